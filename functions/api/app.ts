@@ -1,0 +1,70 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { makeProblem } from '../../shared/problem.js';
+import { requireAuth } from '../auth/middleware.js';
+import { healthRoutes } from '../health/routes.js';
+import { localityRoutes } from '../localities/routes.js';
+import { meRoutes } from '../me/routes.js';
+import type { AppDeps, AppEnv } from './env.js';
+import { metering } from './metering.js';
+import { handleError, problemResponse } from './problem.js';
+
+/** JSON bodies are small; files go straight to S3 through presigned URLs, never through the API. */
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+/**
+ * The API, built once. `functions/lambda.ts` mounts it behind API Gateway and
+ * `functions/local/server.ts` mounts it in Node; nothing else differs.
+ */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.onError(handleError);
+  app.notFound(routeNotFound);
+
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use('*', secureHeaders());
+  app.use('*', metering);
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_JSON_BODY_BYTES,
+      onError: (c) =>
+        problemResponse(
+          c,
+          makeProblem('too-large', {
+            detail: { vi: 'Nội dung yêu cầu vượt quá 1 MB', en: 'Request body exceeds 1 MB' },
+            instance: c.req.path,
+          }),
+        ),
+    }),
+  );
+
+  const api = new Hono<AppEnv>();
+  api.route('/health', healthRoutes);
+  api.route('/localities', localityRoutes);
+  api.get('/config', (c) => c.json({ auth: deps.authConfig, version: deps.version }));
+  api.use('/me/*', requireAuth);
+  api.use('/me', requireAuth);
+  api.route('/me', meRoutes);
+
+  // Any other /api path is a 404 problem, also when this app is mounted inside another Hono app.
+  api.all('*', routeNotFound);
+  app.route('/api', api);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;
+
+export function routeNotFound(c: Context) {
+  return problemResponse(
+    c,
+    makeProblem('not-found', {
+      detail: { vi: `Không có đường dẫn ${c.req.method} ${c.req.path}`, en: `No route ${c.req.method} ${c.req.path}` },
+      instance: c.req.path,
+    }),
+  );
+}

@@ -1,0 +1,29 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Identity } from '../../shared/identity.js';
+import type { TokenVerifier } from '../auth/verify.js';
+import type { MeteredStore } from '../store/metered-store.js';
+
+/** What the app needs from the outside world; the Lambda entry and the local server both build it. */
+export type AppDeps = {
+  doc: DynamoDBDocumentClient;
+  tableName: string;
+  verifyToken: TokenVerifier;
+  /** Injectable clock: tests move time (overdue items, expiring invitations). */
+  now: () => Date;
+  /** Public auth settings the web app needs to sign in (local issuer or Cognito). */
+  authConfig: AuthClientConfig;
+  version: string;
+};
+
+export type AuthClientConfig =
+  | { kind: 'local'; tokenUrl: string }
+  | { kind: 'cognito'; region: string; userPoolId: string; clientId: string };
+
+export type AppEnv = {
+  Variables: {
+    deps: AppDeps;
+    store: MeteredStore;
+    identity: Identity;
+    requestId: string;
+  };
+};

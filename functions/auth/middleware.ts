@@ -1,0 +1,32 @@
+import { createMiddleware } from 'hono/factory';
+import { can, type Permission } from '../../shared/roles.js';
+import type { AppEnv } from '../api/env.js';
+import { ProblemError } from '../api/problem.js';
+
+/** Requires a valid bearer ID token; puts the verified identity on the context. */
+export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
+  const header = c.req.header('authorization') ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) {
+    throw new ProblemError('unauthenticated', { vi: 'Thiếu mã xác thực (Bearer token)', en: 'Missing bearer token' });
+  }
+  try {
+    c.set('identity', await c.var.deps.verifyToken(match[1]!));
+  } catch {
+    throw new ProblemError('unauthenticated', { vi: 'Mã xác thực không hợp lệ hoặc đã hết hạn', en: 'Invalid or expired token' });
+  }
+  await next();
+});
+
+/** Role-matrix check (shared/roles.ts). Use after requireAuth. */
+export function requirePermission(permission: Permission) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (!can(c.var.identity.role, permission)) {
+      throw new ProblemError('forbidden', {
+        vi: `Vai trò của bạn không có quyền "${permission}"`,
+        en: `Your role lacks the "${permission}" permission`,
+      });
+    }
+    await next();
+  });
+}

@@ -1,0 +1,66 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { keys, tenantPrefix } from '../../shared/keys.js';
+import { findDistrict, findProvince, localitiesAsOf } from '../../shared/localities/index.js';
+import type { Tenant } from '../../shared/tenancy/schema.js';
+import { DEMO_PASSWORD, demoTenants, demoUsers } from './demo-data.js';
+import type { LocalIdentityProvider } from './idp.js';
+
+/**
+ * Seeds the demo: tenant profiles, their users in the tenant's user partition and in the local
+ * identity provider. Idempotent: an existing item is left as it is, so a restart keeps edits.
+ */
+export async function seedDemo(opts: { doc: DynamoDBDocumentClient; tableName: string; idp: LocalIdentityProvider; now?: Date }) {
+  const at = (opts.now ?? new Date()).toISOString();
+  let created = 0;
+  const putIfAbsent = async (item: Record<string, unknown>) => {
+    try {
+      await opts.doc.send(new PutCommand({ TableName: opts.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }));
+      created += 1;
+    } catch (err) {
+      if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+    }
+  };
+
+  for (const t of demoTenants) {
+    const province = findProvince(t.provinceCode);
+    if (!province) throw new Error(`unknown province ${t.provinceCode}`);
+    const district = t.districtCode ? findDistrict(t.provinceCode, t.districtCode) : undefined;
+    if (t.districtCode && !district) throw new Error(`unknown district ${t.provinceCode}/${t.districtCode}`);
+    const tenant: Tenant = {
+      provinceCode: t.provinceCode,
+      districtCode: t.districtCode,
+      kind: t.districtCode ? 'district' : 'province',
+      name: district?.name ?? province.name,
+      provinceName: province.name,
+      status: 'active',
+      localityListAsOf: localitiesAsOf,
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    };
+    await putIfAbsent({ ...keys.tenant(t), entity: 'tenant', ...tenant });
+  }
+
+  for (const u of demoUsers) {
+    const existing = opts.idp.findUser(u.email);
+    const idpUser = existing ?? (await opts.idp.upsertUser({ ...u, password: DEMO_PASSWORD }));
+    if (u.provinceCode) {
+      const t = { provinceCode: u.provinceCode, districtCode: u.districtCode };
+      await putIfAbsent({
+        ...keys.user(t, idpUser.sub),
+        entity: 'user',
+        tenant: tenantPrefix(t),
+        userId: idpUser.sub,
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        agency: u.agency,
+        status: 'active',
+        createdAt: at,
+        version: 1,
+      });
+    }
+  }
+  return { created };
+}

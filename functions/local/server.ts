@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { createRemoteJWKSet } from 'jose';
+import { createApp, routeNotFound } from '../api/app.js';
+import type { AppDeps } from '../api/env.js';
+import { createTokenVerifier } from '../auth/verify.js';
+import { createDocumentClient } from '../store/client.js';
+import { ensureTable, freePort, startDynamoLocal, type DynamoLocal } from './dynamodb-local.js';
+import { LOCAL_CLIENT_ID, LocalIdentityProvider } from './idp.js';
+import { seedDemo } from './seed.js';
+
+export const LOCAL_TABLE_NAME = 'phoi-hop-local';
+
+export type LocalStackOptions = {
+  /** Where DynamoDB Local and the local issuer keep their data; null = in memory (tests). */
+  dataDir: string | null;
+  /** Reuse a running DynamoDB Local (tests share one); otherwise one is started and owned. */
+  dynamoEndpoint?: string;
+  tableName?: string;
+  port?: number;
+  /** Built web app to serve at `/`; omitted in API-only tests. */
+  webDist?: string;
+  seed?: boolean;
+  now?: () => Date;
+  log?: (line: string) => void;
+};
+
+export type LocalStack = {
+  url: string;
+  dynamoEndpoint: string;
+  tableName: string;
+  idp: LocalIdentityProvider;
+  deps: AppDeps;
+  stop: () => Promise<void>;
+};
+
+/**
+ * Everything `npm start` runs, in one process: DynamoDB Local (child java process), the table from
+ * the shared definition, the local identity provider, the demo seed, and one HTTP server that
+ * mounts the same Hono app the Lambda handler mounts, plus the built web app.
+ */
+export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
+  const log = opts.log ?? (() => {});
+  const tableName = opts.tableName ?? LOCAL_TABLE_NAME;
+  const dynamo: DynamoLocal | null = opts.dynamoEndpoint
+    ? null
+    : await startDynamoLocal({ dataDir: opts.dataDir ? join(opts.dataDir, 'dynamodb') : undefined });
+  const dynamoEndpoint = opts.dynamoEndpoint ?? dynamo!.endpoint;
+  try {
+    log(`DynamoDB Local: ${dynamoEndpoint}`);
+    const created = await ensureTable(dynamoEndpoint, tableName);
+    log(`Bảng / table ${tableName}: ${created === 'created' ? 'đã tạo / created' : 'đã có / exists'}`);
+
+    const port = opts.port ?? (await freePort());
+    const url = `http://localhost:${port}`;
+    const issuer = `${url}/local-idp`;
+    const idp = await LocalIdentityProvider.open({ issuer, file: opts.dataDir ? join(opts.dataDir, 'local-idp.json') : null });
+    const doc = createDocumentClient({ tableName, endpoint: dynamoEndpoint, region: 'local' });
+
+    if (opts.seed !== false) {
+      const { created: n } = await seedDemo({ doc, tableName, idp });
+      log(`Dữ liệu mẫu / demo seed: ${n} mục mới / new items`);
+    }
+
+    const deps: AppDeps = {
+      doc,
+      tableName,
+      // Verified exactly as Cognito tokens are: remote JWKS, issuer, audience.
+      verifyToken: createTokenVerifier({ issuer, audience: LOCAL_CLIENT_ID, keys: createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`)) }),
+      now: opts.now ?? (() => new Date()),
+      authConfig: { kind: 'local', tokenUrl: `${issuer}/token` },
+      version: process.env.APP_VERSION ?? 'local',
+    };
+
+    const root = new Hono();
+    root.notFound(routeNotFound);
+    root.route('/local-idp', idp.routes());
+    root.route('/', createApp(deps));
+    if (opts.webDist && existsSync(opts.webDist)) {
+      const rootDir = relative(process.cwd(), opts.webDist) || '.';
+      root.use('/*', serveStatic({ root: rootDir }));
+      // Client-side routes (e.g. /trang-thai) get the app shell.
+      root.get('*', serveStatic({ root: rootDir, path: 'index.html' }));
+    }
+
+    const server: ServerType = await new Promise((resolve) => {
+      const s = serve({ fetch: root.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
+    });
+
+    let stopped = false;
+    return {
+      url,
+      dynamoEndpoint,
+      tableName,
+      idp,
+      deps,
+      stop: async () => {
+        if (stopped) return;
+        stopped = true;
+        const closed = new Promise<void>((r) => server.close(() => r()));
+        // Keep-alive sockets would hold close() open until they time out.
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+        await closed;
+        doc.destroy();
+        await dynamo?.stop();
+      },
+    };
+  } catch (err) {
+    await dynamo?.stop();
+    throw err;
+  }
+}

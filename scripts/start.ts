@@ -1,0 +1,52 @@
+/**
+ * `npm start`: runs the whole product locally (see README). Flags:
+ *   --reset      delete the local data folder first (fresh DynamoDB + identity provider + demo)
+ *   --port N     HTTP port (default 3000, or $PORT)
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEMO_PASSWORD, demoUsers } from '../functions/local/demo-data.js';
+import { startLocalStack } from '../functions/local/server.js';
+import { roleLabels } from '../shared/roles.js';
+
+const { values } = parseArgs({
+  options: { reset: { type: 'boolean', default: false }, port: { type: 'string' } },
+});
+const root = join(import.meta.dirname, '..');
+const dataDir = join(root, '.data');
+if (values.reset) {
+  rmSync(dataDir, { recursive: true, force: true });
+  console.log('Đã xoá dữ liệu cục bộ / local data reset (.data/)');
+}
+
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+let stack: Awaited<ReturnType<typeof startLocalStack>>;
+try {
+  stack = await startLocalStack({ dataDir, port, webDist: join(root, 'web', 'dist'), log: (l) => console.log(l) });
+} catch (err) {
+  const msg = (err as Error).message;
+  console.error(`\nKhông khởi động được / could not start:\n${msg}`);
+  if (/EADDRINUSE/.test(msg)) console.error(`Cổng ${port} đang bận / port busy: npm start -- --port 3001`);
+  process.exit(1);
+}
+
+console.log(`\nPhối Hợp đang chạy / is running: ${stack.url}\n`);
+console.log(`Tài khoản mẫu / demo sign-ins (mật khẩu / password: ${DEMO_PASSWORD}):`);
+for (const u of demoUsers) {
+  const where = u.districtCode ? `${u.provinceCode}/${u.districtCode}` : (u.provinceCode ?? 'nền tảng');
+  console.log(`  ${u.email.padEnd(36)} ${roleLabels[u.role].vi} / ${roleLabels[u.role].en} (${where})`);
+}
+console.log('\nCtrl-C để dừng / to stop.');
+
+let stopping = false;
+const shutdown = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: đang dừng / stopping…`);
+  await stack.stop();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGHUP', () => void shutdown('SIGHUP'));

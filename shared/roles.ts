@@ -1,0 +1,49 @@
+import * as z from 'zod';
+
+/**
+ * Roles and what each may do: the one role matrix of the product. Middleware enforces it; docs and
+ * the web app read it from here.
+ */
+export const roles = [
+  'district_admin',
+  'district_editor',
+  'district_viewer',
+  'province_admin',
+  'province_viewer',
+  'operator',
+] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+export const permissions = [
+  'tenant:read', // read own tenant's records
+  'tenant:write', // create and change own tenant's records
+  'tenant:admin', // users, settings, audit log of own tenant
+  'province:read', // roll-ups and read-only drill-down into the province's districts
+  'province:admin', // approve sign-ups, province users
+  'platform:operate', // health, all tenants' metadata (never records)
+] as const;
+export type Permission = (typeof permissions)[number];
+
+export const roleMatrix: Record<Role, readonly Permission[]> = {
+  district_admin: ['tenant:read', 'tenant:write', 'tenant:admin'],
+  district_editor: ['tenant:read', 'tenant:write'],
+  district_viewer: ['tenant:read'],
+  // A province is a tenant too: it runs its own agreements (seed 004) besides the roll-ups.
+  province_admin: ['tenant:read', 'tenant:write', 'tenant:admin', 'province:read', 'province:admin'],
+  province_viewer: ['tenant:read', 'province:read'],
+  operator: ['platform:operate'],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return roleMatrix[role].includes(permission);
+}
+
+export const roleLabels: Record<Role, { vi: string; en: string }> = {
+  district_admin: { vi: 'Quản trị cấp huyện', en: 'District admin' },
+  district_editor: { vi: 'Biên tập viên cấp huyện', en: 'District editor' },
+  district_viewer: { vi: 'Người xem cấp huyện', en: 'District viewer' },
+  province_admin: { vi: 'Quản trị cấp tỉnh', en: 'Province admin' },
+  province_viewer: { vi: 'Người xem cấp tỉnh', en: 'Province viewer' },
+  operator: { vi: 'Vận hành nền tảng', en: 'Platform operator' },
+};

@@ -1,0 +1,72 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { DEMO_PASSWORD } from '../../functions/local/demo-data.js';
+import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
+import { launchBrowser } from '../support/browser.js';
+
+const webDist = join(import.meta.dirname, '..', '..', 'web', 'dist');
+
+let stack: LocalStack;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  if (!existsSync(join(webDist, 'index.html'))) throw new Error('web/dist is missing: run `npx vite build` (npm test does it first)');
+  stack = await startLocalStack({ dataDir: null, dynamoEndpoint: inject('dynamoEndpoint'), tableName: 'browser-shell', webDist });
+  browser = await launchBrowser();
+  page = await browser.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('web shell in a real browser', () => {
+  it('loads the page in Vietnamese with the capability navigation', async () => {
+    await page.goto(stack.url);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Phối Hợp — công tác phối hợp ở địa phương');
+    const nav = await page.locator('nav.sidenav').innerText();
+    for (const label of ['Tổng quan', 'Quy chế & chương trình', 'Giám sát', 'Kho văn bản', 'Tổng hợp toàn tỉnh', 'Nhật ký thay đổi', 'Trạng thái hệ thống']) {
+      expect(nav).toContain(label);
+    }
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+  });
+
+  it('shows the API health read from DynamoDB on the status page', async () => {
+    await page.click('text=Trạng thái hệ thống');
+    await page.waitForSelector('[data-testid=health]');
+    const text = await page.locator('[data-testid=health]').innerText();
+    expect(text).toContain('Hoạt động bình thường');
+    expect(text).toContain('browser-shell');
+    // dd/mm/yyyy with Vietnam time
+    expect(text).toMatch(/\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
+  });
+
+  it('switches to English and back', async () => {
+    await page.click('[data-testid=lang-switch]');
+    await expect.poll(() => page.locator('nav.sidenav').innerText()).toContain('System status');
+    await page.click('[data-testid=lang-switch]');
+    await expect.poll(() => page.locator('nav.sidenav').innerText()).toContain('Trạng thái hệ thống');
+  });
+
+  it('signs a demo user in through the local issuer and shows who is signed in', async () => {
+    await page.goto(`${stack.url}/sign-in`);
+    await page.fill('input[name=email]', 'admin.tayho@demo.phoihop.vn');
+    await page.fill('input[name=password]', 'sai-mat-khau');
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.locator('[role=alert]').innerText()).toContain('Email hoặc mật khẩu không đúng');
+    await page.fill('input[name=password]', DEMO_PASSWORD);
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.locator('[data-testid=who]').innerText()).toContain('Nguyễn Thu Hà · Quản trị cấp huyện');
+  });
+
+  it('serves the app shell for a deep link and a 404 problem for an unknown API path', async () => {
+    const res = await page.goto(`${stack.url}/status`);
+    expect(res?.status()).toBe(200);
+    const api = await fetch(`${stack.url}/api/khong-co`);
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toMatch(/application\/problem\+json/);
+  });
+});

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { createApp } from '../../functions/api/app.js';
+import type { AppDeps } from '../../functions/api/env.js';
+import { createTokenVerifier } from '../../functions/auth/verify.js';
+import { ensureTable } from '../../functions/local/dynamodb-local.js';
+import { LOCAL_CLIENT_ID, LocalIdentityProvider, type LocalUser } from '../../functions/local/idp.js';
+import { createDocumentClient } from '../../functions/store/client.js';
+import type { Role } from '../../shared/roles.js';
+
+export const TEST_ISSUER = 'http://localhost:0/local-idp';
+
+/**
+ * An API under test: a fresh table in the shared DynamoDB Local, an in-memory local issuer and the
+ * real app. Requests go through `app.request`, the same Hono app the servers mount.
+ */
+export async function createHarness(opts: { now?: () => Date } = {}) {
+  const endpoint = inject('dynamoEndpoint');
+  const tableName = `t-${randomUUID().slice(0, 8)}`;
+  await ensureTable(endpoint, tableName);
+  const idp = await LocalIdentityProvider.open({ issuer: TEST_ISSUER, file: null });
+  const doc = createDocumentClient({ tableName, endpoint, region: 'local' });
+  let clock = opts.now ?? (() => new Date());
+  const deps: AppDeps = {
+    doc,
+    tableName,
+    verifyToken: createTokenVerifier({ issuer: TEST_ISSUER, audience: LOCAL_CLIENT_ID, keys: idp.localKeySet() }),
+    now: () => clock(),
+    authConfig: { kind: 'local', tokenUrl: `${TEST_ISSUER}/token` },
+    version: 'test',
+  };
+  const app = createApp(deps);
+
+  /** Creates a user in the issuer and returns a bearer header for it. */
+  async function userToken(u: { role: Role; provinceCode: string | null; districtCode: string | null; email?: string }) {
+    const user: LocalUser = await idp.upsertUser({
+      email: u.email ?? `${u.role}.${u.provinceCode ?? 'x'}${u.districtCode ?? ''}.${randomUUID().slice(0, 6)}@test.vn`,
+      role: u.role,
+      provinceCode: u.provinceCode,
+      districtCode: u.districtCode,
+      password: 'Test@12345',
+    });
+    return { user, headers: { authorization: `Bearer ${await idp.issueIdToken(user)}` } };
+  }
+
+  return {
+    app,
+    deps,
+    doc,
+    idp,
+    tableName,
+    endpoint,
+    userToken,
+    setClock: (fn: () => Date) => (clock = fn),
+    close: () => doc.destroy(),
+  };
+}
+
+/** DynamoDB cost of one API call, read from the metering headers. */
+export function ddbCost(res: Response) {
+  return {
+    requests: Number(res.headers.get('x-ddb-requests')),
+    items: Number(res.headers.get('x-ddb-items')),
+    rcu: Number(res.headers.get('x-ddb-rcu')),
+    wcu: Number(res.headers.get('x-ddb-wcu')),
+  };
+}

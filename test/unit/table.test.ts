@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { createTableInput, tableDefinition } from '../../shared/table.js';
+import { can, roleMatrix, roles } from '../../shared/roles.js';
+
+describe('table definition', () => {
+  it('derives CreateTable input with every index key declared as a string attribute', () => {
+    const input = createTableInput('x');
+    const declared = input.AttributeDefinitions.map((a) => a.AttributeName).sort();
+    expect(declared).toEqual(['GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'PK', 'SK']);
+    expect(input.GlobalSecondaryIndexes.map((g) => g.IndexName)).toEqual(tableDefinition.globalSecondaryIndexes.map((g) => g.indexName));
+    expect(input.BillingMode).toBe('PAY_PER_REQUEST');
+  });
+});
+
+describe('role matrix', () => {
+  it('gives every role an entry and keeps viewers read-only', () => {
+    for (const r of roles) expect(roleMatrix[r]).toBeDefined();
+    expect(can('district_viewer', 'tenant:write')).toBe(false);
+    expect(can('province_viewer', 'tenant:write')).toBe(false);
+    expect(can('province_viewer', 'province:admin')).toBe(false);
+    expect(can('district_admin', 'province:read')).toBe(false);
+    expect(can('operator', 'tenant:read')).toBe(false);
+    expect(can('province_admin', 'province:admin')).toBe(true);
+  });
+});
