@@ -7,6 +7,13 @@ import {
   TransactWriteCommand,
   UpdateCommand,
   type DeleteCommandInput,
+  type DeleteCommandOutput,
+  type GetCommandOutput,
+  type PutCommandOutput,
+  type QueryCommandOutput,
+  type TransactGetCommandOutput,
+  type TransactWriteCommandOutput,
+  type UpdateCommandOutput,
   type DynamoDBDocumentClient,
   type GetCommandInput,
   type PutCommandInput,
@@ -40,67 +47,78 @@ export class MeteredStore {
     readonly tableName: string,
   ) {}
 
-  /** Adds one request's cost. DynamoDB Local reports only `CapacityUnits`, so the kind decides. */
-  private account(consumed: ConsumedCapacity | ConsumedCapacity[] | undefined, itemsRead: number, kind: 'read' | 'write') {
+  /**
+   * Sends one request and adds its cost. A failed request still counts (it was made, and a
+   * cancelled transaction still consumed capacity). DynamoDB Local reports only `CapacityUnits`,
+   * so the kind decides whether they are read or write units.
+   */
+  private async send<O extends { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] }>(
+    command: { input: unknown },
+    kind: 'read' | 'write',
+    itemsRead: (out: O) => number = () => 0,
+  ): Promise<O> {
     this.metrics.requests += 1;
-    this.metrics.itemsRead += itemsRead;
-    for (const c of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) {
-      const read = c.ReadCapacityUnits ?? (kind === 'read' ? c.CapacityUnits : 0) ?? 0;
-      const write = c.WriteCapacityUnits ?? (kind === 'write' ? c.CapacityUnits : 0) ?? 0;
-      this.metrics.readCapacity += read;
-      this.metrics.writeCapacity += write;
+    let out: O;
+    try {
+      out = (await this.doc.send(command as never)) as unknown as O;
+    } catch (err) {
+      const reasons = (err as { CancellationReasons?: unknown[] }).CancellationReasons;
+      if (reasons) this.metrics.writeCapacity += reasons.length; // cancelled transactions bill each item
+      throw err;
     }
+    this.metrics.itemsRead += itemsRead(out);
+    const consumed = out.ConsumedCapacity;
+    for (const c of Array.isArray(consumed) ? consumed : consumed ? [consumed] : []) {
+      this.metrics.readCapacity += c.ReadCapacityUnits ?? (kind === 'read' ? (c.CapacityUnits ?? 0) : 0);
+      this.metrics.writeCapacity += c.WriteCapacityUnits ?? (kind === 'write' ? (c.CapacityUnits ?? 0) : 0);
+    }
+    return out;
   }
 
   async get(input: WithoutTable<GetCommandInput>) {
-    const out = await this.doc.send(new GetCommand({ ...input, TableName: this.tableName, ReturnConsumedCapacity: 'TOTAL' }));
-    this.account(out.ConsumedCapacity, out.Item ? 1 : 0, 'read');
+    const out = await this.send<GetCommandOutput>(new GetCommand({ ...input, TableName: this.tableName, ReturnConsumedCapacity: 'TOTAL' }), 'read', (o) => (o.Item ? 1 : 0));
     return out.Item;
   }
 
   async query(input: WithoutTable<QueryCommandInput>) {
-    const out = await this.doc.send(new QueryCommand({ ...input, TableName: this.tableName, ReturnConsumedCapacity: 'TOTAL' }));
-    this.account(out.ConsumedCapacity, out.ScannedCount ?? out.Count ?? 0, 'read');
+    const out = await this.send<QueryCommandOutput>(
+      new QueryCommand({ ...input, TableName: this.tableName, ReturnConsumedCapacity: 'TOTAL' }),
+      'read',
+      (o) => o.ScannedCount ?? o.Count ?? 0,
+    );
     return { items: out.Items ?? [], lastKey: out.LastEvaluatedKey };
   }
 
-  async put(input: WithoutTable<PutCommandInput>) {
-    const out = await this.doc.send(new PutCommand({ ...input, TableName: this.tableName, ReturnConsumedCapacity: 'TOTAL' }));
-    this.account(out.ConsumedCapacity, 0, 'write');
-    return out;
+  put(input: WithoutTable<PutCommandInput>) {
+    return this.send<PutCommandOutput>(new PutCommand({ ...input, TableName: this.tableName, ReturnConsumedCapacity: 'TOTAL' }), 'write');
   }
 
-  async update(input: WithoutTable<UpdateCommandInput>) {
-    const out = await this.doc.send(new UpdateCommand({ ...input, TableName: this.tableName, ReturnConsumedCapacity: 'TOTAL' }));
-    this.account(out.ConsumedCapacity, 0, 'write');
-    return out;
+  update(input: WithoutTable<UpdateCommandInput>) {
+    return this.send<UpdateCommandOutput>(new UpdateCommand({ ...input, TableName: this.tableName, ReturnConsumedCapacity: 'TOTAL' }), 'write');
   }
 
-  async delete(input: WithoutTable<DeleteCommandInput>) {
-    const out = await this.doc.send(new DeleteCommand({ ...input, TableName: this.tableName, ReturnConsumedCapacity: 'TOTAL' }));
-    this.account(out.ConsumedCapacity, 0, 'write');
-    return out;
+  delete(input: WithoutTable<DeleteCommandInput>) {
+    return this.send<DeleteCommandOutput>(new DeleteCommand({ ...input, TableName: this.tableName, ReturnConsumedCapacity: 'TOTAL' }), 'write');
   }
 
   /** Multi-item writes go through here: all or nothing. Items need no TableName. */
-  async transactWrite(items: TransactItem[], opts: { clientRequestToken?: string } = {}) {
+  transactWrite(items: TransactItem[], opts: { clientRequestToken?: string } = {}) {
     const TransactItems = items.map((it) => {
       const [op, body] = Object.entries(it)[0] as [string, Record<string, unknown>];
       return { [op]: { ...body, TableName: this.tableName } };
     }) as TransactWriteCommandInput['TransactItems'];
-    const out = await this.doc.send(
+    return this.send<TransactWriteCommandOutput>(
       new TransactWriteCommand({ TransactItems, ReturnConsumedCapacity: 'TOTAL', ClientRequestToken: opts.clientRequestToken }),
+      'write',
     );
-    this.account(out.ConsumedCapacity, 0, 'write');
-    return out;
   }
 
   async transactGet(items: WithoutTable<GetCommandInput>[]) {
     const TransactItems = items.map((g) => ({ Get: { ...g, TableName: this.tableName } })) as TransactGetCommandInput['TransactItems'];
-    const out = await this.doc.send(new TransactGetCommand({ TransactItems, ReturnConsumedCapacity: 'TOTAL' }));
-    const found = (out.Responses ?? []).map((r) => r.Item);
-    this.account(out.ConsumedCapacity, found.filter(Boolean).length, 'read');
-    return found;
+    const out = await this.send<TransactGetCommandOutput>(new TransactGetCommand({ TransactItems, ReturnConsumedCapacity: 'TOTAL' }), 'read', (o) =>
+      (o.Responses ?? []).filter((r) => r.Item).length,
+    );
+    return (out.Responses ?? []).map((r) => r.Item);
   }
 }
 
