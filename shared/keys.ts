@@ -62,3 +62,33 @@ export const keys = {
   /** Idempotency record for a create, scoped to the tenant; expires through TTL. */
   idempotency: (t: TenantRef, key: string) => ({ PK: `${tenantPrefix(t)}#IDEMP`, SK: key }),
 };
+
+const pad3 = (n: number) => String(n).padStart(3, '0');
+
+/**
+ * Supervision (issue #5). One plan = one partition (`<T>#SUP#<id>`: header `P`, `FINDING#nnn`,
+ * `REC#nnn`, `REC#nnn#RESP#<id>`), so a plan page is one Query. Plans are listed through GSI1
+ * (`<T>#SUP` / `<status>#<start>#<id>`); recommendations of every plan through GSI2 (`<T>#REC` /
+ * `<open|done>#<deadline>#<plan>#<nnn>`) for the follow-up board. See docs/data-model.md.
+ */
+export const supervisionKeys = {
+  partition: (t: TenantRef, planId: string) => ({ PK: `${tenantPrefix(t)}#SUP#${planId}` }),
+  plan: (t: TenantRef, planId: string) => ({ PK: `${tenantPrefix(t)}#SUP#${planId}`, SK: 'P' }),
+  planListEntry: (t: TenantRef, status: string, start: string, planId: string) => ({
+    GSI1PK: `${tenantPrefix(t)}#SUP`,
+    GSI1SK: `${status}#${start}#${planId}`,
+  }),
+  planList: (t: TenantRef) => ({ GSI1PK: `${tenantPrefix(t)}#SUP` }),
+  finding: (t: TenantRef, planId: string, no: number) => ({ PK: `${tenantPrefix(t)}#SUP#${planId}`, SK: `FINDING#${pad3(no)}` }),
+  recommendation: (t: TenantRef, planId: string, no: number) => ({ PK: `${tenantPrefix(t)}#SUP#${planId}`, SK: `REC#${pad3(no)}` }),
+  /** GSI2 entry of a recommendation; rewritten in the same update whenever its state or deadline changes. */
+  recommendationIndex: (t: TenantRef, state: 'open' | 'done', deadline: string, planId: string, no: number) => ({
+    GSI2PK: `${tenantPrefix(t)}#REC`,
+    GSI2SK: `${state}#${deadline}#${planId}#${pad3(no)}`,
+  }),
+  recommendationBoard: (t: TenantRef) => ({ GSI2PK: `${tenantPrefix(t)}#REC` }),
+  response: (t: TenantRef, planId: string, recNo: number, responseId: string) => ({
+    PK: `${tenantPrefix(t)}#SUP#${planId}`,
+    SK: `REC#${pad3(recNo)}#RESP#${responseId}`,
+  }),
+};
