@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { idSchemaPattern } from '../ids.js';
 import { bilingual } from '../problem.js';
 
 /**
@@ -47,7 +46,12 @@ export const MAX_RECOMMENDATIONS_PER_FINDING = 20;
 // ── building blocks ─────────────────────────────────────────────────────────────────────────────
 
 export const isoDateSchema = z.iso.date(bilingual('Ngày không hợp lệ (định dạng yyyy-mm-dd)', 'Invalid date (format yyyy-mm-dd)'));
-export const recordIdSchema = z.string().regex(idSchemaPattern, bilingual('Mã bản ghi không hợp lệ', 'Invalid record id'));
+/**
+ * Record ids are ULIDs (shared/ids.ts `idSchemaPattern`; a unit test keeps the two equal). Not
+ * imported from there because ids.ts pulls node:crypto, and the web app imports this file.
+ */
+export const recordIdPattern = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+export const recordIdSchema = z.string().regex(recordIdPattern, bilingual('Mã bản ghi không hợp lệ', 'Invalid record id'));
 
 const text = (max: number, min = 1) =>
   z

@@ -13,7 +13,8 @@ import {
   vietnamToday,
   yearPeriods,
 } from '../../shared/supervision/rules.js';
-import { planInputSchema, planStatuses, type Recommendation } from '../../shared/supervision/schema.js';
+import { planInputSchema, planStatuses, recordIdPattern, type Recommendation } from '../../shared/supervision/schema.js';
+import { idSchemaPattern } from '../../shared/ids.js';
 import { fieldErrorsFromZod } from '../../shared/problem.js';
 
 describe('report due date', () => {
@@ -137,6 +138,10 @@ describe('follow-up board', () => {
 });
 
 describe('plan schema', () => {
+  it('validates record ids exactly as shared/ids.ts does', () => {
+    expect(recordIdPattern.source).toBe(idSchemaPattern.source);
+  });
+
   const valid = {
     owner: { body: 'hdnd_standing' },
     type: 'thematic',

@@ -5,6 +5,7 @@ import { ComingSoon } from './pages/ComingSoon.jsx';
 import { Home } from './pages/Home.jsx';
 import { SignIn } from './pages/SignIn.jsx';
 import { Status } from './pages/Status.jsx';
+import { SupervisionRoutes } from './supervision/routes.jsx';
 import './styles.css';
 import { ui } from './i18n.js';
 
@@ -15,7 +16,9 @@ render(
       <Route path="/sign-in" component={SignIn} />
       <Route path="/status" component={Status} />
       <Route path="/agreements" component={() => <ComingSoon title={ui.nav.agreements} issue={4} />} />
-      <Route path="/supervision" component={() => <ComingSoon title={ui.nav.supervision} issue={5} />} />
+      <Route path="/supervision">
+        <SupervisionRoutes />
+      </Route>
       <Route path="/archive" component={() => <ComingSoon title={ui.nav.archive} issue={6} />} />
       <Route path="/province" component={() => <ComingSoon title={ui.nav.rollups} issue={7} />} />
       <Route path="/audit" component={() => <ComingSoon title={ui.nav.audit} issue={3} />} />
