@@ -15,6 +15,7 @@ import {
 } from '../../shared/supervision/rules.js';
 import { planInputSchema, planStatuses, recordIdPattern, type Recommendation } from '../../shared/supervision/schema.js';
 import { idSchemaPattern } from '../../shared/ids.js';
+import { keys, leadingKeyPattern, supervisionKeys } from '../../shared/keys.js';
 import { fieldErrorsFromZod } from '../../shared/problem.js';
 
 describe('report due date', () => {
@@ -178,5 +179,34 @@ describe('plan schema', () => {
   it('refuses a session outside the period once the period is valid', () => {
     const r = planInputSchema.safeParse({ ...valid, sessions: [{ date: '2026-04-10', unit: 'X' }] });
     expect(fieldErrorsFromZod(r.error!.issues, 'body').map((e) => e.field)).toEqual(['sessions.0.date']);
+  });
+});
+
+describe('supervision keys', () => {
+  const t = { provinceCode: '01', districtCode: '003' };
+  it('keeps every supervision partition key (table and indexes) inside the tenant LeadingKeys pattern', () => {
+    const pattern = leadingKeyPattern(t).replace('*', '');
+    const pks = [
+      supervisionKeys.plan(t, 'X').PK,
+      supervisionKeys.planList(t).GSI1PK,
+      supervisionKeys.planListEntry(t, 'planned', '2026-03-01', 'X').GSI1PK,
+      supervisionKeys.finding(t, 'X', 1).PK,
+      supervisionKeys.recommendation(t, 'X', 1).PK,
+      supervisionKeys.recommendationIndex(t, 'open', '2026-03-01', 'X', 1).GSI2PK,
+      supervisionKeys.response(t, 'X', 1, 'R').PK,
+    ];
+    for (const pk of pks) expect(pk.startsWith(pattern), pk).toBe(true);
+    expect(supervisionKeys.plan(t, 'X')).toEqual(keys.supervisionPlan(t, 'X'));
+    expect(supervisionKeys.planList(t)).toEqual(keys.supervisionList(t));
+  });
+
+  it('sorts the board index by state, then deadline, and orders a plan partition header, findings, recommendations, responses', () => {
+    expect(supervisionKeys.recommendationIndex(t, 'open', '2026-03-01', 'P1', 7).GSI2SK).toBe('open#2026-03-01#P1#007');
+    // the board's key range: done from the year start, then every open entry
+    const lo = 'done#2026-01-01';
+    const hi = 'open$';
+    for (const sk of ['done#2026-01-01#P#001', 'done#2027-05-01#P#001', 'open#2019-01-01#P#001', 'open#2030-12-31#P#999']) expect(sk >= lo && sk <= hi, sk).toBe(true);
+    expect('done#2025-12-31#P#001' >= lo).toBe(false);
+    expect(supervisionKeys.response(t, 'X', 2, '01ABC').SK.startsWith(supervisionKeys.recommendation(t, 'X', 2).SK)).toBe(true);
   });
 });

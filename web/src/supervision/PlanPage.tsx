@@ -472,7 +472,7 @@ function RecommendationItem(props: { planId: string; rec: RecommendationView; to
                 <For each={x.attachments}>
                   {(a) => (
                     <span class="badge" title={a.documentId ?? ''}>
-                      📎 {a.label}
+                      {t({ vi: 'Đính kèm', en: 'Attachment' })}: {a.label}
                     </span>
                   )}
                 </For>

@@ -1,8 +1,8 @@
 import { A } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, For, on, Show } from 'solid-js';
 import { formatDate } from '../../../shared/format.js';
 import { ownerBodyLabels, planStatusLabels, planTypeLabels } from '../../../shared/supervision/labels.js';
-import { planStatuses } from '../../../shared/supervision/schema.js';
+import { planStatuses, type PlanSummary } from '../../../shared/supervision/schema.js';
 import { t, ui } from '../i18n.js';
 import { session } from '../session.js';
 import { canWrite, supervisionApi, useDistrict, withDistrict } from './client.js';
@@ -15,10 +15,27 @@ export function PlansPage() {
   const [year, setYear] = createSignal('');
   const [text, setText] = createSignal('');
   const [query, setQuery] = createSignal('');
-  const [plans] = createResource(
-    () => (session() ? { status: status(), year: year(), q: query(), district: district() } : null),
-    (p) => supervisionApi.list({ status: p.status || undefined, year: p.year ? Number(p.year) : undefined, q: p.q || undefined, district: p.district }),
+  const filters = () => ({ status: status() || undefined, year: year() ? Number(year()) : undefined, q: query() || undefined, district: district() });
+  const [plans] = createResource(() => (session() ? filters() : null), (f) => supervisionApi.list(f));
+  // Further pages ("Xem thêm"), reset whenever the first page is reloaded.
+  const [more, setMore] = createSignal<PlanSummary[]>([]);
+  const [cursor, setCursor] = createSignal<string | null>(null);
+  const [moreError, setMoreError] = createSignal<unknown>(null);
+  createEffect(
+    on(plans, (d) => {
+      setMore([]);
+      setCursor(d?.cursor ?? null);
+    }),
   );
+  const loadMore = async () => {
+    try {
+      const d = await supervisionApi.list({ ...filters(), cursor: cursor() ?? undefined });
+      setMore([...more(), ...d.plans]);
+      setCursor(d.cursor);
+    } catch (err) {
+      setMoreError(err);
+    }
+  };
 
   return (
     <section>
@@ -77,7 +94,7 @@ export function PlansPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  <For each={data().plans}>
+                  <For each={[...data().plans, ...more()]}>
                     {(p) => (
                       <tr data-testid="plan-row">
                         <td>
@@ -112,6 +129,14 @@ export function PlansPage() {
                   </For>
                 </tbody>
               </table>
+              <Show when={cursor()}>
+                <p>
+                  <button class="button secondary" data-testid="more-plans" onClick={loadMore}>
+                    {t({ vi: 'Xem thêm', en: 'Show more' })}
+                  </button>
+                </p>
+              </Show>
+              <ErrorText error={moreError()} />
             </Show>
           )}
         </Show>
