@@ -11,7 +11,7 @@ import type { TransactItem } from '../store/metered-store.js';
 export type SupervisionChange =
   | { kind: 'plan-created'; planId: string; status: PlanStatus; start: string }
   | { kind: 'plan-moved'; planId: string; from: PlanStatus; to: PlanStatus }
-  | { kind: 'plan-edited'; planId: string; status: PlanStatus }
+  | { kind: 'plan-edited'; planId: string; status: PlanStatus; startBefore: string; start: string }
   | { kind: 'finding-added'; planId: string; no: number }
   | { kind: 'recommendation-added'; planId: string; no: number; deadline: string }
   | { kind: 'recommendation-answered'; planId: string; no: number; from: RecommendationStatus; to: RecommendationStatus; deadline: string }

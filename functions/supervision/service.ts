@@ -209,7 +209,7 @@ export async function updatePlan(w: WriteCtx, planId: string, patch: Omit<PlanPa
     }
   }
   items.push(auditPut({ tenant: w.tenant, actor: w.actor, entity: ENTITY.plan, entityId: planId, action: 'update', before: current, after, at: w.now }));
-  await commitOrStale(w, items, [{ kind: 'plan-edited', planId, status: current.status }]);
+  await commitOrStale(w, items, [{ kind: 'plan-edited', planId, status: current.status, startBefore: current.period.from, start: fields.period.from }]);
   return { plan: summarizePlan(after, vietnamToday(w.now)) };
 }
 
