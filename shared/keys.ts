@@ -61,4 +61,35 @@ export const keys = {
   rollupsOf: (provinceCode: string) => ({ PK: `${provinceCode}#P#ROLLUP` }),
   /** Idempotency record for a create, scoped to the tenant; expires through TTL. */
   idempotency: (t: TenantRef, key: string) => ({ PK: `${tenantPrefix(t)}#IDEMP`, SK: key }),
+  // ---- signed-document archive (issue #6) ----
+  /** One file version of a document, in the document's partition; GSI2 finds it by content hash. */
+  documentVersion: (t: TenantRef, id: string, n: number) => ({ PK: `${tenantPrefix(t)}#DOC#${id}`, SK: `V#${String(n).padStart(4, '0')}` }),
+  documentVersionPrefix: 'V#',
+  /** "Does the archive hold exactly this file?" (GSI2 on version items). */
+  documentHash: (t: TenantRef, sha256: string) => ({ GSI2PK: `${tenantPrefix(t)}#SHA#${sha256}` }),
+  /** Documents of one type, newest signing date first (GSI2 on the document item). */
+  documentTypeList: (t: TenantRef, type: string) => ({ GSI2PK: `${tenantPrefix(t)}#DOCTYPE#${type}` }),
+  /** Soft-deleted documents move to this GSI1 partition (the recycle bin), out of every list. */
+  documentDeletedList: (t: TenantRef) => ({ GSI1PK: `${tenantPrefix(t)}#DOCDEL` }),
+  /** An upload in progress (declared file + metadata), until completed or expired (TTL). */
+  documentUpload: (t: TenantRef, uploadId: string) => ({ PK: `${tenantPrefix(t)}#DOCUPLOAD`, SK: uploadId }),
+  /** Mirror of a document link in the linked record's partition ("documents of this agreement" = its Query). */
+  documentLinkMirror: (t: TenantRef, link: { kind: 'agreement' | 'plan' | 'review'; id: string; period?: string }, docId: string) =>
+    link.kind === 'plan'
+      ? { PK: `${tenantPrefix(t)}#SUP#${link.id}`, SK: `DOCLINK#${docId}` }
+      : { PK: `${tenantPrefix(t)}#AGR#${link.id}`, SK: link.kind === 'review' ? `DOCLINK#${docId}#REVIEW#${link.period}` : `DOCLINK#${docId}` },
+};
+
+/**
+ * S3 object keys of the archive. Stored files start with the tenant prefix (`19/164/…`, `19/P/…`) so
+ * IAM can fence them like table keys; uploads land first in a separate incoming area
+ * (`incoming/19/164/<uploadId>`) that the browser may write through a presigned PUT and that a
+ * lifecycle rule empties. Only ids the API generated appear in a key, never request text.
+ */
+export const s3Keys = {
+  tenantPrefix: (t: TenantRef) => tenantPrefix(t).replace('#', '/'),
+  /** A stored original: never overwritten (the upload id makes every key unique). */
+  object: (t: TenantRef, docId: string, n: number, uploadId: string) =>
+    `${s3Keys.tenantPrefix(t)}/${docId}/${String(n).padStart(4, '0')}-${uploadId}`,
+  incoming: (t: TenantRef, uploadId: string) => `incoming/${s3Keys.tenantPrefix(t)}/${uploadId}`,
 };

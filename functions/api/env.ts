@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Identity } from '../../shared/identity.js';
+import type { ArchiveStorage } from '../archive/storage.js';
 import type { TokenVerifier } from '../auth/verify.js';
 import type { MeteredStore } from '../store/metered-store.js';
 
@@ -7,6 +8,8 @@ import type { MeteredStore } from '../store/metered-store.js';
 export type AppDeps = {
   doc: DynamoDBDocumentClient;
   tableName: string;
+  /** Signed-document archive bucket (S3 on AWS, s3rver locally) and its client. */
+  archive: ArchiveStorage;
   verifyToken: TokenVerifier;
   /** Injectable clock: tests move time (overdue items, expiring invitations). */
   now: () => Date;

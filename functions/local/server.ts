@@ -6,10 +6,12 @@ import { Hono } from 'hono';
 import { createRemoteJWKSet } from 'jose';
 import { createApp, routeNotFound } from '../api/app.js';
 import type { AppDeps } from '../api/env.js';
+import { createS3Client } from '../archive/storage.js';
 import { createTokenVerifier } from '../auth/verify.js';
 import { createDocumentClient } from '../store/client.js';
 import { ensureTable, freePort, startDynamoLocal, type DynamoLocal } from './dynamodb-local.js';
 import { LOCAL_CLIENT_ID, LocalIdentityProvider } from './idp.js';
+import { ensureBucket, LOCAL_ARCHIVE_BUCKET, startS3Local, type S3Local } from './s3-local.js';
 import { seedDemo } from './seed.js';
 
 export const LOCAL_TABLE_NAME = 'phoi-hop-local';
@@ -20,6 +22,9 @@ export type LocalStackOptions = {
   /** Reuse a running DynamoDB Local (tests share one); otherwise one is started and owned. */
   dynamoEndpoint?: string;
   tableName?: string;
+  /** Reuse a running S3-compatible server (tests share one); otherwise s3rver is started in-process. */
+  s3Endpoint?: string;
+  archiveBucket?: string;
   port?: number;
   /** Built web app to serve at `/`; omitted in API-only tests. */
   webDist?: string;
@@ -32,6 +37,8 @@ export type LocalStack = {
   url: string;
   dynamoEndpoint: string;
   tableName: string;
+  s3Endpoint: string;
+  archiveBucket: string;
   idp: LocalIdentityProvider;
   deps: AppDeps;
   stop: () => Promise<void>;
@@ -49,7 +56,14 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     ? null
     : await startDynamoLocal({ dataDir: opts.dataDir ? join(opts.dataDir, 'dynamodb') : undefined });
   const dynamoEndpoint = opts.dynamoEndpoint ?? dynamo!.endpoint;
+  let s3Local: S3Local | null = null;
   try {
+    s3Local = opts.s3Endpoint ? null : await startS3Local({ dataDir: opts.dataDir ? join(opts.dataDir, 's3') : undefined });
+    const s3Endpoint = opts.s3Endpoint ?? s3Local!.endpoint;
+    const archiveBucket = opts.archiveBucket ?? LOCAL_ARCHIVE_BUCKET;
+    const s3 = createS3Client({ endpoint: s3Endpoint });
+    await ensureBucket(s3, archiveBucket);
+    log(`S3 (s3rver): ${s3Endpoint} · bucket ${archiveBucket}`);
     log(`DynamoDB Local: ${dynamoEndpoint}`);
     const created = await ensureTable(dynamoEndpoint, tableName);
     log(`Bảng / table ${tableName}: ${created === 'created' ? 'đã tạo / created' : 'đã có / exists'}`);
@@ -68,6 +82,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     const deps: AppDeps = {
       doc,
       tableName,
+      archive: { s3, bucket: archiveBucket },
       // Verified exactly as Cognito tokens are: remote JWKS, issuer, audience.
       verifyToken: createTokenVerifier({ issuer, audience: LOCAL_CLIENT_ID, keys: createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`)) }),
       now: opts.now ?? (() => new Date()),
@@ -95,6 +110,8 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       url,
       dynamoEndpoint,
       tableName,
+      s3Endpoint,
+      archiveBucket,
       idp,
       deps,
       stop: async () => {
@@ -105,10 +122,13 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
         await closed;
         doc.destroy();
+        s3.destroy();
+        await s3Local?.stop();
         await dynamo?.stop();
       },
     };
   } catch (err) {
+    await s3Local?.stop();
     await dynamo?.stop();
     throw err;
   }
