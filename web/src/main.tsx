@@ -1,6 +1,10 @@
 import { Route, Router } from '@solidjs/router';
 import { render } from 'solid-js/web';
 import { Layout } from './Layout.jsx';
+import { ArchiveCheck } from './archive/ArchiveCheck.jsx';
+import { ArchiveDetail } from './archive/ArchiveDetail.jsx';
+import { ArchiveList } from './archive/ArchiveList.jsx';
+import { ArchiveUpload } from './archive/ArchiveUpload.jsx';
 import { ComingSoon } from './pages/ComingSoon.jsx';
 import { Home } from './pages/Home.jsx';
 import { SignIn } from './pages/SignIn.jsx';
@@ -16,7 +20,10 @@ render(
       <Route path="/status" component={Status} />
       <Route path="/agreements" component={() => <ComingSoon title={ui.nav.agreements} issue={4} />} />
       <Route path="/supervision" component={() => <ComingSoon title={ui.nav.supervision} issue={5} />} />
-      <Route path="/archive" component={() => <ComingSoon title={ui.nav.archive} issue={6} />} />
+      <Route path="/archive" component={ArchiveList} />
+      <Route path="/archive/new" component={ArchiveUpload} />
+      <Route path="/archive/check" component={ArchiveCheck} />
+      <Route path="/archive/:id" component={ArchiveDetail} />
       <Route path="/province" component={() => <ComingSoon title={ui.nav.rollups} issue={7} />} />
       <Route path="/audit" component={() => <ComingSoon title={ui.nav.audit} issue={3} />} />
       <Route path="*" component={() => <ComingSoon title={{ vi: 'Không tìm thấy trang', en: 'Page not found' }} />} />
