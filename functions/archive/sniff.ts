@@ -24,7 +24,7 @@ export class FileSniffer {
     }
     if (!this.zip || this.wordEntry) return;
     const buf = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
-    this.wordEntry = FileSniffer.scan(buf);
+    this.wordEntry = FileSniffer.findWordEntry(buf);
     this.carry = Buffer.from(buf.subarray(Math.max(0, buf.length - (FileSniffer.NEEDED - 1))));
   }
 
@@ -39,7 +39,7 @@ export class FileSniffer {
   }
 
   /** Finds a local header whose entry name starts with `word/`. */
-  private static scan(buf: Buffer): boolean {
+  private static findWordEntry(buf: Buffer): boolean {
     let i = buf.indexOf(FileSniffer.LOCAL_HEADER);
     while (i >= 0) {
       if (i + FileSniffer.NEEDED > buf.length) return false; // incomplete: the carry sees it again

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contentDisposition } from '../../functions/archive/storage.js';
 import { FileSniffer, sniff } from '../../functions/archive/sniff.js';
 import { documentMetadataSchema, sha256Schema } from '../../shared/archive/schema.js';
-import { s3Keys } from '../../shared/keys.js';
+import { keys, leadingKeyPattern, s3Keys } from '../../shared/keys.js';
 import { makeDocx, makeJpeg, makePdf, makePng, makeXlsx, makeZip } from '../support/archive-files.js';
 
 function sniffInChunks(bytes: Buffer, size: number) {
@@ -52,6 +52,29 @@ describe('archive helpers', () => {
     expect(s3Keys.object({ provinceCode: '01', districtCode: '003' }, 'D', 2, 'U')).toBe('01/003/D/0002-U');
     expect(s3Keys.object({ provinceCode: '19', districtCode: null }, 'D', 1, 'U')).toBe('19/P/D/0001-U');
     expect(s3Keys.incoming({ provinceCode: '01', districtCode: '003' }, 'U')).toBe('incoming/01/003/U');
+  });
+
+  it('keeps every archive partition key (table and indexes) inside the tenant’s LeadingKeys pattern', () => {
+    const t = { provinceCode: '19', districtCode: '164' };
+    const pattern = leadingKeyPattern(t).replace('*', '');
+    const partitionKeys = [
+      keys.document(t, 'D').PK,
+      keys.documentList(t).GSI1PK,
+      keys.documentVersion(t, 'D', 1).PK,
+      keys.documentHash(t, 'a'.repeat(64)).GSI2PK,
+      keys.documentTypeList(t, 'QĐ').GSI2PK,
+      keys.documentDeletedList(t).GSI1PK,
+      keys.documentUpload(t, 'U').PK,
+      keys.documentLinkMirror(t, { kind: 'agreement', id: 'A' }, 'D').PK,
+      keys.documentLinkMirror(t, { kind: 'plan', id: 'P' }, 'D').PK,
+      keys.documentLinkMirror(t, { kind: 'review', id: 'A', period: '2024' }, 'D').PK,
+    ];
+    for (const pk of partitionKeys) expect(pk.startsWith(pattern), pk).toBe(true);
+    expect(keys.documentVersion(t, 'D', 12).SK).toBe('V#0012');
+    // Mirrors share the linked record's partition, under one SK prefix its owner can skip or query.
+    expect(keys.documentLinkMirror(t, { kind: 'agreement', id: 'A' }, 'D')).toEqual({ PK: '19#164#AGR#A', SK: 'DOCLINK#D' });
+    expect(keys.documentLinkMirror(t, { kind: 'review', id: 'A', period: '2024-H1' }, 'D')).toEqual({ PK: '19#164#AGR#A', SK: 'DOCLINK#D#REVIEW#2024-H1' });
+    expect(keys.documentLinkMirror(t, { kind: 'plan', id: 'P' }, 'D')).toEqual({ PK: '19#164#SUP#P', SK: 'DOCLINK#D' });
   });
 
   it('normalises hashes and rejects duplicate links', () => {
