@@ -11,6 +11,7 @@ import { createTokenVerifier } from '../auth/verify.js';
 import { createDocumentClient } from '../store/client.js';
 import { ensureTable, freePort, startDynamoLocal, type DynamoLocal } from './dynamodb-local.js';
 import { LOCAL_CLIENT_ID, LocalIdentityProvider } from './idp.js';
+import { seedArchiveDemo } from './archive-demo.js';
 import { ensureBucket, LOCAL_ARCHIVE_BUCKET, startS3Local, type S3Local } from './s3-local.js';
 import { seedDemo } from './seed.js';
 
@@ -77,6 +78,8 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     if (opts.seed !== false) {
       const { created: n } = await seedDemo({ doc, tableName, idp });
       log(`Dữ liệu mẫu / demo seed: ${n} mục mới / new items`);
+      const archived = await seedArchiveDemo({ doc, tableName, archive: { s3, bucket: archiveBucket } });
+      log(`Kho văn bản mẫu / demo archive: ${archived.created} văn bản mới / new documents`);
     }
 
     const deps: AppDeps = {

@@ -34,7 +34,7 @@ beforeAll(async () => {
   await stack.deps.doc.send(
     new PutCommand({
       TableName: stack.tableName,
-      Item: { ...keys.agreement(TAYHO, agreementId), entity: 'agreement', kind: 'program', status: 'signed', numberSymbol: '02/CTrPH-HĐND-UBND-MTTQ', version: 1 },
+      Item: { ...keys.agreement(TAYHO, agreementId), entity: 'agreement', kind: 'program', status: 'signed', numberSymbol: '05/CTrPH-HĐND-UBND-MTTQ', version: 1 },
     }),
   );
   browser = await launchBrowser();
@@ -56,10 +56,12 @@ describe('signed-document archive in a real browser', () => {
     await expect.poll(() => page.locator('[data-testid=who]').innerText()).toContain('Nguyễn Thu Hà');
 
     await page.click('nav.sidenav >> text=Kho văn bản');
+    // The demo archive (seed 001: Tây Hồ's 2024 program) is there from the start.
+    await expect.poll(() => page.locator('[data-testid=archive-results]').innerText()).toContain('02/CTrPH-HĐND-UBND-MTTQ');
     await page.click('[data-testid=archive-new]');
     await page.setInputFiles('input[name=file]', { name: 'chuong-trinh-phoi-hop-2024.pdf', mimeType: 'application/pdf', buffer: pdf });
     await page.selectOption('select[name=type]', 'CTr');
-    await page.fill('input[name=numberSymbol]', '02/CTrPH-HĐND-UBND-MTTQ');
+    await page.fill('input[name=numberSymbol]', '05/CTrPH-HĐND-UBND-MTTQ');
     await page.fill('input[name=signedOn]', '2024-02-28');
     await page.fill('textarea[name=summary]', 'Chương trình phối hợp công tác năm 2024 giữa Thường trực HĐND, UBND và Ban Thường trực Ủy ban MTTQ quận, ký kết tại hội nghị tổng kết năm 2023');
     await page.fill('textarea[name=agencies]', 'Thường trực HĐND quận Tây Hồ\nUBND quận Tây Hồ\nBan Thường trực Ủy ban MTTQ Việt Nam quận Tây Hồ');
@@ -71,7 +73,7 @@ describe('signed-document archive in a real browser', () => {
 
     await page.waitForURL(/\/archive\/[0-9A-Z]{26}$/);
     docUrl = page.url();
-    await expect.poll(() => page.locator('[data-testid=doc-title]').innerText()).toBe('Chương trình 02/CTrPH-HĐND-UBND-MTTQ');
+    await expect.poll(() => page.locator('[data-testid=doc-title]').innerText()).toBe('Chương trình 05/CTrPH-HĐND-UBND-MTTQ');
     const facts = await page.locator('[data-testid=doc-facts]').innerText();
     expect(facts).toContain('28/02/2024');
     expect(await page.locator('[data-testid=doc-links]').innerText()).toContain(agreementId);
@@ -82,13 +84,13 @@ describe('signed-document archive in a real browser', () => {
     await page.goto(`${stack.url}/archive`);
     await page.fill('input[name=q]', 'ky ket chuong trinh phoi hop');
     await page.click('[data-testid=archive-search]');
-    await expect.poll(() => page.locator('[data-testid=archive-results]').innerText()).toContain('02/CTrPH-HĐND-UBND-MTTQ');
+    await expect.poll(() => page.locator('[data-testid=archive-results]').innerText()).toContain('05/CTrPH-HĐND-UBND-MTTQ');
     await page.fill('input[name=q]', 'khong co van ban nay');
     await page.click('[data-testid=archive-search]');
     await page.waitForSelector('[data-testid=archive-empty]');
     await page.fill('input[name=q]', 'NGUYEN THU HA');
     await page.click('[data-testid=archive-search]');
-    await page.click('[data-testid=archive-results] >> text=02/CTrPH-HĐND-UBND-MTTQ');
+    await page.click('[data-testid=archive-results] >> text=05/CTrPH-HĐND-UBND-MTTQ');
     await page.waitForURL(docUrl);
   });
 
