@@ -1,6 +1,7 @@
 import { Route, Router } from '@solidjs/router';
 import { render } from 'solid-js/web';
 import { Layout } from './Layout.jsx';
+import { ProvinceDashboard } from './rollups/Dashboard.jsx';
 import { ComingSoon } from './pages/ComingSoon.jsx';
 import { Home } from './pages/Home.jsx';
 import { SignIn } from './pages/SignIn.jsx';
@@ -17,7 +18,7 @@ render(
       <Route path="/agreements" component={() => <ComingSoon title={ui.nav.agreements} issue={4} />} />
       <Route path="/supervision" component={() => <ComingSoon title={ui.nav.supervision} issue={5} />} />
       <Route path="/archive" component={() => <ComingSoon title={ui.nav.archive} issue={6} />} />
-      <Route path="/province" component={() => <ComingSoon title={ui.nav.rollups} issue={7} />} />
+      <Route path="/province" component={ProvinceDashboard} />
       <Route path="/audit" component={() => <ComingSoon title={ui.nav.audit} issue={3} />} />
       <Route path="*" component={() => <ComingSoon title={{ vi: 'Không tìm thấy trang', en: 'Page not found' }} />} />
     </Router>
