@@ -7,6 +7,7 @@ import { requireAuth } from '../auth/middleware.js';
 import { healthRoutes } from '../health/routes.js';
 import { localityRoutes } from '../localities/routes.js';
 import { meRoutes } from '../me/routes.js';
+import { rollupRoutes } from '../rollups/routes.js';
 import type { AppDeps, AppEnv } from './env.js';
 import { metering } from './metering.js';
 import { handleError, problemResponse } from './problem.js';
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps) {
   api.use('/me', requireAuth);
   api.route('/me', meRoutes);
   api.route('/archive', archiveRoutes);
+  api.route('/rollups', rollupRoutes);
 
   // Any other /api path is a 404 problem, also when this app is mounted inside another Hono app.
   api.all('*', routeNotFound);

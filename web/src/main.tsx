@@ -5,6 +5,7 @@ import { ArchiveCheck } from './archive/ArchiveCheck.jsx';
 import { ArchiveDetail } from './archive/ArchiveDetail.jsx';
 import { ArchiveList } from './archive/ArchiveList.jsx';
 import { ArchiveUpload } from './archive/ArchiveUpload.jsx';
+import { ProvinceDashboard } from './rollups/Dashboard.jsx';
 import { ComingSoon } from './pages/ComingSoon.jsx';
 import { Home } from './pages/Home.jsx';
 import { SignIn } from './pages/SignIn.jsx';
@@ -24,7 +25,7 @@ render(
       <Route path="/archive/new" component={ArchiveUpload} />
       <Route path="/archive/check" component={ArchiveCheck} />
       <Route path="/archive/:id" component={ArchiveDetail} />
-      <Route path="/province" component={() => <ComingSoon title={ui.nav.rollups} issue={7} />} />
+      <Route path="/province" component={ProvinceDashboard} />
       <Route path="/audit" component={() => <ComingSoon title={ui.nav.audit} issue={3} />} />
       <Route path="*" component={() => <ComingSoon title={{ vi: 'Không tìm thấy trang', en: 'Page not found' }} />} />
     </Router>
