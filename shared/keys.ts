@@ -62,3 +62,27 @@ export const keys = {
   /** Idempotency record for a create, scoped to the tenant; expires through TTL. */
   idempotency: (t: TenantRef, key: string) => ({ PK: `${tenantPrefix(t)}#IDEMP`, SK: key }),
 };
+
+/* Tenancy, users, invitations, audit browse (issue #3). */
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const HASH = /^[0-9a-f]{64}$/;
+
+export const tenancyKeys = {
+  /** The province's tenant list (GSI1 of the tenant profiles): sign-ups to approve, its districts. */
+  tenantsOfProvince: (provinceCode: string) => {
+    if (!/^\d{2}$/.test(provinceCode)) throw new Error(`bad province code ${provinceCode}`);
+    return { GSI1PK: `${provinceCode}#TENANTS` };
+  },
+  /** Users and invitations of a tenant share one partition: the users page is one Query. */
+  usersPartition: (t: TenantRef) => ({ PK: `${tenantPrefix(t)}#USERS` }),
+  /** An invitation, keyed by the SHA-256 of its secret token (the token itself is never stored). */
+  invitation: (t: TenantRef, tokenHash: string) => {
+    if (!HASH.test(tokenHash)) throw new Error('bad invitation hash');
+    return { PK: `${tenantPrefix(t)}#USERS`, SK: `INVITE#${tokenHash}` };
+  },
+  /** One month of a tenant's audit log (`yyyy-mm`, UTC month of the event time). */
+  auditMonth: (t: TenantRef, month: string) => {
+    if (!MONTH.test(month)) throw new Error(`bad month ${month}`);
+    return { PK: `${tenantPrefix(t)}#AUDIT#${month}` };
+  },
+};

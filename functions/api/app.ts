@@ -3,6 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { makeProblem } from '../../shared/problem.js';
 import { requireAuth } from '../auth/middleware.js';
+import { auditRoutes } from '../audit/routes.js';
+import { tenancyRoutes } from '../tenancy/routes.js';
 import { healthRoutes } from '../health/routes.js';
 import { localityRoutes } from '../localities/routes.js';
 import { meRoutes } from '../me/routes.js';
@@ -50,6 +52,8 @@ export function createApp(deps: AppDeps) {
   api.use('/me/*', requireAuth);
   api.use('/me', requireAuth);
   api.route('/me', meRoutes);
+  api.route('/tenancy', tenancyRoutes);
+  api.route('/audit', auditRoutes);
 
   // Any other /api path is a 404 problem, also when this app is mounted inside another Hono app.
   api.all('*', routeNotFound);

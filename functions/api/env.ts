@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Identity } from '../../shared/identity.js';
 import type { TokenVerifier } from '../auth/verify.js';
+import type { IdentityDirectory } from '../identity/directory.js';
 import type { MeteredStore } from '../store/metered-store.js';
 
 /** What the app needs from the outside world; the Lambda entry and the local server both build it. */
@@ -8,6 +9,8 @@ export type AppDeps = {
   doc: DynamoDBDocumentClient;
   tableName: string;
   verifyToken: TokenVerifier;
+  /** Where invited users are created and disabled: Cognito on AWS, the local issuer locally. */
+  directory: IdentityDirectory;
   /** Injectable clock: tests move time (overdue items, expiring invitations). */
   now: () => Date;
   /** Public auth settings the web app needs to sign in (local issuer or Cognito). */
