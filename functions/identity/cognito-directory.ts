@@ -69,8 +69,13 @@ export class CognitoIdentityDirectory implements IdentityDirectory {
 
   async disableUser(email: string) {
     await this.client.send(new AdminDisableUserCommand({ UserPoolId: this.pool, Username: email }));
-    // Also revoke refresh tokens: the user cannot get new ID tokens after this.
-    await this.client.send(new AdminUserGlobalSignOutCommand({ UserPoolId: this.pool, Username: email }));
+    // Belt and braces: also revoke refresh tokens (a disabled user's refresh is refused anyway, so a
+    // failure here — e.g. an emulator without this call — is logged, not fatal).
+    try {
+      await this.client.send(new AdminUserGlobalSignOutCommand({ UserPoolId: this.pool, Username: email }));
+    } catch (err) {
+      console.warn(JSON.stringify({ level: 'warn', msg: 'AdminUserGlobalSignOut failed after disabling', error: String(err) }));
+    }
   }
 
   async deleteUser(email: string) {
