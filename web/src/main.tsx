@@ -5,6 +5,11 @@ import { ComingSoon } from './pages/ComingSoon.jsx';
 import { Home } from './pages/Home.jsx';
 import { SignIn } from './pages/SignIn.jsx';
 import { Status } from './pages/Status.jsx';
+import { AuditLog } from './audit/AuditLog.jsx';
+import { Approvals } from './tenancy/Approvals.jsx';
+import { SignUp } from './tenancy/SignUp.jsx';
+import { AcceptInvitation } from './users/AcceptInvitation.jsx';
+import { Users } from './users/Users.jsx';
 import './styles.css';
 import { ui } from './i18n.js';
 
@@ -18,7 +23,11 @@ render(
       <Route path="/supervision" component={() => <ComingSoon title={ui.nav.supervision} issue={5} />} />
       <Route path="/archive" component={() => <ComingSoon title={ui.nav.archive} issue={6} />} />
       <Route path="/province" component={() => <ComingSoon title={ui.nav.rollups} issue={7} />} />
-      <Route path="/audit" component={() => <ComingSoon title={ui.nav.audit} issue={3} />} />
+      <Route path="/audit" component={AuditLog} />
+      <Route path="/sign-up" component={SignUp} />
+      <Route path="/invitation" component={AcceptInvitation} />
+      <Route path="/approvals" component={Approvals} />
+      <Route path="/users" component={Users} />
       <Route path="*" component={() => <ComingSoon title={{ vi: 'Không tìm thấy trang', en: 'Page not found' }} />} />
     </Router>
   ),
