@@ -4,6 +4,7 @@ import { findDistrict, findProvince, localitiesAsOf } from '../../shared/localit
 import {
   decisionRequestSchema,
   districtParamSchema,
+  districtQuerySchema,
   provinceOnboardRequestSchema,
   signUpListQuerySchema,
   signUpRequestSchema,
@@ -207,8 +208,8 @@ export const tenancyRoutes = new Hono<AppEnv>()
   )
 
   /** The caller's tenant profile (province staff: `?district=` of their own province, read-only). */
-  .get('/tenant', requireAuth, requirePermission('tenant:read'), async (c) => {
-    const tenant = readTenant(c);
+  .get('/tenant', requireAuth, requirePermission('tenant:read'), validate('query', districtQuerySchema), async (c) => {
+    const tenant = readTenant(c, c.req.valid('query').district);
     const k = keys.tenant(tenant);
     const item = await c.var.store.get({ Key: { PK: k.PK, SK: k.SK } });
     if (!item) throw notFound();

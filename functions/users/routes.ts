@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { keys, tenancyKeys, tenantOf, tenantPrefix, type TenantRef } from '../../shared/keys.js';
 import { findDistrict, findProvince } from '../../shared/localities/index.js';
+import { districtQuerySchema } from '../../shared/tenancy/schema.js';
 import { grantableRoles, roleLabels } from '../../shared/roles.js';
 import {
   acceptInvitationRequestSchema,
@@ -59,7 +60,7 @@ const admin = [requireAuth, requirePermission('tenant:admin')] as const;
 
 export const userRoutes = new Hono<AppEnv>()
   /** Users and pending invitations of the admin's tenant: one Query of the USERS partition. */
-  .get('/users', ...admin, async (c) => {
+  .get('/users', ...admin, validate('query', districtQuerySchema), async (c) => {
     const tenant = adminTenant(c);
     const now = c.var.deps.now();
     const { items } = await c.var.store.query({

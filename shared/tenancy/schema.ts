@@ -107,6 +107,9 @@ export const signUpListQuerySchema = z.strictObject({ status: z.enum(tenantStatu
 
 export const districtParamSchema = z.strictObject({ districtCode: districtCodeSchema });
 
+/** `?district=` drill-down (province staff) or the caller's own district; nothing else. */
+export const districtQuerySchema = z.strictObject({ district: districtCodeSchema.optional() });
+
 /** Operator: create a province tenant and invite its first province admin. */
 export const provinceOnboardRequestSchema = z
   .strictObject({ provinceCode: provinceCodeSchema, adminEmail: emailSchema, adminName: personNameSchema })
