@@ -11,6 +11,12 @@ import type { Identity } from './identity.js';
 
 export const PROVINCE_SCOPE = 'P';
 
+/** The Vietnam (UTC+7) calendar month `yyyy-mm` of an instant: audit logs are partitioned by it. */
+export function auditMonthOf(at: string | Date): string {
+  const ms = typeof at === 'string' ? Date.parse(at) : at.getTime();
+  return new Date(ms + 7 * 3600_000).toISOString().slice(0, 7);
+}
+
 export type TenantRef = { provinceCode: string; districtCode: string | null };
 
 export function tenantPrefix(t: TenantRef): string {
@@ -54,8 +60,11 @@ export const keys = {
   supervisionList: (t: TenantRef) => ({ GSI1PK: `${tenantPrefix(t)}#SUP` }),
   document: (t: TenantRef, id: string) => ({ PK: `${tenantPrefix(t)}#DOC#${id}`, SK: 'D' }),
   documentList: (t: TenantRef) => ({ GSI1PK: `${tenantPrefix(t)}#DOC` }),
-  /** Append-only audit, one partition per tenant per month; SK sorts by time. */
-  audit: (t: TenantRef, at: string, id: string) => ({ PK: `${tenantPrefix(t)}#AUDIT#${at.slice(0, 7)}`, SK: `${at}#${id}` }),
+  /**
+   * Append-only audit, one partition per tenant per month; SK sorts by time (UTC ISO). The month is
+   * the Vietnam calendar month (UTC+7), so a day range chosen in Vietnam is always one partition.
+   */
+  audit: (t: TenantRef, at: string, id: string) => ({ PK: `${tenantPrefix(t)}#AUDIT#${auditMonthOf(at)}`, SK: `${at}#${id}` }),
   /** One small roll-up item per district in the province partition: dashboard = one Query. */
   rollup: (provinceCode: string, districtCode: string) => ({ PK: `${provinceCode}#P#ROLLUP`, SK: `D#${districtCode}` }),
   rollupsOf: (provinceCode: string) => ({ PK: `${provinceCode}#P#ROLLUP` }),

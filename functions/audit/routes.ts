@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { auditQuerySchema, type AuditEvent } from '../../shared/audit/schema.js';
-import { tenancyKeys } from '../../shared/keys.js';
+import { auditMonthOf, tenancyKeys } from '../../shared/keys.js';
 import type { AppEnv } from '../api/env.js';
 import { ProblemError } from '../api/problem.js';
 import { validate } from '../api/validate.js';
@@ -9,11 +9,6 @@ import { readTenant } from '../tenancy/scope.js';
 
 const VIETNAM_OFFSET_MS = 7 * 3600_000;
 const SK_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#[0-9A-HJKMNP-TV-Z]{26}$/;
-
-/** The current month in Vietnam time, `yyyy-mm`. */
-export function currentMonth(now: Date): string {
-  return new Date(now.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 7);
-}
 
 /** Start of a Vietnam calendar day as a UTC ISO string (audit sort keys are UTC). */
 function vietnamDayStart(date: string): string {
@@ -34,10 +29,10 @@ function badCursor() {
 export const auditRoutes = new Hono<AppEnv>().get('/', requireAuth, requirePermission('tenant:admin'), validate('query', auditQuerySchema), async (c) => {
   const q = c.req.valid('query');
   const tenant = readTenant(c, q.district);
-  const month = q.month ?? q.from?.slice(0, 7) ?? q.to?.slice(0, 7) ?? currentMonth(c.var.deps.now());
+  const month = q.month ?? q.from?.slice(0, 7) ?? q.to?.slice(0, 7) ?? auditMonthOf(c.var.deps.now());
   const pk = tenancyKeys.auditMonth(tenant, month).PK;
-  // Sort keys are `<UTC ISO time>#<id>`: a day range is a key range. Events of the first 7 hours of a
-  // month (Vietnam time) sit in the previous UTC month's partition; see docs/data-model.md.
+  // Partitions are Vietnam months and sort keys `<UTC ISO time>#<id>`: a Vietnam day range inside
+  // the month is one key range of one partition.
   const lo = q.from ? vietnamDayStart(q.from) : '0';
   const hi = q.to ? vietnamDayStart(new Date(Date.parse(`${q.to}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10)) : '~';
 

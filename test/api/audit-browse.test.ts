@@ -21,6 +21,8 @@ beforeAll(async () => {
     items.push(auditPut({ tenant: tayHo, actor, entity: day % 3 ? 'agreement' : 'user', entityId: `E${day}`, action: day % 4 ? 'update' : 'create', before: { n: day - 1 }, after: { n: day }, at }));
   }
   items.push(auditPut({ tenant: tayHo, actor: ha, entity: 'agreement', entityId: 'OCT', action: 'update', after: { n: 0 }, at: new Date('2026-10-15T02:00:00Z') }));
+  // 03:00 on 01/12 in Vietnam is still 30/11 in UTC: it belongs to December's log.
+  items.push(auditPut({ tenant: tayHo, actor: ha, entity: 'agreement', entityId: 'DEC1', action: 'update', after: { n: 2 }, at: new Date('2026-11-30T20:00:00Z') }));
   items.push(auditPut({ tenant: { provinceCode: '01', districtCode: '005' }, actor: ha, entity: 'agreement', entityId: 'CAUGIAY', action: 'update', after: { n: 1 }, at: new Date('2026-11-10T02:00:00Z') }));
   for (const it of items) await store.transactWrite([it]);
 });
@@ -63,6 +65,9 @@ describe('audit log browse', () => {
     const range = await get('/api/audit?from=2026-11-05&to=2026-11-07', admin.headers);
     expect(range.body!.items.map((e) => e.target.id)).toEqual(['E7', 'E6', 'E5']);
     expect(ddbCost(range.res).items).toBe(3); // the range is a key condition, not a filter
+    const december = await get('/api/audit?from=2026-12-01&to=2026-12-01', admin.headers);
+    expect(december.body!.items.map((e) => e.target.id)).toEqual(['DEC1']);
+    expect(december.body!.month).toBe('2026-12');
     const october = await get('/api/audit?month=2026-10', admin.headers);
     expect(october.body!.items.map((e) => e.target.id)).toEqual(['OCT']);
   });

@@ -15,7 +15,12 @@ function thisMonth() {
 
 function show(v: unknown): string {
   if (v === null || v === undefined || v === '') return '—';
-  return typeof v === 'string' ? v : JSON.stringify(v);
+  if (typeof v === 'string') return /^\d{4}-\d{2}-\d{2}T/.test(v) ? formatDateTime(v) : v;
+  if (typeof v === 'object' && v && ('name' in v || 'email' in v)) {
+    const o = v as { name?: string; email?: string };
+    return o.name ?? o.email ?? '';
+  }
+  return JSON.stringify(v);
 }
 
 /** Admins browse the tenant's audit log: one month at a time, newest first, with filters. */
