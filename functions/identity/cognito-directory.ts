@@ -68,7 +68,13 @@ export class CognitoIdentityDirectory implements IdentityDirectory {
   }
 
   async disableUser(email: string) {
-    await this.client.send(new AdminDisableUserCommand({ UserPoolId: this.pool, Username: email }));
+    try {
+      await this.client.send(new AdminDisableUserCommand({ UserPoolId: this.pool, Username: email }));
+    } catch (err) {
+      // No such user in the pool: nobody can sign in as it, which is what disabling wants.
+      if ((err as Error).name === 'UserNotFoundException') return;
+      throw err;
+    }
     // Belt and braces: also revoke refresh tokens (a disabled user's refresh is refused anyway, so a
     // failure here — e.g. an emulator without this call — is logged, not fatal).
     try {

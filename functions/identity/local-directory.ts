@@ -20,7 +20,8 @@ export class LocalIdentityDirectory implements IdentityDirectory {
   }
 
   async disableUser(email: string) {
-    await this.idp.setDisabled(email, true);
+    // No such user: nobody can sign in as it, which is what disabling wants (as with Cognito).
+    if (this.idp.findUser(email)) await this.idp.setDisabled(email, true);
   }
 
   async deleteUser(email: string) {

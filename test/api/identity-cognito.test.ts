@@ -119,6 +119,7 @@ describe('Cognito identity directory (against cognito-local)', () => {
     expect(user.Enabled).toBe(false);
     await directory.deleteUser('tinh@hanoi.gov.vn');
     await directory.deleteUser('tinh@hanoi.gov.vn'); // idempotent
+    await directory.disableUser('khong-co@hanoi.gov.vn'); // absent: nothing to block
     await expect(client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'tinh@hanoi.gov.vn' }))).rejects.toMatchObject({ name: 'UserNotFoundException' });
   });
 });
