@@ -3,6 +3,7 @@ import { createApp } from './api/app.js';
 import { archiveStorageFromEnv } from './archive/storage.js';
 import type { AppDeps } from './api/env.js';
 import { createTokenVerifier, verifierConfigFromEnv } from './auth/verify.js';
+import { CognitoIdentityDirectory } from './identity/cognito-directory.js';
 import { createDocumentClient, dynamoConfigFromEnv } from './store/client.js';
 
 /** Deps from the Lambda environment (set by infra/): Cognito issuer, table name, archive bucket (ARCHIVE_BUCKET; S3_ENDPOINT only locally). */
@@ -14,6 +15,8 @@ export function depsFromEnv(env: NodeJS.ProcessEnv = process.env): AppDeps {
     tableName: dynamo.tableName,
     archive: archiveStorageFromEnv(env),
     verifyToken: createTokenVerifier(verifierConfigFromEnv(env)),
+    // USER_POOL_ID: the Cognito pool invited users are created in (COGNITO_ENDPOINT only for emulators).
+    directory: new CognitoIdentityDirectory({ userPoolId: env.USER_POOL_ID ?? '', region, endpoint: env.COGNITO_ENDPOINT || undefined }),
     now: () => new Date(),
     authConfig:
       env.AUTH_KIND === 'local'

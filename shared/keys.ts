@@ -11,6 +11,12 @@ import type { Identity } from './identity.js';
 
 export const PROVINCE_SCOPE = 'P';
 
+/** The Vietnam (UTC+7) calendar month `yyyy-mm` of an instant: audit logs are partitioned by it. */
+export function auditMonthOf(at: string | Date): string {
+  const ms = typeof at === 'string' ? Date.parse(at) : at.getTime();
+  return new Date(ms + 7 * 3600_000).toISOString().slice(0, 7);
+}
+
 export type TenantRef = { provinceCode: string; districtCode: string | null };
 
 export function tenantPrefix(t: TenantRef): string {
@@ -54,8 +60,11 @@ export const keys = {
   supervisionList: (t: TenantRef) => ({ GSI1PK: `${tenantPrefix(t)}#SUP` }),
   document: (t: TenantRef, id: string) => ({ PK: `${tenantPrefix(t)}#DOC#${id}`, SK: 'D' }),
   documentList: (t: TenantRef) => ({ GSI1PK: `${tenantPrefix(t)}#DOC` }),
-  /** Append-only audit, one partition per tenant per month; SK sorts by time. */
-  audit: (t: TenantRef, at: string, id: string) => ({ PK: `${tenantPrefix(t)}#AUDIT#${at.slice(0, 7)}`, SK: `${at}#${id}` }),
+  /**
+   * Append-only audit, one partition per tenant per month; SK sorts by time (UTC ISO). The month is
+   * the Vietnam calendar month (UTC+7), so a day range chosen in Vietnam is always one partition.
+   */
+  audit: (t: TenantRef, at: string, id: string) => ({ PK: `${tenantPrefix(t)}#AUDIT#${auditMonthOf(at)}`, SK: `${at}#${id}` }),
   /** One small roll-up item per district in the province partition: dashboard = one Query. */
   rollup: (provinceCode: string, districtCode: string) => ({ PK: `${provinceCode}#P#ROLLUP`, SK: `D#${districtCode}` }),
   rollupsOf: (provinceCode: string) => ({ PK: `${provinceCode}#P#ROLLUP` }),
@@ -92,4 +101,28 @@ export const s3Keys = {
   object: (t: TenantRef, docId: string, n: number, uploadId: string) =>
     `${s3Keys.tenantPrefix(t)}/${docId}/${String(n).padStart(4, '0')}-${uploadId}`,
   incoming: (t: TenantRef, uploadId: string) => `incoming/${s3Keys.tenantPrefix(t)}/${uploadId}`,
+};
+
+/* Tenancy, users, invitations, audit browse (issue #3). */
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const HASH = /^[0-9a-f]{64}$/;
+
+export const tenancyKeys = {
+  /** The province's tenant list (GSI1 of the tenant profiles): sign-ups to approve, its districts. */
+  tenantsOfProvince: (provinceCode: string) => {
+    if (!/^\d{2}$/.test(provinceCode)) throw new Error(`bad province code ${provinceCode}`);
+    return { GSI1PK: `${provinceCode}#TENANTS` };
+  },
+  /** Users and invitations of a tenant share one partition: the users page is one Query. */
+  usersPartition: (t: TenantRef) => ({ PK: `${tenantPrefix(t)}#USERS` }),
+  /** An invitation, keyed by the SHA-256 of its secret token (the token itself is never stored). */
+  invitation: (t: TenantRef, tokenHash: string) => {
+    if (!HASH.test(tokenHash)) throw new Error('bad invitation hash');
+    return { PK: `${tenantPrefix(t)}#USERS`, SK: `INVITE#${tokenHash}` };
+  },
+  /** One month of a tenant's audit log (`yyyy-mm`, UTC month of the event time). */
+  auditMonth: (t: TenantRef, month: string) => {
+    if (!MONTH.test(month)) throw new Error(`bad month ${month}`);
+    return { PK: `${tenantPrefix(t)}#AUDIT#${month}` };
+  },
 };

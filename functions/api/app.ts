@@ -4,6 +4,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import { makeProblem } from '../../shared/problem.js';
 import { archiveRoutes } from '../archive/routes.js';
 import { requireAuth } from '../auth/middleware.js';
+import { auditRoutes } from '../audit/routes.js';
+import { tenancyRoutes } from '../tenancy/routes.js';
 import { healthRoutes } from '../health/routes.js';
 import { localityRoutes } from '../localities/routes.js';
 import { meRoutes } from '../me/routes.js';
@@ -54,6 +56,8 @@ export function createApp(deps: AppDeps) {
   api.route('/me', meRoutes);
   api.route('/archive', archiveRoutes);
   api.route('/rollups', rollupRoutes);
+  api.route('/tenancy', tenancyRoutes);
+  api.route('/audit', auditRoutes);
 
   // Any other /api path is a 404 problem, also when this app is mounted inside another Hono app.
   api.all('*', routeNotFound);

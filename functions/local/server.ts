@@ -8,6 +8,7 @@ import { createApp, routeNotFound } from '../api/app.js';
 import type { AppDeps } from '../api/env.js';
 import { createS3Client } from '../archive/storage.js';
 import { createTokenVerifier } from '../auth/verify.js';
+import { LocalIdentityDirectory } from '../identity/local-directory.js';
 import { createDocumentClient } from '../store/client.js';
 import { ensureTable, freePort, startDynamoLocal, type DynamoLocal } from './dynamodb-local.js';
 import { LOCAL_CLIENT_ID, LocalIdentityProvider } from './idp.js';
@@ -88,6 +89,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       archive: { s3, bucket: archiveBucket },
       // Verified exactly as Cognito tokens are: remote JWKS, issuer, audience.
       verifyToken: createTokenVerifier({ issuer, audience: LOCAL_CLIENT_ID, keys: createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`)) }),
+      directory: new LocalIdentityDirectory(idp),
       now: opts.now ?? (() => new Date()),
       authConfig: { kind: 'local', tokenUrl: `${issuer}/token` },
       version: process.env.APP_VERSION ?? 'local',

@@ -7,6 +7,7 @@ import { createTokenVerifier } from '../../functions/auth/verify.js';
 import { ensureTable } from '../../functions/local/dynamodb-local.js';
 import { LOCAL_CLIENT_ID, LocalIdentityProvider, type LocalUser } from '../../functions/local/idp.js';
 import { ensureBucket } from '../../functions/local/s3-local.js';
+import { LocalIdentityDirectory } from '../../functions/identity/local-directory.js';
 import { createDocumentClient } from '../../functions/store/client.js';
 import type { Role } from '../../shared/roles.js';
 
@@ -33,6 +34,7 @@ export async function createHarness(opts: { now?: () => Date } = {}) {
     tableName,
     archive: { s3, bucket },
     verifyToken: createTokenVerifier({ issuer: TEST_ISSUER, audience: LOCAL_CLIENT_ID, keys: idp.localKeySet() }),
+    directory: new LocalIdentityDirectory(idp),
     now: () => clock(),
     authConfig: { kind: 'local', tokenUrl: `${TEST_ISSUER}/token` },
     version: 'test',

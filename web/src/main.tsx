@@ -10,6 +10,11 @@ import { ComingSoon } from './pages/ComingSoon.jsx';
 import { Home } from './pages/Home.jsx';
 import { SignIn } from './pages/SignIn.jsx';
 import { Status } from './pages/Status.jsx';
+import { AuditLog } from './audit/AuditLog.jsx';
+import { Approvals } from './tenancy/Approvals.jsx';
+import { SignUp } from './tenancy/SignUp.jsx';
+import { AcceptInvitation } from './users/AcceptInvitation.jsx';
+import { Users } from './users/Users.jsx';
 import './styles.css';
 import { ui } from './i18n.js';
 
@@ -26,7 +31,11 @@ render(
       <Route path="/archive/check" component={ArchiveCheck} />
       <Route path="/archive/:id" component={ArchiveDetail} />
       <Route path="/province" component={ProvinceDashboard} />
-      <Route path="/audit" component={() => <ComingSoon title={ui.nav.audit} issue={3} />} />
+      <Route path="/audit" component={AuditLog} />
+      <Route path="/sign-up" component={SignUp} />
+      <Route path="/invitation" component={AcceptInvitation} />
+      <Route path="/approvals" component={Approvals} />
+      <Route path="/users" component={Users} />
       <Route path="*" component={() => <ComingSoon title={{ vi: 'Không tìm thấy trang', en: 'Page not found' }} />} />
     </Router>
   ),
