@@ -34,7 +34,15 @@ const periodRow = (period: string) => page.locator(`[data-testid=board-period][d
 
 beforeAll(async () => {
   if (!existsSync(join(webDist, 'index.html'))) throw new Error('web/dist is missing: run `npx vite build` (npm test does it first)');
-  stack = await startLocalStack({ dataDir: null, dynamoEndpoint: inject('dynamoEndpoint'), tableName: 'browser-supervision', webDist, now: () => clock });
+  stack = await startLocalStack({
+    dataDir: null,
+    dynamoEndpoint: inject('dynamoEndpoint'),
+    s3Endpoint: inject('s3Endpoint'),
+    tableName: 'browser-supervision',
+    archiveBucket: 'browser-supervision',
+    webDist,
+    now: () => clock,
+  });
   browser = await launchBrowser();
   page = await browser.newPage();
 });
