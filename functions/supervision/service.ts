@@ -38,7 +38,6 @@ import { contributedItems, type SupervisionChange } from './changes.js';
 import {
   by,
   editablePlanFields,
-  ENTITY,
   newFindingItem,
   newPlanItem,
   newRecommendationItem,
@@ -108,6 +107,9 @@ async function readRecommendation(w: WriteCtx, planId: string, no: number) {
   return toRecommendation(item);
 }
 
+/** Audit records of supervision use the audit page's entity kind `supervision`; the id says which record (`<plan>`, `<plan>/F001`, `<plan>/R001`, `<plan>/R001/<response>`). */
+const AUDIT_ENTITY = 'supervision';
+
 const recId = (planId: string, no: number) => `${planId}/R${String(no).padStart(3, '0')}`;
 
 // ── plans ───────────────────────────────────────────────────────────────────────────────────────
@@ -129,7 +131,7 @@ export async function createPlan(w: WriteCtx, fields: PlanFields, idem: Idem) {
         w,
         [
           { Put: { Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
-          auditPut({ tenant: w.tenant, actor: w.actor, entity: ENTITY.plan, entityId: id, action: 'create', after: plan, at: w.now }),
+          auditPut({ tenant: w.tenant, actor: w.actor, entity: AUDIT_ENTITY, entityId: id, action: 'create', after: plan, at: w.now }),
           ...record(201, body),
         ],
         [{ kind: 'plan-created', planId: id, status: plan.status, start: plan.period.from }],
@@ -208,7 +210,7 @@ export async function updatePlan(w: WriteCtx, planId: string, patch: Omit<PlanPa
       });
     }
   }
-  items.push(auditPut({ tenant: w.tenant, actor: w.actor, entity: ENTITY.plan, entityId: planId, action: 'update', before: current, after, at: w.now }));
+  items.push(auditPut({ tenant: w.tenant, actor: w.actor, entity: AUDIT_ENTITY, entityId: planId, action: 'update', before: current, after, at: w.now }));
   await commitOrStale(w, items, [{ kind: 'plan-edited', planId, status: current.status, startBefore: current.period.from, start: fields.period.from }]);
   return { plan: summarizePlan(after, vietnamToday(w.now)) };
 }
@@ -270,9 +272,9 @@ export async function transitionPlan(w: WriteCtx, planId: string, input: Omit<Pl
       auditPut({
         tenant: w.tenant,
         actor: w.actor,
-        entity: ENTITY.plan,
+        entity: AUDIT_ENTITY,
         entityId: planId,
-        action: 'transition',
+        action: 'update',
         before: { status: from },
         after: { status: to, on, ...(input.note ? { note: input.note } : {}) },
         at: w.now,
@@ -345,12 +347,12 @@ async function allocateAndWrite(
     if (findingItem) {
       items.push({ Put: { Item: findingItem, ConditionExpression: 'attribute_not_exists(PK)' } });
       items.push(
-        auditPut({ tenant: w.tenant, actor: w.actor, entity: ENTITY.finding, entityId: `${planId}/F${String(findingNo).padStart(3, '0')}`, action: 'create', after: toFinding(findingItem), at: w.now }),
+        auditPut({ tenant: w.tenant, actor: w.actor, entity: AUDIT_ENTITY, entityId: `${planId}/F${String(findingNo).padStart(3, '0')}`, action: 'create', after: toFinding(findingItem), at: w.now }),
       );
     }
     for (const [i, item] of recItems.entries()) {
       items.push({ Put: { Item: item, ConditionExpression: 'attribute_not_exists(PK)' } });
-      items.push(auditPut({ tenant: w.tenant, actor: w.actor, entity: ENTITY.recommendation, entityId: recId(planId, recs[i]!.no), action: 'create', after: recs[i]!, at: w.now }));
+      items.push(auditPut({ tenant: w.tenant, actor: w.actor, entity: AUDIT_ENTITY, entityId: recId(planId, recs[i]!.no), action: 'create', after: recs[i]!, at: w.now }));
     }
     items.push(...record(201, body));
     const changes: SupervisionChange[] = [
@@ -432,7 +434,7 @@ export async function updateRecommendation(w: WriteCtx, planId: string, no: numb
     w,
     [
       recommendationUpdate(w, rec, expected, set),
-      auditPut({ tenant: w.tenant, actor: w.actor, entity: ENTITY.recommendation, entityId: recId(planId, no), action: 'update', before: rec, after, at: w.now }),
+      auditPut({ tenant: w.tenant, actor: w.actor, entity: AUDIT_ENTITY, entityId: recId(planId, no), action: 'update', before: rec, after, at: w.now }),
     ],
     [{ kind: 'recommendation-edited', planId, no, status: rec.status, deadlineBefore: rec.deadline, deadline: after.deadline }],
   );
@@ -485,9 +487,9 @@ export async function recordResponse(w: WriteCtx, planId: string, no: number, in
           auditPut({
             tenant: w.tenant,
             actor: w.actor,
-            entity: ENTITY.recommendation,
-            entityId: recId(planId, no),
-            action: 'respond',
+            entity: AUDIT_ENTITY,
+            entityId: `${recId(planId, no)}/${response.id}`,
+            action: 'create',
             before: { status: rec.status, responseCount: rec.responseCount },
             after: { status: next, responseCount: after.responseCount, response: body.response },
             at: w.now,
@@ -539,9 +541,9 @@ export async function transitionRecommendation(w: WriteCtx, planId: string, no: 
     auditPut({
       tenant: w.tenant,
       actor: w.actor,
-      entity: ENTITY.recommendation,
+      entity: AUDIT_ENTITY,
       entityId: recId(planId, no),
-      action: 'transition',
+      action: 'update',
       before: { status: from },
       after: { status: to, on, ...(input.note ? { note: input.note } : {}) },
       at: w.now,

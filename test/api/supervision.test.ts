@@ -54,6 +54,11 @@ describe('supervision plans', () => {
     expect(plan).toMatchObject({ status: 'planned', version: 1, openRecommendations: 0, reportDueOn: '2026-04-01', reportOverdue: false });
     expect(plan.statusHistory).toEqual([expect.objectContaining({ status: 'planned', on: '2026-03-02' })]);
     expect(await auditCount('2026-03')).toBe(before + 1);
+    // the audit page finds it under the "supervision" kind
+    const admin = (await h.userToken({ role: 'district_admin', ...tayHo })).headers;
+    const audit = await call('GET', '/api/audit?month=2026-03&entity=supervision', admin);
+    expect(audit.status, audit.text).toBe(200);
+    expect(audit.json.items).toEqual([expect.objectContaining({ action: 'create', target: { entity: 'supervision', id: plan.id } })]);
     const d = await detail(plan.id);
     expect(d.plan.topic).toBe(samplePlan().topic);
     expect(d.findings).toEqual([]);
