@@ -122,7 +122,10 @@ function PlanView(props: { detail: PlanDetail; writable: boolean; reload: () => 
             <>
               <dt>{t({ vi: 'Thực hiện nội dung phối hợp', en: 'Carries out agreement item' })}</dt>
               <dd data-testid="agreement-ref">
-                {t({ vi: `Nội dung số ${ref().itemNo} của văn bản phối hợp`, en: `Item ${ref().itemNo} of agreement` })} <code>{ref().agreementId}</code>
+                {t({ vi: `Nội dung số ${ref().itemNo} của văn bản phối hợp`, en: `Item ${ref().itemNo} of agreement` })}{' '}
+                <A href={`/agreements/${ref().agreementId}`}>
+                  <code>{ref().agreementId}</code>
+                </A>
               </dd>
             </>
           )}
