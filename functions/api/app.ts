@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { makeProblem } from '../../shared/problem.js';
+import { agreementRoutes } from '../agreements/routes.js';
 import { requireAuth } from '../auth/middleware.js';
 import { healthRoutes } from '../health/routes.js';
 import { localityRoutes } from '../localities/routes.js';
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps) {
   api.use('/me/*', requireAuth);
   api.use('/me', requireAuth);
   api.route('/me', meRoutes);
+  api.route('/agreements', agreementRoutes);
 
   // Any other /api path is a 404 problem, also when this app is mounted inside another Hono app.
   api.all('*', routeNotFound);
