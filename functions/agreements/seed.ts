@@ -51,15 +51,15 @@ export function seedItems(s: SeedAgreement): DbItem[] {
   if (s.signing) {
     items.push({ ...keys.agreementSigning(s.tenant, id), entity: 'agreement-signing', ...s.signing, recordedAt: at, recordedBy: `Dữ liệu mẫu (seed ${s.seed})` });
   }
-  for (const r of s.reviews) {
+  for (const { period, ...r } of s.reviews) {
     const { version: _v, ...fields } = reviewInputSchema.parse(r);
     items.push({
-      ...keys.agreementReview(s.tenant, id, r.period),
+      ...keys.agreementReview(s.tenant, id, period),
       entity: 'agreement-review',
       ...fields,
-      period: r.period,
-      kind: reviewKindOf(r.period),
-      year: reviewYearOf(r.period),
+      period,
+      kind: reviewKindOf(period),
+      year: reviewYearOf(period),
       version: 1,
       createdAt: at,
       updatedAt: at,
