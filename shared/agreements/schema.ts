@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { idSchemaPattern } from '../ids.js';
 import { bilingual } from '../problem.js';
 
 /**
@@ -9,6 +8,10 @@ import { bilingual } from '../problem.js';
  */
 
 type Text = { vi: string; en: string };
+
+/** Same pattern as shared/ids.ts `idSchemaPattern`, repeated so the web bundle does not pull in node:crypto. */
+export const agreementIdPattern = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+const idSchemaPattern = agreementIdPattern;
 
 export const agreementKinds = ['regulation', 'program', 'plan'] as const;
 export const agreementKindSchema = z.enum(agreementKinds);

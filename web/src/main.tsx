@@ -1,5 +1,9 @@
 import { Route, Router } from '@solidjs/router';
 import { render } from 'solid-js/web';
+import { AgreementDetailPage } from './agreements/AgreementDetail.jsx';
+import { AgreementEditor } from './agreements/AgreementEditor.jsx';
+import { AgreementList } from './agreements/AgreementList.jsx';
+import { ReviewEditor } from './agreements/ReviewEditor.jsx';
 import { Layout } from './Layout.jsx';
 import { ComingSoon } from './pages/ComingSoon.jsx';
 import { Home } from './pages/Home.jsx';
@@ -14,7 +18,11 @@ render(
       <Route path="/" component={Home} />
       <Route path="/sign-in" component={SignIn} />
       <Route path="/status" component={Status} />
-      <Route path="/agreements" component={() => <ComingSoon title={ui.nav.agreements} issue={4} />} />
+      <Route path="/agreements" component={AgreementList} />
+      <Route path="/agreements/new" component={AgreementEditor} />
+      <Route path="/agreements/:id" component={AgreementDetailPage} />
+      <Route path="/agreements/:id/edit" component={AgreementEditor} />
+      <Route path="/agreements/:id/reviews/:period" component={ReviewEditor} />
       <Route path="/supervision" component={() => <ComingSoon title={ui.nav.supervision} issue={5} />} />
       <Route path="/archive" component={() => <ComingSoon title={ui.nav.archive} issue={6} />} />
       <Route path="/province" component={() => <ComingSoon title={ui.nav.rollups} issue={7} />} />
