@@ -343,6 +343,8 @@ function ItemCard(props: { item: Item; agreementId: string; tracking: boolean; o
   const [progress, setProgress] = createSignal<string>('');
   const [noteOn, setNoteOn] = createSignal(todayVN());
   const [noteText, setNoteText] = createSignal('');
+  const [docId, setDocId] = createSignal('');
+  const [docLabel, setDocLabel] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
 
@@ -355,10 +357,13 @@ function ItemCard(props: { item: Item; agreementId: string; tracking: boolean; o
       if (status() !== props.item.status) body.status = status();
       if (progress() !== '') body.progress = Number(progress());
       if (noteText().trim()) body.note = { on: noteOn(), text: noteText().trim() };
+      if (docId().trim() || docLabel().trim()) body.evidence = [...props.item.evidence, { docId: docId().trim().toUpperCase(), label: docLabel().trim() }];
       await api(`/api/agreements/${props.agreementId}/items/${props.item.no}`, { method: 'PATCH', body: JSON.stringify(body) });
       setOpen(false);
       setNoteText('');
       setProgress('');
+      setDocId('');
+      setDocLabel('');
       props.onSaved();
     } catch (err) {
       setError(errorText(err));
@@ -397,7 +402,7 @@ function ItemCard(props: { item: Item; agreementId: string; tracking: boolean; o
       <ProgressBar value={props.item.progress} label={props.item.title} />
       <Show when={props.item.evidence.length}>
         <p class="muted">
-          {t({ vi: 'Minh chứng', en: 'Evidence' })}: {props.item.evidence.map((e) => e.label).join('; ')}
+          {t({ vi: 'Minh chứng', en: 'Evidence' })}: {props.item.evidence.map((e) => `${e.label} (${e.docId})`).join('; ')}
         </p>
       </Show>
       <Show when={props.item.notes.length}>
@@ -439,6 +444,14 @@ function ItemCard(props: { item: Item; agreementId: string; tracking: boolean; o
             <label style={{ flex: 1, 'min-width': '14rem' }}>
               {t({ vi: 'Ghi nhận', en: 'Note' })}
               <input name="noteText" value={noteText()} onInput={(e) => setNoteText(e.currentTarget.value)} />
+            </label>
+            <label>
+              {t({ vi: 'Minh chứng: mã văn bản lưu trữ', en: 'Evidence: archive document id' })}
+              <input name="docId" value={docId()} onInput={(e) => setDocId(e.currentTarget.value)} />
+            </label>
+            <label>
+              {t({ vi: 'Tên minh chứng', en: 'Evidence label' })}
+              <input name="docLabel" value={docLabel()} onInput={(e) => setDocLabel(e.currentTarget.value)} />
             </label>
             <button class="button" type="submit" disabled={busy()}>
               {t({ vi: 'Lưu', en: 'Save' })}
