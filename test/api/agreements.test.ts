@@ -442,6 +442,25 @@ describe('audit', () => {
   });
 });
 
+describe('audit of amendments and deletions', () => {
+  it('records the amendment on both records, the supersession, and a deleted draft', async () => {
+    const t = (await h.userToken({ role: 'district_editor', provinceCode: '01', districtCode: '005' })).headers;
+    const a = await api.create(t);
+    await api.sign(t, a.id, 1);
+    const res = await api.call('POST', `/${a.id}/amendments`, t, { version: 2, reason: 'Bổ sung' });
+    const amendment = ((await res.json()) as { agreement: AgreementSummary }).agreement;
+    await api.sign(t, amendment.id, 1);
+    const draft = await api.create(t);
+    await api.call('DELETE', `/${draft.id}`, t, undefined, { 'if-match': '"1"' });
+    const store = new MeteredStore(h.doc, h.tableName);
+    const audit = await store.query({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': '01#005#AUDIT#2024-03' } });
+    const events = audit.items.map((i) => `${(i.target as { id: string }).id}:${i.action}`).sort();
+    expect(events).toEqual(
+      [`${a.id}:create`, `${a.id}:sign`, `${a.id}:amend`, `${amendment.id}:create`, `${amendment.id}:sign`, `${a.id}:supersede`, `${draft.id}:create`, `${draft.id}:delete`].sort(),
+    );
+  });
+});
+
 describe('province staff', () => {
   it('drill down read-only into a district of their province', async () => {
     const a = await api.create(editor, programBody({ title: 'Chương trình cho tỉnh xem' }));
