@@ -1,13 +1,19 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Identity } from '../../shared/identity.js';
+import type { ArchiveStorage } from '../archive/storage.js';
 import type { TokenVerifier } from '../auth/verify.js';
+import type { IdentityDirectory } from '../identity/directory.js';
 import type { MeteredStore } from '../store/metered-store.js';
 
 /** What the app needs from the outside world; the Lambda entry and the local server both build it. */
 export type AppDeps = {
   doc: DynamoDBDocumentClient;
   tableName: string;
+  /** Signed-document archive bucket (S3 on AWS, s3rver locally) and its client. */
+  archive: ArchiveStorage;
   verifyToken: TokenVerifier;
+  /** Where invited users are created and disabled: Cognito on AWS, the local issuer locally. */
+  directory: IdentityDirectory;
   /** Injectable clock: tests move time (overdue items, expiring invitations). */
   now: () => Date;
   /** Public auth settings the web app needs to sign in (local issuer or Cognito). */

@@ -6,6 +6,7 @@ import type { Tenant } from '../../shared/tenancy/schema.js';
 import { seedAgreementsDemo } from '../agreements/seed.js';
 import { DEMO_PASSWORD, demoTenants, demoUsers } from './demo-data.js';
 import type { LocalIdentityProvider } from './idp.js';
+import { seedTenancyDemo } from '../tenancy/seed.js';
 
 /**
  * Seeds the demo: tenant profiles, their users in the tenant's user partition and in the local
@@ -63,6 +64,7 @@ export async function seedDemo(opts: { doc: DynamoDBDocumentClient; tableName: s
       });
     }
   }
+  created += (await seedTenancyDemo(opts)).created;
   created += (await seedAgreementsDemo(opts)).created;
   return { created };
 }
