@@ -9,10 +9,12 @@ import { startLocalStack, type LocalStack } from '../../functions/local/server.j
 /** The .docx export through the Lambda entry: API Gateway needs binary bodies base64-encoded. */
 let stack: LocalStack;
 beforeAll(async () => {
-  stack = await startLocalStack({ dataDir: null, dynamoEndpoint: inject('dynamoEndpoint'), tableName: 'lambda-agreements' });
+  stack = await startLocalStack({ dataDir: null, dynamoEndpoint: inject('dynamoEndpoint'), s3Endpoint: inject('s3Endpoint'), tableName: 'lambda-agreements' });
   Object.assign(process.env, {
     TABLE_NAME: stack.tableName,
     DYNAMODB_ENDPOINT: stack.dynamoEndpoint,
+    ARCHIVE_BUCKET: stack.archiveBucket,
+    S3_ENDPOINT: stack.s3Endpoint,
     AUTH_ISSUER: `${stack.url}/local-idp`,
     AUTH_AUDIENCE: LOCAL_CLIENT_ID,
     AUTH_KIND: 'local',

@@ -15,7 +15,7 @@ let page: Page;
 
 beforeAll(async () => {
   if (!existsSync(join(webDist, 'index.html'))) throw new Error('web/dist is missing: run `npx vite build` (npm test does it first)');
-  stack = await startLocalStack({ dataDir: null, dynamoEndpoint: inject('dynamoEndpoint'), tableName: 'browser-agreements', webDist });
+  stack = await startLocalStack({ dataDir: null, dynamoEndpoint: inject('dynamoEndpoint'), s3Endpoint: inject('s3Endpoint'), tableName: 'browser-agreements', webDist });
   browser = await launchBrowser();
   page = await browser.newPage({ acceptDownloads: true });
 });
