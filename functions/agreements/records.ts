@@ -15,6 +15,7 @@ import {
   type Item,
   type ItemIndexEntry,
   type ItemStatus,
+  type LinkedDocument,
   type ProgressNote,
   type Review,
   type Signing,
@@ -254,6 +255,7 @@ export function detailFromItems(rows: Record<string, unknown>[], now: Date): Agr
   const items = new Map<number, Item>();
   const notes = new Map<number, ProgressNote[]>();
   const reviews: Review[] = [];
+  const documents: LinkedDocument[] = [];
   let signing: Signing | null = null;
   for (const r of rows) {
     const sk = str(r.SK);
@@ -293,6 +295,18 @@ export function detailFromItems(rows: Record<string, unknown>[], now: Date): Agr
       signing = signingFromItem(r);
     } else if (sk.startsWith('REVIEW#')) {
       reviews.push(reviewFromItem(r));
+    } else if (sk.startsWith('DOCLINK#')) {
+      // Written by the archive (#6) in this partition, so the detail stays one Query.
+      const link = r.link as { kind?: string; period?: string } | undefined;
+      documents.push({
+        documentId: str(r.documentId),
+        type: str(r.type),
+        numberSymbol: str(r.numberSymbol),
+        summary: str(r.summary),
+        signedOn: strOrNull(r.signedOn),
+        deleted: Boolean(r.deleted),
+        period: link?.kind === 'review' ? (link.period ?? null) : null,
+      });
     }
   }
   for (const [no, list] of notes) {
@@ -305,6 +319,7 @@ export function detailFromItems(rows: Record<string, unknown>[], now: Date): Agr
     items: [...items.values()].sort((a, b) => a.no - b.no),
     signing,
     reviews: reviews.sort((a, b) => (a.period < b.period ? -1 : 1)),
+    documents: documents.sort((a, b) => ((a.signedOn ?? '') < (b.signedOn ?? '') ? -1 : 1)),
     asOf: today,
   };
 }

@@ -442,12 +442,26 @@ export const articleSchema = z.object({ no: z.number(), title: z.string(), text:
 export const chapterSchema = z.object({ no: z.number(), title: z.string(), placeholder: z.boolean(), articles: z.array(articleSchema) });
 export type Chapter = z.infer<typeof chapterSchema>;
 
+/** A signed document of the archive (#6) linked to this agreement or one of its reviews (mirror item). */
+export const linkedDocumentSchema = z.object({
+  documentId: z.string(),
+  type: z.string(),
+  numberSymbol: z.string(),
+  summary: z.string(),
+  signedOn: z.string().nullable(),
+  deleted: z.boolean(),
+  /** Set when the link is to a review of this agreement. */
+  period: z.string().nullable(),
+});
+export type LinkedDocument = z.infer<typeof linkedDocumentSchema>;
+
 export const agreementDetailSchema = z.object({
   agreement: agreementSummarySchema,
   chapters: z.array(chapterSchema),
   items: z.array(itemSchema),
   signing: signingSchema.nullable(),
   reviews: z.array(reviewSchema),
+  documents: z.array(linkedDocumentSchema),
   /** The date ("today", Vietnam time) overdue was derived for. */
   asOf: z.string(),
 });

@@ -148,6 +148,38 @@ describe('editing a draft with optimistic concurrency', () => {
   });
 });
 
+describe('documents linked from the archive (#6)', () => {
+  it('shows the archive’s link mirrors in the same one-request detail, and keeps a linked draft from being deleted', async () => {
+    const a = await api.create(editor);
+    const store = new MeteredStore(h.doc, h.tableName);
+    const docId = '01HQVZ8KW01CXBDWWZTHPJ51KZ';
+    await store.put({
+      Item: {
+        ...keys.documentLinkMirror(TAY_HO, { kind: 'agreement', id: a.id }, docId),
+        entity: 'document-link',
+        documentId: docId,
+        link: { kind: 'agreement', id: a.id },
+        type: 'CTr',
+        numberSymbol: '05/CTrPH-HĐND-UBND-MTTQ',
+        summary: 'Bản ký chương trình phối hợp năm 2024',
+        signedOn: '2024-02-28',
+        deleted: false,
+      },
+    });
+    const { res, body } = await api.detail(viewer, a.id);
+    expect(ddbCost(res).requests).toBe(1);
+    expect(body.documents).toEqual([
+      { documentId: docId, type: 'CTr', numberSymbol: '05/CTrPH-HĐND-UBND-MTTQ', summary: 'Bản ký chương trình phối hợp năm 2024', signedOn: '2024-02-28', deleted: false, period: null },
+    ]);
+    // A draft edit leaves the archive's mirror alone.
+    expect((await api.call('PUT', `/${a.id}`, editor, { ...programBody({ items: [] }), version: 1 })).status).toBe(200);
+    expect((await api.detail(viewer, a.id)).body.documents).toHaveLength(1);
+    const del = await api.call('DELETE', `/${a.id}`, editor, undefined, { 'if-match': '"2"' });
+    expect(del.status).toBe(409);
+    expect((await problemOf(del)).detail_vi).toContain('kho văn bản');
+  });
+});
+
 describe('signing and the lifecycle', () => {
   it('records the signing event and freezes the content', async () => {
     const a = await api.create(editor);

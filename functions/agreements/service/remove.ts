@@ -4,7 +4,7 @@ import type { TransactItem } from '../../store/metered-store.js';
 import { isConditionFailure, staleVersion, versionCondition } from '../../store/versioning.js';
 import { readPartition } from '../repository.js';
 import { agreementFromItem } from '../records.js';
-import { agreementNotFound, auditContent, auditView, checkVersion, frozen, type OpContext } from './context.js';
+import { agreementNotFound, auditContent, auditView, checkVersion, frozen, wrongState, type OpContext } from './context.js';
 import { rollupWrites } from './rollup-hook.js';
 
 /**
@@ -18,6 +18,13 @@ export async function deleteDraft(ctx: OpContext, id: string, expectedVersion: n
   const before = agreementFromItem(current);
   checkVersion(before, expectedVersion);
   if (before.status !== 'draft') throw frozen(before.status);
+  if (rows.some((r) => String(r.SK).startsWith('DOCLINK#'))) {
+    // The archive's documents point at this record; deleting it would leave their links dangling.
+    throw wrongState(
+      'Dự thảo có văn bản lưu trữ liên kết; hãy gỡ liên kết trong kho văn bản trước khi xóa',
+      'Archived documents link to this draft; unlink them in the archive before deleting it',
+    );
+  }
   const cond = versionCondition(expectedVersion);
   const tx: TransactItem[] = [
     {

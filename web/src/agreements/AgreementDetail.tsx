@@ -284,6 +284,29 @@ export function AgreementDetailPage() {
                 )}
               </Show>
 
+              <Show when={d().documents.length}>
+                <div class="section" data-testid="documents">
+                  <h2>{t({ vi: 'Văn bản đã ký trong kho lưu trữ', en: 'Signed documents in the archive' })}</h2>
+                  <ul>
+                    <For each={d().documents}>
+                      {(doc) => (
+                        <li>
+                          <A href={`/archive/${doc.documentId}`}>{doc.numberSymbol || doc.documentId}</A> — {doc.summary}
+                          {doc.signedOn ? ` (${formatDate(doc.signedOn)})` : ''}
+                          <Show when={doc.period}>
+                            {' · '}
+                            {reviewTitle(doc.period!, lang())}
+                          </Show>
+                          <Show when={doc.deleted}>
+                            <span class="badge">{t({ vi: 'đã xóa', en: 'deleted' })}</span>
+                          </Show>
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </div>
+              </Show>
+
               <div class="section" data-testid="reviews">
                 <h2>{t({ vi: 'Sơ kết, tổng kết', en: 'Reviews' })}</h2>
                 <Show when={d().reviews.length} fallback={<p class="muted">{t({ vi: 'Chưa có.', en: 'None yet.' })}</p>}>
