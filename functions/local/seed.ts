@@ -3,6 +3,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, tenantPrefix } from '../../shared/keys.js';
 import { findDistrict, findProvince, localitiesAsOf } from '../../shared/localities/index.js';
 import type { Tenant } from '../../shared/tenancy/schema.js';
+import { seedAgreementsDemo } from '../agreements/seed.js';
 import { DEMO_PASSWORD, demoTenants, demoUsers } from './demo-data.js';
 import type { LocalIdentityProvider } from './idp.js';
 import { seedTenancyDemo } from '../tenancy/seed.js';
@@ -66,5 +67,6 @@ export async function seedDemo(opts: { doc: DynamoDBDocumentClient; tableName: s
   }
   created += (await seedTenancyDemo(opts)).created;
   created += await seedSupervisionDemo(opts);
+  created += (await seedAgreementsDemo(opts)).created;
   return { created };
 }

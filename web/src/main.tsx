@@ -1,5 +1,9 @@
 import { Route, Router } from '@solidjs/router';
 import { render } from 'solid-js/web';
+import { AgreementDetailPage } from './agreements/AgreementDetail.jsx';
+import { AgreementEditor } from './agreements/AgreementEditor.jsx';
+import { AgreementList } from './agreements/AgreementList.jsx';
+import { ReviewEditor } from './agreements/ReviewEditor.jsx';
 import { Layout } from './Layout.jsx';
 import { ArchiveCheck } from './archive/ArchiveCheck.jsx';
 import { ArchiveDetail } from './archive/ArchiveDetail.jsx';
@@ -25,10 +29,14 @@ render(
       <Route path="/" component={Home} />
       <Route path="/sign-in" component={SignIn} />
       <Route path="/status" component={Status} />
-      <Route path="/agreements" component={() => <ComingSoon title={ui.nav.agreements} issue={4} />} />
       <Route path="/supervision">
         <SupervisionRoutes />
       </Route>
+      <Route path="/agreements" component={AgreementList} />
+      <Route path="/agreements/new" component={AgreementEditor} />
+      <Route path="/agreements/:id" component={AgreementDetailPage} />
+      <Route path="/agreements/:id/edit" component={AgreementEditor} />
+      <Route path="/agreements/:id/reviews/:period" component={ReviewEditor} />
       <Route path="/archive" component={ArchiveList} />
       <Route path="/archive/new" component={ArchiveUpload} />
       <Route path="/archive/check" component={ArchiveCheck} />
