@@ -79,7 +79,7 @@ export async function amendAgreement(ctx: OpContext, id: string, reason: string,
         auditPut({ tenant: ctx.tenant, actor: ctx.actor, entity: 'agreement', entityId: newIdValue, action: 'create', before: null, after: { ...auditView(header), ...auditContent(units) }, at: ctx.now }),
         auditPut({ tenant: ctx.tenant, actor: ctx.actor, entity: 'agreement', entityId: id, action: 'amend', before: auditView(originalRow), after: { ...auditView(originalRow), amendedBy: newIdValue, amendmentReason: reason }, at: ctx.now }),
         ...record(201, body),
-        ...rollupWrites([
+        ...rollupWrites(ctx.now, [
           { kind: 'header', tenant: ctx.tenant, operation: 'create', before: null, after: amendment },
           { kind: 'header', tenant: ctx.tenant, operation: 'amend', before: original, after: { ...original, amendedBy: newIdValue, version: expectedVersion + 1, updatedAt: at } },
         ]),

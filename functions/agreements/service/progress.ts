@@ -117,7 +117,7 @@ export async function updateProgress(ctx: OpContext, id: string, no: number, inp
       after: { ...auditView(itemRow), status, progress, evidence, ...(note ? { note: { on: note.on, text: note.text } } : {}) },
       at: ctx.now,
     }),
-    ...rollupWrites([{ kind: 'item', tenant: ctx.tenant, agreement, no, before, after }]),
+    ...rollupWrites(ctx.now, [{ kind: 'item', tenant: ctx.tenant, agreement, no, before, after }]),
   ];
   try {
     await ctx.store.transactWrite(tx);

@@ -49,7 +49,7 @@ export async function deleteDraft(ctx: OpContext, id: string, expectedVersion: n
       },
     });
   }
-  tx.push(...rollupWrites([{ kind: 'header', tenant: ctx.tenant, operation: 'delete', before, after: null }]));
+  tx.push(...rollupWrites(ctx.now, [{ kind: 'header', tenant: ctx.tenant, operation: 'delete', before, after: null }]));
   try {
     await ctx.store.transactWrite(tx);
   } catch (err) {

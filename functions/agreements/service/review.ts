@@ -102,7 +102,7 @@ export async function putReview(ctx: OpContext, id: string, period: string, inpu
       after: auditView(item),
       at: ctx.now,
     }),
-    ...rollupWrites([{ kind: 'review', tenant: ctx.tenant, agreement, period, created: expectedVersion === null }]),
+    ...rollupWrites(ctx.now, [{ kind: 'review', tenant: ctx.tenant, agreement, period, created: expectedVersion === null }]),
   ];
   try {
     await ctx.store.transactWrite(tx);

@@ -128,7 +128,7 @@ export async function signAgreement(ctx: OpContext, id: string, input: z.output<
     );
     changes.push({ kind: 'header', tenant: ctx.tenant, operation: 'supersede', before: oldBefore, after: oldAfter });
   }
-  tx.push(...rollupWrites(changes));
+  tx.push(...rollupWrites(ctx.now, changes));
 
   try {
     await ctx.store.transactWrite(tx);

@@ -62,7 +62,7 @@ export async function transitionAgreement(
       after: { ...auditView(current), status: input.to, [dateField]: input.on },
       at: ctx.now,
     }),
-    ...rollupWrites([{ kind: 'header', tenant: ctx.tenant, operation: 'transition', before, after }]),
+    ...rollupWrites(ctx.now, [{ kind: 'header', tenant: ctx.tenant, operation: 'transition', before, after }]),
   ];
   try {
     await ctx.store.transactWrite(tx);

@@ -50,7 +50,7 @@ export async function updateDraft(ctx: OpContext, id: string, content: Agreement
       after: { ...auditView(header), ...auditContent(units) },
       at: ctx.now,
     }),
-    ...rollupWrites([{ kind: 'header', tenant: ctx.tenant, operation: 'update', before, after }]),
+    ...rollupWrites(ctx.now, [{ kind: 'header', tenant: ctx.tenant, operation: 'update', before, after }]),
   ];
   try {
     await ctx.store.transactWrite(tx);
