@@ -1,0 +1,231 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Identity } from '../../shared/identity.js';
+import { keys, leadingKeyPattern, provinceLeadingKeyPattern, type TenantRef } from '../../shared/keys.js';
+import type { Role } from '../../shared/roles.js';
+import { archiveObjectPrefix, sessionTagsFor, type SessionTags } from '../../shared/tenant-access.js';
+import { logicalIdOf, resources, synth } from './support.js';
+
+/**
+ * The tenant role's policy, read from the synthesized prod template and evaluated the way IAM does
+ * for what it uses (Allow statements, action and resource globs, policy variables from session
+ * tags, StringEquals, ForAllValues:StringLike on dynamodb:LeadingKeys), against keys built by
+ * shared/keys.ts. Anything else in the policy makes the evaluator throw, so it cannot silently
+ * under-approximate.
+ */
+type Statement = { Sid?: string; Effect: string; Action: string | string[]; Resource: unknown; Condition?: Record<string, Record<string, string | string[]>> };
+
+let statements: Statement[];
+let tableArn: string;
+let bucketArn: string;
+
+/** CloudFormation values rendered with stand-ins for the account's ARNs. */
+function render(v: unknown, subs: Record<string, string>): string {
+  if (typeof v === 'string') return v;
+  const o = v as Record<string, unknown>;
+  if ('Ref' in o) return subs[o.Ref as string] ?? `<${o.Ref as string}>`;
+  if ('Fn::GetAtt' in o) {
+    const key = (o['Fn::GetAtt'] as string[]).join('.');
+    return subs[key] ?? `<${key}>`;
+  }
+  if ('Fn::Join' in o) {
+    const [sep, parts] = o['Fn::Join'] as [string, unknown[]];
+    return parts.map((p) => render(p, subs)).join(sep);
+  }
+  throw new Error(`unexpected value ${JSON.stringify(v)}`);
+}
+
+beforeAll(() => {
+  const s = synth('prod');
+  const tableId = logicalIdOf(s.stack.table.table);
+  tableArn = 'arn:aws:dynamodb:ap-southeast-1:111122223333:table/phoi-hop-prod';
+  bucketArn = 'arn:aws:s3:::phoi-hop-prod-archive-111122223333-ap-southeast-1';
+  const subs = { [`${tableId}.Arn`]: tableArn, 'AWS::Partition': 'aws', 'AWS::AccountId': '111122223333', 'AWS::Region': 'ap-southeast-1' };
+  const roleId = logicalIdOf(s.stack.api.tenantRole.role);
+  const policies = Object.values(resources(s.template, 'AWS::IAM::Policy')).filter((p) =>
+    (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === roleId),
+  );
+  expect(policies).toHaveLength(1);
+  statements = (policies[0]!.Properties.PolicyDocument.Statement as Statement[]).map((st) => ({
+    ...st,
+    Resource: (Array.isArray(st.Resource) ? st.Resource : [st.Resource]).map((r) => render(r, subs)),
+  }));
+});
+
+function glob(pattern: string, value: string): boolean {
+  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  return re.test(value);
+}
+
+/** IAM policy variables: `${aws:PrincipalTag/province}` → the session's tag value. */
+function substitute(s: string, tags: SessionTags): string {
+  return s.replace(/\$\{aws:PrincipalTag\/([a-z]+)\}/g, (_, k: keyof SessionTags) => {
+    if (!(k in tags)) throw new Error(`unknown tag ${k}`);
+    return tags[k];
+  });
+}
+
+type Request = { action: string; resource: string; leadingKeys?: string[] };
+
+function allowed(tags: SessionTags, req: Request): boolean {
+  return statements.some((st) => {
+    if (st.Effect !== 'Allow') throw new Error(`evaluator handles Allow only, got ${st.Effect}`);
+    const actions = Array.isArray(st.Action) ? st.Action : [st.Action];
+    if (!actions.some((a) => glob(a, req.action))) return false;
+    if (!(st.Resource as string[]).some((r) => glob(substitute(r, tags), req.resource))) return false;
+    for (const [op, entries] of Object.entries(st.Condition ?? {})) {
+      for (const [key, raw] of Object.entries(entries)) {
+        const expected = (Array.isArray(raw) ? raw : [raw]).map((e) => substitute(e, tags));
+        if (op === 'StringEquals') {
+          const m = /^aws:PrincipalTag\/([a-z]+)$/.exec(key);
+          if (!m) throw new Error(`unsupported StringEquals key ${key}`);
+          if (!expected.includes(tags[m[1] as keyof SessionTags])) return false;
+        } else if (op === 'ForAllValues:StringLike' && key === 'dynamodb:LeadingKeys') {
+          // Vacuously true without keys: which is why the policy has no Scan.
+          if (!(req.leadingKeys ?? []).every((k) => expected.some((p) => glob(p, k)))) return false;
+        } else {
+          throw new Error(`unsupported condition ${op} ${key}`);
+        }
+      }
+    }
+    return true;
+  });
+}
+
+function identity(role: Role, provinceCode: string, districtCode: string | null): Identity {
+  return { userId: 'u1', email: 'u@x.vn', role, provinceCode, districtCode };
+}
+
+const thaiNguyenCity: TenantRef = { provinceCode: '19', districtCode: '164' };
+const songCong: TenantRef = { provinceCode: '19', districtCode: '165' }; // same province
+const thaiNguyenProvince: TenantRef = { provinceCode: '19', districtCode: null };
+const hanoiBaDinh: TenantRef = { provinceCode: '01', districtCode: '001' }; // another province
+
+const table = () => tableArn;
+const index = (name: string) => `${tableArn}/index/${name}`;
+const object = (t: TenantRef, rest: string) => `${bucketArn}/${archiveObjectPrefix(t)}${rest}`;
+
+function can(tags: SessionTags, action: string, leadingKey: string, resource = table()) {
+  return allowed(tags, { action: `dynamodb:${action}`, resource, leadingKeys: [leadingKey] });
+}
+
+describe('tenant role policy (synthesized) against shared/keys.ts', () => {
+  it('renders, for a sample tenant, exactly the key module patterns', () => {
+    const own = statements.find((s) => s.Sid === 'OwnTenantRead')!;
+    const pattern = own.Condition!['ForAllValues:StringLike']!['dynamodb:LeadingKeys'] as string[];
+    const tags = sessionTagsFor(identity('district_editor', '19', '164'));
+    expect(pattern.map((p) => substitute(p, tags))).toEqual([leadingKeyPattern(thaiNguyenCity)]);
+    const province = statements.find((s) => s.Sid === 'ProvinceRead')!;
+    const provinceTags = sessionTagsFor(identity('province_viewer', '19', null));
+    expect((province.Condition!['ForAllValues:StringLike']!['dynamodb:LeadingKeys'] as string[]).map((p) => substitute(p, provinceTags))).toEqual([
+      provinceLeadingKeyPattern('19'),
+    ]);
+  });
+
+  it('never allows Scan or any wildcard action', () => {
+    const actions = statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+    expect(actions).not.toContain('dynamodb:Scan');
+    expect(actions.filter((a) => a.includes('*'))).toEqual([]);
+  });
+
+  describe('district editor of Thái Nguyên city (19/164)', () => {
+    const tags = sessionTagsFor(identity('district_editor', '19', '164'));
+
+    it('reads and writes every kind of its own items, on the table and its indexes', () => {
+      const own = [
+        keys.tenant(thaiNguyenCity).PK,
+        keys.user(thaiNguyenCity, 'u1').PK,
+        keys.agreement(thaiNguyenCity, 'A1').PK,
+        keys.supervisionPlan(thaiNguyenCity, 'S1').PK,
+        keys.document(thaiNguyenCity, 'D1').PK,
+        keys.audit(thaiNguyenCity, '2026-11-23T10:00:00Z', 'e1').PK,
+        keys.idempotency(thaiNguyenCity, 'k1').PK,
+      ];
+      for (const pk of own) {
+        for (const action of ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem']) {
+          expect(can(tags, action, pk), `${action} ${pk}`).toBe(true);
+        }
+      }
+      expect(can(tags, 'Query', keys.agreementList(thaiNguyenCity).GSI1PK, index('GSI1'))).toBe(true);
+      expect(can(tags, 'Query', keys.supervisionList(thaiNguyenCity).GSI1PK, index('GSI1'))).toBe(true);
+      expect(can(tags, 'Query', keys.documentList(thaiNguyenCity).GSI1PK, index('GSI1'))).toBe(true);
+    });
+
+    it("cannot touch another district's or province's partitions", () => {
+      for (const other of [songCong, hanoiBaDinh, thaiNguyenProvince]) {
+        const pk = keys.agreement(other, 'A1').PK;
+        for (const action of ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem']) expect(can(tags, action, pk), `${action} ${pk}`).toBe(false);
+        expect(can(tags, 'Query', keys.agreementList(other).GSI1PK, index('GSI1'))).toBe(false);
+      }
+      // A prefix that merely starts the same way is still another tenant.
+      expect(can(tags, 'GetItem', '19#1640#AGR#A1')).toBe(false);
+      // One foreign key in a batch refuses the whole batch.
+      expect(
+        allowed(tags, { action: 'dynamodb:BatchGetItem', resource: table(), leadingKeys: [keys.agreement(thaiNguyenCity, 'A').PK, keys.agreement(songCong, 'A').PK] }),
+      ).toBe(false);
+    });
+
+    it("moves its own row of the province roll-up but cannot read the province's partition", () => {
+      const rollup = keys.rollup('19', '164').PK;
+      expect(can(tags, 'UpdateItem', rollup)).toBe(true);
+      expect(can(tags, 'Query', rollup)).toBe(false);
+      expect(can(tags, 'DeleteItem', rollup)).toBe(false);
+      expect(can(tags, 'UpdateItem', keys.rollup('01', '001').PK)).toBe(false);
+    });
+
+    it('reaches only its own archive prefix', () => {
+      expect(allowed(tags, { action: 's3:PutObject', resource: object(thaiNguyenCity, 'D1/1') })).toBe(true);
+      expect(allowed(tags, { action: 's3:GetObject', resource: object(thaiNguyenCity, 'D1/1') })).toBe(true);
+      for (const other of [songCong, hanoiBaDinh, thaiNguyenProvince]) {
+        expect(allowed(tags, { action: 's3:GetObject', resource: object(other, 'D1/1') })).toBe(false);
+        expect(allowed(tags, { action: 's3:PutObject', resource: object(other, 'D1/1') })).toBe(false);
+      }
+    });
+  });
+
+  describe('district viewer (19/164)', () => {
+    const tags = sessionTagsFor(identity('district_viewer', '19', '164'));
+    it('reads its tenant and writes nothing', () => {
+      const pk = keys.agreement(thaiNguyenCity, 'A1').PK;
+      expect(can(tags, 'Query', pk)).toBe(true);
+      for (const action of ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem']) expect(can(tags, action, pk)).toBe(false);
+      expect(can(tags, 'UpdateItem', keys.rollup('19', '164').PK)).toBe(false);
+      expect(allowed(tags, { action: 's3:PutObject', resource: object(thaiNguyenCity, 'D1/1') })).toBe(false);
+      expect(allowed(tags, { action: 's3:GetObject', resource: object(thaiNguyenCity, 'D1/1') })).toBe(true);
+    });
+  });
+
+  describe('province viewer of Thái Nguyên (19)', () => {
+    const tags = sessionTagsFor(identity('province_viewer', '19', null));
+    it('reads its province and its districts, writes nothing, sees no other province', () => {
+      expect(can(tags, 'Query', keys.rollupsOf('19').PK)).toBe(true);
+      expect(can(tags, 'Query', keys.agreement(thaiNguyenCity, 'A1').PK)).toBe(true);
+      expect(can(tags, 'Query', keys.agreementList(songCong).GSI1PK, index('GSI1'))).toBe(true);
+      expect(can(tags, 'Query', keys.tenant(thaiNguyenCity).GSI1PK, index('GSI1'))).toBe(true);
+      expect(can(tags, 'PutItem', keys.agreement(thaiNguyenProvince, 'A1').PK)).toBe(false);
+      expect(can(tags, 'UpdateItem', keys.agreement(thaiNguyenCity, 'A1').PK)).toBe(false);
+      expect(can(tags, 'Query', keys.agreement(hanoiBaDinh, 'A1').PK)).toBe(false);
+      expect(allowed(tags, { action: 's3:GetObject', resource: object(songCong, 'D1/1') })).toBe(true);
+      expect(allowed(tags, { action: 's3:GetObject', resource: object(hanoiBaDinh, 'D1/1') })).toBe(false);
+      expect(allowed(tags, { action: 's3:PutObject', resource: object(thaiNguyenProvince, 'D1/1') })).toBe(false);
+    });
+  });
+
+  describe('province admin of Thái Nguyên (19)', () => {
+    const tags = sessionTagsFor(identity('province_admin', '19', null));
+    it("runs its own records and its districts' sign-ups and users, not their records", () => {
+      expect(can(tags, 'PutItem', keys.agreement(thaiNguyenProvince, 'A1').PK)).toBe(true);
+      expect(can(tags, 'UpdateItem', keys.tenant(thaiNguyenCity).PK)).toBe(true); // approve a sign-up
+      expect(can(tags, 'PutItem', keys.user(thaiNguyenCity, 'u9').PK)).toBe(true); // invite the first admin
+      expect(can(tags, 'PutItem', keys.audit(thaiNguyenCity, '2026-11-23T10:00:00Z', 'e1').PK)).toBe(true);
+      expect(can(tags, 'UpdateItem', keys.agreement(thaiNguyenCity, 'A1').PK)).toBe(false);
+      expect(can(tags, 'UpdateItem', keys.tenant(hanoiBaDinh).PK)).toBe(false);
+      expect(can(tags, 'PutItem', keys.user(hanoiBaDinh, 'u9').PK)).toBe(false);
+    });
+  });
+
+  it('a district admin has no province reach even though it is an admin', () => {
+    const tags = sessionTagsFor(identity('district_admin', '19', '164'));
+    expect(can(tags, 'UpdateItem', keys.tenant(songCong).PK)).toBe(false);
+    expect(can(tags, 'Query', keys.rollupsOf('19').PK)).toBe(false);
+  });
+});
