@@ -121,6 +121,31 @@ describe('tenant role policy (synthesized) against shared/keys.ts', () => {
     ]);
   });
 
+  it("covers every key builder of shared/keys.ts: a tenant session reaches all of its own partitions", () => {
+    // Province-level builders take (provinceCode, districtCode); every other builder takes the tenant first.
+    const provinceLevel = new Set(['rollup', 'rollupsOf']);
+    const tags = sessionTagsFor(identity('district_editor', '19', '164'));
+    const provinceTags = sessionTagsFor(identity('province_viewer', '19', null));
+    const outside: string[] = [];
+    for (const [name, build] of Object.entries(keys) as [string, (...args: unknown[]) => Record<string, string>][]) {
+      if (provinceLevel.has(name)) continue;
+      const built = build(thaiNguyenCity, 'id1', '2026-11-23T10:00:00Z', 'id2');
+      for (const [attr, value] of Object.entries(built)) {
+        if (attr === 'PK') {
+          // The item itself: the tenant reads and writes it (writes are authorized on the table key only).
+          if (!can(tags, 'Query', value) || !can(tags, 'PutItem', value)) outside.push(`keys.${name}().PK = ${value}`);
+        } else if (attr.endsWith('PK')) {
+          // An index partition: the tenant's own list, or a province-wide list its province reads (19#TENANTS).
+          const resource = index(attr.replace(/PK$/, ''));
+          if (!can(tags, 'Query', value, resource) && !can(provinceTags, 'Query', value, resource)) outside.push(`keys.${name}().${attr} = ${value}`);
+        }
+      }
+    }
+    // A builder listed here would be AccessDenied for tenant sessions on AWS: give its partition key
+    // the tenant prefix, or serve it without a tenant session and extend infra/tenant-role.ts.
+    expect(outside).toEqual([]);
+  });
+
   it('never allows Scan or any wildcard action', () => {
     const actions = statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
     expect(actions).not.toContain('dynamodb:Scan');
