@@ -74,7 +74,8 @@ export class Api extends Construct {
     this.role.addToPolicy(
       new iam.PolicyStatement({
         sid: 'TableItems',
-        actions: [...TENANT_READ_ACTIONS, ...TENANT_WRITE_ACTIONS, 'dynamodb:TransactGetItems', 'dynamodb:TransactWriteItems'],
+        // Transactions are authorized per item action (Put/Update/Delete/ConditionCheckItem, GetItem).
+        actions: [...TENANT_READ_ACTIONS, ...TENANT_WRITE_ACTIONS],
         resources: [table.tableArn, `${table.tableArn}/index/*`],
       }),
     );

@@ -18,7 +18,11 @@ export const tagVar = (k: SessionTagKey) => `\${aws:PrincipalTag/${k}}`;
 const P = tagVar('province');
 const D = tagVar('district');
 
-/** DynamoDB actions by intent. No Scan: `ForAllValues` would be vacuously true without a key. */
+/**
+ * DynamoDB actions by intent. Transactions need no action of their own: IAM authorizes each item
+ * (PutItem, UpdateItem, DeleteItem, ConditionCheckItem; GetItem for TransactGetItems), with its
+ * LeadingKeys. No Scan: `ForAllValues` would be vacuously true without a key.
+ */
 export const TENANT_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
 export const TENANT_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 

@@ -39,6 +39,7 @@ export class Web extends Construct {
   readonly bucket: s3.Bucket;
   readonly distribution: cloudfront.Distribution;
   readonly headers: cloudfront.ResponseHeadersPolicy;
+  readonly apiCachePolicy: cloudfront.CachePolicy;
   readonly domainName?: string;
 
   constructor(scope: Construct, id: string, props: WebProps) {
@@ -98,6 +99,23 @@ export class Web extends Construct {
       originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
     });
 
+    // CloudFront drops the Authorization header of GET/HEAD requests unless it is part of the cache
+    // key (an origin request policy cannot forward it). So /api/* gets its own policy: Authorization
+    // and the query string in the key, and TTLs that never cache (default 0; max 1 s is the smallest
+    // that allows a header in the key). Responses stay per user and per query.
+    this.apiCachePolicy = new cloudfront.CachePolicy(this, 'ApiCachePolicy', {
+      cachePolicyName: `phoi-hop-${config.name}-api`,
+      comment: 'API: never cached; Authorization forwarded',
+      minTtl: Duration.seconds(0),
+      defaultTtl: Duration.seconds(0),
+      maxTtl: Duration.seconds(1),
+      headerBehavior: cloudfront.CacheHeaderBehavior.allowList('Authorization'),
+      queryStringBehavior: cloudfront.CacheQueryStringBehavior.all(),
+      cookieBehavior: cloudfront.CacheCookieBehavior.none(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: `Phoi Hop web (${config.name})`,
       defaultRootObject: 'index.html',
@@ -126,8 +144,8 @@ export class Web extends Construct {
           origin: apiOrigin,
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
-          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-          // Everything but Host: API Gateway routes by its own host name.
+          cachePolicy: this.apiCachePolicy,
+          // Everything else but Host: API Gateway routes by its own host name.
           originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: this.headers,
           compress: true,

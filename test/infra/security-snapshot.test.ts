@@ -63,6 +63,7 @@ describe('prod security snapshot', () => {
         Origins: (d.Origins as Record<string, unknown>[]).map((o) => pick(o, ['OriginAccessControlId', 'CustomOriginConfig', 'S3OriginConfig'])),
       };
     });
+    view.cachePolicies = each('AWS::CloudFront::CachePolicy', (r) => r.Properties.CachePolicyConfig);
     view.originAccessControl = each('AWS::CloudFront::OriginAccessControl', (r) => r.Properties.OriginAccessControlConfig);
     view.securityHeaders = each('AWS::CloudFront::ResponseHeadersPolicy', (r) => r.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig);
     view.logGroups = each('AWS::Logs::LogGroup', (r) => ({ ...pick(r, ['DeletionPolicy']), ...pick(r.Properties, ['RetentionInDays']) }));

@@ -154,12 +154,24 @@ describe.each(envNames)('stack for %s', (env) => {
     });
     const api = dist.CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/api/*');
     expect(api).toMatchObject({
-      CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
+      CachePolicyId: { Ref: logicalIdOf(s.stack.web.apiCachePolicy) },
       OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
       AllowedMethods: expect.arrayContaining(['POST', 'PUT', 'PATCH', 'DELETE']),
       ResponseHeadersPolicyId: { Ref: headersId },
     });
     expect(dist.CustomErrorResponses).toBeUndefined(); // API 404s stay problem+json
+    // GET /api/me must reach the JWT authorizer with its Authorization header, and nothing is cached.
+    const apiCache = onlyResource(t, 'AWS::CloudFront::CachePolicy').Properties.CachePolicyConfig;
+    expect(apiCache).toMatchObject({
+      DefaultTTL: 0,
+      MinTTL: 0,
+      MaxTTL: 1,
+      ParametersInCacheKeyAndForwardedToOrigin: {
+        HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['Authorization'] },
+        QueryStringsConfig: { QueryStringBehavior: 'all' },
+        CookiesConfig: { CookieBehavior: 'none' },
+      },
+    });
     const headers = onlyResource(t, 'AWS::CloudFront::ResponseHeadersPolicy').Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
     expect(headers).toMatchObject({
       StrictTransportSecurity: { AccessControlMaxAgeSec: 730 * 86400, IncludeSubdomains: true, Override: true },
