@@ -1,18 +1,23 @@
 import { handle } from 'hono/aws-lambda';
 import { createApp } from './api/app.js';
+import { archiveStorageFromEnv } from './archive/storage.js';
 import type { AppDeps } from './api/env.js';
 import { createTokenVerifier, verifierConfigFromEnv } from './auth/verify.js';
+import { CognitoIdentityDirectory } from './identity/cognito-directory.js';
 import { createDocumentClient, dynamoConfigFromEnv } from './store/client.js';
 import { tenantAccessFromEnv } from './store/scoped-credentials.js';
 
-/** Deps from the Lambda environment (set by infra/): Cognito issuer, table name. */
+/** Deps from the Lambda environment (set by infra/): Cognito issuer, table name, archive bucket (ARCHIVE_BUCKET; S3_ENDPOINT only locally). */
 export function depsFromEnv(env: NodeJS.ProcessEnv = process.env): AppDeps {
   const dynamo = dynamoConfigFromEnv(env);
   const region = env.AWS_REGION ?? 'ap-southeast-1';
   return {
     doc: createDocumentClient(dynamo),
     tableName: dynamo.tableName,
+    archive: archiveStorageFromEnv(env),
     verifyToken: createTokenVerifier(verifierConfigFromEnv(env)),
+    // USER_POOL_ID: the Cognito pool invited users are created in (COGNITO_ENDPOINT only for emulators).
+    directory: new CognitoIdentityDirectory({ userPoolId: env.USER_POOL_ID ?? '', region, endpoint: env.COGNITO_ENDPOINT || undefined }),
     now: () => new Date(),
     authConfig:
       env.AUTH_KIND === 'local'

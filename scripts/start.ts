@@ -10,6 +10,9 @@ import { DEMO_PASSWORD, demoUsers } from '../functions/local/demo-data.js';
 import { startLocalStack } from '../functions/local/server.js';
 import { roleLabels } from '../shared/roles.js';
 
+// The SDK warns that Node 20 support ends in 2027; Lambda runs Node 22, and the notice is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const { values } = parseArgs({
   options: { reset: { type: 'boolean', default: false }, port: { type: 'string' } },
 });

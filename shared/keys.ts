@@ -11,6 +11,12 @@ import type { Identity } from './identity.js';
 
 export const PROVINCE_SCOPE = 'P';
 
+/** The Vietnam (UTC+7) calendar month `yyyy-mm` of an instant: audit logs are partitioned by it. */
+export function auditMonthOf(at: string | Date): string {
+  const ms = typeof at === 'string' ? Date.parse(at) : at.getTime();
+  return new Date(ms + 7 * 3600_000).toISOString().slice(0, 7);
+}
+
 export type TenantRef = { provinceCode: string; districtCode: string | null };
 
 export function tenantPrefix(t: TenantRef): string {
@@ -54,11 +60,99 @@ export const keys = {
   supervisionList: (t: TenantRef) => ({ GSI1PK: `${tenantPrefix(t)}#SUP` }),
   document: (t: TenantRef, id: string) => ({ PK: `${tenantPrefix(t)}#DOC#${id}`, SK: 'D' }),
   documentList: (t: TenantRef) => ({ GSI1PK: `${tenantPrefix(t)}#DOC` }),
-  /** Append-only audit, one partition per tenant per month; SK sorts by time. */
-  audit: (t: TenantRef, at: string, id: string) => ({ PK: `${tenantPrefix(t)}#AUDIT#${at.slice(0, 7)}`, SK: `${at}#${id}` }),
+  /**
+   * Append-only audit, one partition per tenant per month; SK sorts by time (UTC ISO). The month is
+   * the Vietnam calendar month (UTC+7), so a day range chosen in Vietnam is always one partition.
+   */
+  audit: (t: TenantRef, at: string, id: string) => ({ PK: `${tenantPrefix(t)}#AUDIT#${auditMonthOf(at)}`, SK: `${at}#${id}` }),
   /** One small roll-up item per district in the province partition: dashboard = one Query. */
   rollup: (provinceCode: string, districtCode: string) => ({ PK: `${provinceCode}#P#ROLLUP`, SK: `D#${districtCode}` }),
   rollupsOf: (provinceCode: string) => ({ PK: `${provinceCode}#P#ROLLUP` }),
   /** Idempotency record for a create, scoped to the tenant; expires through TTL. */
   idempotency: (t: TenantRef, key: string) => ({ PK: `${tenantPrefix(t)}#IDEMP`, SK: key }),
+  // ---- signed-document archive (issue #6) ----
+  /** One file version of a document, in the document's partition; GSI2 finds it by content hash. */
+  documentVersion: (t: TenantRef, id: string, n: number) => ({ PK: `${tenantPrefix(t)}#DOC#${id}`, SK: `V#${String(n).padStart(4, '0')}` }),
+  documentVersionPrefix: 'V#',
+  /** "Does the archive hold exactly this file?" (GSI2 on version items). */
+  documentHash: (t: TenantRef, sha256: string) => ({ GSI2PK: `${tenantPrefix(t)}#SHA#${sha256}` }),
+  /** Documents of one type, newest signing date first (GSI2 on the document item). */
+  documentTypeList: (t: TenantRef, type: string) => ({ GSI2PK: `${tenantPrefix(t)}#DOCTYPE#${type}` }),
+  /** Soft-deleted documents move to this GSI1 partition (the recycle bin), out of every list. */
+  documentDeletedList: (t: TenantRef) => ({ GSI1PK: `${tenantPrefix(t)}#DOCDEL` }),
+  /** An upload in progress (declared file + metadata), until completed or expired (TTL). */
+  documentUpload: (t: TenantRef, uploadId: string) => ({ PK: `${tenantPrefix(t)}#DOCUPLOAD`, SK: uploadId }),
+  /** Mirror of a document link in the linked record's partition ("documents of this agreement" = its Query). */
+  documentLinkMirror: (t: TenantRef, link: { kind: 'agreement' | 'plan' | 'review'; id: string; period?: string }, docId: string) =>
+    link.kind === 'plan'
+      ? { PK: `${tenantPrefix(t)}#SUP#${link.id}`, SK: `DOCLINK#${docId}` }
+      : { PK: `${tenantPrefix(t)}#AGR#${link.id}`, SK: link.kind === 'review' ? `DOCLINK#${docId}#REVIEW#${link.period}` : `DOCLINK#${docId}` },
+};
+
+/**
+ * S3 object keys of the archive. Stored files start with the tenant prefix (`19/164/…`, `19/P/…`) so
+ * IAM can fence them like table keys; uploads land first in a separate incoming area
+ * (`incoming/19/164/<uploadId>`) that the browser may write through a presigned PUT and that a
+ * lifecycle rule empties. Only ids the API generated appear in a key, never request text.
+ */
+export const s3Keys = {
+  tenantPrefix: (t: TenantRef) => tenantPrefix(t).replace('#', '/'),
+  /** A stored original: never overwritten (the upload id makes every key unique). */
+  object: (t: TenantRef, docId: string, n: number, uploadId: string) =>
+    `${s3Keys.tenantPrefix(t)}/${docId}/${String(n).padStart(4, '0')}-${uploadId}`,
+  incoming: (t: TenantRef, uploadId: string) => `incoming/${s3Keys.tenantPrefix(t)}/${uploadId}`,
+};
+
+/* Tenancy, users, invitations, audit browse (issue #3). */
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const HASH = /^[0-9a-f]{64}$/;
+
+export const tenancyKeys = {
+  /** The province's tenant list (GSI1 of the tenant profiles): sign-ups to approve, its districts. */
+  tenantsOfProvince: (provinceCode: string) => {
+    if (!/^\d{2}$/.test(provinceCode)) throw new Error(`bad province code ${provinceCode}`);
+    return { GSI1PK: `${provinceCode}#TENANTS` };
+  },
+  /** Users and invitations of a tenant share one partition: the users page is one Query. */
+  usersPartition: (t: TenantRef) => ({ PK: `${tenantPrefix(t)}#USERS` }),
+  /** An invitation, keyed by the SHA-256 of its secret token (the token itself is never stored). */
+  invitation: (t: TenantRef, tokenHash: string) => {
+    if (!HASH.test(tokenHash)) throw new Error('bad invitation hash');
+    return { PK: `${tenantPrefix(t)}#USERS`, SK: `INVITE#${tokenHash}` };
+  },
+  /** One month of a tenant's audit log (`yyyy-mm`, UTC month of the event time). */
+  auditMonth: (t: TenantRef, month: string) => {
+    if (!MONTH.test(month)) throw new Error(`bad month ${month}`);
+    return { PK: `${tenantPrefix(t)}#AUDIT#${month}` };
+  },
+};
+
+const pad3 = (n: number) => String(n).padStart(3, '0');
+
+/**
+ * Supervision (issue #5). One plan = one partition (`<T>#SUP#<id>`: header `P`, `FINDING#nnn`,
+ * `REC#nnn`, `REC#nnn#RESP#<id>`), so a plan page is one Query. Plans are listed through GSI1
+ * (`<T>#SUP` / `<status>#<start>#<id>`); recommendations of every plan through GSI2 (`<T>#REC` /
+ * `<open|done>#<deadline>#<plan>#<nnn>`) for the follow-up board. See docs/data-model.md.
+ */
+export const supervisionKeys = {
+  partition: (t: TenantRef, planId: string) => ({ PK: `${tenantPrefix(t)}#SUP#${planId}` }),
+  plan: (t: TenantRef, planId: string) => ({ PK: `${tenantPrefix(t)}#SUP#${planId}`, SK: 'P' }),
+  planListEntry: (t: TenantRef, status: string, start: string, planId: string) => ({
+    GSI1PK: `${tenantPrefix(t)}#SUP`,
+    GSI1SK: `${status}#${start}#${planId}`,
+  }),
+  planList: (t: TenantRef) => ({ GSI1PK: `${tenantPrefix(t)}#SUP` }),
+  finding: (t: TenantRef, planId: string, no: number) => ({ PK: `${tenantPrefix(t)}#SUP#${planId}`, SK: `FINDING#${pad3(no)}` }),
+  recommendation: (t: TenantRef, planId: string, no: number) => ({ PK: `${tenantPrefix(t)}#SUP#${planId}`, SK: `REC#${pad3(no)}` }),
+  /** GSI2 entry of a recommendation; rewritten in the same update whenever its state or deadline changes. */
+  recommendationIndex: (t: TenantRef, state: 'open' | 'done', deadline: string, planId: string, no: number) => ({
+    GSI2PK: `${tenantPrefix(t)}#REC`,
+    GSI2SK: `${state}#${deadline}#${planId}#${pad3(no)}`,
+  }),
+  recommendationBoard: (t: TenantRef) => ({ GSI2PK: `${tenantPrefix(t)}#REC` }),
+  response: (t: TenantRef, planId: string, recNo: number, responseId: string) => ({
+    PK: `${tenantPrefix(t)}#SUP#${planId}`,
+    SK: `REC#${pad3(recNo)}#RESP#${responseId}`,
+  }),
 };

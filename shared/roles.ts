@@ -47,3 +47,27 @@ export const roleLabels: Record<Role, { vi: string; en: string }> = {
   province_viewer: { vi: 'Người xem cấp tỉnh', en: 'Province viewer' },
   operator: { vi: 'Vận hành nền tảng', en: 'Platform operator' },
 };
+
+/** What each permission means, for docs/roles.md and the web app. */
+export const permissionLabels: Record<Permission, { vi: string; en: string }> = {
+  'tenant:read': { vi: 'Xem dữ liệu của đơn vị mình', en: "Read own tenant's records" },
+  'tenant:write': { vi: 'Tạo và sửa dữ liệu của đơn vị mình', en: "Create and change own tenant's records" },
+  'tenant:admin': { vi: 'Quản lý người dùng, lời mời, xem nhật ký thay đổi của đơn vị mình', en: "Users, invitations and audit log of own tenant" },
+  'province:read': { vi: 'Xem tổng hợp và xem (chỉ đọc) các quận, huyện trong tỉnh', en: "Roll-ups and read-only drill-down into the province's districts" },
+  'province:admin': { vi: 'Duyệt đăng ký của quận, huyện trong tỉnh', en: "Approve or reject the province's district sign-ups" },
+  'platform:operate': { vi: 'Vận hành: sức khỏe hệ thống, tạo đơn vị cấp tỉnh (không xem hồ sơ nghiệp vụ)', en: 'Operate: health, create province tenants (never records)' },
+};
+
+/**
+ * Which roles a role may invite. An admin invites into its own tenant only, so a district admin
+ * grants district roles and a province admin province roles; an operator invites the first admin
+ * of a province tenant it creates. Everyone else invites nobody.
+ */
+export const grantableRoles: Record<Role, readonly Role[]> = {
+  district_admin: ['district_admin', 'district_editor', 'district_viewer'],
+  district_editor: [],
+  district_viewer: [],
+  province_admin: ['province_admin', 'province_viewer'],
+  province_viewer: [],
+  operator: ['province_admin'],
+};

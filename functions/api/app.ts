@@ -2,10 +2,15 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { makeProblem } from '../../shared/problem.js';
+import { archiveRoutes } from '../archive/routes.js';
 import { requireAuth } from '../auth/middleware.js';
+import { auditRoutes } from '../audit/routes.js';
+import { tenancyRoutes } from '../tenancy/routes.js';
 import { healthRoutes } from '../health/routes.js';
 import { localityRoutes } from '../localities/routes.js';
 import { meRoutes } from '../me/routes.js';
+import { rollupRoutes } from '../rollups/routes.js';
+import { supervisionRoutes } from '../supervision/routes.js';
 import type { AppDeps, AppEnv } from './env.js';
 import { metering } from './metering.js';
 import { handleError, problemResponse } from './problem.js';
@@ -50,6 +55,11 @@ export function createApp(deps: AppDeps) {
   api.use('/me/*', requireAuth);
   api.use('/me', requireAuth);
   api.route('/me', meRoutes);
+  api.route('/archive', archiveRoutes);
+  api.route('/rollups', rollupRoutes);
+  api.route('/tenancy', tenancyRoutes);
+  api.route('/audit', auditRoutes);
+  api.route('/supervision', supervisionRoutes);
 
   // Any other /api path is a 404 problem, also when this app is mounted inside another Hono app.
   api.all('*', routeNotFound);

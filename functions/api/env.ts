@@ -1,6 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Identity } from '../../shared/identity.js';
+import type { ArchiveStorage } from '../archive/storage.js';
 import type { TokenVerifier } from '../auth/verify.js';
+import type { IdentityDirectory } from '../identity/directory.js';
 import type { MeteredStore } from '../store/metered-store.js';
 import type { TenantAccess } from '../store/scoped-credentials.js';
 
@@ -8,7 +10,11 @@ import type { TenantAccess } from '../store/scoped-credentials.js';
 export type AppDeps = {
   doc: DynamoDBDocumentClient;
   tableName: string;
+  /** Signed-document archive bucket (S3 on AWS, s3rver locally) and its client. */
+  archive: ArchiveStorage;
   verifyToken: TokenVerifier;
+  /** Where invited users are created and disabled: Cognito on AWS, the local issuer locally. */
+  directory: IdentityDirectory;
   /** Injectable clock: tests move time (overdue items, expiring invitations). */
   now: () => Date;
   /** Public auth settings the web app needs to sign in (local issuer or Cognito). */

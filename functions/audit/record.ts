@@ -5,9 +5,12 @@ import type { TransactItem } from '../store/metered-store.js';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'sign' | 'approve' | 'reject' | 'invite' | 'accept' | string;
 
+/** Who made a change: a signed-in identity, or `public` for an unauthenticated sign-up. */
+export type AuditActor = Pick<Identity, 'userId' | 'email' | 'name'> & { role: Identity['role'] | 'public' };
+
 export type AuditInput = {
   tenant: TenantRef;
-  actor: Identity;
+  actor: AuditActor;
   entity: string;
   entityId: string;
   action: AuditAction;

@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { createTableInput } from '../../shared/table.js';
 
@@ -55,11 +55,13 @@ export async function startDynamoLocal(opts: { dataDir?: string; port?: number }
   const args = [`-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-Xms64m', '-jar', join(dir, 'DynamoDBLocal.jar'), '-port', String(port), '-sharedDb'];
   if (opts.dataDir) {
     mkdirSync(opts.dataDir, { recursive: true });
+    killStale(join(opts.dataDir, 'java.pid'));
     args.push('-dbPath', opts.dataDir);
   } else {
     args.push('-inMemory');
   }
   const child = spawn('java', args, { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (opts.dataDir && child.pid) writeFileSync(join(opts.dataDir, 'java.pid'), String(child.pid));
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
@@ -113,6 +115,26 @@ export async function startDynamoLocal(opts: { dataDir?: string; port?: number }
       }
     },
   };
+}
+
+/**
+ * A previous run killed with SIGKILL cannot stop its java child; that orphan would still hold the
+ * database files. Its pid was recorded beside them: stop it if it is still DynamoDB Local.
+ */
+function killStale(pidFile: string) {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(pidFile, 'utf8'));
+  } catch {
+    return;
+  }
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    if (cmdline.includes('DynamoDBLocal')) process.kill(-pid, 'SIGKILL');
+  } catch {
+    /* not running (or no /proc): nothing to clean */
+  }
+  rmSync(pidFile, { force: true });
 }
 
 /** Creates the table from the shared definition if it does not exist yet. */

@@ -26,6 +26,8 @@ export const localUserSchema = z.object({
   districtCode: z.string().nullable(),
   agency: z.string().optional(),
   passwordHash: z.string(),
+  /** Disabled users cannot sign in (Cognito's AdminDisableUser). */
+  disabled: z.boolean().optional(),
 });
 export type LocalUser = z.infer<typeof localUserSchema>;
 
@@ -102,9 +104,25 @@ export class LocalIdentityProvider {
     return record;
   }
 
+  /** AdminDisableUser / AdminEnableUser in Cognito terms. */
+  async setDisabled(email: string, disabled: boolean) {
+    const user = this.findUser(email);
+    if (!user) throw new Error(`no user ${email}`);
+    this.state.users = this.state.users.map((u) => (u.sub === user.sub ? { ...u, disabled } : u));
+    await this.save();
+  }
+
+  /** AdminDeleteUser in Cognito terms; absent users are ignored. */
+  async deleteUser(email: string) {
+    const user = this.findUser(email);
+    if (!user) return;
+    this.state.users = this.state.users.filter((u) => u.sub !== user.sub);
+    await this.save();
+  }
+
   async checkPassword(email: string, password: string): Promise<LocalUser | null> {
     const user = this.findUser(email);
-    if (!user) return null;
+    if (!user || user.disabled) return null;
     const [salt, hash] = user.passwordHash.split(':');
     const expected = Buffer.from(hash!, 'base64');
     const actual = await scrypt(password, Buffer.from(salt!, 'base64'), expected.length);

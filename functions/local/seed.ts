@@ -5,6 +5,8 @@ import { findDistrict, findProvince, localitiesAsOf } from '../../shared/localit
 import type { Tenant } from '../../shared/tenancy/schema.js';
 import { DEMO_PASSWORD, demoTenants, demoUsers } from './demo-data.js';
 import type { LocalIdentityProvider } from './idp.js';
+import { seedTenancyDemo } from '../tenancy/seed.js';
+import { seedSupervisionDemo } from './supervision-seed.js';
 
 /**
  * Seeds the demo: tenant profiles, their users in the tenant's user partition and in the local
@@ -62,5 +64,7 @@ export async function seedDemo(opts: { doc: DynamoDBDocumentClient; tableName: s
       });
     }
   }
+  created += (await seedTenancyDemo(opts)).created;
+  created += await seedSupervisionDemo(opts);
   return { created };
 }

@@ -6,10 +6,14 @@ import { Hono } from 'hono';
 import { createRemoteJWKSet } from 'jose';
 import { createApp, routeNotFound } from '../api/app.js';
 import type { AppDeps } from '../api/env.js';
+import { createS3Client } from '../archive/storage.js';
 import { createTokenVerifier } from '../auth/verify.js';
+import { LocalIdentityDirectory } from '../identity/local-directory.js';
 import { createDocumentClient } from '../store/client.js';
 import { ensureTable, freePort, startDynamoLocal, type DynamoLocal } from './dynamodb-local.js';
 import { LOCAL_CLIENT_ID, LocalIdentityProvider } from './idp.js';
+import { seedArchiveDemo } from './archive-demo.js';
+import { ensureBucket, LOCAL_ARCHIVE_BUCKET, startS3Local, type S3Local } from './s3-local.js';
 import { seedDemo } from './seed.js';
 
 export const LOCAL_TABLE_NAME = 'phoi-hop-local';
@@ -20,6 +24,9 @@ export type LocalStackOptions = {
   /** Reuse a running DynamoDB Local (tests share one); otherwise one is started and owned. */
   dynamoEndpoint?: string;
   tableName?: string;
+  /** Reuse a running S3-compatible server (tests share one); otherwise s3rver is started in-process. */
+  s3Endpoint?: string;
+  archiveBucket?: string;
   port?: number;
   /** Built web app to serve at `/`; omitted in API-only tests. */
   webDist?: string;
@@ -32,6 +39,8 @@ export type LocalStack = {
   url: string;
   dynamoEndpoint: string;
   tableName: string;
+  s3Endpoint: string;
+  archiveBucket: string;
   idp: LocalIdentityProvider;
   deps: AppDeps;
   stop: () => Promise<void>;
@@ -49,7 +58,14 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     ? null
     : await startDynamoLocal({ dataDir: opts.dataDir ? join(opts.dataDir, 'dynamodb') : undefined });
   const dynamoEndpoint = opts.dynamoEndpoint ?? dynamo!.endpoint;
+  let s3Local: S3Local | null = null;
   try {
+    s3Local = opts.s3Endpoint ? null : await startS3Local({ dataDir: opts.dataDir ? join(opts.dataDir, 's3') : undefined });
+    const s3Endpoint = opts.s3Endpoint ?? s3Local!.endpoint;
+    const archiveBucket = opts.archiveBucket ?? LOCAL_ARCHIVE_BUCKET;
+    const s3 = createS3Client({ endpoint: s3Endpoint });
+    await ensureBucket(s3, archiveBucket);
+    log(`S3 (s3rver): ${s3Endpoint} · bucket ${archiveBucket}`);
     log(`DynamoDB Local: ${dynamoEndpoint}`);
     const created = await ensureTable(dynamoEndpoint, tableName);
     log(`Bảng / table ${tableName}: ${created === 'created' ? 'đã tạo / created' : 'đã có / exists'}`);
@@ -63,13 +79,17 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     if (opts.seed !== false) {
       const { created: n } = await seedDemo({ doc, tableName, idp });
       log(`Dữ liệu mẫu / demo seed: ${n} mục mới / new items`);
+      const archived = await seedArchiveDemo({ doc, tableName, archive: { s3, bucket: archiveBucket } });
+      log(`Kho văn bản mẫu / demo archive: ${archived.created} văn bản mới / new documents`);
     }
 
     const deps: AppDeps = {
       doc,
       tableName,
+      archive: { s3, bucket: archiveBucket },
       // Verified exactly as Cognito tokens are: remote JWKS, issuer, audience.
       verifyToken: createTokenVerifier({ issuer, audience: LOCAL_CLIENT_ID, keys: createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`)) }),
+      directory: new LocalIdentityDirectory(idp),
       now: opts.now ?? (() => new Date()),
       authConfig: { kind: 'local', tokenUrl: `${issuer}/token` },
       version: process.env.APP_VERSION ?? 'local',
@@ -95,6 +115,8 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       url,
       dynamoEndpoint,
       tableName,
+      s3Endpoint,
+      archiveBucket,
       idp,
       deps,
       stop: async () => {
@@ -105,10 +127,13 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
         await closed;
         doc.destroy();
+        s3.destroy();
+        await s3Local?.stop();
         await dynamo?.stop();
       },
     };
   } catch (err) {
+    await s3Local?.stop();
     await dynamo?.stop();
     throw err;
   }

@@ -15,6 +15,8 @@ beforeAll(async () => {
   Object.assign(process.env, {
     TABLE_NAME: stack.tableName,
     DYNAMODB_ENDPOINT: stack.dynamoEndpoint,
+    ARCHIVE_BUCKET: stack.archiveBucket,
+    S3_ENDPOINT: stack.s3Endpoint,
     AUTH_ISSUER: `${stack.url}/local-idp`,
     AUTH_AUDIENCE: LOCAL_CLIENT_ID,
     AUTH_KIND: 'local',

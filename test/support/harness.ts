@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { createApp } from '../../functions/api/app.js';
 import type { AppDeps } from '../../functions/api/env.js';
+import { createS3Client } from '../../functions/archive/storage.js';
 import { createTokenVerifier } from '../../functions/auth/verify.js';
 import { ensureTable } from '../../functions/local/dynamodb-local.js';
 import { LOCAL_CLIENT_ID, LocalIdentityProvider, type LocalUser } from '../../functions/local/idp.js';
+import { ensureBucket } from '../../functions/local/s3-local.js';
+import { LocalIdentityDirectory } from '../../functions/identity/local-directory.js';
 import { createDocumentClient } from '../../functions/store/client.js';
 import type { Role } from '../../shared/roles.js';
 
@@ -20,11 +23,18 @@ export async function createHarness(opts: { now?: () => Date } = {}) {
   await ensureTable(endpoint, tableName);
   const idp = await LocalIdentityProvider.open({ issuer: TEST_ISSUER, file: null });
   const doc = createDocumentClient({ tableName, endpoint, region: 'local' });
+  // Each test file gets its own bucket in the shared S3-compatible server, as it gets its own table.
+  const s3Endpoint = inject('s3Endpoint');
+  const s3 = createS3Client({ endpoint: s3Endpoint });
+  const bucket = tableName;
+  await ensureBucket(s3, bucket);
   let clock = opts.now ?? (() => new Date());
   const deps: AppDeps = {
     doc,
     tableName,
+    archive: { s3, bucket },
     verifyToken: createTokenVerifier({ issuer: TEST_ISSUER, audience: LOCAL_CLIENT_ID, keys: idp.localKeySet() }),
+    directory: new LocalIdentityDirectory(idp),
     now: () => clock(),
     authConfig: { kind: 'local', tokenUrl: `${TEST_ISSUER}/token` },
     version: 'test',
@@ -50,9 +60,15 @@ export async function createHarness(opts: { now?: () => Date } = {}) {
     idp,
     tableName,
     endpoint,
+    s3,
+    s3Endpoint,
+    bucket,
     userToken,
     setClock: (fn: () => Date) => (clock = fn),
-    close: () => doc.destroy(),
+    close: () => {
+      doc.destroy();
+      s3.destroy();
+    },
   };
 }
 

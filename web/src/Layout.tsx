@@ -1,16 +1,18 @@
 import { A, useNavigate, type RouteSectionProps } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import { roleLabels } from '../../shared/roles.js';
+import { can, roleLabels, type Permission } from '../../shared/roles.js';
 import { signOut } from './auth.js';
 import { lang, setLang, t, ui } from './i18n.js';
 import { session } from './session.js';
 
-const navItems = [
+const navItems: { href: string; label: { vi: string; en: string }; end?: boolean; needs?: Permission }[] = [
   { href: '/', label: ui.nav.home, end: true },
   { href: '/agreements', label: ui.nav.agreements },
   { href: '/supervision', label: ui.nav.supervision },
   { href: '/archive', label: ui.nav.archive },
   { href: '/province', label: ui.nav.rollups },
+  { href: '/approvals', label: { vi: 'Phê duyệt đăng ký', en: 'Sign-up approvals' }, needs: 'province:admin' },
+  { href: '/users', label: { vi: 'Người dùng', en: 'Users' }, needs: 'tenant:admin' },
   { href: '/audit', label: ui.nav.audit },
   { href: '/status', label: ui.nav.status },
 ];
@@ -58,7 +60,7 @@ export function Layout(props: RouteSectionProps) {
       </header>
       <div class="body">
         <nav class="sidenav" aria-label={lang() === 'vi' ? 'Điều hướng chính' : 'Main navigation'}>
-          <For each={navItems}>
+          <For each={navItems.filter((i) => !i.needs || (session() && can(session()!.identity.role, i.needs)))}>
             {(item) => (
               <A href={item.href} end={item.end} activeClass="active">
                 {t(item.label)}

@@ -1,10 +1,21 @@
 import { Route, Router } from '@solidjs/router';
 import { render } from 'solid-js/web';
 import { Layout } from './Layout.jsx';
+import { ArchiveCheck } from './archive/ArchiveCheck.jsx';
+import { ArchiveDetail } from './archive/ArchiveDetail.jsx';
+import { ArchiveList } from './archive/ArchiveList.jsx';
+import { ArchiveUpload } from './archive/ArchiveUpload.jsx';
+import { ProvinceDashboard } from './rollups/Dashboard.jsx';
 import { ComingSoon } from './pages/ComingSoon.jsx';
 import { Home } from './pages/Home.jsx';
 import { SignIn } from './pages/SignIn.jsx';
 import { Status } from './pages/Status.jsx';
+import { AuditLog } from './audit/AuditLog.jsx';
+import { Approvals } from './tenancy/Approvals.jsx';
+import { SignUp } from './tenancy/SignUp.jsx';
+import { AcceptInvitation } from './users/AcceptInvitation.jsx';
+import { Users } from './users/Users.jsx';
+import { SupervisionRoutes } from './supervision/routes.jsx';
 import './styles.css';
 import { ui } from './i18n.js';
 
@@ -15,10 +26,19 @@ render(
       <Route path="/sign-in" component={SignIn} />
       <Route path="/status" component={Status} />
       <Route path="/agreements" component={() => <ComingSoon title={ui.nav.agreements} issue={4} />} />
-      <Route path="/supervision" component={() => <ComingSoon title={ui.nav.supervision} issue={5} />} />
-      <Route path="/archive" component={() => <ComingSoon title={ui.nav.archive} issue={6} />} />
-      <Route path="/province" component={() => <ComingSoon title={ui.nav.rollups} issue={7} />} />
-      <Route path="/audit" component={() => <ComingSoon title={ui.nav.audit} issue={3} />} />
+      <Route path="/supervision">
+        <SupervisionRoutes />
+      </Route>
+      <Route path="/archive" component={ArchiveList} />
+      <Route path="/archive/new" component={ArchiveUpload} />
+      <Route path="/archive/check" component={ArchiveCheck} />
+      <Route path="/archive/:id" component={ArchiveDetail} />
+      <Route path="/province" component={ProvinceDashboard} />
+      <Route path="/audit" component={AuditLog} />
+      <Route path="/sign-up" component={SignUp} />
+      <Route path="/invitation" component={AcceptInvitation} />
+      <Route path="/approvals" component={Approvals} />
+      <Route path="/users" component={Users} />
       <Route path="*" component={() => <ComingSoon title={{ vi: 'Không tìm thấy trang', en: 'Page not found' }} />} />
     </Router>
   ),

@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { t, ui } from '../i18n.js';
 import { session } from '../session.js';
+import { TenantSummary } from '../tenancy/TenantSummary.jsx';
 
 export function Home() {
   return (
@@ -14,19 +15,14 @@ export function Home() {
           <p>
             <A href="/sign-in" class="button">
               {t(ui.signIn)}
+            </A>{' '}
+            <A href="/sign-up" class="button secondary">
+              {t({ vi: 'Đăng ký đơn vị', en: 'Sign up a district' })}
             </A>
           </p>
         }
       >
-        {(s) => (
-          <p>
-            {t({ vi: 'Đơn vị của bạn', en: 'Your unit' })}:{' '}
-            <strong>
-              {s().identity.provinceCode ?? '—'}
-              {s().identity.districtCode ? ` / ${s().identity.districtCode}` : ''}
-            </strong>
-          </p>
-        )}
+        <TenantSummary />
       </Show>
       <ul class="cards">
         <li>

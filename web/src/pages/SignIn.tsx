@@ -1,4 +1,4 @@
-import { useNavigate } from '@solidjs/router';
+import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { ApiError } from '../api.js';
 import { signIn } from '../auth.js';
@@ -46,6 +46,9 @@ export function SignIn() {
           {t(ui.signIn)}
         </button>
       </form>
+      <p class="muted">
+        {t({ vi: 'Đơn vị chưa có tài khoản?', en: 'Unit not on Phối Hợp yet?' })} <A href="/sign-up">{t({ vi: 'Đăng ký đơn vị', en: 'Sign up a district' })}</A>
+      </p>
     </section>
   );
 }

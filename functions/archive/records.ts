@@ -1,0 +1,206 @@
+import {
+  documentTypeLabel,
+  type Actor,
+  type DocumentDetail,
+  type DocumentLink,
+  type DocumentMetadata,
+  type DocumentSummary,
+  type DocumentVersion,
+  type FileKind,
+} from '../../shared/archive/schema.js';
+import { foldVietnamese } from '../../shared/format.js';
+import type { Identity } from '../../shared/identity.js';
+import { keys, tenantPrefix, type TenantRef } from '../../shared/keys.js';
+
+/**
+ * Archive items ↔ API records (docs/data-model.md, "Signed-document archive"). Key attributes are
+ * built here from the tenant and ids only.
+ */
+
+export type Item = Record<string, unknown>;
+
+export function actorOf(identity: Identity): Actor {
+  return { userId: identity.userId, email: identity.email, ...(identity.name ? { name: identity.name } : {}) };
+}
+
+/** What a search looks in: number/symbol, summary, agencies, signers, tags and the type's name, folded. */
+export function searchTextOf(m: DocumentMetadata): string {
+  const label = documentTypeLabel(m.type);
+  return foldVietnamese(
+    [
+      m.numberSymbol,
+      m.summary,
+      ...m.issuingAgencies,
+      ...m.signers.flatMap((s) => [s.name, s.title ?? '', s.agency ?? '']),
+      ...m.tags,
+      m.type,
+      label.vi,
+    ].join(' | '),
+  );
+}
+
+export function agencyTextOf(m: DocumentMetadata): string {
+  return foldVietnamese(m.issuingAgencies.join(' | '));
+}
+
+export type CurrentFile = DocumentSummary['current'];
+
+/** Index attributes of a live (not deleted) document: the tenant list and its type's list, by signing date. */
+export function liveIndexKeys(t: TenantRef, id: string, m: Pick<DocumentMetadata, 'type' | 'signedOn'>) {
+  const sortKey = `${m.signedOn}#${id}`;
+  return { ...keys.documentList(t), GSI1SK: sortKey, ...keys.documentTypeList(t, m.type), GSI2SK: sortKey };
+}
+
+export function metadataAttributes(m: DocumentMetadata) {
+  return {
+    type: m.type,
+    numberSymbol: m.numberSymbol,
+    issuingAgencies: m.issuingAgencies,
+    signedOn: m.signedOn,
+    signers: m.signers,
+    summary: m.summary,
+    links: m.links,
+    tags: m.tags,
+    searchText: searchTextOf(m),
+    agencyText: agencyTextOf(m),
+  };
+}
+
+export function metadataOf(item: Item): DocumentMetadata {
+  return {
+    type: item.type as DocumentMetadata['type'],
+    numberSymbol: item.numberSymbol as string,
+    issuingAgencies: (item.issuingAgencies as string[]) ?? [],
+    signedOn: item.signedOn as string,
+    signers: (item.signers as DocumentMetadata['signers']) ?? [],
+    summary: item.summary as string,
+    links: (item.links as DocumentLink[]) ?? [],
+    tags: (item.tags as string[]) ?? [],
+  };
+}
+
+export function documentItem(opts: {
+  t: TenantRef;
+  id: string;
+  metadata: DocumentMetadata;
+  current: CurrentFile;
+  latestVersionNo: number;
+  createdAt: string;
+  createdBy: Actor;
+}): Item {
+  return {
+    ...keys.document(opts.t, opts.id),
+    ...liveIndexKeys(opts.t, opts.id, opts.metadata),
+    entity: 'document',
+    tenant: tenantPrefix(opts.t),
+    id: opts.id,
+    ...metadataAttributes(opts.metadata),
+    latestVersionNo: opts.latestVersionNo,
+    current: opts.current,
+    createdAt: opts.createdAt,
+    createdBy: opts.createdBy,
+    updatedAt: opts.createdAt,
+    version: 1,
+  };
+}
+
+export function versionItem(opts: {
+  t: TenantRef;
+  documentId: string;
+  versionNo: number;
+  s3Key: string;
+  fileName: string;
+  size: number;
+  kind: FileKind;
+  contentType: string;
+  sha256: string;
+  uploadedAt: string;
+  uploadedBy: Actor;
+  uploadId: string;
+  note?: string;
+}): Item {
+  return {
+    ...keys.documentVersion(opts.t, opts.documentId, opts.versionNo),
+    ...keys.documentHash(opts.t, opts.sha256),
+    GSI2SK: `${opts.documentId}#${String(opts.versionNo).padStart(4, '0')}`,
+    entity: 'document-version',
+    tenant: tenantPrefix(opts.t),
+    documentId: opts.documentId,
+    versionNo: opts.versionNo,
+    s3Key: opts.s3Key,
+    fileName: opts.fileName,
+    size: opts.size,
+    kind: opts.kind,
+    contentType: opts.contentType,
+    sha256: opts.sha256,
+    uploadedAt: opts.uploadedAt,
+    uploadedBy: opts.uploadedBy,
+    uploadId: opts.uploadId,
+    ...(opts.note ? { note: opts.note } : {}),
+    current: true,
+    docDeleted: false,
+  };
+}
+
+/** The mirror of a link in the linked record's partition, carrying what a list of its documents shows. */
+export function linkMirrorItem(t: TenantRef, link: DocumentLink, doc: { id: string; deleted: boolean } & DocumentMetadata): Item {
+  return {
+    ...keys.documentLinkMirror(t, link, doc.id),
+    entity: 'document-link',
+    tenant: tenantPrefix(t),
+    documentId: doc.id,
+    link,
+    type: doc.type,
+    numberSymbol: doc.numberSymbol,
+    summary: doc.summary,
+    signedOn: doc.signedOn,
+    deleted: doc.deleted,
+  };
+}
+
+/** The record a link must point at, for the existence check (a review lives in its agreement's partition). */
+export function linkTargetKey(t: TenantRef, link: DocumentLink): { PK: string; SK: string } {
+  return link.kind === 'plan' ? keys.supervisionPlan(t, link.id) : keys.agreement(t, link.id);
+}
+
+export function toSummary(item: Item): DocumentSummary {
+  const deleted = item.deleted as DocumentSummary['deleted'] | undefined;
+  return {
+    id: item.id as string,
+    ...metadataOf(item),
+    latestVersionNo: item.latestVersionNo as number,
+    current: item.current as CurrentFile,
+    createdAt: item.createdAt as string,
+    createdBy: item.createdBy as Actor,
+    updatedAt: item.updatedAt as string,
+    version: item.version as number,
+    ...(deleted ? { deleted } : {}),
+  };
+}
+
+export function toVersion(item: Item): DocumentVersion {
+  return {
+    documentId: item.documentId as string,
+    versionNo: item.versionNo as number,
+    fileName: item.fileName as string,
+    size: item.size as number,
+    contentType: item.contentType as string,
+    kind: item.kind as FileKind,
+    sha256: item.sha256 as string,
+    uploadedAt: item.uploadedAt as string,
+    uploadedBy: item.uploadedBy as Actor,
+    ...(item.note ? { note: item.note as string } : {}),
+    current: item.current as boolean,
+  };
+}
+
+/** Detail from the items of the document's partition (one Query): the document and its versions. */
+export function toDetail(items: Item[]): DocumentDetail | null {
+  const doc = items.find((i) => i.SK === 'D');
+  if (!doc) return null;
+  const versions = items
+    .filter((i) => typeof i.SK === 'string' && i.SK.startsWith(keys.documentVersionPrefix))
+    .map(toVersion)
+    .sort((a, b) => a.versionNo - b.versionNo);
+  return { ...toSummary(doc), versions };
+}

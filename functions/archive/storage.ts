@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { FileKind } from '../../shared/archive/schema.js';
+import { FileSniffer } from './sniff.js';
+
+/**
+ * The archive's S3 access, identical against S3 on AWS and an S3-compatible server locally
+ * (s3rver): only the endpoint differs. Browsers never get credentials, only short presigned URLs.
+ */
+export type ArchiveStorage = { s3: S3Client; bucket: string };
+
+export type S3Config = { endpoint?: string; region?: string };
+
+/** Local S3-compatible servers (s3rver) accept this fixed key pair; AWS uses the function's role. */
+export const LOCAL_S3_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+export function createS3Client(cfg: S3Config): S3Client {
+  return new S3Client({
+    region: cfg.region ?? process.env.AWS_REGION ?? 'ap-southeast-1',
+    ...(cfg.endpoint ? { endpoint: cfg.endpoint, forcePathStyle: true, credentials: LOCAL_S3_CREDENTIALS } : {}),
+    // Without these the SDK adds flexible checksums: s3rver would store chunk-encoding bytes, and
+    // presigned PUT URLs would carry a checksum of an empty body that real S3 rejects.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    maxAttempts: 3,
+  });
+}
+
+/** ARCHIVE_BUCKET (required) and S3_ENDPOINT (local only). */
+export function archiveStorageFromEnv(env: NodeJS.ProcessEnv = process.env): ArchiveStorage {
+  const bucket = env.ARCHIVE_BUCKET;
+  if (!bucket) throw new Error('ARCHIVE_BUCKET is not set');
+  return { s3: createS3Client({ endpoint: env.S3_ENDPOINT || undefined, region: env.AWS_REGION }), bucket };
+}
+
+/**
+ * A presigned PUT bound to the declared length and content type: S3 refuses a body of another size
+ * or type (they are signed headers), and the URL dies after `expiresIn` seconds.
+ */
+export function presignPut(
+  st: ArchiveStorage,
+  key: string,
+  file: { contentType: string; size: number },
+  opts: { now: Date; expiresIn: number },
+): Promise<string> {
+  return getSignedUrl(st.s3, new PutObjectCommand({ Bucket: st.bucket, Key: key, ContentType: file.contentType, ContentLength: file.size }), {
+    expiresIn: opts.expiresIn,
+    signingDate: opts.now,
+    signableHeaders: new Set(['content-type', 'content-length']),
+  });
+}
+
+/** A short-lived GET for preview (inline) or download (attachment) under the original file name. */
+export function presignGet(
+  st: ArchiveStorage,
+  key: string,
+  file: { fileName: string; contentType: string; disposition: 'inline' | 'attachment' },
+  opts: { now: Date; expiresIn: number },
+): Promise<string> {
+  return getSignedUrl(
+    st.s3,
+    new GetObjectCommand({
+      Bucket: st.bucket,
+      Key: key,
+      ResponseContentType: file.contentType,
+      ResponseContentDisposition: contentDisposition(file.disposition, file.fileName),
+      ResponseCacheControl: 'private, no-store',
+    }),
+    { expiresIn: opts.expiresIn, signingDate: opts.now },
+  );
+}
+
+/** RFC 6266: an ASCII fallback plus the UTF-8 name (Vietnamese file names survive). */
+export function contentDisposition(disposition: 'inline' | 'attachment', fileName: string): string {
+  const ascii = fileName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+export type Inspection =
+  | { state: 'missing' }
+  | { state: 'too-large'; size: number }
+  | { state: 'read'; size: number; sha256: string; kind: FileKind | undefined; etag: string | undefined };
+
+function isMissing(err: unknown): boolean {
+  const name = (err as { name?: string }).name;
+  // Without s3:ListBucket, S3 answers a missing key with AccessDenied instead of NoSuchKey.
+  return name === 'NoSuchKey' || name === 'NotFound' || name === 'AccessDenied';
+}
+
+/**
+ * Reads an object once: SHA-256 (streaming, constant memory), size, and the content kind. Stops
+ * without reading when S3 reports more than `maxBytes`, and while reading if the stream runs past it.
+ */
+export async function inspectObject(st: ArchiveStorage, key: string, maxBytes: number): Promise<Inspection> {
+  let out;
+  try {
+    out = await st.s3.send(new GetObjectCommand({ Bucket: st.bucket, Key: key }));
+  } catch (err) {
+    if (isMissing(err)) return { state: 'missing' };
+    throw err;
+  }
+  const body = out.Body as (Readable & AsyncIterable<Uint8Array>) | undefined;
+  if (!body) return { state: 'missing' };
+  if ((out.ContentLength ?? 0) > maxBytes) {
+    body.destroy();
+    return { state: 'too-large', size: out.ContentLength ?? 0 };
+  }
+  const hash = createHash('sha256');
+  const sniffer = new FileSniffer();
+  let size = 0;
+  for await (const chunk of body) {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    size += buf.length;
+    if (size > maxBytes) {
+      body.destroy();
+      return { state: 'too-large', size };
+    }
+    hash.update(buf);
+    sniffer.push(buf);
+  }
+  return { state: 'read', size, sha256: hash.digest('hex'), kind: sniffer.result(), etag: out.ETag };
+}
+
+/**
+ * Copies a checked upload from the incoming area to its permanent key. `CopySourceIfMatch` makes
+ * S3 refuse the copy if the browser re-uploaded the incoming object after it was hashed.
+ */
+export async function copyToArchive(
+  st: ArchiveStorage,
+  from: string,
+  to: string,
+  opts: { etag: string | undefined; contentType: string; metadata: Record<string, string> },
+): Promise<void> {
+  await st.s3.send(
+    new CopyObjectCommand({
+      Bucket: st.bucket,
+      Key: to,
+      CopySource: `${st.bucket}/${from}`,
+      ...(opts.etag ? { CopySourceIfMatch: opts.etag } : {}),
+      MetadataDirective: 'REPLACE',
+      ContentType: opts.contentType,
+      Metadata: opts.metadata,
+    }),
+  );
+}
+
+/** Only incoming objects are ever deleted (rejected or completed uploads); stored originals never. */
+export async function deleteIncoming(st: ArchiveStorage, key: string): Promise<void> {
+  if (!key.startsWith('incoming/')) throw new Error(`refusing to delete a stored original: ${key}`);
+  try {
+    await st.s3.send(new DeleteObjectCommand({ Bucket: st.bucket, Key: key }));
+  } catch (err) {
+    // The lifecycle rule on incoming/ removes leftovers; a failed clean-up must not fail the request.
+    console.error(JSON.stringify({ level: 'warn', msg: 'archive: could not delete incoming object', key, error: String(err) }));
+  }
+}

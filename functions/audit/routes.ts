@@ -1,0 +1,88 @@
+import { Hono } from 'hono';
+import { auditQuerySchema, type AuditEvent } from '../../shared/audit/schema.js';
+import { auditMonthOf, tenancyKeys } from '../../shared/keys.js';
+import type { AppEnv } from '../api/env.js';
+import { ProblemError } from '../api/problem.js';
+import { validate } from '../api/validate.js';
+import { requireAuth, requirePermission } from '../auth/middleware.js';
+import { readTenant } from '../tenancy/scope.js';
+
+const VIETNAM_OFFSET_MS = 7 * 3600_000;
+const SK_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/** Start of a Vietnam calendar day as a UTC ISO string (audit sort keys are UTC). */
+function vietnamDayStart(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) - VIETNAM_OFFSET_MS).toISOString();
+}
+
+function badCursor() {
+  return new ProblemError('validation', { vi: 'Con trỏ trang không hợp lệ', en: 'Invalid page cursor' }, [
+    { field: 'cursor', in: 'query', code: 'invalid_format', message_vi: 'Con trỏ trang không hợp lệ', message_en: 'Invalid page cursor' },
+  ]);
+}
+
+/**
+ * Admins browse their tenant's audit log: one month partition, newest first, one Query per page.
+ * `from`/`to` narrow the sort-key range; actor, entity and action filter within it. Province admins
+ * may read one of their districts' logs with `?district=` (read-only drill-down).
+ */
+export const auditRoutes = new Hono<AppEnv>().get('/', requireAuth, requirePermission('tenant:admin'), validate('query', auditQuerySchema), async (c) => {
+  const q = c.req.valid('query');
+  const tenant = readTenant(c, q.district);
+  const month = q.month ?? q.from?.slice(0, 7) ?? q.to?.slice(0, 7) ?? auditMonthOf(c.var.deps.now());
+  const pk = tenancyKeys.auditMonth(tenant, month).PK;
+  // Partitions are Vietnam months and sort keys `<UTC ISO time>#<id>`: a Vietnam day range inside
+  // the month is one key range of one partition.
+  const lo = q.from ? vietnamDayStart(q.from) : '0';
+  const hi = q.to ? vietnamDayStart(new Date(Date.parse(`${q.to}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10)) : '~';
+
+  let exclusiveStartKey: Record<string, string> | undefined;
+  if (q.cursor) {
+    const sk = Buffer.from(q.cursor, 'base64url').toString('utf8');
+    if (!SK_PATTERN.test(sk)) throw badCursor();
+    // The cursor carries only the sort key; the partition is always rebuilt from the token.
+    exclusiveStartKey = { PK: pk, SK: sk };
+  }
+
+  const filters: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':pk': pk, ':lo': lo, ':hi': hi };
+  if (q.actor) {
+    names['#actor'] = 'actor';
+    names['#email'] = 'email';
+    names['#userId'] = 'userId';
+    values[':actor'] = q.actor.toLowerCase();
+    values[':actorId'] = q.actor;
+    filters.push('(contains(#actor.#email, :actor) OR #actor.#userId = :actorId)');
+  }
+  if (q.entity) {
+    names['#target'] = 'target';
+    names['#entity'] = 'entity';
+    values[':entity'] = q.entity;
+    filters.push('#target.#entity = :entity');
+  }
+  if (q.action) {
+    names['#action'] = 'action';
+    values[':action'] = q.action;
+    filters.push('#action = :action');
+  }
+  const limit = q.limit ?? 50;
+  const { items, lastKey } = await c.var.store.query({
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :lo AND :hi',
+    ...(filters.length ? { FilterExpression: filters.join(' AND '), ExpressionAttributeNames: names } : {}),
+    ExpressionAttributeValues: values,
+    ScanIndexForward: false,
+    Limit: limit,
+    ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}),
+  });
+  const events: AuditEvent[] = items.map((i) => ({
+    auditId: i.auditId as string,
+    at: i.at as string,
+    actor: i.actor as AuditEvent['actor'],
+    target: i.target as AuditEvent['target'],
+    action: i.action as string,
+    changes: (i.changes ?? {}) as AuditEvent['changes'],
+  }));
+  const next = lastKey ? Buffer.from(String(lastKey.SK), 'utf8').toString('base64url') : null;
+  return c.json({ month, tenant, items: events, next });
+});

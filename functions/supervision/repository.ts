@@ -1,0 +1,164 @@
+import { foldVietnamese } from '../../shared/format.js';
+import { supervisionKeys, tenantPrefix, type TenantRef } from '../../shared/keys.js';
+import { buildBoard, daysOverdue, isOverdue, summarizePlan } from '../../shared/supervision/rules.js';
+import type { Board, PlanDetail, PlanStatus, PlanSummary, RecommendationResponse, RecommendationView } from '../../shared/supervision/schema.js';
+import { ProblemError } from '../api/problem.js';
+import type { MeteredStore } from '../store/metered-store.js';
+import { notFound } from '../tenancy/scope.js';
+import { ENTITY, toFinding, toPlan, toRecommendation, toResponse } from './items.js';
+
+/**
+ * Supervision reads. Each is one DynamoDB Query (docs/data-model.md "Supervision"); a further page
+ * is read only when a result exceeds DynamoDB's 1 MB page, which a plan or a district's
+ * recommendations do not reach in practice.
+ */
+
+async function queryAll(store: MeteredStore, input: Parameters<MeteredStore['query']>[0]) {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await store.query({ ...input, ...(start ? { ExclusiveStartKey: start } : {}) });
+    items.push(...page.items);
+    start = page.lastKey;
+  } while (start);
+  return items;
+}
+
+/** Plan page: header, findings, recommendations and their responses from ONE Query of the plan's partition. */
+export async function getPlanDetail(store: MeteredStore, t: TenantRef, planId: string, today: string): Promise<PlanDetail> {
+  const items = await queryAll(store, {
+    KeyConditionExpression: 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': supervisionKeys.partition(t, planId).PK },
+  });
+  const header = items.find((i) => i.entity === ENTITY.plan);
+  if (!header) throw notFound();
+  const responses = new Map<number, RecommendationResponse[]>();
+  for (const item of items.filter((i) => i.entity === ENTITY.response)) {
+    const r = toResponse(item);
+    const { recNo, planId: _p, ...response } = r;
+    responses.set(recNo, [...(responses.get(recNo) ?? []), response]);
+  }
+  const recs: RecommendationView[] = items
+    .filter((i) => i.entity === ENTITY.recommendation)
+    .map((i) => {
+      const rec = toRecommendation(i);
+      const list = (responses.get(rec.no) ?? []).sort((a, b) => a.respondedOn.localeCompare(b.respondedOn) || a.id.localeCompare(b.id));
+      return { ...rec, overdue: isOverdue(rec, today), daysOverdue: daysOverdue(rec, today), responses: list };
+    });
+  const findings = items
+    .filter((i) => i.entity === ENTITY.finding)
+    .map(toFinding)
+    .sort((a, b) => a.no - b.no)
+    .map((f) => ({ ...f, recommendations: recs.filter((r) => r.findingNo === f.no).sort((a, b) => a.no - b.no) }));
+  return { today, plan: summarizePlan(toPlan(header), today), findings };
+}
+
+function badCursor() {
+  return new ProblemError('validation', { vi: 'Vui lòng kiểm tra các trường được nêu', en: 'Check the fields listed in errors' }, [
+    { field: 'cursor', in: 'query', code: 'custom', message_vi: 'Con trỏ phân trang không hợp lệ', message_en: 'Invalid page cursor' },
+  ]);
+}
+
+/** Cursor = the last key of a page of THIS tenant's list; anything else is refused, so a cursor cannot open another partition. */
+function decodeCursor(cursor: string, t: TenantRef): Record<string, string> {
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw badCursor();
+  }
+  const k = key as Record<string, unknown>;
+  const prefix = `${tenantPrefix(t)}#SUP#`;
+  const ok =
+    typeof k === 'object' &&
+    k !== null &&
+    Object.keys(k).sort().join(',') === 'GSI1PK,GSI1SK,PK,SK' &&
+    Object.values(k).every((v) => typeof v === 'string') &&
+    k.GSI1PK === supervisionKeys.planList(t).GSI1PK &&
+    (k.PK as string).startsWith(prefix) &&
+    k.SK === 'P';
+  if (!ok) throw badCursor();
+  return k as Record<string, string>;
+}
+
+export async function listPlans(
+  store: MeteredStore,
+  t: TenantRef,
+  q: { status?: PlanStatus; year?: number; q?: string; limit: number; cursor?: string },
+  today: string,
+): Promise<{ plans: PlanSummary[]; cursor: string | null; today: string }> {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':pk': supervisionKeys.planList(t).GSI1PK };
+  let keyCondition = 'GSI1PK = :pk';
+  if (q.status) {
+    keyCondition += ' AND begins_with(GSI1SK, :prefix)';
+    values[':prefix'] = `${q.status}#`;
+  }
+  const filters: string[] = ['entity = :entity'];
+  values[':entity'] = ENTITY.plan;
+  if (q.year) {
+    // Plans whose period overlaps the year.
+    names['#period'] = 'period';
+    names['#from'] = 'from';
+    names['#to'] = 'to';
+    filters.push('#period.#from <= :yearEnd AND #period.#to >= :yearStart');
+    values[':yearStart'] = `${q.year}-01-01`;
+    values[':yearEnd'] = `${q.year}-12-31`;
+  }
+  const folded = q.q ? foldVietnamese(q.q) : '';
+  if (folded) {
+    filters.push('contains(searchText, :q)');
+    values[':q'] = folded;
+  }
+  const page = await store.query({
+    IndexName: 'GSI1',
+    KeyConditionExpression: keyCondition,
+    FilterExpression: filters.join(' AND '),
+    ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+    ExpressionAttributeValues: values,
+    ScanIndexForward: false,
+    Limit: q.limit,
+    ...(q.cursor ? { ExclusiveStartKey: decodeCursor(q.cursor, t) } : {}),
+  });
+  const plans = page.items
+    .map((i) => summarizePlan(toPlan(i), today))
+    .sort((a, b) => b.period.from.localeCompare(a.period.from) || b.id.localeCompare(a.id));
+  return { plans, cursor: page.lastKey ? Buffer.from(JSON.stringify(page.lastKey)).toString('base64url') : null, today };
+}
+
+const BOARD_ATTRIBUTES = [
+  'planId',
+  'planTopic',
+  'no',
+  'findingNo',
+  'content',
+  'responsibleUnit',
+  'deadline',
+  'status',
+  'resolvedOn',
+  'responseCount',
+  'lastResponseOn',
+  'version',
+  'createdAt',
+  'updatedAt',
+];
+
+/**
+ * Follow-up board from ONE Query of GSI2 `<T>#REC`: the key range runs from `done#<year>-01-01`
+ * to the end of `open#…`, i.e. every unresolved recommendation of every plan (any deadline) plus
+ * the resolved ones due from the start of the year, which the period rates need.
+ */
+export async function getBoard(store: MeteredStore, t: TenantRef, year: number, today: string, q?: string): Promise<Board> {
+  const names = Object.fromEntries(BOARD_ATTRIBUTES.map((a) => [`#${a}`, a]));
+  const items = await queryAll(store, {
+    IndexName: 'GSI2',
+    KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK BETWEEN :lo AND :hi',
+    ExpressionAttributeValues: { ':pk': supervisionKeys.recommendationBoard(t).GSI2PK, ':lo': `done#${year}-01-01`, ':hi': 'open$' },
+    ExpressionAttributeNames: names,
+    ProjectionExpression: Object.keys(names).join(', '),
+  });
+  let recs = items.map((i) => toRecommendation(i));
+  const folded = q ? foldVietnamese(q) : '';
+  if (folded) recs = recs.filter((r) => foldVietnamese(`${r.responsibleUnit} ${r.content} ${r.planTopic}`).includes(folded));
+  return buildBoard(recs, today, year);
+}

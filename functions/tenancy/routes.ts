@@ -1,0 +1,264 @@
+import { Hono } from 'hono';
+import { keys, tenancyKeys, type TenantRef } from '../../shared/keys.js';
+import { findDistrict, findProvince, localitiesAsOf } from '../../shared/localities/index.js';
+import {
+  decisionRequestSchema,
+  districtParamSchema,
+  districtQuerySchema,
+  provinceOnboardRequestSchema,
+  signUpListQuerySchema,
+  signUpRequestSchema,
+  tenantSchema,
+  type Tenant,
+} from '../../shared/tenancy/schema.js';
+import { auditPut, type AuditActor } from '../audit/record.js';
+import type { AppEnv } from '../api/env.js';
+import { ProblemError } from '../api/problem.js';
+import { validate } from '../api/validate.js';
+import { requireAuth, requirePermission } from '../auth/middleware.js';
+import { isConditionFailure, staleVersion } from '../store/versioning.js';
+import { buildInvitation } from '../users/invitations.js';
+import { actorOf, userRoutes } from '../users/routes.js';
+import { notFound, readTenant } from './scope.js';
+
+export function tenantView(item: Record<string, unknown>): Tenant {
+  return tenantSchema.parse(item);
+}
+
+const alreadyDecided = () =>
+  new ProblemError('conflict', {
+    vi: 'Đăng ký này đã được xử lý (không còn ở trạng thái chờ duyệt)',
+    en: 'This sign-up was already decided (it is no longer pending)',
+  });
+
+/**
+ * Tenancy: public district sign-up, the province's approvals, the tenant profile, operator
+ * onboarding of province tenants; users and invitations (functions/users) hang under the same path.
+ */
+export const tenancyRoutes = new Hono<AppEnv>()
+  /**
+   * Public sign-up of a district: the tenant profile is created `pending`. One tenant per district:
+   * the conditional write refuses a second sign-up while one is pending or active (409); after a
+   * rejection the district may sign up again. Profile and audit record in one transaction.
+   */
+  .post('/signups', validate('json', signUpRequestSchema), async (c) => {
+    const body = c.req.valid('json');
+    const tenant: TenantRef = { provinceCode: body.provinceCode, districtCode: body.districtCode };
+    const province = findProvince(body.provinceCode)!;
+    const district = findDistrict(body.provinceCode, body.districtCode)!;
+    const now = c.var.deps.now().toISOString();
+    const profile = {
+      entity: 'tenant',
+      provinceCode: body.provinceCode,
+      districtCode: body.districtCode,
+      kind: 'district',
+      name: district.name,
+      provinceName: province.name,
+      status: 'pending',
+      localityListAsOf: localitiesAsOf,
+      agency: body.agency,
+      contactName: body.contactName,
+      contactEmail: body.contactEmail,
+      requestedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const k = keys.tenant(tenant);
+    const names: Record<string, string> = { '#version': 'version', '#status': 'status' };
+    const values: Record<string, unknown> = { ':zero': 0, ':one': 1, ':rejected': 'rejected' };
+    const sets: string[] = ['#version = if_not_exists(#version, :zero) + :one', 'GSI1PK = :gsi1pk', 'GSI1SK = :gsi1sk'];
+    values[':gsi1pk'] = k.GSI1PK;
+    values[':gsi1sk'] = k.GSI1SK;
+    for (const [field, value] of Object.entries(profile)) {
+      names[`#${field}`] = field;
+      values[`:${field}`] = value;
+      sets.push(`#${field} = :${field}`);
+    }
+    const actor: AuditActor = { userId: 'public', email: body.contactEmail, name: body.contactName, role: 'public' };
+    try {
+      await c.var.store.transactWrite([
+        {
+          // An Update rather than a Put: after a rejection the version keeps counting, so a decision
+          // made on the old sign-up's version cannot land on the new one.
+          Update: {
+            Key: { PK: k.PK, SK: k.SK },
+            UpdateExpression: `SET ${sets.join(', ')} REMOVE decidedAt, decidedBy, rejectionReason`,
+            ConditionExpression: 'attribute_not_exists(PK) OR #status = :rejected',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+          },
+        },
+        auditPut({ tenant, actor, entity: 'tenant', entityId: `${body.provinceCode}-${body.districtCode}`, action: 'sign-up', after: profile, at: new Date(now) }),
+      ]);
+    } catch (err) {
+      if (isConditionFailure(err)) {
+        throw new ProblemError('conflict', {
+          vi: `${district.name} (${province.name}) đã được đăng ký. Mỗi quận, huyện chỉ có một đơn vị; hãy liên hệ quản trị viên của đơn vị hoặc của tỉnh.`,
+          en: `${district.name} (${province.name}) is already signed up. Each district has one tenant; contact its administrator or the province's.`,
+        });
+      }
+      throw err;
+    }
+    return c.json({ tenant: { provinceCode: body.provinceCode, districtCode: body.districtCode, name: district.name, provinceName: province.name, status: 'pending' as const, requestedAt: now } }, 201);
+  })
+
+  /** The province admin's list of its districts' tenants, pending first: one Query of GSI1. */
+  .get('/signups', requireAuth, requirePermission('province:admin'), validate('query', signUpListQuerySchema), async (c) => {
+    const { status } = c.req.valid('query');
+    const provinceCode = c.var.identity.provinceCode!;
+    const { items } = await c.var.store.query({
+      IndexName: 'GSI1',
+      // District codes only: the province's own profile (GSI1SK 'P') sorts outside this range.
+      KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK BETWEEN :lo AND :hi',
+      ...(status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
+      ExpressionAttributeValues: { ':pk': tenancyKeys.tenantsOfProvince(provinceCode).GSI1PK, ':lo': '000', ':hi': '999', ...(status ? { ':status': status } : {}) },
+    });
+    const order = { pending: 0, active: 1, suspended: 2, rejected: 3 } as const;
+    const tenants = items.map(tenantView).sort((a, b) => order[a.status] - order[b.status] || (b.requestedAt ?? '').localeCompare(a.requestedAt ?? '') || a.name.localeCompare(b.name, 'vi'));
+    return c.json({ provinceCode, tenants });
+  })
+
+  /**
+   * Approve or reject a pending sign-up of the admin's own province. Approval activates the tenant
+   * and invites its contact as the first district admin; the link comes back to the province admin.
+   */
+  .post(
+    '/signups/:districtCode/decision',
+    requireAuth,
+    requirePermission('province:admin'),
+    validate('param', districtParamSchema),
+    validate('json', decisionRequestSchema),
+    async (c) => {
+      const provinceCode = c.var.identity.provinceCode!;
+      const { districtCode } = c.req.valid('param');
+      const body = c.req.valid('json');
+      // The province comes from the token: a district of another province is simply not found.
+      if (!findDistrict(provinceCode, districtCode)) throw notFound();
+      const tenant: TenantRef = { provinceCode, districtCode };
+      const provinceTenant: TenantRef = { provinceCode, districtCode: null };
+      const k = keys.tenant(tenant);
+      const before = await c.var.store.get({ Key: { PK: k.PK, SK: k.SK }, ConsistentRead: true });
+      if (!before) throw notFound();
+      if (before.status !== 'pending') throw alreadyDecided();
+      if (before.version !== body.version) throw staleVersion();
+
+      const now = c.var.deps.now();
+      const at = now.toISOString();
+      const actor = actorOf(c);
+      const decidedBy = { userId: actor.userId, email: actor.email, ...(actor.name ? { name: actor.name } : {}) };
+      const status = body.decision === 'approve' ? 'active' : 'rejected';
+      const after = {
+        ...before,
+        status,
+        decidedAt: at,
+        decidedBy,
+        ...(body.decision === 'reject' ? { rejectionReason: body.reason } : {}),
+        updatedAt: at,
+        version: body.version + 1,
+      };
+      const entityId = `${provinceCode}-${districtCode}`;
+      const action = body.decision;
+      const invitation =
+        body.decision === 'approve'
+          ? buildInvitation({
+              tenant,
+              email: before.contactEmail as string,
+              name: before.contactName as string | undefined,
+              role: 'district_admin',
+              agency: before.agency as string | undefined,
+              invitedBy: actor,
+              now,
+            })
+          : null;
+      try {
+        await c.var.store.transactWrite([
+          {
+            Update: {
+              Key: { PK: k.PK, SK: k.SK },
+              UpdateExpression: `SET #status = :status, decidedAt = :at, decidedBy = :by, updatedAt = :at, #version = :next${body.decision === 'reject' ? ', rejectionReason = :reason' : ''}`,
+              ConditionExpression: '#status = :pending AND #version = :expected',
+              ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+              ExpressionAttributeValues: {
+                ':status': status,
+                ':at': at,
+                ':by': decidedBy,
+                ':next': body.version + 1,
+                ':pending': 'pending',
+                ':expected': body.version,
+                ...(body.decision === 'reject' ? { ':reason': body.reason } : {}),
+              },
+            },
+          },
+          ...(invitation
+            ? [
+                invitation.put,
+                auditPut({ tenant, actor, entity: 'invitation', entityId: invitation.item.invitationId, action: 'invite', after: { email: invitation.item.email, name: invitation.item.name, role: invitation.item.role, agency: invitation.item.agency, status: 'pending' }, at: now }),
+              ]
+            : []),
+          // The change is recorded in the district's log and in the province's own log.
+          auditPut({ tenant, actor, entity: 'tenant', entityId, action, before, after, at: now }),
+          auditPut({ tenant: provinceTenant, actor, entity: 'tenant', entityId, action, before, after, at: now }),
+        ]);
+      } catch (err) {
+        if (isConditionFailure(err)) throw staleVersion();
+        throw err;
+      }
+      return c.json({ tenant: tenantView(after), ...(invitation ? { invitation: invitation.created } : {}) });
+    },
+  )
+
+  /** The caller's tenant profile (province staff: `?district=` of their own province, read-only). */
+  .get('/tenant', requireAuth, requirePermission('tenant:read'), validate('query', districtQuerySchema), async (c) => {
+    const tenant = readTenant(c, c.req.valid('query').district);
+    const k = keys.tenant(tenant);
+    const item = await c.var.store.get({ Key: { PK: k.PK, SK: k.SK } });
+    if (!item) throw notFound();
+    const view = tenantView(item);
+    // Contact details of a sign-up are for the province and the tenant's admins.
+    const canSeeContact = c.var.identity.role.endsWith('_admin');
+    if (!canSeeContact) {
+      delete view.contactEmail;
+      delete view.contactName;
+    }
+    return c.json({ tenant: view });
+  })
+
+  /** Operator: create a province tenant (active) and invite its first province admin. */
+  .post('/provinces', requireAuth, requirePermission('platform:operate'), validate('json', provinceOnboardRequestSchema), async (c) => {
+    const body = c.req.valid('json');
+    const province = findProvince(body.provinceCode)!;
+    const tenant: TenantRef = { provinceCode: body.provinceCode, districtCode: null };
+    const now = c.var.deps.now();
+    const at = now.toISOString();
+    const actor = actorOf(c);
+    const profile = {
+      entity: 'tenant',
+      provinceCode: body.provinceCode,
+      districtCode: null,
+      kind: 'province',
+      name: province.name,
+      provinceName: province.name,
+      status: 'active',
+      localityListAsOf: localitiesAsOf,
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    };
+    const invitation = buildInvitation({ tenant, email: body.adminEmail, name: body.adminName, role: 'province_admin', invitedBy: actor, now });
+    try {
+      await c.var.store.transactWrite([
+        { Put: { Item: { ...keys.tenant(tenant), ...profile }, ConditionExpression: 'attribute_not_exists(PK)' } },
+        invitation.put,
+        auditPut({ tenant, actor, entity: 'tenant', entityId: `${body.provinceCode}-P`, action: 'create', after: profile, at: now }),
+        auditPut({ tenant, actor, entity: 'invitation', entityId: invitation.item.invitationId, action: 'invite', after: { email: body.adminEmail, name: body.adminName, role: 'province_admin', status: 'pending' }, at: now }),
+      ]);
+    } catch (err) {
+      if (isConditionFailure(err)) {
+        throw new ProblemError('conflict', { vi: `${province.name} đã có đơn vị trên hệ thống`, en: `${province.name} already has a tenant` });
+      }
+      throw err;
+    }
+    return c.json({ tenant: tenantView(profile), invitation: invitation.created }, 201);
+  })
+
+  .route('/', userRoutes);

@@ -1,0 +1,44 @@
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../../shared/keys.js';
+import { findDistrict, findProvince, localitiesAsOf } from '../../shared/localities/index.js';
+import type { Tenant } from '../../shared/tenancy/schema.js';
+
+/** A demo sign-up waiting for Hà Nội's approval, so the approvals page has something to decide. */
+export const demoPendingSignUp = {
+  provinceCode: '01',
+  districtCode: '001',
+  agency: 'Văn phòng HĐND và UBND',
+  contactName: 'Trịnh Quốc Khánh',
+  contactEmail: 'vanphong.badinh@demo.phoihop.vn',
+};
+
+/** Seeds tenancy demo data; idempotent (an existing profile is left as it is). */
+export async function seedTenancyDemo(opts: { doc: DynamoDBDocumentClient; tableName: string; now?: Date }) {
+  const at = (opts.now ?? new Date()).toISOString();
+  const s = demoPendingSignUp;
+  const tenant: Tenant = {
+    provinceCode: s.provinceCode,
+    districtCode: s.districtCode,
+    kind: 'district',
+    name: findDistrict(s.provinceCode, s.districtCode)!.name,
+    provinceName: findProvince(s.provinceCode)!.name,
+    status: 'pending',
+    localityListAsOf: localitiesAsOf,
+    agency: s.agency,
+    contactName: s.contactName,
+    contactEmail: s.contactEmail,
+    requestedAt: at,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+  try {
+    await opts.doc.send(
+      new PutCommand({ TableName: opts.tableName, Item: { ...keys.tenant(s), entity: 'tenant', ...tenant }, ConditionExpression: 'attribute_not_exists(PK)' }),
+    );
+    return { created: 1 };
+  } catch (err) {
+    if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+    return { created: 0 };
+  }
+}

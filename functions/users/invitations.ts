@@ -1,0 +1,96 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { tenancyKeys, tenantPrefix, type TenantRef } from '../../shared/keys.js';
+import type { Role } from '../../shared/roles.js';
+import { INVITATION_TTL_DAYS, type Invitation, type InvitationCreated } from '../../shared/users/schema.js';
+import type { AuditActor } from '../audit/record.js';
+import type { TransactItem } from '../store/metered-store.js';
+
+/** Path of the web page that accepts an invitation; the token rides in the fragment, never in logs. */
+export const INVITATION_PAGE = '/invitation';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** `<province>.<district|P>.<43 chars of base64url>` — 256 random bits. */
+export function newInvitationToken(t: TenantRef): string {
+  tenantPrefix(t); // validates the codes
+  return `${t.provinceCode}.${t.districtCode ?? 'P'}.${randomBytes(32).toString('base64url')}`;
+}
+
+/**
+ * The tenant an invitation token points into. The caller has validated the token's shape; the
+ * invitation is only found when the hash of the whole token matches, so this locates, never grants.
+ */
+export function tenantOfToken(token: string): TenantRef {
+  const [provinceCode, district] = token.split('.');
+  return { provinceCode: provinceCode!, districtCode: district === 'P' ? null : district! };
+}
+
+export type InvitationItem = Record<string, unknown> & {
+  invitationId: string;
+  email: string;
+  name?: string;
+  role: Role;
+  agency?: string;
+  status: Invitation['status'];
+  createdAt: string;
+  expiresAt: number;
+  invitedBy: Invitation['invitedBy'];
+  version: number;
+};
+
+/** Builds a new invitation: the item to Put (with TTL) and what the inviter is shown. */
+export function buildInvitation(opts: {
+  tenant: TenantRef;
+  email: string;
+  name?: string;
+  role: Role;
+  agency?: string;
+  invitedBy: AuditActor;
+  now: Date;
+}): { put: TransactItem; item: InvitationItem; created: InvitationCreated } {
+  const token = newInvitationToken(opts.tenant);
+  const hash = hashToken(token);
+  const item: InvitationItem = {
+    ...tenancyKeys.invitation(opts.tenant, hash),
+    entity: 'invitation',
+    tenant: tenantPrefix(opts.tenant),
+    invitationId: hash,
+    email: opts.email,
+    ...(opts.name ? { name: opts.name } : {}),
+    role: opts.role,
+    ...(opts.agency ? { agency: opts.agency } : {}),
+    status: 'pending',
+    createdAt: opts.now.toISOString(),
+    expiresAt: Math.floor(opts.now.getTime() / 1000) + INVITATION_TTL_DAYS * 86400,
+    invitedBy: { userId: opts.invitedBy.userId, email: opts.invitedBy.email, ...(opts.invitedBy.name ? { name: opts.invitedBy.name } : {}) },
+    version: 1,
+  };
+  return {
+    put: { Put: { Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
+    item,
+    created: { invitation: invitationView(item, opts.now), token, link: `${INVITATION_PAGE}#${token}` },
+  };
+}
+
+/** DynamoDB TTL deletes expired items late (up to days): expiry is always checked on read. */
+export function isExpired(item: { expiresAt: number }, now: Date): boolean {
+  return item.expiresAt * 1000 <= now.getTime();
+}
+
+export function invitationView(item: Record<string, unknown>, now: Date): Invitation {
+  const i = item as InvitationItem;
+  return {
+    invitationId: i.invitationId,
+    email: i.email,
+    ...(i.name ? { name: i.name } : {}),
+    role: i.role,
+    ...(i.agency ? { agency: i.agency } : {}),
+    status: i.status,
+    createdAt: i.createdAt,
+    expiresAt: new Date(i.expiresAt * 1000).toISOString(),
+    expired: isExpired(i, now),
+    invitedBy: i.invitedBy,
+  };
+}

@@ -1,0 +1,80 @@
+import * as z from 'zod';
+import { districtCodeSchema } from '../identity.js';
+import { bilingual } from '../problem.js';
+
+const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
+const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Audit browse filters. One month (a partition) at a time, newest first; `from`/`to` are calendar
+ * days in Vietnam time inside that month; `actor`, `entity`, `action` filter within the month.
+ */
+export const auditQuerySchema = z
+  .strictObject({
+    month: z.string().regex(monthPattern, bilingual('Tháng có dạng yyyy-mm', 'Month is yyyy-mm')).optional(),
+    from: z.string().regex(datePattern, bilingual('Ngày có dạng yyyy-mm-dd', 'Date is yyyy-mm-dd')).optional(),
+    to: z.string().regex(datePattern, bilingual('Ngày có dạng yyyy-mm-dd', 'Date is yyyy-mm-dd')).optional(),
+    actor: z.string().trim().max(254, bilingual('Tối đa 254 ký tự', 'At most 254 characters')).optional(),
+    entity: z.string().regex(/^[a-z][a-z-]{0,39}$/, bilingual('Loại bản ghi không hợp lệ', 'Invalid entity kind')).optional(),
+    action: z.string().regex(/^[a-z][a-z-]{0,39}$/, bilingual('Hành động không hợp lệ', 'Invalid action')).optional(),
+    cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, bilingual('Con trỏ trang không hợp lệ', 'Invalid page cursor')).optional(),
+    limit: z.coerce
+      .number(bilingual('Số dòng là số nguyên từ 1 đến 100', 'Limit is an integer from 1 to 100'))
+      .int(bilingual('Số dòng là số nguyên từ 1 đến 100', 'Limit is an integer from 1 to 100'))
+      .min(1, bilingual('Số dòng là số nguyên từ 1 đến 100', 'Limit is an integer from 1 to 100'))
+      .max(100, bilingual('Số dòng là số nguyên từ 1 đến 100', 'Limit is an integer from 1 to 100'))
+      .optional(),
+    /** Province admins read one of their districts' logs (read-only drill-down). */
+    district: districtCodeSchema.optional(),
+  })
+  .superRefine((v, ctx) => {
+    for (const field of ['from', 'to'] as const) {
+      const d = v[field];
+      if (!d) continue;
+      if (Number.isNaN(new Date(`${d}T00:00:00Z`).getTime()) || new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) !== d) {
+        ctx.addIssue({ code: 'custom', path: [field], message: bilingual('Ngày không tồn tại', 'No such date').error });
+      } else if (v.month && d.slice(0, 7) !== v.month) {
+        ctx.addIssue({ code: 'custom', path: [field], message: bilingual('Ngày phải thuộc tháng đang xem', 'The date must be in the chosen month').error });
+      }
+    }
+    if (v.from && v.to && v.from > v.to) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: bilingual('"Đến ngày" phải sau "từ ngày"', '"To" must not be before "from"').error });
+    }
+    if (!v.month && (v.from || v.to) && v.from && v.to && v.from.slice(0, 7) !== v.to.slice(0, 7)) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: bilingual('Khoảng ngày phải trong cùng một tháng', 'The range must be within one month').error });
+    }
+  });
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export type AuditEvent = {
+  auditId: string;
+  at: string;
+  actor: { userId: string; email: string; name?: string; role: string };
+  target: { entity: string; id: string };
+  action: string;
+  changes: Record<string, { before: unknown; after: unknown }>;
+};
+
+/** Entities and actions the UI offers as filters (any lower-case kind is accepted by the API). */
+export const auditEntities = ['tenant', 'user', 'invitation', 'agreement', 'supervision', 'document'] as const;
+export const auditActions = ['create', 'update', 'delete', 'sign-up', 'approve', 'reject', 'invite', 'revoke', 'accept', 'disable'] as const;
+export const auditActionLabels: Record<string, { vi: string; en: string }> = {
+  create: { vi: 'Tạo mới', en: 'Created' },
+  update: { vi: 'Cập nhật', en: 'Updated' },
+  delete: { vi: 'Xoá', en: 'Deleted' },
+  'sign-up': { vi: 'Đăng ký', en: 'Signed up' },
+  approve: { vi: 'Phê duyệt', en: 'Approved' },
+  reject: { vi: 'Từ chối', en: 'Rejected' },
+  invite: { vi: 'Mời', en: 'Invited' },
+  revoke: { vi: 'Thu hồi', en: 'Revoked' },
+  accept: { vi: 'Nhận lời mời', en: 'Accepted' },
+  disable: { vi: 'Vô hiệu hoá', en: 'Disabled' },
+};
+export const auditEntityLabels: Record<string, { vi: string; en: string }> = {
+  tenant: { vi: 'Đơn vị', en: 'Tenant' },
+  user: { vi: 'Người dùng', en: 'User' },
+  invitation: { vi: 'Lời mời', en: 'Invitation' },
+  agreement: { vi: 'Quy chế/chương trình', en: 'Agreement' },
+  supervision: { vi: 'Giám sát', en: 'Supervision' },
+  document: { vi: 'Văn bản', en: 'Document' },
+};

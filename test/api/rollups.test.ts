@@ -1,0 +1,110 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rollupUpdate } from '../../functions/rollups/update.js';
+import { MeteredStore } from '../../functions/store/metered-store.js';
+import { counterName as n } from '../../shared/rollups/counters.js';
+import type { Dashboard } from '../../shared/rollups/schema.js';
+import { createHarness, ddbCost } from '../support/harness.js';
+
+let h: Awaited<ReturnType<typeof createHarness>>;
+const at = new Date('2026-03-01T02:00:00Z');
+beforeAll(async () => {
+  h = await createHarness({ now: () => new Date('2026-03-10T02:00:00Z') });
+  const store = new MeteredStore(h.doc, h.tableName);
+  const tn = (d: string | null) => ({ provinceCode: '19', districtCode: d });
+  // Thành phố Thái Nguyên (164): a signed 2026 program with 3 items, one done, one due 05/03, one due 20/03.
+  await store.transactWrite([
+    rollupUpdate(tn('164'), { [n.agreement('program', 'signed')]: 1, [n.programSigned(2026)]: 1 }, at),
+  ]);
+  await store.transactWrite([rollupUpdate(tn('164'), { 'item.done': 1, [n.itemOpenDue('2026-03-05')]: 1, [n.itemOpenDue('2026-03-20')]: 1 }, at)]);
+  // Sông Công (165): a regulation and an open recommendation due 01/03, plus 2 documents.
+  await store.transactWrite([
+    rollupUpdate(
+      tn('165'),
+      { [n.agreement('regulation', 'in_force')]: 1, [n.plan('reported')]: 1, [n.recommendationOpen]: 1, [n.recommendationOpenDue('2026-03-01')]: 1, [n.documents]: 2 },
+      at,
+    ),
+  ]);
+  // Another province's district must never show up.
+  await store.transactWrite([rollupUpdate({ provinceCode: '01', districtCode: '003' }, { [n.agreement('program', 'signed')]: 5 }, at)]);
+});
+afterAll(() => h.close());
+
+describe('province dashboard', () => {
+  it('lists every district of the province from one Query of small roll-up items', async () => {
+    const { headers } = await h.userToken({ role: 'province_viewer', provinceCode: '19', districtCode: null });
+    const res = await h.app.request('/api/rollups?year=2026', { headers });
+    expect(res.status).toBe(200);
+    const cost = ddbCost(res);
+    expect(cost.requests).toBe(1);
+    expect(cost.items).toBe(2); // only the two districts that have data: one item each
+    const d = (await res.json()) as Dashboard;
+    expect(d.provinceName).toBe('Tỉnh Thái Nguyên');
+    expect(d.rows).toHaveLength(9);
+    const tp = d.rows.find((r) => r.districtCode === '164')!;
+    expect(tp).toMatchObject({ programSigned: true, items: { done: 1, open: 2, overdue: 1 }, agreementsByKind: { program: 1 } });
+    const sc = d.rows.find((r) => r.districtCode === '165')!;
+    expect(sc).toMatchObject({ programSigned: false, recommendations: { open: 1, overdue: 1 }, documents: 2, plansByStatus: { reported: 1 } });
+    expect(d.totals).toMatchObject({ districts: 9, withoutSignedProgram: 8, agreements: 2, itemsOverdue: 1, documents: 2 });
+  });
+
+  it('derives overdue from the clock, not from stored flags', async () => {
+    h.setClock(() => new Date('2026-03-25T02:00:00Z'));
+    const { headers } = await h.userToken({ role: 'province_admin', provinceCode: '19', districtCode: null });
+    const d = (await (await h.app.request('/api/rollups?year=2026', { headers })).json()) as Dashboard;
+    expect(d.rows.find((r) => r.districtCode === '164')!.items.overdue).toBe(2);
+    const lastYear = (await (await h.app.request('/api/rollups?year=2025', { headers })).json()) as Dashboard;
+    expect(lastYear.rows.find((r) => r.districtCode === '164')!.programSigned).toBe(false);
+    h.setClock(() => new Date('2026-03-10T02:00:00Z'));
+  });
+
+  it('is for province staff only, and only for their own province', async () => {
+    for (const role of ['district_admin', 'district_editor', 'district_viewer'] as const) {
+      const { headers } = await h.userToken({ role, provinceCode: '19', districtCode: '164' });
+      expect((await h.app.request('/api/rollups', { headers })).status).toBe(403);
+    }
+    const op = await h.userToken({ role: 'operator', provinceCode: null, districtCode: null });
+    expect((await h.app.request('/api/rollups', { headers: op.headers })).status).toBe(403);
+    expect((await h.app.request('/api/rollups')).status).toBe(401);
+    // Hà Nội staff see Hà Nội's 30 districts and nothing of Thái Nguyên, whatever they send.
+    const hn = await h.userToken({ role: 'province_viewer', provinceCode: '01', districtCode: null });
+    const res = await h.app.request('/api/rollups?year=2026', { headers: hn.headers });
+    const d = (await res.json()) as Dashboard;
+    expect(d.provinceCode).toBe('01');
+    expect(d.rows.map((r) => r.districtCode)).not.toContain('164');
+    expect(d.rows.find((r) => r.districtCode === '003')!.agreementsByKind.program).toBe(5);
+    expect((await h.app.request('/api/rollups?province=19', { headers: hn.headers })).status).toBe(400);
+  });
+
+  it('names a bad query field', async () => {
+    const { headers } = await h.userToken({ role: 'province_viewer', provinceCode: '19', districtCode: null });
+    const res = await h.app.request('/api/rollups?year=20x6', { headers });
+    expect(res.status).toBe(400);
+    const p = (await res.json()) as { errors: { field: string; message_vi: string }[] };
+    expect(p.errors[0]!.field).toBe('year');
+    const bad = await h.app.request('/api/rollups/export?format=pdf', { headers });
+    expect(bad.status).toBe(400);
+  });
+
+  it('exports CSV and XLSX with the same figures', async () => {
+    const { headers } = await h.userToken({ role: 'province_viewer', provinceCode: '19', districtCode: null });
+    const csv = await h.app.request('/api/rollups/export?format=csv&year=2026', { headers });
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM for spreadsheet programs
+    const text = new TextDecoder().decode(bytes);
+    const lines = text.trim().split('\r\n');
+    expect(lines).toHaveLength(10);
+    expect(lines.find((l) => l.startsWith('164,'))).toBe('164,Thành phố Thái Nguyên,Có,0,1,0,1,2,1,0,0,0,0,01/03/2026');
+
+    const xlsx = await h.app.request('/api/rollups/export?format=xlsx&year=2026', { headers });
+    expect(xlsx.headers.get('content-disposition')).toContain('tong-hop-19-2026.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.rowCount).toBe(10);
+    const row = sheet.getRows(2, 9)!.find((r) => r.getCell(1).value === '164')!;
+    expect(row.getCell(2).value).toBe('Thành phố Thái Nguyên');
+    expect(row.getCell(9).value).toBe(1);
+  });
+});

@@ -1,0 +1,178 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { DEMO_PASSWORD } from '../../functions/local/demo-data.js';
+import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
+import { launchBrowser } from '../support/browser.js';
+
+/**
+ * Issue #5 "done when": in a real browser a district creates a plan, records a finding with two
+ * recommendations, answers one and resolves it, and sees the other become overdue when its
+ * deadline passes; the follow-up board shows the right counts. The server clock is the stack's
+ * injected `now` (a closure of this test), so no clock endpoint exists in any deployed app.
+ */
+
+const webDist = join(import.meta.dirname, '..', '..', 'web', 'dist');
+let stack: LocalStack;
+let browser: Browser;
+let page: Page;
+let clock = new Date('2026-03-02T02:00:00Z'); // 09:00 02/03/2026 in Hà Nội
+
+async function signIn(p: Page, email: string) {
+  await p.goto(`${stack.url}/sign-in`);
+  await p.fill('input[name=email]', email);
+  await p.fill('input[name=password]', DEMO_PASSWORD);
+  await p.click('button[type=submit]');
+  await p.waitForSelector('[data-testid=who]');
+}
+
+const text = (selector: string) => page.locator(selector).innerText();
+const rec = (no: number) => page.locator(`[data-testid=rec-${no}]`);
+const unitRow = (unit: string) => page.locator(`[data-testid=board-unit][data-unit="${unit}"]`);
+const periodRow = (period: string) => page.locator(`[data-testid=board-period][data-period="${period}"]`);
+
+beforeAll(async () => {
+  if (!existsSync(join(webDist, 'index.html'))) throw new Error('web/dist is missing: run `npx vite build` (npm test does it first)');
+  stack = await startLocalStack({
+    dataDir: null,
+    dynamoEndpoint: inject('dynamoEndpoint'),
+    s3Endpoint: inject('s3Endpoint'),
+    tableName: 'browser-supervision',
+    archiveBucket: 'browser-supervision',
+    webDist,
+    now: () => clock,
+  });
+  browser = await launchBrowser();
+  page = await browser.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('supervision in a real browser', () => {
+  let planUrl = '';
+
+  it('creates a plan and shows its report due date, 15 days after the last working session', async () => {
+    await signIn(page, 'admin.dongda@demo.phoihop.vn');
+    await page.click('nav.sidenav >> text=Giám sát');
+    await page.waitForSelector('[data-testid=no-plans]');
+    await page.click('[data-testid=new-plan]');
+    await page.selectOption('select[name=ownerBody]', 'hdnd_standing');
+    await page.selectOption('select[name=type]', 'thematic');
+    await page.fill('input[name=topic]', 'Giám sát công tác quản lý trật tự xây dựng trên địa bàn quận');
+    await page.fill('textarea[name=units]', 'UBND phường Láng Hạ\nUBND phường Ô Chợ Dừa');
+    await page.fill('input[name=periodFrom]', '2026-03-01');
+    await page.fill('input[name=periodTo]', '2026-04-30');
+    await page.fill('input[name=session-date-0]', '2026-03-10');
+    await page.fill('input[name=session-unit-0]', 'UBND phường Láng Hạ');
+    await page.click('[data-testid=add-session]');
+    await page.fill('input[name=session-date-1]', '2026-03-17');
+    await page.fill('input[name=session-unit-1]', 'UBND phường Ô Chợ Dừa');
+    expect(await text('[data-testid=form-report-due]')).toContain('01/04/2026');
+    await page.fill('input[name=leader-name]', 'Đỗ Thị Lan');
+    await page.fill('input[name=leader-title]', 'Phó Chủ tịch HĐND quận');
+    await page.fill('input[name=leader-agency]', 'HĐND quận');
+    await page.click('[data-testid=add-member]');
+    await page.fill('input[name=member-0-name]', 'Nguyễn Văn Thành');
+    await page.fill('input[name=member-0-agency]', 'Ủy ban MTTQ quận');
+    await page.check('input[name=methods][value=field_survey]');
+    await page.click('[data-testid=save-plan]');
+    await page.waitForURL(/\/supervision\/plans\/[0-9A-Z]{26}$/);
+    planUrl = page.url();
+    await expect.poll(() => text('[data-testid=plan-topic]')).toBe('Giám sát công tác quản lý trật tự xây dựng trên địa bàn quận');
+    expect(await text('[data-testid=report-due]')).toContain('01/04/2026');
+    expect(await text('[data-testid=plan-status]')).toContain('Đã lập kế hoạch');
+  });
+
+  it('moves the plan to in progress and records a finding with two recommendations', async () => {
+    await page.click('[data-testid=plan-move-notified]');
+    await expect.poll(() => text('[data-testid=plan-status]')).toContain('Đã thông báo');
+    await page.click('[data-testid=plan-move-in_progress]');
+    await expect.poll(() => text('[data-testid=plan-status]')).toContain('Đang giám sát');
+    expect(await text('[data-testid=plan-history]')).toContain('02/03/2026');
+
+    await page.selectOption('select[name=finding-kind]', 'shortcoming');
+    await page.fill('input[name=finding-title]', 'Còn công trình vi phạm trật tự xây dựng chậm xử lý');
+    await page.fill('textarea[name=rec-0-content]', 'Xử lý dứt điểm công trình vi phạm tại phường Láng Hạ');
+    await page.fill('input[name=rec-0-unit]', 'UBND phường Láng Hạ');
+    await page.fill('input[name=rec-0-deadline]', '2026-03-31');
+    await page.click('[data-testid=add-rec-row]');
+    await page.fill('textarea[name=rec-1-content]', 'Rà soát, báo cáo danh sách công trình vi phạm');
+    await page.fill('input[name=rec-1-unit]', 'Phòng Quản lý đô thị quận');
+    await page.fill('input[name=rec-1-deadline]', '2026-03-20');
+    await page.click('[data-testid=save-finding]');
+    await rec(2).waitFor();
+    expect(await rec(1).locator('[data-testid=rec-status]').innerText()).toBe('Chưa trả lời');
+    expect(await rec(2).locator('[data-testid=rec-deadline]').innerText()).toBe('20/03/2026');
+    expect(await text('[data-testid=open-count]')).toContain('2 kiến nghị chưa giải quyết xong');
+  });
+
+  it('answers the first recommendation with an attachment and resolves it', async () => {
+    await rec(1).locator('[data-testid=rec-respond]').click();
+    await rec(1).locator('textarea[name=response-content]').fill('Đã ban hành quyết định cưỡng chế và tháo dỡ phần vi phạm.');
+    await rec(1).locator('input[name=attachment-label-0]').fill('Báo cáo số 45/BC-UBND ngày 02/03/2026');
+    await rec(1).locator('[data-testid=save-response]').click();
+    await expect.poll(() => rec(1).locator('[data-testid=rec-status]').innerText()).toBe('Đã trả lời');
+    expect(await rec(1).locator('[data-testid=rec-responses]').innerText()).toContain('Báo cáo số 45/BC-UBND');
+    await rec(1).locator('[data-testid=rec-resolve]').click();
+    await expect.poll(() => rec(1).locator('[data-testid=rec-status]').innerText()).toBe('Đã giải quyết xong');
+    await expect.poll(() => text('[data-testid=open-count]')).toContain('1 kiến nghị chưa giải quyết xong');
+    expect(await rec(2).locator('[data-testid=rec-overdue]').count()).toBe(0);
+  });
+
+  it('shows the follow-up board with the right counts', async () => {
+    await page.click('nav.sidenav >> text=Giám sát');
+    await page.click('[data-testid=open-board]');
+    await page.waitForSelector('[data-testid=board-units]');
+    expect(await text('[data-testid=kpi-open]')).toContain('1');
+    expect(await text('[data-testid=kpi-overdue]')).toContain('0');
+    expect(await page.locator('[data-testid=board-unit]').count()).toBe(1);
+    expect(await unitRow('Phòng Quản lý đô thị quận').locator('[data-testid=unit-open]').innerText()).toBe('1');
+    expect(await unitRow('Phòng Quản lý đô thị quận').locator('[data-testid=unit-overdue]').innerText()).toBe('0');
+    expect(await periodRow('2026-Q1').locator('[data-testid=period-due]').innerText()).toBe('2');
+    expect(await periodRow('2026-Q1').locator('[data-testid=period-resolved]').innerText()).toBe('1');
+    expect(await periodRow('2026-Q1').locator('[data-testid=period-rate]').innerText()).toBe('50%');
+  });
+
+  it('shows the second recommendation overdue once its deadline has passed', async () => {
+    clock = new Date('2026-03-21T02:00:00Z');
+    await page.reload();
+    await expect.poll(() => text('[data-testid=board-today]')).toBe('21/03/2026');
+    expect(await text('[data-testid=kpi-overdue]')).toContain('1');
+    expect(await unitRow('Phòng Quản lý đô thị quận').locator('[data-testid=unit-overdue]').innerText()).toBe('1');
+    expect(await page.locator('[data-testid=board-rec] [data-testid=rec-overdue]').count()).toBe(1);
+
+    await page.goto(planUrl);
+    await rec(2).waitFor();
+    expect(await rec(2).locator('[data-testid=rec-overdue]').innerText()).toBe('Quá hạn');
+    expect(await rec(1).locator('[data-testid=rec-overdue]').count()).toBe(0);
+    // the plan cannot close while it is open
+    await page.click('[data-testid=plan-move-reported]');
+    await expect.poll(() => text('[data-testid=plan-status]')).toContain('Đã báo cáo kết quả');
+    await page.click('[data-testid=plan-move-closed]');
+    await expect.poll(() => text('[data-testid=plan-error]')).toContain('Còn 1 kiến nghị chưa giải quyết xong');
+  });
+
+  it("lets Hà Nội's province viewer read a district's plans read-only", async () => {
+    const ctx = await browser.newContext();
+    const viewer = await ctx.newPage();
+    try {
+      await signIn(viewer, 'xem.hanoi@demo.phoihop.vn');
+      await viewer.goto(`${stack.url}/supervision`);
+      await viewer.waitForSelector('[data-testid=district-picker]');
+      await viewer.selectOption('[data-testid=district-picker]', '006');
+      await viewer.waitForSelector('[data-testid=plan-row]');
+      expect(await viewer.locator('[data-testid=plan-list]').innerText()).toContain('Giám sát công tác quản lý trật tự xây dựng trên địa bàn quận');
+      expect(await viewer.locator('[data-testid=new-plan]').count()).toBe(0);
+      await viewer.click('[data-testid=plan-row] a');
+      await viewer.waitForSelector('[data-testid=rec-2]');
+      expect(viewer.url()).toContain('district=006');
+      expect(await viewer.locator('[data-testid=rec-respond]').count()).toBe(0);
+      expect(await viewer.locator('[data-testid=finding-form]').count()).toBe(0);
+    } finally {
+      await ctx.close();
+    }
+  });
+});

@@ -1,0 +1,135 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { DEMO_PASSWORD } from '../../functions/local/demo-data.js';
+import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
+import { launchBrowser } from '../support/browser.js';
+
+/**
+ * Issue #3's done-when, in a real browser: a new district signs up, the province admin approves it,
+ * the invited admin accepts the invitation, signs in and sees an empty district.
+ */
+const webDist = join(import.meta.dirname, '..', '..', 'web', 'dist');
+
+let stack: LocalStack;
+let browser: Browser;
+let page: Page;
+let invitationUrl = '';
+
+beforeAll(async () => {
+  if (!existsSync(join(webDist, 'index.html'))) throw new Error('web/dist is missing: run `npx vite build` (npm test does it first)');
+  stack = await startLocalStack({ dataDir: null, dynamoEndpoint: inject('dynamoEndpoint'), tableName: 'browser-tenancy', webDist });
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  page.on('dialog', (d) => void d.accept());
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function signIn(email: string, password: string) {
+  await page.goto(`${stack.url}/sign-in`);
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', password);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('[data-testid=who]');
+}
+
+async function signOut() {
+  await page.click('button:has-text("Đăng xuất")');
+  await page.waitForURL(/\/sign-in$/);
+}
+
+describe('district onboarding in a real browser', () => {
+  it('signs a new district up from the official list; a second sign-up gets a clear refusal', async () => {
+    await page.goto(`${stack.url}/sign-up`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Đăng ký đơn vị cấp huyện');
+    await page.selectOption('select[name=provinceCode]', '01');
+    await page.selectOption('select[name=districtCode]', '004');
+    await page.fill('input[name=agency]', 'Văn phòng HĐND và UBND');
+    await page.fill('input[name=contactName]', 'Nguyễn Văn Long');
+    await page.fill('input[name=contactEmail]', 'vanphong@longbien.test.vn');
+    await page.click('button[type=submit]');
+    const done = await page.waitForSelector('[data-testid=signup-done]');
+    expect(await done.innerText()).toContain('Quận Long Biên');
+    expect(await done.innerText()).toContain('chờ duyệt');
+
+    await page.goto(`${stack.url}/sign-up`);
+    await page.selectOption('select[name=provinceCode]', '01');
+    await page.selectOption('select[name=districtCode]', '004');
+    await page.fill('input[name=agency]', 'UBND');
+    await page.fill('input[name=contactName]', 'Người Khác');
+    await page.fill('input[name=contactEmail]', 'khac@longbien.test.vn');
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.locator('[role=alert]').innerText()).toContain('Quận Long Biên (Thành phố Hà Nội) đã được đăng ký');
+  });
+
+  it('lets the Hà Nội province admin approve it and shows the invitation link to hand over', async () => {
+    await signIn('admin.hanoi@demo.phoihop.vn', DEMO_PASSWORD);
+    await page.click('nav.sidenav >> text=Phê duyệt đăng ký');
+    const row = page.locator('tr[data-district="004"]');
+    await expect.poll(() => row.innerText()).toContain('Chờ duyệt');
+    expect(await row.innerText()).toContain('vanphong@longbien.test.vn');
+    // The seeded Ba Đình sign-up waits too; pending rows come first.
+    expect(await page.locator('tr[data-district="001"]').innerText()).toContain('Chờ duyệt');
+    await row.locator('button:has-text("Phê duyệt")').click();
+    const link = page.locator('[data-testid=invitation-link]');
+    await expect.poll(() => link.inputValue()).toMatch(/\/invitation#01\.004\./);
+    invitationUrl = await link.inputValue();
+    expect(await page.locator('[data-testid=invitation]').innerText()).toContain('Hệ thống chưa gửi thư điện tử');
+    await expect.poll(() => row.innerText()).toContain('Đang hoạt động');
+    await signOut();
+  });
+
+  it('lets the invited admin set a password, sign in and see an empty district', async () => {
+    await page.goto(invitationUrl);
+    const preview = page.locator('[data-testid=invitation-preview]');
+    await expect.poll(() => preview.innerText()).toContain('Quận Long Biên');
+    expect(await preview.innerText()).toContain('Quản trị cấp huyện');
+    expect(await page.inputValue('input[name=name]')).toBe('Nguyễn Văn Long');
+    await page.fill('input[name=password]', 'LongBien@2026');
+    await page.fill('input[name=confirm]', 'LongBien@2025');
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.locator('[role=alert]').innerText()).toContain('không khớp');
+    await page.fill('input[name=confirm]', 'LongBien@2026');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=accepted]');
+
+    await signIn('vanphong@longbien.test.vn', 'LongBien@2026');
+    await expect.poll(() => page.locator('[data-testid=who]').innerText()).toContain('Nguyễn Văn Long · Quản trị cấp huyện');
+    await expect.poll(() => page.locator('[data-testid=tenant-summary]').innerText()).toContain('Quận Long Biên, Thành phố Hà Nội');
+    expect(await page.locator('[data-testid=tenant-summary]').innerText()).toContain('Đang hoạt động');
+
+    // Empty district: its only user is the new admin, nothing pending.
+    await page.click('nav.sidenav >> text=Người dùng');
+    await expect.poll(() => page.locator('[data-testid=users] tbody tr').count()).toBe(1);
+    expect(await page.locator('[data-testid=users]').innerText()).toContain('vanphong@longbien.test.vn');
+    expect(await page.locator('text=Không có lời mời nào đang chờ.').count()).toBe(1);
+    expect(await page.locator('nav.sidenav').innerText()).not.toContain('Phê duyệt đăng ký');
+  });
+
+  it('invites an editor from the users page and shows the link', async () => {
+    await page.fill('[data-testid=invite-form] input[name=email]', 'bientap@longbien.test.vn');
+    await page.selectOption('[data-testid=invite-form] select[name=role]', 'district_editor');
+    await page.click('[data-testid=invite-form] button[type=submit]');
+    await expect.poll(() => page.locator('[data-testid=invitation-link]').inputValue()).toMatch(/\/invitation#01\.004\./);
+    await expect.poll(() => page.locator('[data-testid=invitations]').innerText()).toContain('bientap@longbien.test.vn');
+  });
+
+  it('shows the district\'s audit log newest first, filterable by action', async () => {
+    await page.click('nav.sidenav >> text=Nhật ký thay đổi');
+    await expect.poll(() => page.locator('[data-testid=audit] tbody tr').count()).toBe(5);
+    const actions = await page.locator('[data-testid=audit] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
+    // (the approval's own "approve" and "invite" share one instant, so only the ends have a fixed order)
+    expect(actions[0]).toBe('invite');
+    expect(actions.at(-1)).toBe('sign-up');
+    expect(new Set(actions)).toEqual(new Set(['invite', 'accept', 'approve', 'sign-up']));
+    expect(await page.locator('[data-testid=audit]').innerText()).toMatch(/\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
+    await page.selectOption('[data-testid=audit-filters] select[name=action]', 'approve');
+    await page.click('[data-testid=audit-filters] button[type=submit]');
+    await expect.poll(() => page.locator('[data-testid=audit] tbody tr').count()).toBe(1);
+    expect(await page.locator('[data-testid=audit]').innerText()).toContain('Hoàng Anh Tuấn');
+  });
+});

@@ -1,0 +1,45 @@
+import type { PlanInput } from '../../shared/supervision/schema.js';
+import type { createHarness } from './harness.js';
+
+type Harness = Awaited<ReturnType<typeof createHarness>>;
+export type Headers = Record<string, string>;
+
+/** JSON call against the app under test. */
+export function caller(h: Harness) {
+  return async function call(method: string, path: string, headers: Headers, body?: unknown) {
+    const res = await h.app.request(path, {
+      method,
+      headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    let json: any = null;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = null;
+    }
+    return { res, status: res.status, json, text };
+  };
+}
+
+/** A thematic supervision plan of a district HĐND standing committee (test data, not from a seed article). */
+export function samplePlan(over: Partial<PlanInput> = {}): PlanInput {
+  return {
+    owner: { body: 'hdnd_standing' },
+    type: 'thematic',
+    topic: 'Giám sát việc giải quyết kiến nghị của cử tri về trật tự đô thị',
+    supervisedUnits: ['UBND phường Quảng An', 'UBND phường Nhật Tân'],
+    period: { from: '2026-03-01', to: '2026-04-30' },
+    sessions: [
+      { date: '2026-03-10', time: '08:30', unit: 'UBND phường Quảng An', place: 'Trụ sở UBND phường' },
+      { date: '2026-03-17', unit: 'UBND phường Nhật Tân' },
+    ],
+    team: {
+      leader: { name: 'Nguyễn Văn An', title: 'Phó Chủ tịch HĐND quận', agency: 'HĐND quận' },
+      members: [{ name: 'Trần Thị Bình', title: 'Ủy viên Ban Thường trực', agency: 'Ủy ban MTTQ quận' }],
+    },
+    methods: ['working_session', 'field_survey'],
+    ...over,
+  };
+}

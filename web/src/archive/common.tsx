@@ -1,0 +1,145 @@
+import { A } from '@solidjs/router';
+import { For, Index, Show } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { documentTypeLabel, documentTypes, linkKindLabels, type DocumentLink, type DocumentMetadataInput, type DocumentSummary } from '../../../shared/archive/schema.js';
+import { can } from '../../../shared/roles.js';
+import { lang, t } from '../i18n.js';
+import { session } from '../session.js';
+import './archive.css';
+
+export const canWrite = () => {
+  const s = session();
+  return !!s && can(s.identity.role, 'tenant:write');
+};
+export const canAdmin = () => {
+  const s = session();
+  return !!s && can(s.identity.role, 'tenant:admin');
+};
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1).replace('.', lang() === 'vi' ? ',' : '.')} KB`;
+  return `${(n / 1024 / 1024).toFixed(1).replace('.', lang() === 'vi' ? ',' : '.')} MB`;
+}
+
+export const typeLabel = (code: string) => t(documentTypeLabel(code));
+
+export function SignInFirst() {
+  return (
+    <p class="muted">
+      {t({ vi: 'Vui lòng ', en: 'Please ' })}
+      <A href="/sign-in">{t({ vi: 'đăng nhập', en: 'sign in' })}</A>
+      {t({ vi: ' để xem kho văn bản.', en: ' to use the archive.' })}
+    </p>
+  );
+}
+
+export function LinkView(props: { link: DocumentLink }) {
+  const href = () => (props.link.kind === 'plan' ? `/supervision/${props.link.id}` : `/agreements/${props.link.id}`);
+  return (
+    <A href={href()} class="archive-link" data-testid="doc-link">
+      {t(linkKindLabels[props.link.kind])} · <code>{props.link.id}</code>
+      {props.link.kind === 'review' ? ` · ${props.link.period}` : ''}
+    </A>
+  );
+}
+
+/** Editable metadata as form text; `value()` turns it into what the API expects. */
+export type MetadataForm = ReturnType<typeof createMetadataForm>;
+type LinkRow = { kind: DocumentLink['kind']; id: string; period: string };
+
+export function createMetadataForm(initial?: DocumentSummary) {
+  const [f, setF] = createStore({
+    type: initial?.type ?? 'QC',
+    numberSymbol: initial?.numberSymbol ?? '',
+    signedOn: initial?.signedOn ?? '',
+    agencies: initial?.issuingAgencies.join('\n') ?? '',
+    signers: initial?.signers.map((s) => [s.name, s.title ?? '', s.agency ?? ''].join('; ').replace(/(; )+$/, '')).join('\n') ?? '',
+    summary: initial?.summary ?? '',
+    tags: initial?.tags.join(', ') ?? '',
+    links: (initial?.links ?? []).map((l): LinkRow => ({ kind: l.kind, id: l.id, period: l.kind === 'review' ? l.period : '' })),
+  });
+  const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
+  const value = (): DocumentMetadataInput => ({
+    type: f.type as DocumentMetadataInput['type'],
+    numberSymbol: f.numberSymbol.trim(),
+    signedOn: f.signedOn,
+    issuingAgencies: lines(f.agencies),
+    signers: lines(f.signers).map((line) => {
+      const [name = '', title, agency] = line.split(';').map((x) => x.trim());
+      return { name, ...(title ? { title } : {}), ...(agency ? { agency } : {}) };
+    }),
+    summary: f.summary.trim(),
+    tags: f.tags.split(',').map((x) => x.trim()).filter(Boolean),
+    links: f.links
+      .filter((l) => l.id.trim())
+      .map((l): DocumentLink => (l.kind === 'review' ? { kind: 'review', id: l.id.trim(), period: l.period.trim() } : { kind: l.kind, id: l.id.trim() })),
+  });
+  return { f, setF, value };
+}
+
+export function MetadataFields(props: { form: MetadataForm }) {
+  const { f, setF } = props.form;
+  return (
+    <>
+      <div class="archive-grid">
+        <label>
+          {t({ vi: 'Loại văn bản', en: 'Document type' })}
+          <select name="type" value={f.type} onChange={(e) => setF('type', e.currentTarget.value as typeof f.type)}>
+            <For each={documentTypes}>{(d) => <option value={d.code}>{`${d.code} — ${t(d)}`}</option>}</For>
+          </select>
+        </label>
+        <label>
+          {t({ vi: 'Số, ký hiệu', en: 'Number and symbol' })}
+          <input name="numberSymbol" required placeholder="69/QCPH-HĐND-UBND-MTTQ" value={f.numberSymbol} onInput={(e) => setF('numberSymbol', e.currentTarget.value)} />
+        </label>
+        <label>
+          {t({ vi: 'Ngày ký', en: 'Signing date' })}
+          <input name="signedOn" type="date" required value={f.signedOn} onInput={(e) => setF('signedOn', e.currentTarget.value)} />
+        </label>
+      </div>
+      <label>
+        {t({ vi: 'Trích yếu', en: 'Summary (trích yếu)' })}
+        <textarea name="summary" rows="3" required value={f.summary} onInput={(e) => setF('summary', e.currentTarget.value)} />
+      </label>
+      <div class="archive-grid two">
+        <label>
+          {t({ vi: 'Cơ quan ban hành (mỗi dòng một cơ quan)', en: 'Issuing agencies (one per line)' })}
+          <textarea name="agencies" rows="3" required value={f.agencies} onInput={(e) => setF('agencies', e.currentTarget.value)} />
+        </label>
+        <label>
+          {t({ vi: 'Người ký (mỗi dòng: họ tên; chức vụ; cơ quan)', en: 'Signers (per line: name; title; agency)' })}
+          <textarea name="signers" rows="3" value={f.signers} onInput={(e) => setF('signers', e.currentTarget.value)} />
+        </label>
+      </div>
+      <label>
+        {t({ vi: 'Từ khoá (cách nhau bởi dấu phẩy)', en: 'Tags (comma separated)' })}
+        <input name="tags" value={f.tags} onInput={(e) => setF('tags', e.currentTarget.value)} />
+      </label>
+      <fieldset class="archive-links">
+        <legend>{t({ vi: 'Liên kết với quy chế, chương trình, kế hoạch giám sát, sơ kết', en: 'Links to agreements, supervision plans, reviews' })}</legend>
+        <Index each={f.links}>
+          {(l, i) => (
+            <div class="archive-link-row">
+              <select name={`link-kind-${i}`} value={l().kind} onChange={(e) => setF('links', i, 'kind', e.currentTarget.value as LinkRow['kind'])}>
+                <option value="agreement">{t(linkKindLabels.agreement)}</option>
+                <option value="plan">{t(linkKindLabels.plan)}</option>
+                <option value="review">{t(linkKindLabels.review)}</option>
+              </select>
+              <input name={`link-id-${i}`} placeholder={t({ vi: 'Mã bản ghi', en: 'Record id' })} value={l().id} onInput={(e) => setF('links', i, 'id', e.currentTarget.value)} />
+              <Show when={l().kind === 'review'}>
+                <input name={`link-period-${i}`} placeholder={t({ vi: 'Kỳ (vd 2024-H1)', en: 'Period (e.g. 2024-H1)' })} value={l().period} onInput={(e) => setF('links', i, 'period', e.currentTarget.value)} />
+              </Show>
+              <button type="button" class="button link" onClick={() => setF('links', (ls) => ls.filter((_, j) => j !== i))}>
+                {t({ vi: 'Bỏ', en: 'Remove' })}
+              </button>
+            </div>
+          )}
+        </Index>
+        <button type="button" class="button secondary" data-testid="add-link" onClick={() => setF('links', (ls) => [...ls, { kind: 'agreement', id: '', period: '' }])}>
+          {t({ vi: '+ Thêm liên kết', en: '+ Add link' })}
+        </button>
+      </fieldset>
+    </>
+  );
+}

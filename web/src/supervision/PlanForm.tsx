@@ -1,0 +1,358 @@
+import { A, useNavigate, useParams } from '@solidjs/router';
+import { createResource, createSignal, For, Index, Show } from 'solid-js';
+import { createStore, produce } from 'solid-js/store';
+import { methodLabels, ownerBodyLabels, planTypeLabels } from '../../../shared/supervision/labels.js';
+import { reportDueOn } from '../../../shared/supervision/rules.js';
+import { formatDate } from '../../../shared/format.js';
+import {
+  ownerBodies,
+  planTypes,
+  supervisionMethods,
+  type OwnerBody,
+  type PlanInput,
+  type PlanSummary,
+  type PlanType,
+  type SupervisionMethod,
+} from '../../../shared/supervision/schema.js';
+import { t, ui } from '../i18n.js';
+import { newIdempotencyKey, supervisionApi } from './client.js';
+import { errorText, SignInFirst } from './common.jsx';
+import { session } from '../session.js';
+
+type Person = { name: string; title: string; agency: string };
+type SessionRow = { date: string; time: string; unit: string; place: string; content: string };
+type FormState = {
+  ownerBody: OwnerBody;
+  ownerName: string;
+  type: PlanType;
+  topic: string;
+  units: string;
+  from: string;
+  to: string;
+  sessions: SessionRow[];
+  leader: Person;
+  members: Person[];
+  methods: SupervisionMethod[];
+  methodNote: string;
+  agreementId: string;
+  itemNo: string;
+  note: string;
+};
+
+const emptySession = (): SessionRow => ({ date: '', time: '', unit: '', place: '', content: '' });
+const emptyPerson = (): Person => ({ name: '', title: '', agency: '' });
+const opt = (s: string) => (s.trim() ? s.trim() : undefined);
+
+function fromPlan(p: PlanSummary): FormState {
+  return {
+    ownerBody: p.owner.body,
+    ownerName: p.owner.name ?? '',
+    type: p.type,
+    topic: p.topic,
+    units: p.supervisedUnits.join('\n'),
+    from: p.period.from,
+    to: p.period.to,
+    sessions: p.sessions.map((s) => ({ date: s.date, time: s.time ?? '', unit: s.unit, place: s.place ?? '', content: s.content ?? '' })),
+    leader: { name: p.team.leader.name, title: p.team.leader.title ?? '', agency: p.team.leader.agency },
+    members: p.team.members.map((m) => ({ name: m.name, title: m.title ?? '', agency: m.agency })),
+    methods: [...p.methods],
+    methodNote: p.methodNote ?? '',
+    agreementId: p.agreementRef?.agreementId ?? '',
+    itemNo: p.agreementRef ? String(p.agreementRef.itemNo) : '',
+    note: p.note ?? '',
+  };
+}
+
+function blank(): FormState {
+  return {
+    ownerBody: 'hdnd_standing',
+    ownerName: '',
+    type: 'thematic',
+    topic: '',
+    units: '',
+    from: '',
+    to: '',
+    sessions: [emptySession()],
+    leader: emptyPerson(),
+    members: [],
+    methods: ['working_session'],
+    methodNote: '',
+    agreementId: '',
+    itemNo: '',
+    note: '',
+  };
+}
+
+const person = (p: Person) => ({ name: p.name.trim(), ...(opt(p.title) ? { title: p.title.trim() } : {}), agency: p.agency.trim() });
+
+function toInput(f: FormState): PlanInput {
+  return {
+    owner: { body: f.ownerBody, ...(opt(f.ownerName) ? { name: f.ownerName.trim() } : {}) },
+    type: f.type,
+    topic: f.topic.trim(),
+    supervisedUnits: f.units.split('\n').map((u) => u.trim()).filter(Boolean),
+    period: { from: f.from, to: f.to },
+    sessions: f.sessions
+      .filter((s) => s.date || s.unit.trim())
+      .map((s) => ({
+        date: s.date,
+        unit: s.unit.trim(),
+        ...(s.time ? { time: s.time } : {}),
+        ...(opt(s.place) ? { place: s.place.trim() } : {}),
+        ...(opt(s.content) ? { content: s.content.trim() } : {}),
+      })),
+    team: { leader: person(f.leader), members: f.members.filter((m) => m.name.trim() || m.agency.trim()).map(person) },
+    methods: f.methods,
+    ...(opt(f.methodNote) ? { methodNote: f.methodNote.trim() } : {}),
+    ...(opt(f.agreementId) ? { agreementRef: { agreementId: f.agreementId.trim().toUpperCase(), itemNo: Number(f.itemNo) } } : {}),
+    ...(opt(f.note) ? { note: f.note.trim() } : {}),
+  };
+}
+
+function PersonFields(props: { prefix: string; value: Person; set: (k: keyof Person, v: string) => void }) {
+  return (
+    <div class="sup-row">
+      <label>
+        {t({ vi: 'Họ và tên', en: 'Full name' })}
+        <input name={`${props.prefix}-name`} value={props.value.name} onInput={(e) => props.set('name', e.currentTarget.value)} />
+      </label>
+      <label>
+        {t({ vi: 'Chức vụ', en: 'Title' })}
+        <input name={`${props.prefix}-title`} value={props.value.title} onInput={(e) => props.set('title', e.currentTarget.value)} />
+      </label>
+      <label>
+        {t({ vi: 'Cơ quan', en: 'Agency' })}
+        <input name={`${props.prefix}-agency`} list="sup-agencies" value={props.value.agency} onInput={(e) => props.set('agency', e.currentTarget.value)} />
+      </label>
+    </div>
+  );
+}
+
+/** Create or edit a plan. Editing sends the version read; a concurrent change answers 409 and asks to reload. */
+function PlanEditor(props: { plan?: PlanSummary }) {
+  const navigate = useNavigate();
+  const [form, setForm] = createStore<FormState>(props.plan ? fromPlan(props.plan) : blank());
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  let idemKey = newIdempotencyKey();
+  const dueOn = () => reportDueOn(form.sessions.filter((s) => /^\d{4}-\d{2}-\d{2}$/.test(s.date)));
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const input = toInput(form);
+      const res = props.plan
+        ? await supervisionApi.update(props.plan.id, { ...input, version: props.plan.version, methodNote: input.methodNote ?? null, note: input.note ?? null, agreementRef: input.agreementRef ?? null })
+        : await supervisionApi.create(input, idemKey);
+      idemKey = newIdempotencyKey();
+      navigate(`/supervision/plans/${res.plan.id}`);
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="sup-form" onSubmit={submit} data-testid="plan-form">
+      <datalist id="sup-agencies">
+        <option value="HĐND quận" />
+        <option value="UBND quận" />
+        <option value="Ủy ban MTTQ quận" />
+        <option value="Hội Liên hiệp Phụ nữ" />
+        <option value="Đoàn TNCS Hồ Chí Minh" />
+        <option value="Hội Cựu chiến binh" />
+        <option value="Liên đoàn Lao động" />
+      </datalist>
+      <fieldset>
+        <legend>{t({ vi: 'Thông tin chung', en: 'General' })}</legend>
+        <div class="sup-row">
+          <label>
+            {t({ vi: 'Chủ thể giám sát', en: 'Supervising body' })}
+            <select name="ownerBody" value={form.ownerBody} onChange={(e) => setForm('ownerBody', e.currentTarget.value as OwnerBody)}>
+              <For each={ownerBodies}>{(b) => <option value={b}>{t(ownerBodyLabels[b])}</option>}</For>
+            </select>
+          </label>
+          <label>
+            {t({ vi: 'Tên Ban / Tổ đại biểu / các cơ quan phối hợp', en: 'Committee / group / joint bodies' })}
+            <input name="ownerName" value={form.ownerName} onInput={(e) => setForm('ownerName', e.currentTarget.value)} />
+          </label>
+          <label>
+            {t({ vi: 'Loại hoạt động', en: 'Type' })}
+            <select name="type" value={form.type} onChange={(e) => setForm('type', e.currentTarget.value as PlanType)}>
+              <For each={planTypes}>{(p) => <option value={p}>{t(planTypeLabels[p])}</option>}</For>
+            </select>
+          </label>
+        </div>
+        <label>
+          {t({ vi: 'Nội dung giám sát', en: 'Topic' })}
+          <input name="topic" required value={form.topic} onInput={(e) => setForm('topic', e.currentTarget.value)} />
+        </label>
+        <label>
+          {t({ vi: 'Đối tượng chịu sự giám sát', en: 'Supervised units' })} <span class="hint">{t({ vi: 'mỗi dòng một đơn vị', en: 'one unit per line' })}</span>
+          <textarea name="units" rows="3" value={form.units} onInput={(e) => setForm('units', e.currentTarget.value)} />
+        </label>
+        <div class="sup-row">
+          <label>
+            {t({ vi: 'Từ ngày', en: 'From' })}
+            <input type="date" name="periodFrom" required value={form.from} onInput={(e) => setForm('from', e.currentTarget.value)} />
+          </label>
+          <label>
+            {t({ vi: 'Đến ngày', en: 'To' })}
+            <input type="date" name="periodTo" required value={form.to} onInput={(e) => setForm('to', e.currentTarget.value)} />
+          </label>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t({ vi: 'Lịch làm việc của Đoàn', en: 'Working sessions' })}</legend>
+        <Index each={form.sessions}>
+          {(s, i) => (
+            <div class="sup-row" data-testid="session-row">
+              <label>
+                {t({ vi: 'Ngày', en: 'Date' })}
+                <input type="date" name={`session-date-${i}`} value={s().date} onInput={(e) => setForm('sessions', i, 'date', e.currentTarget.value)} />
+              </label>
+              <label>
+                {t({ vi: 'Giờ', en: 'Time' })}
+                <input type="time" name={`session-time-${i}`} value={s().time} onInput={(e) => setForm('sessions', i, 'time', e.currentTarget.value)} />
+              </label>
+              <label>
+                {t({ vi: 'Làm việc với', en: 'With unit' })}
+                <input name={`session-unit-${i}`} value={s().unit} onInput={(e) => setForm('sessions', i, 'unit', e.currentTarget.value)} />
+              </label>
+              <label>
+                {t({ vi: 'Địa điểm', en: 'Place' })}
+                <input name={`session-place-${i}`} value={s().place} onInput={(e) => setForm('sessions', i, 'place', e.currentTarget.value)} />
+              </label>
+              <button type="button" class="button secondary small" onClick={() => setForm('sessions', (rows) => rows.filter((_, j) => j !== i))}>
+                {t({ vi: 'Bỏ', en: 'Remove' })}
+              </button>
+            </div>
+          )}
+        </Index>
+        <div class="sup-actions">
+          <button type="button" class="button secondary small" data-testid="add-session" onClick={() => setForm('sessions', (rows) => [...rows, emptySession()])}>
+            {t({ vi: '+ Thêm buổi làm việc', en: '+ Add session' })}
+          </button>
+          <span class="muted" data-testid="form-report-due">
+            {dueOn()
+              ? t({ vi: `Hạn báo cáo kết quả: ${formatDate(dueOn())} (15 ngày sau buổi làm việc cuối)`, en: `Report due: ${formatDate(dueOn())} (15 days after the last session)` })
+              : t({ vi: 'Hạn báo cáo được tính khi có lịch làm việc', en: 'The report due date follows from the sessions' })}
+          </span>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t({ vi: 'Thành phần Đoàn giám sát', en: 'Supervision team' })}</legend>
+        <strong>{t({ vi: 'Trưởng đoàn', en: 'Leader' })}</strong>
+        <PersonFields prefix="leader" value={form.leader} set={(k, v) => setForm('leader', k, v)} />
+        <Index each={form.members}>
+          {(m, i) => (
+            <div>
+              <strong>
+                {t({ vi: 'Thành viên', en: 'Member' })} {i + 1}
+              </strong>{' '}
+              <button type="button" class="button link small" onClick={() => setForm('members', (rows) => rows.filter((_, j) => j !== i))}>
+                {t({ vi: 'Bỏ', en: 'Remove' })}
+              </button>
+              <PersonFields prefix={`member-${i}`} value={m()} set={(k, v) => setForm('members', i, k, v)} />
+            </div>
+          )}
+        </Index>
+        <div>
+          <button type="button" class="button secondary small" data-testid="add-member" onClick={() => setForm('members', (rows) => [...rows, emptyPerson()])}>
+            {t({ vi: '+ Thêm thành viên', en: '+ Add member' })}
+          </button>
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t({ vi: 'Phương thức', en: 'Method' })}</legend>
+        <div class="sup-checks">
+          <For each={supervisionMethods}>
+            {(m) => (
+              <label>
+                <input
+                  type="checkbox"
+                  name="methods"
+                  value={m}
+                  checked={form.methods.includes(m)}
+                  onChange={(e) => setForm(produce((f) => (f.methods = e.currentTarget.checked ? [...f.methods, m] : f.methods.filter((x) => x !== m))))}
+                />
+                {t(methodLabels[m])}
+              </label>
+            )}
+          </For>
+        </div>
+        <label>
+          {t({ vi: 'Ghi chú về phương thức', en: 'Method notes' })}
+          <textarea name="methodNote" rows="2" value={form.methodNote} onInput={(e) => setForm('methodNote', e.currentTarget.value)} />
+        </label>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t({ vi: 'Thực hiện nội dung của chương trình, quy chế phối hợp', en: 'Agreement item carried out' })}</legend>
+        <div class="sup-row">
+          <label>
+            {t({ vi: 'Mã văn bản phối hợp', en: 'Agreement id' })}
+            <input name="agreementId" value={form.agreementId} onInput={(e) => setForm('agreementId', e.currentTarget.value)} />
+          </label>
+          <label>
+            {t({ vi: 'Nội dung số', en: 'Item no.' })}
+            <input type="number" min="1" max="999" name="itemNo" value={form.itemNo} onInput={(e) => setForm('itemNo', e.currentTarget.value)} />
+          </label>
+        </div>
+        <label>
+          {t({ vi: 'Ghi chú', en: 'Notes' })}
+          <textarea name="note" rows="2" value={form.note} onInput={(e) => setForm('note', e.currentTarget.value)} />
+        </label>
+      </fieldset>
+
+      <Show when={error()}>
+        <p class="error" role="alert">
+          {error()}
+        </p>
+      </Show>
+      <div class="sup-actions">
+        <button class="button" type="submit" disabled={busy()} data-testid="save-plan">
+          {props.plan ? t({ vi: 'Lưu thay đổi', en: 'Save changes' }) : t({ vi: 'Lập kế hoạch', en: 'Create plan' })}
+        </button>
+        <A href={props.plan ? `/supervision/plans/${props.plan.id}` : '/supervision'} class="button secondary">
+          {t({ vi: 'Hủy', en: 'Cancel' })}
+        </A>
+      </div>
+    </form>
+  );
+}
+
+export function NewPlanPage() {
+  return (
+    <section>
+      <h1>{t({ vi: 'Lập kế hoạch giám sát', en: 'New supervision plan' })}</h1>
+      <Show when={session()} fallback={<SignInFirst />}>
+        <PlanEditor />
+      </Show>
+    </section>
+  );
+}
+
+export function EditPlanPage() {
+  const params = useParams<{ id: string }>();
+  const [detail] = createResource(() => (session() ? params.id : null), (id) => supervisionApi.detail(id));
+  return (
+    <section>
+      <h1>{t({ vi: 'Sửa kế hoạch giám sát', en: 'Edit supervision plan' })}</h1>
+      <Show when={detail.error}>
+        <p class="error" role="alert">
+          {errorText(detail.error)}
+        </p>
+      </Show>
+      <Show when={detail()} fallback={<p>{t(ui.loading)}</p>}>
+        {(d) => <PlanEditor plan={d().plan} />}
+      </Show>
+    </section>
+  );
+}

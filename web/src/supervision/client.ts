@@ -1,0 +1,65 @@
+import { useSearchParams } from '@solidjs/router';
+import { can } from '../../../shared/roles.js';
+import type {
+  Board,
+  FindingInput,
+  PlanDetail,
+  PlanInput,
+  PlanPatch,
+  PlanStatus,
+  PlanSummary,
+  Recommendation,
+  RecommendationInput,
+  RecommendationPatch,
+  ResponseInput,
+} from '../../../shared/supervision/schema.js';
+import { api } from '../api.js';
+import { session } from '../session.js';
+
+/** Typed calls to /api/supervision; request bodies are the shared zod types. */
+
+const base = '/api/supervision';
+const json = (method: string, body: unknown, headers: Record<string, string> = {}): RequestInit => ({ method, body: JSON.stringify(body), headers });
+const q = (params: Record<string, string | number | undefined>) => {
+  const s = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') s.set(k, String(v));
+  const str = s.toString();
+  return str ? `?${str}` : '';
+};
+
+/** One key per submitted form: a retried submission cannot create twice. */
+export const newIdempotencyKey = () => `web-${crypto.randomUUID()}`;
+
+export const supervisionApi = {
+  list: (p: { status?: string; year?: number; q?: string; district?: string; cursor?: string }) =>
+    api<{ plans: PlanSummary[]; cursor: string | null; today: string }>(`${base}/plans${q(p)}`),
+  detail: (id: string, district?: string) => api<PlanDetail>(`${base}/plans/${id}${q({ district })}`),
+  board: (p: { year?: number; q?: string; district?: string }) => api<Board>(`${base}/board${q(p)}`),
+  create: (body: PlanInput, key: string) => api<{ plan: PlanSummary }>(`${base}/plans`, json('POST', body, { 'idempotency-key': key })),
+  update: (id: string, body: PlanPatch) => api<{ plan: PlanSummary }>(`${base}/plans/${id}`, json('PATCH', body)),
+  move: (id: string, body: { to: PlanStatus; version: number; on?: string; note?: string }) => api<{ plan: PlanSummary }>(`${base}/plans/${id}/transitions`, json('POST', body)),
+  addFinding: (id: string, body: FindingInput, key: string) => api<unknown>(`${base}/plans/${id}/findings`, json('POST', body, { 'idempotency-key': key })),
+  addRecommendation: (id: string, findingNo: number, body: RecommendationInput, key: string) =>
+    api<{ recommendation: Recommendation }>(`${base}/plans/${id}/findings/${findingNo}/recommendations`, json('POST', body, { 'idempotency-key': key })),
+  updateRecommendation: (id: string, no: number, body: RecommendationPatch) => api<{ recommendation: Recommendation }>(`${base}/plans/${id}/recommendations/${no}`, json('PATCH', body)),
+  respond: (id: string, no: number, body: ResponseInput, key: string) =>
+    api<{ recommendation: Recommendation }>(`${base}/plans/${id}/recommendations/${no}/responses`, json('POST', body, { 'idempotency-key': key })),
+  moveRecommendation: (id: string, no: number, body: { to: 'accepted' | 'resolved' | 'open'; version: number; on?: string; note?: string }) =>
+    api<{ recommendation: Recommendation }>(`${base}/plans/${id}/recommendations/${no}/transitions`, json('POST', body)),
+};
+
+/** The district a province user drills into (`?district=NNN`), if any; read-only. */
+export function useDistrict() {
+  const [params, setParams] = useSearchParams<{ district?: string }>();
+  const district = () => (typeof params.district === 'string' && params.district ? params.district : undefined);
+  return { district, setDistrict: (d: string | undefined) => setParams({ district: d }) };
+}
+
+/** May the signed-in user change records here? Not when reading another district (drill-down). */
+export function canWrite(district: string | undefined): boolean {
+  const s = session();
+  if (!s || !can(s.identity.role, 'tenant:write')) return false;
+  return !district || district === s.identity.districtCode;
+}
+
+export const withDistrict = (path: string, district: string | undefined) => (district ? `${path}?district=${district}` : path);
