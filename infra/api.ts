@@ -14,7 +14,8 @@ import type { EnvironmentConfig } from './environments.js';
 import { bundling, LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME, lambdaFunctions, repoRoot } from './functions.js';
 import { acknowledgeWildcardResources } from './nag.js';
 import { appRoutes, gatewayRouteKeys } from './routes.js';
-import { TENANT_READ_ACTIONS, TENANT_WRITE_ACTIONS, TenantDataRole } from './tenant-role.js';
+import { TENANT_READ_ACTIONS, TENANT_WRITE_ACTIONS } from './tenant-policy.js';
+import { TenantDataRole } from './tenant-role.js';
 
 export type ApiProps = {
   config: EnvironmentConfig;
@@ -26,15 +27,25 @@ export type ApiProps = {
   version: string;
 };
 
-/** Cognito admin actions the API's identity directory needs (sign-up approval, invitations, disabling users). */
+/**
+ * Cognito admin actions of the identity directory (functions/identity/cognito-directory.ts: invite,
+ * set password, disable, sign out everywhere, delete). A test keeps this list equal to the commands
+ * the directory sends.
+ */
 export const COGNITO_ADMIN_ACTIONS = [
   'cognito-idp:AdminCreateUser',
   'cognito-idp:AdminSetUserPassword',
   'cognito-idp:AdminDisableUser',
-  'cognito-idp:AdminEnableUser',
-  'cognito-idp:AdminUpdateUserAttributes',
-  'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminUserGlobalSignOut',
+  'cognito-idp:AdminDeleteUser',
 ];
+
+/**
+ * S3 actions of the archive (functions/archive/storage.ts): presigned PUT and GET, reading an upload
+ * back, CopyObject (GetObject + GetObjectTagging on the source, PutObject on the target) and deleting
+ * uploads. A test keeps this list covering the commands the archive sends.
+ */
+export const ARCHIVE_OBJECT_ACTIONS = ['s3:GetObject', 's3:GetObjectVersion', 's3:GetObjectTagging', 's3:PutObject', 's3:DeleteObject'];
 
 /**
  * The API: one Lambda function (the Hono app of functions/api/app.ts through functions/lambda.ts)
@@ -92,7 +103,7 @@ export class Api extends Construct {
     this.role.addToPolicy(
       new iam.PolicyStatement({
         sid: 'ArchiveObjects',
-        actions: ['s3:PutObject', 's3:GetObject', 's3:GetObjectVersion', 's3:DeleteObject'],
+        actions: ARCHIVE_OBJECT_ACTIONS,
         resources: [archiveObjects],
       }),
     );

@@ -21,8 +21,12 @@ export type EnvironmentConfig = {
   /** Days S3 access logs and CloudFront logs are kept. */
   accessLogDays: number;
   archive: {
-    /** Object Lock (set at bucket creation, cannot be added later) with this default retention. */
-    objectLockYears: number | null;
+    /**
+     * prod: Object Lock enabled on the bucket (only possible at creation) and stored originals
+     * protected from permanent deletion by the bucket policy. No default retention: it would lock the
+     * short-lived `incoming/` uploads too (and S3 would demand a checksum on every presigned PUT).
+     */
+    worm: boolean;
     /** Days after which a replaced (noncurrent) version is deleted; null keeps them (prod). */
     noncurrentVersionDays: number | null;
     /** Days after which objects move to Standard-IA (signed documents are rarely read again). */
@@ -41,7 +45,7 @@ export const environments: Record<EnvironmentName, EnvironmentConfig> = {
     api: { memoryMb: 512, timeoutSeconds: 10, rateLimit: 20, burstLimit: 40 },
     logRetentionDays: 7,
     accessLogDays: 30,
-    archive: { objectLockYears: null, noncurrentVersionDays: 7, infrequentAccessAfterDays: 90 },
+    archive: { worm: false, noncurrentVersionDays: 7, infrequentAccessAfterDays: 90 },
     alarms: false,
     refreshTokenDays: 7,
   },
@@ -51,7 +55,7 @@ export const environments: Record<EnvironmentName, EnvironmentConfig> = {
     api: { memoryMb: 1024, timeoutSeconds: 10, rateLimit: 50, burstLimit: 100 },
     logRetentionDays: 30,
     accessLogDays: 90,
-    archive: { objectLockYears: null, noncurrentVersionDays: 30, infrequentAccessAfterDays: 90 },
+    archive: { worm: false, noncurrentVersionDays: 30, infrequentAccessAfterDays: 90 },
     alarms: true,
     refreshTokenDays: 7,
   },
@@ -61,9 +65,8 @@ export const environments: Record<EnvironmentName, EnvironmentConfig> = {
     api: { memoryMb: 1024, timeoutSeconds: 10, rateLimit: 200, burstLimit: 400 },
     logRetentionDays: 365,
     accessLogDays: 365,
-    // Signed documents are records: versions are kept and locked (GOVERNANCE: an administrator with
-    // s3:BypassGovernanceRetention can still correct a mistake; nobody else can delete or overwrite).
-    archive: { objectLockYears: 10, noncurrentVersionDays: null, infrequentAccessAfterDays: 90 },
+    // Signed documents are records: every version is kept and no principal may delete one for good.
+    archive: { worm: true, noncurrentVersionDays: null, infrequentAccessAfterDays: 90 },
     alarms: true,
     refreshTokenDays: 30,
   },

@@ -16,9 +16,23 @@ export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_22_X;
 export const LAMBDA_ARCHITECTURE = lambda.Architecture.ARM_64;
 
 /**
+ * The AWS SDK v3 packages the code imports, taken from the Lambda nodejs22.x runtime instead of the
+ * bundle (CDK's default for Node 18+). Bundled, the SDK alone is ~160 KB gzip and the API bundle
+ * ~255 KB, over the 200 KB budget; external, the bundle is ~100 KB. The bundle test checks that these
+ * are the only imports left unresolved.
+ */
+export const RUNTIME_PROVIDED_MODULES = [
+  '@aws-sdk/client-cognito-identity-provider',
+  '@aws-sdk/client-dynamodb',
+  '@aws-sdk/client-s3',
+  '@aws-sdk/client-sts',
+  '@aws-sdk/lib-dynamodb',
+  '@aws-sdk/s3-request-presigner',
+];
+
+/**
  * How every function is bundled: local esbuild (a devDependency; never Docker), minified ESM for
- * Node 22. The AWS SDK v3 is bundled (not taken from the runtime) so the code runs against the
- * exact SDK version the tests ran; tree-shaking keeps only the clients in use.
+ * Node 22 with the createRequire banner, the AWS SDK from the runtime.
  */
 export const bundling: BundlingOptions = {
   format: OutputFormat.ESM,
@@ -27,8 +41,8 @@ export const bundling: BundlingOptions = {
   sourceMap: false,
   mainFields: ['module', 'main'],
   banner: ESM_REQUIRE_BANNER,
-  bundleAwsSDK: true,
-  externalModules: [],
+  bundleAwsSDK: false,
+  externalModules: ['@aws-sdk/*'],
   forceDockerBundling: false,
   logLevel: LogLevel.WARNING,
 };

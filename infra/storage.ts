@@ -1,4 +1,5 @@
 import { Aws, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from './environments.js';
@@ -57,13 +58,20 @@ export class ArchiveBucket extends Construct {
       minimumTLSVersion: 1.2,
       versioned: true,
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      ...(a.objectLockYears
-        ? { objectLockEnabled: true, objectLockDefaultRetention: s3.ObjectLockRetention.governance(Duration.days(365 * a.objectLockYears)) }
-        : {}),
+      ...(a.worm ? { objectLockEnabled: true } : {}),
       serverAccessLogsBucket: props.logs,
       serverAccessLogsPrefix: 's3/archive/',
       lifecycleRules: [
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+        // Browser uploads land in incoming/ and are copied to their permanent key; leftovers (abandoned
+        // or rejected uploads; an upload may complete up to 24 h after it was declared) go after 2 days.
+        {
+          id: 'expire-incoming',
+          prefix: `${INCOMING_PREFIX}/`,
+          expiration: Duration.days(2),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
+        { id: 'incoming-delete-markers', prefix: `${INCOMING_PREFIX}/`, expiredObjectDeleteMarker: true },
         {
           id: 'infrequent-access',
           transitions: [{ storageClass: s3.StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(a.infrequentAccessAfterDays) }],
@@ -83,5 +91,21 @@ export class ArchiveBucket extends Construct {
       ],
       removalPolicy: config.protect ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
+    if (a.worm) {
+      // Stored originals start with the 2-digit province code (shared/keys.ts s3Keys.object); uploads
+      // with `incoming/`. No principal, administrators included, may destroy a version of an original.
+      this.bucket.addToResourcePolicy(
+        new iam.PolicyStatement({
+          sid: 'OriginalsAreNeverDestroyed',
+          effect: iam.Effect.DENY,
+          principals: [new iam.AnyPrincipal()],
+          actions: ['s3:DeleteObjectVersion', 's3:BypassGovernanceRetention'],
+          resources: [...'0123456789'].map((d) => this.bucket.arnForObjects(`${d}*`)),
+        }),
+      );
+    }
   }
 }
+
+/** Where browsers PUT uploads before the API copies them under the tenant prefix (shared/keys.ts s3Keys.incoming). */
+export const INCOMING_PREFIX = 'incoming';

@@ -125,8 +125,34 @@ describe('tenant-scoped store after requireAuth', () => {
     fake.close();
   });
 
+  it('refuses a route bug that reads another tenant: the IAM fence answers AccessDenied, nothing leaks', async () => {
+    // h.deps carries the harness's fenced tenant access: the tenant role's policy in front of DynamoDB Local.
+    expect(h.deps.tenantAccess).toBeDefined();
+    const app = new Hono<AppEnv>();
+    app.onError(handleError);
+    app.use('*', async (c, next) => {
+      c.set('deps', h.deps);
+      await next();
+    });
+    app.use('*', metering);
+    // The "bug": the key comes from the query string instead of the token.
+    app.get('/buggy', requireAuth, async (c) => {
+      const { PK, SK } = keys.tenant({ provinceCode: c.req.query('p')!, districtCode: c.req.query('d')! });
+      const item = await c.var.store.get({ Key: { PK, SK } });
+      return c.json({ name: item?.name ?? null });
+    });
+    const { headers } = await h.userToken({ role: 'district_admin', provinceCode: '19', districtCode: '165' });
+    const res = await app.request('/buggy?p=19&d=164', { headers });
+    expect(res.status).toBe(500);
+    expect(JSON.stringify(await res.json())).not.toContain('Thái Nguyên');
+    expect(h.fenceViolations().at(-1)).toMatchObject({ action: 'dynamodb:GetItem', keys: ['19#164#TENANT'], tags: { province: '19', district: '165' } });
+    // The same route for its own tenant passes the fence.
+    const own = await app.request('/buggy?p=19&d=165', { headers });
+    expect(own.status).toBe(200);
+  });
+
   it('without tenant access (local) the single client serves authenticated requests', async () => {
-    const app = probeApp(h.deps);
+    const app = probeApp({ ...h.deps, tenantAccess: undefined });
     const { headers } = await h.userToken({ role: 'district_editor', provinceCode: '19', districtCode: '164' });
     const res = await app.request('/probe', { headers });
     expect(await res.json()).toEqual({ name: 'Thái Nguyên' });

@@ -1,7 +1,12 @@
-import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Template } from 'aws-cdk-lib/assertions';
+import { ARCHIVE_OBJECT_ACTIONS, COGNITO_ADMIN_ACTIONS } from '../../infra/api.js';
+import { repoRoot } from '../../infra/functions.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { environments, type EnvironmentName } from '../../infra/environments.js';
 import { claimNames } from '../../shared/identity.js';
+import { s3Keys } from '../../shared/keys.js';
 import { sessionTagKeys } from '../../shared/tenant-access.js';
 import { acknowledgements, findingsWithoutAcknowledgements, logicalIdOf, onlyResource, resources, synth } from './support.js';
 
@@ -123,13 +128,27 @@ describe.each(envNames)('stack for %s', (env) => {
     expect(cors.AllowedOrigins).toEqual([
       { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalIdOf(s.stack.web.distribution), 'DomainName'] }]] },
     ]);
-    if (config.archive.objectLockYears) {
-      expect(bucket.Properties).toMatchObject({
-        ObjectLockEnabled: true,
-        ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 365 * config.archive.objectLockYears } } },
-      });
+    // Uploads land in incoming/ (shared/keys.ts s3Keys.incoming) and expire if never completed.
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ Id: 'expire-incoming', Prefix: `${s3Keys.incoming({ provinceCode: '19', districtCode: '164' }, 'u').split('/')[0]}/`, ExpirationInDays: 2 }),
+      ]),
+    );
+    const archivePolicy = Object.values(resources(t, 'AWS::S3::BucketPolicy')).find((p) => p.Properties.Bucket.Ref === archiveId)!;
+    const worm = (archivePolicy.Properties.PolicyDocument.Statement as { Sid?: string }[]).find((st) => st.Sid === 'OriginalsAreNeverDestroyed');
+    if (config.archive.worm) {
+      expect(bucket.Properties.ObjectLockEnabled).toBe(true);
+      expect(bucket.Properties.ObjectLockConfiguration).toBeUndefined(); // no default retention: see environments.ts
+      expect(worm).toMatchObject({ Effect: 'Deny', Principal: { AWS: '*' }, Action: ['s3:DeleteObjectVersion', 's3:BypassGovernanceRetention'] });
+      // The deny covers every original (keys start with a province code) and never the upload area.
+      const patterns = (worm as unknown as { Resource: { 'Fn::Join': [string, unknown[]] }[] }).Resource.map((r) => String(r['Fn::Join'][1].at(-1)));
+      const original = s3Keys.object({ provinceCode: '19', districtCode: '164' }, 'D1', 1, 'U1');
+      expect(patterns.some((p) => original.startsWith(p.replace(/^\//, '').replace(/\*$/, '')))).toBe(true);
+      expect(patterns.some((p) => 'incoming/19/164/U1'.startsWith(p.replace(/^\//, '').replace(/\*$/, '')))).toBe(false);
+      expect(bucket.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
     } else {
       expect(bucket.Properties.ObjectLockEnabled).toBeUndefined();
+      expect(worm).toBeUndefined();
     }
     // Every bucket refuses plain HTTP.
     for (const [id, policy] of Object.entries(resources(t, 'AWS::S3::BucketPolicy'))) {
@@ -216,7 +235,7 @@ describe.each(envNames)('stack for %s', (env) => {
     const policy = resources(t, 'AWS::IAM::Policy');
     const fnPolicy = Object.values(policy).find((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === logicalIdOf(s.stack.api.role)))!;
     const cognito = fnPolicy.Properties.PolicyDocument.Statement.find((st: { Sid?: string }) => st.Sid === 'IdentityDirectory');
-    expect(cognito.Action).toEqual(expect.arrayContaining(['cognito-idp:AdminCreateUser', 'cognito-idp:AdminSetUserPassword', 'cognito-idp:AdminDisableUser']));
+    expect(cognito.Action).toEqual(COGNITO_ADMIN_ACTIONS);
     expect(cognito.Resource).toEqual({ 'Fn::GetAtt': [logicalIdOf(s.stack.auth.userPool), 'Arn'] });
     const actions = fnPolicy.Properties.PolicyDocument.Statement.flatMap((st: { Action: string | string[] }) => st.Action);
     expect(actions).not.toContain('dynamodb:Scan');
@@ -274,6 +293,32 @@ describe.each(envNames)('stack for %s', (env) => {
     const nagAcks = new Set(acks.filter((a) => a.id.startsWith('AwsSolutions-')).map((a) => a.id));
     const findings = new Set(findingsWithoutAcknowledgements(env).filter((f) => f.plugin === 'AwsSolutions').map((f) => f.rule));
     expect([...nagAcks].sort()).toEqual([...findings].sort());
+  });
+});
+
+describe('the function role grants what the code sends', () => {
+  const source = (path: string) => readFileSync(join(repoRoot, path), 'utf8');
+  const commandsIn = (code: string) => [...new Set([...code.matchAll(/new (\w+)Command\(/g)].map((m) => m[1]!))].sort();
+
+  it('Cognito: exactly the admin commands of the identity directory', () => {
+    const used = commandsIn(source('functions/identity/cognito-directory.ts')).map((c) => `cognito-idp:${c}`);
+    expect(used.length).toBeGreaterThan(0);
+    expect([...COGNITO_ADMIN_ACTIONS].sort()).toEqual(used);
+  });
+
+  it('S3: every command of the archive storage, on the archive objects', () => {
+    const needs: Record<string, string[]> = {
+      GetObject: ['s3:GetObject'],
+      PutObject: ['s3:PutObject'],
+      CopyObject: ['s3:GetObject', 's3:GetObjectTagging', 's3:PutObject'],
+      DeleteObject: ['s3:DeleteObject'],
+    };
+    const used = commandsIn(source('functions/archive/storage.ts'));
+    expect(used.length).toBeGreaterThan(0);
+    for (const c of used) {
+      expect(needs[c], `unknown S3 command ${c}: add its IAM actions here and in ARCHIVE_OBJECT_ACTIONS`).toBeDefined();
+      expect(ARCHIVE_OBJECT_ACTIONS).toEqual(expect.arrayContaining(needs[c]!));
+    }
   });
 });
 

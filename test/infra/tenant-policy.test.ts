@@ -1,38 +1,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Identity } from '../../shared/identity.js';
-import { keys, leadingKeyPattern, provinceLeadingKeyPattern, type TenantRef } from '../../shared/keys.js';
+import { keys, leadingKeyPattern, provinceLeadingKeyPattern, s3Keys, supervisionKeys, tenancyKeys, type TenantRef } from '../../shared/keys.js';
 import type { Role } from '../../shared/roles.js';
-import { archiveObjectPrefix, sessionTagsFor, type SessionTags } from '../../shared/tenant-access.js';
+import { sessionTagsFor, type SessionTags } from '../../shared/tenant-access.js';
+import { fenceStatements, FENCE_BUCKET_ARN, FENCE_TABLE_ARN } from '../support/iam-fence.js';
+import { isAllowed, renderCfn, substitute, type IamRequest, type PolicyStatement } from '../support/iam-policy.js';
 import { logicalIdOf, resources, synth } from './support.js';
 
 /**
  * The tenant role's policy, read from the synthesized prod template and evaluated the way IAM does
- * for what it uses (Allow statements, action and resource globs, policy variables from session
- * tags, StringEquals, ForAllValues:StringLike on dynamodb:LeadingKeys), against keys built by
- * shared/keys.ts. Anything else in the policy makes the evaluator throw, so it cannot silently
- * under-approximate.
+ * for what it uses (test/support/iam-policy.ts: anything else makes the evaluator throw), against
+ * keys built by shared/keys.ts.
  */
-type Statement = { Sid?: string; Effect: string; Action: string | string[]; Resource: unknown; Condition?: Record<string, Record<string, string | string[]>> };
-
-let statements: Statement[];
+let statements: PolicyStatement[];
 let tableArn: string;
 let bucketArn: string;
-
-/** CloudFormation values rendered with stand-ins for the account's ARNs. */
-function render(v: unknown, subs: Record<string, string>): string {
-  if (typeof v === 'string') return v;
-  const o = v as Record<string, unknown>;
-  if ('Ref' in o) return subs[o.Ref as string] ?? `<${o.Ref as string}>`;
-  if ('Fn::GetAtt' in o) {
-    const key = (o['Fn::GetAtt'] as string[]).join('.');
-    return subs[key] ?? `<${key}>`;
-  }
-  if ('Fn::Join' in o) {
-    const [sep, parts] = o['Fn::Join'] as [string, unknown[]];
-    return parts.map((p) => render(p, subs)).join(sep);
-  }
-  throw new Error(`unexpected value ${JSON.stringify(v)}`);
-}
 
 beforeAll(() => {
   const s = synth('prod');
@@ -45,51 +27,13 @@ beforeAll(() => {
     (p.Properties.Roles as { Ref: string }[]).some((r) => r.Ref === roleId),
   );
   expect(policies).toHaveLength(1);
-  statements = (policies[0]!.Properties.PolicyDocument.Statement as Statement[]).map((st) => ({
+  statements = (policies[0]!.Properties.PolicyDocument.Statement as (PolicyStatement & { Resource: unknown })[]).map((st) => ({
     ...st,
-    Resource: (Array.isArray(st.Resource) ? st.Resource : [st.Resource]).map((r) => render(r, subs)),
+    Resource: (Array.isArray(st.Resource) ? st.Resource : [st.Resource]).map((r) => renderCfn(r, subs)),
   }));
 });
 
-function glob(pattern: string, value: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-  return re.test(value);
-}
-
-/** IAM policy variables: `${aws:PrincipalTag/province}` → the session's tag value. */
-function substitute(s: string, tags: SessionTags): string {
-  return s.replace(/\$\{aws:PrincipalTag\/([a-z]+)\}/g, (_, k: keyof SessionTags) => {
-    if (!(k in tags)) throw new Error(`unknown tag ${k}`);
-    return tags[k];
-  });
-}
-
-type Request = { action: string; resource: string; leadingKeys?: string[] };
-
-function allowed(tags: SessionTags, req: Request): boolean {
-  return statements.some((st) => {
-    if (st.Effect !== 'Allow') throw new Error(`evaluator handles Allow only, got ${st.Effect}`);
-    const actions = Array.isArray(st.Action) ? st.Action : [st.Action];
-    if (!actions.some((a) => glob(a, req.action))) return false;
-    if (!(st.Resource as string[]).some((r) => glob(substitute(r, tags), req.resource))) return false;
-    for (const [op, entries] of Object.entries(st.Condition ?? {})) {
-      for (const [key, raw] of Object.entries(entries)) {
-        const expected = (Array.isArray(raw) ? raw : [raw]).map((e) => substitute(e, tags));
-        if (op === 'StringEquals') {
-          const m = /^aws:PrincipalTag\/([a-z]+)$/.exec(key);
-          if (!m) throw new Error(`unsupported StringEquals key ${key}`);
-          if (!expected.includes(tags[m[1] as keyof SessionTags])) return false;
-        } else if (op === 'ForAllValues:StringLike' && key === 'dynamodb:LeadingKeys') {
-          // Vacuously true without keys: which is why the policy has no Scan.
-          if (!(req.leadingKeys ?? []).every((k) => expected.some((p) => glob(p, k)))) return false;
-        } else {
-          throw new Error(`unsupported condition ${op} ${key}`);
-        }
-      }
-    }
-    return true;
-  });
-}
+const allowed = (tags: SessionTags, req: IamRequest) => isAllowed(statements, tags, req);
 
 function identity(role: Role, provinceCode: string, districtCode: string | null): Identity {
   return { userId: 'u1', email: 'u@x.vn', role, provinceCode, districtCode };
@@ -102,7 +46,22 @@ const hanoiBaDinh: TenantRef = { provinceCode: '01', districtCode: '001' }; // a
 
 const table = () => tableArn;
 const index = (name: string) => `${tableArn}/index/${name}`;
-const object = (t: TenantRef, rest: string) => `${bucketArn}/${archiveObjectPrefix(t)}${rest}`;
+const object = (t: TenantRef, docId: string) => `${bucketArn}/${s3Keys.object(t, docId, 1, 'UP1')}`;
+const upload = (t: TenantRef) => `${bucketArn}/${s3Keys.incoming(t, 'UP1')}`;
+
+/** Calls a tenant-first key builder with plausible values for its other arguments (ids, instants, hashes). */
+function callWithTenant(build: unknown): Record<string, unknown> {
+  const fn = build as (...a: unknown[]) => Record<string, unknown>;
+  const candidates = ['2026-11-23T10:00:00Z', '2026-11', 'a'.repeat(64), 7];
+  for (const c of candidates) {
+    try {
+      return fn(thaiNguyenCity, c, c, c, c);
+    } catch {
+      // try the next kind of value
+    }
+  }
+  throw new Error(`cannot call key builder ${fn.name}`);
+}
 
 function can(tags: SessionTags, action: string, leadingKey: string, resource = table()) {
   return allowed(tags, { action: `dynamodb:${action}`, resource, leadingKeys: [leadingKey] });
@@ -121,29 +80,51 @@ describe('tenant role policy (synthesized) against shared/keys.ts', () => {
     ]);
   });
 
-  it("covers every key builder of shared/keys.ts: a tenant session reaches all of its own partitions", () => {
-    // Province-level builders take (provinceCode, districtCode); every other builder takes the tenant first.
-    const provinceLevel = new Set(['rollup', 'rollupsOf']);
+  it('covers every key builder of shared/keys.ts: a tenant session reaches all of its own partitions', () => {
+    // Builders of province-wide partitions take (provinceCode, districtCode); all others take the tenant first.
+    const provinceLevel = new Set(['keys.rollup', 'keys.rollupsOf', 'tenancyKeys.tenantsOfProvince']);
     const tags = sessionTagsFor(identity('district_editor', '19', '164'));
     const provinceTags = sessionTagsFor(identity('province_viewer', '19', null));
     const outside: string[] = [];
-    for (const [name, build] of Object.entries(keys) as [string, (...args: unknown[]) => Record<string, string>][]) {
-      if (provinceLevel.has(name)) continue;
-      const built = build(thaiNguyenCity, 'id1', '2026-11-23T10:00:00Z', 'id2');
-      for (const [attr, value] of Object.entries(built)) {
-        if (attr === 'PK') {
-          // The item itself: the tenant reads and writes it (writes are authorized on the table key only).
-          if (!can(tags, 'Query', value) || !can(tags, 'PutItem', value)) outside.push(`keys.${name}().PK = ${value}`);
-        } else if (attr.endsWith('PK')) {
-          // An index partition: the tenant's own list, or a province-wide list its province reads (19#TENANTS).
-          const resource = index(attr.replace(/PK$/, ''));
-          if (!can(tags, 'Query', value, resource) && !can(provinceTags, 'Query', value, resource)) outside.push(`keys.${name}().${attr} = ${value}`);
+    let checked = 0;
+    for (const [group, builders] of Object.entries({ keys, tenancyKeys, supervisionKeys })) {
+      for (const [name, build] of Object.entries(builders)) {
+        if (typeof build !== 'function') continue;
+        const id = `${group}.${name}`;
+        const built = provinceLevel.has(id) ? (build as (...a: unknown[]) => Record<string, unknown>)('19', '164') : callWithTenant(build);
+        for (const [attr, value] of Object.entries(built)) {
+          if (!attr.endsWith('PK') || typeof value !== 'string') continue;
+          checked += 1;
+          const resource = attr === 'PK' ? table() : index(attr.replace(/PK$/, ''));
+          if (provinceLevel.has(id)) {
+            // Province-wide partitions: the province reads them (districts only write their roll-up row).
+            if (!can(provinceTags, 'Query', value, resource)) outside.push(`${id}().${attr} = ${value}`);
+          } else if (attr === 'PK') {
+            // The item itself: the tenant reads and writes it (writes are authorized on the table key only).
+            if (!can(tags, 'Query', value) || !can(tags, 'PutItem', value)) outside.push(`${id}().PK = ${value}`);
+          } else if (!can(tags, 'Query', value, resource) && !can(provinceTags, 'Query', value, resource)) {
+            // An index partition: the tenant's own list, or a province-wide list its province reads.
+            outside.push(`${id}().${attr} = ${value}`);
+          }
         }
       }
     }
+    expect(checked).toBeGreaterThan(30);
     // A builder listed here would be AccessDenied for tenant sessions on AWS: give its partition key
-    // the tenant prefix, or serve it without a tenant session and extend infra/tenant-role.ts.
+    // the tenant prefix, or serve it without a tenant session and extend infra/tenant-policy.ts.
     expect(outside).toEqual([]);
+  });
+
+  it('is the policy the test harness enforces in front of DynamoDB Local (test/support/iam-fence.ts)', () => {
+    // CloudFormation collapses one-element lists; compare with lists everywhere.
+    const list = (v: string | string[]) => (Array.isArray(v) ? v : [v]);
+    const norm = (st: PolicyStatement, arns: [string, string][]) => ({
+      ...st,
+      Action: list(st.Action),
+      Resource: list(st.Resource).map((r) => arns.reduce((acc, [from, to]) => acc.replace(from, to), r)),
+    });
+    const fence = fenceStatements().map((st) => norm(st, []));
+    expect(statements.map((st) => norm(st, [[tableArn, FENCE_TABLE_ARN], [bucketArn, FENCE_BUCKET_ARN]]))).toEqual(fence);
   });
 
   it('never allows Scan or any wildcard action', () => {
@@ -197,12 +178,19 @@ describe('tenant role policy (synthesized) against shared/keys.ts', () => {
       expect(can(tags, 'UpdateItem', keys.rollup('01', '001').PK)).toBe(false);
     });
 
-    it('reaches only its own archive prefix', () => {
-      expect(allowed(tags, { action: 's3:PutObject', resource: object(thaiNguyenCity, 'D1/1') })).toBe(true);
-      expect(allowed(tags, { action: 's3:GetObject', resource: object(thaiNguyenCity, 'D1/1') })).toBe(true);
+    it('reaches only its own archive prefix and upload area (shared/keys.ts s3Keys)', () => {
+      expect(allowed(tags, { action: 's3:PutObject', resource: object(thaiNguyenCity, 'D1') })).toBe(true);
+      expect(allowed(tags, { action: 's3:GetObject', resource: object(thaiNguyenCity, 'D1') })).toBe(true);
+      expect(allowed(tags, { action: 's3:PutObject', resource: upload(thaiNguyenCity) })).toBe(true);
+      expect(allowed(tags, { action: 's3:GetObject', resource: upload(thaiNguyenCity) })).toBe(true);
+      expect(allowed(tags, { action: 's3:DeleteObject', resource: upload(thaiNguyenCity) })).toBe(true);
+      // Stored originals are never deleted, not even the tenant's own.
+      expect(allowed(tags, { action: 's3:DeleteObject', resource: object(thaiNguyenCity, 'D1') })).toBe(false);
       for (const other of [songCong, hanoiBaDinh, thaiNguyenProvince]) {
-        expect(allowed(tags, { action: 's3:GetObject', resource: object(other, 'D1/1') })).toBe(false);
-        expect(allowed(tags, { action: 's3:PutObject', resource: object(other, 'D1/1') })).toBe(false);
+        expect(allowed(tags, { action: 's3:GetObject', resource: object(other, 'D1') })).toBe(false);
+        expect(allowed(tags, { action: 's3:PutObject', resource: object(other, 'D1') })).toBe(false);
+        expect(allowed(tags, { action: 's3:PutObject', resource: upload(other) })).toBe(false);
+        expect(allowed(tags, { action: 's3:DeleteObject', resource: upload(other) })).toBe(false);
       }
     });
   });
@@ -214,8 +202,8 @@ describe('tenant role policy (synthesized) against shared/keys.ts', () => {
       expect(can(tags, 'Query', pk)).toBe(true);
       for (const action of ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem']) expect(can(tags, action, pk)).toBe(false);
       expect(can(tags, 'UpdateItem', keys.rollup('19', '164').PK)).toBe(false);
-      expect(allowed(tags, { action: 's3:PutObject', resource: object(thaiNguyenCity, 'D1/1') })).toBe(false);
-      expect(allowed(tags, { action: 's3:GetObject', resource: object(thaiNguyenCity, 'D1/1') })).toBe(true);
+      expect(allowed(tags, { action: 's3:PutObject', resource: object(thaiNguyenCity, 'D1') })).toBe(false);
+      expect(allowed(tags, { action: 's3:GetObject', resource: object(thaiNguyenCity, 'D1') })).toBe(true);
     });
   });
 
@@ -229,9 +217,9 @@ describe('tenant role policy (synthesized) against shared/keys.ts', () => {
       expect(can(tags, 'PutItem', keys.agreement(thaiNguyenProvince, 'A1').PK)).toBe(false);
       expect(can(tags, 'UpdateItem', keys.agreement(thaiNguyenCity, 'A1').PK)).toBe(false);
       expect(can(tags, 'Query', keys.agreement(hanoiBaDinh, 'A1').PK)).toBe(false);
-      expect(allowed(tags, { action: 's3:GetObject', resource: object(songCong, 'D1/1') })).toBe(true);
-      expect(allowed(tags, { action: 's3:GetObject', resource: object(hanoiBaDinh, 'D1/1') })).toBe(false);
-      expect(allowed(tags, { action: 's3:PutObject', resource: object(thaiNguyenProvince, 'D1/1') })).toBe(false);
+      expect(allowed(tags, { action: 's3:GetObject', resource: object(songCong, 'D1') })).toBe(true);
+      expect(allowed(tags, { action: 's3:GetObject', resource: object(hanoiBaDinh, 'D1') })).toBe(false);
+      expect(allowed(tags, { action: 's3:PutObject', resource: object(thaiNguyenProvince, 'D1') })).toBe(false);
     });
   });
 
