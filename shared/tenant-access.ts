@@ -1,5 +1,5 @@
 import type { Identity } from './identity.js';
-import { PROVINCE_SCOPE, tenantOf, tenantPrefix, type TenantRef } from './keys.js';
+import { PROVINCE_SCOPE, tenantOf, tenantPrefix } from './keys.js';
 import { can } from './roles.js';
 
 /**
@@ -51,9 +51,4 @@ export function sessionKey(tags: SessionTags): string {
  */
 export function roleSessionName(tags: SessionTags): string {
   return `t-${tags.province}-${tags.district}-${tags.access}-${tags.reach}`;
-}
-
-/** S3 object key prefix of a tenant's archive (`19/164/`, province `19/P/`), fenced by the same role. */
-export function archiveObjectPrefix(t: TenantRef): string {
-  return `${tenantPrefix(t).replace('#', '/')}/`; // tenantPrefix validates both codes
 }
