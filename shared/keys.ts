@@ -70,6 +70,7 @@ export const keys = {
   rollupsOf: (provinceCode: string) => ({ PK: `${provinceCode}#P#ROLLUP` }),
   /** Idempotency record for a create, scoped to the tenant; expires through TTL. */
   idempotency: (t: TenantRef, key: string) => ({ PK: `${tenantPrefix(t)}#IDEMP`, SK: key }),
+  ...agreementKeys(),
   // ---- signed-document archive (issue #6) ----
   /** One file version of a document, in the document's partition; GSI2 finds it by content hash. */
   documentVersion: (t: TenantRef, id: string, n: number) => ({ PK: `${tenantPrefix(t)}#DOC#${id}`, SK: `V#${String(n).padStart(4, '0')}` }),
@@ -156,3 +157,40 @@ export const supervisionKeys = {
     SK: `REC#${pad3(recNo)}#RESP#${responseId}`,
   }),
 };
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+/**
+ * Agreement items (issue #4, docs/data-model.md "Agreements"). Everything of one agreement lives in
+ * its partition `<T>#AGR#<id>`, so the detail page is one Query; lists go through GSI1 (kind, year)
+ * and GSI2 (status, last change) of the header item.
+ */
+function agreementKeys() {
+  const partition = (t: TenantRef, id: string) => `${tenantPrefix(t)}#AGR#${id}`;
+  return {
+    /** Whole record partition (detail Query). */
+    agreementPartition: (t: TenantRef, id: string) => ({ PK: partition(t, id) }),
+    /** GSI1 sort key of the header: `<kind>#<year or term start>#<id>`. */
+    agreementListSK: (kind: string, yearFrom: number, id: string) => `${kind}#${yearFrom}#${id}`,
+    /** GSI2 of the header: list by status, most recently changed first. */
+    agreementStatusIndex: (t: TenantRef, status: string, updatedAt: string, id: string) => ({
+      GSI2PK: `${tenantPrefix(t)}#AGR#STATUS`,
+      GSI2SK: `${status}#${updatedAt}#${id}`,
+    }),
+    agreementStatusList: (t: TenantRef) => ({ GSI2PK: `${tenantPrefix(t)}#AGR#STATUS` }),
+    agreementChapter: (t: TenantRef, id: string, chapter: number) => ({ PK: partition(t, id), SK: `CH#${pad(chapter, 2)}` }),
+    agreementArticle: (t: TenantRef, id: string, chapter: number, article: number) => ({
+      PK: partition(t, id),
+      SK: `CH#${pad(chapter, 2)}#ART#${pad(article, 3)}`,
+    }),
+    agreementItem: (t: TenantRef, id: string, no: number) => ({ PK: partition(t, id), SK: `ITEM#${pad(no, 3)}` }),
+    /** Progress note of an item: sorts right after its item, in time order. */
+    agreementNote: (t: TenantRef, id: string, no: number, at: string, noteId: string) => ({
+      PK: partition(t, id),
+      SK: `ITEM#${pad(no, 3)}#NOTE#${at}#${noteId}`,
+    }),
+    agreementSigning: (t: TenantRef, id: string) => ({ PK: partition(t, id), SK: 'SIGNING' }),
+    /** Review (sơ kết / tổng kết): period `2022-H1` or `2023-Y`. */
+    agreementReview: (t: TenantRef, id: string, period: string) => ({ PK: partition(t, id), SK: `REVIEW#${period}` }),
+  };
+}

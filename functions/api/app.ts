@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { makeProblem } from '../../shared/problem.js';
+import { agreementRoutes } from '../agreements/routes.js';
 import { archiveRoutes } from '../archive/routes.js';
 import { requireAuth } from '../auth/middleware.js';
 import { auditRoutes } from '../audit/routes.js';
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps) {
   api.use('/me/*', requireAuth);
   api.use('/me', requireAuth);
   api.route('/me', meRoutes);
+  api.route('/agreements', agreementRoutes);
   api.route('/archive', archiveRoutes);
   api.route('/rollups', rollupRoutes);
   api.route('/tenancy', tenancyRoutes);

@@ -39,6 +39,8 @@ import { can } from '../../shared/roles.js';
 import type { AppEnv } from '../api/env.js';
 import { ProblemError } from '../api/problem.js';
 import { validate } from '../api/validate.js';
+import { counterName } from '../../shared/rollups/counters.js';
+import { rollupUpdate } from '../rollups/update.js';
 import { auditPut } from '../audit/record.js';
 import { requireAuth, requirePermission } from '../auth/middleware.js';
 import type { MeteredStore, TransactItem } from '../store/metered-store.js';
@@ -563,6 +565,7 @@ archiveRoutes.post('/uploads/:uploadId/complete', validate('param', uploadParamS
       }),
     ];
   }
+  tx.push(rollupUpdate(t, upload.purpose === 'new' ? { [counterName.documents]: 1 } : {}, now));
   try {
     await store.transactWrite(tx);
   } catch (err) {
@@ -642,6 +645,7 @@ archiveRoutes.patch('/documents/:id', validate('param', documentParamSchema), va
     ...removed.map((l): TransactItem => ({ Delete: { Key: keys.documentLinkMirror(t, l, id) } })),
     auditPut({ tenant: t, actor: c.var.identity, entity: 'document', entityId: id, action: 'update', before, after, at: now }),
   ];
+  tx.push(rollupUpdate(t, {}, now));
   try {
     await store.transactWrite(tx);
   } catch (err) {
@@ -732,6 +736,7 @@ async function setDeleted(c: C, id: string, deleting: boolean, reason: string | 
       at: now,
     }),
   ];
+  tx.push(rollupUpdate(t, { [counterName.documents]: deleting ? -1 : 1 }, now));
   try {
     await store.transactWrite(tx);
   } catch (err) {

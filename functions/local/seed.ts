@@ -1,8 +1,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, tenantPrefix } from '../../shared/keys.js';
+import { rebuildRollup } from '../rollups/rebuild.js';
+import { MeteredStore } from '../store/metered-store.js';
 import { findDistrict, findProvince, localitiesAsOf } from '../../shared/localities/index.js';
 import type { Tenant } from '../../shared/tenancy/schema.js';
+import { seedAgreementsDemo } from '../agreements/seed.js';
 import { DEMO_PASSWORD, demoTenants, demoUsers } from './demo-data.js';
 import type { LocalIdentityProvider } from './idp.js';
 import { seedTenancyDemo } from '../tenancy/seed.js';
@@ -66,5 +69,16 @@ export async function seedDemo(opts: { doc: DynamoDBDocumentClient; tableName: s
   }
   created += (await seedTenancyDemo(opts)).created;
   created += await seedSupervisionDemo(opts);
+  created += (await seedAgreementsDemo(opts)).created;
   return { created };
+}
+
+/**
+ * The demo records above are written directly, not through the API's write paths, so their
+ * districts' roll-up rows are rebuilt from the records afterwards (the same rebuild the drift test
+ * compares against). Run after every seeding step, the archive's included.
+ */
+export async function rebuildDemoRollups(opts: { doc: DynamoDBDocumentClient; tableName: string; now?: Date }) {
+  const store = new MeteredStore(opts.doc, opts.tableName);
+  for (const t of demoTenants) await rebuildRollup(store, t, opts.now ?? new Date());
 }

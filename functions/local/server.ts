@@ -14,7 +14,7 @@ import { ensureTable, freePort, startDynamoLocal, type DynamoLocal } from './dyn
 import { LOCAL_CLIENT_ID, LocalIdentityProvider } from './idp.js';
 import { seedArchiveDemo } from './archive-demo.js';
 import { ensureBucket, LOCAL_ARCHIVE_BUCKET, startS3Local, type S3Local } from './s3-local.js';
-import { seedDemo } from './seed.js';
+import { rebuildDemoRollups, seedDemo } from './seed.js';
 
 export const LOCAL_TABLE_NAME = 'phoi-hop-local';
 
@@ -81,6 +81,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       log(`Dữ liệu mẫu / demo seed: ${n} mục mới / new items`);
       const archived = await seedArchiveDemo({ doc, tableName, archive: { s3, bucket: archiveBucket } });
       log(`Kho văn bản mẫu / demo archive: ${archived.created} văn bản mới / new documents`);
+      await rebuildDemoRollups({ doc, tableName });
     }
 
     const deps: AppDeps = {

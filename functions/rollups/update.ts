@@ -29,6 +29,7 @@ export function rollupUpdate(tenant: TenantRef, change: Counters, at: Date): Tra
 /** Reads the counters out of a stored roll-up item. */
 export function countersOf(item: Record<string, unknown>): Counters {
   const out: Counters = {};
-  for (const [k, v] of Object.entries(item)) if (typeof v === 'number' && /^(agr|prog|item|plan|rec|doc)\./.test(k)) out[k] = v;
+  // A counter back at 0 stays on the item; it means nothing, so it is left out.
+  for (const [k, v] of Object.entries(item)) if (typeof v === 'number' && v !== 0 && /^(agr|prog|item|plan|rec|doc)\./.test(k)) out[k] = v;
   return out;
 }

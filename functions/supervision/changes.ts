@@ -1,12 +1,13 @@
 import type { TenantRef } from '../../shared/keys.js';
 import type { PlanStatus, RecommendationStatus } from '../../shared/supervision/schema.js';
+import { supervisionRollup } from '../rollups/supervision.js';
 import type { TransactItem } from '../store/metered-store.js';
 
 /**
  * What a supervision write changed, in terms other capabilities count. Every service function in
  * service.ts describes its change with these events and passes them to `contributedItems`, whose
- * items go into the SAME TransactWrite as the change itself. Province roll-up counters (issue #7)
- * plug in here with `addTransactionContributor` instead of editing each write path.
+ * items go into the SAME TransactWrite as the change itself: the province roll-up counters
+ * (functions/rollups/supervision.ts) always, plus any registered with `addTransactionContributor`.
  */
 export type SupervisionChange =
   | { kind: 'plan-created'; planId: string; status: PlanStatus; start: string }
@@ -32,6 +33,7 @@ export function addTransactionContributor(fn: TransactionContributor): () => voi
   };
 }
 
+/** Province roll-up counters always join; other contributors (tests) after them. */
 export function contributedItems(ctx: ChangeContext): TransactItem[] {
-  return contributors.flatMap((fn) => fn(ctx));
+  return [...supervisionRollup(ctx), ...contributors.flatMap((fn) => fn(ctx))];
 }

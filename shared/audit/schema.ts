@@ -56,8 +56,8 @@ export type AuditEvent = {
 };
 
 /** Entities and actions the UI offers as filters (any lower-case kind is accepted by the API). */
-export const auditEntities = ['tenant', 'user', 'invitation', 'agreement', 'supervision', 'document'] as const;
-export const auditActions = ['create', 'update', 'delete', 'sign-up', 'approve', 'reject', 'invite', 'revoke', 'accept', 'disable'] as const;
+export const auditEntities = ['tenant', 'user', 'invitation', 'agreement', 'agreement-item', 'agreement-review', 'supervision', 'document'] as const;
+export const auditActions = ['create', 'update', 'delete', 'sign-up', 'approve', 'reject', 'invite', 'revoke', 'accept', 'disable', 'sign', 'transition', 'amend', 'supersede', 'progress'] as const;
 export const auditActionLabels: Record<string, { vi: string; en: string }> = {
   create: { vi: 'Tạo mới', en: 'Created' },
   update: { vi: 'Cập nhật', en: 'Updated' },
@@ -69,12 +69,20 @@ export const auditActionLabels: Record<string, { vi: string; en: string }> = {
   revoke: { vi: 'Thu hồi', en: 'Revoked' },
   accept: { vi: 'Nhận lời mời', en: 'Accepted' },
   disable: { vi: 'Vô hiệu hoá', en: 'Disabled' },
+  // Agreements (issue #4).
+  sign: { vi: 'Ký kết', en: 'Signed' },
+  transition: { vi: 'Chuyển trạng thái', en: 'Status changed' },
+  amend: { vi: 'Sửa đổi, bổ sung', en: 'Amended' },
+  supersede: { vi: 'Bị thay thế', en: 'Superseded' },
+  progress: { vi: 'Cập nhật tiến độ', en: 'Progress updated' },
 };
 export const auditEntityLabels: Record<string, { vi: string; en: string }> = {
   tenant: { vi: 'Đơn vị', en: 'Tenant' },
   user: { vi: 'Người dùng', en: 'User' },
   invitation: { vi: 'Lời mời', en: 'Invitation' },
   agreement: { vi: 'Quy chế/chương trình', en: 'Agreement' },
+  'agreement-item': { vi: 'Nội dung phối hợp', en: 'Agreement item' },
+  'agreement-review': { vi: 'Sơ kết/tổng kết', en: 'Review' },
   supervision: { vi: 'Giám sát', en: 'Supervision' },
   document: { vi: 'Văn bản', en: 'Document' },
 };

@@ -374,7 +374,8 @@ describe('transaction seam for other capabilities (issue #7 roll-ups)', () => {
       return [
         {
           Update: {
-            Key: { PK: `${tenant.provinceCode}#P#ROLLUP`, SK: `D#${tenant.districtCode}` },
+            // Its own item: the roll-up row is already updated by the built-in roll-up contributor.
+            Key: { PK: `${tenant.provinceCode}#${tenant.districtCode}#SEAMTEST`, SK: 'X' },
             UpdateExpression: 'ADD plansPlanned :one',
             ...(fail ? { ConditionExpression: 'attribute_not_exists(PK)' } : {}),
             ExpressionAttributeValues: { ':one': 1 },
@@ -386,14 +387,17 @@ describe('transaction seam for other capabilities (issue #7 roll-ups)', () => {
       const auditsBefore = await auditCount('2026-03');
       await newPlan();
       expect(seen).toEqual(['plan-created']);
-      const rollup = await rawQuery('01#P#ROLLUP');
-      expect(rollup[0]).toMatchObject({ SK: 'D#003', plansPlanned: 1 });
+      expect((await rawQuery('01#003#SEAMTEST'))[0]).toMatchObject({ plansPlanned: 1 });
+      const rollupBefore = (await rawQuery('01#P#ROLLUP')).find((i) => i.SK === 'D#003')!;
       fail = true;
       const listBefore = (await call('GET', '/api/supervision/plans?limit=200', editor)).json.plans.length;
       const r = await call('POST', '/api/supervision/plans', editor, samplePlan());
       expect(r.status).toBe(409);
       expect((await call('GET', '/api/supervision/plans?limit=200', editor)).json.plans.length).toBe(listBefore);
       expect(await auditCount('2026-03')).toBe(auditsBefore + 1);
+      // The cancelled write moved no roll-up counter either.
+      const rollupAfter = (await rawQuery('01#P#ROLLUP')).find((i) => i.SK === 'D#003')!;
+      expect(rollupAfter['plan.planned']).toBe(rollupBefore['plan.planned']);
     } finally {
       remove();
     }

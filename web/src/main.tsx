@@ -1,11 +1,16 @@
 import { Route, Router } from '@solidjs/router';
 import { render } from 'solid-js/web';
+import { AgreementDetailPage } from './agreements/AgreementDetail.jsx';
+import { AgreementEditor } from './agreements/AgreementEditor.jsx';
+import { AgreementList } from './agreements/AgreementList.jsx';
+import { ReviewEditor } from './agreements/ReviewEditor.jsx';
 import { Layout } from './Layout.jsx';
 import { ArchiveCheck } from './archive/ArchiveCheck.jsx';
 import { ArchiveDetail } from './archive/ArchiveDetail.jsx';
 import { ArchiveList } from './archive/ArchiveList.jsx';
 import { ArchiveUpload } from './archive/ArchiveUpload.jsx';
 import { ProvinceDashboard } from './rollups/Dashboard.jsx';
+import { DistrictDrillDown } from './rollups/DistrictDrillDown.jsx';
 import { ComingSoon } from './pages/ComingSoon.jsx';
 import { Home } from './pages/Home.jsx';
 import { SignIn } from './pages/SignIn.jsx';
@@ -25,15 +30,20 @@ render(
       <Route path="/" component={Home} />
       <Route path="/sign-in" component={SignIn} />
       <Route path="/status" component={Status} />
-      <Route path="/agreements" component={() => <ComingSoon title={ui.nav.agreements} issue={4} />} />
       <Route path="/supervision">
         <SupervisionRoutes />
       </Route>
+      <Route path="/agreements" component={AgreementList} />
+      <Route path="/agreements/new" component={AgreementEditor} />
+      <Route path="/agreements/:id" component={AgreementDetailPage} />
+      <Route path="/agreements/:id/edit" component={AgreementEditor} />
+      <Route path="/agreements/:id/reviews/:period" component={ReviewEditor} />
       <Route path="/archive" component={ArchiveList} />
       <Route path="/archive/new" component={ArchiveUpload} />
       <Route path="/archive/check" component={ArchiveCheck} />
       <Route path="/archive/:id" component={ArchiveDetail} />
       <Route path="/province" component={ProvinceDashboard} />
+      <Route path="/province/districts/:code" component={DistrictDrillDown} />
       <Route path="/audit" component={AuditLog} />
       <Route path="/sign-up" component={SignUp} />
       <Route path="/invitation" component={AcceptInvitation} />

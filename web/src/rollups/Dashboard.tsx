@@ -30,7 +30,7 @@ export function ProvinceDashboard() {
     () => ({ y: year() }),
     ({ y }) => api<Dashboard>(`/api/rollups${y ? `?year=${y}` : ''}`),
   );
-  const dashboard = () => data.latest;
+  const dashboard = () => (data.error ? undefined : data.latest);
   const [sort, setSort] = createSignal<{ key: SortKey; desc: boolean }>({ key: 'name', desc: false });
 
   const rows = createMemo(() => {

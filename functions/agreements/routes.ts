@@ -1,0 +1,187 @@
+import { Hono, type Context } from 'hono';
+import * as z from 'zod';
+import {
+  agreementContentSchema,
+  agreementIdSchema,
+  amendInputSchema,
+  fullTitle,
+  listQuerySchema,
+  progressInputSchema,
+  reviewInputSchema,
+  reviewPeriodSchema,
+  reviewTitle,
+  signInputSchema,
+  transitionInputSchema,
+  updateAgreementSchema,
+} from '../../shared/agreements/schema.js';
+import type { TenantRef } from '../../shared/keys.js';
+import { bilingual } from '../../shared/problem.js';
+import type { AppEnv } from '../api/env.js';
+import { ProblemError } from '../api/problem.js';
+import { validate } from '../api/validate.js';
+import { requireAuth } from '../auth/middleware.js';
+import { versionFromIfMatch } from '../store/versioning.js';
+import { readTenant, writeTenant } from '../tenancy/scope.js';
+import { agreementDocx, DOCX_MIME, docxFileName, reviewDocx } from './export-docx.js';
+import { listAgreements, readDetail } from './repository.js';
+import { amendAgreement } from './service/amend.js';
+import { agreementNotFound, type OpContext } from './service/context.js';
+import { createAgreement } from './service/create.js';
+import { updateProgress } from './service/progress.js';
+import { deleteDraft } from './service/remove.js';
+import { putReview } from './service/review.js';
+import { signAgreement } from './service/sign.js';
+import { transitionAgreement } from './service/transition.js';
+import { updateDraft } from './service/update.js';
+
+/**
+ * /api/agreements — coordination regulations, programs and plans (issue #4).
+ * Reads use `readTenant` (own tenant, or a province's read-only drill-down `?district=NNN`) and cost
+ * ONE DynamoDB request each; writes use `writeTenant` (always the caller's own tenant) and are single
+ * transactions with their audit record.
+ */
+
+const idParam = z.object({ id: agreementIdSchema });
+const itemParam = idParam.extend({ no: z.coerce.number().int().min(1, bilingual('Số nội dung từ 1', 'Item number from 1')).max(999) });
+const reviewParam = idParam.extend({ period: reviewPeriodSchema });
+const readQuery = z.strictObject({ district: z.string().optional() });
+
+function fieldProblem(field: string, where: 'body' | 'header', vi: string, en: string): ProblemError {
+  return new ProblemError('validation', { vi: 'Vui lòng kiểm tra các trường được nêu', en: 'Check the fields listed in errors' }, [
+    { field, in: where, code: 'custom', message_vi: vi, message_en: en },
+  ]);
+}
+
+/** The version a write expects: `If-Match` or the body's `version`; null when neither is given. */
+function versionOf(c: Context<AppEnv>, bodyVersion: number | undefined): number | null {
+  const header = c.req.header('if-match');
+  const fromHeader = header !== undefined ? versionFromIfMatch(header) : null;
+  if (header !== undefined && fromHeader === null) {
+    throw fieldProblem('If-Match', 'header', 'If-Match phải là số phiên bản, ví dụ "3"', 'If-Match must be a version number, e.g. "3"');
+  }
+  if (fromHeader !== null && bodyVersion !== undefined && fromHeader !== bodyVersion) {
+    throw fieldProblem('version', 'body', 'Phiên bản trong nội dung khác với If-Match', 'Body version differs from If-Match');
+  }
+  return fromHeader ?? bodyVersion ?? null;
+}
+
+function requiredVersion(c: Context<AppEnv>, bodyVersion: number | undefined): number {
+  const v = versionOf(c, bodyVersion);
+  if (v === null) {
+    throw fieldProblem('version', 'body', 'Cần số phiên bản đã đọc (trường version hoặc tiêu đề If-Match)', 'The version you read is required (version field or If-Match header)');
+  }
+  return v;
+}
+
+function op(c: Context<AppEnv>, tenant: TenantRef): OpContext {
+  return { store: c.var.store, tenant, actor: c.var.identity, now: c.var.deps.now() };
+}
+
+function docxResponse(c: Context<AppEnv>, buf: Buffer, base: string) {
+  const name = docxFileName(base);
+  return c.body(new Uint8Array(buf), 200, {
+    'content-type': DOCX_MIME,
+    'content-disposition': `attachment; filename="${name.ascii}"; filename*=UTF-8''${encodeURIComponent(name.utf8)}`,
+    'cache-control': 'no-store',
+  });
+}
+
+export const agreementRoutes = new Hono<AppEnv>()
+  .use('*', requireAuth)
+
+  .get('/', validate('query', listQuerySchema), async (c) => {
+    const q = c.req.valid('query');
+    const tenant = readTenant(c, q.district);
+    return c.json(await listAgreements(c.var.store, tenant, q, c.var.deps.now()));
+  })
+
+  .post('/', validate('json', agreementContentSchema), async (c) => {
+    const tenant = writeTenant(c);
+    const result = await createAgreement(op(c, tenant), c.req.valid('json'), c.req.header('idempotency-key'));
+    const a = result.body.agreement;
+    c.header('location', `/api/agreements/${a.id}`);
+    c.header('etag', `"${a.version}"`);
+    if (result.replayed) c.header('idempotent-replayed', 'true');
+    return c.json(result.body, result.status as 201);
+  })
+
+  .get('/:id', validate('param', idParam), validate('query', readQuery), async (c) => {
+    const tenant = readTenant(c, c.req.valid('query').district);
+    const detail = await readDetail(c.var.store, tenant, c.req.valid('param').id, c.var.deps.now());
+    if (!detail) throw agreementNotFound();
+    c.header('etag', `"${detail.agreement.version}"`);
+    return c.json(detail);
+  })
+
+  .put('/:id', validate('param', idParam), validate('json', updateAgreementSchema), async (c) => {
+    const tenant = writeTenant(c);
+    const { version, ...content } = c.req.valid('json');
+    const result = await updateDraft(op(c, tenant), c.req.valid('param').id, content, requiredVersion(c, version));
+    c.header('etag', `"${result.agreement.version}"`);
+    return c.json(result);
+  })
+
+  .delete('/:id', validate('param', idParam), async (c) => {
+    const tenant = writeTenant(c);
+    await deleteDraft(op(c, tenant), c.req.valid('param').id, requiredVersion(c, undefined));
+    return c.body(null, 204);
+  })
+
+  .post('/:id/sign', validate('param', idParam), validate('json', signInputSchema), async (c) => {
+    const tenant = writeTenant(c);
+    const input = c.req.valid('json');
+    const result = await signAgreement(op(c, tenant), c.req.valid('param').id, input, requiredVersion(c, input.version));
+    c.header('etag', `"${result.agreement.version}"`);
+    return c.json(result);
+  })
+
+  .post('/:id/status', validate('param', idParam), validate('json', transitionInputSchema), async (c) => {
+    const tenant = writeTenant(c);
+    const input = c.req.valid('json');
+    const result = await transitionAgreement(op(c, tenant), c.req.valid('param').id, input, requiredVersion(c, input.version));
+    c.header('etag', `"${result.agreement.version}"`);
+    return c.json(result);
+  })
+
+  .post('/:id/amendments', validate('param', idParam), validate('json', amendInputSchema), async (c) => {
+    const tenant = writeTenant(c);
+    const input = c.req.valid('json');
+    const result = await amendAgreement(op(c, tenant), c.req.valid('param').id, input.reason, requiredVersion(c, input.version), c.req.header('idempotency-key'));
+    c.header('location', `/api/agreements/${result.body.agreement.id}`);
+    if (result.replayed) c.header('idempotent-replayed', 'true');
+    return c.json(result.body, result.status as 201);
+  })
+
+  .patch('/:id/items/:no', validate('param', itemParam), validate('json', progressInputSchema), async (c) => {
+    const tenant = writeTenant(c);
+    const { id, no } = c.req.valid('param');
+    const input = c.req.valid('json');
+    const result = await updateProgress(op(c, tenant), id, no, input, requiredVersion(c, input.version));
+    c.header('etag', `"${result.item.version}"`);
+    return c.json(result);
+  })
+
+  .put('/:id/reviews/:period', validate('param', reviewParam), validate('json', reviewInputSchema), async (c) => {
+    const tenant = writeTenant(c);
+    const { id, period } = c.req.valid('param');
+    const input = c.req.valid('json');
+    const result = await putReview(op(c, tenant), id, period, input, versionOf(c, input.version));
+    c.header('etag', `"${result.review.version}"`);
+    return c.json({ review: result.review }, result.created ? 201 : 200);
+  })
+
+  .get('/:id/export.docx', validate('param', idParam), validate('query', readQuery), async (c) => {
+    const tenant = readTenant(c, c.req.valid('query').district);
+    const detail = await readDetail(c.var.store, tenant, c.req.valid('param').id, c.var.deps.now());
+    if (!detail) throw agreementNotFound();
+    return docxResponse(c, await agreementDocx(detail, tenant), fullTitle(detail.agreement));
+  })
+
+  .get('/:id/reviews/:period/export.docx', validate('param', reviewParam), validate('query', readQuery), async (c) => {
+    const tenant = readTenant(c, c.req.valid('query').district);
+    const { id, period } = c.req.valid('param');
+    const detail = await readDetail(c.var.store, tenant, id, c.var.deps.now());
+    const review = detail?.reviews.find((r) => r.period === period);
+    if (!detail || !review) throw agreementNotFound();
+    return docxResponse(c, await reviewDocx(detail, review, tenant), `${reviewTitle(period)} - ${fullTitle(detail.agreement)}`);
+  });

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { agreementContentSchema, reviewInputSchema, reviewKindOf, reviewYearOf } from '../../shared/agreements/schema.js';
+import { keys } from '../../shared/keys.js';
+import { contentItems, headerItem, type DbItem } from './records.js';
+import { seedAgreements, type SeedAgreement } from './seed-data.js';
+
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A stable id in the product's id format (time of the source date + hash of the label). */
+export function seedId(label: string, isoDate: string): string {
+  let time = Date.parse(`${isoDate}T00:00:00+07:00`);
+  let head = '';
+  for (let i = 0; i < 10; i++) {
+    head = ALPHABET[time % 32] + head;
+    time = Math.floor(time / 32);
+  }
+  const hash = createHash('sha256').update(label).digest();
+  let tail = '';
+  for (let i = 0; i < 16; i++) tail += ALPHABET[hash[i]! % 32];
+  return head + tail;
+}
+
+/** Every DynamoDB item of one seeded agreement, built by the same code the API writes with. */
+export function seedItems(s: SeedAgreement): DbItem[] {
+  const id = seedId(s.key, s.createdOn);
+  const content = agreementContentSchema.parse(s.content);
+  const at = `${s.createdOn}T01:00:00.000Z`;
+  const header = headerItem(
+    s.tenant,
+    id,
+    content,
+    {
+      status: s.status,
+      revision: 1,
+      amends: null,
+      amendmentReason: '',
+      amendedBy: null,
+      supersededBy: null,
+      signedOn: s.signing?.signedOn ?? null,
+      effectiveFrom: null,
+      effectiveTo: null,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+      createdBy: `Dữ liệu mẫu (seed ${s.seed})`,
+    },
+    s.signing ? s.signing.signatories.map((x) => `${x.onBehalf} ${x.name ?? ''}`) : [],
+  );
+  const items: DbItem[] = [header, ...contentItems(s.tenant, id, content, at)];
+  if (s.signing) {
+    items.push({ ...keys.agreementSigning(s.tenant, id), entity: 'agreement-signing', ...s.signing, recordedAt: at, recordedBy: `Dữ liệu mẫu (seed ${s.seed})` });
+  }
+  for (const { period, ...r } of s.reviews) {
+    const { version: _v, ...fields } = reviewInputSchema.parse(r);
+    items.push({
+      ...keys.agreementReview(s.tenant, id, period),
+      entity: 'agreement-review',
+      ...fields,
+      period,
+      kind: reviewKindOf(period),
+      year: reviewYearOf(period),
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    });
+  }
+  return items;
+}
+
+/**
+ * Seeds the agreements of the five seed articles (seeds 000–004). Idempotent: an item that exists
+ * is left alone, so a restart keeps the demo user's edits.
+ */
+export async function seedAgreementsDemo(opts: { doc: DynamoDBDocumentClient; tableName: string }): Promise<{ created: number }> {
+  let created = 0;
+  for (const s of seedAgreements) {
+    const items = seedItems(s);
+    for (const item of items) {
+      try {
+        await opts.doc.send(new PutCommand({ TableName: opts.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }));
+        created += 1;
+      } catch (err) {
+        if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+      }
+    }
+    if (s.reviews.length) {
+      await opts.doc.send(
+        new UpdateCommand({
+          TableName: opts.tableName,
+          Key: keys.agreement(s.tenant, seedId(s.key, s.createdOn)),
+          UpdateExpression: 'ADD reviewPeriods :p',
+          ExpressionAttributeValues: { ':p': new Set(s.reviews.map((r) => r.period)) },
+        }),
+      );
+    }
+  }
+  return { created };
+}

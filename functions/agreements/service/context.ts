@@ -1,0 +1,53 @@
+import type { Agreement } from '../../../shared/agreements/schema.js';
+import type { Identity } from '../../../shared/identity.js';
+import type { TenantRef } from '../../../shared/keys.js';
+import { ProblemError } from '../../api/problem.js';
+import type { MeteredStore } from '../../store/metered-store.js';
+import { staleVersion } from '../../store/versioning.js';
+import { notFound } from '../../tenancy/scope.js';
+import type { DbItem } from '../records.js';
+
+/** What every agreement write works with: the call's store, the caller's own tenant, who, when. */
+export type OpContext = { store: MeteredStore; tenant: TenantRef; actor: Identity; now: Date };
+
+export function actorLabel(actor: Identity): string {
+  return actor.name ?? actor.email;
+}
+
+export function agreementNotFound(): ProblemError {
+  return notFound();
+}
+
+export function frozen(status: string): ProblemError {
+  return new ProblemError('conflict', {
+    vi: `Văn bản đang ở trạng thái "${status}": văn bản đã ký chỉ thay đổi được bằng văn bản sửa đổi, bổ sung`,
+    en: `The agreement is "${status}": a signed agreement changes only through an amendment`,
+  });
+}
+
+export function wrongState(vi: string, en: string): ProblemError {
+  return new ProblemError('conflict', { vi, en });
+}
+
+/** Early, friendly version check (the write's condition is what really guards the race). */
+export function checkVersion(current: { version: number }, expected: number) {
+  if (current.version !== expected) throw staleVersion();
+}
+
+/** The header without key plumbing, as the audit log records it. */
+export function auditView(item: DbItem | Record<string, unknown> | null): Record<string, unknown> | null {
+  if (!item) return null;
+  const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g1s, GSI2PK: _g2, GSI2SK: _g2s, searchText: _s, tenant: _t, ...rest } = item;
+  return rest;
+}
+
+/** The content units of a record in compact form for the audit log (titles and states, not full texts). */
+export function auditContent(rows: Record<string, unknown>[]): Record<string, unknown> {
+  return {
+    content: rows
+      .filter((r) => r.entity === 'agreement-chapter' || r.entity === 'agreement-article' || r.entity === 'agreement-item')
+      .map((r) => `${String(r.SK)}: ${String(r.title ?? '')}${r.status ? ` [${String(r.status)} ${String(r.progress)}%]` : ''}`),
+  };
+}
+
+export type { Agreement };

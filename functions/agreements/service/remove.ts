@@ -1,0 +1,59 @@
+import { keys } from '../../../shared/keys.js';
+import { auditPut } from '../../audit/record.js';
+import type { TransactItem } from '../../store/metered-store.js';
+import { isConditionFailure, staleVersion, versionCondition } from '../../store/versioning.js';
+import { readPartition } from '../repository.js';
+import { agreementFromItem } from '../records.js';
+import { agreementNotFound, auditContent, auditView, checkVersion, frozen, wrongState, type OpContext } from './context.js';
+import { rollupWrites } from './rollup-hook.js';
+
+/**
+ * Deletes a draft (never a signed record) with all its items, in one transaction with its audit
+ * record. Discarding a draft amendment frees the original for another amendment.
+ */
+export async function deleteDraft(ctx: OpContext, id: string, expectedVersion: number) {
+  const rows = await readPartition(ctx.store, ctx.tenant, id);
+  const current = rows.find((r) => r.SK === 'A');
+  if (!current) throw agreementNotFound();
+  const before = agreementFromItem(current);
+  checkVersion(before, expectedVersion);
+  if (before.status !== 'draft') throw frozen(before.status);
+  if (rows.some((r) => String(r.SK).startsWith('DOCLINK#'))) {
+    // The archive's documents point at this record; deleting it would leave their links dangling.
+    throw wrongState(
+      'Dự thảo có văn bản lưu trữ liên kết; hãy gỡ liên kết trong kho văn bản trước khi xóa',
+      'Archived documents link to this draft; unlink them in the archive before deleting it',
+    );
+  }
+  const cond = versionCondition(expectedVersion);
+  const tx: TransactItem[] = [
+    {
+      Delete: {
+        Key: { PK: current.PK, SK: current.SK },
+        ConditionExpression: `${cond.ConditionExpression} AND #status = :draft`,
+        ExpressionAttributeNames: { ...cond.ExpressionAttributeNames, '#status': 'status' },
+        ExpressionAttributeValues: { ...cond.ExpressionAttributeValues, ':draft': 'draft' },
+      },
+    },
+    ...rows.filter((r) => r.SK !== 'A').map((r): TransactItem => ({ Delete: { Key: { PK: r.PK, SK: r.SK } } })),
+    auditPut({ tenant: ctx.tenant, actor: ctx.actor, entity: 'agreement', entityId: id, action: 'delete', before: { ...auditView(current), ...auditContent(rows) }, after: null, at: ctx.now }),
+  ];
+  if (before.amends) {
+    tx.push({
+      Update: {
+        Key: keys.agreement(ctx.tenant, before.amends.id),
+        UpdateExpression: 'REMOVE amendedBy SET #version = #version + :one',
+        ConditionExpression: 'attribute_exists(PK) AND amendedBy = :id',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':id': id, ':one': 1 },
+      },
+    });
+  }
+  tx.push(...rollupWrites(ctx.now, [{ kind: 'header', tenant: ctx.tenant, operation: 'delete', before, after: null }]));
+  try {
+    await ctx.store.transactWrite(tx);
+  } catch (err) {
+    if (isConditionFailure(err)) throw staleVersion();
+    throw err;
+  }
+}

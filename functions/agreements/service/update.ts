@@ -1,0 +1,62 @@
+import { vietnamToday, type AgreementContent, type AgreementSummary } from '../../../shared/agreements/schema.js';
+import { auditPut } from '../../audit/record.js';
+import type { TransactItem } from '../../store/metered-store.js';
+import { isConditionFailure, staleVersion, versionCondition } from '../../store/versioning.js';
+import { readPartition } from '../repository.js';
+import { agreementFromItem, contentItems, headerItem, metaOf, summaryOf } from '../records.js';
+import { agreementNotFound, auditContent, auditView, checkVersion, frozen, type OpContext } from './context.js';
+import { rollupWrites } from './rollup-hook.js';
+
+/**
+ * Replaces a draft's content (header and every chapter, article and item) in one TransactWrite
+ * conditioned on the version read: a concurrent edit gets 409. Signed agreements are frozen.
+ */
+export async function updateDraft(ctx: OpContext, id: string, content: AgreementContent, expectedVersion: number): Promise<{ agreement: AgreementSummary }> {
+  const rows = await readPartition(ctx.store, ctx.tenant, id);
+  const current = rows.find((r) => r.SK === 'A');
+  if (!current) throw agreementNotFound();
+  const before = agreementFromItem(current);
+  checkVersion(before, expectedVersion);
+  if (before.status !== 'draft') throw frozen(before.status);
+  const at = ctx.now.toISOString();
+  const header = headerItem(ctx.tenant, id, content, {
+    ...metaOf(before, String(current.createdBy ?? '')),
+    version: expectedVersion + 1,
+    updatedAt: at,
+  });
+  const units = contentItems(ctx.tenant, id, content, at);
+  const keep = new Set(units.map((u) => u.SK));
+  const removed = rows.filter((r) => r.SK !== 'A' && !keep.has(r.SK as string) && /^(CH#|ITEM#)/.test(r.SK as string));
+  const cond = versionCondition(expectedVersion);
+  const after = agreementFromItem(header);
+  const tx: TransactItem[] = [
+    {
+      Put: {
+        Item: header,
+        ConditionExpression: `${cond.ConditionExpression} AND #status = :draft`,
+        ExpressionAttributeNames: { ...cond.ExpressionAttributeNames, '#status': 'status' },
+        ExpressionAttributeValues: { ...cond.ExpressionAttributeValues, ':draft': 'draft' },
+      },
+    },
+    ...units.map((Item): TransactItem => ({ Put: { Item } })),
+    ...removed.map((r): TransactItem => ({ Delete: { Key: { PK: r.PK, SK: r.SK } } })),
+    auditPut({
+      tenant: ctx.tenant,
+      actor: ctx.actor,
+      entity: 'agreement',
+      entityId: id,
+      action: 'update',
+      before: { ...auditView(current), ...auditContent(rows) },
+      after: { ...auditView(header), ...auditContent(units) },
+      at: ctx.now,
+    }),
+    ...rollupWrites(ctx.now, [{ kind: 'header', tenant: ctx.tenant, operation: 'update', before, after }]),
+  ];
+  try {
+    await ctx.store.transactWrite(tx);
+  } catch (err) {
+    if (isConditionFailure(err)) throw staleVersion();
+    throw err;
+  }
+  return { agreement: summaryOf(after, vietnamToday(ctx.now)) };
+}

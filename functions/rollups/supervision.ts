@@ -1,0 +1,38 @@
+import { counterName, sum, delta, type Counters } from '../../shared/rollups/counters.js';
+import type { RecommendationStatus } from '../../shared/supervision/schema.js';
+import type { ChangeContext, SupervisionChange } from '../supervision/changes.js';
+import type { TransactItem } from '../store/metered-store.js';
+import { rollupUpdate } from './update.js';
+
+/** What one recommendation adds to its district's counters: open ones by deadline, resolved ones once. */
+export function recommendationCounters(status: RecommendationStatus, deadline: string): Counters {
+  return status === 'resolved'
+    ? { [counterName.recommendationResolved]: 1 }
+    : { [counterName.recommendationOpen]: 1, [counterName.recommendationOpenDue(deadline)]: 1 };
+}
+
+/** Counter change of one supervision event. */
+export function supervisionCounters(change: SupervisionChange): Counters {
+  switch (change.kind) {
+    case 'plan-created':
+      return { [counterName.plan(change.status)]: 1 };
+    case 'plan-moved':
+      return delta({ [counterName.plan(change.from)]: 1 }, { [counterName.plan(change.to)]: 1 });
+    case 'recommendation-added':
+      return recommendationCounters('open', change.deadline);
+    case 'recommendation-answered':
+    case 'recommendation-moved':
+      return delta(recommendationCounters(change.from, change.deadline), recommendationCounters(change.to, change.deadline));
+    case 'recommendation-edited':
+      return delta(recommendationCounters(change.status, change.deadlineBefore), recommendationCounters(change.status, change.deadline));
+    case 'plan-edited':
+    case 'finding-added':
+      return {};
+  }
+}
+
+/** The one roll-up Update a supervision write adds to its own transaction. */
+export function supervisionRollup(ctx: ChangeContext): TransactItem[] {
+  if (ctx.changes.length === 0) return [];
+  return [rollupUpdate(ctx.tenant, sum(...ctx.changes.map(supervisionCounters)), ctx.now)];
+}

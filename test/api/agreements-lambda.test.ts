@@ -1,0 +1,69 @@
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import JSZip from 'jszip';
+import type { LambdaEvent } from 'hono/aws-lambda';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seedId } from '../../functions/agreements/seed.js';
+import { LOCAL_CLIENT_ID } from '../../functions/local/idp.js';
+import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
+
+/** The .docx export through the Lambda entry: API Gateway needs binary bodies base64-encoded. */
+let stack: LocalStack;
+beforeAll(async () => {
+  stack = await startLocalStack({ dataDir: null, dynamoEndpoint: inject('dynamoEndpoint'), s3Endpoint: inject('s3Endpoint'), tableName: 'lambda-agreements' });
+  Object.assign(process.env, {
+    TABLE_NAME: stack.tableName,
+    DYNAMODB_ENDPOINT: stack.dynamoEndpoint,
+    ARCHIVE_BUCKET: stack.archiveBucket,
+    S3_ENDPOINT: stack.s3Endpoint,
+    AUTH_ISSUER: `${stack.url}/local-idp`,
+    AUTH_AUDIENCE: LOCAL_CLIENT_ID,
+    AUTH_KIND: 'local',
+  });
+});
+afterAll(() => stack.stop());
+
+function event(path: string, headers: Record<string, string>): LambdaEvent {
+  const e: APIGatewayProxyEventV2 = {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: '',
+    headers: { host: 'api.example.com', ...headers },
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'api',
+      domainName: 'api.example.com',
+      domainPrefix: 'api',
+      http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
+      requestId: 'req-1',
+      routeKey: '$default',
+      stage: '$default',
+      time: '23/Nov/2026:10:00:00 +0000',
+      timeEpoch: 0,
+    },
+    isBase64Encoded: false,
+  };
+  return e as unknown as LambdaEvent;
+}
+
+describe('agreements through the Lambda handler', () => {
+  it('returns the seeded Tây Hồ 2024 program as a base64-encoded .docx with one DynamoDB request', async () => {
+    const user = stack.idp.findUser('admin.tayho@demo.phoihop.vn')!;
+    const token = await stack.idp.issueIdToken(user);
+    const { handler } = await import('../../functions/lambda.js');
+    const id = seedId('tayho-ctr-2024', '2024-02-28');
+    const res = (await handler(event(`/api/agreements/${id}/export.docx`, { authorization: `Bearer ${token}` }), {} as Context)) as {
+      statusCode: number;
+      body: string;
+      isBase64Encoded: boolean;
+      headers: Record<string, string>;
+    };
+    expect(res.statusCode).toBe(200);
+    expect(res.isBase64Encoded).toBe(true);
+    expect(res.headers['x-ddb-requests']).toBe('1');
+    const zip = await JSZip.loadAsync(Buffer.from(res.body, 'base64'));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('Tây Hồ, ngày 28 tháng 02 năm 2024');
+    expect(xml).toContain('Phối hợp tổ chức phản biện xã hội');
+  });
+});

@@ -1,0 +1,146 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { DEMO_PASSWORD } from '../../functions/local/demo-data.js';
+import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
+import { launchBrowser } from '../support/browser.js';
+
+const webDist = join(import.meta.dirname, '..', '..', 'web', 'dist');
+
+let stack: LocalStack;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  if (!existsSync(join(webDist, 'index.html'))) throw new Error('web/dist is missing: run `npx vite build` (npm test does it first)');
+  stack = await startLocalStack({ dataDir: null, dynamoEndpoint: inject('dynamoEndpoint'), s3Endpoint: inject('s3Endpoint'), tableName: 'browser-agreements', webDist });
+  browser = await launchBrowser();
+  page = await browser.newPage({ acceptDownloads: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function signIn(email: string, name: string) {
+  await page.goto(`${stack.url}/sign-in`);
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', DEMO_PASSWORD);
+  await page.click('button[type=submit]');
+  await expect.poll(() => page.locator('[data-testid=who]').innerText()).toContain(name);
+}
+
+async function documentText(download: import('playwright-core').Download): Promise<string> {
+  const path = await download.path();
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' ');
+}
+
+describe('agreements in a real browser', () => {
+  it('lists the seeded Tây Hồ programs and finds one without diacritics', async () => {
+    await signIn('admin.tayho@demo.phoihop.vn', 'Nguyễn Thu Hà');
+    await page.goto(`${stack.url}/agreements`);
+    await expect.poll(() => page.locator('[data-testid=agreement-row]').count()).toBe(2);
+    await page.fill('[data-testid=search]', 'ky hop hdnd');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-testid=agreement-row]').count()).toBe(1);
+    expect(await page.locator('[data-testid=agreement-list]').innerText()).toContain('Chương trình phối hợp công tác năm 2024');
+  });
+
+  it('drafts a program with items, signs it, updates progress, writes a semi-annual review and downloads the .docx files', async () => {
+    const year = String(new Date(Date.now() + 7 * 3600_000).getUTCFullYear());
+    await page.goto(`${stack.url}/agreements`);
+    await page.click('[data-testid=new-agreement]');
+    await page.waitForSelector('[data-testid=agreement-editor]');
+    await page.fill('input[name=number]', '12/CTrPH-HĐND-UBND-MTTQ');
+    await page.fill('input[name=title]', `Phối hợp công tác năm ${year} (thử nghiệm trình duyệt)`);
+    await page.fill('input[name=party-0]', 'Thường trực Hội đồng nhân dân quận Tây Hồ');
+    await page.fill('input[name=party-1]', 'Ủy ban nhân dân quận Tây Hồ');
+    await page.fill('input[name=party-2]', 'Ủy ban Mặt trận Tổ quốc Việt Nam quận Tây Hồ');
+    await page.click('[data-testid=add-item]');
+    await page.fill('input[name=item-title-0]', 'Phối hợp tổ chức phản biện xã hội');
+    await page.selectOption('select[name=item-lead-0]', { label: 'Ủy ban Mặt trận Tổ quốc Việt Nam quận Tây Hồ' });
+    await page.fill('input[name=item-due-0]', `${year}-12-15`);
+    await page.click('[data-testid=add-item]');
+    await page.fill('input[name=item-title-1]', 'Phối hợp thực hiện giám sát');
+    await page.click('[data-testid=save-agreement]');
+
+    await page.waitForSelector('[data-testid=agreement-title]');
+    expect(await page.locator('[data-testid=agreement-title]').innerText()).toBe(`Chương trình phối hợp công tác năm ${year} (thử nghiệm trình duyệt)`);
+    expect(await page.locator('[data-testid=agreement-status]').innerText()).toBe('Dự thảo');
+    expect(await page.locator('[data-testid=items] [data-testid^=item-]').count()).toBe(2);
+
+    // Sign: the dialog is pre-filled with one signatory per party.
+    await page.click('[data-testid=open-sign]');
+    await page.waitForSelector('[data-testid=sign-dialog]');
+    expect(await page.locator('[data-testid=signatory]').count()).toBe(3);
+    const signers = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường'];
+    for (let i = 0; i < 3; i++) {
+      await page.fill(`input[name=title-${i}]`, 'Chủ tịch');
+      await page.fill(`input[name=name-${i}]`, signers[i]!);
+    }
+    await page.fill('input[name=place]', 'Hội trường UBND quận Tây Hồ');
+    await page.click('[data-testid=confirm-sign]');
+    await expect.poll(() => page.locator('[data-testid=agreement-status]').innerText()).toBe('Đang có hiệu lực');
+    expect(await page.locator('[data-testid=signing]').innerText()).toContain('Lê Văn Cường');
+    expect(await page.locator('[data-testid=edit]').count()).toBe(0); // frozen
+
+    // Progress of item 1, with a dated note on its timeline.
+    const item = page.locator('[data-testid=item-1]');
+    await item.locator('[data-testid=open-progress]').click();
+    await item.locator('select[name=status]').selectOption('in_progress');
+    await item.locator('input[name=progress]').fill('60');
+    await item.locator('input[name=noteText]').fill('Đã tổ chức hội nghị phản biện lần 1');
+    await item.locator('button[type=submit]').click();
+    await expect.poll(() => item.locator('[role=progressbar]').getAttribute('aria-valuenow')).toBe('60');
+    expect(await item.locator('[data-testid=timeline]').innerText()).toContain('Đã tổ chức hội nghị phản biện lần 1');
+    expect(await item.innerText()).toContain('Đang thực hiện');
+
+    // Semi-annual review.
+    await page.click('[data-testid=new-review]');
+    await page.waitForSelector('[data-testid=review-editor]');
+    await page.selectOption('select[name=half]', 'H1');
+    await page.fill('input[name=result-1]', 'Tổ chức 01 hội nghị phản biện');
+    await page.fill('textarea[name=achievements]', 'Ba cơ quan phối hợp chặt chẽ, đúng kế hoạch.');
+    await page.fill('textarea[name=shortcomings]', 'Công tác tuyên truyền có lúc chưa thường xuyên.');
+    await page.fill('textarea[name=priorities]', 'Tổ chức kỳ họp cuối năm.');
+    await page.fill('input[name=decidedBy]', 'UBND Quận');
+    await page.fill('input[name=collectives]', '9');
+    await page.fill('input[name=individuals]', '11');
+    await page.click('[data-testid=save-review]');
+    await page.waitForSelector('[data-testid=review]');
+    const review = await page.locator('[data-testid=review]').innerText();
+    expect(review).toContain(`Sơ kết 6 tháng đầu năm ${year}`);
+    expect(review).toContain('9 tập thể, 11 cá nhân');
+
+    // The agreement and the review as .docx.
+    const [agreementFile] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-docx]')]);
+    expect(agreementFile.suggestedFilename()).toBe(`Chương trình phối hợp công tác năm ${year} (thử nghiệm trình duyệt).docx`);
+    const agreementText = await documentText(agreementFile);
+    for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số: 12/CTrPH-HĐND-UBND-MTTQ', 'CHƯƠNG TRÌNH', '1. Phối hợp tổ chức phản biện xã hội', 'Trần Thị Bình', 'Nơi nhận:']) {
+      expect(agreementText).toContain(s);
+    }
+    const [reviewFile] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-review]')]);
+    const reviewText = await documentText(reviewFile);
+    for (const s of ['BÁO CÁO', `Sơ kết 6 tháng đầu năm ${year}`, 'Tổ chức 01 hội nghị phản biện', 'UBND Quận quyết định khen thưởng 09 tập thể và 11 cá nhân']) {
+      expect(reviewText).toContain(s);
+    }
+  });
+
+  it('lets Hà Nội province staff look into Tây Hồ read-only', async () => {
+    await signIn('xem.hanoi@demo.phoihop.vn', 'Bùi Thị Hương');
+    await page.goto(`${stack.url}/agreements`);
+    await page.waitForSelector('[data-testid=filter-district] option[value="003"]', { state: 'attached' });
+    await page.selectOption('[data-testid=filter-district]', '003');
+    await expect.poll(() => page.locator('[data-testid=agreement-row]').count()).toBe(3);
+    expect(await page.locator('[data-testid=new-agreement]').count()).toBe(0);
+    await page.click('text=Chương trình phối hợp công tác năm 2024');
+    await page.waitForSelector('[data-testid=items]');
+    expect(await page.locator('[data-testid=items] [data-testid^=item-]').count()).toBe(6);
+    expect(await page.locator('[data-testid=open-progress]').count()).toBe(0);
+    expect(await page.locator('[data-testid=open-sign]').count()).toBe(0);
+  });
+});

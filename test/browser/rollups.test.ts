@@ -1,0 +1,77 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { DEMO_PASSWORD } from '../../functions/local/demo-data.js';
+import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
+import { launchBrowser } from '../support/browser.js';
+
+const webDist = join(import.meta.dirname, '..', '..', 'web', 'dist');
+
+let stack: LocalStack;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  if (!existsSync(join(webDist, 'index.html'))) throw new Error('web/dist is missing: run `npx vite build` (npm test does it first)');
+  stack = await startLocalStack({
+    dataDir: null,
+    dynamoEndpoint: inject('dynamoEndpoint'),
+    s3Endpoint: inject('s3Endpoint'),
+    tableName: 'browser-rollups',
+    archiveBucket: 'browser-rollups',
+    webDist,
+    // The seeds' programs are for 2021–2024; the dashboard opens on the server's current year.
+    now: () => new Date('2024-03-01T03:00:00Z'),
+  });
+  browser = await launchBrowser();
+  page = await browser.newPage({ acceptDownloads: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('province dashboard in a real browser', () => {
+  it('shows every Hà Nội district, flags those without a signed program, sorts and exports', async () => {
+    await page.goto(`${stack.url}/sign-in`);
+    await page.fill('input[name=email]', 'xem.hanoi@demo.phoihop.vn');
+    await page.fill('input[name=password]', DEMO_PASSWORD);
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.locator('[data-testid=who]').innerText()).toContain('Người xem cấp tỉnh');
+    await page.click('nav.sidenav >> text=Tổng hợp toàn tỉnh');
+    await page.waitForSelector('[data-testid=rollup-table]');
+    expect(await page.locator('[data-testid=province-name]').innerText()).toContain('Thành phố Hà Nội');
+    expect(await page.locator('[data-testid=rollup-table] tbody tr').count()).toBe(30);
+    // Tây Hồ signed its 2024 program (seed 001); Ba Đình did not
+    expect(await page.locator('tr[data-district="003"]').innerText()).toContain('Đã ký');
+    expect(await page.locator('tr[data-district="001"]').innerText()).toContain('Chưa ký');
+    expect(await page.locator('tr[data-district="001"]').getAttribute('class')).toContain('flagged');
+    expect(await page.locator('[data-testid=totals]').innerText()).toContain('29 chưa ký chương trình 2024');
+
+    // sort by programs signed, signed first
+    await page.click('button[data-sort=programSigned]');
+    expect(await page.locator('[data-testid=rollup-table] tbody tr').first().getAttribute('data-district')).toBe('003');
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('text=Xuất CSV')]);
+    const text = readFileSync(await csv.path(), 'utf8');
+    expect(text.split('\r\n').find((l) => l.startsWith('003,'))).toMatch(/^003,Quận Tây Hồ,Có,/);
+  });
+
+  it('drills into a district read-only', async () => {
+    await page.click('tr[data-district="003"] a');
+
+    await expect.poll(() => page.locator('[data-testid=district-name]').innerText()).toBe('Quận Tây Hồ');
+    await page.waitForSelector('[data-testid=district-agreements]');
+    expect(await page.locator('[data-testid=district-agreements]').innerText()).toContain('Phối hợp công tác năm 2024');
+    expect(await page.locator('[data-testid=district-figures]').innerText()).toContain('Đã ký chương trình 2024');
+    // open the program: read-only for province staff (no sign/edit controls)
+    await page.click('[data-testid=district-agreements] >> text=Phối hợp công tác năm 2024');
+    await page.waitForSelector('[data-testid=export-docx]');
+    expect(page.url()).toContain('district=003');
+    expect(await page.locator('text=Sửa dự thảo').count()).toBe(0);
+    // another province's district is not reachable by typing its code
+    await page.goto(`${stack.url}/province/districts/164`);
+    await expect.poll(() => page.locator('[role=alert]').first().innerText()).toContain('Không tìm thấy');
+  });
+});

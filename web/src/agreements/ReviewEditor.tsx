@@ -1,0 +1,257 @@
+import { A, useNavigate, useParams } from '@solidjs/router';
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import {
+  fullTitle,
+  itemStatuses,
+  itemStatusInfo,
+  reviewTitle,
+  type AgreementDetail,
+  type ItemStatus,
+  type ReviewInput,
+} from '../../../shared/agreements/schema.js';
+import { api } from '../api.js';
+import { lang, t, ui } from '../i18n.js';
+import { ErrorBox, errorText, todayVN } from './common.jsx';
+
+type Form = {
+  year: string;
+  half: 'H1' | 'Y';
+  number: string;
+  heldOn: string;
+  place: string;
+  reportedBy: string;
+  results: { no: number; title: string; result: string; status: '' | ItemStatus; progress: string }[];
+  achievements: string;
+  shortcomings: string;
+  priorities: string;
+  discussion: string;
+  decidedBy: string;
+  collectives: string;
+  collectiveNames: string;
+  individuals: string;
+  individualNames: string;
+  remarks: string;
+};
+
+const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
+
+/** Sơ kết 6 tháng / tổng kết năm: results per item, achievements, shortcomings, priorities, commendations. */
+export function ReviewEditor() {
+  const params = useParams<{ id: string; period: string }>();
+  const navigate = useNavigate();
+  const isNew = () => params.period === 'new';
+  const [form, setForm] = createStore<Form>({
+    year: String(new Date().getFullYear()),
+    half: 'H1',
+    number: '',
+    heldOn: todayVN(),
+    place: '',
+    reportedBy: '',
+    results: [],
+    achievements: '',
+    shortcomings: '',
+    priorities: '',
+    discussion: '',
+    decidedBy: '',
+    collectives: '0',
+    collectiveNames: '',
+    individuals: '0',
+    individualNames: '',
+    remarks: '',
+  });
+  const [version, setVersion] = createSignal<number | undefined>(undefined);
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+
+  const [detail] = createResource(
+    () => params.id,
+    async (id) => {
+      const d = await api<AgreementDetail>(`/api/agreements/${id}`);
+      const existing = d.reviews.find((r) => r.period === params.period);
+      const year = existing?.year ?? Math.min(Math.max(new Date().getFullYear(), d.agreement.yearFrom), d.agreement.yearTo);
+      setForm({
+        year: String(year),
+        half: existing ? (existing.kind === 'semiannual' ? 'H1' : 'Y') : 'H1',
+        results: d.items.map((it) => {
+          const r = existing?.itemResults.find((x) => x.no === it.no);
+          return { no: it.no, title: it.title, result: r?.result ?? '', status: r?.status ?? '', progress: r?.progress !== undefined ? String(r.progress) : '' };
+        }),
+      });
+      if (existing) {
+        setVersion(existing.version);
+        setForm({
+          number: existing.number,
+          heldOn: existing.heldOn,
+          place: existing.place,
+          reportedBy: existing.reportedBy,
+          achievements: existing.achievements,
+          shortcomings: existing.shortcomings,
+          priorities: existing.priorities,
+          discussion: existing.discussion,
+          decidedBy: existing.commendations.decidedBy,
+          collectives: String(existing.commendations.collectives.count),
+          collectiveNames: existing.commendations.collectives.names.join('\n'),
+          individuals: String(existing.commendations.individuals.count),
+          individualNames: existing.commendations.individuals.names.join('\n'),
+          remarks: existing.remarks,
+        });
+      }
+      return d;
+    },
+  );
+
+  const period = () => (isNew() ? `${form.year}-${form.half}` : params.period);
+
+  const save = async (e: SubmitEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const body: ReviewInput = {
+        ...(version() ? { version: version() } : {}),
+        number: form.number,
+        heldOn: form.heldOn,
+        place: form.place,
+        reportedBy: form.reportedBy,
+        itemResults: form.results
+          .filter((r) => r.result.trim() || r.status || r.progress !== '')
+          .map((r) => ({
+            no: r.no,
+            result: r.result,
+            ...(r.status ? { status: r.status } : {}),
+            ...(r.progress !== '' ? { progress: Number(r.progress) } : {}),
+          })),
+        achievements: form.achievements,
+        shortcomings: form.shortcomings,
+        priorities: form.priorities,
+        discussion: form.discussion,
+        commendations: {
+          decidedBy: form.decidedBy,
+          collectives: { count: Number(form.collectives || 0), names: lines(form.collectiveNames) },
+          individuals: { count: Number(form.individuals || 0), names: lines(form.individualNames) },
+        },
+        remarks: form.remarks,
+      };
+      await api(`/api/agreements/${params.id}/reviews/${period()}`, { method: 'PUT', body: JSON.stringify(body) });
+      navigate(`/agreements/${params.id}`);
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const area = (key: 'achievements' | 'shortcomings' | 'priorities' | 'discussion' | 'remarks', label: { vi: string; en: string }) => (
+    <label class="wide">
+      {t(label)}
+      <textarea name={key} value={form[key]} onInput={(e) => setForm(key, e.currentTarget.value)} />
+    </label>
+  );
+
+  return (
+    <section>
+      <p>
+        <A href={`/agreements/${params.id}`}>← {t({ vi: 'Quay lại văn bản', en: 'Back to the agreement' })}</A>
+      </p>
+      <Show when={detail()} fallback={<p>{detail.error ? errorText(detail.error) : t(ui.loading)}</p>}>
+        {(d) => (
+          <>
+            <h1>{isNew() ? t({ vi: 'Sơ kết, tổng kết', en: 'Write a review' }) : reviewTitle(params.period, lang())}</h1>
+            <p class="muted">{fullTitle(d().agreement, lang())}</p>
+            <form class="form" onSubmit={save} data-testid="review-editor">
+              <div class="grid-form">
+                <Show when={isNew()}>
+                  <label>
+                    {t({ vi: 'Loại', en: 'Kind' })}
+                    <select name="half" value={form.half} onChange={(e) => setForm('half', e.currentTarget.value as 'H1' | 'Y')}>
+                      <option value="H1">{t({ vi: 'Sơ kết 6 tháng đầu năm', en: 'Half-year review' })}</option>
+                      <option value="Y">{t({ vi: 'Tổng kết năm', en: 'Annual review' })}</option>
+                    </select>
+                  </label>
+                  <label>
+                    {t({ vi: 'Năm', en: 'Year' })}
+                    <input name="year" type="number" min={d().agreement.yearFrom} max={d().agreement.yearTo} value={form.year} onInput={(e) => setForm('year', e.currentTarget.value)} />
+                  </label>
+                </Show>
+                <label>
+                  {t({ vi: 'Ngày hội nghị', en: 'Held on' })}
+                  <input name="heldOn" type="date" required value={form.heldOn} onInput={(e) => setForm('heldOn', e.currentTarget.value)} />
+                </label>
+                <label>
+                  {t({ vi: 'Địa điểm', en: 'Venue' })}
+                  <input name="place" value={form.place} onInput={(e) => setForm('place', e.currentTarget.value)} />
+                </label>
+                <label>
+                  {t({ vi: 'Số, ký hiệu báo cáo', en: 'Report number' })}
+                  <input name="number" value={form.number} onInput={(e) => setForm('number', e.currentTarget.value)} />
+                </label>
+                <label>
+                  {t({ vi: 'Người trình bày báo cáo', en: 'Presented by' })}
+                  <input name="reportedBy" value={form.reportedBy} onInput={(e) => setForm('reportedBy', e.currentTarget.value)} />
+                </label>
+              </div>
+
+              <Show when={form.results.length}>
+                <h2>{t({ vi: 'Kết quả từng nội dung', en: 'Result per item' })}</h2>
+                <For each={form.results}>
+                  {(r, i) => (
+                    <div class="row-edit" data-testid="item-result">
+                      <span style={{ flex: '2' }}>
+                        {r.no}. {r.title}
+                      </span>
+                      <input name={`result-${r.no}`} style={{ flex: '3' }} aria-label={t({ vi: 'Kết quả', en: 'Result' })} placeholder={t({ vi: 'Kết quả', en: 'Result' })} value={r.result} onInput={(e) => setForm('results', i(), 'result', e.currentTarget.value)} />
+                      <select class="narrow-field" name={`result-status-${r.no}`} value={r.status} onChange={(e) => setForm('results', i(), 'status', e.currentTarget.value as ItemStatus)}>
+                        <option value="">—</option>
+                        <For each={itemStatuses}>{(s) => <option value={s}>{t(itemStatusInfo[s])}</option>}</For>
+                      </select>
+                      <input class="narrow-field" name={`result-progress-${r.no}`} type="number" min="0" max="100" placeholder="%" value={r.progress} onInput={(e) => setForm('results', i(), 'progress', e.currentTarget.value)} />
+                    </div>
+                  )}
+                </For>
+              </Show>
+
+              <div class="grid-form">
+                {area('achievements', { vi: 'Kết quả đạt được', en: 'Achievements' })}
+                {area('shortcomings', { vi: 'Tồn tại, hạn chế', en: 'Shortcomings' })}
+                {area('priorities', { vi: 'Nhiệm vụ trọng tâm thời gian tới', en: 'Next priorities' })}
+                {area('discussion', { vi: 'Ý kiến tham luận, thảo luận', en: 'Discussion' })}
+              </div>
+
+              <h2>{t({ vi: 'Khen thưởng', en: 'Commendations' })}</h2>
+              <div class="grid-form">
+                <label>
+                  {t({ vi: 'Cơ quan quyết định', en: 'Decided by' })}
+                  <input name="decidedBy" value={form.decidedBy} onInput={(e) => setForm('decidedBy', e.currentTarget.value)} />
+                </label>
+                <label>
+                  {t({ vi: 'Số tập thể', en: 'Collectives' })}
+                  <input name="collectives" type="number" min="0" value={form.collectives} onInput={(e) => setForm('collectives', e.currentTarget.value)} />
+                </label>
+                <label>
+                  {t({ vi: 'Số cá nhân', en: 'Individuals' })}
+                  <input name="individuals" type="number" min="0" value={form.individuals} onInput={(e) => setForm('individuals', e.currentTarget.value)} />
+                </label>
+                <label class="wide">
+                  {t({ vi: 'Tên tập thể (mỗi dòng một tên)', en: 'Collectives’ names (one per line)' })}
+                  <textarea name="collectiveNames" value={form.collectiveNames} onInput={(e) => setForm('collectiveNames', e.currentTarget.value)} />
+                </label>
+                <label class="wide">
+                  {t({ vi: 'Tên cá nhân (mỗi dòng một tên)', en: 'Individuals’ names (one per line)' })}
+                  <textarea name="individualNames" value={form.individualNames} onInput={(e) => setForm('individualNames', e.currentTarget.value)} />
+                </label>
+                {area('remarks', { vi: 'Ghi chú nhập liệu', en: 'Data-entry remarks' })}
+              </div>
+              <ErrorBox error={error()} />
+              <div class="actions">
+                <button class="button" type="submit" data-testid="save-review" disabled={busy()}>
+                  {t({ vi: 'Lưu báo cáo', en: 'Save the review' })}
+                </button>
+              </div>
+            </form>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}

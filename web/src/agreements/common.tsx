@@ -1,0 +1,112 @@
+import { useSearchParams } from '@solidjs/router';
+import { Show } from 'solid-js';
+import {
+  agencyLabels,
+  itemStatusInfo,
+  statusLabels,
+  type AgencyCode,
+  type AgreementStatus,
+  type ItemStatus,
+} from '../../../shared/agreements/schema.js';
+import { can } from '../../../shared/roles.js';
+import { ApiError } from '../api.js';
+import { t } from '../i18n.js';
+import { session } from '../session.js';
+import './agreements.css';
+
+/** Province staff drill down into one district (`?district=NNN`); everything else is the own tenant. */
+export function useDistrict() {
+  const [params] = useSearchParams();
+  const district = () => (typeof params.district === 'string' && params.district ? params.district : null);
+  return district;
+}
+
+export function withDistrict(path: string, district: string | null): string {
+  if (!district) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}district=${encodeURIComponent(district)}`;
+}
+
+/** Writes are for the own tenant only, by roles with tenant:write (never while drilling down). */
+export function canWrite(district: string | null): boolean {
+  const s = session();
+  return !!s && !district && can(s.identity.role, 'tenant:write');
+}
+
+export function errorText(err: unknown): string {
+  return err instanceof ApiError ? err.text : String(err);
+}
+
+export function StatusBadge(props: { status: AgreementStatus }) {
+  return (
+    <span class={`badge status-${props.status}`} data-testid="agreement-status">
+      {t(statusLabels[props.status])}
+    </span>
+  );
+}
+
+export function ItemStatusBadge(props: { status: ItemStatus; overdue?: boolean }) {
+  return (
+    <>
+      <span class={`badge item-${props.status}`}>{t(itemStatusInfo[props.status])}</span>
+      <Show when={props.overdue}>
+        <span class="badge overdue" data-testid="overdue">
+          {t({ vi: 'Quá hạn', en: 'Overdue' })}
+        </span>
+      </Show>
+    </>
+  );
+}
+
+export function ProgressBar(props: { value: number; label?: string }) {
+  return (
+    <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow={props.value} aria-label={props.label}>
+      <div class="progress-fill" style={{ width: `${props.value}%` }} />
+      <span class="progress-text">{props.value}%</span>
+    </div>
+  );
+}
+
+export function agencyName(code: AgencyCode): string {
+  return t({ vi: agencyLabels[code].short || agencyLabels[code].vi, en: agencyLabels[code].en });
+}
+
+export function ErrorBox(props: { error: string | null }) {
+  return (
+    <Show when={props.error}>
+      <p class="error" role="alert" data-testid="form-error">
+        {props.error}
+      </p>
+    </Show>
+  );
+}
+
+/** Downloads an authenticated file (the .docx exports) through a temporary object URL. */
+export async function download(path: string): Promise<void> {
+  const token = session()?.token;
+  const res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (!res.ok) {
+    const body = await res.json().catch(() => null);
+    throw new ApiError(body ?? { type: 'about:blank', status: res.status, title: res.statusText, title_vi: `Lỗi ${res.status}` });
+  }
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const utf8 = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+  const ascii = /filename="([^"]+)"/.exec(disposition)?.[1];
+  const name = utf8 ? decodeURIComponent(utf8) : (ascii ?? 'van-ban.docx');
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Today in Vietnam, yyyy-mm-dd (default for date inputs). */
+export function todayVN(): string {
+  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+export function newIdempotencyKey(): string {
+  return `web-${crypto.randomUUID()}`;
+}
