@@ -5,6 +5,7 @@ import type { AppDeps } from './api/env.js';
 import { createTokenVerifier, verifierConfigFromEnv } from './auth/verify.js';
 import { CognitoIdentityDirectory } from './identity/cognito-directory.js';
 import { createDocumentClient, dynamoConfigFromEnv } from './store/client.js';
+import { tenantAccessFromEnv } from './store/scoped-credentials.js';
 
 /** Deps from the Lambda environment (set by infra/): Cognito issuer, table name, archive bucket (ARCHIVE_BUCKET; S3_ENDPOINT only locally). */
 export function depsFromEnv(env: NodeJS.ProcessEnv = process.env): AppDeps {
@@ -23,6 +24,7 @@ export function depsFromEnv(env: NodeJS.ProcessEnv = process.env): AppDeps {
         ? { kind: 'local', tokenUrl: env.AUTH_TOKEN_URL ?? `${env.AUTH_ISSUER}/token` }
         : { kind: 'cognito', region, userPoolId: env.USER_POOL_ID ?? '', clientId: env.AUTH_AUDIENCE ?? '' },
     version: env.APP_VERSION ?? 'dev',
+    tenantAccess: tenantAccessFromEnv(env),
   };
 }
 

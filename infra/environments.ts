@@ -1,18 +1,80 @@
-/** Per-environment names, sizes and protections, chosen with `-c env=dev|staging|prod`. */
+/**
+ * Per-environment names, sizes and protections, chosen with `-c env=dev|staging|prod`.
+ * Everything that differs between environments is here; the constructs only read it.
+ */
+export type EnvironmentName = 'dev' | 'staging' | 'prod';
+
 export type EnvironmentConfig = {
-  name: 'dev' | 'staging' | 'prod';
+  name: EnvironmentName;
+  /** prod: retain data on stack deletion, deletion protection on table and user pool, Object Lock. */
   protect: boolean;
+  api: {
+    /** Lambda memory (MB); CPU scales with it. */
+    memoryMb: number;
+    timeoutSeconds: number;
+    /** HTTP API stage throttling: steady requests per second and burst. */
+    rateLimit: number;
+    burstLimit: number;
+  };
+  /** CloudWatch Logs retention (days) for the function and the API access log. */
+  logRetentionDays: 7 | 30 | 90 | 365;
+  /** Days S3 access logs and CloudFront logs are kept. */
+  accessLogDays: number;
+  archive: {
+    /**
+     * prod: Object Lock enabled on the bucket (only possible at creation) and stored originals
+     * protected from permanent deletion by the bucket policy. No default retention: it would lock the
+     * short-lived `incoming/` uploads too (and S3 would demand a checksum on every presigned PUT).
+     */
+    worm: boolean;
+    /** Days after which a replaced (noncurrent) version is deleted; null keeps them (prod). */
+    noncurrentVersionDays: number | null;
+    /** Days after which objects move to Standard-IA (signed documents are rarely read again). */
+    infrequentAccessAfterDays: number;
+  };
+  /** CloudWatch alarms on the API, the function and the table, sent to one SNS topic. */
+  alarms: boolean;
+  /** Cognito refresh token lifetime (days): how long a browser stays signed in. */
+  refreshTokenDays: number;
 };
 
-export const environments: Record<EnvironmentConfig['name'], EnvironmentConfig> = {
-  dev: { name: 'dev', protect: false },
-  staging: { name: 'staging', protect: false },
-  prod: { name: 'prod', protect: true },
+export const environments: Record<EnvironmentName, EnvironmentConfig> = {
+  dev: {
+    name: 'dev',
+    protect: false,
+    api: { memoryMb: 512, timeoutSeconds: 10, rateLimit: 20, burstLimit: 40 },
+    logRetentionDays: 7,
+    accessLogDays: 30,
+    archive: { worm: false, noncurrentVersionDays: 7, infrequentAccessAfterDays: 90 },
+    alarms: false,
+    refreshTokenDays: 7,
+  },
+  staging: {
+    name: 'staging',
+    protect: false,
+    api: { memoryMb: 1024, timeoutSeconds: 10, rateLimit: 50, burstLimit: 100 },
+    logRetentionDays: 30,
+    accessLogDays: 90,
+    archive: { worm: false, noncurrentVersionDays: 30, infrequentAccessAfterDays: 90 },
+    alarms: true,
+    refreshTokenDays: 7,
+  },
+  prod: {
+    name: 'prod',
+    protect: true,
+    api: { memoryMb: 1024, timeoutSeconds: 10, rateLimit: 200, burstLimit: 400 },
+    logRetentionDays: 365,
+    accessLogDays: 365,
+    // Signed documents are records: every version is kept and no principal may delete one for good.
+    archive: { worm: true, noncurrentVersionDays: null, infrequentAccessAfterDays: 90 },
+    alarms: true,
+    refreshTokenDays: 30,
+  },
 };
 
 export function environmentFromContext(value: unknown): EnvironmentConfig {
   const name = typeof value === 'string' ? value : 'dev';
-  const config = environments[name as EnvironmentConfig['name']];
+  const config = environments[name as EnvironmentName];
   if (!config) throw new Error(`Unknown env "${name}": use -c env=dev|staging|prod`);
   return config;
 }

@@ -1,17 +1,90 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { AppTable } from './table.js';
+import { Alarms } from './alarms.js';
+import { Api } from './api.js';
+import { Auth } from './auth.js';
 import type { EnvironmentConfig } from './environments.js';
+import { ArchiveBucket, LogBucket } from './storage.js';
+import { AppTable } from './table.js';
+import { Web, type WebDomain } from './web.js';
 
-export type PhoiHopStackProps = StackProps & { config: EnvironmentConfig };
+export type PhoiHopStackProps = StackProps & {
+  config: EnvironmentConfig;
+  /** Shown by /api/config and /api/health (`-c version=$(git rev-parse --short HEAD)`). */
+  version?: string;
+  /** Subscribed to the alarm topic (`-c alarmEmail=...`). */
+  alarmEmail?: string;
+  /** The web app's own domain (`-c domainName=... -c certificateArn=...`). */
+  domain?: WebDomain;
+};
 
-/** One stack per environment. Issue #8 grows this into API, auth, archive and web hosting. */
+/**
+ * One stack per environment: table, archive, user pool, API (function + HTTP API + tenant role),
+ * web hosting, alarms. Names carry the environment, so dev, staging and prod can share an account.
+ */
 export class PhoiHopStack extends Stack {
   readonly table: AppTable;
+  readonly logs: LogBucket;
+  readonly archive: ArchiveBucket;
+  readonly auth: Auth;
+  readonly api: Api;
+  readonly web: Web;
+  readonly alarms?: Alarms;
 
   constructor(scope: Construct, id: string, props: PhoiHopStackProps) {
     super(scope, id, props);
     const { config } = props;
     this.table = new AppTable(this, 'Data', { tableName: `phoi-hop-${config.name}`, protect: config.protect });
+    this.logs = new LogBucket(this, 'Logs', { config });
+    this.auth = new Auth(this, 'Auth', { config });
+
+    const archiveBucketName = ArchiveBucket.bucketName(config);
+    // The API is built against the archive's name; the bucket itself is created after the web
+    // distribution, whose URL is the only origin its CORS rule allows.
+    const archiveRef = s3.Bucket.fromBucketName(this, 'ArchiveRef', archiveBucketName);
+    this.api = new Api(this, 'Api', {
+      config,
+      table: this.table.table,
+      auth: this.auth,
+      archiveBucketName,
+      archive: archiveRef,
+      version: props.version ?? 'unversioned',
+    });
+    this.web = new Web(this, 'Web', { config, httpApi: this.api.httpApi, logs: this.logs.bucket, archiveBucketName, domain: props.domain });
+    this.archive = new ArchiveBucket(this, 'Archive', {
+      config,
+      logs: this.logs.bucket,
+      corsOrigins: this.web.origins,
+    });
+
+    if (config.alarms) {
+      this.alarms = new Alarms(this, 'Alarms', {
+        config,
+        fn: this.api.fn,
+        httpApi: this.api.httpApi,
+        table: this.table.table,
+        email: props.alarmEmail,
+      });
+    }
+
+    const out = (name: string, value: string, description: string) => new CfnOutput(this, name, { value, description });
+    out('WebUrl', this.web.origins.at(-1)!, 'The web app (and /api/* on the same origin)');
+    out('WebBucketName', this.web.bucket.bucketName, 'aws s3 sync web/dist here');
+    out('DistributionId', this.web.distribution.distributionId, 'aws cloudfront create-invalidation --distribution-id');
+    out('ApiUrl', this.api.httpApi.apiEndpoint, 'HTTP API endpoint (direct; the web app uses CloudFront /api/*)');
+    out('TableName', this.table.table.tableName, 'DynamoDB table');
+    out('ArchiveBucketName', this.archive.bucket.bucketName, 'Signed-document archive bucket');
+    out('UserPoolId', this.auth.userPool.userPoolId, 'Cognito user pool');
+    out('UserPoolClientId', this.auth.client.userPoolClientId, 'Cognito web client');
+    out('FunctionName', this.api.fn.functionName, 'API Lambda function');
+    if (this.alarms) out('AlarmTopicArn', this.alarms.topic.topicArn, 'SNS topic of the alarms');
+
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'Lambda runs nodejs22.x on purpose: the stack decision (STACK-NOTES.md) pins Node 22, the version the code and bundles are tested ' +
+        'for; moving to a newer runtime is a deliberate upgrade with its own test run.',
+    });
   }
 }

@@ -1,4 +1,7 @@
 import * as z from 'zod';
+// One file per locale: `z.locales` would bundle all ~50 languages (~230 KB) into the Lambda.
+import en from 'zod/v4/locales/en.js';
+import vi from 'zod/v4/locales/vi.js';
 
 /**
  * RFC 9457 problem details, bilingual. `type` is stable: clients branch on it, never on text.
@@ -60,8 +63,8 @@ export function makeProblem(
   };
 }
 
-const viLocale = z.locales.vi().localeError;
-const enLocale = z.locales.en().localeError;
+const viLocale = vi().localeError;
+const enLocale = en().localeError;
 
 function localeMessage(fn: typeof viLocale, issue: z.core.$ZodIssue): string {
   const r = fn(issue as never);

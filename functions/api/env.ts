@@ -4,6 +4,7 @@ import type { ArchiveStorage } from '../archive/storage.js';
 import type { TokenVerifier } from '../auth/verify.js';
 import type { IdentityDirectory } from '../identity/directory.js';
 import type { MeteredStore } from '../store/metered-store.js';
+import type { TenantAccess } from '../store/scoped-credentials.js';
 
 /** What the app needs from the outside world; the Lambda entry and the local server both build it. */
 export type AppDeps = {
@@ -19,6 +20,8 @@ export type AppDeps = {
   /** Public auth settings the web app needs to sign in (local issuer or Cognito). */
   authConfig: AuthClientConfig;
   version: string;
+  /** On AWS: tenant-scoped credentials for authenticated requests (IAM LeadingKeys fence). Unset locally. */
+  tenantAccess?: TenantAccess;
 };
 
 export type AuthClientConfig =

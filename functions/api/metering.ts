@@ -13,7 +13,8 @@ export const metering = createMiddleware<AppEnv>(async (c, next) => {
   c.set('store', store);
   c.set('requestId', c.req.header('x-request-id') ?? crypto.randomUUID());
   await next();
-  const m = store.metrics;
+  // After authentication the store may have been replaced by a tenant-scoped one carrying these counts.
+  const m = c.var.store.metrics;
   const ms = performance.now() - started;
   c.header('x-request-id', c.var.requestId);
   c.header('x-ddb-requests', String(m.requests));

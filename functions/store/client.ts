@@ -1,7 +1,13 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
-export type DynamoConfig = { tableName: string; endpoint?: string; region?: string };
+export type DynamoConfig = {
+  tableName: string;
+  endpoint?: string;
+  region?: string;
+  /** Tenant-scoped credentials (functions/store/scoped-credentials.ts); default: the process's own. */
+  credentials?: () => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date }>;
+};
 
 /**
  * One DocumentClient per process. Locally `endpoint` points at DynamoDB Local; on AWS it is unset.
@@ -13,6 +19,7 @@ export function createDocumentClient(cfg: DynamoConfig): DynamoDBDocumentClient 
     ...(cfg.endpoint
       ? { endpoint: cfg.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
+    ...(cfg.credentials ? { credentials: cfg.credentials } : {}),
     maxAttempts: 3,
   });
   return DynamoDBDocumentClient.from(client, {

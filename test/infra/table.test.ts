@@ -1,14 +1,10 @@
-import { App } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { environments } from '../../infra/environments.js';
-import { PhoiHopStack } from '../../infra/stack.js';
+import type { environments } from '../../infra/environments.js';
 import { createTableInput } from '../../shared/table.js';
+import { synth as synthApp } from './support.js';
 
 function synth(env: keyof typeof environments) {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  const stack = new PhoiHopStack(app, `PhoiHop-${env}`, { config: environments[env] });
-  return Template.fromStack(stack);
+  return synthApp(env).template;
 }
 
 describe('CDK table = local table', () => {

@@ -10,6 +10,7 @@ import { ensureBucket } from '../../functions/local/s3-local.js';
 import { LocalIdentityDirectory } from '../../functions/identity/local-directory.js';
 import { createDocumentClient } from '../../functions/store/client.js';
 import type { Role } from '../../shared/roles.js';
+import { fencedTenantAccess } from './iam-fence.js';
 
 export const TEST_ISSUER = 'http://localhost:0/local-idp';
 
@@ -29,7 +30,11 @@ export async function createHarness(opts: { now?: () => Date } = {}) {
   const bucket = tableName;
   await ensureBucket(s3, bucket);
   let clock = opts.now ?? (() => new Date());
+  // As on AWS, authenticated tenant requests run behind the tenant role's IAM policy (LeadingKeys
+  // fence, infra/tenant-policy.ts): a call AWS would refuse fails here too. IAM_FENCE=off disables it.
+  const fence = process.env.IAM_FENCE === 'off' ? undefined : fencedTenantAccess({ endpoint, tableName });
   const deps: AppDeps = {
+    tenantAccess: fence?.access,
     doc,
     tableName,
     archive: { s3, bucket },
@@ -64,8 +69,11 @@ export async function createHarness(opts: { now?: () => Date } = {}) {
     s3Endpoint,
     bucket,
     userToken,
+    /** Calls the IAM fence refused (each also failed its request like AccessDenied on AWS). */
+    fenceViolations: () => fence?.violations ?? [],
     setClock: (fn: () => Date) => (clock = fn),
     close: () => {
+      fence?.close();
       doc.destroy();
       s3.destroy();
     },

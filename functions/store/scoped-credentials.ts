@@ -1,0 +1,158 @@
+import { AssumeRoleCommand, STSClient, type AssumeRoleCommandOutput } from '@aws-sdk/client-sts';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Context } from 'hono';
+import type { Identity } from '../../shared/identity.js';
+import { roleSessionName, sessionKey, sessionTagKeys, sessionTagsFor, type SessionTags } from '../../shared/tenant-access.js';
+import type { AppEnv } from '../api/env.js';
+import { ProblemError } from '../api/problem.js';
+import { createDocumentClient } from './client.js';
+import { MeteredStore } from './metered-store.js';
+
+/** Temporary credentials of one tenant session (the shape the AWS SDK clients accept). */
+export type TenantCredentials = { accessKeyId: string; secretAccessKey: string; sessionToken: string; expiration: Date };
+
+/** What the API needs from STS; tests pass a fake. */
+export type StsLike = { send(command: AssumeRoleCommand): Promise<Pick<AssumeRoleCommandOutput, 'Credentials'>> };
+
+/**
+ * Per-tenant access on AWS (issue #8): `TENANT_ROLE_ARN` set → every authenticated request of a
+ * tenant uses credentials from `sts:AssumeRole` on the tenant-data role with session tags derived
+ * from the verified identity (`sessionTagsFor`). The role's policy only allows that tenant's
+ * partitions (`dynamodb:LeadingKeys`) and archive prefix, so an application bug that builds another
+ * tenant's key is refused by DynamoDB itself.
+ */
+export type TenantAccess = {
+  /** Credentials for the identity's tenant session (cached until shortly before expiry). */
+  credentials(identity: Identity): Promise<TenantCredentials>;
+  /** A DocumentClient signing with those credentials (one per tenant session, reused). */
+  doc(identity: Identity): Promise<DynamoDBDocumentClient>;
+};
+
+export type TenantAccessOptions = {
+  roleArn: string;
+  sts: StsLike;
+  region?: string;
+  /** Session length asked of STS; role chaining (Lambda role → tenant role) caps it at 1 h. */
+  durationSeconds?: number;
+  /** Credentials are renewed this long before they expire. */
+  refreshMarginMs?: number;
+  /** Tenant sessions kept per process (least recently used are dropped). */
+  maxSessions?: number;
+  now?: () => number;
+  /** Builds the DocumentClient for a session (tests: a client for DynamoDB Local). */
+  createDoc?: (credentials: () => Promise<TenantCredentials>) => DynamoDBDocumentClient;
+};
+
+type Session = {
+  tags: SessionTags;
+  current?: TenantCredentials;
+  pending?: Promise<TenantCredentials>;
+  doc?: DynamoDBDocumentClient;
+};
+
+export function createTenantAccess(opts: TenantAccessOptions): TenantAccess {
+  const durationSeconds = opts.durationSeconds ?? 3600;
+  const margin = opts.refreshMarginMs ?? 5 * 60_000;
+  const maxSessions = opts.maxSessions ?? 200;
+  const now = opts.now ?? Date.now;
+  const sessions = new Map<string, Session>();
+
+  function sessionFor(identity: Identity): Session {
+    const tags = sessionTagsFor(identity);
+    const key = sessionKey(tags);
+    let s = sessions.get(key);
+    if (s) {
+      sessions.delete(key); // re-insert: Map order = recency
+    } else {
+      s = { tags };
+      if (sessions.size >= maxSessions) {
+        const [oldestKey, oldest] = sessions.entries().next().value as [string, Session];
+        sessions.delete(oldestKey);
+        oldest.doc?.destroy();
+      }
+    }
+    sessions.set(key, s);
+    return s;
+  }
+
+  async function assume(tags: SessionTags): Promise<TenantCredentials> {
+    const out = await opts.sts.send(
+      new AssumeRoleCommand({
+        RoleArn: opts.roleArn,
+        RoleSessionName: roleSessionName(tags),
+        DurationSeconds: durationSeconds,
+        Tags: sessionTagKeys.map((Key) => ({ Key, Value: tags[Key] })),
+      }),
+    );
+    const c = out.Credentials;
+    if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken || !c.Expiration) throw new Error('AssumeRole returned no credentials');
+    return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: new Date(c.Expiration) };
+  }
+
+  function credentialsOf(s: Session): Promise<TenantCredentials> {
+    if (s.current && s.current.expiration.getTime() - now() > margin) return Promise.resolve(s.current);
+    // One AssumeRole per session at a time, however many requests arrive together.
+    s.pending ??= assume(s.tags).then(
+      (c) => {
+        s.current = c;
+        s.pending = undefined;
+        return c;
+      },
+      (err) => {
+        s.pending = undefined;
+        throw err;
+      },
+    );
+    return s.pending;
+  }
+
+  const createDoc =
+    opts.createDoc ?? ((credentials) => createDocumentClient({ tableName: '', region: opts.region, credentials }));
+
+  return {
+    credentials: (identity) => credentialsOf(sessionFor(identity)),
+    async doc(identity) {
+      const s = sessionFor(identity);
+      await credentialsOf(s); // fail here (→ 503) rather than inside a store call
+      s.doc ??= createDoc(() => credentialsOf(s));
+      return s.doc;
+    },
+  };
+}
+
+/** From the Lambda environment; undefined locally (no `TENANT_ROLE_ARN`): the single client is used. */
+export function tenantAccessFromEnv(env: NodeJS.ProcessEnv = process.env): TenantAccess | undefined {
+  const roleArn = env.TENANT_ROLE_ARN;
+  if (!roleArn) return undefined;
+  const region = env.AWS_REGION ?? 'ap-southeast-1';
+  return createTenantAccess({ roleArn, region, sts: new STSClient({ region }) });
+}
+
+/**
+ * After `requireAuth`: the request's store signs with the tenant's scoped credentials. The new
+ * store carries on the request's metering (`x-ddb-*`). Identities without a tenant (operators) and
+ * local runs keep the process's client.
+ */
+const scopedStores = new WeakSet<MeteredStore>();
+
+export async function useTenantStore(c: Context<AppEnv>): Promise<void> {
+  const access = c.var.deps.tenantAccess;
+  const identity = c.var.identity;
+  // Already scoped: requireAuth can match twice (e.g. `/me` and `/me/*`).
+  if (!access || !identity.provinceCode || scopedStores.has(c.var.store)) return;
+  let doc: DynamoDBDocumentClient;
+  try {
+    doc = await access.doc(identity);
+  } catch (err) {
+    console.error(JSON.stringify({ level: 'error', msg: 'tenant credentials unavailable', error: String(err) }));
+    throw new ProblemError('storage-unavailable', {
+      vi: 'Không lấy được quyền truy cập dữ liệu của đơn vị',
+      en: 'Could not obtain tenant-scoped data access',
+    });
+  }
+  const previous = c.var.store;
+  const store = new MeteredStore(doc, previous.tableName);
+  Object.assign(store.metrics, previous.metrics);
+  scopedStores.add(store);
+  c.set('store', store);
+}

@@ -1,0 +1,111 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../../functions/store/client.js';
+import type { TenantAccess } from '../../functions/store/scoped-credentials.js';
+import type { Identity } from '../../shared/identity.js';
+import { sessionTagsFor, type SessionTags } from '../../shared/tenant-access.js';
+import { tenantPolicyStatements } from '../../infra/tenant-policy.js';
+import { isAllowed, type PolicyStatement } from './iam-policy.js';
+
+/**
+ * The tenant-data role's policy (infra/tenant-policy.ts, the statements infra attaches to the role),
+ * enforced in front of DynamoDB Local: what AWS would refuse with AccessDenied fails here the same way.
+ */
+export const FENCE_TABLE_ARN = 'arn:aws:dynamodb:ap-southeast-1:111122223333:table/fenced';
+export const FENCE_BUCKET_ARN = 'arn:aws:s3:::fenced-archive';
+
+export function fenceStatements(): PolicyStatement[] {
+  return tenantPolicyStatements(FENCE_TABLE_ARN, (pattern) => `${FENCE_BUCKET_ARN}/${pattern}`);
+}
+
+type Av = { S?: string } | string | undefined;
+const str = (v: Av): string | undefined => (typeof v === 'string' ? v : v?.S);
+
+/** The IAM requests one DynamoDB command makes: action, resource (table or index) and partition key. */
+export function iamRequestsOf(command: string, input: Record<string, any>): { action: string; resource: string; leadingKeys: string[] }[] {
+  const table = FENCE_TABLE_ARN;
+  const pkOf = (key: Record<string, Av> | undefined) => [str(key?.PK)].filter((k): k is string => !!k);
+  switch (command) {
+    case 'GetItemCommand':
+    case 'GetCommand':
+      return [{ action: 'dynamodb:GetItem', resource: table, leadingKeys: pkOf(input.Key) }];
+    case 'PutItemCommand':
+    case 'PutCommand':
+      return [{ action: 'dynamodb:PutItem', resource: table, leadingKeys: pkOf(input.Item) }];
+    case 'UpdateItemCommand':
+    case 'UpdateCommand':
+      return [{ action: 'dynamodb:UpdateItem', resource: table, leadingKeys: pkOf(input.Key) }];
+    case 'DeleteItemCommand':
+    case 'DeleteCommand':
+      return [{ action: 'dynamodb:DeleteItem', resource: table, leadingKeys: pkOf(input.Key) }];
+    case 'QueryCommand': {
+      const names: Record<string, string> = input.ExpressionAttributeNames ?? {};
+      const values: Record<string, Av> = input.ExpressionAttributeValues ?? {};
+      const keys: string[] = [];
+      for (const cond of String(input.KeyConditionExpression).split(/\s+AND\s+/i)) {
+        const m = /^\s*\(?\s*([#\w]+)\s*=\s*(:\w+)\s*\)?\s*$/.exec(cond);
+        if (!m) continue;
+        const attr = names[m[1]!] ?? m[1]!;
+        if (/PK$/.test(attr)) keys.push(str(values[m[2]!])!);
+      }
+      const resource = input.IndexName ? `${table}/index/${input.IndexName}` : table;
+      return [{ action: 'dynamodb:Query', resource, leadingKeys: keys }];
+    }
+    case 'TransactWriteItemsCommand':
+    case 'TransactWriteCommand':
+      return (input.TransactItems as Record<string, any>[]).map((it) => {
+        const [op, body] = Object.entries(it)[0]!;
+        const action = { Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem', ConditionCheck: 'ConditionCheckItem' }[op]!;
+        return { action: `dynamodb:${action}`, resource: table, leadingKeys: pkOf(op === 'Put' ? body.Item : body.Key) };
+      });
+    case 'TransactGetItemsCommand':
+    case 'TransactGetCommand':
+      return (input.TransactItems as { Get: { Key: Record<string, Av> } }[]).map((it) => ({ action: 'dynamodb:GetItem', resource: table, leadingKeys: pkOf(it.Get.Key) }));
+    default:
+      return [{ action: `dynamodb:${command.replace(/Command$/, '')}`, resource: table, leadingKeys: [] }];
+  }
+}
+
+export type FenceViolation = { role: string; tags: SessionTags; action: string; resource: string; keys: string[] };
+
+/**
+ * TenantAccess for tests: every tenant session's client refuses, before DynamoDB Local sees it,
+ * any call the tenant role's policy would refuse on AWS, and records it.
+ */
+export function fencedTenantAccess(opts: { endpoint: string; tableName: string }) {
+  const statements = fenceStatements();
+  const violations: FenceViolation[] = [];
+  const checked = { requests: 0 };
+  const clients = new Map<string, DynamoDBDocumentClient>();
+  const access: TenantAccess = {
+    async credentials() {
+      return { accessKeyId: 'FENCED', secretAccessKey: 'fenced', sessionToken: 'fenced', expiration: new Date(Date.now() + 3600_000) };
+    },
+    async doc(identity: Identity) {
+      const tags = sessionTagsFor(identity);
+      const key = JSON.stringify(tags);
+      let doc = clients.get(key);
+      if (!doc) {
+        doc = createDocumentClient({ tableName: opts.tableName, endpoint: opts.endpoint, region: 'local' });
+        doc.middlewareStack.add(
+          (next, context) => async (args) => {
+            const requests = iamRequestsOf(context.commandName as string, (args as { input: Record<string, any> }).input);
+            for (const req of requests) {
+              checked.requests += 1;
+              if (!isAllowed(statements, tags, req)) {
+                violations.push({ role: identity.role, tags, action: req.action, resource: req.resource, keys: req.leadingKeys });
+                const err = new Error(`AccessDeniedException: ${req.action} on ${req.leadingKeys.join(',')} (fenced as ${key})`);
+                err.name = 'AccessDeniedException';
+                throw err;
+              }
+            }
+            return next(args);
+          },
+          { step: 'initialize', name: 'iamFence', priority: 'low' },
+        );
+        clients.set(key, doc);
+      }
+      return doc;
+    },
+  };
+  return { access, violations, checked, close: () => clients.forEach((d) => d.destroy()) };
+}
