@@ -1,23 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAgreementsDemo } from '../../functions/agreements/seed.js';
 import type { AgreementDetail, AgreementSummary } from '../../shared/agreements/schema.js';
 import { agreementsClient, type Headers } from '../support/agreements.js';
 import { createHarness, ddbCost } from '../support/harness.js';
 
-/** The demo data must state exactly what the five seed articles state (../shared/seeds). */
-// The product brief's shared/ folder sits beside the repository (../shared); look upwards for it.
-function findSeeds(): string {
-  let dir = join(import.meta.dirname, '..', '..');
-  for (let i = 0; i < 5; i++) {
-    const candidate = join(dir, 'shared', 'seeds');
-    if (existsSync(candidate)) return candidate;
-    dir = dirname(dir);
-  }
-  throw new Error('../shared/seeds not found beside the repository');
-}
-const seedsDir = findSeeds();
+/** The demo data must state exactly what the five seed articles state (copied from ../shared/seeds). */
+const seedsDir = join(import.meta.dirname, '..', 'fixtures', 'seed-articles');
 const article = (n: string) => {
   const file = readdirSync(seedsDir).find((f) => f.startsWith(`${n}_`))!;
   return readFileSync(join(seedsDir, file), 'utf8').replace(/\s+/g, ' ');
