@@ -10,14 +10,9 @@ type AuthConfig =
 export async function signIn(email: string, password: string): Promise<void> {
   const { auth } = await api<{ auth: AuthConfig }>('/api/config');
   const token = auth.kind === 'local' ? await localToken(auth.tokenUrl, email, password) : await cognitoToken(auth, email, password);
-  setSession({ token, identity: { role: 'district_viewer', userId: '', email, provinceCode: null, districtCode: null } });
-  try {
-    const me = await api<{ identity: Identity }>('/api/me');
-    setSession({ token, identity: me.identity });
-  } catch (err) {
-    setSession(null);
-    throw err;
-  }
+  // The session starts only once the API has confirmed who the token belongs to.
+  const me = await api<{ identity: Identity }>('/api/me', { headers: { authorization: `Bearer ${token}` } });
+  setSession({ token, identity: me.identity });
 }
 
 export function signOut() {
