@@ -28,9 +28,11 @@ describe('web shell in a real browser', () => {
     await page.goto(stack.url);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Phối Hợp — công tác phối hợp ở địa phương');
     const nav = await page.locator('nav.sidenav').innerText();
-    for (const label of ['Tổng quan', 'Quy chế & chương trình', 'Giám sát', 'Kho văn bản', 'Tổng hợp toàn tỉnh', 'Nhật ký thay đổi', 'Trạng thái hệ thống']) {
+    for (const label of ['Tổng quan', 'Quy chế & chương trình', 'Giám sát', 'Kho văn bản', 'Nhật ký thay đổi', 'Trạng thái hệ thống']) {
       expect(nav).toContain(label);
     }
+    // Province roll-ups are for province staff: not offered to a visitor (or a district).
+    expect(nav).not.toContain('Tổng hợp toàn tỉnh');
     expect(await page.getAttribute('html', 'lang')).toBe('vi');
   });
 

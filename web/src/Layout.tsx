@@ -10,7 +10,7 @@ const navItems: { href: string; label: { vi: string; en: string }; end?: boolean
   { href: '/agreements', label: ui.nav.agreements },
   { href: '/supervision', label: ui.nav.supervision },
   { href: '/archive', label: ui.nav.archive },
-  { href: '/province', label: ui.nav.rollups },
+  { href: '/province', label: ui.nav.rollups, needs: 'province:read' },
   { href: '/approvals', label: { vi: 'Phê duyệt đăng ký', en: 'Sign-up approvals' }, needs: 'province:admin' },
   { href: '/users', label: { vi: 'Người dùng', en: 'Users' }, needs: 'tenant:admin' },
   { href: '/audit', label: ui.nav.audit },
