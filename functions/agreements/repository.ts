@@ -12,20 +12,11 @@ import { agreementFromItem, detailFromItems, summaryOf } from './records.js';
 
 /** Every item of one agreement (header, chapters, articles, items, notes, signing, reviews). */
 export async function readPartition(store: MeteredStore, t: TenantRef, id: string): Promise<Record<string, unknown>[]> {
-  const rows: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    // A record stays far below 1 MB (≤ 90 content units, notes and reviews), so this is one request;
-    // the loop only guards correctness should a partition ever grow past one page.
-    const page = await store.query({
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': keys.agreementPartition(t, id).PK },
-      ExclusiveStartKey: start,
-    });
-    rows.push(...page.items);
-    start = page.lastKey;
-  } while (start);
-  return rows;
+  // A record stays far below 1 MB (≤ 90 content units, notes and reviews), so this is one request.
+  return store.queryAll({
+    KeyConditionExpression: 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': keys.agreementPartition(t, id).PK },
+  });
 }
 
 export async function readDetail(store: MeteredStore, t: TenantRef, id: string, now: Date): Promise<AgreementDetail | null> {

@@ -16,18 +16,11 @@ export async function loadDashboard(store: MeteredStore, provinceCode: string, n
   const today = vietnamToday(now);
   const y = year ?? Number(today.slice(0, 4));
 
-  const items: Record<string, unknown>[] = [];
-  let lastKey: Record<string, unknown> | undefined;
-  // ≤ 30 small items per province: one page in practice; the loop only guards a 1 MB page limit.
-  do {
-    const page = await store.query({
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': keys.rollupsOf(provinceCode).PK },
-      ExclusiveStartKey: lastKey,
-    });
-    items.push(...page.items);
-    lastKey = page.lastKey;
-  } while (lastKey);
+  // ≤ 30 small items per province: one page, so one request.
+  const items = await store.queryAll({
+    KeyConditionExpression: 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': keys.rollupsOf(provinceCode).PK },
+  });
 
   const bySk = new Map(items.map((i) => [String(i.SK), i]));
   const rows: DashboardRow[] = province.districts.map((d) => {

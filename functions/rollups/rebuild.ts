@@ -8,20 +8,8 @@ import { agreementCounters } from './agreements.js';
 import { countersOf } from './update.js';
 import { recommendationCounters } from './supervision.js';
 
-async function queryAll(store: MeteredStore, index: 'GSI1' | 'GSI2', pk: string) {
-  const items: Record<string, unknown>[] = [];
-  let lastKey: Record<string, unknown> | undefined;
-  do {
-    const page = await store.query({
-      IndexName: index,
-      KeyConditionExpression: `${index}PK = :pk`,
-      ExpressionAttributeValues: { ':pk': pk },
-      ExclusiveStartKey: lastKey,
-    });
-    items.push(...page.items);
-    lastKey = page.lastKey;
-  } while (lastKey);
-  return items;
+function queryAll(store: MeteredStore, index: 'GSI1' | 'GSI2', pk: string) {
+  return store.queryAll({ IndexName: index, KeyConditionExpression: `${index}PK = :pk`, ExpressionAttributeValues: { ':pk': pk } });
 }
 
 /**

@@ -89,6 +89,21 @@ export class MeteredStore {
     return { items: out.Items ?? [], lastKey: out.LastEvaluatedKey };
   }
 
+  /**
+   * Every page of a Query. Callers read partitions far below DynamoDB's 1 MB page, so this is one
+   * request in practice; the loop only keeps results correct should one ever grow past a page.
+   */
+  async queryAll(input: WithoutTable<QueryCommandInput>) {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.query({ ...input, ...(start ? { ExclusiveStartKey: start } : {}) });
+      items.push(...page.items);
+      start = page.lastKey;
+    } while (start);
+    return items;
+  }
+
   put(input: WithoutTable<PutCommandInput>) {
     return this.send<PutCommandOutput>(new PutCommand({ ...input, TableName: this.tableName, ReturnConsumedCapacity: 'TOTAL' }), 'write');
   }

@@ -13,20 +13,10 @@ import { ENTITY, toFinding, toPlan, toRecommendation, toResponse } from './items
  * recommendations do not reach in practice.
  */
 
-async function queryAll(store: MeteredStore, input: Parameters<MeteredStore['query']>[0]) {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await store.query({ ...input, ...(start ? { ExclusiveStartKey: start } : {}) });
-    items.push(...page.items);
-    start = page.lastKey;
-  } while (start);
-  return items;
-}
 
 /** Plan page: header, findings, recommendations and their responses from ONE Query of the plan's partition. */
 export async function getPlanDetail(store: MeteredStore, t: TenantRef, planId: string, today: string): Promise<PlanDetail> {
-  const items = await queryAll(store, {
+  const items = await store.queryAll({
     KeyConditionExpression: 'PK = :pk',
     ExpressionAttributeValues: { ':pk': supervisionKeys.partition(t, planId).PK },
   });
@@ -150,7 +140,7 @@ const BOARD_ATTRIBUTES = [
  */
 export async function getBoard(store: MeteredStore, t: TenantRef, year: number, today: string, q?: string): Promise<Board> {
   const names = Object.fromEntries(BOARD_ATTRIBUTES.map((a) => [`#${a}`, a]));
-  const items = await queryAll(store, {
+  const items = await store.queryAll({
     IndexName: 'GSI2',
     KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK BETWEEN :lo AND :hi',
     ExpressionAttributeValues: { ':pk': supervisionKeys.recommendationBoard(t).GSI2PK, ':lo': `done#${year}-01-01`, ':hi': 'open$' },
