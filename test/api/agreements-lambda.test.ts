@@ -1,6 +1,6 @@
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import type { Context } from 'aws-lambda';
+import { apiGatewayGet } from '../support/lambda-event.js';
 import JSZip from 'jszip';
-import type { LambdaEvent } from 'hono/aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedId } from '../../functions/agreements/seed.js';
 import { LOCAL_CLIENT_ID } from '../../functions/local/idp.js';
@@ -22,29 +22,6 @@ beforeAll(async () => {
 });
 afterAll(() => stack.stop());
 
-function event(path: string, headers: Record<string, string>): LambdaEvent {
-  const e: APIGatewayProxyEventV2 = {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: path,
-    rawQueryString: '',
-    headers: { host: 'api.example.com', ...headers },
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'api',
-      domainName: 'api.example.com',
-      domainPrefix: 'api',
-      http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
-      requestId: 'req-1',
-      routeKey: '$default',
-      stage: '$default',
-      time: '23/Nov/2026:10:00:00 +0000',
-      timeEpoch: 0,
-    },
-    isBase64Encoded: false,
-  };
-  return e as unknown as LambdaEvent;
-}
 
 describe('agreements through the Lambda handler', () => {
   it('returns the seeded Tây Hồ 2024 program as a base64-encoded .docx with one DynamoDB request', async () => {
@@ -52,7 +29,7 @@ describe('agreements through the Lambda handler', () => {
     const token = await stack.idp.issueIdToken(user);
     const { handler } = await import('../../functions/lambda.js');
     const id = seedId('tayho-ctr-2024', '2024-02-28');
-    const res = (await handler(event(`/api/agreements/${id}/export.docx`, { authorization: `Bearer ${token}` }), {} as Context)) as {
+    const res = (await handler(apiGatewayGet(`/api/agreements/${id}/export.docx`, { authorization: `Bearer ${token}` }), {} as Context)) as {
       statusCode: number;
       body: string;
       isBase64Encoded: boolean;

@@ -1,5 +1,5 @@
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import type { LambdaEvent } from 'hono/aws-lambda';
+import type { Context } from 'aws-lambda';
+import { apiGatewayGet } from '../support/lambda-event.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
@@ -24,35 +24,11 @@ beforeAll(async () => {
 });
 afterAll(() => stack.stop());
 
-function event(path: string, headers: Record<string, string> = {}): LambdaEvent {
-  const e: APIGatewayProxyEventV2 = {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: path,
-    rawQueryString: '',
-    headers: { host: 'api.example.com', ...headers },
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'api',
-      domainName: 'api.example.com',
-      domainPrefix: 'api',
-      http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
-      requestId: 'req-1',
-      routeKey: '$default',
-      stage: '$default',
-      time: '23/Nov/2026:10:00:00 +0000',
-      timeEpoch: 0,
-    },
-    isBase64Encoded: false,
-  };
-  // The aws-lambda type says `body?: string`; hono's says `string | null`. Same wire shape.
-  return e as unknown as LambdaEvent;
-}
 
 describe('Lambda handler (hono/aws-lambda)', () => {
   it('serves health through the API Gateway v2 adapter', async () => {
     const { handler } = await import('../../functions/lambda.js');
-    const res = (await handler(event('/api/health'), {} as Context)) as { statusCode: number; body: string; headers: Record<string, string> };
+    const res = (await handler(apiGatewayGet('/api/health'), {} as Context)) as { statusCode: number; body: string; headers: Record<string, string> };
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ status: 'ok', storage: { table: 'lambda-test' } });
     expect(res.headers['x-ddb-requests']).toBe('1');
@@ -66,14 +42,14 @@ describe('Lambda handler (hono/aws-lambda)', () => {
     });
     const { id_token } = (await tokenRes.json()) as { id_token: string };
     const { handler } = await import('../../functions/lambda.js');
-    const res = (await handler(event('/api/me', { authorization: `Bearer ${id_token}` }), {} as Context)) as { statusCode: number; body: string };
+    const res = (await handler(apiGatewayGet('/api/me', { authorization: `Bearer ${id_token}` }), {} as Context)) as { statusCode: number; body: string };
     expect(res.statusCode).toBe(200);
     expect(JSON.parse(res.body).identity).toMatchObject({ role: 'province_admin', provinceCode: '19', districtCode: null });
   });
 
   it('returns problem+json for an unknown route', async () => {
     const { handler } = await import('../../functions/lambda.js');
-    const res = (await handler(event('/api/khong-ton-tai'), {} as Context)) as { statusCode: number; headers: Record<string, string> };
+    const res = (await handler(apiGatewayGet('/api/khong-ton-tai'), {} as Context)) as { statusCode: number; headers: Record<string, string> };
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
   });

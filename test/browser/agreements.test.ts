@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { DEMO_PASSWORD } from '../../functions/local/demo-data.js';
 import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, signInAs } from '../support/browser.js';
 
 const webDist = join(import.meta.dirname, '..', '..', 'web', 'dist');
 
@@ -25,10 +24,7 @@ afterAll(async () => {
 });
 
 async function signIn(email: string, name: string) {
-  await page.goto(`${stack.url}/sign-in`);
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', DEMO_PASSWORD);
-  await page.click('button[type=submit]');
+  await signInAs(page, stack.url, email);
   await expect.poll(() => page.locator('[data-testid=who]').innerText()).toContain(name);
 }
 

@@ -3,12 +3,11 @@ import { join } from 'node:path';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../functions/local/demo-data.js';
 import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
 import { newId } from '../../shared/ids.js';
 import { keys } from '../../shared/keys.js';
 import { makePdf, sha256 } from '../support/archive-files.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, signInAs } from '../support/browser.js';
 
 const webDist = join(import.meta.dirname, '..', '..', 'web', 'dist');
 const TAYHO = { provinceCode: '01', districtCode: '003' };
@@ -49,10 +48,7 @@ describe('signed-document archive in a real browser', () => {
   let docUrl = '';
 
   it('uploads a signed PDF straight to S3 and links it to a signed agreement', async () => {
-    await page.goto(`${stack.url}/sign-in`);
-    await page.fill('input[name=email]', 'admin.tayho@demo.phoihop.vn');
-    await page.fill('input[name=password]', DEMO_PASSWORD);
-    await page.click('button[type=submit]');
+    await signInAs(page, stack.url, 'admin.tayho@demo.phoihop.vn');
     await expect.poll(() => page.locator('[data-testid=who]').innerText()).toContain('Nguyễn Thu Hà');
 
     await page.click('nav.sidenav >> text=Kho văn bản');

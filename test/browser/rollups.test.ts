@@ -2,9 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { DEMO_PASSWORD } from '../../functions/local/demo-data.js';
 import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, signInAs } from '../support/browser.js';
 
 const webDist = join(import.meta.dirname, '..', '..', 'web', 'dist');
 
@@ -34,10 +33,7 @@ afterAll(async () => {
 
 describe('province dashboard in a real browser', () => {
   it('shows every Hà Nội district, flags those without a signed program, sorts and exports', async () => {
-    await page.goto(`${stack.url}/sign-in`);
-    await page.fill('input[name=email]', 'xem.hanoi@demo.phoihop.vn');
-    await page.fill('input[name=password]', DEMO_PASSWORD);
-    await page.click('button[type=submit]');
+    await signInAs(page, stack.url, 'xem.hanoi@demo.phoihop.vn');
     await expect.poll(() => page.locator('[data-testid=who]').innerText()).toContain('Người xem cấp tỉnh');
     await page.click('nav.sidenav >> text=Tổng hợp toàn tỉnh');
     await page.waitForSelector('[data-testid=rollup-table]');

@@ -2,9 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { DEMO_PASSWORD } from '../../functions/local/demo-data.js';
 import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, signInAs } from '../support/browser.js';
 
 /**
  * Issue #5 "done when": in a real browser a district creates a plan, records a finding with two
@@ -20,11 +19,7 @@ let page: Page;
 let clock = new Date('2026-03-02T02:00:00Z'); // 09:00 02/03/2026 in Hà Nội
 
 async function signIn(p: Page, email: string) {
-  await p.goto(`${stack.url}/sign-in`);
-  await p.fill('input[name=email]', email);
-  await p.fill('input[name=password]', DEMO_PASSWORD);
-  await p.click('button[type=submit]');
-  await p.waitForSelector('[data-testid=who]');
+  await signInAs(p, stack.url, email);
 }
 
 const text = (selector: string) => page.locator(selector).innerText();

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { DEMO_PASSWORD } from '../../functions/local/demo-data.js';
 import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
-import { launchBrowser } from '../support/browser.js';
+import { launchBrowser, signInAs } from '../support/browser.js';
 
 /**
  * Issue #3's done-when, in a real browser: a new district signs up, the province admin approves it,
@@ -30,11 +30,7 @@ afterAll(async () => {
 });
 
 async function signIn(email: string, password: string) {
-  await page.goto(`${stack.url}/sign-in`);
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', password);
-  await page.click('button[type=submit]');
-  await page.waitForSelector('[data-testid=who]');
+  await signInAs(page, stack.url, email, password);
 }
 
 async function signOut() {
