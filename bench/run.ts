@@ -52,7 +52,7 @@ const YEAR = 2026;
 const NOW = new Date(`${YEAR}-06-15T03:00:00Z`);
 
 const province = findProvince(cfg.provinceCode)!;
-const districts = province.districts.slice(0, cfg.districts);
+const districts = province.localities.slice(0, cfg.districts);
 if (districts.length < cfg.districts) throw new Error(`province ${cfg.provinceCode} has only ${districts.length} districts`);
 
 const log = (s: string) => process.stdout.write(`${s}\n`);
@@ -61,12 +61,12 @@ const started = Date.now();
 const stack = await startLocalStack({ dataDir: null, seed: false, tableName: 'bench', archiveBucket: 'bench', now: () => NOW });
 const doc = createDocumentClient({ tableName: stack.tableName, endpoint: stack.dynamoEndpoint, region: 'local' });
 
-async function tokenFor(role: 'district_editor' | 'province_viewer', districtCode: string | null) {
+async function tokenFor(role: 'locality_editor' | 'province_viewer', localityCode: string | null) {
   const user = await stack.idp.upsertUser({
-    email: `bench.${role}.${districtCode ?? 'p'}@bench.vn`,
+    email: `bench.${role}.${localityCode ?? 'p'}@bench.vn`,
     role,
     provinceCode: cfg.provinceCode,
-    districtCode,
+    localityCode,
     password: 'Bench@12345',
   });
   return { authorization: `Bearer ${await stack.idp.issueIdToken(user)}` };
@@ -97,7 +97,7 @@ async function pool<T>(tasks: (() => Promise<T>)[], n: number) {
 // Seed.
 log(`Seeding ${cfg.districts} districts × ${cfg.agreementsPerDistrict} agreements × ${cfg.itemsPerAgreement} items, ${cfg.plansPerDistrict} plans each…`);
 const editors = new Map<string, Record<string, string>>();
-for (const d of districts) editors.set(d.code, await tokenFor('district_editor', d.code));
+for (const d of districts) editors.set(d.code, await tokenFor('locality_editor', d.code));
 const parties = [
   { agency: 'HDND', name: 'Thường trực Hội đồng nhân dân' },
   { agency: 'UBND', name: 'Ủy ban nhân dân' },
@@ -112,8 +112,8 @@ const tasks: (() => Promise<unknown>)[] = [];
  * path's own counter maintenance is proven by test/api/rollups-drift.test.ts; supervision below
  * does go through the API.
  */
-async function seedAgreementsDirect(districtCode: string) {
-  const t = { provinceCode: cfg.provinceCode, districtCode };
+async function seedAgreementsDirect(localityCode: string) {
+  const t = { provinceCode: cfg.provinceCode, localityCode };
   const items: Record<string, unknown>[] = [];
   for (let i = 0; i < cfg.agreementsPerDistrict; i++) {
     const year = YEAR - (i % 5);
@@ -131,7 +131,7 @@ async function seedAgreementsDirect(districtCode: string) {
       })),
     });
     const id = newId(new Date(NOW.getTime() - i * 60_000));
-    sampleAgreement[districtCode] ??= id;
+    sampleAgreement[localityCode] ??= id;
     const signed = i % 2 === 0;
     const at = NOW.toISOString();
     items.push(
@@ -192,7 +192,7 @@ for (const d of districts) {
 const seedStart = performance.now();
 await pool(tasks, cfg.concurrency);
 // Supervision went through the API (counters kept at write time); rebuild adds the agreements'.
-for (const d of districts) await rebuildRollup(new MeteredStore(doc, stack.tableName), { provinceCode: cfg.provinceCode, districtCode: d.code }, NOW);
+for (const d of districts) await rebuildRollup(new MeteredStore(doc, stack.tableName), { provinceCode: cfg.provinceCode, localityCode: d.code }, NOW);
 const seedSeconds = (performance.now() - seedStart) / 1000;
 log(`Seeded in ${seedSeconds.toFixed(1)} s (${tasks.length} write flows).`);
 
@@ -302,14 +302,14 @@ const endpoints = {
   agreementDetail: await measureEndpoint(`/api/agreements/${sampleAgreement[firstDistrict]}`, editor),
   supervisionPlans: await measureEndpoint('/api/supervision/plans?limit=50', editor),
   supervisionBoard: await measureEndpoint('/api/supervision/board', editor),
-  provinceDrillDownList: await measureEndpoint(`/api/agreements?limit=25&district=${firstDistrict}`, provinceViewer),
+  provinceDrillDownList: await measureEndpoint(`/api/agreements?limit=25&locality=${firstDistrict}`, provinceViewer),
 };
 
 // Sanity: the dashboard's counters equal what the naive scan counted.
 const mismatches = dashboardBody.rows
-  .filter((r: any) => naiveCounts[r.districtCode])
-  .filter((r: any) => Object.values(r.agreementsByKind as Record<string, number>).reduce((a, b) => a + b, 0) !== naiveCounts[r.districtCode]!.agreements)
-  .map((r: any) => r.districtCode);
+  .filter((r: any) => naiveCounts[r.localityCode])
+  .filter((r: any) => Object.values(r.agreementsByKind as Record<string, number>).reduce((a, b) => a + b, 0) !== naiveCounts[r.localityCode]!.agreements)
+  .map((r: any) => r.localityCode);
 
 const result = {
   at: new Date().toISOString(),

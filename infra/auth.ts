@@ -31,7 +31,9 @@ export class Auth extends Construct {
       standardAttributes: { email: { required: true, mutable: true }, fullname: { required: false, mutable: true } },
       customAttributes: {
         [custom(claimNames.province)]: new cognito.StringAttribute({ minLen: 2, maxLen: 2, mutable: true }),
-        [custom(claimNames.district)]: new cognito.StringAttribute({ minLen: 0, maxLen: 3, mutable: true }),
+        // Kept: users created before the two-level reform carry it (custom attributes cannot change).
+        [custom(claimNames.legacyDistrict)]: new cognito.StringAttribute({ minLen: 0, maxLen: 3, mutable: true }),
+        [custom(claimNames.locality)]: new cognito.StringAttribute({ minLen: 0, maxLen: 5, mutable: true }),
         [custom(claimNames.role)]: new cognito.StringAttribute({ minLen: 1, maxLen: 32, mutable: true }),
         [custom(claimNames.agency)]: new cognito.StringAttribute({ minLen: 0, maxLen: 64, mutable: true }),
       },
@@ -52,7 +54,7 @@ export class Auth extends Construct {
 
     // Users may read their claims but never write the tenant ones: a user who could set
     // custom:province would choose their own tenant. Only the API (admin APIs) sets them.
-    const tenantClaims = [claimNames.province, claimNames.district, claimNames.role, claimNames.agency].map(custom);
+    const tenantClaims = [claimNames.province, claimNames.legacyDistrict, claimNames.locality, claimNames.role, claimNames.agency].map(custom);
     this.client = this.userPool.addClient('WebClient', {
       userPoolClientName: `phoi-hop-${config.name}-web`,
       generateSecret: false,

@@ -10,7 +10,8 @@ import { ACCESS_WRITE, REACH_PROVINCE_ADMIN, REACH_PROVINCE_READ, type SessionTa
 /** `${aws:PrincipalTag/province}`: the session tag the API set from the verified identity. */
 export const tagVar = (k: SessionTagKey) => `\${aws:PrincipalTag/${k}}`;
 const P = tagVar('province');
-const D = tagVar('district');
+const D = tagVar('locality');
+const R = tagVar('rollup');
 
 /**
  * DynamoDB actions by intent. Transactions need no action of their own: IAM authorizes each item
@@ -26,17 +27,17 @@ export const TENANT_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 
  * key module itself.
  */
 export const leadingKeyPatterns = {
-  /** Own tenant: `19#164#*` (district) or `19#P#*` (province). Read, and write when access=write. */
+  /** Own tenant: `01#00103#*` (commune-level), `01#003#*` (district, history) or `19#P#*` (province). */
   own: `${P}#${D}#*`,
-  /** A district's writes move its row of the province roll-up (`19#P#ROLLUP`, docs/data-model.md). */
-  rollup: keys.rollupsOf(P).PK,
-  /** Province staff read every district of their province: `19#*`. */
+  /** A tenant's writes move its row of the current province's roll-up (`19#P#ROLLUP`, docs/data-model.md). */
+  rollup: keys.rollupsOf(R).PK,
+  /** Province staff read every locality of their province: `19#*`. */
   province: provinceLeadingKeyPattern(P),
-  /** A province admin approves sign-ups and invites first admins: districts' profile, users, audit. */
+  /** A province admin approves sign-ups and invites first admins: localities' profile, users, audit. */
   provinceAdmin: [`${P}#*#TENANT`, `${P}#*#USERS`, `${P}#*#AUDIT#*`],
 };
 
-/** Archive object keys (shared/keys.ts `s3Keys`): originals `19/164/…`, uploads `incoming/19/164/…`. */
+/** Archive object keys (shared/keys.ts `s3Keys`): originals `01/00103/…`, uploads `incoming/01/00103/…`. */
 export const archivePrefixPatterns = {
   own: `${P}/${D}/*`,
   incoming: `incoming/${P}/${D}/*`,

@@ -55,8 +55,8 @@ export function renderRolesDoc(): string {
 export const tenancyRoutePermissions: [string, string][] = [
   ['POST /api/tenancy/signups', 'public'],
   ['GET /api/tenancy/signups', '`province:admin` (own province)'],
-  ['POST /api/tenancy/signups/:districtCode/decision', '`province:admin` (own province)'],
-  ['GET /api/tenancy/tenant', '`tenant:read` (province staff: `?district=` of own province)'],
+  ['POST /api/tenancy/signups/:localityCode/decision', '`province:admin` (own province)'],
+  ['GET /api/tenancy/tenant', '`tenant:read` (province staff: `?locality=` of own province)'],
   ['POST /api/tenancy/provinces', '`platform:operate`'],
   ['GET /api/tenancy/users', '`tenant:admin` (own tenant)'],
   ['POST /api/tenancy/invitations', '`tenant:admin` (own tenant, roles per the table above)'],
@@ -64,7 +64,7 @@ export const tenancyRoutePermissions: [string, string][] = [
   ['POST /api/tenancy/users/:userId/disable', '`tenant:admin` (own tenant)'],
   ['POST /api/tenancy/invitations/preview', 'public (the secret token)'],
   ['POST /api/tenancy/invitations/accept', 'public (the secret token)'],
-  ['GET /api/audit', '`tenant:admin` (province admins: `?district=` of own province)'],
+  ['GET /api/audit', '`tenant:admin` (province admins: `?locality=` of own province)'],
 ];
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

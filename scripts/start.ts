@@ -37,7 +37,7 @@ try {
 console.log(`\nPhối Hợp đang chạy / is running: ${stack.url}\n`);
 console.log(`Tài khoản mẫu / demo sign-ins (mật khẩu / password: ${DEMO_PASSWORD}):`);
 for (const u of demoUsers) {
-  const where = u.districtCode ? `${u.provinceCode}/${u.districtCode}` : (u.provinceCode ?? 'nền tảng');
+  const where = u.localityCode ? `${u.provinceCode}/${u.localityCode}` : (u.provinceCode ?? 'nền tảng');
   console.log(`  ${u.email.padEnd(36)} ${roleLabels[u.role].vi} / ${roleLabels[u.role].en} (${where})`);
 }
 console.log('\nCtrl-C để dừng / to stop.');

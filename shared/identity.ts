@@ -3,7 +3,13 @@ import { bilingual } from './problem.js';
 import { roleSchema } from './roles.js';
 
 export const provinceCodeSchema = z.string().regex(/^\d{2}$/, bilingual('Mã tỉnh gồm 2 chữ số', 'Province code is 2 digits'));
-export const districtCodeSchema = z.string().regex(/^\d{3}$/, bilingual('Mã quận/huyện gồm 3 chữ số', 'District code is 3 digits'));
+/**
+ * A locality below the province: a commune-level unit of the current list (5 digits) or, for history,
+ * a district of the 2025 list (3 digits). The lengths differ, so the two can never collide in a key.
+ */
+export const localityCodeSchema = z
+  .string()
+  .regex(/^(\d{5}|\d{3})$/, bilingual('Mã đơn vị cấp xã gồm 5 chữ số (quận, huyện trước 01/07/2025: 3 chữ số)', 'A commune-level code is 5 digits (a district before 01/07/2025: 3 digits)'));
 
 /**
  * The verified identity the API works with. It is built only from a verified token's claims
@@ -17,23 +23,29 @@ export const identitySchema = z
     role: roleSchema,
     provinceCode: provinceCodeSchema.nullable(),
     /** null for province staff and operators */
-    districtCode: districtCodeSchema.nullable(),
+    localityCode: localityCodeSchema.nullable(),
     agency: z.string().optional(),
   })
   .superRefine((v, ctx) => {
-    const districtRole = v.role.startsWith('district_');
+    const localityRole = v.role.startsWith('locality_');
     const provinceRole = v.role.startsWith('province_');
-    if (districtRole && (!v.provinceCode || !v.districtCode))
-      ctx.addIssue({ code: 'custom', message: 'district roles need province and district codes', path: ['districtCode'] });
-    if (provinceRole && (!v.provinceCode || v.districtCode))
-      ctx.addIssue({ code: 'custom', message: 'province roles carry a province code and no district code', path: ['provinceCode'] });
+    if (localityRole && (!v.provinceCode || !v.localityCode))
+      ctx.addIssue({ code: 'custom', message: 'locality roles need province and locality codes', path: ['localityCode'] });
+    if (provinceRole && (!v.provinceCode || v.localityCode))
+      ctx.addIssue({ code: 'custom', message: 'province roles carry a province code and no locality code', path: ['provinceCode'] });
   });
 export type Identity = z.infer<typeof identitySchema>;
 
-/** Claim names in the ID token; Cognito prefixes custom attributes with `custom:`. */
+/**
+ * Claim names in the ID token; Cognito prefixes custom attributes with `custom:`. The locality is
+ * `custom:locality` (up to 5 digits). Users created before it carry `custom:district` (3 digits; a
+ * Cognito custom attribute can be neither renamed nor widened), which is still read when the new
+ * claim is absent, so no user or token has to be migrated.
+ */
 export const claimNames = {
   province: 'custom:province',
-  district: 'custom:district',
+  locality: 'custom:locality',
+  legacyDistrict: 'custom:district',
   role: 'custom:role',
   agency: 'custom:agency',
 } as const;
@@ -46,7 +58,8 @@ export function identityFromClaims(claims: Record<string, unknown>): Identity {
     name: str(claims.name) ?? undefined,
     role: claims[claimNames.role],
     provinceCode: str(claims[claimNames.province]),
-    districtCode: str(claims[claimNames.district]),
+    localityCode: str(claims[claimNames.locality]) ?? str(claims[claimNames.legacyDistrict]),
     agency: str(claims[claimNames.agency]) ?? undefined,
   });
 }
+

@@ -1,12 +1,15 @@
 import type { Identity } from './identity.js';
+import { successorProvince } from './localities/index.js';
 
 /**
  * Key design. Every partition key (table and index) starts with the tenant's place:
- *   district tenant  `<province>#<district>`   e.g. `19#164`
- *   province tenant  `<province>#P`            e.g. `19#P`
- * so one IAM `dynamodb:LeadingKeys` pattern (`19#164#*`) fences a tenant, and `19#*` spans a
- * province. The tenant part is always derived from the verified identity (`tenantOf`), never from
- * request input. See docs/data-model.md for every access pattern.
+ *   commune-level tenant  `<province>#<commune>`   e.g. `01#00103` (Phường Tây Hồ)
+ *   district tenant       `<province>#<district>`  e.g. `01#003` (Quận Tây Hồ, history until 30/06/2025)
+ *   province tenant       `<province>#P`           e.g. `19#P`
+ * Commune codes have 5 digits and district codes 3, so the two never collide. One IAM
+ * `dynamodb:LeadingKeys` pattern (`01#00103#*`) fences a tenant, and `01#*` spans a province. The
+ * tenant part is always derived from the verified identity (`tenantOf`) or from the reference data
+ * after an access check, never from request input. See docs/data-model.md for every access pattern.
  */
 
 export const PROVINCE_SCOPE = 'P';
@@ -17,18 +20,27 @@ export function auditMonthOf(at: string | Date): string {
   return new Date(ms + 7 * 3600_000).toISOString().slice(0, 7);
 }
 
-export type TenantRef = { provinceCode: string; districtCode: string | null };
+/** A tenant: a locality (commune-level unit, or a 2025 district) of a province, or the province itself (null). */
+export type TenantRef = { provinceCode: string; localityCode: string | null };
 
 export function tenantPrefix(t: TenantRef): string {
   if (!/^\d{2}$/.test(t.provinceCode)) throw new Error(`bad province code ${t.provinceCode}`);
-  if (t.districtCode !== null && !/^\d{3}$/.test(t.districtCode)) throw new Error(`bad district code ${t.districtCode}`);
-  return `${t.provinceCode}#${t.districtCode ?? PROVINCE_SCOPE}`;
+  if (t.localityCode !== null && !/^(\d{3}|\d{5})$/.test(t.localityCode)) throw new Error(`bad locality code ${t.localityCode}`);
+  return `${t.provinceCode}#${t.localityCode ?? PROVINCE_SCOPE}`;
+}
+
+/**
+ * The province whose dashboard a tenant rolls up into: its own province, or the province of the
+ * current list that continues a merged one (06 Bắc Kạn → 19 Thái Nguyên).
+ */
+export function rollupProvinceOf(t: TenantRef): string {
+  return successorProvince(t.provinceCode) ?? t.provinceCode;
 }
 
 /** The tenant an identity acts for. Operators act for no tenant. */
 export function tenantOf(identity: Identity): TenantRef {
   if (!identity.provinceCode) throw new Error('identity has no tenant');
-  return { provinceCode: identity.provinceCode, districtCode: identity.districtCode };
+  return { provinceCode: identity.provinceCode, localityCode: identity.localityCode };
 }
 
 /** IAM LeadingKeys pattern fencing one tenant (used by infra's scoped role). */
@@ -36,7 +48,7 @@ export function leadingKeyPattern(t: TenantRef): string {
   return `${tenantPrefix(t)}#*`;
 }
 
-/** IAM LeadingKeys pattern spanning a province (province staff read their districts). */
+/** IAM LeadingKeys pattern spanning a province (province staff read their localities). */
 export function provinceLeadingKeyPattern(provinceCode: string): string {
   return `${provinceCode}#*`;
 }
@@ -47,7 +59,7 @@ export const keys = {
     PK: `${tenantPrefix(t)}#TENANT`,
     SK: 'PROFILE',
     GSI1PK: `${t.provinceCode}#TENANTS`,
-    GSI1SK: t.districtCode ?? PROVINCE_SCOPE,
+    GSI1SK: t.localityCode ?? PROVINCE_SCOPE,
   }),
   /** Users of a tenant: one partition, so the users page is one Query. */
   user: (t: TenantRef, userId: string) => ({ PK: `${tenantPrefix(t)}#USERS`, SK: `USER#${userId}` }),
@@ -65,8 +77,12 @@ export const keys = {
    * the Vietnam calendar month (UTC+7), so a day range chosen in Vietnam is always one partition.
    */
   audit: (t: TenantRef, at: string, id: string) => ({ PK: `${tenantPrefix(t)}#AUDIT#${auditMonthOf(at)}`, SK: `${at}#${id}` }),
-  /** One small roll-up item per district in the province partition: dashboard = one Query. */
-  rollup: (provinceCode: string, districtCode: string) => ({ PK: `${provinceCode}#P#ROLLUP`, SK: `D#${districtCode}` }),
+  /**
+   * One small roll-up item per tenant in the current province's partition: dashboard = one Query.
+   * The SK names the tenant's own province too, because a merged province's tenants (`06#058`,
+   * `06#P`) roll up into their successor's partition (`19#P#ROLLUP`).
+   */
+  rollup: (t: TenantRef) => ({ PK: `${rollupProvinceOf(t)}#P#ROLLUP`, SK: `T#${tenantPrefix(t)}` }),
   rollupsOf: (provinceCode: string) => ({ PK: `${provinceCode}#P#ROLLUP` }),
   /** Idempotency record for a create, scoped to the tenant; expires through TTL. */
   idempotency: (t: TenantRef, key: string) => ({ PK: `${tenantPrefix(t)}#IDEMP`, SK: key }),
@@ -109,7 +125,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const HASH = /^[0-9a-f]{64}$/;
 
 export const tenancyKeys = {
-  /** The province's tenant list (GSI1 of the tenant profiles): sign-ups to approve, its districts. */
+  /** The province's tenant list (GSI1 of the tenant profiles): sign-ups to approve, its localities. */
   tenantsOfProvince: (provinceCode: string) => {
     if (!/^\d{2}$/.test(provinceCode)) throw new Error(`bad province code ${provinceCode}`);
     return { GSI1PK: `${provinceCode}#TENANTS` };

@@ -15,6 +15,8 @@ export const problemTypes = {
   'not-found': { status: 404, vi: 'Không tìm thấy', en: 'Not found' },
   'method-not-allowed': { status: 405, vi: 'Phương thức không được hỗ trợ', en: 'Method not allowed' },
   conflict: { status: 409, vi: 'Dữ liệu đã bị thay đổi hoặc đã tồn tại', en: 'Conflict with the current state' },
+  'historical-read-only': { status: 409, vi: 'Hồ sơ lịch sử chỉ để xem', en: 'Historical records are read-only' },
+  'locality-ended': { status: 409, vi: 'Đơn vị hành chính đã kết thúc hoạt động', en: 'The administrative unit has ceased to exist' },
   'too-large': { status: 413, vi: 'Nội dung quá lớn', en: 'Payload too large' },
   'unsupported-media-type': { status: 415, vi: 'Định dạng không được hỗ trợ', en: 'Unsupported media type' },
   throttled: { status: 429, vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau', en: 'Too many requests, retry later' },

@@ -5,30 +5,32 @@ import * as z from 'zod';
  * the web app read it from here.
  */
 export const roles = [
-  'district_admin',
-  'district_editor',
-  'district_viewer',
+  'locality_admin',
+  'locality_editor',
+  'locality_viewer',
   'province_admin',
   'province_viewer',
   'operator',
 ] as const;
-export const roleSchema = z.enum(roles);
+/** Roles were first named `district_*`; tokens and stored users with those names keep working. */
+export const legacyRoleName = (role: unknown): unknown => (typeof role === 'string' ? role.replace(/^district_/, 'locality_') : role);
+export const roleSchema = z.preprocess(legacyRoleName, z.enum(roles));
 export type Role = z.infer<typeof roleSchema>;
 
 export const permissions = [
   'tenant:read', // read own tenant's records
   'tenant:write', // create and change own tenant's records
   'tenant:admin', // users, settings, audit log of own tenant
-  'province:read', // roll-ups and read-only drill-down into the province's districts
+  'province:read', // roll-ups and read-only drill-down into the province's localities
   'province:admin', // approve sign-ups, province users
   'platform:operate', // health, all tenants' metadata (never records)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const roleMatrix: Record<Role, readonly Permission[]> = {
-  district_admin: ['tenant:read', 'tenant:write', 'tenant:admin'],
-  district_editor: ['tenant:read', 'tenant:write'],
-  district_viewer: ['tenant:read'],
+  locality_admin: ['tenant:read', 'tenant:write', 'tenant:admin'],
+  locality_editor: ['tenant:read', 'tenant:write'],
+  locality_viewer: ['tenant:read'],
   // A province is a tenant too: it runs its own agreements (seed 004) besides the roll-ups.
   province_admin: ['tenant:read', 'tenant:write', 'tenant:admin', 'province:read', 'province:admin'],
   province_viewer: ['tenant:read', 'province:read'],
@@ -40,9 +42,9 @@ export function can(role: Role, permission: Permission): boolean {
 }
 
 export const roleLabels: Record<Role, { vi: string; en: string }> = {
-  district_admin: { vi: 'Quản trị cấp huyện', en: 'District admin' },
-  district_editor: { vi: 'Biên tập viên cấp huyện', en: 'District editor' },
-  district_viewer: { vi: 'Người xem cấp huyện', en: 'District viewer' },
+  locality_admin: { vi: 'Quản trị đơn vị cấp xã', en: 'Locality admin' },
+  locality_editor: { vi: 'Biên tập viên đơn vị cấp xã', en: 'Locality editor' },
+  locality_viewer: { vi: 'Người xem đơn vị cấp xã', en: 'Locality viewer' },
   province_admin: { vi: 'Quản trị cấp tỉnh', en: 'Province admin' },
   province_viewer: { vi: 'Người xem cấp tỉnh', en: 'Province viewer' },
   operator: { vi: 'Vận hành nền tảng', en: 'Platform operator' },
@@ -53,20 +55,20 @@ export const permissionLabels: Record<Permission, { vi: string; en: string }> = 
   'tenant:read': { vi: 'Xem dữ liệu của đơn vị mình', en: "Read own tenant's records" },
   'tenant:write': { vi: 'Tạo và sửa dữ liệu của đơn vị mình', en: "Create and change own tenant's records" },
   'tenant:admin': { vi: 'Quản lý người dùng, lời mời, xem nhật ký thay đổi của đơn vị mình', en: "Users, invitations and audit log of own tenant" },
-  'province:read': { vi: 'Xem tổng hợp và xem (chỉ đọc) các quận, huyện trong tỉnh', en: "Roll-ups and read-only drill-down into the province's districts" },
-  'province:admin': { vi: 'Duyệt đăng ký của quận, huyện trong tỉnh', en: "Approve or reject the province's district sign-ups" },
+  'province:read': { vi: 'Xem tổng hợp và xem (chỉ đọc) các xã, phường trong tỉnh và hồ sơ lịch sử của các quận, huyện cũ', en: "Roll-ups and read-only drill-down into the province's localities and its former districts' records" },
+  'province:admin': { vi: 'Duyệt đăng ký của các xã, phường trong tỉnh; mở, đóng hồ sơ lịch sử để nhập bổ sung', en: "Approve or reject the province's locality sign-ups; open and close historical tenants for data entry" },
   'platform:operate': { vi: 'Vận hành: sức khỏe hệ thống, tạo đơn vị cấp tỉnh (không xem hồ sơ nghiệp vụ)', en: 'Operate: health, create province tenants (never records)' },
 };
 
 /**
- * Which roles a role may invite. An admin invites into its own tenant only, so a district admin
- * grants district roles and a province admin province roles; an operator invites the first admin
+ * Which roles a role may invite. An admin invites into its own tenant only, so a locality admin
+ * grants locality roles and a province admin province roles; an operator invites the first admin
  * of a province tenant it creates. Everyone else invites nobody.
  */
 export const grantableRoles: Record<Role, readonly Role[]> = {
-  district_admin: ['district_admin', 'district_editor', 'district_viewer'],
-  district_editor: [],
-  district_viewer: [],
+  locality_admin: ['locality_admin', 'locality_editor', 'locality_viewer'],
+  locality_editor: [],
+  locality_viewer: [],
   province_admin: ['province_admin', 'province_viewer'],
   province_viewer: [],
   operator: ['province_admin'],

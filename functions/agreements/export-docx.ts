@@ -27,7 +27,7 @@ import {
 } from '../../shared/agreements/schema.js';
 import { foldVietnamese, formatDate } from '../../shared/format.js';
 import type { TenantRef } from '../../shared/keys.js';
-import { findDistrict, findProvince } from '../../shared/localities/index.js';
+import { findAnyProvince, findLocalityIn } from '../../shared/localities/index.js';
 
 /**
  * Agreements and reviews as Word documents laid out per Decree 30/2020/NĐ-CP (Phụ lục I): A4,
@@ -48,10 +48,10 @@ const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const LEFT_COL = Math.round(TEXT_WIDTH * 0.39);
 const RIGHT_COL = TEXT_WIDTH - LEFT_COL;
 
-/** Địa danh: the locality's proper name without its type ("Quận Tây Hồ" → "Tây Hồ"). */
+/** Địa danh: the locality's proper name without its type ("Phường Tây Hồ", "Quận Tây Hồ" → "Tây Hồ"). */
 export function placeName(t: TenantRef): string {
-  const full = t.districtCode ? (findDistrict(t.provinceCode, t.districtCode)?.name ?? '') : (findProvince(t.provinceCode)?.name ?? '');
-  const stripped = full.replace(/^(Thành phố|Tỉnh|Quận|Huyện|Thị xã)\s+/u, '');
+  const full = t.localityCode ? (findLocalityIn(t.provinceCode, t.localityCode)?.name ?? '') : (findAnyProvince(t.provinceCode)?.name ?? '');
+  const stripped = full.replace(/^(Thành phố|Tỉnh|Quận|Huyện|Thị xã|Phường|Xã|Đặc khu)\s+/u, '');
   // "Quận 1": a number is not a name, keep the type.
   return /^\d/.test(stripped) ? full : stripped;
 }

@@ -21,7 +21,7 @@ import { ProblemError } from '../api/problem.js';
 import { validate } from '../api/validate.js';
 import { requireAuth } from '../auth/middleware.js';
 import { versionFromIfMatch } from '../store/versioning.js';
-import { readTenant, writeTenant } from '../tenancy/scope.js';
+import { readTenant, writeTenant } from '../auth/tenant-scope.js';
 import { agreementDocx, DOCX_MIME, docxFileName, reviewDocx } from './export-docx.js';
 import { listAgreements, readDetail } from './repository.js';
 import { amendAgreement } from './service/amend.js';
@@ -36,7 +36,7 @@ import { updateDraft } from './service/update.js';
 
 /**
  * /api/agreements — coordination regulations, programs and plans (issue #4).
- * Reads use `readTenant` (own tenant, or a province's read-only drill-down `?district=NNN`) and cost
+ * Reads use `readTenant` (own tenant, or a province's read-only drill-down `?locality=NNN`) and cost
  * ONE DynamoDB request each; writes use `writeTenant` (always the caller's own tenant) and are single
  * transactions with their audit record.
  */
@@ -44,7 +44,7 @@ import { updateDraft } from './service/update.js';
 const idParam = z.object({ id: agreementIdSchema });
 const itemParam = idParam.extend({ no: z.coerce.number().int().min(1, bilingual('Số nội dung từ 1', 'Item number from 1')).max(999) });
 const reviewParam = idParam.extend({ period: reviewPeriodSchema });
-const readQuery = z.strictObject({ district: z.string().optional() });
+const readQuery = z.strictObject({ locality: z.string().optional() });
 
 function fieldProblem(field: string, where: 'body' | 'header', vi: string, en: string): ProblemError {
   return new ProblemError('validation', { vi: 'Vui lòng kiểm tra các trường được nêu', en: 'Check the fields listed in errors' }, [
@@ -91,7 +91,7 @@ export const agreementRoutes = new Hono<AppEnv>()
 
   .get('/', validate('query', listQuerySchema), async (c) => {
     const q = c.req.valid('query');
-    const tenant = readTenant(c, q.district);
+    const tenant = await readTenant(c, q.locality);
     return c.json(await listAgreements(c.var.store, tenant, q, c.var.deps.now()));
   })
 
@@ -106,7 +106,7 @@ export const agreementRoutes = new Hono<AppEnv>()
   })
 
   .get('/:id', validate('param', idParam), validate('query', readQuery), async (c) => {
-    const tenant = readTenant(c, c.req.valid('query').district);
+    const tenant = await readTenant(c, c.req.valid('query').locality);
     const detail = await readDetail(c.var.store, tenant, c.req.valid('param').id, c.var.deps.now());
     if (!detail) throw agreementNotFound();
     c.header('etag', `"${detail.agreement.version}"`);
@@ -171,14 +171,14 @@ export const agreementRoutes = new Hono<AppEnv>()
   })
 
   .get('/:id/export.docx', validate('param', idParam), validate('query', readQuery), async (c) => {
-    const tenant = readTenant(c, c.req.valid('query').district);
+    const tenant = await readTenant(c, c.req.valid('query').locality);
     const detail = await readDetail(c.var.store, tenant, c.req.valid('param').id, c.var.deps.now());
     if (!detail) throw agreementNotFound();
     return docxResponse(c, await agreementDocx(detail, tenant), fullTitle(detail.agreement));
   })
 
   .get('/:id/reviews/:period/export.docx', validate('param', reviewParam), validate('query', readQuery), async (c) => {
-    const tenant = readTenant(c, c.req.valid('query').district);
+    const tenant = await readTenant(c, c.req.valid('query').locality);
     const { id, period } = c.req.valid('param');
     const detail = await readDetail(c.var.store, tenant, id, c.var.deps.now());
     const review = detail?.reviews.find((r) => r.period === period);

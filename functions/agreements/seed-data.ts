@@ -22,11 +22,11 @@ export type SeedAgreement = {
   reviews: (ReviewInput & { period: string })[];
 };
 
-const BAC_TU_LIEM = { provinceCode: '01', districtCode: '021' };
-const TAY_HO = { provinceCode: '01', districtCode: '003' };
-const CAU_GIAY = { provinceCode: '01', districtCode: '005' };
-const DONG_DA = { provinceCode: '01', districtCode: '006' };
-const THAI_NGUYEN = { provinceCode: '19', districtCode: null };
+const BAC_TU_LIEM = { provinceCode: '01', localityCode: '021' };
+const TAY_HO = { provinceCode: '01', localityCode: '003' };
+const CAU_GIAY = { provinceCode: '01', localityCode: '005' };
+const DONG_DA = { provinceCode: '01', localityCode: '006' };
+const THAI_NGUYEN = { provinceCode: '19', localityCode: null };
 
 /** A signatory the article names only by body ("Thường trực HĐND … đã ký"). */
 const unnamed = (agency: Signatory['agency'], onBehalf: string): Signatory => ({ agency, onBehalf, title: null, name: null });

@@ -33,7 +33,7 @@ export const metering = createMiddleware<AppEnv>(async (c, next) => {
         status: c.res.status,
         ms: Math.round(ms),
         ddb: { requests: m.requests, rcu: round(m.readCapacity), wcu: round(m.writeCapacity), items: m.itemsRead },
-        tenant: c.var.identity ? `${c.var.identity.provinceCode ?? '-'}#${c.var.identity.districtCode ?? 'P'}` : undefined,
+        tenant: c.var.identity ? `${c.var.identity.provinceCode ?? '-'}#${c.var.identity.localityCode ?? 'P'}` : undefined,
       }),
     );
   }

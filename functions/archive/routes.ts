@@ -45,7 +45,7 @@ import { auditPut } from '../audit/record.js';
 import { requireAuth, requirePermission } from '../auth/middleware.js';
 import type { MeteredStore, TransactItem } from '../store/metered-store.js';
 import { isConditionFailure, staleVersion, versionCondition, versionFromIfMatch } from '../store/versioning.js';
-import { isDrillDown, notFound, readTenant, writeTenant } from '../tenancy/scope.js';
+import { isDrillDown, notFound, readTenant, writeTenant } from '../auth/tenant-scope.js';
 import {
   actorOf,
   documentItem,
@@ -191,7 +191,7 @@ archiveRoutes.use('*', requireAuth);
  */
 archiveRoutes.get('/documents', validate('query', listDocumentsQuerySchema), async (c) => {
   const q = c.req.valid('query');
-  const t = readTenant(c, q.district);
+  const t = await readTenant(c, q.locality);
   const deleted = q.deleted === 'true';
   if (deleted && !isTenantAdmin(c, t)) {
     throw new ProblemError('forbidden', { vi: 'Chỉ quản trị đơn vị xem được văn bản đã xoá', en: 'Only tenant admins see deleted documents' });
@@ -261,7 +261,7 @@ archiveRoutes.get('/documents', validate('query', listDocumentsQuerySchema), asy
 
 archiveRoutes.get('/check', validate('query', checkQuerySchema), async (c) => {
   const q = c.req.valid('query');
-  const t = readTenant(c, q.district);
+  const t = await readTenant(c, q.locality);
   const { items } = await c.var.store.query({
     IndexName: 'GSI2',
     KeyConditionExpression: 'GSI2PK = :pk',
@@ -284,7 +284,7 @@ archiveRoutes.get('/check', validate('query', checkQuerySchema), async (c) => {
 
 archiveRoutes.get('/documents/:id', validate('param', documentParamSchema), validate('query', readQuerySchema), async (c) => {
   const { id } = c.req.valid('param');
-  const t = readTenant(c, c.req.valid('query').district);
+  const t = await readTenant(c, c.req.valid('query').locality);
   const detail = toDetail(await loadPartition(c.var.store, t, id));
   if (!detail || (detail.deleted && !isTenantAdmin(c, t))) throw notFound();
   c.header('ETag', `"${detail.version}"`);
@@ -303,7 +303,7 @@ async function readableVersion(c: C, t: TenantRef, id: string, n: number): Promi
 archiveRoutes.get('/documents/:id/versions/:n/url', validate('param', versionParamSchema), validate('query', urlQuerySchema), async (c) => {
   const { id, n } = c.req.valid('param');
   const q = c.req.valid('query');
-  const t = readTenant(c, q.district);
+  const t = await readTenant(c, q.locality);
   const v = await readableVersion(c, t, id, n);
   const now = c.var.deps.now();
   const url = await presignGet(
@@ -318,7 +318,7 @@ archiveRoutes.get('/documents/:id/versions/:n/url', validate('param', versionPar
 /** Re-reads the stored object and compares its SHA-256 with the one recorded at upload. */
 archiveRoutes.post('/documents/:id/versions/:n/verify', validate('param', versionParamSchema), validate('query', readQuerySchema), async (c) => {
   const { id, n } = c.req.valid('param');
-  const t = readTenant(c, c.req.valid('query').district);
+  const t = await readTenant(c, c.req.valid('query').locality);
   const v = await readableVersion(c, t, id, n);
   const read = await inspectObject(c.var.deps.archive, v.s3Key as string, Number.MAX_SAFE_INTEGER);
   const actual = read.state === 'read' ? read.sha256 : '';

@@ -5,7 +5,7 @@ import type { AppEnv } from '../api/env.js';
 import { ProblemError } from '../api/problem.js';
 import { validate } from '../api/validate.js';
 import { requireAuth, requirePermission } from '../auth/middleware.js';
-import { readTenant } from '../tenancy/scope.js';
+import { readTenant } from '../auth/tenant-scope.js';
 
 const VIETNAM_OFFSET_MS = 7 * 3600_000;
 const SK_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#[0-9A-HJKMNP-TV-Z]{26}$/;
@@ -24,11 +24,11 @@ function badCursor() {
 /**
  * Admins browse their tenant's audit log: one month partition, newest first, one Query per page.
  * `from`/`to` narrow the sort-key range; actor, entity and action filter within it. Province admins
- * may read one of their districts' logs with `?district=` (read-only drill-down).
+ * may read one of their districts' logs with `?locality=` (read-only drill-down).
  */
 export const auditRoutes = new Hono<AppEnv>().get('/', requireAuth, requirePermission('tenant:admin'), validate('query', auditQuerySchema), async (c) => {
   const q = c.req.valid('query');
-  const tenant = readTenant(c, q.district);
+  const tenant = await readTenant(c, q.locality);
   const month = q.month ?? q.from?.slice(0, 7) ?? q.to?.slice(0, 7) ?? auditMonthOf(c.var.deps.now());
   const pk = tenancyKeys.auditMonth(tenant, month).PK;
   // Partitions are Vietnam months and sort keys `<UTC ISO time>#<id>`: a Vietnam day range inside

@@ -3,6 +3,7 @@ import { can, type Permission } from '../../shared/roles.js';
 import type { AppEnv } from '../api/env.js';
 import { ProblemError } from '../api/problem.js';
 import { useTenantStore } from '../store/scoped-credentials.js';
+import { guardHistoricalWrite } from './tenant-scope.js';
 
 /** Requires a valid bearer ID token; puts the verified identity on the context. */
 export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
@@ -17,6 +18,7 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
     throw new ProblemError('unauthenticated', { vi: 'Mã xác thực không hợp lệ hoặc đã hết hạn', en: 'Invalid or expired token' });
   }
   await useTenantStore(c); // on AWS: the store signs with the tenant's IAM-fenced credentials
+  await guardHistoricalWrite(c);
   await next();
 });
 

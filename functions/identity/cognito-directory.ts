@@ -41,7 +41,7 @@ export class CognitoIdentityDirectory implements IdentityDirectory {
       { Name: claimNames.role, Value: user.role },
       ...(user.name ? [{ Name: 'name', Value: user.name }] : []),
       ...(user.provinceCode ? [{ Name: claimNames.province, Value: user.provinceCode }] : []),
-      ...(user.districtCode ? [{ Name: claimNames.district, Value: user.districtCode }] : []),
+      ...(user.localityCode ? [{ Name: claimNames.locality, Value: user.localityCode }] : []),
       ...(user.agency ? [{ Name: claimNames.agency, Value: user.agency }] : []),
     ];
     let sub: string | undefined;

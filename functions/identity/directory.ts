@@ -10,7 +10,7 @@ export type DirectoryUser = {
   name?: string;
   role: Role;
   provinceCode: string | null;
-  districtCode: string | null;
+  localityCode: string | null;
   agency?: string;
 };
 

@@ -12,7 +12,7 @@ export class LocalIdentityDirectory implements IdentityDirectory {
       name: user.name,
       role: user.role,
       provinceCode: user.provinceCode,
-      districtCode: user.districtCode,
+      localityCode: user.localityCode,
       agency: user.agency,
       password: user.password,
     });

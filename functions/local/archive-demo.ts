@@ -36,7 +36,7 @@ const seedId = (n: number) => `01SEEDARCH1VE${String(n).padStart(13, '0')}`;
 /** The seed articles' signed documents (../shared/seeds); numbers/symbols are illustrative. */
 export const demoArchive: { tenant: TenantRef; id: string; pdfLine: string; metadata: DocumentMetadataInput }[] = [
   {
-    tenant: { provinceCode: '01', districtCode: '021' },
+    tenant: { provinceCode: '01', localityCode: '021' },
     id: seedId(1),
     pdfLine: 'QUY CHE PHOI HOP CONG TAC NHIEM KY 2021-2026 - BAC TU LIEM',
     metadata: {
@@ -49,7 +49,7 @@ export const demoArchive: { tenant: TenantRef; id: string; pdfLine: string; meta
     },
   },
   {
-    tenant: { provinceCode: '01', districtCode: '003' },
+    tenant: { provinceCode: '01', localityCode: '003' },
     id: seedId(2),
     pdfLine: 'CHUONG TRINH PHOI HOP CONG TAC NAM 2024 - TAY HO',
     metadata: {
@@ -66,7 +66,7 @@ export const demoArchive: { tenant: TenantRef; id: string; pdfLine: string; meta
     { n: 4, with: 'UBND tỉnh', a: 'UBND tỉnh Thái Nguyên', arts: 13, line: 'UBND - MTTQ' },
     { n: 5, with: 'Đoàn đại biểu Quốc hội tỉnh', a: 'Đoàn đại biểu Quốc hội tỉnh Thái Nguyên', arts: 11, line: 'DOAN DBQH - MTTQ' },
   ].map((r) => ({
-    tenant: { provinceCode: '19', districtCode: null },
+    tenant: { provinceCode: '19', localityCode: null },
     id: seedId(r.n),
     pdfLine: `QUY CHE PHOI HOP 2021-2026 ${r.line} - THAI NGUYEN`,
     metadata: {

@@ -23,7 +23,7 @@ export const localUserSchema = z.object({
   name: z.string().optional(),
   role: roleSchema,
   provinceCode: z.string().nullable(),
-  districtCode: z.string().nullable(),
+  localityCode: z.string().nullable(),
   agency: z.string().optional(),
   passwordHash: z.string(),
   /** Disabled users cannot sign in (Cognito's AdminDisableUser). */
@@ -140,7 +140,7 @@ export class LocalIdentityProvider {
       'cognito:username': user.email,
       [claimNames.role]: user.role,
       [claimNames.province]: user.provinceCode ?? '',
-      [claimNames.district]: user.districtCode ?? '',
+      [claimNames.locality]: user.localityCode ?? '',
       ...(user.agency ? { [claimNames.agency]: user.agency } : {}),
     })
       .setProtectedHeader({ alg: 'RS256', kid: this.state.keys.publicJwk.kid! })

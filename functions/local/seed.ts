@@ -3,11 +3,11 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { keys, tenantPrefix } from '../../shared/keys.js';
 import { rebuildRollup } from '../rollups/rebuild.js';
 import { MeteredStore } from '../store/metered-store.js';
-import { findDistrict, findProvince, localitiesAsOf } from '../../shared/localities/index.js';
 import type { Tenant } from '../../shared/tenancy/schema.js';
 import { seedAgreementsDemo } from '../agreements/seed.js';
 import { DEMO_PASSWORD, demoTenants, demoUsers } from './demo-data.js';
 import type { LocalIdentityProvider } from './idp.js';
+import { describeTenant } from '../tenancy/describe.js';
 import { seedTenancyDemo } from '../tenancy/seed.js';
 import { seedSupervisionDemo } from './supervision-seed.js';
 
@@ -28,18 +28,11 @@ export async function seedDemo(opts: { doc: DynamoDBDocumentClient; tableName: s
   };
 
   for (const t of demoTenants) {
-    const province = findProvince(t.provinceCode);
-    if (!province) throw new Error(`unknown province ${t.provinceCode}`);
-    const district = t.districtCode ? findDistrict(t.provinceCode, t.districtCode) : undefined;
-    if (t.districtCode && !district) throw new Error(`unknown district ${t.provinceCode}/${t.districtCode}`);
     const tenant: Tenant = {
       provinceCode: t.provinceCode,
-      districtCode: t.districtCode,
-      kind: t.districtCode ? 'district' : 'province',
-      name: district?.name ?? province.name,
-      provinceName: province.name,
+      localityCode: t.localityCode,
+      ...describeTenant(t),
       status: 'active',
-      localityListAsOf: localitiesAsOf,
       createdAt: at,
       updatedAt: at,
       version: 1,
@@ -51,7 +44,7 @@ export async function seedDemo(opts: { doc: DynamoDBDocumentClient; tableName: s
     const existing = opts.idp.findUser(u.email);
     const idpUser = existing ?? (await opts.idp.upsertUser({ ...u, password: DEMO_PASSWORD }));
     if (u.provinceCode) {
-      const t = { provinceCode: u.provinceCode, districtCode: u.districtCode };
+      const t = { provinceCode: u.provinceCode, localityCode: u.localityCode };
       await putIfAbsent({
         ...keys.user(t, idpUser.sub),
         entity: 'user',

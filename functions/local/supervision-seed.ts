@@ -25,7 +25,7 @@ const DEMO_NOTE = 'Dữ liệu mẫu để trình diễn phần mềm, không ph
 
 export const demoSupervisionPlans: DemoPlan[] = [
   {
-    tenant: { provinceCode: '01', districtCode: '003' },
+    tenant: { provinceCode: '01', localityCode: '003' },
     id: '01KDEMQ0TAYH0000000000000A',
     actor: { userId: 'demo-seed', name: 'Nguyễn Thu Hà' },
     input: {
@@ -88,7 +88,7 @@ export const demoSupervisionPlans: DemoPlan[] = [
     ],
   },
   {
-    tenant: { provinceCode: '01', districtCode: '003' },
+    tenant: { provinceCode: '01', localityCode: '003' },
     id: '01KDEMQ0TAYH0000000000000B',
     actor: { userId: 'demo-seed', name: 'Lê Thị Mai' },
     input: {
@@ -109,7 +109,7 @@ export const demoSupervisionPlans: DemoPlan[] = [
     findings: [],
   },
   {
-    tenant: { provinceCode: '01', districtCode: '005' },
+    tenant: { provinceCode: '01', localityCode: '005' },
     id: '01KDEMQ0CAVG0000000000000A',
     actor: { userId: 'demo-seed', name: 'Vũ Quang Huy' },
     input: {

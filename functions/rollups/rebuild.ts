@@ -33,7 +33,7 @@ export async function countersFromRecords(store: MeteredStore, tenant: TenantRef
 
 /** The counters the district's roll-up row holds now. */
 export async function storedCounters(store: MeteredStore, tenant: TenantRef): Promise<Counters> {
-  const item = await store.get({ Key: keys.rollup(tenant.provinceCode, tenant.districtCode ?? 'P'), ConsistentRead: true });
+  const item = await store.get({ Key: keys.rollup(tenant), ConsistentRead: true });
   return item ? countersOf(item) : {};
 }
 
@@ -43,7 +43,7 @@ export async function storedCounters(store: MeteredStore, tenant: TenantRef): Pr
  */
 export async function rebuildRollup(store: MeteredStore, tenant: TenantRef, at: Date): Promise<Counters> {
   const counters = await countersFromRecords(store, tenant);
-  const key = keys.rollup(tenant.provinceCode, tenant.districtCode ?? 'P');
+  const key = keys.rollup(tenant);
   const existing = await store.get({ Key: key, ConsistentRead: true });
   await store.put({
     Item: {

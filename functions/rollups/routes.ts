@@ -12,12 +12,11 @@ import { loadDashboard } from './dashboard.js';
 export const rollupRoutes = new Hono<AppEnv>()
   .use('*', requireAuth, requirePermission('province:read'))
   .get('/', validate('query', rollupQuerySchema), async (c) => {
-    const { year } = c.req.valid('query');
-    return c.json(await loadDashboard(c.var.store, provinceOf(c.var.identity.provinceCode), c.var.deps.now(), year));
+    return c.json(await loadDashboard(c.var.store, provinceOf(c.var.identity.provinceCode), c.var.deps.now(), c.req.valid('query')));
   })
   .get('/export', validate('query', rollupExportQuerySchema), async (c) => {
-    const { year, format } = c.req.valid('query');
-    const dashboard = await loadDashboard(c.var.store, provinceOf(c.var.identity.provinceCode), c.var.deps.now(), year);
+    const { format, ...query } = c.req.valid('query');
+    const dashboard = await loadDashboard(c.var.store, provinceOf(c.var.identity.provinceCode), c.var.deps.now(), query);
     const table = dashboardTable(dashboard);
     const file = `tong-hop-${dashboard.provinceCode}-${dashboard.year}`;
     if (format === 'csv') {
@@ -32,18 +31,23 @@ export const rollupRoutes = new Hono<AppEnv>()
     });
   });
 
+const LEVEL_LABELS = { commune: 'Cấp xã (hiện hành)', district: 'Cấp huyện (đến 30/06/2025)', province: 'Cấp tỉnh (đã hợp nhất)' } as const;
+
 function provinceOf(code: string | null): string {
   if (!code) throw new ProblemError('forbidden', { vi: 'Tài khoản không thuộc tỉnh nào', en: 'Account belongs to no province' });
   return code;
 }
 
-/** The export's columns: Vietnamese headers with English in brackets, one row per district. */
+/** The export's columns: Vietnamese headers with English in brackets, one row per unit, current first. */
 export function dashboardTable(d: Dashboard): Table {
   return {
     sheetName: `Tổng hợp ${d.year}`,
     headers: [
       'Mã (Code)',
-      'Quận/huyện (District)',
+      'Đơn vị (Unit)',
+      'Cấp (Level)',
+      'Loại (Type)',
+      'Hiệu lực đến (Valid until)',
       `Đã ký CTr ${d.year} (Program signed)`,
       'Quy chế (Regulations)',
       'Chương trình (Programs)',
@@ -57,9 +61,12 @@ export function dashboardTable(d: Dashboard): Table {
       'Văn bản lưu trữ (Documents)',
       'Hoạt động gần nhất (Last activity)',
     ],
-    rows: d.rows.map((r) => [
-      r.districtCode,
+    rows: [...d.rows, ...d.historical].map((r) => [
+      r.localityCode ?? r.provinceCode,
       r.name,
+      LEVEL_LABELS[r.level],
+      r.type,
+      r.validUntil ? formatDate(r.validUntil) : 'Đang hoạt động',
       r.programSigned ? 'Có' : 'Chưa',
       r.agreementsByKind.regulation ?? 0,
       r.agreementsByKind.program ?? 0,

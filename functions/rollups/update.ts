@@ -18,7 +18,7 @@ export function rollupUpdate(tenant: TenantRef, change: Counters, at: Date): Tra
   });
   return {
     Update: {
-      Key: keys.rollup(tenant.provinceCode, tenant.districtCode ?? 'P'),
+      Key: keys.rollup(tenant),
       UpdateExpression: `SET #at = :at, #entity = :entity${adds.length ? ` ADD ${adds.join(', ')}` : ''}`,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,

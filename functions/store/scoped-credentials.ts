@@ -26,6 +26,8 @@ export type TenantAccess = {
   credentials(identity: Identity): Promise<TenantCredentials>;
   /** A DocumentClient signing with those credentials (one per tenant session, reused). */
   doc(identity: Identity): Promise<DynamoDBDocumentClient>;
+  /** The same for explicit tags: a read of history or of a merged province (sessionTagsForTarget). */
+  docForTags(tags: SessionTags): Promise<DynamoDBDocumentClient>;
 };
 
 export type TenantAccessOptions = {
@@ -57,8 +59,7 @@ export function createTenantAccess(opts: TenantAccessOptions): TenantAccess {
   const now = opts.now ?? Date.now;
   const sessions = new Map<string, Session>();
 
-  function sessionFor(identity: Identity): Session {
-    const tags = sessionTagsFor(identity);
+  function sessionFor(tags: SessionTags): Session {
     const key = sessionKey(tags);
     let s = sessions.get(key);
     if (s) {
@@ -109,14 +110,16 @@ export function createTenantAccess(opts: TenantAccessOptions): TenantAccess {
   const createDoc =
     opts.createDoc ?? ((credentials) => createDocumentClient({ tableName: '', region: opts.region, credentials }));
 
+  async function docOf(s: Session): Promise<DynamoDBDocumentClient> {
+    await credentialsOf(s); // fail here (→ 503) rather than inside a store call
+    s.doc ??= createDoc(() => credentialsOf(s));
+    return s.doc;
+  }
+
   return {
-    credentials: (identity) => credentialsOf(sessionFor(identity)),
-    async doc(identity) {
-      const s = sessionFor(identity);
-      await credentialsOf(s); // fail here (→ 503) rather than inside a store call
-      s.doc ??= createDoc(() => credentialsOf(s));
-      return s.doc;
-    },
+    credentials: (identity) => credentialsOf(sessionFor(sessionTagsFor(identity))),
+    doc: (identity) => docOf(sessionFor(sessionTagsFor(identity))),
+    docForTags: (tags) => docOf(sessionFor(tags)),
   };
 }
 
@@ -140,9 +143,23 @@ export async function useTenantStore(c: Context<AppEnv>): Promise<void> {
   const identity = c.var.identity;
   // Already scoped: requireAuth can match twice (e.g. `/me` and `/me/*`).
   if (!access || !identity.provinceCode || scopedStores.has(c.var.store)) return;
+  await swapStore(c, () => access.doc(identity));
+}
+
+/**
+ * After an access check allowed a tenant other than the identity's own (auth/tenant-scope.ts): the
+ * request's store signs with a session fenced to that tenant (read-only for a successor commune).
+ */
+export async function useTargetStore(c: Context<AppEnv>, tags: SessionTags): Promise<void> {
+  const access = c.var.deps.tenantAccess;
+  if (!access) return;
+  await swapStore(c, () => access.docForTags(tags));
+}
+
+async function swapStore(c: Context<AppEnv>, docOf: () => Promise<DynamoDBDocumentClient>): Promise<void> {
   let doc: DynamoDBDocumentClient;
   try {
-    doc = await access.doc(identity);
+    doc = await docOf();
   } catch (err) {
     console.error(JSON.stringify({ level: 'error', msg: 'tenant credentials unavailable', error: String(err) }));
     throw new ProblemError('storage-unavailable', {

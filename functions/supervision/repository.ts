@@ -4,7 +4,7 @@ import { buildBoard, daysOverdue, isOverdue, summarizePlan } from '../../shared/
 import type { Board, PlanDetail, PlanStatus, PlanSummary, RecommendationResponse, RecommendationView } from '../../shared/supervision/schema.js';
 import { ProblemError } from '../api/problem.js';
 import type { MeteredStore } from '../store/metered-store.js';
-import { notFound } from '../tenancy/scope.js';
+import { notFound } from '../auth/tenant-scope.js';
 import { ENTITY, toFinding, toPlan, toRecommendation, toResponse } from './items.js';
 
 /**

@@ -20,7 +20,7 @@ import { ProblemError } from '../api/problem.js';
 import { validate } from '../api/validate.js';
 import { requireAuth } from '../auth/middleware.js';
 import { versionFromIfMatch } from '../store/versioning.js';
-import { readTenant, writeTenant } from '../tenancy/scope.js';
+import { readTenant, writeTenant } from '../auth/tenant-scope.js';
 import { getBoard, getPlanDetail, listPlans } from './repository.js';
 import {
   addFinding,
@@ -36,7 +36,7 @@ import {
 
 /**
  * /api/supervision — plans, findings, recommendations, responses and the follow-up board.
- * Reads use `readTenant` (own tenant, or a province's read-only drill-down `?district=NNN`); writes
+ * Reads use `readTenant` (own tenant, or a province's read-only drill-down `?locality=NNN`); writes
  * use `writeTenant` (always the caller's own tenant). Every read is one DynamoDB Query.
  */
 
@@ -44,12 +44,12 @@ const planParam = z.strictObject({ id: recordIdSchema });
 const number = z.coerce.number().int().min(1, bilingual('Số thứ tự không hợp lệ', 'Invalid number')).max(999, bilingual('Số thứ tự không hợp lệ', 'Invalid number'));
 const findingParam = z.strictObject({ id: recordIdSchema, no: number });
 const recParam = z.strictObject({ id: recordIdSchema, no: number });
-const districtOnly = z.strictObject({ district: z.string().optional() });
+const districtOnly = z.strictObject({ locality: z.string().optional() });
 
 /** Drill-down is read-only: a write naming another district is refused rather than silently applied to the caller's own tenant. */
 function writeCtx(c: Context<AppEnv>): WriteCtx {
-  const district = c.req.query('district');
-  if (district !== undefined && district !== '' && district !== c.var.identity.districtCode) {
+  const district = c.req.query('locality');
+  if (district !== undefined && district !== '' && district !== c.var.identity.localityCode) {
     throw new ProblemError('forbidden', { vi: 'Xem dữ liệu quận, huyện khác chỉ được đọc', en: 'Drill-down into another district is read-only' });
   }
   return { store: c.var.store, tenant: writeTenant(c), actor: c.var.identity, now: c.var.deps.now() };
@@ -94,7 +94,7 @@ export const supervisionRoutes = new Hono<AppEnv>()
 
   .get('/plans', validate('query', planListQuerySchema), async (c) => {
     const q = c.req.valid('query');
-    const tenant = readTenant(c, q.district);
+    const tenant = await readTenant(c, q.locality);
     return c.json(await listPlans(c.var.store, tenant, q, vietnamToday(c.var.deps.now())));
   })
 
@@ -108,7 +108,7 @@ export const supervisionRoutes = new Hono<AppEnv>()
 
   .get('/plans/:id', validate('param', planParam), validate('query', districtOnly), async (c) => {
     const { id } = c.req.valid('param');
-    const tenant = readTenant(c, c.req.valid('query').district);
+    const tenant = await readTenant(c, c.req.valid('query').locality);
     const detail = await getPlanDetail(c.var.store, tenant, id, vietnamToday(c.var.deps.now()));
     c.header('etag', `"${detail.plan.version}"`);
     return c.json(detail);
@@ -164,7 +164,7 @@ export const supervisionRoutes = new Hono<AppEnv>()
 
   .get('/board', validate('query', boardQuerySchema), async (c) => {
     const q = c.req.valid('query');
-    const tenant = readTenant(c, q.district);
+    const tenant = await readTenant(c, q.locality);
     const today = vietnamToday(c.var.deps.now());
     return c.json(await getBoard(c.var.store, tenant, q.year ?? Number(today.slice(0, 4)), today, q.q));
   });

@@ -33,7 +33,7 @@ import { auditPut } from '../audit/record.js';
 import type { MeteredStore, TransactItem } from '../store/metered-store.js';
 import { idempotentCreate } from '../store/idempotency.js';
 import { isConditionFailure, staleVersion } from '../store/versioning.js';
-import { notFound } from '../tenancy/scope.js';
+import { notFound } from '../auth/tenant-scope.js';
 import { contributedItems, type SupervisionChange } from './changes.js';
 import {
   by,

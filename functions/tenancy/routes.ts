@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import { keys, tenancyKeys, type TenantRef } from '../../shared/keys.js';
-import { findDistrict, findProvince, localitiesAsOf } from '../../shared/localities/index.js';
+import { CURRENT_LIST, findLocalityIn, findProvince, listAsOf } from '../../shared/localities/index.js';
 import {
+  dataEntryRequestSchema,
   decisionRequestSchema,
-  districtParamSchema,
-  districtQuerySchema,
+  localityParamSchema,
+  localityQuerySchema,
   provinceOnboardRequestSchema,
   signUpListQuerySchema,
   signUpRequestSchema,
@@ -19,7 +20,9 @@ import { requireAuth, requirePermission } from '../auth/middleware.js';
 import { isConditionFailure, staleVersion } from '../store/versioning.js';
 import { buildInvitation } from '../users/invitations.js';
 import { actorOf, userRoutes } from '../users/routes.js';
-import { notFound, readTenant } from './scope.js';
+import { notFound, readTenant } from '../auth/tenant-scope.js';
+import { dataEntryRoutes } from './data-entry.js';
+import { signUpLocality } from './sign-up.js';
 
 export function tenantView(item: Record<string, unknown>): Tenant {
   return tenantSchema.parse(item);
@@ -37,25 +40,25 @@ const alreadyDecided = () =>
  */
 export const tenancyRoutes = new Hono<AppEnv>()
   /**
-   * Public sign-up of a district: the tenant profile is created `pending`. One tenant per district:
-   * the conditional write refuses a second sign-up while one is pending or active (409); after a
-   * rejection the district may sign up again. Profile and audit record in one transaction.
+   * Public sign-up of a commune-level unit: the tenant profile is created `pending`. One tenant per
+   * unit: the conditional write refuses a second sign-up while one is pending or active (409); after
+   * a rejection the unit may sign up again. Profile and audit record in one transaction.
    */
   .post('/signups', validate('json', signUpRequestSchema), async (c) => {
     const body = c.req.valid('json');
-    const tenant: TenantRef = { provinceCode: body.provinceCode, districtCode: body.districtCode };
-    const province = findProvince(body.provinceCode)!;
-    const district = findDistrict(body.provinceCode, body.districtCode)!;
+    const { province, locality: district } = signUpLocality(body, c.var.deps.now());
+    const tenant: TenantRef = { provinceCode: body.provinceCode, localityCode: body.localityCode };
     const now = c.var.deps.now().toISOString();
     const profile = {
       entity: 'tenant',
       provinceCode: body.provinceCode,
-      districtCode: body.districtCode,
-      kind: 'district',
+      localityCode: body.localityCode,
+      kind: 'commune',
       name: district.name,
       provinceName: province.name,
       status: 'pending',
-      localityListAsOf: localitiesAsOf,
+      localityListAsOf: district.listAsOf,
+      localityType: district.type,
       agency: body.agency,
       contactName: body.contactName,
       contactEmail: body.contactEmail,
@@ -88,27 +91,27 @@ export const tenancyRoutes = new Hono<AppEnv>()
             ExpressionAttributeValues: values,
           },
         },
-        auditPut({ tenant, actor, entity: 'tenant', entityId: `${body.provinceCode}-${body.districtCode}`, action: 'sign-up', after: profile, at: new Date(now) }),
+        auditPut({ tenant, actor, entity: 'tenant', entityId: `${body.provinceCode}-${body.localityCode}`, action: 'sign-up', after: profile, at: new Date(now) }),
       ]);
     } catch (err) {
       if (isConditionFailure(err)) {
         throw new ProblemError('conflict', {
-          vi: `${district.name} (${province.name}) đã được đăng ký. Mỗi quận, huyện chỉ có một đơn vị; hãy liên hệ quản trị viên của đơn vị hoặc của tỉnh.`,
-          en: `${district.name} (${province.name}) is already signed up. Each district has one tenant; contact its administrator or the province's.`,
+          vi: `${district.name} (${province.name}) đã được đăng ký. Mỗi đơn vị cấp xã chỉ có một tài khoản đơn vị; hãy liên hệ quản trị viên của đơn vị hoặc của tỉnh.`,
+          en: `${district.name} (${province.name}) is already signed up. Each locality has one tenant; contact its administrator or the province's.`,
         });
       }
       throw err;
     }
-    return c.json({ tenant: { provinceCode: body.provinceCode, districtCode: body.districtCode, name: district.name, provinceName: province.name, status: 'pending' as const, requestedAt: now } }, 201);
+    return c.json({ tenant: { provinceCode: body.provinceCode, localityCode: body.localityCode, name: district.name, provinceName: province.name, status: 'pending' as const, requestedAt: now, version: 1 } }, 201);
   })
 
-  /** The province admin's list of its districts' tenants, pending first: one Query of GSI1. */
+  /** The province admin's list of its localities' tenants, pending first: one Query of GSI1. */
   .get('/signups', requireAuth, requirePermission('province:admin'), validate('query', signUpListQuerySchema), async (c) => {
     const { status } = c.req.valid('query');
     const provinceCode = c.var.identity.provinceCode!;
     const { items } = await c.var.store.query({
       IndexName: 'GSI1',
-      // District codes only: the province's own profile (GSI1SK 'P') sorts outside this range.
+      // Locality codes only (3 or 5 digits): the province's own profile (GSI1SK 'P') sorts outside.
       KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK BETWEEN :lo AND :hi',
       ...(status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
       ExpressionAttributeValues: { ':pk': tenancyKeys.tenantsOfProvince(provinceCode).GSI1PK, ':lo': '000', ':hi': '999', ...(status ? { ':status': status } : {}) },
@@ -120,22 +123,22 @@ export const tenancyRoutes = new Hono<AppEnv>()
 
   /**
    * Approve or reject a pending sign-up of the admin's own province. Approval activates the tenant
-   * and invites its contact as the first district admin; the link comes back to the province admin.
+   * and invites its contact as the first locality admin; the link comes back to the province admin.
    */
   .post(
-    '/signups/:districtCode/decision',
+    '/signups/:localityCode/decision',
     requireAuth,
     requirePermission('province:admin'),
-    validate('param', districtParamSchema),
+    validate('param', localityParamSchema),
     validate('json', decisionRequestSchema),
     async (c) => {
       const provinceCode = c.var.identity.provinceCode!;
-      const { districtCode } = c.req.valid('param');
+      const { localityCode } = c.req.valid('param');
       const body = c.req.valid('json');
       // The province comes from the token: a district of another province is simply not found.
-      if (!findDistrict(provinceCode, districtCode)) throw notFound();
-      const tenant: TenantRef = { provinceCode, districtCode };
-      const provinceTenant: TenantRef = { provinceCode, districtCode: null };
+      if (!findLocalityIn(provinceCode, localityCode)) throw notFound();
+      const tenant: TenantRef = { provinceCode, localityCode };
+      const provinceTenant: TenantRef = { provinceCode, localityCode: null };
       const k = keys.tenant(tenant);
       const before = await c.var.store.get({ Key: { PK: k.PK, SK: k.SK }, ConsistentRead: true });
       if (!before) throw notFound();
@@ -156,7 +159,7 @@ export const tenancyRoutes = new Hono<AppEnv>()
         updatedAt: at,
         version: body.version + 1,
       };
-      const entityId = `${provinceCode}-${districtCode}`;
+      const entityId = `${provinceCode}-${localityCode}`;
       const action = body.decision;
       const invitation =
         body.decision === 'approve'
@@ -164,7 +167,7 @@ export const tenancyRoutes = new Hono<AppEnv>()
               tenant,
               email: before.contactEmail as string,
               name: before.contactName as string | undefined,
-              role: 'district_admin',
+              role: 'locality_admin',
               agency: before.agency as string | undefined,
               invitedBy: actor,
               now,
@@ -207,9 +210,9 @@ export const tenancyRoutes = new Hono<AppEnv>()
     },
   )
 
-  /** The caller's tenant profile (province staff: `?district=` of their own province, read-only). */
-  .get('/tenant', requireAuth, requirePermission('tenant:read'), validate('query', districtQuerySchema), async (c) => {
-    const tenant = readTenant(c, c.req.valid('query').district);
+  /** The caller's tenant profile (province staff: `?locality=` of their own province, read-only). */
+  .get('/tenant', requireAuth, requirePermission('tenant:read'), validate('query', localityQuerySchema), async (c) => {
+    const tenant = await readTenant(c, c.req.valid('query').locality);
     const k = keys.tenant(tenant);
     const item = await c.var.store.get({ Key: { PK: k.PK, SK: k.SK } });
     if (!item) throw notFound();
@@ -226,20 +229,25 @@ export const tenancyRoutes = new Hono<AppEnv>()
   /** Operator: create a province tenant (active) and invite its first province admin. */
   .post('/provinces', requireAuth, requirePermission('platform:operate'), validate('json', provinceOnboardRequestSchema), async (c) => {
     const body = c.req.valid('json');
-    const province = findProvince(body.provinceCode)!;
-    const tenant: TenantRef = { provinceCode: body.provinceCode, districtCode: null };
+    const province = findProvince(body.provinceCode, CURRENT_LIST);
+    if (!province) {
+      throw new ProblemError('validation', undefined, [
+        { field: 'provinceCode', in: 'body', code: 'unknown-province', message_vi: 'Không có tỉnh/thành phố với mã này trong danh mục hiện hành (34 tỉnh, thành phố)', message_en: 'No province with this code in the current list (34 provinces)' },
+      ]);
+    }
+    const tenant: TenantRef = { provinceCode: body.provinceCode, localityCode: null };
     const now = c.var.deps.now();
     const at = now.toISOString();
     const actor = actorOf(c);
     const profile = {
       entity: 'tenant',
       provinceCode: body.provinceCode,
-      districtCode: null,
+      localityCode: null,
       kind: 'province',
       name: province.name,
       provinceName: province.name,
       status: 'active',
-      localityListAsOf: localitiesAsOf,
+      localityListAsOf: listAsOf[CURRENT_LIST],
       createdAt: at,
       updatedAt: at,
       version: 1,
@@ -261,4 +269,5 @@ export const tenancyRoutes = new Hono<AppEnv>()
     return c.json({ tenant: tenantView(profile), invitation: invitation.created }, 201);
   })
 
+  .route('/', dataEntryRoutes)
   .route('/', userRoutes);

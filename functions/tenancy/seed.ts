@@ -1,15 +1,15 @@
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../shared/keys.js';
-import { findDistrict, findProvince, localitiesAsOf } from '../../shared/localities/index.js';
+import { describeTenant } from './describe.js';
 import type { Tenant } from '../../shared/tenancy/schema.js';
 
 /** A demo sign-up waiting for Hà Nội's approval, so the approvals page has something to decide. */
 export const demoPendingSignUp = {
   provinceCode: '01',
-  districtCode: '001',
+  localityCode: '00004', // Phường Ba Đình
   agency: 'Văn phòng HĐND và UBND',
   contactName: 'Trịnh Quốc Khánh',
-  contactEmail: 'vanphong.badinh@demo.phoihop.vn',
+  contactEmail: 'vanphong.phuongbadinh@demo.phoihop.vn',
 };
 
 /** Seeds tenancy demo data; idempotent (an existing profile is left as it is). */
@@ -18,12 +18,9 @@ export async function seedTenancyDemo(opts: { doc: DynamoDBDocumentClient; table
   const s = demoPendingSignUp;
   const tenant: Tenant = {
     provinceCode: s.provinceCode,
-    districtCode: s.districtCode,
-    kind: 'district',
-    name: findDistrict(s.provinceCode, s.districtCode)!.name,
-    provinceName: findProvince(s.provinceCode)!.name,
+    localityCode: s.localityCode,
+    ...describeTenant(s),
     status: 'pending',
-    localityListAsOf: localitiesAsOf,
     agency: s.agency,
     contactName: s.contactName,
     contactEmail: s.contactEmail,

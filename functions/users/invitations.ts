@@ -15,7 +15,7 @@ export function hashToken(token: string): string {
 /** `<province>.<district|P>.<43 chars of base64url>` — 256 random bits. */
 export function newInvitationToken(t: TenantRef): string {
   tenantPrefix(t); // validates the codes
-  return `${t.provinceCode}.${t.districtCode ?? 'P'}.${randomBytes(32).toString('base64url')}`;
+  return `${t.provinceCode}.${t.localityCode ?? 'P'}.${randomBytes(32).toString('base64url')}`;
 }
 
 /**
@@ -24,7 +24,7 @@ export function newInvitationToken(t: TenantRef): string {
  */
 export function tenantOfToken(token: string): TenantRef {
   const [provinceCode, district] = token.split('.');
-  return { provinceCode: provinceCode!, districtCode: district === 'P' ? null : district! };
+  return { provinceCode: provinceCode!, localityCode: district === 'P' ? null : district! };
 }
 
 export type InvitationItem = Record<string, unknown> & {

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { keys, tenancyKeys, tenantOf, tenantPrefix, type TenantRef } from '../../shared/keys.js';
-import { findDistrict, findProvince } from '../../shared/localities/index.js';
-import { districtQuerySchema } from '../../shared/tenancy/schema.js';
+import { findAnyProvince, findLocalityIn } from '../../shared/localities/index.js';
+import { localityQuerySchema } from '../../shared/tenancy/schema.js';
 import { grantableRoles, roleLabels } from '../../shared/roles.js';
 import {
   acceptInvitationRequestSchema,
@@ -21,17 +21,17 @@ import { validate } from '../api/validate.js';
 import { requireAuth, requirePermission } from '../auth/middleware.js';
 import { DirectoryPasswordRejectedError, DirectoryUserExistsError } from '../identity/directory.js';
 import { isConditionFailure, staleVersion, versionCondition } from '../store/versioning.js';
-import { notFound } from '../tenancy/scope.js';
+import { notFound } from '../auth/tenant-scope.js';
 import { buildInvitation, hashToken, invitationView, isExpired, tenantOfToken, type InvitationItem } from './invitations.js';
 
 /**
- * The tenant an admin manages: always its own, from the token. A `?district=` naming anything else
+ * The tenant an admin manages: always its own, from the token. A `?locality=` naming anything else
  * is refused with 404 (admins do not manage other tenants' users, not even province admins).
  */
 export function adminTenant(c: Context<AppEnv>): TenantRef {
   const own = tenantOf(c.var.identity);
-  const requested = c.req.query('district');
-  if (requested !== undefined && requested !== (own.districtCode ?? '')) throw notFound();
+  const requested = c.req.query('locality');
+  if (requested !== undefined && requested !== (own.localityCode ?? '')) throw notFound();
   return own;
 }
 
@@ -41,9 +41,9 @@ export function actorOf(c: Context<AppEnv>): AuditActor {
 }
 
 function tenantName(t: TenantRef) {
-  const province = findProvince(t.provinceCode);
-  const district = t.districtCode ? findDistrict(t.provinceCode, t.districtCode) : undefined;
-  return { name: district?.name ?? province?.name ?? '', provinceName: province?.name ?? '' };
+  const province = findAnyProvince(t.provinceCode);
+  const locality = t.localityCode ? findLocalityIn(t.provinceCode, t.localityCode) : undefined;
+  return { name: locality?.name ?? province?.name ?? '', provinceName: province?.name ?? '' };
 }
 
 function userView(item: Record<string, unknown>): User {
@@ -60,7 +60,7 @@ const admin = [requireAuth, requirePermission('tenant:admin')] as const;
 
 export const userRoutes = new Hono<AppEnv>()
   /** Users and pending invitations of the admin's tenant: one Query of the USERS partition. */
-  .get('/users', ...admin, validate('query', districtQuerySchema), async (c) => {
+  .get('/users', ...admin, validate('query', localityQuerySchema), async (c) => {
     const tenant = adminTenant(c);
     const now = c.var.deps.now();
     const { items } = await c.var.store.query({
@@ -227,7 +227,7 @@ export const userRoutes = new Hono<AppEnv>()
         name,
         role: item.role,
         provinceCode: tenant.provinceCode,
-        districtCode: tenant.districtCode,
+        localityCode: tenant.localityCode,
         agency: item.agency,
         password,
       }));

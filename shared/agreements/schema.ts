@@ -482,7 +482,7 @@ export const listQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(2000).optional(),
   /** Province staff: read-only drill-down into one district of their province. */
-  district: z.string().optional(),
+  locality: z.string().optional(),
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
 

@@ -166,16 +166,16 @@ export const listDocumentsQuerySchema = z.strictObject({
   cursor: z.string().max(600).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
   /** Province staff: read-only drill-down into a district of their province. */
-  district: z.string().optional(),
+  locality: z.string().optional(),
 });
 export type ListDocumentsQuery = z.infer<typeof listDocumentsQuerySchema>;
 
-export const readQuerySchema = z.strictObject({ district: z.string().optional() });
+export const readQuerySchema = z.strictObject({ locality: z.string().optional() });
 export const urlQuerySchema = z.strictObject({
-  district: z.string().optional(),
+  locality: z.string().optional(),
   disposition: z.enum(['inline', 'attachment']).default('attachment'),
 });
-export const checkQuerySchema = z.strictObject({ sha256: sha256Schema, district: z.string().optional() });
+export const checkQuerySchema = z.strictObject({ sha256: sha256Schema, locality: z.string().optional() });
 export const documentParamSchema = z.strictObject({ id: archiveIdSchema });
 export const versionParamSchema = z.strictObject({
   id: archiveIdSchema,

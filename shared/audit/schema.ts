@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { districtCodeSchema } from '../identity.js';
+import { localityCodeSchema } from '../identity.js';
 import { bilingual } from '../problem.js';
 
 const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -25,7 +25,7 @@ export const auditQuerySchema = z
       .max(100, bilingual('Số dòng là số nguyên từ 1 đến 100', 'Limit is an integer from 1 to 100'))
       .optional(),
     /** Province admins read one of their districts' logs (read-only drill-down). */
-    district: districtCodeSchema.optional(),
+    locality: localityCodeSchema.optional(),
   })
   .superRefine((v, ctx) => {
     for (const field of ['from', 'to'] as const) {

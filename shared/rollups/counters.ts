@@ -42,7 +42,7 @@ export function sum(...parts: (Counters | null | undefined)[]): Counters {
 }
 
 /** What the dashboard shows for one district, derived from its counters and today's date. */
-export type DistrictFigures = {
+export type LocalityFigures = {
   agreementsByKind: Record<string, number>;
   agreementsByStatus: Record<string, number>;
   programSigned: boolean;
@@ -53,8 +53,8 @@ export type DistrictFigures = {
 };
 
 /** `today` is yyyy-mm-dd in Vietnam time; an open item due before today is overdue. */
-export function figures(counters: Counters, opts: { today: string; year: number }): DistrictFigures {
-  const f: DistrictFigures = {
+export function figures(counters: Counters, opts: { today: string; year: number }): LocalityFigures {
+  const f: LocalityFigures = {
     agreementsByKind: {},
     agreementsByStatus: {},
     programSigned: (counters[counterName.programSigned(opts.year)] ?? 0) > 0,

@@ -1,19 +1,38 @@
 import * as z from 'zod';
-import type { DistrictFigures } from './counters.js';
+import { bilingual } from '../problem.js';
+import type { LocalityFigures } from './counters.js';
 
+const yearQuery = z
+  .string()
+  .regex(/^\d{4}$/, bilingual('Năm phải là số có 4 chữ số, ví dụ 2026', 'The year must be a 4-digit number, e.g. 2026'))
+  .transform(Number)
+  .pipe(z.number().min(2000, bilingual('Năm từ 2000 đến 2100', 'The year is between 2000 and 2100')).max(2100, bilingual('Năm từ 2000 đến 2100', 'The year is between 2000 and 2100')));
+
+/** Dashboard filters: year; unit name without diacritics; unit type; signed this year's program or not. */
 export const rollupQuerySchema = z.strictObject({
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: yearQuery.optional(),
+  q: z.string().max(100, bilingual('Từ khóa tối đa 100 ký tự', 'The search text is at most 100 characters')).optional(),
+  type: z.enum(['xa', 'phuong', 'dac-khu'], bilingual('Loại đơn vị là xa, phuong hoặc dac-khu', 'Type is xa, phuong or dac-khu')).optional(),
+  signed: z.enum(['yes', 'no'], bilingual('"signed" là yes hoặc no', '"signed" is yes or no')).optional(),
 });
+export type RollupQuery = z.infer<typeof rollupQuerySchema>;
 
 export const rollupExportQuerySchema = rollupQuerySchema.extend({
   format: z.enum(['csv', 'xlsx']),
 });
 
-export type DashboardRow = DistrictFigures & {
-  districtCode: string;
+export type DashboardRow = LocalityFigures & {
+  /** The tenant's own province code: a merged province's rows keep theirs (06 under Thái Nguyên 19). */
+  provinceCode: string;
+  /** null: the tenant of a merged province itself. */
+  localityCode: string | null;
   name: string;
+  /** Xã, Phường, Đặc khu (current); Quận, Huyện, Thị xã, Thành phố, Tỉnh (history). */
   type: string;
-  /** A district that has written anything has a roll-up item. */
+  level: 'commune' | 'district' | 'province';
+  /** Last day in force (history: 2025-06-30); null while in force. */
+  validUntil: string | null;
+  /** A tenant that has written anything has a roll-up item. */
   hasData: boolean;
   lastActivityAt: string | null;
 };
@@ -23,15 +42,24 @@ export type Dashboard = {
   provinceName: string;
   year: number;
   today: string;
+  /** The current commune-level units of the province (Hà Nội: 126). */
   rows: DashboardRow[];
-  totals: {
-    districts: number;
-    withoutSignedProgram: number;
-    agreements: number;
-    itemsDone: number;
-    itemsOverdue: number;
-    recommendationsOpen: number;
-    recommendationsOverdue: number;
-    documents: number;
-  };
+  /** History: the 2025 districts of the province and of the provinces merged into it, and those provinces. */
+  historical: DashboardRow[];
+  /** Provinces of the 2025 list this province continues (itself first when it kept its code). */
+  predecessors: { code: string; name: string }[];
+  /** Figures of the current units (rows); history has its own totals. */
+  totals: DashboardTotals;
+  historicalTotals: DashboardTotals;
+};
+
+export type DashboardTotals = {
+  localities: number;
+  withoutSignedProgram: number;
+  agreements: number;
+  itemsDone: number;
+  itemsOverdue: number;
+  recommendationsOpen: number;
+  recommendationsOverdue: number;
+  documents: number;
 };

@@ -325,13 +325,13 @@ export const planListQuerySchema = z.strictObject({
   q: z.string().trim().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(2000).optional(),
-  district: z.string().optional(),
+  locality: z.string().optional(),
 });
 
 export const boardQuerySchema = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   q: z.string().trim().max(200).optional(),
-  district: z.string().optional(),
+  locality: z.string().optional(),
 });
 
 export type BoardRecommendation = Omit<Recommendation, 'history'> & { overdue: boolean; daysOverdue: number };

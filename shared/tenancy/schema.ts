@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import { districtCodeSchema, provinceCodeSchema } from '../identity.js';
-import { findDistrict, findProvince } from '../localities/index.js';
+import { localityCodeSchema, provinceCodeSchema } from '../identity.js';
 import { bilingual } from '../problem.js';
 
 export const tenantStatuses = ['pending', 'active', 'rejected', 'suspended'] as const;
-export const tenantKinds = ['province', 'district'] as const;
+/** A province, a commune-level unit (xã, phường, đặc khu) or — history — a 2025 district. */
+export const tenantKinds = ['province', 'commune', 'district'] as const;
 export type TenantStatus = (typeof tenantStatuses)[number];
 
 /** Text fields people type: trimmed, never empty, bounded. */
@@ -31,16 +31,31 @@ export const emailSchema = z
 /** Agencies a district usually signs up as (the form offers them; any name is accepted). */
 export const commonAgencies = ['Thường trực HĐND', 'Văn phòng HĐND và UBND', 'UBND', 'Ủy ban MTTQ Việt Nam'] as const;
 
-/** A tenant: a province or a district of the official list. */
-export const tenantSchema = z.object({
+/**
+ * A tenant: a province or a locality of an official list. Profiles written before localities were
+ * versioned carry `districtCode` and no level; they read as the 2025 districts they are.
+ */
+export const tenantSchema = z.preprocess(
+  (v) => {
+    if (!v || typeof v !== 'object') return v;
+    const o = v as Record<string, unknown>;
+    return 'localityCode' in o ? o : { ...o, localityCode: o.districtCode ?? null };
+  },
+  z.object({
   provinceCode: provinceCodeSchema,
-  districtCode: districtCodeSchema.nullable(),
+  localityCode: localityCodeSchema.nullable(),
   kind: z.enum(tenantKinds),
   name: z.string().min(1),
   provinceName: z.string().min(1),
   status: z.enum(tenantStatuses),
   /** Which official list the codes come from (codes are reused after the 2025 reform). */
   localityListAsOf: z.string(),
+  /** The unit's type as the list names it (Phường, Xã, Đặc khu, Quận, Huyện, …). */
+  localityType: z.string().optional(),
+  /** Last day the unit was in force (2025 districts: 2025-06-30); absent while in force. */
+  validUntil: z.string().optional(),
+  /** History only: the province opened the tenant to backfill records (audited). */
+  dataEntryOpen: z.boolean().optional(),
   /** Sign-up details (district tenants). */
   agency: z.string().optional(),
   contactName: z.string().optional(),
@@ -53,32 +68,22 @@ export const tenantSchema = z.object({
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
   version: z.number().int().positive(),
-});
+  }),
+);
 export type Tenant = z.infer<typeof tenantSchema>;
 
 /**
- * Public sign-up of a district: the codes must be a district of that province in the official list.
- * This is the one request whose codes name a tenant key: it creates that tenant (pending).
+ * Public sign-up of a commune-level unit (xã, phường, đặc khu). This is the one request whose codes
+ * name a tenant key: it creates that tenant (pending). The API checks the codes against the current
+ * official list (functions/tenancy/sign-up.ts), so this schema carries no reference data to the web.
  */
-export const signUpRequestSchema = z
-  .strictObject({
-    provinceCode: provinceCodeSchema,
-    districtCode: districtCodeSchema,
-    agency: agencySchema,
-    contactName: personNameSchema,
-    contactEmail: emailSchema,
-  })
-  .superRefine((v, ctx) => {
-    if (!findProvince(v.provinceCode)) {
-      ctx.addIssue({ code: 'custom', path: ['provinceCode'], ...customMessage('Không có tỉnh/thành phố với mã này', 'No province with this code') });
-    } else if (!findDistrict(v.provinceCode, v.districtCode)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['districtCode'],
-        ...customMessage('Quận/huyện này không thuộc tỉnh/thành phố đã chọn', 'This district is not in the chosen province'),
-      });
-    }
-  });
+export const signUpRequestSchema = z.strictObject({
+  provinceCode: provinceCodeSchema,
+  localityCode: localityCodeSchema,
+  agency: agencySchema,
+  contactName: personNameSchema,
+  contactEmail: emailSchema,
+});
 export type SignUpRequest = z.infer<typeof signUpRequestSchema>;
 
 const versionSchema = z
@@ -105,20 +110,16 @@ export type DecisionRequest = z.infer<typeof decisionRequestSchema>;
 
 export const signUpListQuerySchema = z.strictObject({ status: z.enum(tenantStatuses).optional() });
 
-export const districtParamSchema = z.strictObject({ districtCode: districtCodeSchema });
+export const localityParamSchema = z.strictObject({ localityCode: localityCodeSchema });
 
-/** `?district=` drill-down (province staff) or the caller's own district; nothing else. */
-export const districtQuerySchema = z.strictObject({ district: districtCodeSchema.optional() });
+/** `?locality=` drill-down (province staff, a successor commune) or the caller's own locality. */
+export const localityQuerySchema = z.strictObject({ locality: localityCodeSchema.optional() });
 
-/** Operator: create a province tenant and invite its first province admin. */
-export const provinceOnboardRequestSchema = z
-  .strictObject({ provinceCode: provinceCodeSchema, adminEmail: emailSchema, adminName: personNameSchema })
-  .superRefine((v, ctx) => {
-    if (!findProvince(v.provinceCode)) {
-      ctx.addIssue({ code: 'custom', path: ['provinceCode'], ...customMessage('Không có tỉnh/thành phố với mã này', 'No province with this code') });
-    }
-  });
+/** Operator: create a province tenant (a province of the current list) and invite its first admin. */
+export const provinceOnboardRequestSchema = z.strictObject({ provinceCode: provinceCodeSchema, adminEmail: emailSchema, adminName: personNameSchema });
 
-function customMessage(vi: string, en: string) {
-  return { message: bilingual(vi, en).error };
-}
+/** Province admin: open or close a historical tenant for data entry (`version` of its profile, if it has one). */
+export const dataEntryRequestSchema = z.strictObject({
+  open: z.boolean(bilingual('"open" là true (mở) hoặc false (đóng)', '"open" is true or false')),
+  version: versionSchema.optional(),
+});

@@ -25,10 +25,10 @@ beforeAll(async () => {
   expect(first.created).toBeGreaterThan(50);
   // Idempotent: a restart adds nothing (and keeps edits).
   expect((await seedAgreementsDemo({ doc: h.doc, tableName: h.tableName })).created).toBe(0);
-  for (const [name, districtCode] of [['btl', '021'], ['tayho', '003'], ['dongda', '006'], ['caugiay', '005']] as const) {
-    who[name] = (await h.userToken({ role: 'district_viewer', provinceCode: '01', districtCode })).headers;
+  for (const [name, localityCode] of [['btl', '021'], ['tayho', '003'], ['dongda', '006'], ['caugiay', '005']] as const) {
+    who[name] = (await h.userToken({ role: 'locality_viewer', provinceCode: '01', localityCode })).headers;
   }
-  who.thainguyen = (await h.userToken({ role: 'province_viewer', provinceCode: '19', districtCode: null })).headers;
+  who.thainguyen = (await h.userToken({ role: 'province_viewer', provinceCode: '19', localityCode: null })).headers;
 });
 afterAll(() => h.close());
 

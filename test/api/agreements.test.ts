@@ -5,7 +5,7 @@ import { MeteredStore } from '../../functions/store/metered-store.js';
 import { agreementsClient, problemOf, programBody, regulationBody, type Headers } from '../support/agreements.js';
 import { createHarness, ddbCost } from '../support/harness.js';
 
-const TAY_HO = { provinceCode: '01', districtCode: '003' };
+const TAY_HO = { provinceCode: '01', localityCode: '003' };
 let h: Awaited<ReturnType<typeof createHarness>>;
 let api: ReturnType<typeof agreementsClient>;
 let editor: Headers;
@@ -15,8 +15,8 @@ let clock = new Date('2024-03-01T03:00:00Z');
 beforeAll(async () => {
   h = await createHarness({ now: () => clock });
   api = agreementsClient(h);
-  editor = (await h.userToken({ role: 'district_editor', ...TAY_HO })).headers;
-  viewer = (await h.userToken({ role: 'district_viewer', ...TAY_HO })).headers;
+  editor = (await h.userToken({ role: 'locality_editor', ...TAY_HO })).headers;
+  viewer = (await h.userToken({ role: 'locality_viewer', ...TAY_HO })).headers;
 });
 afterAll(() => h.close());
 
@@ -369,7 +369,7 @@ describe('lists: filters, search without diacritics, paging — one request per 
   let t: Headers;
   const ids: Record<string, string> = {};
   beforeAll(async () => {
-    t = (await h.userToken({ role: 'district_admin', provinceCode: '01', districtCode: '021' })).headers;
+    t = (await h.userToken({ role: 'locality_admin', provinceCode: '01', localityCode: '021' })).headers;
     const mk = async (name: string, body: Parameters<typeof api.create>[1], sign = false) => {
       const a = await api.create(t, body);
       ids[name] = a.id;
@@ -455,7 +455,7 @@ describe('lists: filters, search without diacritics, paging — one request per 
 
 describe('audit', () => {
   it('records every agreement mutation in the same transaction', async () => {
-    const t = (await h.userToken({ role: 'district_editor', provinceCode: '01', districtCode: '006' })).headers;
+    const t = (await h.userToken({ role: 'locality_editor', provinceCode: '01', localityCode: '006' })).headers;
     const a = await api.create(t);
     await api.call('PUT', `/${a.id}`, t, { ...programBody({ title: 'Đã sửa tên' }), version: 1 });
     await api.sign(t, a.id, 2);
@@ -476,7 +476,7 @@ describe('audit', () => {
 
 describe('audit of amendments and deletions', () => {
   it('records the amendment on both records, the supersession, and a deleted draft', async () => {
-    const t = (await h.userToken({ role: 'district_editor', provinceCode: '01', districtCode: '005' })).headers;
+    const t = (await h.userToken({ role: 'locality_editor', provinceCode: '01', localityCode: '005' })).headers;
     const a = await api.create(t);
     await api.sign(t, a.id, 1);
     const res = await api.call('POST', `/${a.id}/amendments`, t, { version: 2, reason: 'Bổ sung' });
@@ -496,22 +496,22 @@ describe('audit of amendments and deletions', () => {
 describe('province staff', () => {
   it('drill down read-only into a district of their province', async () => {
     const a = await api.create(editor, programBody({ title: 'Chương trình cho tỉnh xem' }));
-    const hanoiViewer = (await h.userToken({ role: 'province_viewer', provinceCode: '01', districtCode: null })).headers;
-    const { res, body } = await api.detail(hanoiViewer, a.id, '?district=003');
+    const hanoiViewer = (await h.userToken({ role: 'province_viewer', provinceCode: '01', localityCode: null })).headers;
+    const { res, body } = await api.detail(hanoiViewer, a.id, '?locality=003');
     expect(ddbCost(res).requests).toBe(1);
     expect(body.agreement.title).toBe('Chương trình cho tỉnh xem');
     const list = await api.list(hanoiViewer, 'district=003&q=cho tinh xem');
     expect(idsOf(list.body!.items)).toEqual([a.id]);
-    expect((await api.call('GET', `/${a.id}/export.docx?district=003`, hanoiViewer)).status).toBe(200);
-    expect((await api.call('PUT', `/${a.id}?district=003`, hanoiViewer, { ...programBody(), version: 1 })).status).toBe(403);
+    expect((await api.call('GET', `/${a.id}/export.docx?locality=003`, hanoiViewer)).status).toBe(200);
+    expect((await api.call('PUT', `/${a.id}?locality=003`, hanoiViewer, { ...programBody(), version: 1 })).status).toBe(403);
   });
 
   it('run the province’s own agreements in their own tenant (19#P)', async () => {
-    const tnAdmin = (await h.userToken({ role: 'province_admin', provinceCode: '19', districtCode: null })).headers;
+    const tnAdmin = (await h.userToken({ role: 'province_admin', provinceCode: '19', localityCode: null })).headers;
     const a = await api.create(tnAdmin, regulationBody({ parties: [{ agency: 'DBQH', name: 'Đoàn ĐBQH tỉnh Thái Nguyên' }, { agency: 'MTTQ', name: 'Ủy ban MTTQ tỉnh Thái Nguyên' }] }));
     const store = new MeteredStore(h.doc, h.tableName);
-    expect(await store.get({ Key: keys.agreement({ provinceCode: '19', districtCode: null }, a.id) })).toBeDefined();
-    const tnViewer = (await h.userToken({ role: 'province_viewer', provinceCode: '19', districtCode: null })).headers;
+    expect(await store.get({ Key: keys.agreement({ provinceCode: '19', localityCode: null }, a.id) })).toBeDefined();
+    const tnViewer = (await h.userToken({ role: 'province_viewer', provinceCode: '19', localityCode: null })).headers;
     expect(idsOf((await api.list(tnViewer)).body!.items)).toEqual([a.id]);
   });
 });

@@ -20,20 +20,20 @@ import { createHarness, ddbCost } from '../support/harness.js';
 
 let h: Awaited<ReturnType<typeof createHarness>>;
 type Who = { headers: Record<string, string>; user: { sub: string } };
-const TAYHO = { provinceCode: '01', districtCode: '003' };
+const TAYHO = { provinceCode: '01', localityCode: '003' };
 let editor: Who, admin: Who, viewer: Who, otherDistrict: Who, otherProvince: Who, provinceViewer: Who, otherProvinceViewer: Who, provinceAdmin: Who;
 const agreementId = newId();
 const planId = newId();
 
 beforeAll(async () => {
   h = await createHarness();
-  const token = (role: Role, provinceCode: string, districtCode: string | null) => h.userToken({ role, provinceCode, districtCode });
+  const token = (role: Role, provinceCode: string, localityCode: string | null) => h.userToken({ role, provinceCode, localityCode });
   [editor, admin, viewer, otherDistrict, otherProvince, provinceViewer, otherProvinceViewer, provinceAdmin] = await Promise.all([
-    token('district_editor', '01', '003'),
-    token('district_admin', '01', '003'),
-    token('district_viewer', '01', '003'),
-    token('district_admin', '01', '005'),
-    token('district_admin', '19', '164'),
+    token('locality_editor', '01', '003'),
+    token('locality_admin', '01', '003'),
+    token('locality_viewer', '01', '003'),
+    token('locality_admin', '01', '005'),
+    token('locality_admin', '19', '164'),
     token('province_viewer', '01', null),
     token('province_viewer', '19', null),
     token('province_admin', '01', null),
@@ -386,11 +386,11 @@ describe('bad input names the field (400 problem, Vietnamese and English)', () =
 describe('search without diacritics, filters, paging', () => {
   let ids: Record<string, string>;
   // A separate tenant keeps these lists exact.
-  const CAUGIAY = { provinceCode: '01', districtCode: '005' };
+  const CAUGIAY = { provinceCode: '01', localityCode: '005' };
   let cg: Who;
 
   beforeAll(async () => {
-    cg = await h.userToken({ role: 'district_editor', ...CAUGIAY });
+    cg = await h.userToken({ role: 'locality_editor', ...CAUGIAY });
     const docs = {
       program: await archive(cg, makePdf('a'), {
         meta: { type: 'CTr', numberSymbol: '12/CTrPH-HĐND-UBND-MTTQ', signedOn: '2024-02-28', summary: 'Chương trình phối hợp công tác năm 2024, 06 nội dung', issuingAgencies: ['HĐND quận Cầu Giấy', 'UBND quận Cầu Giấy', 'Ủy ban MTTQ quận Cầu Giấy'], signers: [{ name: 'Vũ Quang Huy' }], tags: ['ký kết'] },
@@ -461,8 +461,8 @@ describe('tenant isolation', () => {
     const paths = [
       `/api/archive/documents/${doc.id}`,
       `/api/archive/documents/${doc.id}/versions/1/url`,
-      `/api/archive/documents/${doc.id}?district=003`,
-      `/api/archive/documents/${doc.id}/versions/1/url?district=003`,
+      `/api/archive/documents/${doc.id}?locality=003`,
+      `/api/archive/documents/${doc.id}/versions/1/url?locality=003`,
     ];
     for (const who of [otherDistrict, otherProvince, otherProvinceViewer]) {
       for (const path of paths) {
@@ -478,7 +478,7 @@ describe('tenant isolation', () => {
       if (list.status === 200) expect(documentListSchema.parse(await list.json()).items.map((d) => d.id)).not.toContain(doc.id);
       const check = await call('GET', `/api/archive/check?sha256=${sha256(pdf)}`, who);
       if (check.status === 200) expect(checkResultSchema.parse(await check.json()).matches).toEqual([]);
-      expect((await call('GET', '/api/archive/documents?district=003', who)).status).toBe(404);
+      expect((await call('GET', '/api/archive/documents?locality=003', who)).status).toBe(404);
     }
   });
 
@@ -502,22 +502,22 @@ describe('tenant isolation', () => {
   });
 
   it('lets province staff read a district of their own province, read-only, with URLs of that district only', async () => {
-    const list = await call('GET', '/api/archive/documents?district=003', provinceViewer);
+    const list = await call('GET', '/api/archive/documents?locality=003', provinceViewer);
     expect(list.status).toBe(200);
     expect(ddbCost(list).requests).toBe(1);
     expect(documentListSchema.parse(await list.json()).items.map((d) => d.id)).toContain(doc.id);
-    const url = await call('GET', `/api/archive/documents/${doc.id}/versions/1/url?district=003`, provinceViewer);
+    const url = await call('GET', `/api/archive/documents/${doc.id}/versions/1/url?locality=003`, provinceViewer);
     expect(new URL(((await url.json()) as { url: string }).url).pathname.startsWith(`/${h.bucket}/01/003/`)).toBe(true);
-    expect((await call('POST', `/api/archive/documents/${doc.id}/versions/1/verify?district=003`, provinceViewer)).status).toBe(200);
+    expect((await call('POST', `/api/archive/documents/${doc.id}/versions/1/verify?locality=003`, provinceViewer)).status).toBe(200);
     // Their own (province) archive is a different tenant: the district's document is not there.
     expect((await call('GET', `/api/archive/documents/${doc.id}`, provinceAdmin)).status).toBe(404);
     // Drilling down never grants deletion or the recycle bin.
-    expect((await call('GET', '/api/archive/documents?district=003&deleted=true', provinceAdmin)).status).toBe(403);
+    expect((await call('GET', '/api/archive/documents?locality=003&deleted=true', provinceAdmin)).status).toBe(403);
   });
 
   it('keeps a province’s own documents under its P prefix', async () => {
     const own = await archive(provinceAdmin, makePdf('tinh'), { meta: { numberSymbol: '01/QC-TU' } });
-    const item = await versionItem(own.id, 1, { provinceCode: '01', districtCode: null } as never);
+    const item = await versionItem(own.id, 1, { provinceCode: '01', localityCode: null } as never);
     expect(item.s3Key).toMatch(new RegExp(`^01/P/${own.id}/`));
     expect((await call('GET', `/api/archive/documents/${own.id}`, editor)).status).toBe(404);
   });

@@ -79,22 +79,22 @@ describe('authentication', () => {
   });
 
   it('returns the identity carried by a verified token', async () => {
-    const { headers, user } = await h.userToken({ role: 'district_editor', provinceCode: '01', districtCode: '003' });
+    const { headers, user } = await h.userToken({ role: 'locality_editor', provinceCode: '01', localityCode: '003' });
     const res = await h.app.request('/api/me', { headers });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { identity: { userId: string; districtCode: string }; permissions: string[] };
-    expect(body.identity).toMatchObject({ userId: user.sub, districtCode: '003' });
+    const body = (await res.json()) as { identity: { userId: string; localityCode: string }; permissions: string[] };
+    expect(body.identity).toMatchObject({ userId: user.sub, localityCode: '003' });
     expect(body.permissions).toEqual(['tenant:read', 'tenant:write']);
   });
 
   it('rejects a token signed by another key, a tampered token and an expired token', async () => {
     const { LocalIdentityProvider } = await import('../../functions/local/idp.js');
     const stranger = await LocalIdentityProvider.open({ issuer: 'http://localhost:0/local-idp', file: null });
-    const foreignUser = await stranger.upsertUser({ email: 'x@y.vn', role: 'province_admin', provinceCode: '01', districtCode: null, password: 'p' });
+    const foreignUser = await stranger.upsertUser({ email: 'x@y.vn', role: 'province_admin', provinceCode: '01', localityCode: null, password: 'p' });
     const foreign = await stranger.issueIdToken(foreignUser);
     expect((await h.app.request('/api/me', { headers: { authorization: `Bearer ${foreign}` } })).status).toBe(401);
 
-    const { user } = await h.userToken({ role: 'district_viewer', provinceCode: '01', districtCode: '003' });
+    const { user } = await h.userToken({ role: 'locality_viewer', provinceCode: '01', localityCode: '003' });
     const token = await h.idp.issueIdToken(user);
     const [head, payload, sig] = token.split('.');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());

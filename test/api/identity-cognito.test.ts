@@ -79,9 +79,9 @@ describe('Cognito identity directory (against cognito-local)', () => {
     const { sub } = await directory.createUser({
       email: 'admin@longbien.gov.vn',
       name: 'Chánh Văn Phòng',
-      role: 'district_admin',
+      role: 'locality_admin',
       provinceCode: '01',
-      districtCode: '004',
+      localityCode: '004',
       agency: 'UBND',
       password: 'MatKhau@2026',
     });
@@ -93,11 +93,11 @@ describe('Cognito identity directory (against cognito-local)', () => {
     expect(issuer.endsWith(`:${new URL(endpoint).port}/${poolId}`)).toBe(true);
     const verify = createTokenVerifier({ issuer, audience: clientId, keys: createRemoteJWKSet(new URL(`${endpoint}/${poolId}/.well-known/jwks.json`)) });
     const identity = await verify(token);
-    expect(identity).toMatchObject({ userId: sub, email: 'admin@longbien.gov.vn', role: 'district_admin', provinceCode: '01', districtCode: '004', agency: 'UBND' });
+    expect(identity).toMatchObject({ userId: sub, email: 'admin@longbien.gov.vn', role: 'locality_admin', provinceCode: '01', localityCode: '004', agency: 'UBND' });
   });
 
   it('creates a province user without a district attribute', async () => {
-    await directory.createUser({ email: 'tinh@hanoi.gov.vn', role: 'province_viewer', provinceCode: '01', districtCode: null, password: 'MatKhau@2026' });
+    await directory.createUser({ email: 'tinh@hanoi.gov.vn', role: 'province_viewer', provinceCode: '01', localityCode: null, password: 'MatKhau@2026' });
     const user = await client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'tinh@hanoi.gov.vn' }));
     const attrs = Object.fromEntries((user.UserAttributes ?? []).map((a) => [a.Name, a.Value]));
     expect(attrs).toMatchObject({ 'custom:province': '01', 'custom:role': 'province_viewer', email_verified: 'true' });
@@ -107,7 +107,7 @@ describe('Cognito identity directory (against cognito-local)', () => {
 
   it('refuses a second account for the same email', async () => {
     await expect(
-      directory.createUser({ email: 'admin@longbien.gov.vn', role: 'district_viewer', provinceCode: '01', districtCode: '005', password: 'MatKhau@2026' }),
+      directory.createUser({ email: 'admin@longbien.gov.vn', role: 'locality_viewer', provinceCode: '01', localityCode: '005', password: 'MatKhau@2026' }),
     ).rejects.toBeInstanceOf(DirectoryUserExistsError);
   });
 

@@ -44,7 +44,7 @@ describe('Lambda handler (hono/aws-lambda)', () => {
     const { handler } = await import('../../functions/lambda.js');
     const res = (await handler(apiGatewayGet('/api/me', { authorization: `Bearer ${id_token}` }), {} as Context)) as { statusCode: number; body: string };
     expect(res.statusCode).toBe(200);
-    expect(JSON.parse(res.body).identity).toMatchObject({ role: 'province_admin', provinceCode: '19', districtCode: null });
+    expect(JSON.parse(res.body).identity).toMatchObject({ role: 'province_admin', provinceCode: '19', localityCode: null });
   });
 
   it('returns problem+json for an unknown route', async () => {

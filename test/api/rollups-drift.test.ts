@@ -13,12 +13,12 @@ import { caller, samplePlan } from '../support/supervision-fixtures.js';
  */
 let h: Awaited<ReturnType<typeof createHarness>>;
 let day = '2024-03-01';
-const tayHo = { provinceCode: '01', districtCode: '003' };
+const tayHo = { provinceCode: '01', localityCode: '003' };
 let editor: Record<string, string>;
 
 beforeAll(async () => {
   h = await createHarness({ now: () => new Date(`${day}T03:00:00Z`) });
-  editor = (await h.userToken({ role: 'district_editor', ...tayHo })).headers;
+  editor = (await h.userToken({ role: 'locality_editor', ...tayHo })).headers;
 });
 afterAll(() => h.close());
 
@@ -75,10 +75,10 @@ describe('roll-up counters kept at write time', () => {
 
     // What the province sees on 26/03/2026: recommendation 2 (due 25/03) is overdue; 2024 program signed.
     day = '2026-03-26';
-    const province = (await h.userToken({ role: 'province_viewer', provinceCode: '01', districtCode: null })).headers;
+    const province = (await h.userToken({ role: 'province_viewer', provinceCode: '01', localityCode: null })).headers;
     const res = await h.app.request('/api/rollups?year=2024', { headers: province });
     expect(ddbCost(res).requests).toBe(1);
-    const row = ((await res.json()) as Dashboard).rows.find((x) => x.districtCode === '003')!;
+    const row = ((await res.json()) as Dashboard).rows.find((x) => x.localityCode === '003')!;
     expect(row).toMatchObject({
       programSigned: true,
       agreementsByKind: { program: 2, regulation: 1 },

@@ -33,7 +33,7 @@ describe('demo roll-ups', () => {
       body: JSON.stringify({ email: 'xem.hanoi@demo.phoihop.vn', password: 'PhoiHop@2026' }),
     }).then((r) => r.json() as Promise<{ id_token: string }>);
     const d = (await fetch(`${stack.url}/api/rollups?year=2024`, { headers: { authorization: `Bearer ${token.id_token}` } }).then((r) => r.json())) as Dashboard;
-    const row = (code: string) => d.rows.find((r) => r.districtCode === code)!;
+    const row = (code: string) => d.rows.find((r) => r.localityCode === code)!;
     // seed 001: Tây Hồ signed its 2024 program with 06 items
     expect(row('003').programSigned).toBe(true);
     expect(row('003').items.open + row('003').items.done).toBeGreaterThanOrEqual(6);

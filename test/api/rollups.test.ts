@@ -11,7 +11,7 @@ const at = new Date('2026-03-01T02:00:00Z');
 beforeAll(async () => {
   h = await createHarness({ now: () => new Date('2026-03-10T02:00:00Z') });
   const store = new MeteredStore(h.doc, h.tableName);
-  const tn = (d: string | null) => ({ provinceCode: '19', districtCode: d });
+  const tn = (d: string | null) => ({ provinceCode: '19', localityCode: d });
   // Thành phố Thái Nguyên (164): a signed 2026 program with 3 items, one done, one due 05/03, one due 20/03.
   await store.transactWrite([
     rollupUpdate(tn('164'), { [n.agreement('program', 'signed')]: 1, [n.programSigned(2026)]: 1 }, at),
@@ -26,13 +26,13 @@ beforeAll(async () => {
     ),
   ]);
   // Another province's district must never show up.
-  await store.transactWrite([rollupUpdate({ provinceCode: '01', districtCode: '003' }, { [n.agreement('program', 'signed')]: 5 }, at)]);
+  await store.transactWrite([rollupUpdate({ provinceCode: '01', localityCode: '003' }, { [n.agreement('program', 'signed')]: 5 }, at)]);
 });
 afterAll(() => h.close());
 
 describe('province dashboard', () => {
   it('lists every district of the province from one Query of small roll-up items', async () => {
-    const { headers } = await h.userToken({ role: 'province_viewer', provinceCode: '19', districtCode: null });
+    const { headers } = await h.userToken({ role: 'province_viewer', provinceCode: '19', localityCode: null });
     const res = await h.app.request('/api/rollups?year=2026', { headers });
     expect(res.status).toBe(200);
     const cost = ddbCost(res);
@@ -41,43 +41,43 @@ describe('province dashboard', () => {
     const d = (await res.json()) as Dashboard;
     expect(d.provinceName).toBe('Tỉnh Thái Nguyên');
     expect(d.rows).toHaveLength(9);
-    const tp = d.rows.find((r) => r.districtCode === '164')!;
+    const tp = d.rows.find((r) => r.localityCode === '164')!;
     expect(tp).toMatchObject({ programSigned: true, items: { done: 1, open: 2, overdue: 1 }, agreementsByKind: { program: 1 } });
-    const sc = d.rows.find((r) => r.districtCode === '165')!;
+    const sc = d.rows.find((r) => r.localityCode === '165')!;
     expect(sc).toMatchObject({ programSigned: false, recommendations: { open: 1, overdue: 1 }, documents: 2, plansByStatus: { reported: 1 } });
     expect(d.totals).toMatchObject({ districts: 9, withoutSignedProgram: 8, agreements: 2, itemsOverdue: 1, documents: 2 });
   });
 
   it('derives overdue from the clock, not from stored flags', async () => {
     h.setClock(() => new Date('2026-03-25T02:00:00Z'));
-    const { headers } = await h.userToken({ role: 'province_admin', provinceCode: '19', districtCode: null });
+    const { headers } = await h.userToken({ role: 'province_admin', provinceCode: '19', localityCode: null });
     const d = (await (await h.app.request('/api/rollups?year=2026', { headers })).json()) as Dashboard;
-    expect(d.rows.find((r) => r.districtCode === '164')!.items.overdue).toBe(2);
+    expect(d.rows.find((r) => r.localityCode === '164')!.items.overdue).toBe(2);
     const lastYear = (await (await h.app.request('/api/rollups?year=2025', { headers })).json()) as Dashboard;
-    expect(lastYear.rows.find((r) => r.districtCode === '164')!.programSigned).toBe(false);
+    expect(lastYear.rows.find((r) => r.localityCode === '164')!.programSigned).toBe(false);
     h.setClock(() => new Date('2026-03-10T02:00:00Z'));
   });
 
   it('is for province staff only, and only for their own province', async () => {
-    for (const role of ['district_admin', 'district_editor', 'district_viewer'] as const) {
-      const { headers } = await h.userToken({ role, provinceCode: '19', districtCode: '164' });
+    for (const role of ['locality_admin', 'locality_editor', 'locality_viewer'] as const) {
+      const { headers } = await h.userToken({ role, provinceCode: '19', localityCode: '164' });
       expect((await h.app.request('/api/rollups', { headers })).status).toBe(403);
     }
-    const op = await h.userToken({ role: 'operator', provinceCode: null, districtCode: null });
+    const op = await h.userToken({ role: 'operator', provinceCode: null, localityCode: null });
     expect((await h.app.request('/api/rollups', { headers: op.headers })).status).toBe(403);
     expect((await h.app.request('/api/rollups')).status).toBe(401);
     // Hà Nội staff see Hà Nội's 30 districts and nothing of Thái Nguyên, whatever they send.
-    const hn = await h.userToken({ role: 'province_viewer', provinceCode: '01', districtCode: null });
+    const hn = await h.userToken({ role: 'province_viewer', provinceCode: '01', localityCode: null });
     const res = await h.app.request('/api/rollups?year=2026', { headers: hn.headers });
     const d = (await res.json()) as Dashboard;
     expect(d.provinceCode).toBe('01');
-    expect(d.rows.map((r) => r.districtCode)).not.toContain('164');
-    expect(d.rows.find((r) => r.districtCode === '003')!.agreementsByKind.program).toBe(5);
+    expect(d.rows.map((r) => r.localityCode)).not.toContain('164');
+    expect(d.rows.find((r) => r.localityCode === '003')!.agreementsByKind.program).toBe(5);
     expect((await h.app.request('/api/rollups?province=19', { headers: hn.headers })).status).toBe(400);
   });
 
   it('names a bad query field', async () => {
-    const { headers } = await h.userToken({ role: 'province_viewer', provinceCode: '19', districtCode: null });
+    const { headers } = await h.userToken({ role: 'province_viewer', provinceCode: '19', localityCode: null });
     const res = await h.app.request('/api/rollups?year=20x6', { headers });
     expect(res.status).toBe(400);
     const p = (await res.json()) as { errors: { field: string; message_vi: string }[] };
@@ -87,7 +87,7 @@ describe('province dashboard', () => {
   });
 
   it('exports CSV and XLSX with the same figures', async () => {
-    const { headers } = await h.userToken({ role: 'province_viewer', provinceCode: '19', districtCode: null });
+    const { headers } = await h.userToken({ role: 'province_viewer', provinceCode: '19', localityCode: null });
     const csv = await h.app.request('/api/rollups/export?format=csv&year=2026', { headers });
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     const bytes = new Uint8Array(await csv.arrayBuffer());

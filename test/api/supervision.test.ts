@@ -12,13 +12,13 @@ let editor: Headers;
 let viewer: Headers;
 let clock = new Date('2026-03-02T02:00:00Z'); // 09:00, 02/03/2026 in Hà Nội
 const setDay = (day: string) => (clock = new Date(`${day}T02:00:00Z`));
-const tayHo = { provinceCode: '01', districtCode: '003' };
+const tayHo = { provinceCode: '01', localityCode: '003' };
 
 beforeAll(async () => {
   h = await createHarness({ now: () => clock });
   call = caller(h);
-  editor = (await h.userToken({ role: 'district_editor', ...tayHo })).headers;
-  viewer = (await h.userToken({ role: 'district_viewer', ...tayHo })).headers;
+  editor = (await h.userToken({ role: 'locality_editor', ...tayHo })).headers;
+  viewer = (await h.userToken({ role: 'locality_viewer', ...tayHo })).headers;
 });
 afterAll(() => h.close());
 
@@ -55,7 +55,7 @@ describe('supervision plans', () => {
     expect(plan.statusHistory).toEqual([expect.objectContaining({ status: 'planned', on: '2026-03-02' })]);
     expect(await auditCount('2026-03')).toBe(before + 1);
     // the audit page finds it under the "supervision" kind
-    const admin = (await h.userToken({ role: 'district_admin', ...tayHo })).headers;
+    const admin = (await h.userToken({ role: 'locality_admin', ...tayHo })).headers;
     const audit = await call('GET', '/api/audit?month=2026-03&entity=supervision', admin);
     expect(audit.status, audit.text).toBe(200);
     expect(audit.json.items).toEqual([expect.objectContaining({ action: 'create', target: { entity: 'supervision', id: plan.id } })]);
@@ -375,7 +375,7 @@ describe('transaction seam for other capabilities (issue #7 roll-ups)', () => {
         {
           Update: {
             // Its own item: the roll-up row is already updated by the built-in roll-up contributor.
-            Key: { PK: `${tenant.provinceCode}#${tenant.districtCode}#SEAMTEST`, SK: 'X' },
+            Key: { PK: `${tenant.provinceCode}#${tenant.localityCode}#SEAMTEST`, SK: 'X' },
             UpdateExpression: 'ADD plansPlanned :one',
             ...(fail ? { ConditionExpression: 'attribute_not_exists(PK)' } : {}),
             ExpressionAttributeValues: { ':one': 1 },

@@ -9,9 +9,9 @@ let h: Awaited<ReturnType<typeof createHarness>>;
 const headersFor: Partial<Record<Role, Record<string, string>>> = {};
 beforeAll(async () => {
   h = await createHarness();
-  headersFor.province_admin = (await h.userToken({ role: 'province_admin', provinceCode: '01', districtCode: null })).headers;
-  headersFor.district_admin = (await h.userToken({ role: 'district_admin', provinceCode: '01', districtCode: '003' })).headers;
-  headersFor.operator = (await h.userToken({ role: 'operator', provinceCode: null, districtCode: null })).headers;
+  headersFor.province_admin = (await h.userToken({ role: 'province_admin', provinceCode: '01', localityCode: null })).headers;
+  headersFor.locality_admin = (await h.userToken({ role: 'locality_admin', provinceCode: '01', localityCode: '003' })).headers;
+  headersFor.operator = (await h.userToken({ role: 'operator', provinceCode: null, localityCode: null })).headers;
 });
 afterAll(() => h.close());
 
@@ -21,18 +21,18 @@ type Case = { route: string; as?: Role; path: string; init?: RequestInit; field:
 const cases: Case[] = [
   { route: 'POST /api/tenancy/signups', path: '/api/tenancy/signups', init: json({ ...signUpBody('01', '002'), contactEmail: 'x@' }), field: 'contactEmail', in: 'body' },
   { route: 'GET /api/tenancy/signups', as: 'province_admin', path: '/api/tenancy/signups?status=waiting', field: 'status', in: 'query' },
-  { route: 'POST /api/tenancy/signups/:districtCode/decision', as: 'province_admin', path: '/api/tenancy/signups/9/decision', init: json({ decision: 'approve', version: 1 }), field: 'districtCode', in: 'path' },
-  { route: 'POST /api/tenancy/signups/:districtCode/decision', as: 'province_admin', path: '/api/tenancy/signups/002/decision', init: json({ decision: 'reject', version: 1 }), field: 'reason', in: 'body' },
-  { route: 'GET /api/tenancy/tenant', as: 'district_admin', path: '/api/tenancy/tenant?district=3', field: 'district', in: 'query' },
+  { route: 'POST /api/tenancy/signups/:localityCode/decision', as: 'province_admin', path: '/api/tenancy/signups/9/decision', init: json({ decision: 'approve', version: 1 }), field: 'localityCode', in: 'path' },
+  { route: 'POST /api/tenancy/signups/:localityCode/decision', as: 'province_admin', path: '/api/tenancy/signups/002/decision', init: json({ decision: 'reject', version: 1 }), field: 'reason', in: 'body' },
+  { route: 'GET /api/tenancy/tenant', as: 'locality_admin', path: '/api/tenancy/tenant?locality=3', field: 'district', in: 'query' },
   { route: 'POST /api/tenancy/provinces', as: 'operator', path: '/api/tenancy/provinces', init: json({ provinceCode: '01', adminEmail: 'a@b.vn', adminName: 'A' }), field: 'adminName', in: 'body' },
-  { route: 'GET /api/tenancy/users', as: 'district_admin', path: '/api/tenancy/users?district=03', field: 'district', in: 'query' },
-  { route: 'POST /api/tenancy/invitations', as: 'district_admin', path: '/api/tenancy/invitations', init: json({ email: 'a@b.vn', role: 'boss' }), field: 'role', in: 'body' },
-  { route: 'POST /api/tenancy/invitations/:invitationId/revoke', as: 'district_admin', path: `/api/tenancy/invitations/${hash.slice(1)}/revoke`, init: { method: 'POST' }, field: 'invitationId', in: 'path' },
-  { route: 'POST /api/tenancy/users/:userId/disable', as: 'district_admin', path: '/api/tenancy/users/abc/disable', init: json({ version: 'one' }), field: 'version', in: 'body' },
-  { route: 'POST /api/tenancy/users/:userId/disable', as: 'district_admin', path: '/api/tenancy/users/a%23b/disable', init: json({ version: 1 }), field: 'userId', in: 'path' },
+  { route: 'GET /api/tenancy/users', as: 'locality_admin', path: '/api/tenancy/users?locality=03', field: 'district', in: 'query' },
+  { route: 'POST /api/tenancy/invitations', as: 'locality_admin', path: '/api/tenancy/invitations', init: json({ email: 'a@b.vn', role: 'boss' }), field: 'role', in: 'body' },
+  { route: 'POST /api/tenancy/invitations/:invitationId/revoke', as: 'locality_admin', path: `/api/tenancy/invitations/${hash.slice(1)}/revoke`, init: { method: 'POST' }, field: 'invitationId', in: 'path' },
+  { route: 'POST /api/tenancy/users/:userId/disable', as: 'locality_admin', path: '/api/tenancy/users/abc/disable', init: json({ version: 'one' }), field: 'version', in: 'body' },
+  { route: 'POST /api/tenancy/users/:userId/disable', as: 'locality_admin', path: '/api/tenancy/users/a%23b/disable', init: json({ version: 1 }), field: 'userId', in: 'path' },
   { route: 'POST /api/tenancy/invitations/preview', path: '/api/tenancy/invitations/preview', init: json({ token: '01.003.short' }), field: 'token', in: 'body' },
   { route: 'POST /api/tenancy/invitations/accept', path: '/api/tenancy/invitations/accept', init: json({ token, name: 'Ai Đó', password: 'password' }), field: 'password', in: 'body' },
-  { route: 'GET /api/audit', as: 'district_admin', path: '/api/audit?month=2026-1', field: 'month', in: 'query' },
+  { route: 'GET /api/audit', as: 'locality_admin', path: '/api/audit?month=2026-1', field: 'month', in: 'query' },
 ];
 
 describe('bad input on every tenancy route', () => {

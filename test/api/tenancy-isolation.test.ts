@@ -14,7 +14,7 @@ import { acceptInvitation, json, onboardDistrict } from '../support/tenancy.js';
  * province 19 staff.
  */
 let h: Awaited<ReturnType<typeof createHarness>>;
-const A = { provinceCode: '01', districtCode: '003' };
+const A = { provinceCode: '01', localityCode: '003' };
 const target = {
   adminId: '',
   editorId: '',
@@ -22,7 +22,7 @@ const target = {
   inviteToken: '',
   markers: [] as string[],
 };
-type Caller = { label: string; role: Role; provinceCode: string | null; districtCode: string | null; headers: Record<string, string> };
+type Caller = { label: string; role: Role; provinceCode: string | null; localityCode: string | null; headers: Record<string, string> };
 const callers: Caller[] = [];
 
 beforeAll(async () => {
@@ -30,9 +30,9 @@ beforeAll(async () => {
   const { token } = await onboardDistrict(h, '01', '003', 'admin.a@tayho.test.vn');
   const admin = await acceptInvitation(h, token, 'Quản Trị Tây Hồ');
   target.adminId = admin.user.userId;
-  const editorInv = (await (await h.app.request('/api/tenancy/invitations', json({ email: 'editor.a@tayho.test.vn', role: 'district_editor' }, admin.headers))).json()) as { token: string };
+  const editorInv = (await (await h.app.request('/api/tenancy/invitations', json({ email: 'editor.a@tayho.test.vn', role: 'locality_editor' }, admin.headers))).json()) as { token: string };
   target.editorId = (await acceptInvitation(h, editorInv.token, 'Biên Tập Tây Hồ')).user.userId;
-  const pending = (await (await h.app.request('/api/tenancy/invitations', json({ email: 'pending.a@tayho.test.vn', role: 'district_viewer' }, admin.headers))).json()) as {
+  const pending = (await (await h.app.request('/api/tenancy/invitations', json({ email: 'pending.a@tayho.test.vn', role: 'locality_viewer' }, admin.headers))).json()) as {
     token: string;
     invitation: { invitationId: string };
   };
@@ -43,24 +43,24 @@ beforeAll(async () => {
   await onboardDistrict(h, '01', '005', 'admin.b@caugiay.test.vn');
   await onboardDistrict(h, '19', '164', 'admin.c@thainguyen.test.vn');
   // A pending sign-up in province 01 that foreign province staff must not decide.
-  expect((await h.app.request('/api/tenancy/signups', json({ provinceCode: '01', districtCode: '009', agency: 'UBND', contactName: 'Người Thanh Xuân', contactEmail: 'a@thanhxuan.test.vn' }))).status).toBe(201);
+  expect((await h.app.request('/api/tenancy/signups', json({ provinceCode: '01', localityCode: '009', agency: 'UBND', contactName: 'Người Thanh Xuân', contactEmail: 'a@thanhxuan.test.vn' }))).status).toBe(201);
 
-  const districtRoles: Role[] = ['district_admin', 'district_editor', 'district_viewer'];
-  for (const [label, provinceCode, districtCode] of [
+  const districtRoles: Role[] = ['locality_admin', 'locality_editor', 'locality_viewer'];
+  for (const [label, provinceCode, localityCode] of [
     ['same province, other district', '01', '005'],
     ['other province', '19', '164'],
   ] as const) {
     for (const role of districtRoles) {
-      const { headers } = await h.userToken({ role, provinceCode, districtCode });
-      callers.push({ label: `${role} of ${label}`, role, provinceCode, districtCode, headers });
+      const { headers } = await h.userToken({ role, provinceCode, localityCode });
+      callers.push({ label: `${role} of ${label}`, role, provinceCode, localityCode, headers });
     }
   }
   for (const role of ['province_admin', 'province_viewer'] as const) {
-    const { headers } = await h.userToken({ role, provinceCode: '19', districtCode: null });
-    callers.push({ label: `${role} of other province`, role, provinceCode: '19', districtCode: null, headers });
+    const { headers } = await h.userToken({ role, provinceCode: '19', localityCode: null });
+    callers.push({ label: `${role} of other province`, role, provinceCode: '19', localityCode: null, headers });
   }
-  const op = await h.userToken({ role: 'operator', provinceCode: null, districtCode: null });
-  callers.push({ label: 'operator', role: 'operator', provinceCode: null, districtCode: null, headers: op.headers });
+  const op = await h.userToken({ role: 'operator', provinceCode: null, localityCode: null });
+  callers.push({ label: 'operator', role: 'operator', provinceCode: null, localityCode: null, headers: op.headers });
 });
 afterAll(() => h.close());
 
@@ -77,12 +77,12 @@ type Route = { name: string; request: (c: Caller) => [string, RequestInit?]; rea
 
 /** Every tenancy route, aimed at tenant A's data by a caller of another tenant. */
 const routes: Route[] = [
-  { name: 'tenant profile with ?district= of A', request: () => ['/api/tenancy/tenant?district=003'], readsNothing: true },
-  { name: 'users of A', request: () => ['/api/tenancy/users?district=003'], readsNothing: true },
-  { name: 'invite into A', request: (c) => ['/api/tenancy/invitations?district=003', json({ email: 'intruder@x.vn', role: c.role === 'province_admin' ? 'province_viewer' : 'district_viewer' })], readsNothing: true },
+  { name: 'tenant profile with ?locality= of A', request: () => ['/api/tenancy/tenant?locality=003'], readsNothing: true },
+  { name: 'users of A', request: () => ['/api/tenancy/users?locality=003'], readsNothing: true },
+  { name: 'invite into A', request: (c) => ['/api/tenancy/invitations?locality=003', json({ email: 'intruder@x.vn', role: c.role === 'province_admin' ? 'province_viewer' : 'locality_viewer' })], readsNothing: true },
   { name: "disable A's user", request: () => [`/api/tenancy/users/${target.editorId}/disable`, json({ version: 1 })], readsNothing: true },
   { name: "revoke A's invitation", request: () => [`/api/tenancy/invitations/${target.invitationId}/revoke`, { method: 'POST' }], readsNothing: true },
-  { name: "A's audit log", request: () => ['/api/audit?district=003&month=2026-11'], readsNothing: true },
+  { name: "A's audit log", request: () => ['/api/audit?locality=003&month=2026-11'], readsNothing: true },
   { name: "decide province 01's sign-up", request: () => ['/api/tenancy/signups/009/decision', json({ decision: 'approve', version: 1 })], readsNothing: true },
   { name: 'list sign-ups (own province only)', request: () => ['/api/tenancy/signups'], readsNothing: false },
 ];
@@ -137,7 +137,7 @@ describe('isolation matrix: route × role × foreign tenant', () => {
 });
 
 describe('generated ids and tampering (fast-check)', () => {
-  const neighbourAdmin = () => callers.find((c) => c.role === 'district_admin' && c.districtCode === '005')!;
+  const neighbourAdmin = () => callers.find((c) => c.role === 'locality_admin' && c.localityCode === '005')!;
   const foreignProvinceAdmin = () => callers.find((c) => c.role === 'province_admin')!;
   const tampered = fc.oneof(
     fc.string({ maxLength: 40 }),
@@ -184,12 +184,12 @@ describe('generated ids and tampering (fast-check)', () => {
     );
   });
 
-  it('answers tampered ?district= and path codes with 400/404, never with another tenant', async () => {
+  it('answers tampered ?locality= and path codes with 400/404, never with another tenant', async () => {
     await fc.assert(
       fc.asyncProperty(tampered, async (code) => {
         const q = code.includes('%') ? code : encodeURIComponent(code);
         const own = code === '005' || code === '';
-        for (const path of [`/api/tenancy/tenant?district=${q}`, `/api/tenancy/users?district=${q}`, `/api/audit?month=2026-11&district=${q}`]) {
+        for (const path of [`/api/tenancy/tenant?locality=${q}`, `/api/tenancy/users?locality=${q}`, `/api/audit?month=2026-11&locality=${q}`]) {
           const res = await h.app.request(path, { headers: neighbourAdmin().headers });
           if (own) {
             expect([200, 400, 404]).toContain(res.status); // own district (or none): its own data only

@@ -14,12 +14,12 @@ afterAll(() => h.close());
 
 describe('demo seed (tenancy)', () => {
   it('has an active tenant profile — province tenants included — for every tenant that has users', async () => {
-    const tenants = new Set(demoUsers.filter((u) => u.provinceCode).map((u) => `${u.provinceCode}|${u.districtCode ?? ''}`));
+    const tenants = new Set(demoUsers.filter((u) => u.provinceCode).map((u) => `${u.provinceCode}|${u.localityCode ?? ''}`));
     // every province with users (district users included) has its province tenant
     for (const u of demoUsers) if (u.provinceCode) tenants.add(`${u.provinceCode}|`);
     for (const t of tenants) {
       const [provinceCode, district] = t.split('|');
-      const ref = { provinceCode: provinceCode!, districtCode: district || null };
+      const ref = { provinceCode: provinceCode!, localityCode: district || null };
       const k = keys.tenant(ref);
       const { Item } = await h.doc.send(new GetCommand({ TableName: h.tableName, Key: { PK: k.PK, SK: k.SK } }));
       expect(Item, t).toMatchObject({ status: 'active', kind: district ? 'district' : 'province' });
@@ -27,7 +27,7 @@ describe('demo seed (tenancy)', () => {
   });
 
   it('leaves a pending sign-up for Hà Nội to approve', async () => {
-    const pa = await h.userToken({ role: 'province_admin', provinceCode: '01', districtCode: null });
+    const pa = await h.userToken({ role: 'province_admin', provinceCode: '01', localityCode: null });
     const res = await h.app.request('/api/tenancy/signups?status=pending', { headers: pa.headers });
     const { tenants } = (await res.json()) as { tenants: { name: string }[] };
     expect(tenants.map((t) => t.name)).toEqual(['Quận Ba Đình']);

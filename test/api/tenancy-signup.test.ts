@@ -43,16 +43,16 @@ describe('district sign-up (public)', () => {
     await expectFieldError(await signUp({ ...signUpBody('01', '002'), provinceCode: '1' }), 'provinceCode');
     await expectFieldError(await signUp({ ...signUpBody('01', '002'), provinceCode: '98' }), 'provinceCode');
     // Thái Nguyên city (164) is not a Hà Nội district
-    const p = await expectFieldError(await signUp(signUpBody('01', '164')), 'districtCode');
+    const p = await expectFieldError(await signUp(signUpBody('01', '164')), 'localityCode');
     expect(p.errors![0]!.message_vi).toBe('Quận/huyện này không thuộc tỉnh/thành phố đã chọn');
-    await expectFieldError(await signUp({ ...signUpBody('01', '002'), districtCode: '0#2' }), 'districtCode');
+    await expectFieldError(await signUp({ ...signUpBody('01', '002'), localityCode: '0#2' }), 'localityCode');
     await expectFieldError(await signUp({ ...signUpBody('01', '002'), agency: ' ' }), 'agency');
     await expectFieldError(await signUp({ ...signUpBody('01', '002'), contactName: 'x'.repeat(121) }), 'contactName');
     await expectFieldError(await signUp({ ...signUpBody('01', '002'), contactEmail: 'khong-phai-email' }), 'contactEmail');
     await expectFieldError(await signUp({ ...signUpBody('01', '002'), status: 'active' }), 'status');
     const missing = await signUp({});
     const fields = (await problemOf(missing)).errors!.map((e) => e.field).sort();
-    expect(fields).toEqual(['agency', 'contactEmail', 'contactName', 'districtCode', 'provinceCode']);
+    expect(fields).toEqual(['agency', 'contactEmail', 'contactName', 'localityCode', 'provinceCode']);
   });
 });
 
@@ -60,12 +60,12 @@ describe('province approval', () => {
   it('lists only its own province\'s districts, pending first, with one request', async () => {
     await signUp(signUpBody('01', '009'));
     await signUp(signUpBody('19', '164'));
-    const admin = await h.userToken({ role: 'province_admin', provinceCode: '01', districtCode: null });
+    const admin = await h.userToken({ role: 'province_admin', provinceCode: '01', localityCode: null });
     const res = await h.app.request('/api/tenancy/signups', { headers: admin.headers });
     expect(res.status).toBe(200);
     expect(ddbCost(res).requests).toBe(1);
     const { tenants } = (await res.json()) as { tenants: Tenant[] };
-    expect(tenants.map((t) => t.districtCode).sort()).toEqual(['002', '009']);
+    expect(tenants.map((t) => t.localityCode).sort()).toEqual(['002', '009']);
     expect(tenants.every((t) => t.provinceCode === '01' && t.status === 'pending')).toBe(true);
     expect(tenants[0]).toMatchObject({ contactName: 'Nguyễn Văn An', agency: 'Văn phòng HĐND và UBND' });
 
@@ -75,7 +75,7 @@ describe('province approval', () => {
   });
 
   it('rejects with a reason; the district may then sign up again and the version keeps counting', async () => {
-    const admin = await h.userToken({ role: 'province_admin', provinceCode: '01', districtCode: null });
+    const admin = await h.userToken({ role: 'province_admin', provinceCode: '01', localityCode: null });
     const decide = (body: unknown) => h.app.request('/api/tenancy/signups/009/decision', json(body, admin.headers));
     await expectFieldError(await decide({ decision: 'reject', version: 1 }), 'reason');
     await expectFieldError(await decide({ decision: 'reject', version: 1, reason: 'ngắn' }), 'reason');
@@ -93,7 +93,7 @@ describe('province approval', () => {
     const again = await signUp(signUpBody('01', '009', 'dung.nguoi@thanhxuan.gov.vn'));
     expect(again.status).toBe(201);
     const list = (await (await h.app.request('/api/tenancy/signups?status=pending', { headers: admin.headers })).json()) as { tenants: Tenant[] };
-    const t = list.tenants.find((x) => x.districtCode === '009')!;
+    const t = list.tenants.find((x) => x.localityCode === '009')!;
     expect(t).toMatchObject({ status: 'pending', version: 3, contactEmail: 'dung.nguoi@thanhxuan.gov.vn' });
     expect(t.rejectionReason).toBeUndefined();
     // A decision made on the rejected sign-up's version cannot land on the new one.
@@ -101,14 +101,14 @@ describe('province approval', () => {
   });
 
   it('approves: the tenant becomes active and its contact is invited as district admin', async () => {
-    const admin = await h.userToken({ role: 'province_admin', provinceCode: '01', districtCode: null, email: 'duyet@hanoi.gov.vn' });
+    const admin = await h.userToken({ role: 'province_admin', provinceCode: '01', localityCode: null, email: 'duyet@hanoi.gov.vn' });
     const res = await h.app.request('/api/tenancy/signups/002/decision', json({ decision: 'approve', version: 1 }, admin.headers));
     expect(res.status).toBe(200);
     const body = (await res.json()) as { tenant: Tenant; invitation: { token: string; link: string; invitation: { email: string; role: string; expiresAt: string } } };
     expect(body.tenant).toMatchObject({ status: 'active', version: 2 });
     expect(body.invitation.link).toBe(`/invitation#${body.invitation.token}`);
     expect(body.invitation.token).toMatch(/^01\.002\.[A-Za-z0-9_-]{43}$/);
-    expect(body.invitation.invitation).toMatchObject({ email: 'vanphong.hoankiem@hanoi.gov.vn', role: 'district_admin', expiresAt: '2026-11-30T03:00:00.000Z' });
+    expect(body.invitation.invitation).toMatchObject({ email: 'vanphong.hoankiem@hanoi.gov.vn', role: 'locality_admin', expiresAt: '2026-11-30T03:00:00.000Z' });
 
     // Recorded in the district's log and in the province's log, in the same transaction.
     const district = await auditOf('01#002#AUDIT#2026-11');
@@ -125,38 +125,38 @@ describe('province approval', () => {
   });
 
   it('keeps roles without province:admin out and 404s districts of other provinces', async () => {
-    for (const role of ['province_viewer', 'district_admin', 'district_editor', 'operator'] as const) {
-      const u = await h.userToken({ role, provinceCode: role === 'operator' ? null : '01', districtCode: role.startsWith('district') ? '003' : null });
+    for (const role of ['province_viewer', 'locality_admin', 'locality_editor', 'operator'] as const) {
+      const u = await h.userToken({ role, provinceCode: role === 'operator' ? null : '01', localityCode: role.startsWith('district') ? '003' : null });
       expect((await h.app.request('/api/tenancy/signups', { headers: u.headers })).status).toBe(403);
       expect((await h.app.request('/api/tenancy/signups/002/decision', json({ decision: 'approve', version: 2 }, u.headers))).status).toBe(403);
     }
-    const thaiNguyen = await h.userToken({ role: 'province_admin', provinceCode: '19', districtCode: null });
+    const thaiNguyen = await h.userToken({ role: 'province_admin', provinceCode: '19', localityCode: null });
     // 009 is a Hà Nội district: for Thái Nguyên's admin it does not exist.
     expect((await h.app.request('/api/tenancy/signups/009/decision', json({ decision: 'approve', version: 3 }, thaiNguyen.headers))).status).toBe(404);
     const list = (await (await h.app.request('/api/tenancy/signups', { headers: thaiNguyen.headers })).json()) as { tenants: Tenant[] };
-    expect(list.tenants.map((t) => `${t.provinceCode}/${t.districtCode}`)).toEqual(['19/164']);
+    expect(list.tenants.map((t) => `${t.provinceCode}/${t.localityCode}`)).toEqual(['19/164']);
     expect((await h.app.request('/api/tenancy/signups', json(signUpBody('01', '002')))).status).toBe(409);
-    await expectFieldError(await h.app.request('/api/tenancy/signups/1%2F2/decision', json({ decision: 'approve', version: 1 }, thaiNguyen.headers)), 'districtCode', 'path');
+    await expectFieldError(await h.app.request('/api/tenancy/signups/1%2F2/decision', json({ decision: 'approve', version: 1 }, thaiNguyen.headers)), 'localityCode', 'path');
   });
 
   it('shows the tenant profile to its users and, read-only, to its province', async () => {
-    const viewer = await h.userToken({ role: 'district_viewer', provinceCode: '01', districtCode: '002' });
+    const viewer = await h.userToken({ role: 'locality_viewer', provinceCode: '01', localityCode: '002' });
     const res = await h.app.request('/api/tenancy/tenant', { headers: viewer.headers });
     expect(res.status).toBe(200);
     expect(ddbCost(res).requests).toBe(1);
     const { tenant } = (await res.json()) as { tenant: Tenant };
     expect(tenant).toMatchObject({ name: 'Quận Hoàn Kiếm', status: 'active' });
     expect(tenant.contactEmail).toBeUndefined();
-    const pv = await h.userToken({ role: 'province_viewer', provinceCode: '01', districtCode: null });
-    expect((await h.app.request('/api/tenancy/tenant?district=002', { headers: pv.headers })).status).toBe(200);
-    const other = await h.userToken({ role: 'province_viewer', provinceCode: '19', districtCode: null });
-    expect((await h.app.request('/api/tenancy/tenant?district=002', { headers: other.headers })).status).toBe(404);
+    const pv = await h.userToken({ role: 'province_viewer', provinceCode: '01', localityCode: null });
+    expect((await h.app.request('/api/tenancy/tenant?locality=002', { headers: pv.headers })).status).toBe(200);
+    const other = await h.userToken({ role: 'province_viewer', provinceCode: '19', localityCode: null });
+    expect((await h.app.request('/api/tenancy/tenant?locality=002', { headers: other.headers })).status).toBe(404);
   });
 });
 
 describe('province tenants (operator)', () => {
   it('creates a province tenant once and invites its first province admin', async () => {
-    const op = await h.userToken({ role: 'operator', provinceCode: null, districtCode: null });
+    const op = await h.userToken({ role: 'operator', provinceCode: null, localityCode: null });
     const res = await h.app.request('/api/tenancy/provinces', json({ provinceCode: '79', adminEmail: 'qt@tphcm.gov.vn', adminName: 'Trần Văn Bảy' }, op.headers));
     expect(res.status).toBe(201);
     const body = (await res.json()) as { tenant: Tenant; invitation: { token: string; invitation: { role: string } } };
@@ -167,7 +167,7 @@ describe('province tenants (operator)', () => {
     await expectFieldError(await h.app.request('/api/tenancy/provinces', json({ provinceCode: '99', adminEmail: 'b@x.vn', adminName: 'Ai Đó' }, op.headers)), 'provinceCode');
     await expectFieldError(await h.app.request('/api/tenancy/provinces', json({ provinceCode: '80', adminEmail: 'b', adminName: 'Ai Đó' }, op.headers)), 'adminEmail');
     await expectFieldError(await h.app.request('/api/tenancy/provinces', json({ provinceCode: '80', adminEmail: 'b@x.vn' }, op.headers)), 'adminName');
-    const pa = await h.userToken({ role: 'province_admin', provinceCode: '01', districtCode: null });
+    const pa = await h.userToken({ role: 'province_admin', provinceCode: '01', localityCode: null });
     expect((await h.app.request('/api/tenancy/provinces', json({ provinceCode: '80', adminEmail: 'b@x.vn', adminName: 'Ai Đó' }, pa.headers))).status).toBe(403);
   });
 });

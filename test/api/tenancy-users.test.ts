@@ -24,8 +24,8 @@ describe('first admin: invitation from the approval', () => {
     expect(ddbCost(preview).requests).toBe(1);
     expect(await preview.json()).toMatchObject({
       email: 'chanh.vanphong@longbien.gov.vn',
-      role: 'district_admin',
-      tenant: { provinceCode: '01', districtCode: '004', name: 'Quận Long Biên', provinceName: 'Thành phố Hà Nội' },
+      role: 'locality_admin',
+      tenant: { provinceCode: '01', localityCode: '004', name: 'Quận Long Biên', provinceName: 'Thành phố Hà Nội' },
     });
 
     await expectFieldError(await h.app.request('/api/tenancy/invitations/accept', json({ token, name: 'Chánh Văn Phòng', password: 'ngan' })), 'password');
@@ -36,9 +36,9 @@ describe('first admin: invitation from the approval', () => {
     admin = await acceptInvitation(h, token, 'Chánh Văn Phòng', 'MatKhau@2026');
     // The local issuer now signs this user in with the tenant and role as claims.
     const signedIn = await h.idp.checkPassword('chanh.vanphong@longbien.gov.vn', 'MatKhau@2026');
-    expect(signedIn).toMatchObject({ role: 'district_admin', provinceCode: '01', districtCode: '004', name: 'Chánh Văn Phòng' });
+    expect(signedIn).toMatchObject({ role: 'locality_admin', provinceCode: '01', localityCode: '004', name: 'Chánh Văn Phòng' });
     const me = await h.app.request('/api/me', { headers: admin.headers });
-    expect(((await me.json()) as { identity: unknown }).identity).toMatchObject({ role: 'district_admin', provinceCode: '01', districtCode: '004' });
+    expect(((await me.json()) as { identity: unknown }).identity).toMatchObject({ role: 'locality_admin', provinceCode: '01', localityCode: '004' });
   });
 
   it('cannot use an invitation twice', async () => {
@@ -54,41 +54,41 @@ describe('first admin: invitation from the approval', () => {
     expect(ddbCost(res).requests).toBe(1);
     const body = (await res.json()) as { users: User[]; invitations: Invitation[]; grantableRoles: string[]; tenant: { name: string } };
     expect(body.tenant.name).toBe('Quận Long Biên');
-    expect(body.users).toEqual([expect.objectContaining({ email: 'chanh.vanphong@longbien.gov.vn', role: 'district_admin', status: 'active', name: 'Chánh Văn Phòng' })]);
+    expect(body.users).toEqual([expect.objectContaining({ email: 'chanh.vanphong@longbien.gov.vn', role: 'locality_admin', status: 'active', name: 'Chánh Văn Phòng' })]);
     expect(body.invitations).toEqual([]);
-    expect(body.grantableRoles).toEqual(['district_admin', 'district_editor', 'district_viewer']);
+    expect(body.grantableRoles).toEqual(['locality_admin', 'locality_editor', 'locality_viewer']);
   });
 
   it('invites an editor: link returned, duplicates refused, bad input named', async () => {
     const invite = (body: unknown) => h.app.request('/api/tenancy/invitations', json(body, admin.headers));
-    const res = await invite({ email: 'BienTap@LongBien.gov.vn', name: 'Lê Biên Tập', role: 'district_editor', agency: 'UBND' });
+    const res = await invite({ email: 'BienTap@LongBien.gov.vn', name: 'Lê Biên Tập', role: 'locality_editor', agency: 'UBND' });
     expect(res.status).toBe(201);
     const created = (await res.json()) as Created;
     expect(created.link).toBe(`/invitation#${created.token}`);
-    expect(created.invitation).toMatchObject({ email: 'bientap@longbien.gov.vn', role: 'district_editor', status: 'pending', expired: false });
+    expect(created.invitation).toMatchObject({ email: 'bientap@longbien.gov.vn', role: 'locality_editor', status: 'pending', expired: false });
     expect(ddbCost(res).requests).toBe(2);
 
-    expect((await invite({ email: 'bientap@longbien.gov.vn', role: 'district_viewer' })).status).toBe(409);
-    expect((await invite({ email: 'chanh.vanphong@longbien.gov.vn', role: 'district_viewer' })).status).toBe(409);
+    expect((await invite({ email: 'bientap@longbien.gov.vn', role: 'locality_viewer' })).status).toBe(409);
+    expect((await invite({ email: 'chanh.vanphong@longbien.gov.vn', role: 'locality_viewer' })).status).toBe(409);
     const p = await expectFieldError(await invite({ email: 'x@longbien.gov.vn', role: 'province_admin' }), 'role');
     expect(p.errors![0]!.message_vi).toContain('Quản trị cấp huyện');
     await expectFieldError(await invite({ email: 'x@longbien.gov.vn', role: 'chief' }), 'role');
-    await expectFieldError(await invite({ email: 'x', role: 'district_viewer' }), 'email');
-    await expectFieldError(await invite({ email: 'x@longbien.gov.vn', role: 'district_viewer', name: '' }), 'name');
+    await expectFieldError(await invite({ email: 'x', role: 'locality_viewer' }), 'email');
+    await expectFieldError(await invite({ email: 'x@longbien.gov.vn', role: 'locality_viewer', name: '' }), 'name');
     // The tenant is never taken from the body.
-    await expectFieldError(await invite({ email: 'x@longbien.gov.vn', role: 'district_viewer', districtCode: '003' }), 'districtCode');
+    await expectFieldError(await invite({ email: 'x@longbien.gov.vn', role: 'locality_viewer', localityCode: '003' }), 'localityCode');
 
     const editor = await acceptInvitation(h, created.token, 'Lê Biên Tập');
-    expect(h.idp.findUser('bientap@longbien.gov.vn')).toMatchObject({ role: 'district_editor', districtCode: '004', agency: 'UBND' });
+    expect(h.idp.findUser('bientap@longbien.gov.vn')).toMatchObject({ role: 'locality_editor', localityCode: '004', agency: 'UBND' });
     // Editors do not manage users.
     expect((await h.app.request('/api/tenancy/users', { headers: editor.headers })).status).toBe(403);
-    expect((await h.app.request('/api/tenancy/invitations', json({ email: 'y@x.vn', role: 'district_viewer' }, editor.headers))).status).toBe(403);
+    expect((await h.app.request('/api/tenancy/invitations', json({ email: 'y@x.vn', role: 'locality_viewer' }, editor.headers))).status).toBe(403);
   });
 
   it('expires invitations by the clock (TTL is only a clean-up) and lets the admin revoke', async () => {
-    const res = await h.app.request('/api/tenancy/invitations', json({ email: 'xem@longbien.gov.vn', role: 'district_viewer' }, admin.headers));
+    const res = await h.app.request('/api/tenancy/invitations', json({ email: 'xem@longbien.gov.vn', role: 'locality_viewer' }, admin.headers));
     const created = (await res.json()) as Created;
-    const revokeMe = (await (await h.app.request('/api/tenancy/invitations', json({ email: 'thuhoi@longbien.gov.vn', role: 'district_viewer' }, admin.headers))).json()) as Created;
+    const revokeMe = (await (await h.app.request('/api/tenancy/invitations', json({ email: 'thuhoi@longbien.gov.vn', role: 'locality_viewer' }, admin.headers))).json()) as Created;
 
     const revoke = await h.app.request(`/api/tenancy/invitations/${revokeMe.invitation.invitationId}/revoke`, { method: 'POST', headers: admin.headers });
     expect(revoke.status).toBe(200);
@@ -103,13 +103,13 @@ describe('first admin: invitation from the approval', () => {
     expect(late.status).toBe(404);
     expect(h.idp.findUser('xem@longbien.gov.vn')).toBeUndefined();
     // An expired invitation no longer blocks a new one for the same email.
-    expect((await h.app.request('/api/tenancy/invitations', json({ email: 'xem@longbien.gov.vn', role: 'district_viewer' }, admin.headers))).status).toBe(201);
+    expect((await h.app.request('/api/tenancy/invitations', json({ email: 'xem@longbien.gov.vn', role: 'locality_viewer' }, admin.headers))).status).toBe(201);
     now = new Date('2026-11-23T04:00:00Z');
   });
 
   it('disables a user: sign-in is refused, the record and the audit say so; stale versions get 409', async () => {
     const list = (await (await h.app.request('/api/tenancy/users', { headers: admin.headers })).json()) as { users: User[] };
-    const editor = list.users.find((u) => u.role === 'district_editor')!;
+    const editor = list.users.find((u) => u.role === 'locality_editor')!;
     const disable = (userId: string, body: unknown) => h.app.request(`/api/tenancy/users/${userId}/disable`, json(body, admin.headers));
     await expectFieldError(await disable(editor.userId, {}), 'version');
     await expectFieldError(await disable('..%2F..%2Fx', { version: 1 }), 'userId', 'path');
@@ -133,19 +133,19 @@ describe('first admin: invitation from the approval', () => {
     expect(res.status).toBe(409);
     expect((await problemOf(res)).detail_vi).toContain('Đã có tài khoản');
     // The invitation stays usable once the clash is resolved; the existing user is untouched.
-    expect(h.idp.findUser('chanh.vanphong@longbien.gov.vn')).toMatchObject({ districtCode: '004' });
+    expect(h.idp.findUser('chanh.vanphong@longbien.gov.vn')).toMatchObject({ localityCode: '004' });
     expect((await h.app.request('/api/tenancy/invitations/preview', json({ token: other.token }))).status).toBe(200);
   });
 
   it('lets a province admin invite province roles only', async () => {
-    const pa = await h.userToken({ role: 'province_admin', provinceCode: '01', districtCode: null });
+    const pa = await h.userToken({ role: 'province_admin', provinceCode: '01', localityCode: null });
     const invite = (body: unknown) => h.app.request('/api/tenancy/invitations', json(body, pa.headers));
     expect((await invite({ email: 'xem.tinh@hanoi.gov.vn', role: 'province_viewer' })).status).toBe(201);
-    await expectFieldError(await invite({ email: 'x@hanoi.gov.vn', role: 'district_editor' }), 'role');
+    await expectFieldError(await invite({ email: 'x@hanoi.gov.vn', role: 'locality_editor' }), 'role');
     const created = (await (await invite({ email: 'qt2@hanoi.gov.vn', role: 'province_admin' })).json()) as Created;
     expect(created.token).toMatch(/^01\.P\./);
     const u = await acceptInvitation(h, created.token, 'Quản Trị Hai');
     const me = (await (await h.app.request('/api/me', { headers: u.headers })).json()) as { identity: unknown };
-    expect(me.identity).toMatchObject({ role: 'province_admin', provinceCode: '01', districtCode: null });
+    expect(me.identity).toMatchObject({ role: 'province_admin', provinceCode: '01', localityCode: null });
   });
 });

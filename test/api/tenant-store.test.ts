@@ -21,7 +21,7 @@ let h: Awaited<ReturnType<typeof createHarness>>;
 beforeAll(async () => {
   h = await createHarness();
   await h.doc.send(
-    new PutCommand({ TableName: h.tableName, Item: { ...keys.tenant({ provinceCode: '19', districtCode: '164' }), entity: 'tenant', name: 'Thái Nguyên' } }),
+    new PutCommand({ TableName: h.tableName, Item: { ...keys.tenant({ provinceCode: '19', localityCode: '164' }), entity: 'tenant', name: 'Thái Nguyên' } }),
   );
 });
 afterAll(() => h.close());
@@ -33,12 +33,15 @@ function fakeTenantAccess(opts: { fail?: boolean } = {}) {
   const access: TenantAccess = {
     async credentials(identity) {
       const t = tenantOf(identity);
-      return { accessKeyId: `TENANT${t.provinceCode}${t.districtCode ?? 'P'}` /* DynamoDB Local accepts [A-Za-z0-9] only */, secretAccessKey: 's', sessionToken: 't', expiration: new Date(Date.now() + 3600_000) };
+      return { accessKeyId: `TENANT${t.provinceCode}${t.localityCode ?? 'P'}` /* DynamoDB Local accepts [A-Za-z0-9] only */, secretAccessKey: 's', sessionToken: 't', expiration: new Date(Date.now() + 3600_000) };
+    },
+    async docForTags() {
+      throw new Error('not used here');
     },
     async doc(identity) {
       asked.push(identity);
       if (opts.fail) throw new Error('AccessDenied: sts:AssumeRole');
-      const key = `${identity.provinceCode}#${identity.districtCode}`;
+      const key = `${identity.provinceCode}#${identity.localityCode}`;
       let doc = clients.get(key);
       if (!doc) {
         doc = createDocumentClient({
@@ -84,11 +87,11 @@ describe('tenant-scoped store after requireAuth', () => {
   it('serves an authenticated tenant request with the client of that tenant, metering intact', async () => {
     const fake = fakeTenantAccess();
     const app = probeApp({ ...h.deps, tenantAccess: fake.access });
-    const { headers, user } = await h.userToken({ role: 'district_editor', provinceCode: '19', districtCode: '164' });
+    const { headers, user } = await h.userToken({ role: 'locality_editor', provinceCode: '19', localityCode: '164' });
     const res = await app.request('/probe', { headers });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ name: 'Thái Nguyên' });
-    expect(fake.asked.map((i) => [i.email, i.provinceCode, i.districtCode])).toEqual([[user.email, '19', '164']]);
+    expect(fake.asked.map((i) => [i.email, i.provinceCode, i.localityCode])).toEqual([[user.email, '19', '164']]);
     expect(fake.signedWith).toEqual(['TENANT19164']);
     expect(ddbCost(res)).toMatchObject({ requests: 1, items: 1 });
     fake.close();
@@ -97,7 +100,7 @@ describe('tenant-scoped store after requireAuth', () => {
   it('keeps the process client for identities without a tenant (operators)', async () => {
     const fake = fakeTenantAccess();
     const app = probeApp({ ...h.deps, tenantAccess: fake.access });
-    const { headers } = await h.userToken({ role: 'operator', provinceCode: null, districtCode: null });
+    const { headers } = await h.userToken({ role: 'operator', provinceCode: null, localityCode: null });
     const res = await app.request('/probe', { headers });
     expect(res.status).toBe(200);
     expect(fake.asked).toEqual([]);
@@ -106,7 +109,7 @@ describe('tenant-scoped store after requireAuth', () => {
   it('answers 503 problem+json when tenant credentials cannot be obtained, before touching data', async () => {
     const fake = fakeTenantAccess({ fail: true });
     const app = probeApp({ ...h.deps, tenantAccess: fake.access });
-    const { headers } = await h.userToken({ role: 'district_viewer', provinceCode: '19', districtCode: '164' });
+    const { headers } = await h.userToken({ role: 'locality_viewer', provinceCode: '19', localityCode: '164' });
     const res = await app.request('/probe', { headers });
     expect(res.status).toBe(503);
     expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
@@ -117,9 +120,9 @@ describe('tenant-scoped store after requireAuth', () => {
   it('is wired into the real app: every requireAuth route gets the tenant client, public routes do not', async () => {
     const fake = fakeTenantAccess();
     const app = createApp({ ...h.deps, tenantAccess: fake.access });
-    const { headers } = await h.userToken({ role: 'province_viewer', provinceCode: '19', districtCode: null });
+    const { headers } = await h.userToken({ role: 'province_viewer', provinceCode: '19', localityCode: null });
     expect((await app.request('/api/me', { headers })).status).toBe(200);
-    expect(fake.asked.map((i) => [i.role, i.provinceCode, i.districtCode])).toEqual([['province_viewer', '19', null]]);
+    expect(fake.asked.map((i) => [i.role, i.provinceCode, i.localityCode])).toEqual([['province_viewer', '19', null]]);
     expect((await app.request('/api/health')).status).toBe(200);
     expect(fake.asked).toHaveLength(1);
     fake.close();
@@ -137,11 +140,11 @@ describe('tenant-scoped store after requireAuth', () => {
     app.use('*', metering);
     // The "bug": the key comes from the query string instead of the token.
     app.get('/buggy', requireAuth, async (c) => {
-      const { PK, SK } = keys.tenant({ provinceCode: c.req.query('p')!, districtCode: c.req.query('d')! });
+      const { PK, SK } = keys.tenant({ provinceCode: c.req.query('p')!, localityCode: c.req.query('d')! });
       const item = await c.var.store.get({ Key: { PK, SK } });
       return c.json({ name: item?.name ?? null });
     });
-    const { headers } = await h.userToken({ role: 'district_admin', provinceCode: '19', districtCode: '165' });
+    const { headers } = await h.userToken({ role: 'locality_admin', provinceCode: '19', localityCode: '165' });
     const res = await app.request('/buggy?p=19&d=164', { headers });
     expect(res.status).toBe(500);
     expect(JSON.stringify(await res.json())).not.toContain('Thái Nguyên');
@@ -153,7 +156,7 @@ describe('tenant-scoped store after requireAuth', () => {
 
   it('without tenant access (local) the single client serves authenticated requests', async () => {
     const app = probeApp({ ...h.deps, tenantAccess: undefined });
-    const { headers } = await h.userToken({ role: 'district_editor', provinceCode: '19', districtCode: '164' });
+    const { headers } = await h.userToken({ role: 'locality_editor', provinceCode: '19', localityCode: '164' });
     const res = await app.request('/probe', { headers });
     expect(await res.json()).toEqual({ name: 'Thái Nguyên' });
     expect(ddbCost(res).requests).toBe(1);

@@ -13,8 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const tenant = { provinceCode: '01', districtCode: '003' };
-const actor: Identity = { userId: 'u1', email: 'a@b.vn', role: 'district_editor', provinceCode: '01', districtCode: '003' };
+const tenant = { provinceCode: '01', localityCode: '003' };
+const actor: Identity = { userId: 'u1', email: 'a@b.vn', role: 'locality_editor', provinceCode: '01', localityCode: '003' };
 
 describe('write primitives against DynamoDB Local', () => {
   it('records only changed fields in the audit diff', () => {

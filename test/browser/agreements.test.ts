@@ -129,8 +129,8 @@ describe('agreements in a real browser', () => {
   it('lets Hà Nội province staff look into Tây Hồ read-only', async () => {
     await signIn('xem.hanoi@demo.phoihop.vn', 'Bùi Thị Hương');
     await page.goto(`${stack.url}/agreements`);
-    await page.waitForSelector('[data-testid=filter-district] option[value="003"]', { state: 'attached' });
-    await page.selectOption('[data-testid=filter-district]', '003');
+    await page.waitForSelector('[data-testid=filter-locality] option[value="003"]', { state: 'attached' });
+    await page.selectOption('[data-testid=filter-locality]', '003');
     await expect.poll(() => page.locator('[data-testid=agreement-row]').count()).toBe(3);
     expect(await page.locator('[data-testid=new-agreement]').count()).toBe(0);
     await page.click('text=Chương trình phối hợp công tác năm 2024');

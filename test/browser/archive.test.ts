@@ -10,7 +10,7 @@ import { makePdf, sha256 } from '../support/archive-files.js';
 import { launchBrowser, signInAs } from '../support/browser.js';
 
 const webDist = join(import.meta.dirname, '..', '..', 'web', 'dist');
-const TAYHO = { provinceCode: '01', districtCode: '003' };
+const TAYHO = { provinceCode: '01', localityCode: '003' };
 
 let stack: LocalStack;
 let browser: Browser;

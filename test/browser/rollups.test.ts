@@ -40,14 +40,14 @@ describe('province dashboard in a real browser', () => {
     expect(await page.locator('[data-testid=province-name]').innerText()).toContain('Thành phố Hà Nội');
     expect(await page.locator('[data-testid=rollup-table] tbody tr').count()).toBe(30);
     // Tây Hồ signed its 2024 program (seed 001); Ba Đình did not
-    expect(await page.locator('tr[data-district="003"]').innerText()).toContain('Đã ký');
-    expect(await page.locator('tr[data-district="001"]').innerText()).toContain('Chưa ký');
-    expect(await page.locator('tr[data-district="001"]').getAttribute('class')).toContain('flagged');
+    expect(await page.locator('tr[data-locality="003"]').innerText()).toContain('Đã ký');
+    expect(await page.locator('tr[data-locality="001"]').innerText()).toContain('Chưa ký');
+    expect(await page.locator('tr[data-locality="001"]').getAttribute('class')).toContain('flagged');
     expect(await page.locator('[data-testid=totals]').innerText()).toContain('29 chưa ký chương trình 2024');
 
     // sort by programs signed, signed first
     await page.click('button[data-sort=programSigned]');
-    expect(await page.locator('[data-testid=rollup-table] tbody tr').first().getAttribute('data-district')).toBe('003');
+    expect(await page.locator('[data-testid=rollup-table] tbody tr').first().getAttribute('data-locality')).toBe('003');
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('text=Xuất CSV')]);
     const text = readFileSync(await csv.path(), 'utf8');
@@ -55,7 +55,7 @@ describe('province dashboard in a real browser', () => {
   });
 
   it('drills into a district read-only', async () => {
-    await page.click('tr[data-district="003"] a');
+    await page.click('tr[data-locality="003"] a');
 
     await expect.poll(() => page.locator('[data-testid=district-name]').innerText()).toBe('Quận Tây Hồ');
     await page.waitForSelector('[data-testid=district-agreements]');

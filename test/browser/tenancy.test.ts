@@ -43,7 +43,7 @@ describe('district onboarding in a real browser', () => {
     await page.goto(`${stack.url}/sign-up`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Đăng ký đơn vị cấp huyện');
     await page.selectOption('select[name=provinceCode]', '01');
-    await page.selectOption('select[name=districtCode]', '004');
+    await page.selectOption('select[name=localityCode]', '004');
     await page.fill('input[name=agency]', 'Văn phòng HĐND và UBND');
     await page.fill('input[name=contactName]', 'Nguyễn Văn Long');
     await page.fill('input[name=contactEmail]', 'vanphong@longbien.test.vn');
@@ -54,7 +54,7 @@ describe('district onboarding in a real browser', () => {
 
     await page.goto(`${stack.url}/sign-up`);
     await page.selectOption('select[name=provinceCode]', '01');
-    await page.selectOption('select[name=districtCode]', '004');
+    await page.selectOption('select[name=localityCode]', '004');
     await page.fill('input[name=agency]', 'UBND');
     await page.fill('input[name=contactName]', 'Người Khác');
     await page.fill('input[name=contactEmail]', 'khac@longbien.test.vn');
@@ -65,11 +65,11 @@ describe('district onboarding in a real browser', () => {
   it('lets the Hà Nội province admin approve it and shows the invitation link to hand over', async () => {
     await signIn('admin.hanoi@demo.phoihop.vn', DEMO_PASSWORD);
     await page.click('nav.sidenav >> text=Phê duyệt đăng ký');
-    const row = page.locator('tr[data-district="004"]');
+    const row = page.locator('tr[data-locality="004"]');
     await expect.poll(() => row.innerText()).toContain('Chờ duyệt');
     expect(await row.innerText()).toContain('vanphong@longbien.test.vn');
     // The seeded Ba Đình sign-up waits too; pending rows come first.
-    expect(await page.locator('tr[data-district="001"]').innerText()).toContain('Chờ duyệt');
+    expect(await page.locator('tr[data-locality="001"]').innerText()).toContain('Chờ duyệt');
     await row.locator('button:has-text("Phê duyệt")').click();
     const link = page.locator('[data-testid=invitation-link]');
     await expect.poll(() => link.inputValue()).toMatch(/\/invitation#01\.004\./);
@@ -108,7 +108,7 @@ describe('district onboarding in a real browser', () => {
 
   it('invites an editor from the users page and shows the link', async () => {
     await page.fill('[data-testid=invite-form] input[name=email]', 'bientap@longbien.test.vn');
-    await page.selectOption('[data-testid=invite-form] select[name=role]', 'district_editor');
+    await page.selectOption('[data-testid=invite-form] select[name=role]', 'locality_editor');
     await page.click('[data-testid=invite-form] button[type=submit]');
     await expect.poll(() => page.locator('[data-testid=invitation-link]').inputValue()).toMatch(/\/invitation#01\.004\./);
     await expect.poll(() => page.locator('[data-testid=invitations]').innerText()).toContain('bientap@longbien.test.vn');

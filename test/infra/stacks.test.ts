@@ -131,7 +131,7 @@ describe.each(envNames)('stack for %s', (env) => {
     // Uploads land in incoming/ (shared/keys.ts s3Keys.incoming) and expire if never completed.
     expect(rules).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ Id: 'expire-incoming', Prefix: `${s3Keys.incoming({ provinceCode: '19', districtCode: '164' }, 'u').split('/')[0]}/`, ExpirationInDays: 2 }),
+        expect.objectContaining({ Id: 'expire-incoming', Prefix: `${s3Keys.incoming({ provinceCode: '19', localityCode: '164' }, 'u').split('/')[0]}/`, ExpirationInDays: 2 }),
       ]),
     );
     const archivePolicy = Object.values(resources(t, 'AWS::S3::BucketPolicy')).find((p) => p.Properties.Bucket.Ref === archiveId)!;
@@ -142,7 +142,7 @@ describe.each(envNames)('stack for %s', (env) => {
       expect(worm).toMatchObject({ Effect: 'Deny', Principal: { AWS: '*' }, Action: ['s3:DeleteObjectVersion', 's3:BypassGovernanceRetention'] });
       // The deny covers every original (keys start with a province code) and never the upload area.
       const patterns = (worm as unknown as { Resource: { 'Fn::Join': [string, unknown[]] }[] }).Resource.map((r) => String(r['Fn::Join'][1].at(-1)));
-      const original = s3Keys.object({ provinceCode: '19', districtCode: '164' }, 'D1', 1, 'U1');
+      const original = s3Keys.object({ provinceCode: '19', localityCode: '164' }, 'D1', 1, 'U1');
       expect(patterns.some((p) => original.startsWith(p.replace(/^\//, '').replace(/\*$/, '')))).toBe(true);
       expect(patterns.some((p) => 'incoming/19/164/U1'.startsWith(p.replace(/^\//, '').replace(/\*$/, '')))).toBe(false);
       expect(bucket.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });

@@ -35,14 +35,14 @@ beforeAll(() => {
 
 const allowed = (tags: SessionTags, req: IamRequest) => isAllowed(statements, tags, req);
 
-function identity(role: Role, provinceCode: string, districtCode: string | null): Identity {
-  return { userId: 'u1', email: 'u@x.vn', role, provinceCode, districtCode };
+function identity(role: Role, provinceCode: string, localityCode: string | null): Identity {
+  return { userId: 'u1', email: 'u@x.vn', role, provinceCode, localityCode };
 }
 
-const thaiNguyenCity: TenantRef = { provinceCode: '19', districtCode: '164' };
-const songCong: TenantRef = { provinceCode: '19', districtCode: '165' }; // same province
-const thaiNguyenProvince: TenantRef = { provinceCode: '19', districtCode: null };
-const hanoiBaDinh: TenantRef = { provinceCode: '01', districtCode: '001' }; // another province
+const thaiNguyenCity: TenantRef = { provinceCode: '19', localityCode: '164' };
+const songCong: TenantRef = { provinceCode: '19', localityCode: '165' }; // same province
+const thaiNguyenProvince: TenantRef = { provinceCode: '19', localityCode: null };
+const hanoiBaDinh: TenantRef = { provinceCode: '01', localityCode: '001' }; // another province
 
 const table = () => tableArn;
 const index = (name: string) => `${tableArn}/index/${name}`;
@@ -71,7 +71,7 @@ describe('tenant role policy (synthesized) against shared/keys.ts', () => {
   it('renders, for a sample tenant, exactly the key module patterns', () => {
     const own = statements.find((s) => s.Sid === 'OwnTenantRead')!;
     const pattern = own.Condition!['ForAllValues:StringLike']!['dynamodb:LeadingKeys'] as string[];
-    const tags = sessionTagsFor(identity('district_editor', '19', '164'));
+    const tags = sessionTagsFor(identity('locality_editor', '19', '164'));
     expect(pattern.map((p) => substitute(p, tags))).toEqual([leadingKeyPattern(thaiNguyenCity)]);
     const province = statements.find((s) => s.Sid === 'ProvinceRead')!;
     const provinceTags = sessionTagsFor(identity('province_viewer', '19', null));
@@ -81,9 +81,9 @@ describe('tenant role policy (synthesized) against shared/keys.ts', () => {
   });
 
   it('covers every key builder of shared/keys.ts: a tenant session reaches all of its own partitions', () => {
-    // Builders of province-wide partitions take (provinceCode, districtCode); all others take the tenant first.
+    // Builders of province-wide partitions take (provinceCode, localityCode); all others take the tenant first.
     const provinceLevel = new Set(['keys.rollup', 'keys.rollupsOf', 'tenancyKeys.tenantsOfProvince']);
-    const tags = sessionTagsFor(identity('district_editor', '19', '164'));
+    const tags = sessionTagsFor(identity('locality_editor', '19', '164'));
     const provinceTags = sessionTagsFor(identity('province_viewer', '19', null));
     const outside: string[] = [];
     let checked = 0;
@@ -134,7 +134,7 @@ describe('tenant role policy (synthesized) against shared/keys.ts', () => {
   });
 
   describe('district editor of Thái Nguyên city (19/164)', () => {
-    const tags = sessionTagsFor(identity('district_editor', '19', '164'));
+    const tags = sessionTagsFor(identity('locality_editor', '19', '164'));
 
     it('reads and writes every kind of its own items, on the table and its indexes', () => {
       const own = [
@@ -171,11 +171,11 @@ describe('tenant role policy (synthesized) against shared/keys.ts', () => {
     });
 
     it("moves its own row of the province roll-up but cannot read the province's partition", () => {
-      const rollup = keys.rollup('19', '164').PK;
+      const rollup = keys.rollup({ provinceCode: '19', localityCode: '164' }).PK;
       expect(can(tags, 'UpdateItem', rollup)).toBe(true);
       expect(can(tags, 'Query', rollup)).toBe(false);
       expect(can(tags, 'DeleteItem', rollup)).toBe(false);
-      expect(can(tags, 'UpdateItem', keys.rollup('01', '001').PK)).toBe(false);
+      expect(can(tags, 'UpdateItem', keys.rollup({ provinceCode: '01', localityCode: '001' }).PK)).toBe(false);
     });
 
     it('reaches only its own archive prefix and upload area (shared/keys.ts s3Keys)', () => {
@@ -196,12 +196,12 @@ describe('tenant role policy (synthesized) against shared/keys.ts', () => {
   });
 
   describe('district viewer (19/164)', () => {
-    const tags = sessionTagsFor(identity('district_viewer', '19', '164'));
+    const tags = sessionTagsFor(identity('locality_viewer', '19', '164'));
     it('reads its tenant and writes nothing', () => {
       const pk = keys.agreement(thaiNguyenCity, 'A1').PK;
       expect(can(tags, 'Query', pk)).toBe(true);
       for (const action of ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem']) expect(can(tags, action, pk)).toBe(false);
-      expect(can(tags, 'UpdateItem', keys.rollup('19', '164').PK)).toBe(false);
+      expect(can(tags, 'UpdateItem', keys.rollup({ provinceCode: '19', localityCode: '164' }).PK)).toBe(false);
       expect(allowed(tags, { action: 's3:PutObject', resource: object(thaiNguyenCity, 'D1') })).toBe(false);
       expect(allowed(tags, { action: 's3:GetObject', resource: object(thaiNguyenCity, 'D1') })).toBe(true);
     });
@@ -237,7 +237,7 @@ describe('tenant role policy (synthesized) against shared/keys.ts', () => {
   });
 
   it('a district admin has no province reach even though it is an admin', () => {
-    const tags = sessionTagsFor(identity('district_admin', '19', '164'));
+    const tags = sessionTagsFor(identity('locality_admin', '19', '164'));
     expect(can(tags, 'UpdateItem', keys.tenant(songCong).PK)).toBe(false);
     expect(can(tags, 'Query', keys.rollupsOf('19').PK)).toBe(false);
   });

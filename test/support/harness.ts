@@ -47,12 +47,12 @@ export async function createHarness(opts: { now?: () => Date } = {}) {
   const app = createApp(deps);
 
   /** Creates a user in the issuer and returns a bearer header for it. */
-  async function userToken(u: { role: Role; provinceCode: string | null; districtCode: string | null; email?: string }) {
+  async function userToken(u: { role: Role; provinceCode: string | null; localityCode: string | null; email?: string }) {
     const user: LocalUser = await idp.upsertUser({
-      email: u.email ?? `${u.role}.${u.provinceCode ?? 'x'}${u.districtCode ?? ''}.${randomUUID().slice(0, 6)}@test.vn`,
+      email: u.email ?? `${u.role}.${u.provinceCode ?? 'x'}${u.localityCode ?? ''}.${randomUUID().slice(0, 6)}@test.vn`,
       role: u.role,
       provinceCode: u.provinceCode,
-      districtCode: u.districtCode,
+      localityCode: u.localityCode,
       password: 'Test@12345',
     });
     return { user, headers: { authorization: `Bearer ${await idp.issueIdToken(user)}` } };

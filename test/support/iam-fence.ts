@@ -80,8 +80,10 @@ export function fencedTenantAccess(opts: { endpoint: string; tableName: string }
     async credentials() {
       return { accessKeyId: 'FENCED', secretAccessKey: 'fenced', sessionToken: 'fenced', expiration: new Date(Date.now() + 3600_000) };
     },
-    async doc(identity: Identity) {
-      const tags = sessionTagsFor(identity);
+    doc: (identity: Identity) => docForTags(sessionTagsFor(identity), identity.role),
+    docForTags: (tags: SessionTags) => docForTags(tags, 'target-session'),
+  };
+  async function docForTags(tags: SessionTags, role: string) {
       const key = JSON.stringify(tags);
       let doc = clients.get(key);
       if (!doc) {
@@ -92,7 +94,7 @@ export function fencedTenantAccess(opts: { endpoint: string; tableName: string }
             for (const req of requests) {
               checked.requests += 1;
               if (!isAllowed(statements, tags, req)) {
-                violations.push({ role: identity.role, tags, action: req.action, resource: req.resource, keys: req.leadingKeys });
+                violations.push({ role, tags, action: req.action, resource: req.resource, keys: req.leadingKeys });
                 const err = new Error(`AccessDeniedException: ${req.action} on ${req.leadingKeys.join(',')} (fenced as ${key})`);
                 err.name = 'AccessDeniedException';
                 throw err;
@@ -105,7 +107,6 @@ export function fencedTenantAccess(opts: { endpoint: string; tableName: string }
         clients.set(key, doc);
       }
       return doc;
-    },
-  };
+  }
   return { access, violations, checked, close: () => clients.forEach((d) => d.destroy()) };
 }

@@ -24,20 +24,20 @@ export async function expectFieldError(res: Response, field: string, where: 'bod
   return p;
 }
 
-export const signUpBody = (provinceCode: string, districtCode: string, email = `lienhe.${districtCode}@ubnd.vn`) => ({
+export const signUpBody = (provinceCode: string, localityCode: string, email = `lienhe.${localityCode}@ubnd.vn`) => ({
   provinceCode,
-  districtCode,
+  localityCode,
   agency: 'Văn phòng HĐND và UBND',
   contactName: 'Nguyễn Văn An',
   contactEmail: email,
 });
 
 /** Signs a district up, has a fresh province admin approve it, and returns the invitation token. */
-export async function onboardDistrict(h: Harness, provinceCode: string, districtCode: string, email?: string) {
-  const res = await h.app.request('/api/tenancy/signups', json(signUpBody(provinceCode, districtCode, email)));
+export async function onboardDistrict(h: Harness, provinceCode: string, localityCode: string, email?: string) {
+  const res = await h.app.request('/api/tenancy/signups', json(signUpBody(provinceCode, localityCode, email)));
   expect(res.status, await res.clone().text()).toBe(201);
-  const admin = await h.userToken({ role: 'province_admin', provinceCode, districtCode: null });
-  const decided = await h.app.request(`/api/tenancy/signups/${districtCode}/decision`, json({ decision: 'approve', version: 1 }, admin.headers));
+  const admin = await h.userToken({ role: 'province_admin', provinceCode, localityCode: null });
+  const decided = await h.app.request(`/api/tenancy/signups/${localityCode}/decision`, json({ decision: 'approve', version: 1 }, admin.headers));
   expect(decided.status, await decided.clone().text()).toBe(200);
   const body = (await decided.json()) as { invitation: { token: string; link: string } };
   return { token: body.invitation.token, provinceAdmin: admin };

@@ -13,8 +13,8 @@ import {
 import { idSchemaPattern } from '../../shared/ids.js';
 import { keys, leadingKeyPattern, tenantPrefix } from '../../shared/keys.js';
 
-const district = { provinceCode: '01', districtCode: '003' };
-const province = { provinceCode: '19', districtCode: null };
+const district = { provinceCode: '01', localityCode: '003' };
+const province = { provinceCode: '19', localityCode: null };
 
 describe('agreement keys', () => {
   it('keeps every agreement item and index key inside the tenant’s LeadingKeys pattern', () => {

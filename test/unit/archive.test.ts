@@ -49,13 +49,13 @@ describe('archive helpers', () => {
   });
 
   it('puts stored objects under the tenant prefix and uploads in the incoming area', () => {
-    expect(s3Keys.object({ provinceCode: '01', districtCode: '003' }, 'D', 2, 'U')).toBe('01/003/D/0002-U');
-    expect(s3Keys.object({ provinceCode: '19', districtCode: null }, 'D', 1, 'U')).toBe('19/P/D/0001-U');
-    expect(s3Keys.incoming({ provinceCode: '01', districtCode: '003' }, 'U')).toBe('incoming/01/003/U');
+    expect(s3Keys.object({ provinceCode: '01', localityCode: '003' }, 'D', 2, 'U')).toBe('01/003/D/0002-U');
+    expect(s3Keys.object({ provinceCode: '19', localityCode: null }, 'D', 1, 'U')).toBe('19/P/D/0001-U');
+    expect(s3Keys.incoming({ provinceCode: '01', localityCode: '003' }, 'U')).toBe('incoming/01/003/U');
   });
 
   it('keeps every archive partition key (table and indexes) inside the tenant’s LeadingKeys pattern', () => {
-    const t = { provinceCode: '19', districtCode: '164' };
+    const t = { provinceCode: '19', localityCode: '164' };
     const pattern = leadingKeyPattern(t).replace('*', '');
     const partitionKeys = [
       keys.document(t, 'D').PK,

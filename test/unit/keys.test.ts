@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { identityFromClaims } from '../../shared/identity.js';
 import { keys, leadingKeyPattern, provinceLeadingKeyPattern, tenantOf, tenantPrefix } from '../../shared/keys.js';
 
-const district = { provinceCode: '19', districtCode: '164' };
-const province = { provinceCode: '19', districtCode: null };
+const district = { provinceCode: '19', localityCode: '164' };
+const province = { provinceCode: '19', localityCode: null };
 
 describe('key design', () => {
   it('starts every tenant key with province then district', () => {
@@ -30,32 +30,38 @@ describe('key design', () => {
     ];
     for (const pk of partitionKeys) expect(pk.startsWith(pattern), pk).toBe(true);
     // ...and a neighbouring district never matches it.
-    expect(keys.agreement({ provinceCode: '19', districtCode: '165' }, 'x').PK.startsWith(pattern)).toBe(false);
-    expect(keys.agreement({ provinceCode: '01', districtCode: '164' }, 'x').PK.startsWith(pattern)).toBe(false);
+    expect(keys.agreement({ provinceCode: '19', localityCode: '165' }, 'x').PK.startsWith(pattern)).toBe(false);
+    expect(keys.agreement({ provinceCode: '01', localityCode: '164' }, 'x').PK.startsWith(pattern)).toBe(false);
+  });
+
+  it("puts a merged province's roll-ups in its successor's partition (06 Bắc Kạn → 19 Thái Nguyên)", () => {
+    expect(keys.rollup({ provinceCode: '06', localityCode: '058' })).toEqual({ PK: '19#P#ROLLUP', SK: 'T#06#058' });
+    expect(keys.rollup({ provinceCode: '06', localityCode: null })).toEqual({ PK: '19#P#ROLLUP', SK: 'T#06#P' });
+    expect(keys.rollup({ provinceCode: '01', localityCode: '00103' })).toEqual({ PK: '01#P#ROLLUP', SK: 'T#01#00103' });
   });
 
   it('puts roll-ups in the province partition, reachable by the province pattern', () => {
-    expect(keys.rollup('19', '164').PK.startsWith(provinceLeadingKeyPattern('19').replace('*', ''))).toBe(true);
-    expect(keys.rollup('19', '164').PK.startsWith(provinceLeadingKeyPattern('01').replace('*', ''))).toBe(false);
+    expect(keys.rollup({ provinceCode: '19', localityCode: '164' }).PK.startsWith(provinceLeadingKeyPattern('19').replace('*', ''))).toBe(true);
+    expect(keys.rollup({ provinceCode: '19', localityCode: '164' }).PK.startsWith(provinceLeadingKeyPattern('01').replace('*', ''))).toBe(false);
   });
 
   it('rejects codes that could forge another prefix', () => {
-    expect(() => tenantPrefix({ provinceCode: '19#', districtCode: null })).toThrow();
-    expect(() => tenantPrefix({ provinceCode: '19', districtCode: '16' })).toThrow();
-    expect(() => tenantPrefix({ provinceCode: '1', districtCode: '164' })).toThrow();
+    expect(() => tenantPrefix({ provinceCode: '19#', localityCode: null })).toThrow();
+    expect(() => tenantPrefix({ provinceCode: '19', localityCode: '16' })).toThrow();
+    expect(() => tenantPrefix({ provinceCode: '1', localityCode: '164' })).toThrow();
   });
 
   it('derives the tenant from verified claims only', () => {
     const id = identityFromClaims({
       sub: 'u1',
       email: 'a@b.vn',
-      'custom:role': 'district_editor',
+      'custom:role': 'locality_editor',
       'custom:province': '19',
       'custom:district': '164',
     });
     expect(tenantOf(id)).toEqual(district);
     expect(() =>
-      identityFromClaims({ sub: 'u1', email: 'a@b.vn', 'custom:role': 'district_editor', 'custom:province': '19', 'custom:district': '' }),
+      identityFromClaims({ sub: 'u1', email: 'a@b.vn', 'custom:role': 'locality_editor', 'custom:province': '19', 'custom:district': '' }),
     ).toThrow();
     expect(() =>
       identityFromClaims({ sub: 'u1', email: 'a@b.vn', 'custom:role': 'province_admin', 'custom:province': '19', 'custom:district': '164' }),

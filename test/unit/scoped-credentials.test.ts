@@ -27,11 +27,11 @@ function fakeSts(clock: { now: number }, ttlMs = 3600_000) {
   };
 }
 
-const districtEditor: Identity = { userId: 'u1', email: 'a@x.vn', role: 'district_editor', provinceCode: '19', districtCode: '164' };
+const districtEditor: Identity = { userId: 'u1', email: 'a@x.vn', role: 'locality_editor', provinceCode: '19', localityCode: '164' };
 const otherEditorSameDistrict: Identity = { ...districtEditor, userId: 'u2', email: 'b@x.vn' };
-const districtViewer: Identity = { ...districtEditor, userId: 'u3', role: 'district_viewer' };
-const otherDistrict: Identity = { ...districtEditor, userId: 'u4', districtCode: '165' };
-const provinceAdmin: Identity = { userId: 'u5', email: 'p@x.vn', role: 'province_admin', provinceCode: '19', districtCode: null };
+const districtViewer: Identity = { ...districtEditor, userId: 'u3', role: 'locality_viewer' };
+const otherDistrict: Identity = { ...districtEditor, userId: 'u4', localityCode: '165' };
+const provinceAdmin: Identity = { userId: 'u5', email: 'p@x.vn', role: 'province_admin', provinceCode: '19', localityCode: null };
 
 describe('session tags from the verified identity', () => {
   it('encode tenant, write access and province reach', () => {
@@ -43,7 +43,7 @@ describe('session tags from the verified identity', () => {
 
   it('refuse identities without a tenant and codes that could widen the pattern', () => {
     expect(() => sessionTagsFor({ ...provinceAdmin, role: 'operator', provinceCode: null })).toThrow();
-    expect(() => sessionTagsFor({ ...districtEditor, districtCode: '*' })).toThrow();
+    expect(() => sessionTagsFor({ ...districtEditor, localityCode: '*' })).toThrow();
     expect(() => sessionTagsFor({ ...districtEditor, provinceCode: '1*' })).toThrow();
   });
 });

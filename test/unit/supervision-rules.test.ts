@@ -183,7 +183,7 @@ describe('plan schema', () => {
 });
 
 describe('supervision keys', () => {
-  const t = { provinceCode: '01', districtCode: '003' };
+  const t = { provinceCode: '01', localityCode: '003' };
   it('keeps every supervision partition key (table and indexes) inside the tenant LeadingKeys pattern', () => {
     const pattern = leadingKeyPattern(t).replace('*', '');
     const pks = [

@@ -15,10 +15,10 @@ describe('table definition', () => {
 describe('role matrix', () => {
   it('gives every role an entry and keeps viewers read-only', () => {
     for (const r of roles) expect(roleMatrix[r]).toBeDefined();
-    expect(can('district_viewer', 'tenant:write')).toBe(false);
+    expect(can('locality_viewer', 'tenant:write')).toBe(false);
     expect(can('province_viewer', 'tenant:write')).toBe(false);
     expect(can('province_viewer', 'province:admin')).toBe(false);
-    expect(can('district_admin', 'province:read')).toBe(false);
+    expect(can('locality_admin', 'province:read')).toBe(false);
     expect(can('operator', 'tenant:read')).toBe(false);
     expect(can('province_admin', 'province:admin')).toBe(true);
   });

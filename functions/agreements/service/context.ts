@@ -4,7 +4,7 @@ import type { TenantRef } from '../../../shared/keys.js';
 import { ProblemError } from '../../api/problem.js';
 import type { MeteredStore } from '../../store/metered-store.js';
 import { staleVersion } from '../../store/versioning.js';
-import { notFound } from '../../tenancy/scope.js';
+import { notFound } from '../../auth/tenant-scope.js';
 import type { DbItem } from '../records.js';
 
 /** What every agreement write works with: the call's store, the caller's own tenant, who, when. */

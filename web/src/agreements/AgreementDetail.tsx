@@ -17,16 +17,16 @@ import {
 import { formatDate, formatDateTime } from '../../../shared/format.js';
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
-import { agencyName, canWrite, download, ErrorBox, errorText, ItemStatusBadge, newIdempotencyKey, ProgressBar, StatusBadge, todayVN, useDistrict, withDistrict } from './common.jsx';
+import { agencyName, canWrite, download, ErrorBox, errorText, ItemStatusBadge, newIdempotencyKey, ProgressBar, StatusBadge, todayVN, useLocality, withLocality } from './common.jsx';
 
 /** One agreement: header, lifecycle actions, items with progress and timeline, articles, signing, reviews. */
 export function AgreementDetailPage() {
   const params = useParams<{ id: string }>();
-  const district = useDistrict();
+  const district = useLocality();
   const navigate = useNavigate();
   const [detail, { refetch }] = createResource(
     () => ({ id: params.id, district: district() }),
-    (k) => api<Detail>(withDistrict(`/api/agreements/${k.id}`, k.district)),
+    (k) => api<Detail>(withLocality(`/api/agreements/${k.id}`, k.district)),
   );
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
@@ -50,7 +50,7 @@ export function AgreementDetailPage() {
   return (
     <section>
       <p>
-        <A href={withDistrict('/agreements', district())}>← {t(ui.nav.agreements)}</A>
+        <A href={withLocality('/agreements', district())}>← {t(ui.nav.agreements)}</A>
       </p>
       <ErrorBox error={detail.error ? errorText(detail.error) : null} />
       <Show when={detail()} fallback={<Show when={!detail.error}><p>{t(ui.loading)}</p></Show>}>
@@ -89,7 +89,7 @@ export function AgreementDetailPage() {
                     <>
                       <dt>{t({ vi: 'Sửa đổi, bổ sung', en: 'Amends' })}</dt>
                       <dd>
-                        <A href={withDistrict(`/agreements/${m().id}`, district())}>{m().number || m().title}</A> ({t({ vi: 'lần', en: 'revision' })} {a().revision - 1}): {a().amendmentReason}
+                        <A href={withLocality(`/agreements/${m().id}`, district())}>{m().number || m().title}</A> ({t({ vi: 'lần', en: 'revision' })} {a().revision - 1}): {a().amendmentReason}
                       </dd>
                     </>
                   )}
@@ -97,13 +97,13 @@ export function AgreementDetailPage() {
                 <Show when={a().amendedBy}>
                   <dt>{t({ vi: 'Dự thảo sửa đổi', en: 'Draft amendment' })}</dt>
                   <dd>
-                    <A href={withDistrict(`/agreements/${a().amendedBy}`, district())}>{t({ vi: 'Mở dự thảo sửa đổi', en: 'Open the draft amendment' })}</A>
+                    <A href={withLocality(`/agreements/${a().amendedBy}`, district())}>{t({ vi: 'Mở dự thảo sửa đổi', en: 'Open the draft amendment' })}</A>
                   </dd>
                 </Show>
                 <Show when={a().supersededBy}>
                   <dt>{t({ vi: 'Được thay thế bởi', en: 'Superseded by' })}</dt>
                   <dd>
-                    <A href={withDistrict(`/agreements/${a().supersededBy}`, district())}>{t({ vi: 'Văn bản sửa đổi', en: 'The amendment' })}</A>
+                    <A href={withLocality(`/agreements/${a().supersededBy}`, district())}>{t({ vi: 'Văn bản sửa đổi', en: 'The amendment' })}</A>
                   </dd>
                 </Show>
               </dl>
@@ -114,7 +114,7 @@ export function AgreementDetailPage() {
               </Show>
 
               <div class="actions">
-                <button class="button secondary" data-testid="export-docx" disabled={busy()} onClick={() => act(() => download(withDistrict(`/api/agreements/${a().id}/export.docx`, district())))}>
+                <button class="button secondary" data-testid="export-docx" disabled={busy()} onClick={() => act(() => download(withLocality(`/api/agreements/${a().id}/export.docx`, district())))}>
                   {t({ vi: 'Tải văn bản (.docx)', en: 'Download (.docx)' })}
                 </button>
                 <Show when={writable() && a().status === 'draft'}>
@@ -333,7 +333,7 @@ export function AgreementDetailPage() {
                           </p>
                         </Show>
                         <div class="actions">
-                          <button class="button secondary" data-testid="export-review" onClick={() => act(() => download(withDistrict(`/api/agreements/${a().id}/reviews/${r.period}/export.docx`, district())))}>
+                          <button class="button secondary" data-testid="export-review" onClick={() => act(() => download(withLocality(`/api/agreements/${a().id}/reviews/${r.period}/export.docx`, district())))}>
                             {t({ vi: 'Tải báo cáo (.docx)', en: 'Download report (.docx)' })}
                           </button>
                           <Show when={writable()}>

@@ -15,7 +15,7 @@ import { formatDate } from '../../../shared/format.js';
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
 import { session } from '../session.js';
-import { agencyName, canWrite, ErrorBox, errorText, ProgressBar, StatusBadge, withDistrict } from './common.jsx';
+import { agencyName, canWrite, ErrorBox, errorText, ProgressBar, StatusBadge, withLocality } from './common.jsx';
 
 type District = { code: string; name: string };
 
@@ -31,7 +31,7 @@ export function AgreementList() {
 
   const query = () => {
     const s = new URLSearchParams();
-    for (const k of ['kind', 'status', 'year', 'party', 'q', 'district']) if (p(k)) s.set(k, p(k));
+    for (const k of ['kind', 'status', 'year', 'party', 'q', 'locality']) if (p(k)) s.set(k, p(k));
     return s.toString();
   };
   const [page] = createResource(
@@ -59,7 +59,7 @@ export function AgreementList() {
   };
 
   // Province staff choose a district of their province to look into (read-only).
-  const isProvince = () => !!session() && session()!.identity.districtCode === null && !!session()!.identity.provinceCode;
+  const isProvince = () => !!session() && session()!.identity.localityCode === null && !!session()!.identity.provinceCode;
   const [districts] = createResource(
     () => (isProvince() ? session()!.identity.provinceCode : null),
     async (code) => (await api<{ province: { districts: District[] } }>(`/api/localities/${code}`)).province.districts,
@@ -73,7 +73,7 @@ export function AgreementList() {
           <Show when={isProvince()}>
             <label>
               {t({ vi: 'Đơn vị', en: 'Unit' })}
-              <select data-testid="filter-district" value={p('district')} onChange={(e) => setParams({ district: e.currentTarget.value || undefined })}>
+              <select data-testid="filter-locality" value={p('district')} onChange={(e) => setParams({ district: e.currentTarget.value || undefined })}>
                 <option value="">{t({ vi: 'Cấp tỉnh (của tỉnh)', en: 'Province (own)' })}</option>
                 <For each={districts() ?? []}>{(d) => <option value={d.code}>{d.name}</option>}</For>
               </select>
@@ -152,7 +152,7 @@ export function AgreementList() {
                   {(a) => (
                     <tr data-testid="agreement-row">
                       <td>
-                        <A href={withDistrict(`/agreements/${a.id}`, district())}>{fullTitle(a, lang())}</A>
+                        <A href={withLocality(`/agreements/${a.id}`, district())}>{fullTitle(a, lang())}</A>
                         <div class="muted">
                           {a.number ? `${t({ vi: 'Số', en: 'No.' })} ${a.number}` : t({ vi: 'Chưa có số', en: 'Unnumbered' })}
                           {a.signedOn ? ` · ${t({ vi: 'ký', en: 'signed' })} ${formatDate(a.signedOn)}` : ''}

@@ -14,16 +14,16 @@ import { t } from '../i18n.js';
 import { session } from '../session.js';
 import './agreements.css';
 
-/** Province staff drill down into one district (`?district=NNN`); everything else is the own tenant. */
-export function useDistrict() {
+/** Province staff drill down into one district (`?locality=NNN`); everything else is the own tenant. */
+export function useLocality() {
   const [params] = useSearchParams();
-  const district = () => (typeof params.district === 'string' && params.district ? params.district : null);
+  const district = () => (typeof params.locality === 'string' && params.locality ? params.locality : null);
   return district;
 }
 
-export function withDistrict(path: string, district: string | null): string {
+export function withLocality(path: string, district: string | null): string {
   if (!district) return path;
-  return `${path}${path.includes('?') ? '&' : '?'}district=${encodeURIComponent(district)}`;
+  return `${path}${path.includes('?') ? '&' : '?'}locality=${encodeURIComponent(district)}`;
 }
 
 /** Writes are for the own tenant only, by roles with tenant:write (never while drilling down). */

@@ -29,14 +29,14 @@ export function AuditLog() {
     const s = session();
     return !!s && can(s.identity.role, 'tenant:admin');
   };
-  const isProvince = () => session()?.identity.districtCode === null;
+  const isProvince = () => session()?.identity.localityCode === null;
   const [month, setMonth] = createSignal(thisMonth());
   const [from, setFrom] = createSignal('');
   const [to, setTo] = createSignal('');
   const [actor, setActor] = createSignal('');
   const [entity, setEntity] = createSignal('');
   const [action, setAction] = createSignal('');
-  const [district, setDistrict] = createSignal('');
+  const [district, setLocality] = createSignal('');
   const [items, setItems] = createSignal<AuditEvent[]>([]);
   const [next, setNext] = createSignal<string | null>(null);
   const [error, setError] = createSignal<string | null>(null);
@@ -54,7 +54,7 @@ export function AuditLog() {
     if (actor().trim()) q.set('actor', actor().trim());
     if (entity()) q.set('entity', entity());
     if (action()) q.set('action', action());
-    if (district()) q.set('district', district());
+    if (district()) q.set('locality', district());
     if (cursor) q.set('cursor', cursor);
     return `/api/audit?${q}`;
   };
@@ -120,7 +120,7 @@ export function AuditLog() {
           <Show when={isProvince()}>
             <label>
               {t({ vi: 'Đơn vị', en: 'Unit' })}
-              <select name="district" value={district()} onChange={(e) => setDistrict(e.currentTarget.value)}>
+              <select name="district" value={district()} onChange={(e) => setLocality(e.currentTarget.value)}>
                 <option value="">{t({ vi: 'Cấp tỉnh (đơn vị của tôi)', en: 'Province (my unit)' })}</option>
                 <For each={districts() ?? []}>{(d) => <option value={d.code}>{d.name}</option>}</For>
               </select>

@@ -98,7 +98,7 @@ export function ProvinceDashboard() {
             </p>
             <ul class="kpis" data-testid="totals">
               <li>
-                <strong>{d().totals.districts}</strong> {t({ vi: 'quận, huyện', en: 'districts' })}
+                <strong>{d().totals.localities}</strong> {t({ vi: 'quận, huyện', en: 'districts' })}
               </li>
               <li class={d().totals.withoutSignedProgram ? 'warn' : ''}>
                 <strong>{d().totals.withoutSignedProgram}</strong>{' '}
@@ -157,9 +157,9 @@ export function ProvinceDashboard() {
                 <tbody>
                   <For each={rows()}>
                     {(r) => (
-                      <tr data-district={r.districtCode} classList={{ flagged: !r.programSigned }}>
+                      <tr data-locality={r.localityCode} classList={{ flagged: !r.programSigned }}>
                         <td>
-                          <A href={`/province/districts/${r.districtCode}`}>{r.name}</A>
+                          <A href={`/province/districts/${r.localityCode}`}>{r.name}</A>
                         </td>
                         <td>
                           {r.programSigned ? (

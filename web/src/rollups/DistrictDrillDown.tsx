@@ -9,16 +9,16 @@ import { t } from '../i18n.js';
 
 /**
  * Read-only drill-down into one district of the caller's province: its roll-up figures, its
- * agreements and supervision plans. The API answers `?district=` only for the caller's own province.
+ * agreements and supervision plans. The API answers `?locality=` only for the caller's own province.
  */
 export function DistrictDrillDown() {
   const params = useParams<{ code: string }>();
-  const q = () => `district=${encodeURIComponent(params.code)}`;
+  const q = () => `locality=${encodeURIComponent(params.code)}`;
   const [dashboard] = createResource(() => api<Dashboard>('/api/rollups'));
   const [agreements] = createResource(() => params.code, () => api<ListResponse>(`/api/agreements?limit=100&${q()}`));
   const [plans] = createResource(() => params.code, () => api<{ plans: PlanSummary[] }>(`/api/supervision/plans?limit=100&${q()}`));
   // A resource that failed throws when read: check `.error` first.
-  const row = () => (dashboard.error ? undefined : dashboard())?.rows.find((r) => r.districtCode === params.code);
+  const row = () => (dashboard.error ? undefined : dashboard())?.rows.find((r) => r.localityCode === params.code);
   const errorText = (e: unknown) => (e instanceof ApiError ? e.text : String(e));
 
   return (

@@ -15,7 +15,7 @@ import { planTransitions, REPORT_DUE_DAYS, statusesAcceptingFindings } from '../
 import { findingKinds, type FindingKind, type PlanDetail, type RecommendationView } from '../../../shared/supervision/schema.js';
 import { t, ui } from '../i18n.js';
 import { session } from '../session.js';
-import { canWrite, newIdempotencyKey, supervisionApi, useDistrict, withDistrict } from './client.js';
+import { canWrite, newIdempotencyKey, supervisionApi, useLocality, withLocality } from './client.js';
 import { DemoBadge, errorText, PlanStatusBadge, RecStatusBadge, SignInFirst } from './common.jsx';
 
 type RecRow = { content: string; responsibleUnit: string; deadline: string };
@@ -24,7 +24,7 @@ const emptyRec = (): RecRow => ({ content: '', responsibleUnit: '', deadline: ''
 /** One plan: facts, schedule, team, report due date, status steps, findings with recommendations and their follow-up. */
 export function PlanPage() {
   const params = useParams<{ id: string }>();
-  const { district } = useDistrict();
+  const { district } = useLocality();
   const [detail, { refetch }] = createResource(
     () => (session() ? { id: params.id, district: district() } : null),
     (p) => supervisionApi.detail(p.id, p.district),
@@ -34,7 +34,7 @@ export function PlanPage() {
   return (
     <section>
       <p>
-        <A href={withDistrict('/supervision', district())}>← {t({ vi: 'Danh sách kế hoạch', en: 'All plans' })}</A>
+        <A href={withLocality('/supervision', district())}>← {t({ vi: 'Danh sách kế hoạch', en: 'All plans' })}</A>
       </p>
       <Show when={session()} fallback={<SignInFirst />}>
         <Show when={detail.error}>

@@ -5,12 +5,12 @@ import { ownerBodyLabels, planStatusLabels, planTypeLabels } from '../../../shar
 import { planStatuses, type PlanSummary } from '../../../shared/supervision/schema.js';
 import { t, ui } from '../i18n.js';
 import { session } from '../session.js';
-import { canWrite, supervisionApi, useDistrict, withDistrict } from './client.js';
+import { canWrite, supervisionApi, useLocality, withLocality } from './client.js';
 import { DemoBadge, DistrictPicker, ErrorText, PlanStatusBadge, SignInFirst } from './common.jsx';
 
 /** Supervision plans of the tenant (or of a drilled-into district): filter by status and year, search without diacritics. */
 export function PlansPage() {
-  const { district, setDistrict } = useDistrict();
+  const { district, setLocality } = useLocality();
   const [status, setStatus] = createSignal('');
   const [year, setYear] = createSignal('');
   const [text, setText] = createSignal('');
@@ -47,7 +47,7 @@ export function PlansPage() {
               {t({ vi: 'Lập kế hoạch giám sát', en: 'New supervision plan' })}
             </A>
           </Show>
-          <A href={withDistrict('/supervision/board', district())} class="button secondary" data-testid="open-board">
+          <A href={withLocality('/supervision/board', district())} class="button secondary" data-testid="open-board">
             {t({ vi: 'Bảng theo dõi kiến nghị', en: 'Recommendation follow-up board' })}
           </A>
         </div>
@@ -58,7 +58,7 @@ export function PlansPage() {
             setQuery(text());
           }}
         >
-          <DistrictPicker value={district()} onChange={setDistrict} />
+          <DistrictPicker value={district()} onChange={setLocality} />
           <label>
             {t({ vi: 'Trạng thái', en: 'Status' })}
             <select value={status()} onChange={(e) => setStatus(e.currentTarget.value)} name="status">
@@ -98,7 +98,7 @@ export function PlansPage() {
                     {(p) => (
                       <tr data-testid="plan-row">
                         <td>
-                          <A href={withDistrict(`/supervision/plans/${p.id}`, district())}>{p.topic}</A>
+                          <A href={withLocality(`/supervision/plans/${p.id}`, district())}>{p.topic}</A>
                           <div class="muted">{t(planTypeLabels[p.type])}</div>
                           <Show when={p.demo}>
                             <DemoBadge />

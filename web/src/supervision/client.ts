@@ -48,18 +48,18 @@ export const supervisionApi = {
     api<{ recommendation: Recommendation }>(`${base}/plans/${id}/recommendations/${no}/transitions`, json('POST', body)),
 };
 
-/** The district a province user drills into (`?district=NNN`), if any; read-only. */
-export function useDistrict() {
-  const [params, setParams] = useSearchParams<{ district?: string }>();
-  const district = () => (typeof params.district === 'string' && params.district ? params.district : undefined);
-  return { district, setDistrict: (d: string | undefined) => setParams({ district: d }) };
+/** The district a province user drills into (`?locality=NNN`), if any; read-only. */
+export function useLocality() {
+  const [params, setParams] = useSearchParams<{ locality?: string }>();
+  const district = () => (typeof params.locality === 'string' && params.locality ? params.locality : undefined);
+  return { district, setLocality: (d: string | undefined) => setParams({ district: d }) };
 }
 
 /** May the signed-in user change records here? Not when reading another district (drill-down). */
 export function canWrite(district: string | undefined): boolean {
   const s = session();
   if (!s || !can(s.identity.role, 'tenant:write')) return false;
-  return !district || district === s.identity.districtCode;
+  return !district || district === s.identity.localityCode;
 }
 
-export const withDistrict = (path: string, district: string | undefined) => (district ? `${path}?district=${district}` : path);
+export const withLocality = (path: string, district: string | undefined) => (district ? `${path}?locality=${district}` : path);

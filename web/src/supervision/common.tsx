@@ -51,7 +51,7 @@ type Locality = { province: { code: string; name: string; districts: { code: str
 export function DistrictPicker(props: { value: string | undefined; onChange: (d: string | undefined) => void }) {
   const province = () => {
     const s = session();
-    return s && s.identity.districtCode === null && s.identity.provinceCode && s.identity.role.startsWith('province_') ? s.identity.provinceCode : null;
+    return s && s.identity.localityCode === null && s.identity.provinceCode && s.identity.role.startsWith('province_') ? s.identity.provinceCode : null;
   };
   const [data] = createResource(province, (code) => api<Locality>(`/api/localities/${code}`));
   return (

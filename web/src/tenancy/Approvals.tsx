@@ -30,7 +30,7 @@ export function Approvals() {
     setError(null);
     try {
       const body = decision === 'approve' ? { decision, version: tenant.version } : { decision, version: tenant.version, reason: reason() };
-      const res = await api<{ tenant: Tenant; invitation?: InvitationCreated }>(`/api/tenancy/signups/${tenant.districtCode}/decision`, {
+      const res = await api<{ tenant: Tenant; invitation?: InvitationCreated }>(`/api/tenancy/signups/${tenant.localityCode}/decision`, {
         method: 'POST',
         body: JSON.stringify(body),
       });
@@ -84,10 +84,10 @@ export function Approvals() {
               <tbody>
                 <For each={list()}>
                   {(tn) => (
-                    <tr data-district={tn.districtCode ?? ''}>
+                    <tr data-locality={tn.localityCode ?? ''}>
                       <td>
                         <strong>{tn.name}</strong>
-                        <div class="hint">{tn.districtCode}</div>
+                        <div class="hint">{tn.localityCode}</div>
                       </td>
                       <td>
                         {tn.agency}
@@ -108,11 +108,11 @@ export function Approvals() {
                             <button class="button" onClick={() => decide(tn, 'approve')}>
                               {t({ vi: 'Phê duyệt', en: 'Approve' })}
                             </button>
-                            <button class="button secondary" onClick={() => setRejecting(rejecting() === tn.districtCode ? null : tn.districtCode)}>
+                            <button class="button secondary" onClick={() => setRejecting(rejecting() === tn.localityCode ? null : tn.localityCode)}>
                               {t({ vi: 'Từ chối', en: 'Reject' })}
                             </button>
                           </div>
-                          <Show when={rejecting() === tn.districtCode}>
+                          <Show when={rejecting() === tn.localityCode}>
                             <div class="form" style={{ 'margin-top': '0.5rem' }}>
                               <textarea name="reason" rows="2" placeholder={t({ vi: 'Lý do từ chối', en: 'Reason for rejecting' })} value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
                               <button class="button" onClick={() => decide(tn, 'reject')}>

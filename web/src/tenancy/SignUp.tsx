@@ -12,7 +12,7 @@ type SignedUp = { tenant: { name: string; provinceName: string; status: string }
 /** Public: a district signs up (province and district from the official list, agency, contact). */
 export function SignUp() {
   const [provinceCode, setProvinceCode] = createSignal('');
-  const [districtCode, setDistrictCode] = createSignal('');
+  const [localityCode, setLocalityCode] = createSignal('');
   const [agency, setAgency] = createSignal('');
   const [contactName, setContactName] = createSignal('');
   const [contactEmail, setContactEmail] = createSignal('');
@@ -28,7 +28,7 @@ export function SignUp() {
     setBusy(true);
     setError(null);
     try {
-      const body = { provinceCode: provinceCode(), districtCode: districtCode(), agency: agency(), contactName: contactName(), contactEmail: contactEmail() };
+      const body = { provinceCode: provinceCode(), localityCode: localityCode(), agency: agency(), contactName: contactName(), contactEmail: contactEmail() };
       setDone(await api<SignedUp>('/api/tenancy/signups', { method: 'POST', body: JSON.stringify(body) }));
     } catch (err) {
       setError(err instanceof ApiError ? err.text : String(err));
@@ -53,14 +53,14 @@ export function SignUp() {
             <form onSubmit={submit} class="form" data-testid="signup-form">
               <label>
                 {t({ vi: 'Tỉnh/thành phố', en: 'Province' })}
-                <select name="provinceCode" required value={provinceCode()} onChange={(e) => { setProvinceCode(e.currentTarget.value); setDistrictCode(''); }}>
+                <select name="provinceCode" required value={provinceCode()} onChange={(e) => { setProvinceCode(e.currentTarget.value); setLocalityCode(''); }}>
                   <option value="">{t({ vi: '— Chọn tỉnh/thành phố —', en: '— Choose a province —' })}</option>
                   <For each={provinces() ?? []}>{(p) => <option value={p.code}>{p.name}</option>}</For>
                 </select>
               </label>
               <label>
                 {t({ vi: 'Quận/huyện/thị xã/thành phố thuộc tỉnh', en: 'District' })}
-                <select name="districtCode" required disabled={!province()} value={districtCode()} onChange={(e) => setDistrictCode(e.currentTarget.value)}>
+                <select name="localityCode" required disabled={!province()} value={localityCode()} onChange={(e) => setLocalityCode(e.currentTarget.value)}>
                   <option value="">{t({ vi: '— Chọn quận/huyện —', en: '— Choose a district —' })}</option>
                   <For each={province()?.districts ?? []}>{(d) => <option value={d.code}>{d.name}</option>}</For>
                 </select>

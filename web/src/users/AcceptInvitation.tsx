@@ -6,7 +6,7 @@ import { api, ApiError } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
 import '../tenancy/tenancy.css';
 
-type Preview = { email: string; name?: string; role: Role; agency?: string; expiresAt: string; tenant: { name: string; provinceName: string; districtCode: string | null } };
+type Preview = { email: string; name?: string; role: Role; agency?: string; expiresAt: string; tenant: { name: string; provinceName: string; localityCode: string | null } };
 
 /**
  * Public: the page an invitation link opens. The token is in the URL fragment (never sent to a
@@ -66,7 +66,7 @@ export function AcceptInvitation() {
               <div class="panel" data-testid="invitation-preview">
                 <p>
                   {t({ vi: 'Lời mời tham gia', en: 'Invitation to' })} <strong>{p().tenant.name}</strong>
-                  {p().tenant.districtCode ? `, ${p().tenant.provinceName}` : ''}
+                  {p().tenant.localityCode ? `, ${p().tenant.provinceName}` : ''}
                 </p>
                 <p>
                   {t(ui.email)}: <strong>{p().email}</strong> · {t({ vi: 'Vai trò', en: 'Role' })}: <strong>{roleLabels[p().role][lang()]}</strong>

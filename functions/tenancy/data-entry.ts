@@ -1,0 +1,88 @@
+import { Hono } from 'hono';
+import { keys, type TenantRef } from '../../shared/keys.js';
+import { findLocality, findProvince, listAsOf } from '../../shared/localities/index.js';
+import { dataEntryRequestSchema, localityParamSchema, tenantSchema } from '../../shared/tenancy/schema.js';
+import { isHistoricalTenant, mayRead, needsTargetSession, sessionTagsForTarget } from '../../shared/tenant-access.js';
+import { auditPut } from '../audit/record.js';
+import type { AppEnv } from '../api/env.js';
+import { validate } from '../api/validate.js';
+import { requireAuth, requirePermission } from '../auth/middleware.js';
+import { notFound } from '../auth/tenant-scope.js';
+import { useTargetStore } from '../store/scoped-credentials.js';
+import { isConditionFailure, staleVersion } from '../store/versioning.js';
+import { actorOf } from '../users/routes.js';
+
+/**
+ * A province admin opens a historical tenant (a 2025 district of its province or of a province
+ * merged into it) for data entry, so that 2021–2025 records and scans can be backfilled, and closes
+ * it again. A district that never signed up gets its profile here (active, history). The change is
+ * audited in the historical tenant's log, and in the province's own log when the session reaches it
+ * (a merged province's prefix is fenced apart from the successor's: docs/localities.md).
+ */
+export const dataEntryRoutes = new Hono<AppEnv>().post(
+  '/history/:localityCode/data-entry',
+  requireAuth,
+  requirePermission('province:admin'),
+  validate('param', localityParamSchema),
+  validate('json', dataEntryRequestSchema),
+  async (c) => {
+    const identity = c.var.identity;
+    const { localityCode } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const district = findLocality(localityCode);
+    if (!district || district.level !== 'district') throw notFound();
+    const target: TenantRef = { provinceCode: district.provinceCode, localityCode };
+    if (!isHistoricalTenant(target) || !mayRead(identity, target)) throw notFound();
+    const sameProvince = !needsTargetSession(identity, target);
+    if (!sameProvince) await useTargetStore(c, sessionTagsForTarget(identity, target));
+
+    const k = keys.tenant(target);
+    const before = await c.var.store.get({ Key: { PK: k.PK, SK: k.SK }, ConsistentRead: true });
+    if (before && body.version !== undefined && before.version !== body.version) throw staleVersion();
+    const now = c.var.deps.now();
+    const at = now.toISOString();
+    const actor = actorOf(c);
+    const province = findProvince(district.provinceCode, '2025-03');
+    const after: Record<string, unknown> = {
+      ...(before ?? {
+        entity: 'tenant',
+        provinceCode: district.provinceCode,
+        localityCode,
+        kind: 'district',
+        name: district.name,
+        provinceName: province?.name ?? '',
+        status: 'active',
+        localityListAsOf: listAsOf['2025-03'],
+        localityType: district.type,
+        validUntil: district.validUntil,
+        createdAt: at,
+      }),
+      ...keys.tenant(target),
+      dataEntryOpen: body.open,
+      dataEntryChangedAt: at,
+      dataEntryChangedBy: { userId: actor.userId, email: actor.email, ...(actor.name ? { name: actor.name } : {}) },
+      updatedAt: at,
+      version: ((before?.version as number | undefined) ?? 0) + 1,
+    };
+    const action = body.open ? 'open-data-entry' : 'close-data-entry';
+    const entityId = `${district.provinceCode}-${localityCode}`;
+    const provinceTenant: TenantRef = { provinceCode: identity.provinceCode!, localityCode: null };
+    try {
+      await c.var.store.transactWrite([
+        {
+          Put: {
+            Item: after,
+            ConditionExpression: before ? '#version = :expected' : 'attribute_not_exists(PK)',
+            ...(before ? { ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': before.version } } : {}),
+          },
+        },
+        auditPut({ tenant: target, actor, entity: 'tenant', entityId, action, before: before ?? null, after, at: now }),
+        ...(sameProvince ? [auditPut({ tenant: provinceTenant, actor, entity: 'tenant', entityId, action, before: before ?? null, after, at: now })] : []),
+      ]);
+    } catch (err) {
+      if (isConditionFailure(err)) throw staleVersion();
+      throw err;
+    }
+    return c.json({ tenant: tenantSchema.parse(after) });
+  },
+);
