@@ -11,7 +11,7 @@ let editor: Headers;
 beforeAll(async () => {
   h = await createHarness({ now: () => new Date('2024-08-01T03:00:00Z') });
   api = agreementsClient(h);
-  editor = (await h.userToken({ role: 'locality_editor', provinceCode: '01', localityCode: '003' })).headers;
+  editor = (await h.userToken({ role: 'locality_editor', provinceCode: '01', localityCode: '00103' })).headers;
 });
 afterAll(() => h.close());
 
@@ -42,7 +42,7 @@ describe('Decree 30/2020 formatting helpers', () => {
   });
 
   it('names the place without its administrative type', () => {
-    expect(placeName({ provinceCode: '01', localityCode: '021' })).toBe('Bắc Từ Liêm');
+    expect(placeName({ provinceCode: '01', localityCode: '00602' })).toBe('Bắc Từ Liêm');
     expect(placeName({ provinceCode: '19', localityCode: null })).toBe('Thái Nguyên');
     expect(placeName({ provinceCode: '01', localityCode: null })).toBe('Hà Nội');
     expect(roman(3)).toBe('III');

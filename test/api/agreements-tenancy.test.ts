@@ -18,20 +18,20 @@ const actors: Record<string, Headers> = {};
 beforeAll(async () => {
   h = await createHarness({ now: () => new Date('2024-03-01T03:00:00Z') });
   api = agreementsClient(h);
-  owner = (await h.userToken({ role: 'locality_admin', provinceCode: '01', localityCode: '003' })).headers;
+  owner = (await h.userToken({ role: 'locality_admin', provinceCode: '01', localityCode: '00103' })).headers;
   a = await api.create(owner, programBody({ title: TITLE, number: '77/CTrPH-TAYHO' }));
   await api.sign(owner, a.id, 1);
   await api.call('PUT', `/${a.id}/reviews/2024-H1`, owner, { heldOn: '2024-02-29', achievements: 'Kết quả nội bộ' });
   const mk = async (name: string, role: Parameters<typeof h.userToken>[0]['role'], provinceCode: string, localityCode: string | null) => {
     actors[name] = (await h.userToken({ role, provinceCode, localityCode })).headers;
   };
-  await mk('sameProvinceDistrict', 'locality_admin', '01', '005'); // Cầu Giấy
-  await mk('otherProvinceDistrict', 'locality_admin', '19', '164'); // TP Thái Nguyên
+  await mk('sameProvinceDistrict', 'locality_admin', '01', '00166'); // Cầu Giấy
+  await mk('otherProvinceDistrict', 'locality_admin', '19', '05443'); // TP Thái Nguyên
   await mk('otherProvinceViewer', 'province_viewer', '19', null);
   await mk('otherProvinceAdmin', 'province_admin', '19', null);
   await mk('ownProvinceAdmin', 'province_admin', '01', null);
   await mk('ownProvinceViewer', 'province_viewer', '01', null);
-  await mk('ownViewer', 'locality_viewer', '01', '003');
+  await mk('ownViewer', 'locality_viewer', '01', '00103');
 });
 afterAll(() => h.close());
 
@@ -68,11 +68,11 @@ describe('agreements: cross-tenant isolation on every route', () => {
       const cases: [string, string, number][] = [
         ['sameProvinceDistrict', '', 404],
         ['otherProvinceDistrict', '', 404],
-        ['otherProvinceDistrict', '?locality=003', 404],
-        ['otherProvinceViewer', '?locality=003', route.write ? 403 : 404],
-        ['otherProvinceAdmin', '?locality=003', 404],
+        ['otherProvinceDistrict', '?locality=00103', 404],
+        ['otherProvinceViewer', '?locality=00103', route.write ? 403 : 404],
+        ['otherProvinceAdmin', '?locality=00103', 404],
         // Writes always act on the caller's own tenant: Hà Nội's province tenant has no such record.
-        ['ownProvinceAdmin', route.write ? '?locality=003' : '', 404],
+        ['ownProvinceAdmin', route.write ? '?locality=00103' : '', 404],
       ];
       for (const [actor, query, status] of cases) {
         const res = await api.call(route.method, route.path(a.id) + query, actors[actor]!, route.body?.(2), route.headers ?? {});
@@ -84,7 +84,7 @@ describe('agreements: cross-tenant isolation on every route', () => {
 
   it('province staff of Hà Nội read Tây Hồ through ?locality= but every write is refused', async () => {
     for (const route of routes) {
-      const res = await api.call(route.method, `${route.path(a.id)}?locality=003`, actors.ownProvinceViewer!, route.body?.(2), route.headers ?? {});
+      const res = await api.call(route.method, `${route.path(a.id)}?locality=00103`, actors.ownProvinceViewer!, route.body?.(2), route.headers ?? {});
       expect(res.status, route.name).toBe(route.write ? 403 : 200);
     }
     for (const route of routes.filter((r) => r.write)) {

@@ -5,7 +5,7 @@ import { MeteredStore } from '../../functions/store/metered-store.js';
 import { agreementsClient, problemOf, programBody, regulationBody, type Headers } from '../support/agreements.js';
 import { createHarness, ddbCost } from '../support/harness.js';
 
-const TAY_HO = { provinceCode: '01', localityCode: '003' };
+const TAY_HO = { provinceCode: '01', localityCode: '00103' };
 let h: Awaited<ReturnType<typeof createHarness>>;
 let api: ReturnType<typeof agreementsClient>;
 let editor: Headers;
@@ -130,7 +130,7 @@ describe('editing a draft with optimistic concurrency', () => {
     expect(ok.headers.get('etag')).toBe('"2"');
     const { body } = await api.detail(editor, a.id);
     expect(body.items.map((i) => i.title)).toEqual(['Chỉ còn một nội dung']);
-    expect(Object.keys(body.agreement.itemIndex)).toEqual(['001']);
+    expect(Object.keys(body.agreement.itemIndex)).toEqual(['00004']);
     const stale = await api.call('PUT', `/${a.id}`, editor, oneItem, { 'if-match': '"1"' });
     expect(stale.status).toBe(409);
   });
@@ -369,7 +369,7 @@ describe('lists: filters, search without diacritics, paging — one request per 
   let t: Headers;
   const ids: Record<string, string> = {};
   beforeAll(async () => {
-    t = (await h.userToken({ role: 'locality_admin', provinceCode: '01', localityCode: '021' })).headers;
+    t = (await h.userToken({ role: 'locality_admin', provinceCode: '01', localityCode: '00602' })).headers;
     const mk = async (name: string, body: Parameters<typeof api.create>[1], sign = false) => {
       const a = await api.create(t, body);
       ids[name] = a.id;
@@ -443,7 +443,7 @@ describe('lists: filters, search without diacritics, paging — one request per 
     const first = (await api.list(t, 'limit=1')).body!.nextCursor!;
     const decoded = JSON.parse(Buffer.from(first, 'base64url').toString()) as { i: string; k: Record<string, string> };
     const forge = (k: Record<string, string>, i = decoded.i) => Buffer.from(JSON.stringify({ i, k })).toString('base64url');
-    const otherTenant = forge({ ...decoded.k, GSI1PK: '01#003#AGR', PK: decoded.k.PK!.replace('01#021', '01#003') });
+    const otherTenant = forge({ ...decoded.k, GSI1PK: '01#00103#AGR', PK: decoded.k.PK!.replace('01#021', '01#003') });
     for (const bad of ['%%%', 'eyJ4Ijox', otherTenant, forge(decoded.k, 'GSI2'), forge({ ...decoded.k, extra: 'x' })]) {
       const res = await api.call('GET', `?cursor=${encodeURIComponent(bad)}`, t);
       expect(res.status, bad).toBe(400);
@@ -455,7 +455,7 @@ describe('lists: filters, search without diacritics, paging — one request per 
 
 describe('audit', () => {
   it('records every agreement mutation in the same transaction', async () => {
-    const t = (await h.userToken({ role: 'locality_editor', provinceCode: '01', localityCode: '006' })).headers;
+    const t = (await h.userToken({ role: 'locality_editor', provinceCode: '01', localityCode: '00199' })).headers;
     const a = await api.create(t);
     await api.call('PUT', `/${a.id}`, t, { ...programBody({ title: 'Đã sửa tên' }), version: 1 });
     await api.sign(t, a.id, 2);
@@ -463,7 +463,7 @@ describe('audit', () => {
     await api.call('PUT', `/${a.id}/reviews/2024-H1`, t, { heldOn: '2024-02-29' });
     await api.call('POST', `/${a.id}/status`, t, { version: 3, to: 'expired', on: '2024-02-29' });
     const store = new MeteredStore(h.doc, h.tableName);
-    const audit = await store.query({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': '01#006#AUDIT#2024-03' } });
+    const audit = await store.query({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': '01#00199#AUDIT#2024-03' } });
     const mine = audit.items.filter((i) => String((i.target as { id: string }).id).startsWith(a.id));
     // The clock is fixed, so all events share a timestamp: compare as a set, one event per mutation.
     expect(mine.map((i) => `${(i.target as { entity: string }).entity}:${i.action}`).sort()).toEqual(
@@ -476,7 +476,7 @@ describe('audit', () => {
 
 describe('audit of amendments and deletions', () => {
   it('records the amendment on both records, the supersession, and a deleted draft', async () => {
-    const t = (await h.userToken({ role: 'locality_editor', provinceCode: '01', localityCode: '005' })).headers;
+    const t = (await h.userToken({ role: 'locality_editor', provinceCode: '01', localityCode: '00166' })).headers;
     const a = await api.create(t);
     await api.sign(t, a.id, 1);
     const res = await api.call('POST', `/${a.id}/amendments`, t, { version: 2, reason: 'Bổ sung' });
@@ -485,7 +485,7 @@ describe('audit of amendments and deletions', () => {
     const draft = await api.create(t);
     await api.call('DELETE', `/${draft.id}`, t, undefined, { 'if-match': '"1"' });
     const store = new MeteredStore(h.doc, h.tableName);
-    const audit = await store.query({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': '01#005#AUDIT#2024-03' } });
+    const audit = await store.query({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': '01#00166#AUDIT#2024-03' } });
     const events = audit.items.map((i) => `${(i.target as { id: string }).id}:${i.action}`).sort();
     expect(events).toEqual(
       [`${a.id}:create`, `${a.id}:sign`, `${a.id}:amend`, `${amendment.id}:create`, `${amendment.id}:sign`, `${a.id}:supersede`, `${draft.id}:create`, `${draft.id}:delete`].sort(),
@@ -497,13 +497,13 @@ describe('province staff', () => {
   it('drill down read-only into a district of their province', async () => {
     const a = await api.create(editor, programBody({ title: 'Chương trình cho tỉnh xem' }));
     const hanoiViewer = (await h.userToken({ role: 'province_viewer', provinceCode: '01', localityCode: null })).headers;
-    const { res, body } = await api.detail(hanoiViewer, a.id, '?locality=003');
+    const { res, body } = await api.detail(hanoiViewer, a.id, '?locality=00103');
     expect(ddbCost(res).requests).toBe(1);
     expect(body.agreement.title).toBe('Chương trình cho tỉnh xem');
     const list = await api.list(hanoiViewer, 'district=003&q=cho tinh xem');
     expect(idsOf(list.body!.items)).toEqual([a.id]);
-    expect((await api.call('GET', `/${a.id}/export.docx?locality=003`, hanoiViewer)).status).toBe(200);
-    expect((await api.call('PUT', `/${a.id}?locality=003`, hanoiViewer, { ...programBody(), version: 1 })).status).toBe(403);
+    expect((await api.call('GET', `/${a.id}/export.docx?locality=00103`, hanoiViewer)).status).toBe(200);
+    expect((await api.call('PUT', `/${a.id}?locality=00103`, hanoiViewer, { ...programBody(), version: 1 })).status).toBe(403);
   });
 
   it('run the province’s own agreements in their own tenant (19#P)', async () => {

@@ -20,7 +20,7 @@ import { createHarness, ddbCost } from '../support/harness.js';
 
 let h: Awaited<ReturnType<typeof createHarness>>;
 type Who = { headers: Record<string, string>; user: { sub: string } };
-const TAYHO = { provinceCode: '01', localityCode: '003' };
+const TAYHO = { provinceCode: '01', localityCode: '00103' };
 let editor: Who, admin: Who, viewer: Who, otherDistrict: Who, otherProvince: Who, provinceViewer: Who, otherProvinceViewer: Who, provinceAdmin: Who;
 const agreementId = newId();
 const planId = newId();
@@ -29,11 +29,11 @@ beforeAll(async () => {
   h = await createHarness();
   const token = (role: Role, provinceCode: string, localityCode: string | null) => h.userToken({ role, provinceCode, localityCode });
   [editor, admin, viewer, otherDistrict, otherProvince, provinceViewer, otherProvinceViewer, provinceAdmin] = await Promise.all([
-    token('locality_editor', '01', '003'),
-    token('locality_admin', '01', '003'),
-    token('locality_viewer', '01', '003'),
-    token('locality_admin', '01', '005'),
-    token('locality_admin', '19', '164'),
+    token('locality_editor', '01', '00103'),
+    token('locality_admin', '01', '00103'),
+    token('locality_viewer', '01', '00103'),
+    token('locality_admin', '01', '00166'),
+    token('locality_admin', '19', '05443'),
     token('province_viewer', '01', null),
     token('province_viewer', '19', null),
     token('province_admin', '01', null),
@@ -112,7 +112,7 @@ async function versionItem(docId: string, n: number, t = TAYHO) {
 
 async function auditOf(docId: string) {
   const month = new Date().toISOString().slice(0, 7);
-  const out = await h.doc.send(new QueryCommand({ TableName: h.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `01#003#AUDIT#${month}` } }));
+  const out = await h.doc.send(new QueryCommand({ TableName: h.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `01#00103#AUDIT#${month}` } }));
   return (out.Items ?? []).filter((i) => (i.target as { id: string }).id === docId);
 }
 
@@ -386,7 +386,7 @@ describe('bad input names the field (400 problem, Vietnamese and English)', () =
 describe('search without diacritics, filters, paging', () => {
   let ids: Record<string, string>;
   // A separate tenant keeps these lists exact.
-  const CAUGIAY = { provinceCode: '01', localityCode: '005' };
+  const CAUGIAY = { provinceCode: '01', localityCode: '00166' };
   let cg: Who;
 
   beforeAll(async () => {
@@ -461,8 +461,8 @@ describe('tenant isolation', () => {
     const paths = [
       `/api/archive/documents/${doc.id}`,
       `/api/archive/documents/${doc.id}/versions/1/url`,
-      `/api/archive/documents/${doc.id}?locality=003`,
-      `/api/archive/documents/${doc.id}/versions/1/url?locality=003`,
+      `/api/archive/documents/${doc.id}?locality=00103`,
+      `/api/archive/documents/${doc.id}/versions/1/url?locality=00103`,
     ];
     for (const who of [otherDistrict, otherProvince, otherProvinceViewer]) {
       for (const path of paths) {
@@ -478,7 +478,7 @@ describe('tenant isolation', () => {
       if (list.status === 200) expect(documentListSchema.parse(await list.json()).items.map((d) => d.id)).not.toContain(doc.id);
       const check = await call('GET', `/api/archive/check?sha256=${sha256(pdf)}`, who);
       if (check.status === 200) expect(checkResultSchema.parse(await check.json()).matches).toEqual([]);
-      expect((await call('GET', '/api/archive/documents?locality=003', who)).status).toBe(404);
+      expect((await call('GET', '/api/archive/documents?locality=00103', who)).status).toBe(404);
     }
   });
 
@@ -502,17 +502,17 @@ describe('tenant isolation', () => {
   });
 
   it('lets province staff read a district of their own province, read-only, with URLs of that district only', async () => {
-    const list = await call('GET', '/api/archive/documents?locality=003', provinceViewer);
+    const list = await call('GET', '/api/archive/documents?locality=00103', provinceViewer);
     expect(list.status).toBe(200);
     expect(ddbCost(list).requests).toBe(1);
     expect(documentListSchema.parse(await list.json()).items.map((d) => d.id)).toContain(doc.id);
-    const url = await call('GET', `/api/archive/documents/${doc.id}/versions/1/url?locality=003`, provinceViewer);
+    const url = await call('GET', `/api/archive/documents/${doc.id}/versions/1/url?locality=00103`, provinceViewer);
     expect(new URL(((await url.json()) as { url: string }).url).pathname.startsWith(`/${h.bucket}/01/003/`)).toBe(true);
-    expect((await call('POST', `/api/archive/documents/${doc.id}/versions/1/verify?locality=003`, provinceViewer)).status).toBe(200);
+    expect((await call('POST', `/api/archive/documents/${doc.id}/versions/1/verify?locality=00103`, provinceViewer)).status).toBe(200);
     // Their own (province) archive is a different tenant: the district's document is not there.
     expect((await call('GET', `/api/archive/documents/${doc.id}`, provinceAdmin)).status).toBe(404);
     // Drilling down never grants deletion or the recycle bin.
-    expect((await call('GET', '/api/archive/documents?locality=003&deleted=true', provinceAdmin)).status).toBe(403);
+    expect((await call('GET', '/api/archive/documents?locality=00103&deleted=true', provinceAdmin)).status).toBe(403);
   });
 
   it('keeps a province’s own documents under its P prefix', async () => {

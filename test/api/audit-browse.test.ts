@@ -11,9 +11,9 @@ beforeAll(async () => {
   h = await createHarness({ now: () => new Date('2026-11-23T03:00:00Z') });
   // A month of history for Tây Hồ (01/003) and some for a neighbour, written the way routes write it.
   const store = new MeteredStore(h.doc, h.tableName);
-  const tayHo = { provinceCode: '01', localityCode: '003' };
-  const ha: Identity = { userId: 'u-ha', email: 'admin.tayho@demo.phoihop.vn', name: 'Nguyễn Thu Hà', role: 'locality_admin', provinceCode: '01', localityCode: '003' };
-  const duc: Identity = { userId: 'u-duc', email: 'bientap.tayho@demo.phoihop.vn', name: 'Trần Minh Đức', role: 'locality_editor', provinceCode: '01', localityCode: '003' };
+  const tayHo = { provinceCode: '01', localityCode: '00103' };
+  const ha: Identity = { userId: 'u-ha', email: 'admin.tayho@demo.phoihop.vn', name: 'Nguyễn Thu Hà', role: 'locality_admin', provinceCode: '01', localityCode: '00103' };
+  const duc: Identity = { userId: 'u-duc', email: 'bientap.tayho@demo.phoihop.vn', name: 'Trần Minh Đức', role: 'locality_editor', provinceCode: '01', localityCode: '00103' };
   const items = [];
   for (let day = 1; day <= 20; day++) {
     const at = new Date(Date.UTC(2026, 10, day, 2, 0, 0)); // 09:00 Vietnam time
@@ -23,7 +23,7 @@ beforeAll(async () => {
   items.push(auditPut({ tenant: tayHo, actor: ha, entity: 'agreement', entityId: 'OCT', action: 'update', after: { n: 0 }, at: new Date('2026-10-15T02:00:00Z') }));
   // 03:00 on 01/12 in Vietnam is still 30/11 in UTC: it belongs to December's log.
   items.push(auditPut({ tenant: tayHo, actor: ha, entity: 'agreement', entityId: 'DEC1', action: 'update', after: { n: 2 }, at: new Date('2026-11-30T20:00:00Z') }));
-  items.push(auditPut({ tenant: { provinceCode: '01', localityCode: '005' }, actor: ha, entity: 'agreement', entityId: 'CAUGIAY', action: 'update', after: { n: 1 }, at: new Date('2026-11-10T02:00:00Z') }));
+  items.push(auditPut({ tenant: { provinceCode: '01', localityCode: '00166' }, actor: ha, entity: 'agreement', entityId: 'CAUGIAY', action: 'update', after: { n: 1 }, at: new Date('2026-11-10T02:00:00Z') }));
   for (const it of items) await store.transactWrite([it]);
 });
 afterAll(() => h.close());
@@ -35,7 +35,7 @@ const get = async (path: string, headers: Record<string, string>) => {
 
 describe('audit log browse', () => {
   it('lists the current month newest first, paged, one request per page', async () => {
-    const admin = await h.userToken({ role: 'locality_admin', provinceCode: '01', localityCode: '003' });
+    const admin = await h.userToken({ role: 'locality_admin', provinceCode: '01', localityCode: '00103' });
     const first = await get('/api/audit?limit=8', admin.headers);
     expect(first.res.status).toBe(200);
     expect(ddbCost(first.res).requests).toBe(1);
@@ -54,7 +54,7 @@ describe('audit log browse', () => {
   });
 
   it('filters by who, what entity, action and a day range within the month', async () => {
-    const admin = await h.userToken({ role: 'locality_admin', provinceCode: '01', localityCode: '003' });
+    const admin = await h.userToken({ role: 'locality_admin', provinceCode: '01', localityCode: '00103' });
     const who = await get('/api/audit?month=2026-11&actor=BIENTAP', admin.headers);
     expect(who.body!.items.every((e) => e.actor.email === 'bientap.tayho@demo.phoihop.vn')).toBe(true);
     expect(who.body!.items).toHaveLength(10);
@@ -73,7 +73,7 @@ describe('audit log browse', () => {
   });
 
   it('names bad filters', async () => {
-    const admin = await h.userToken({ role: 'locality_admin', provinceCode: '01', localityCode: '003' });
+    const admin = await h.userToken({ role: 'locality_admin', provinceCode: '01', localityCode: '00103' });
     const bad = (q: string) => h.app.request(`/api/audit?${q}`, { headers: admin.headers });
     await expectFieldError(await bad('month=2026-13'), 'month', 'query');
     await expectFieldError(await bad('month=2026-11&from=2026-10-30'), 'from', 'query');
@@ -84,26 +84,26 @@ describe('audit log browse', () => {
     await expectFieldError(await bad('limit=abc'), 'limit', 'query');
     await expectFieldError(await bad('cursor=***'), 'cursor', 'query');
     // A cursor forged to point at another partition's key is refused: it may only carry a sort key.
-    await expectFieldError(await bad(`cursor=${Buffer.from('01#005#AUDIT#2026-11').toString('base64url')}`), 'cursor', 'query');
+    await expectFieldError(await bad(`cursor=${Buffer.from('01#00166#AUDIT#2026-11').toString('base64url')}`), 'cursor', 'query');
     await expectFieldError(await bad('tenant=01%23005'), 'tenant', 'query');
   });
 
   it('is for admins; province admins drill into their own districts only', async () => {
     for (const role of ['locality_editor', 'locality_viewer'] as const) {
-      const u = await h.userToken({ role, provinceCode: '01', localityCode: '003' });
+      const u = await h.userToken({ role, provinceCode: '01', localityCode: '00103' });
       expect((await h.app.request('/api/audit', { headers: u.headers })).status).toBe(403);
     }
     const pv = await h.userToken({ role: 'province_viewer', provinceCode: '01', localityCode: null });
-    expect((await h.app.request('/api/audit?locality=003', { headers: pv.headers })).status).toBe(403);
+    expect((await h.app.request('/api/audit?locality=00103', { headers: pv.headers })).status).toBe(403);
     const pa = await h.userToken({ role: 'province_admin', provinceCode: '01', localityCode: null });
-    const drill = await get('/api/audit?locality=003&month=2026-11', pa.headers);
+    const drill = await get('/api/audit?locality=00103&month=2026-11', pa.headers);
     expect(drill.body!.items).toHaveLength(20);
     const own = await get('/api/audit?month=2026-11', pa.headers);
     expect(own.body!.items).toEqual([]);
     const foreign = await h.userToken({ role: 'province_admin', provinceCode: '19', localityCode: null });
-    expect((await h.app.request('/api/audit?locality=003&month=2026-11', { headers: foreign.headers })).status).toBe(404);
-    const neighbour = await h.userToken({ role: 'locality_admin', provinceCode: '01', localityCode: '005' });
-    expect((await h.app.request('/api/audit?locality=003', { headers: neighbour.headers })).status).toBe(404);
+    expect((await h.app.request('/api/audit?locality=00103&month=2026-11', { headers: foreign.headers })).status).toBe(404);
+    const neighbour = await h.userToken({ role: 'locality_admin', provinceCode: '01', localityCode: '00166' });
+    expect((await h.app.request('/api/audit?locality=00103', { headers: neighbour.headers })).status).toBe(404);
     const mine = await get('/api/audit?month=2026-11', neighbour.headers);
     expect(mine.body!.items.map((e) => e.target.id)).toEqual(['CAUGIAY']);
   });

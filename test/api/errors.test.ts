@@ -65,7 +65,7 @@ describe('error model', () => {
     expect(ok.status).toBe(200);
     const body = (await ok.json()) as { province: { name: string; districts: { code: string; name: string }[] } };
     expect(body.province.name).toBe('Tỉnh Thái Nguyên');
-    expect(body.province.districts.map((d) => d.code)).toContain('164');
+    expect(body.province.districts.map((d) => d.code)).toContain('05443');
     const missing = await h.app.request('/api/localities/99');
     expect(missing.status).toBe(404);
   });
@@ -79,11 +79,11 @@ describe('authentication', () => {
   });
 
   it('returns the identity carried by a verified token', async () => {
-    const { headers, user } = await h.userToken({ role: 'locality_editor', provinceCode: '01', localityCode: '003' });
+    const { headers, user } = await h.userToken({ role: 'locality_editor', provinceCode: '01', localityCode: '00103' });
     const res = await h.app.request('/api/me', { headers });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { identity: { userId: string; localityCode: string }; permissions: string[] };
-    expect(body.identity).toMatchObject({ userId: user.sub, localityCode: '003' });
+    expect(body.identity).toMatchObject({ userId: user.sub, localityCode: '00103' });
     expect(body.permissions).toEqual(['tenant:read', 'tenant:write']);
   });
 
@@ -94,11 +94,11 @@ describe('authentication', () => {
     const foreign = await stranger.issueIdToken(foreignUser);
     expect((await h.app.request('/api/me', { headers: { authorization: `Bearer ${foreign}` } })).status).toBe(401);
 
-    const { user } = await h.userToken({ role: 'locality_viewer', provinceCode: '01', localityCode: '003' });
+    const { user } = await h.userToken({ role: 'locality_viewer', provinceCode: '01', localityCode: '00103' });
     const token = await h.idp.issueIdToken(user);
     const [head, payload, sig] = token.split('.');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
-    claims['custom:district'] = '005'; // try to move into another district
+    claims['custom:district'] = '00166'; // try to move into another district
     const forged = `${head}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${sig}`;
     expect((await h.app.request('/api/me', { headers: { authorization: `Bearer ${forged}` } })).status).toBe(401);
 

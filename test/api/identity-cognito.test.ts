@@ -81,7 +81,7 @@ describe('Cognito identity directory (against cognito-local)', () => {
       name: 'Chánh Văn Phòng',
       role: 'locality_admin',
       provinceCode: '01',
-      localityCode: '004',
+      localityCode: '00145',
       agency: 'UBND',
       password: 'MatKhau@2026',
     });
@@ -93,7 +93,7 @@ describe('Cognito identity directory (against cognito-local)', () => {
     expect(issuer.endsWith(`:${new URL(endpoint).port}/${poolId}`)).toBe(true);
     const verify = createTokenVerifier({ issuer, audience: clientId, keys: createRemoteJWKSet(new URL(`${endpoint}/${poolId}/.well-known/jwks.json`)) });
     const identity = await verify(token);
-    expect(identity).toMatchObject({ userId: sub, email: 'admin@longbien.gov.vn', role: 'locality_admin', provinceCode: '01', localityCode: '004', agency: 'UBND' });
+    expect(identity).toMatchObject({ userId: sub, email: 'admin@longbien.gov.vn', role: 'locality_admin', provinceCode: '01', localityCode: '00145', agency: 'UBND' });
   });
 
   it('creates a province user without a district attribute', async () => {
@@ -107,7 +107,7 @@ describe('Cognito identity directory (against cognito-local)', () => {
 
   it('refuses a second account for the same email', async () => {
     await expect(
-      directory.createUser({ email: 'admin@longbien.gov.vn', role: 'locality_viewer', provinceCode: '01', localityCode: '005', password: 'MatKhau@2026' }),
+      directory.createUser({ email: 'admin@longbien.gov.vn', role: 'locality_viewer', provinceCode: '01', localityCode: '00166', password: 'MatKhau@2026' }),
     ).rejects.toBeInstanceOf(DirectoryUserExistsError);
   });
 

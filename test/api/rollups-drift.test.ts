@@ -13,7 +13,7 @@ import { caller, samplePlan } from '../support/supervision-fixtures.js';
  */
 let h: Awaited<ReturnType<typeof createHarness>>;
 let day = '2024-03-01';
-const tayHo = { provinceCode: '01', localityCode: '003' };
+const tayHo = { provinceCode: '01', localityCode: '00103' };
 let editor: Record<string, string>;
 
 beforeAll(async () => {
@@ -78,7 +78,7 @@ describe('roll-up counters kept at write time', () => {
     const province = (await h.userToken({ role: 'province_viewer', provinceCode: '01', localityCode: null })).headers;
     const res = await h.app.request('/api/rollups?year=2024', { headers: province });
     expect(ddbCost(res).requests).toBe(1);
-    const row = ((await res.json()) as Dashboard).rows.find((x) => x.localityCode === '003')!;
+    const row = ((await res.json()) as Dashboard).rows.find((x) => x.localityCode === '00103')!;
     expect(row).toMatchObject({
       programSigned: true,
       agreementsByKind: { program: 2, regulation: 1 },

@@ -14,19 +14,19 @@ beforeAll(async () => {
   const tn = (d: string | null) => ({ provinceCode: '19', localityCode: d });
   // Thành phố Thái Nguyên (164): a signed 2026 program with 3 items, one done, one due 05/03, one due 20/03.
   await store.transactWrite([
-    rollupUpdate(tn('164'), { [n.agreement('program', 'signed')]: 1, [n.programSigned(2026)]: 1 }, at),
+    rollupUpdate(tn('05443'), { [n.agreement('program', 'signed')]: 1, [n.programSigned(2026)]: 1 }, at),
   ]);
-  await store.transactWrite([rollupUpdate(tn('164'), { 'item.done': 1, [n.itemOpenDue('2026-03-05')]: 1, [n.itemOpenDue('2026-03-20')]: 1 }, at)]);
+  await store.transactWrite([rollupUpdate(tn('05443'), { 'item.done': 1, [n.itemOpenDue('2026-03-05')]: 1, [n.itemOpenDue('2026-03-20')]: 1 }, at)]);
   // Sông Công (165): a regulation and an open recommendation due 01/03, plus 2 documents.
   await store.transactWrite([
     rollupUpdate(
-      tn('165'),
+      tn('05518'),
       { [n.agreement('regulation', 'in_force')]: 1, [n.plan('reported')]: 1, [n.recommendationOpen]: 1, [n.recommendationOpenDue('2026-03-01')]: 1, [n.documents]: 2 },
       at,
     ),
   ]);
   // Another province's district must never show up.
-  await store.transactWrite([rollupUpdate({ provinceCode: '01', localityCode: '003' }, { [n.agreement('program', 'signed')]: 5 }, at)]);
+  await store.transactWrite([rollupUpdate({ provinceCode: '01', localityCode: '00103' }, { [n.agreement('program', 'signed')]: 5 }, at)]);
 });
 afterAll(() => h.close());
 
@@ -41,9 +41,9 @@ describe('province dashboard', () => {
     const d = (await res.json()) as Dashboard;
     expect(d.provinceName).toBe('Tỉnh Thái Nguyên');
     expect(d.rows).toHaveLength(9);
-    const tp = d.rows.find((r) => r.localityCode === '164')!;
+    const tp = d.rows.find((r) => r.localityCode === '05443')!;
     expect(tp).toMatchObject({ programSigned: true, items: { done: 1, open: 2, overdue: 1 }, agreementsByKind: { program: 1 } });
-    const sc = d.rows.find((r) => r.localityCode === '165')!;
+    const sc = d.rows.find((r) => r.localityCode === '05518')!;
     expect(sc).toMatchObject({ programSigned: false, recommendations: { open: 1, overdue: 1 }, documents: 2, plansByStatus: { reported: 1 } });
     expect(d.totals).toMatchObject({ districts: 9, withoutSignedProgram: 8, agreements: 2, itemsOverdue: 1, documents: 2 });
   });
@@ -52,15 +52,15 @@ describe('province dashboard', () => {
     h.setClock(() => new Date('2026-03-25T02:00:00Z'));
     const { headers } = await h.userToken({ role: 'province_admin', provinceCode: '19', localityCode: null });
     const d = (await (await h.app.request('/api/rollups?year=2026', { headers })).json()) as Dashboard;
-    expect(d.rows.find((r) => r.localityCode === '164')!.items.overdue).toBe(2);
+    expect(d.rows.find((r) => r.localityCode === '05443')!.items.overdue).toBe(2);
     const lastYear = (await (await h.app.request('/api/rollups?year=2025', { headers })).json()) as Dashboard;
-    expect(lastYear.rows.find((r) => r.localityCode === '164')!.programSigned).toBe(false);
+    expect(lastYear.rows.find((r) => r.localityCode === '05443')!.programSigned).toBe(false);
     h.setClock(() => new Date('2026-03-10T02:00:00Z'));
   });
 
   it('is for province staff only, and only for their own province', async () => {
     for (const role of ['locality_admin', 'locality_editor', 'locality_viewer'] as const) {
-      const { headers } = await h.userToken({ role, provinceCode: '19', localityCode: '164' });
+      const { headers } = await h.userToken({ role, provinceCode: '19', localityCode: '05443' });
       expect((await h.app.request('/api/rollups', { headers })).status).toBe(403);
     }
     const op = await h.userToken({ role: 'operator', provinceCode: null, localityCode: null });
@@ -71,8 +71,8 @@ describe('province dashboard', () => {
     const res = await h.app.request('/api/rollups?year=2026', { headers: hn.headers });
     const d = (await res.json()) as Dashboard;
     expect(d.provinceCode).toBe('01');
-    expect(d.rows.map((r) => r.localityCode)).not.toContain('164');
-    expect(d.rows.find((r) => r.localityCode === '003')!.agreementsByKind.program).toBe(5);
+    expect(d.rows.map((r) => r.localityCode)).not.toContain('05443');
+    expect(d.rows.find((r) => r.localityCode === '00103')!.agreementsByKind.program).toBe(5);
     expect((await h.app.request('/api/rollups?province=19', { headers: hn.headers })).status).toBe(400);
   });
 
@@ -103,7 +103,7 @@ describe('province dashboard', () => {
     await wb.xlsx.load(await xlsx.arrayBuffer());
     const sheet = wb.worksheets[0]!;
     expect(sheet.rowCount).toBe(10);
-    const row = sheet.getRows(2, 9)!.find((r) => r.getCell(1).value === '164')!;
+    const row = sheet.getRows(2, 9)!.find((r) => r.getCell(1).value === '05443')!;
     expect(row.getCell(2).value).toBe('Thành phố Thái Nguyên');
     expect(row.getCell(9).value).toBe(1);
   });

@@ -6,7 +6,7 @@ import { caller, samplePlan, type Headers } from '../support/supervision-fixture
 /**
  * Tenant isolation of every supervision route: another district of the same province, a district
  * of another province and a viewer of another province get 404/403 and see nothing of Tây Hồ's
- * plan; Hà Nội's province staff read Tây Hồ only through `?locality=003`, and only read.
+ * plan; Hà Nội's province staff read Tây Hồ only through `?locality=00103`, and only read.
  */
 
 let h: Awaited<ReturnType<typeof createHarness>>;
@@ -19,8 +19,8 @@ let planId = '';
 let snapshot: PlanDetail;
 
 const actors: Record<string, { role: 'locality_editor' | 'locality_admin' | 'province_viewer' | 'province_admin'; provinceCode: string; localityCode: string | null }> = {
-  'Cầu Giấy editor (same province)': { role: 'locality_editor', provinceCode: '01', localityCode: '005' },
-  'Thái Nguyên city admin (other province)': { role: 'locality_admin', provinceCode: '19', localityCode: '164' },
+  'Cầu Giấy editor (same province)': { role: 'locality_editor', provinceCode: '01', localityCode: '00166' },
+  'Thái Nguyên city admin (other province)': { role: 'locality_admin', provinceCode: '19', localityCode: '05443' },
   'Thái Nguyên province viewer': { role: 'province_viewer', provinceCode: '19', localityCode: null },
   'Thái Nguyên province admin': { role: 'province_admin', provinceCode: '19', localityCode: null },
 };
@@ -29,7 +29,7 @@ const tokens: Record<string, Headers> = {};
 beforeAll(async () => {
   h = await createHarness({ now: () => clock });
   call = caller(h);
-  owner = (await h.userToken({ role: 'locality_editor', provinceCode: '01', localityCode: '003' })).headers;
+  owner = (await h.userToken({ role: 'locality_editor', provinceCode: '01', localityCode: '00103' })).headers;
   for (const [name, a] of Object.entries(actors)) tokens[name] = (await h.userToken(a)).headers;
 
   const created = await call('POST', '/api/supervision/plans', owner, samplePlan({ topic: SECRET_TOPIC, supervisedUnits: [SECRET_UNIT], period: { from: '2026-03-01', to: '2026-04-30' } }));
@@ -80,8 +80,8 @@ function expectNoLeak(raw: string) {
 
 describe('supervision tenant isolation', () => {
   for (const name of Object.keys(actors)) {
-    it(`${name}: 404/403 on every route of Tây Hồ's plan, with and without ?locality=003`, async () => {
-      for (const district of [undefined, '003']) {
+    it(`${name}: 404/403 on every route of Tây Hồ's plan, with and without ?locality=00103`, async () => {
+      for (const district of [undefined, '00103']) {
         for (const [method, path, body] of attempts(district)) {
           const r = await call(method, path, tokens[name]!, body);
           expect([403, 404], `${method} ${path} → ${r.status} ${r.text}`).toContain(r.status);
@@ -97,7 +97,7 @@ describe('supervision tenant isolation', () => {
         expect(ddbCost(r.res).requests).toBe(1);
         expectNoLeak(r.text);
       }
-      for (const path of ['/api/supervision/plans?locality=003', '/api/supervision/board?locality=003']) {
+      for (const path of ['/api/supervision/plans?locality=00103', '/api/supervision/board?locality=00103']) {
         const r = await call('GET', path, tokens[name]!);
         expect(r.status, r.text).toBe(404);
         expectNoLeak(r.text);
@@ -110,29 +110,29 @@ describe('supervision tenant isolation', () => {
     expect(now).toEqual(snapshot);
   });
 
-  it("lets Hà Nội's province staff read Tây Hồ through ?locality=003, one request each, and never write", async () => {
+  it("lets Hà Nội's province staff read Tây Hồ through ?locality=00103, one request each, and never write", async () => {
     const viewer = (await h.userToken({ role: 'province_viewer', provinceCode: '01', localityCode: null })).headers;
     const admin = (await h.userToken({ role: 'province_admin', provinceCode: '01', localityCode: null })).headers;
     for (const headers of [viewer, admin]) {
-      const d = await call('GET', `/api/supervision/plans/${planId}?locality=003`, headers);
+      const d = await call('GET', `/api/supervision/plans/${planId}?locality=00103`, headers);
       expect(d.status).toBe(200);
       expect(ddbCost(d.res).requests).toBe(1);
       expect(d.json.plan.topic).toBe(SECRET_TOPIC);
-      const list = await call('GET', '/api/supervision/plans?locality=003', headers);
+      const list = await call('GET', '/api/supervision/plans?locality=00103', headers);
       expect(list.json.plans.map((p: { id: string }) => p.id)).toContain(planId);
-      const board = await call('GET', '/api/supervision/board?locality=003', headers);
+      const board = await call('GET', '/api/supervision/board?locality=00103', headers);
       expect(board.json.byUnit).toEqual([expect.objectContaining({ unit: SECRET_UNIT, open: 1, overdue: 1 })]);
       // without ?district they see their own province tenant, which has none of it
       expectNoLeak((await call('GET', '/api/supervision/plans', headers)).text);
       expect((await call('GET', `/api/supervision/plans/${planId}`, headers)).status).toBe(404);
       // a district outside Hà Nội is not found
-      expect((await call('GET', '/api/supervision/plans?locality=164', headers)).status).toBe(404);
+      expect((await call('GET', '/api/supervision/plans?locality=05443', headers)).status).toBe(404);
       // drill-down is read-only
-      for (const [method, path, body] of attempts('003').filter(([m]) => m !== 'GET')) {
+      for (const [method, path, body] of attempts('00103').filter(([m]) => m !== 'GET')) {
         const r = await call(method, path, headers, body);
         expect(r.status, `${method} ${path}`).toBe(403);
       }
-      expect((await call('POST', '/api/supervision/plans?locality=003', headers, samplePlan())).status).toBe(403);
+      expect((await call('POST', '/api/supervision/plans?locality=00103', headers, samplePlan())).status).toBe(403);
     }
     // The province admin runs the province's own supervision: it lands in 01#P, not in Tây Hồ.
     const own = await call('POST', '/api/supervision/plans', admin, samplePlan({ topic: 'Giám sát của Thường trực HĐND thành phố', owner: { body: 'hdnd_standing' } }));

@@ -12,7 +12,7 @@ let editor: Headers;
 let viewer: Headers;
 let clock = new Date('2026-03-02T02:00:00Z'); // 09:00, 02/03/2026 in Hà Nội
 const setDay = (day: string) => (clock = new Date(`${day}T02:00:00Z`));
-const tayHo = { provinceCode: '01', localityCode: '003' };
+const tayHo = { provinceCode: '01', localityCode: '00103' };
 
 beforeAll(async () => {
   h = await createHarness({ now: () => clock });
@@ -27,7 +27,7 @@ async function rawQuery(pk: string, index?: 'GSI1' | 'GSI2') {
   const attr = index ? `${index}PK` : 'PK';
   return (await store.query({ ...(index ? { IndexName: index } : {}), KeyConditionExpression: `${attr} = :pk`, ExpressionAttributeValues: { ':pk': pk } })).items;
 }
-const auditCount = async (month: string) => (await rawQuery(`01#003#AUDIT#${month}`)).length;
+const auditCount = async (month: string) => (await rawQuery(`01#00103#AUDIT#${month}`)).length;
 
 async function newPlan(over = {}) {
   const r = await call('POST', '/api/supervision/plans', editor, samplePlan(over));
@@ -329,7 +329,7 @@ describe('lists, search and the follow-up board', () => {
     expect(p2.status).toBe(200);
     const ids1 = p1.json.plans.map((p: { id: string }) => p.id);
     for (const p of p2.json.plans) expect(ids1).not.toContain(p.id);
-    const forged = Buffer.from(JSON.stringify({ GSI1PK: '01#005#SUP', GSI1SK: 'planned#2026', PK: '01#005#SUP#X', SK: 'P' })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ GSI1PK: '01#00166#SUP', GSI1SK: 'planned#2026', PK: '01#00166#SUP#X', SK: 'P' })).toString('base64url');
     const r = await call('GET', `/api/supervision/plans?cursor=${forged}`, editor);
     expect(r.status).toBe(400);
     expect(r.json.errors[0].field).toBe('cursor');
@@ -387,7 +387,7 @@ describe('transaction seam for other capabilities (issue #7 roll-ups)', () => {
       const auditsBefore = await auditCount('2026-03');
       await newPlan();
       expect(seen).toEqual(['plan-created']);
-      expect((await rawQuery('01#003#SEAMTEST'))[0]).toMatchObject({ plansPlanned: 1 });
+      expect((await rawQuery('01#00103#SEAMTEST'))[0]).toMatchObject({ plansPlanned: 1 });
       const rollupBefore = (await rawQuery('01#P#ROLLUP')).find((i) => i.SK === 'D#003')!;
       fail = true;
       const listBefore = (await call('GET', '/api/supervision/plans?limit=200', editor)).json.plans.length;

@@ -10,7 +10,7 @@ const headersFor: Partial<Record<Role, Record<string, string>>> = {};
 beforeAll(async () => {
   h = await createHarness();
   headersFor.province_admin = (await h.userToken({ role: 'province_admin', provinceCode: '01', localityCode: null })).headers;
-  headersFor.locality_admin = (await h.userToken({ role: 'locality_admin', provinceCode: '01', localityCode: '003' })).headers;
+  headersFor.locality_admin = (await h.userToken({ role: 'locality_admin', provinceCode: '01', localityCode: '00103' })).headers;
   headersFor.operator = (await h.userToken({ role: 'operator', provinceCode: null, localityCode: null })).headers;
 });
 afterAll(() => h.close());
@@ -19,10 +19,10 @@ const hash = 'a'.repeat(64);
 const token = `01.003.${'A'.repeat(43)}`;
 type Case = { route: string; as?: Role; path: string; init?: RequestInit; field: string; in: 'body' | 'query' | 'path' };
 const cases: Case[] = [
-  { route: 'POST /api/tenancy/signups', path: '/api/tenancy/signups', init: json({ ...signUpBody('01', '002'), contactEmail: 'x@' }), field: 'contactEmail', in: 'body' },
+  { route: 'POST /api/tenancy/signups', path: '/api/tenancy/signups', init: json({ ...signUpBody('01', '00070'), contactEmail: 'x@' }), field: 'contactEmail', in: 'body' },
   { route: 'GET /api/tenancy/signups', as: 'province_admin', path: '/api/tenancy/signups?status=waiting', field: 'status', in: 'query' },
   { route: 'POST /api/tenancy/signups/:localityCode/decision', as: 'province_admin', path: '/api/tenancy/signups/9/decision', init: json({ decision: 'approve', version: 1 }), field: 'localityCode', in: 'path' },
-  { route: 'POST /api/tenancy/signups/:localityCode/decision', as: 'province_admin', path: '/api/tenancy/signups/002/decision', init: json({ decision: 'reject', version: 1 }), field: 'reason', in: 'body' },
+  { route: 'POST /api/tenancy/signups/:localityCode/decision', as: 'province_admin', path: '/api/tenancy/signups/00070/decision', init: json({ decision: 'reject', version: 1 }), field: 'reason', in: 'body' },
   { route: 'GET /api/tenancy/tenant', as: 'locality_admin', path: '/api/tenancy/tenant?locality=3', field: 'district', in: 'query' },
   { route: 'POST /api/tenancy/provinces', as: 'operator', path: '/api/tenancy/provinces', init: json({ provinceCode: '01', adminEmail: 'a@b.vn', adminName: 'A' }), field: 'adminName', in: 'body' },
   { route: 'GET /api/tenancy/users', as: 'locality_admin', path: '/api/tenancy/users?locality=03', field: 'district', in: 'query' },

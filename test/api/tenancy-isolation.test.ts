@@ -14,7 +14,7 @@ import { acceptInvitation, json, onboardDistrict } from '../support/tenancy.js';
  * province 19 staff.
  */
 let h: Awaited<ReturnType<typeof createHarness>>;
-const A = { provinceCode: '01', localityCode: '003' };
+const A = { provinceCode: '01', localityCode: '00103' };
 const target = {
   adminId: '',
   editorId: '',
@@ -27,7 +27,7 @@ const callers: Caller[] = [];
 
 beforeAll(async () => {
   h = await createHarness({ now: () => new Date('2026-11-23T03:00:00Z') });
-  const { token } = await onboardDistrict(h, '01', '003', 'admin.a@tayho.test.vn');
+  const { token } = await onboardDistrict(h, '01', '00103', 'admin.a@tayho.test.vn');
   const admin = await acceptInvitation(h, token, 'Quản Trị Tây Hồ');
   target.adminId = admin.user.userId;
   const editorInv = (await (await h.app.request('/api/tenancy/invitations', json({ email: 'editor.a@tayho.test.vn', role: 'locality_editor' }, admin.headers))).json()) as { token: string };
@@ -40,15 +40,15 @@ beforeAll(async () => {
   target.inviteToken = pending.token;
   target.markers = ['admin.a@tayho.test.vn', 'editor.a@tayho.test.vn', 'pending.a@tayho.test.vn', 'Quản Trị Tây Hồ', 'Biên Tập Tây Hồ', 'Tây Hồ', target.adminId, target.editorId, target.invitationId];
   // The foreign tenants exist and have data of their own.
-  await onboardDistrict(h, '01', '005', 'admin.b@caugiay.test.vn');
-  await onboardDistrict(h, '19', '164', 'admin.c@thainguyen.test.vn');
+  await onboardDistrict(h, '01', '00166', 'admin.b@caugiay.test.vn');
+  await onboardDistrict(h, '19', '05443', 'admin.c@thainguyen.test.vn');
   // A pending sign-up in province 01 that foreign province staff must not decide.
-  expect((await h.app.request('/api/tenancy/signups', json({ provinceCode: '01', localityCode: '009', agency: 'UBND', contactName: 'Người Thanh Xuân', contactEmail: 'a@thanhxuan.test.vn' }))).status).toBe(201);
+  expect((await h.app.request('/api/tenancy/signups', json({ provinceCode: '01', localityCode: '00367', agency: 'UBND', contactName: 'Người Thanh Xuân', contactEmail: 'a@thanhxuan.test.vn' }))).status).toBe(201);
 
   const districtRoles: Role[] = ['locality_admin', 'locality_editor', 'locality_viewer'];
   for (const [label, provinceCode, localityCode] of [
-    ['same province, other district', '01', '005'],
-    ['other province', '19', '164'],
+    ['same province, other district', '01', '00166'],
+    ['other province', '19', '05443'],
   ] as const) {
     for (const role of districtRoles) {
       const { headers } = await h.userToken({ role, provinceCode, localityCode });
@@ -77,13 +77,13 @@ type Route = { name: string; request: (c: Caller) => [string, RequestInit?]; rea
 
 /** Every tenancy route, aimed at tenant A's data by a caller of another tenant. */
 const routes: Route[] = [
-  { name: 'tenant profile with ?locality= of A', request: () => ['/api/tenancy/tenant?locality=003'], readsNothing: true },
-  { name: 'users of A', request: () => ['/api/tenancy/users?locality=003'], readsNothing: true },
-  { name: 'invite into A', request: (c) => ['/api/tenancy/invitations?locality=003', json({ email: 'intruder@x.vn', role: c.role === 'province_admin' ? 'province_viewer' : 'locality_viewer' })], readsNothing: true },
+  { name: 'tenant profile with ?locality= of A', request: () => ['/api/tenancy/tenant?locality=00103'], readsNothing: true },
+  { name: 'users of A', request: () => ['/api/tenancy/users?locality=00103'], readsNothing: true },
+  { name: 'invite into A', request: (c) => ['/api/tenancy/invitations?locality=00103', json({ email: 'intruder@x.vn', role: c.role === 'province_admin' ? 'province_viewer' : 'locality_viewer' })], readsNothing: true },
   { name: "disable A's user", request: () => [`/api/tenancy/users/${target.editorId}/disable`, json({ version: 1 })], readsNothing: true },
   { name: "revoke A's invitation", request: () => [`/api/tenancy/invitations/${target.invitationId}/revoke`, { method: 'POST' }], readsNothing: true },
-  { name: "A's audit log", request: () => ['/api/audit?locality=003&month=2026-11'], readsNothing: true },
-  { name: "decide province 01's sign-up", request: () => ['/api/tenancy/signups/009/decision', json({ decision: 'approve', version: 1 })], readsNothing: true },
+  { name: "A's audit log", request: () => ['/api/audit?locality=00103&month=2026-11'], readsNothing: true },
+  { name: "decide province 01's sign-up", request: () => ['/api/tenancy/signups/00367/decision', json({ decision: 'approve', version: 1 })], readsNothing: true },
   { name: 'list sign-ups (own province only)', request: () => ['/api/tenancy/signups'], readsNothing: false },
 ];
 
@@ -137,7 +137,7 @@ describe('isolation matrix: route × role × foreign tenant', () => {
 });
 
 describe('generated ids and tampering (fast-check)', () => {
-  const neighbourAdmin = () => callers.find((c) => c.role === 'locality_admin' && c.localityCode === '005')!;
+  const neighbourAdmin = () => callers.find((c) => c.role === 'locality_admin' && c.localityCode === '00166')!;
   const foreignProvinceAdmin = () => callers.find((c) => c.role === 'province_admin')!;
   const tampered = fc.oneof(
     fc.string({ maxLength: 40 }),
@@ -172,7 +172,7 @@ describe('generated ids and tampering (fast-check)', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('01', '19', '79'),
-        fc.constantFrom('003', '005', '164', 'P', '000'),
+        fc.constantFrom('00103', '00166', '05443', 'P', '000'),
         fc.stringMatching(/^[A-Za-z0-9_-]{43}$/),
         async (p, d, secret) => {
           const res = await h.app.request('/api/tenancy/invitations/preview', json({ token: `${p}.${d}.${secret}` }));
@@ -188,7 +188,7 @@ describe('generated ids and tampering (fast-check)', () => {
     await fc.assert(
       fc.asyncProperty(tampered, async (code) => {
         const q = code.includes('%') ? code : encodeURIComponent(code);
-        const own = code === '005' || code === '';
+        const own = code === '00166' || code === '';
         for (const path of [`/api/tenancy/tenant?locality=${q}`, `/api/tenancy/users?locality=${q}`, `/api/audit?month=2026-11&locality=${q}`]) {
           const res = await h.app.request(path, { headers: neighbourAdmin().headers });
           if (own) {

@@ -17,7 +17,7 @@ describe('first admin: invitation from the approval', () => {
   let firstToken: string;
 
   it('previews the invitation publicly, then accepts it: the user can sign in with the claims of the tenant', async () => {
-    const { token } = await onboardDistrict(h, '01', '004', 'Chanh.VanPhong@LongBien.gov.vn');
+    const { token } = await onboardDistrict(h, '01', '00145', 'Chanh.VanPhong@LongBien.gov.vn');
     firstToken = token;
     const preview = await h.app.request('/api/tenancy/invitations/preview', json({ token }));
     expect(preview.status).toBe(200);
@@ -25,7 +25,7 @@ describe('first admin: invitation from the approval', () => {
     expect(await preview.json()).toMatchObject({
       email: 'chanh.vanphong@longbien.gov.vn',
       role: 'locality_admin',
-      tenant: { provinceCode: '01', localityCode: '004', name: 'Quận Long Biên', provinceName: 'Thành phố Hà Nội' },
+      tenant: { provinceCode: '01', localityCode: '00145', name: 'Quận Long Biên', provinceName: 'Thành phố Hà Nội' },
     });
 
     await expectFieldError(await h.app.request('/api/tenancy/invitations/accept', json({ token, name: 'Chánh Văn Phòng', password: 'ngan' })), 'password');
@@ -36,9 +36,9 @@ describe('first admin: invitation from the approval', () => {
     admin = await acceptInvitation(h, token, 'Chánh Văn Phòng', 'MatKhau@2026');
     // The local issuer now signs this user in with the tenant and role as claims.
     const signedIn = await h.idp.checkPassword('chanh.vanphong@longbien.gov.vn', 'MatKhau@2026');
-    expect(signedIn).toMatchObject({ role: 'locality_admin', provinceCode: '01', localityCode: '004', name: 'Chánh Văn Phòng' });
+    expect(signedIn).toMatchObject({ role: 'locality_admin', provinceCode: '01', localityCode: '00145', name: 'Chánh Văn Phòng' });
     const me = await h.app.request('/api/me', { headers: admin.headers });
-    expect(((await me.json()) as { identity: unknown }).identity).toMatchObject({ role: 'locality_admin', provinceCode: '01', localityCode: '004' });
+    expect(((await me.json()) as { identity: unknown }).identity).toMatchObject({ role: 'locality_admin', provinceCode: '01', localityCode: '00145' });
   });
 
   it('cannot use an invitation twice', async () => {
@@ -76,10 +76,10 @@ describe('first admin: invitation from the approval', () => {
     await expectFieldError(await invite({ email: 'x', role: 'locality_viewer' }), 'email');
     await expectFieldError(await invite({ email: 'x@longbien.gov.vn', role: 'locality_viewer', name: '' }), 'name');
     // The tenant is never taken from the body.
-    await expectFieldError(await invite({ email: 'x@longbien.gov.vn', role: 'locality_viewer', localityCode: '003' }), 'localityCode');
+    await expectFieldError(await invite({ email: 'x@longbien.gov.vn', role: 'locality_viewer', localityCode: '00103' }), 'localityCode');
 
     const editor = await acceptInvitation(h, created.token, 'Lê Biên Tập');
-    expect(h.idp.findUser('bientap@longbien.gov.vn')).toMatchObject({ role: 'locality_editor', localityCode: '004', agency: 'UBND' });
+    expect(h.idp.findUser('bientap@longbien.gov.vn')).toMatchObject({ role: 'locality_editor', localityCode: '00145', agency: 'UBND' });
     // Editors do not manage users.
     expect((await h.app.request('/api/tenancy/users', { headers: editor.headers })).status).toBe(403);
     expect((await h.app.request('/api/tenancy/invitations', json({ email: 'y@x.vn', role: 'locality_viewer' }, editor.headers))).status).toBe(403);
@@ -128,12 +128,12 @@ describe('first admin: invitation from the approval', () => {
   });
 
   it('refuses a second account for an email that already signed in elsewhere (the directory is global)', async () => {
-    const other = await onboardDistrict(h, '01', '007', 'chanh.vanphong@longbien.gov.vn');
+    const other = await onboardDistrict(h, '01', '00256', 'chanh.vanphong@longbien.gov.vn');
     const res = await h.app.request('/api/tenancy/invitations/accept', json({ token: other.token, name: 'Trùng Thư', password: 'MatKhau@2026' }));
     expect(res.status).toBe(409);
     expect((await problemOf(res)).detail_vi).toContain('Đã có tài khoản');
     // The invitation stays usable once the clash is resolved; the existing user is untouched.
-    expect(h.idp.findUser('chanh.vanphong@longbien.gov.vn')).toMatchObject({ localityCode: '004' });
+    expect(h.idp.findUser('chanh.vanphong@longbien.gov.vn')).toMatchObject({ localityCode: '00145' });
     expect((await h.app.request('/api/tenancy/invitations/preview', json({ token: other.token }))).status).toBe(200);
   });
 

@@ -21,7 +21,7 @@ let h: Awaited<ReturnType<typeof createHarness>>;
 beforeAll(async () => {
   h = await createHarness();
   await h.doc.send(
-    new PutCommand({ TableName: h.tableName, Item: { ...keys.tenant({ provinceCode: '19', localityCode: '164' }), entity: 'tenant', name: 'Thái Nguyên' } }),
+    new PutCommand({ TableName: h.tableName, Item: { ...keys.tenant({ provinceCode: '19', localityCode: '05443' }), entity: 'tenant', name: 'Thái Nguyên' } }),
   );
 });
 afterAll(() => h.close());
@@ -87,11 +87,11 @@ describe('tenant-scoped store after requireAuth', () => {
   it('serves an authenticated tenant request with the client of that tenant, metering intact', async () => {
     const fake = fakeTenantAccess();
     const app = probeApp({ ...h.deps, tenantAccess: fake.access });
-    const { headers, user } = await h.userToken({ role: 'locality_editor', provinceCode: '19', localityCode: '164' });
+    const { headers, user } = await h.userToken({ role: 'locality_editor', provinceCode: '19', localityCode: '05443' });
     const res = await app.request('/probe', { headers });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ name: 'Thái Nguyên' });
-    expect(fake.asked.map((i) => [i.email, i.provinceCode, i.localityCode])).toEqual([[user.email, '19', '164']]);
+    expect(fake.asked.map((i) => [i.email, i.provinceCode, i.localityCode])).toEqual([[user.email, '19', '05443']]);
     expect(fake.signedWith).toEqual(['TENANT19164']);
     expect(ddbCost(res)).toMatchObject({ requests: 1, items: 1 });
     fake.close();
@@ -109,7 +109,7 @@ describe('tenant-scoped store after requireAuth', () => {
   it('answers 503 problem+json when tenant credentials cannot be obtained, before touching data', async () => {
     const fake = fakeTenantAccess({ fail: true });
     const app = probeApp({ ...h.deps, tenantAccess: fake.access });
-    const { headers } = await h.userToken({ role: 'locality_viewer', provinceCode: '19', localityCode: '164' });
+    const { headers } = await h.userToken({ role: 'locality_viewer', provinceCode: '19', localityCode: '05443' });
     const res = await app.request('/probe', { headers });
     expect(res.status).toBe(503);
     expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
@@ -144,11 +144,11 @@ describe('tenant-scoped store after requireAuth', () => {
       const item = await c.var.store.get({ Key: { PK, SK } });
       return c.json({ name: item?.name ?? null });
     });
-    const { headers } = await h.userToken({ role: 'locality_admin', provinceCode: '19', localityCode: '165' });
+    const { headers } = await h.userToken({ role: 'locality_admin', provinceCode: '19', localityCode: '05518' });
     const res = await app.request('/buggy?p=19&d=164', { headers });
     expect(res.status).toBe(500);
     expect(JSON.stringify(await res.json())).not.toContain('Thái Nguyên');
-    expect(h.fenceViolations().at(-1)).toMatchObject({ action: 'dynamodb:GetItem', keys: ['19#164#TENANT'], tags: { province: '19', district: '165' } });
+    expect(h.fenceViolations().at(-1)).toMatchObject({ action: 'dynamodb:GetItem', keys: ['19#05443#TENANT'], tags: { province: '19', district: '05518' } });
     // The same route for its own tenant passes the fence.
     const own = await app.request('/buggy?p=19&d=165', { headers });
     expect(own.status).toBe(200);
@@ -156,7 +156,7 @@ describe('tenant-scoped store after requireAuth', () => {
 
   it('without tenant access (local) the single client serves authenticated requests', async () => {
     const app = probeApp({ ...h.deps, tenantAccess: undefined });
-    const { headers } = await h.userToken({ role: 'locality_editor', provinceCode: '19', localityCode: '164' });
+    const { headers } = await h.userToken({ role: 'locality_editor', provinceCode: '19', localityCode: '05443' });
     const res = await app.request('/probe', { headers });
     expect(await res.json()).toEqual({ name: 'Thái Nguyên' });
     expect(ddbCost(res).requests).toBe(1);

@@ -13,8 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const tenant = { provinceCode: '01', localityCode: '003' };
-const actor: Identity = { userId: 'u1', email: 'a@b.vn', role: 'locality_editor', provinceCode: '01', localityCode: '003' };
+const tenant = { provinceCode: '01', localityCode: '00103' };
+const actor: Identity = { userId: 'u1', email: 'a@b.vn', role: 'locality_editor', provinceCode: '01', localityCode: '00103' };
 
 describe('write primitives against DynamoDB Local', () => {
   it('records only changed fields in the audit diff', () => {
@@ -35,7 +35,7 @@ describe('write primitives against DynamoDB Local', () => {
       auditPut({ tenant, actor, entity: 'agreement', entityId: 'A1', action: 'create', after: item, at }),
     ]);
     await expect(failing).rejects.toSatisfy(isConditionFailure);
-    const audit = await store.query({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': '01#003#AUDIT#2026-11' } });
+    const audit = await store.query({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': '01#00103#AUDIT#2026-11' } });
     expect(audit.items).toHaveLength(1);
     expect(audit.items[0]).toMatchObject({ action: 'create', actor: { userId: 'u1' }, changes: { title: { before: null, after: 'Chương trình 2024' } } });
     expect(store.metrics.requests).toBe(3);
