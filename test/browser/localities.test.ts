@@ -38,6 +38,7 @@ beforeAll(async () => {
   });
   browser = await launchBrowser();
   page = await browser.newPage({ acceptDownloads: true });
+  page.setDefaultTimeout(10_000);
 });
 afterAll(async () => {
   await browser?.close();
@@ -205,6 +206,8 @@ describe('a ward of Hà Nội on Phối Hợp (issue #11)', () => {
 
     await fitsPhone('/', '[data-testid=predecessor-panel]');
     await fitsPhone('/agreements?locality=003', '[data-testid=agreement-list]');
+    await fitsPhone('/supervision?locality=003', '[data-testid=read-only-banner]');
+    await fitsPhone('/archive?locality=003', '[data-testid=read-only-banner]');
     await signOut();
   });
 

@@ -42,7 +42,8 @@ export function AgreementList() {
       return r;
     },
   );
-  const rows = () => [...(page()?.items ?? []), ...more()];
+  // A failed resource throws when read: check `.error` first (another tenant's list answers 404).
+  const rows = () => [...((page.error ? undefined : page.latest)?.items ?? []), ...more()];
 
   const loadMore = async () => {
     const c = cursor();
