@@ -377,9 +377,12 @@ function DataEntryCell(props: { row: DashboardRow; state: DataEntry | undefined;
   return (
     <Show when={props.row.localityCode} fallback={<span class="muted">{t({ vi: 'Chỉ xem', en: 'Read-only' })}</span>}>
       <div class="entry-cell" data-testid="data-entry">
-        <span class={`badge ${open() ? 'active' : ''}`} data-testid="data-entry-state">
-          {open() ? t({ vi: 'Đang mở nhập bổ sung', en: 'Open for data entry' }) : t({ vi: 'Chỉ xem', en: 'Read-only' })}
-        </span>
+        {/* The state comes from the province admin's tenant list; a viewer's dashboard does not carry it. */}
+        <Show when={props.admin || props.state} fallback={<span class="muted">—</span>}>
+          <span class={`badge ${open() ? 'active' : ''}`} data-testid="data-entry-state">
+            {open() ? t({ vi: 'Đang mở nhập bổ sung', en: 'Open for data entry' }) : t({ vi: 'Chỉ xem', en: 'Read-only' })}
+          </span>
+        </Show>
         <Show when={props.admin}>
           <Show
             when={confirming()}

@@ -221,52 +221,52 @@ function LocalityCombobox(props: { province: ProvinceItem | undefined; value: Un
     <div class="combo">
       <label for="signup-locality">{t({ vi: 'Xã, phường, đặc khu', en: 'Commune, ward or special zone' })}</label>
       <div class="combo-field">
-      <input
-        id="signup-locality"
-        name="locality"
-        type="text"
-        role="combobox"
-        autocomplete="off"
-        aria-autocomplete="list"
-        aria-expanded={open() && shown().length > 0}
-        aria-controls="signup-locality-options"
-        aria-activedescendant={open() && shown()[active()] ? optionId(shown()[active()]!.code) : undefined}
-        aria-describedby="signup-locality-hint"
-        disabled={!props.province}
-        placeholder={t({ vi: 'Gõ tên, không cần dấu (vd: ngoc ha)', en: 'Type the name, accents optional (e.g. ngoc ha)' })}
-        value={text()}
-        onInput={(e) => type(e.currentTarget.value)}
-        onFocus={() => props.province && !props.value && setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
-        onKeyDown={keydown}
-      />
-      <Show when={open() && shown().length > 0}>
-        <ul id="signup-locality-options" role="listbox" class="combo-list" data-testid="locality-options" aria-label={t({ vi: 'Đơn vị phù hợp', en: 'Matching units' })}>
-          <For each={shown()}>
-            {(u, i) => (
-              <li
-                id={optionId(u.code)}
-                role="option"
-                aria-selected={i() === active()}
-                classList={{ active: i() === active() }}
-                data-code={u.code}
-                onMouseDown={(e) => {
-                  e.preventDefault();
-                  pick(u);
-                }}
-                onMouseEnter={() => setActive(i())}
-              >
-                {u.name} <span class="muted">· {u.code}</span>
+        <input
+          id="signup-locality"
+          name="locality"
+          type="text"
+          role="combobox"
+          autocomplete="off"
+          aria-autocomplete="list"
+          aria-expanded={open() && shown().length > 0}
+          aria-controls="signup-locality-options"
+          aria-activedescendant={open() && shown()[active()] ? optionId(shown()[active()]!.code) : undefined}
+          aria-describedby="signup-locality-hint"
+          disabled={!props.province}
+          placeholder={t({ vi: 'Gõ tên, không cần dấu (vd: ngoc ha)', en: 'Type the name, accents optional (e.g. ngoc ha)' })}
+          value={text()}
+          onInput={(e) => type(e.currentTarget.value)}
+          onFocus={() => props.province && !props.value && setOpen(true)}
+          onBlur={() => setTimeout(() => setOpen(false), 150)}
+          onKeyDown={keydown}
+        />
+        <Show when={open() && shown().length > 0}>
+          <ul id="signup-locality-options" role="listbox" class="combo-list" data-testid="locality-options" aria-label={t({ vi: 'Đơn vị phù hợp', en: 'Matching units' })}>
+            <For each={shown()}>
+              {(u, i) => (
+                <li
+                  id={optionId(u.code)}
+                  role="option"
+                  aria-selected={i() === active()}
+                  classList={{ active: i() === active() }}
+                  data-code={u.code}
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    pick(u);
+                  }}
+                  onMouseEnter={() => setActive(i())}
+                >
+                  {u.name} <span class="muted">· {u.code}</span>
+                </li>
+              )}
+            </For>
+            <Show when={more()}>
+              <li class="muted combo-more" aria-hidden="true">
+                {t({ vi: 'Gõ thêm để thu hẹp…', en: 'Type more to narrow down…' })}
               </li>
-            )}
-          </For>
-          <Show when={more()}>
-            <li class="muted combo-more" aria-hidden="true">
-              {t({ vi: 'Gõ thêm để thu hẹp…', en: 'Type more to narrow down…' })}
-            </li>
-          </Show>
-        </ul>
-      </Show>
+            </Show>
+          </ul>
+        </Show>
       </div>
       <p id="signup-locality-hint" class="hint" data-testid="locality-hint" aria-live="polite">
         <Show
