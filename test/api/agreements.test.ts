@@ -130,7 +130,7 @@ describe('editing a draft with optimistic concurrency', () => {
     expect(ok.headers.get('etag')).toBe('"2"');
     const { body } = await api.detail(editor, a.id);
     expect(body.items.map((i) => i.title)).toEqual(['Chỉ còn một nội dung']);
-    expect(Object.keys(body.agreement.itemIndex)).toEqual(['00004']);
+    expect(Object.keys(body.agreement.itemIndex)).toEqual(['001']);
     const stale = await api.call('PUT', `/${a.id}`, editor, oneItem, { 'if-match': '"1"' });
     expect(stale.status).toBe(409);
   });
@@ -443,7 +443,7 @@ describe('lists: filters, search without diacritics, paging — one request per 
     const first = (await api.list(t, 'limit=1')).body!.nextCursor!;
     const decoded = JSON.parse(Buffer.from(first, 'base64url').toString()) as { i: string; k: Record<string, string> };
     const forge = (k: Record<string, string>, i = decoded.i) => Buffer.from(JSON.stringify({ i, k })).toString('base64url');
-    const otherTenant = forge({ ...decoded.k, GSI1PK: '01#00103#AGR', PK: decoded.k.PK!.replace('01#021', '01#003') });
+    const otherTenant = forge({ ...decoded.k, GSI1PK: '01#00103#AGR', PK: decoded.k.PK!.replace('01#00602', '01#00103') });
     for (const bad of ['%%%', 'eyJ4Ijox', otherTenant, forge(decoded.k, 'GSI2'), forge({ ...decoded.k, extra: 'x' })]) {
       const res = await api.call('GET', `?cursor=${encodeURIComponent(bad)}`, t);
       expect(res.status, bad).toBe(400);
@@ -500,7 +500,7 @@ describe('province staff', () => {
     const { res, body } = await api.detail(hanoiViewer, a.id, '?locality=00103');
     expect(ddbCost(res).requests).toBe(1);
     expect(body.agreement.title).toBe('Chương trình cho tỉnh xem');
-    const list = await api.list(hanoiViewer, 'district=003&q=cho tinh xem');
+    const list = await api.list(hanoiViewer, 'locality=00103&q=cho tinh xem');
     expect(idsOf(list.body!.items)).toEqual([a.id]);
     expect((await api.call('GET', `/${a.id}/export.docx?locality=00103`, hanoiViewer)).status).toBe(200);
     expect((await api.call('PUT', `/${a.id}?locality=00103`, hanoiViewer, { ...programBody(), version: 1 })).status).toBe(403);
