@@ -12,7 +12,7 @@ import {
   successorCommunes,
   successorProvince,
 } from '../../shared/localities/index.js';
-import { isHistoricalTenant, mayRead } from '../../shared/tenant-access.js';
+import { isHistoricalTenant, mayRead, sessionTagsForTarget } from '../../shared/tenant-access.js';
 
 /**
  * The reference data and the mapping derived from it (docs/localities.md), checked against the
@@ -247,5 +247,24 @@ describe('history', () => {
     expect(keys.rollup({ provinceCode: '06', localityCode: '058' })).toEqual({ PK: '19#P#ROLLUP', SK: 'T#06#058' });
     expect(keys.rollup({ provinceCode: '06', localityCode: null })).toEqual({ PK: '19#P#ROLLUP', SK: 'T#06#P' });
     expect(keys.rollup({ provinceCode: '01', localityCode: '00103' })).toEqual({ PK: '01#P#ROLLUP', SK: 'T#01#00103' });
+  });
+
+  it('a history read runs in a session fenced to the target (docs/data-model.md, IAM fence)', () => {
+    // A commune reads its predecessor district through exactly that tenant, read-only.
+    expect(sessionTagsForTarget(who('locality_admin', '01', '00103'), { provinceCode: '01', localityCode: '003' })).toEqual({
+      province: '01',
+      locality: '003',
+      access: 'read',
+      reach: 'own',
+      rollup: '01',
+    });
+    // Province staff act on a merged province with their home reach, fenced to its prefix.
+    expect(sessionTagsForTarget(who('province_viewer', '19', null), { provinceCode: '06', localityCode: '058' })).toEqual({
+      province: '06',
+      locality: 'P',
+      access: 'read',
+      reach: 'province-read',
+      rollup: '19',
+    });
   });
 });
