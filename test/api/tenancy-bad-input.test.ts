@@ -32,6 +32,8 @@ const cases: Case[] = [
   { route: 'POST /api/tenancy/users/:userId/disable', as: 'locality_admin', path: '/api/tenancy/users/a%23b/disable', init: json({ version: 1 }), field: 'userId', in: 'path' },
   { route: 'POST /api/tenancy/invitations/preview', path: '/api/tenancy/invitations/preview', init: json({ token: '01.003.short' }), field: 'token', in: 'body' },
   { route: 'POST /api/tenancy/invitations/accept', path: '/api/tenancy/invitations/accept', init: json({ token, name: 'Ai Đó', password: 'password' }), field: 'password', in: 'body' },
+  { route: 'POST /api/tenancy/history/:localityCode/data-entry', as: 'province_admin', path: '/api/tenancy/history/003/data-entry', init: json({ open: 'yes' }), field: 'open', in: 'body' },
+  { route: 'POST /api/tenancy/history/:localityCode/data-entry', as: 'province_admin', path: '/api/tenancy/history/3/data-entry', init: json({ open: true }), field: 'localityCode', in: 'path' },
   { route: 'GET /api/audit', as: 'locality_admin', path: '/api/audit?month=2026-1', field: 'month', in: 'query' },
 ];
 
