@@ -3,8 +3,8 @@
  *
  * Talks HTTP only (the same requests a browser makes), so it runs against `npm start`, the local
  * server of the test suite and a deployed CloudFront URL alike. One line per check; exit code 1 when
- * any check fails. The smoke user must be a district admin (it reads the audit log and deletes what
- * it creates); locally the demo admin of Tây Hồ is the default. Everything it writes is deleted again
+ * any check fails. The smoke user must be an admin of a tenant below the province (it reads the audit
+ * log and deletes what it creates); locally the demo admin of Tây Hồ is the default. Everything it writes is deleted again
  * (the archive only soft-deletes: see docs/operations.md).
  */
 import { pathToFileURL } from 'node:url';
@@ -162,8 +162,10 @@ export async function runSmoke(opts: SmokeOptions): Promise<{ ok: boolean; check
     const me = await json(await http('/api/me', { auth: true }), 200, 'GET /api/me');
     const identity = me.identity;
     must(isObject(identity), 'no identity');
-    must(typeof identity.districtCode === 'string', `the smoke user must belong to a district tenant (role ${String(identity.role)})`);
-    tenant = `${String(identity.provinceCode)}/${identity.districtCode}`;
+    // The tenant model names the unit below the province localityCode (earlier: districtCode).
+    const unit = identity.localityCode ?? identity.districtCode;
+    must(typeof unit === 'string', `the smoke user must belong to a tenant below the province (role ${String(identity.role)})`);
+    tenant = `${String(identity.provinceCode)}/${unit}`;
     return `${email} is ${String(identity.role)} of ${tenant}`;
   });
 
