@@ -22,7 +22,8 @@ export type SmokeOptions = {
 export type SmokeCheck = { name: string; ok: boolean; detail: string; ms: number };
 
 /** Used when the server runs the local identity provider and no user is given (npm start's demo). */
-export const LOCAL_SMOKE_USER = { email: 'admin.tayho@demo.phoihop.vn', password: 'PhoiHop@2026' };
+// A ward of today's list: district tenants are read-only history since 01/07/2025.
+export const LOCAL_SMOKE_USER = { email: 'admin.phuongtayho@demo.phoihop.vn', password: 'PhoiHop@2026' };
 
 type AuthConfig = { kind: 'local'; tokenUrl: string } | { kind: 'cognito'; region: string; userPoolId: string; clientId: string };
 type Json = Record<string, unknown>;
