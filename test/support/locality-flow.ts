@@ -47,7 +47,12 @@ export async function onboardCommune(
     contactEmail: unit.email,
   });
   const admin = await apiToken(baseUrl, unit.adminEmail ?? 'admin.hanoi@demo.phoihop.vn');
-  const decided = await call<{ invitation: { token: string } }>(baseUrl, `/api/tenancy/signups/${unit.localityCode}/decision`, { decision: 'approve', version: 1 }, admin);
+  const decided = await call<{ invitation: { token: string } }>(
+    baseUrl,
+    `/api/tenancy/signups/${unit.localityCode}/decision`,
+    { decision: 'approve', version: 1 },
+    admin,
+  );
   await call(baseUrl, '/api/tenancy/invitations/accept', { token: decided.invitation.token, name: unit.name, password: unit.password });
   return { email: unit.email, password: unit.password };
 }

@@ -10,7 +10,18 @@ import { session } from '../session.js';
 import { withLocality } from '../tenancy/locality.jsx';
 import { BarChart } from './BarChart.jsx';
 
-type SortKey = 'name' | 'type' | 'programSigned' | 'agreements' | 'itemsDone' | 'itemsOverdue' | 'plans' | 'recOpen' | 'recOverdue' | 'documents' | 'lastActivity';
+type SortKey =
+  | 'name'
+  | 'type'
+  | 'programSigned'
+  | 'agreements'
+  | 'itemsDone'
+  | 'itemsOverdue'
+  | 'plans'
+  | 'recOpen'
+  | 'recOverdue'
+  | 'documents'
+  | 'lastActivity';
 type Sort = { key: SortKey; desc: boolean };
 
 const sortValue: Record<SortKey, (r: DashboardRow) => string | number> = {
@@ -151,7 +162,13 @@ export function ProvinceDashboard() {
               </label>
               <label>
                 {t({ vi: 'Tên đơn vị (không cần dấu)', en: 'Unit name (accents optional)' })}
-                <input name="q" type="search" value={text()} onInput={(e) => setText(e.currentTarget.value)} onChange={(e) => setFilter('q', e.currentTarget.value.trim())} />
+                <input
+                  name="q"
+                  type="search"
+                  value={text()}
+                  onInput={(e) => setText(e.currentTarget.value)}
+                  onChange={(e) => setFilter('q', e.currentTarget.value.trim())}
+                />
               </label>
               <label>
                 {t({ vi: 'Loại đơn vị', en: 'Unit type' })}
@@ -162,7 +179,11 @@ export function ProvinceDashboard() {
               </label>
               <label>
                 {t({ vi: `Chương trình ${d().year}`, en: `${d().year} program` })}
-                <select name="signed" value={typeof params.signed === 'string' ? params.signed : ''} onChange={(e) => setFilter('signed', e.currentTarget.value)}>
+                <select
+                  name="signed"
+                  value={typeof params.signed === 'string' ? params.signed : ''}
+                  onChange={(e) => setFilter('signed', e.currentTarget.value)}
+                >
                   <option value="">{t({ vi: 'Tất cả', en: 'All' })}</option>
                   <option value="yes">{t({ vi: 'Đã ký chương trình năm nay', en: 'Signed this year’s program' })}</option>
                   <option value="no">{t({ vi: 'Chưa ký chương trình năm nay', en: 'No signed program this year' })}</option>
@@ -183,7 +204,10 @@ export function ProvinceDashboard() {
                   series={[t({ vi: 'Hoàn thành', en: 'Done' }), t({ vi: 'Quá hạn', en: 'Overdue' })]}
                 />
                 <BarChart
-                  title={t({ vi: 'Kiến nghị giám sát: chưa giải quyết / quá hạn (đơn vị có số liệu)', en: 'Recommendations: open / overdue (units with data)' })}
+                  title={t({
+                    vi: 'Kiến nghị giám sát: chưa giải quyết / quá hạn (đơn vị có số liệu)',
+                    en: 'Recommendations: open / overdue (units with data)',
+                  })}
                   rows={charted().map((r) => ({ label: r.name, values: [r.recommendations.open, r.recommendations.overdue] }))}
                   series={[t({ vi: 'Chưa giải quyết', en: 'Open' }), t({ vi: 'Quá hạn', en: 'Overdue' })]}
                 />
@@ -197,7 +221,14 @@ export function ProvinceDashboard() {
                 {t({ vi: 'Xuất Excel (XLSX)', en: 'Export Excel (XLSX)' })}
               </a>
             </p>
-            <RollupTable rows={rows()} year={d().year} sort={sort()} onSort={setSort} testId="rollup-table" nameLabel={{ vi: 'Xã, phường, đặc khu', en: 'Commune, ward, special zone' }} />
+            <RollupTable
+              rows={rows()}
+              year={d().year}
+              sort={sort()}
+              onSort={setSort}
+              testId="rollup-table"
+              nameLabel={{ vi: 'Xã, phường, đặc khu', en: 'Commune, ward, special zone' }}
+            />
 
             <section class="history" data-testid="historical-section" aria-labelledby="historical-title">
               <h2 id="historical-title">{t({ vi: 'Đơn vị lịch sử (trước 01/07/2025)', en: 'Historical units (before 01/07/2025)' })}</h2>
@@ -253,8 +284,8 @@ function Totals(props: { totals: DashboardTotals; year: number; unit: Text; test
         <strong>{props.totals.itemsOverdue}</strong> {t({ vi: 'nội dung quá hạn', en: 'overdue items' })}
       </li>
       <li>
-        <strong>{props.totals.recommendationsOpen}</strong> {t({ vi: 'kiến nghị chưa giải quyết', en: 'open recommendations' })} ({props.totals.recommendationsOverdue}{' '}
-        {t({ vi: 'quá hạn', en: 'overdue' })})
+        <strong>{props.totals.recommendationsOpen}</strong> {t({ vi: 'kiến nghị chưa giải quyết', en: 'open recommendations' })} (
+        {props.totals.recommendationsOverdue} {t({ vi: 'quá hạn', en: 'overdue' })})
       </li>
       <li>
         <strong>{props.totals.documents}</strong> {t({ vi: 'văn bản lưu trữ', en: 'archived documents' })}
@@ -289,7 +320,14 @@ function RollupTable(props: {
     </th>
   );
   return (
-    <Show when={props.rows.length} fallback={<p class="muted" data-testid={`${props.testId}-empty`}>{t({ vi: 'Không có đơn vị nào phù hợp bộ lọc.', en: 'No unit matches the filters.' })}</p>}>
+    <Show
+      when={props.rows.length}
+      fallback={
+        <p class="muted" data-testid={`${props.testId}-empty`}>
+          {t({ vi: 'Không có đơn vị nào phù hợp bộ lọc.', en: 'No unit matches the filters.' })}
+        </p>
+      }
+    >
       <div class="table-wrap">
         <table class="data" data-testid={props.testId}>
           <thead>
@@ -395,7 +433,10 @@ function DataEntryCell(props: { row: DashboardRow; state: DataEntry | undefined;
             <div class="confirm" role="group" aria-label={t({ vi: 'Xác nhận', en: 'Confirm' })}>
               <span>
                 {open()
-                  ? t({ vi: `Đóng nhập liệu của ${props.row.name}? Hồ sơ trở lại chỉ để xem.`, en: `Close data entry for ${props.row.name}? Its records become read-only again.` })
+                  ? t({
+                      vi: `Đóng nhập liệu của ${props.row.name}? Hồ sơ trở lại chỉ để xem.`,
+                      en: `Close data entry for ${props.row.name}? Its records become read-only again.`,
+                    })
                   : t({
                       vi: `Mở ${props.row.name} để nhập bổ sung hồ sơ 2021–2025? Người dùng của đơn vị này được nhập và sửa cho đến khi tỉnh đóng lại. Thao tác được ghi nhật ký.`,
                       en: `Open ${props.row.name} to backfill 2021–2025 records? Its users may enter and edit records until the province closes it. This is audited.`,

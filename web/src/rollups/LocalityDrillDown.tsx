@@ -78,7 +78,9 @@ export function LocalityDrillDown() {
 
       <h2>{t({ vi: 'Quy chế, chương trình, kế hoạch phối hợp', en: 'Agreements' })}</h2>
       <Show when={agreements.error}>
-        <p class="error" role="alert">{errorText(agreements.error)}</p>
+        <p class="error" role="alert">
+          {errorText(agreements.error)}
+        </p>
       </Show>
       <Show when={!agreements.error && agreements()}>
         {(list) => (
@@ -113,7 +115,9 @@ export function LocalityDrillDown() {
 
       <h2>{t({ vi: 'Kế hoạch giám sát', en: 'Supervision plans' })}</h2>
       <Show when={plans.error}>
-        <p class="error" role="alert">{errorText(plans.error)}</p>
+        <p class="error" role="alert">
+          {errorText(plans.error)}
+        </p>
       </Show>
       <Show when={!plans.error && plans()}>
         {(list) => (

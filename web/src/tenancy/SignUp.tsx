@@ -241,7 +241,13 @@ function LocalityCombobox(props: { province: ProvinceItem | undefined; value: Un
           onKeyDown={keydown}
         />
         <Show when={open() && shown().length > 0}>
-          <ul id="signup-locality-options" role="listbox" class="combo-list" data-testid="locality-options" aria-label={t({ vi: 'Đơn vị phù hợp', en: 'Matching units' })}>
+          <ul
+            id="signup-locality-options"
+            role="listbox"
+            class="combo-list"
+            data-testid="locality-options"
+            aria-label={t({ vi: 'Đơn vị phù hợp', en: 'Matching units' })}
+          >
             <For each={shown()}>
               {(u, i) => (
                 <li

@@ -148,7 +148,13 @@ export function PredecessorLinks(props: { variant: 'nav' | 'panel' }) {
               <A href={withLocality('/agreements', p().code)} class="nav-group-title">
                 {t(predecessorLabel(p()))}
               </A>
-              <For each={sections.slice(1)}>{(s) => <A href={withLocality(s.href, p().code)} class="nav-sub">{t(s.label)}</A>}</For>
+              <For each={sections.slice(1)}>
+                {(s) => (
+                  <A href={withLocality(s.href, p().code)} class="nav-sub">
+                    {t(s.label)}
+                  </A>
+                )}
+              </For>
             </div>
           }
         >
