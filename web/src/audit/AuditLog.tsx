@@ -1,11 +1,10 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createSignal, For } from 'solid-js';
 import { auditActionLabels, auditActions, auditEntities, auditEntityLabels, type AuditEvent } from '../../../shared/audit/schema.js';
 import { formatDateTime } from '../../../shared/format.js';
-import { can, roleLabels, type Role } from '../../../shared/roles.js';
-import { api, ApiError } from '../api.js';
+import { roleLabels, type Role } from '../../../shared/roles.js';
+import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
-import { session } from '../session.js';
-import { provinceUnits } from '../tenancy/locality.jsx';
+import { type Column, createPagedList, DataTable, ErrorAlert, Field, focusHeading, LoadMore, LocalityPicker, RoleGate, SubmitButton } from '../ui/index.js';
 import '../tenancy/tenancy.css';
 
 type AuditPage = { month: string; items: AuditEvent[]; next: string | null };
@@ -26,171 +25,143 @@ function show(v: unknown): string {
 
 /** Admins browse the tenant's audit log: one month at a time, newest first, with filters. */
 export function AuditLog() {
-  const allowed = () => {
-    const s = session();
-    return !!s && can(s.identity.role, 'tenant:admin');
-  };
-  const isProvince = () => session()?.identity.localityCode === null;
+  focusHeading();
+  return (
+    <section>
+      <h1>{t(ui.nav.audit)}</h1>
+      <RoleGate needs="tenant:admin" message={{ vi: 'Chỉ quản trị viên xem được nhật ký thay đổi.', en: 'Only admins can see the audit log.' }}>
+        <AuditBrowser />
+      </RoleGate>
+    </section>
+  );
+}
+
+const all = { vi: 'Tất cả', en: 'All' };
+
+const columns: Column<AuditEvent>[] = [
+  { id: 'at', header: { vi: 'Thời điểm', en: 'When' }, cell: (e) => formatDateTime(e.at) },
+  {
+    id: 'actor',
+    header: { vi: 'Người thực hiện', en: 'Who' },
+    cell: (e) => (
+      <>
+        {e.actor.name ?? e.actor.email}
+        <div class="hint">
+          {e.actor.email} · {e.actor.role === 'public' ? t({ vi: 'Công khai (đăng ký)', en: 'Public (sign-up)' }) : (roleLabels[e.actor.role as Role]?.[lang()] ?? e.actor.role)}
+        </div>
+      </>
+    ),
+  },
+  { id: 'action', header: { vi: 'Hành động', en: 'Action' }, cell: (e) => (auditActionLabels[e.action] ? t(auditActionLabels[e.action]!) : e.action) },
+  {
+    id: 'entity',
+    header: { vi: 'Đối tượng', en: 'Entity' },
+    cell: (e) => (
+      <>
+        {auditEntityLabels[e.target.entity] ? t(auditEntityLabels[e.target.entity]!) : e.target.entity}
+        <div class="hint">{e.target.id.length > 20 ? `${e.target.id.slice(0, 12)}…` : e.target.id}</div>
+      </>
+    ),
+  },
+  {
+    id: 'changes',
+    header: { vi: 'Thay đổi', en: 'Changes' },
+    cell: (e) => (
+      <ul class="changes">
+        <For each={Object.entries(e.changes).slice(0, 8)}>
+          {([field, c]) => (
+            <li>
+              <code>{field}</code>: {show(c.before)} → {show(c.after)}
+            </li>
+          )}
+        </For>
+      </ul>
+    ),
+  },
+];
+
+function AuditBrowser() {
   const [month, setMonth] = createSignal(thisMonth());
   const [from, setFrom] = createSignal('');
   const [to, setTo] = createSignal('');
   const [actor, setActor] = createSignal('');
   const [entity, setEntity] = createSignal('');
   const [action, setAction] = createSignal('');
-  const [locality, setLocality] = createSignal('');
-  const [items, setItems] = createSignal<AuditEvent[]>([]);
-  const [next, setNext] = createSignal<string | null>(null);
-  const [error, setError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
+  const [locality, setLocality] = createSignal<string | undefined>(undefined);
 
-  // Province admins may read the log of a unit of their province (current or historical), read-only.
-  const [units] = createResource(() => (allowed() && isProvince() ? session()!.identity.provinceCode : false), provinceUnits);
-
-  const query = (cursor?: string) => {
+  const query = () => {
     const q = new URLSearchParams({ month: month() });
     if (from()) q.set('from', from());
     if (to()) q.set('to', to());
     if (actor().trim()) q.set('actor', actor().trim());
     if (entity()) q.set('entity', entity());
     if (action()) q.set('action', action());
-    if (locality()) q.set('locality', locality());
-    if (cursor) q.set('cursor', cursor);
-    return `/api/audit?${q}`;
+    const unit = locality();
+    if (unit) q.set('locality', unit);
+    return q;
   };
-
-  const load = async (more = false) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const page = await api<AuditPage>(query(more ? (next() ?? undefined) : undefined));
-      setItems(more ? [...items(), ...page.items] : page.items);
-      setNext(page.next);
-    } catch (err) {
-      setError(err instanceof ApiError ? err.text : String(err));
-      if (!more) setItems([]);
-    } finally {
-      setBusy(false);
-    }
-  };
-  if (allowed()) void load();
+  // The filters apply when the form is sent, not at each keystroke.
+  const [applied, setApplied] = createSignal(query());
+  const list = createPagedList(applied, async (q, cursor) => {
+    const page = await api<AuditPage>(`/api/audit?${q}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    return { items: page.items, next: page.next };
+  });
 
   return (
-    <section>
-      <h1>{t(ui.nav.audit)}</h1>
-      <Show when={allowed()} fallback={<p class="muted">{t({ vi: 'Chỉ quản trị viên xem được nhật ký thay đổi.', en: 'Only admins can see the audit log.' })}</p>}>
-        <form
-          class="filters"
-          data-testid="audit-filters"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void load();
-          }}
-        >
-          <label>
-            {t({ vi: 'Tháng', en: 'Month' })}
-            <input name="month" type="month" required value={month()} onInput={(e) => setMonth(e.currentTarget.value)} />
-          </label>
-          <label>
-            {t({ vi: 'Từ ngày', en: 'From' })}
-            <input name="from" type="date" value={from()} onInput={(e) => setFrom(e.currentTarget.value)} />
-          </label>
-          <label>
-            {t({ vi: 'Đến ngày', en: 'To' })}
-            <input name="to" type="date" value={to()} onInput={(e) => setTo(e.currentTarget.value)} />
-          </label>
-          <label>
-            {t({ vi: 'Người thực hiện (email)', en: 'Who (email)' })}
-            <input name="actor" value={actor()} onInput={(e) => setActor(e.currentTarget.value)} />
-          </label>
-          <label>
-            {t({ vi: 'Đối tượng', en: 'Entity' })}
-            <select name="entity" value={entity()} onChange={(e) => setEntity(e.currentTarget.value)}>
-              <option value="">{t({ vi: 'Tất cả', en: 'All' })}</option>
-              <For each={[...auditEntities]}>{(x) => <option value={x}>{t(auditEntityLabels[x]!)}</option>}</For>
-            </select>
-          </label>
-          <label>
-            {t({ vi: 'Hành động', en: 'Action' })}
-            <select name="action" value={action()} onChange={(e) => setAction(e.currentTarget.value)}>
-              <option value="">{t({ vi: 'Tất cả', en: 'All' })}</option>
-              <For each={[...auditActions]}>{(x) => <option value={x}>{t(auditActionLabels[x]!)}</option>}</For>
-            </select>
-          </label>
-          <Show when={isProvince()}>
-            <label>
-              {t({ vi: 'Đơn vị', en: 'Unit' })}
-              <select name="locality" value={locality()} onChange={(e) => setLocality(e.currentTarget.value)}>
-                <option value="">{t({ vi: 'Cấp tỉnh (đơn vị của tôi)', en: 'Province (my unit)' })}</option>
-                <optgroup label={t({ vi: 'Xã, phường, đặc khu', en: 'Communes, wards, special zones' })}>
-                  <For each={units()?.current ?? []}>{(d) => <option value={d.code}>{d.name}</option>}</For>
-                </optgroup>
-                <For each={units()?.historical ?? []}>
-                  {(h) => (
-                    <optgroup label={t({ vi: `Quận, huyện của ${h.province.name} (trước 01/07/2025)`, en: `Districts of ${h.province.name} (before 01/07/2025)` })}>
-                      <For each={h.units}>{(d) => <option value={d.code}>{d.name}</option>}</For>
-                    </optgroup>
-                  )}
-                </For>
-              </select>
-            </label>
-          </Show>
-          <button class="button" type="submit" disabled={busy()}>
-            {t({ vi: 'Lọc', en: 'Filter' })}
-          </button>
-        </form>
-        <Show when={error()}>
-          <p class="error" role="alert">{error()}</p>
-        </Show>
-        <Show when={items().length > 0} fallback={<p class="muted" data-testid="audit-empty">{busy() ? t(ui.loading) : t({ vi: 'Không có thay đổi nào trong khoảng này.', en: 'No changes in this range.' })}</p>}>
-          <table class="table" data-testid="audit">
-            <thead>
-              <tr>
-                <th>{t({ vi: 'Thời điểm', en: 'When' })}</th>
-                <th>{t({ vi: 'Người thực hiện', en: 'Who' })}</th>
-                <th>{t({ vi: 'Hành động', en: 'Action' })}</th>
-                <th>{t({ vi: 'Đối tượng', en: 'Entity' })}</th>
-                <th>{t({ vi: 'Thay đổi', en: 'Changes' })}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={items()}>
-                {(e) => (
-                  <tr data-action={e.action}>
-                    <td>{formatDateTime(e.at)}</td>
-                    <td>
-                      {e.actor.name ?? e.actor.email}
-                      <div class="hint">
-                        {e.actor.email} · {e.actor.role === 'public' ? t({ vi: 'Công khai (đăng ký)', en: 'Public (sign-up)' }) : (roleLabels[e.actor.role as Role]?.[lang()] ?? e.actor.role)}
-                      </div>
-                    </td>
-                    <td>{auditActionLabels[e.action] ? t(auditActionLabels[e.action]!) : e.action}</td>
-                    <td>
-                      {auditEntityLabels[e.target.entity] ? t(auditEntityLabels[e.target.entity]!) : e.target.entity}
-                      <div class="hint">{e.target.id.length > 20 ? `${e.target.id.slice(0, 12)}…` : e.target.id}</div>
-                    </td>
-                    <td>
-                      <ul class="changes">
-                        <For each={Object.entries(e.changes).slice(0, 8)}>
-                          {([field, c]) => (
-                            <li>
-                              <code>{field}</code>: {show(c.before)} → {show(c.after)}
-                            </li>
-                          )}
-                        </For>
-                      </ul>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </Show>
-        <Show when={next()}>
-          <button class="button secondary" disabled={busy()} onClick={() => load(true)}>
-            {t({ vi: 'Xem thêm', en: 'Load more' })}
-          </button>
-        </Show>
-      </Show>
-    </section>
+    <>
+      <form
+        class="filters"
+        data-testid="audit-filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setApplied(query());
+        }}
+      >
+        <Field label={{ vi: 'Tháng', en: 'Month' }}>
+          <input name="month" type="month" required value={month()} onInput={(e) => setMonth(e.currentTarget.value)} />
+        </Field>
+        <Field label={{ vi: 'Từ ngày', en: 'From' }}>
+          <input name="from" type="date" value={from()} onInput={(e) => setFrom(e.currentTarget.value)} />
+        </Field>
+        <Field label={{ vi: 'Đến ngày', en: 'To' }}>
+          <input name="to" type="date" value={to()} onInput={(e) => setTo(e.currentTarget.value)} />
+        </Field>
+        <Field label={{ vi: 'Người thực hiện (email)', en: 'Who (email)' }}>
+          <input name="actor" value={actor()} onInput={(e) => setActor(e.currentTarget.value)} />
+        </Field>
+        <Field label={{ vi: 'Đối tượng', en: 'Entity' }}>
+          <select name="entity" value={entity()} onChange={(e) => setEntity(e.currentTarget.value)}>
+            <option value="">{t(all)}</option>
+            <For each={[...auditEntities]}>{(x) => <option value={x}>{t(auditEntityLabels[x]!)}</option>}</For>
+          </select>
+        </Field>
+        <Field label={{ vi: 'Hành động', en: 'Action' }}>
+          <select name="action" value={action()} onChange={(e) => setAction(e.currentTarget.value)}>
+            <option value="">{t(all)}</option>
+            <For each={[...auditActions]}>{(x) => <option value={x}>{t(auditActionLabels[x]!)}</option>}</For>
+          </select>
+        </Field>
+        <LocalityPicker
+          value={locality()}
+          onChange={setLocality}
+          label={{ vi: 'Đơn vị', en: 'Unit' }}
+          ownLabel={{ vi: 'Cấp tỉnh (đơn vị của tôi)', en: 'Province (my unit)' }}
+          testId="audit-locality"
+        />
+        <SubmitButton label={{ vi: 'Lọc', en: 'Filter' }} busy={list.busy()} />
+      </form>
+      <ErrorAlert error={list.error()} />
+      <DataTable
+        rows={list.items()}
+        columns={columns}
+        label={ui.nav.audit}
+        testId="audit"
+        emptyTestId="audit-empty"
+        empty={list.busy() ? ui.loading : { vi: 'Không có thay đổi nào trong khoảng này.', en: 'No changes in this range.' }}
+        rowAttrs={(e) => ({ 'data-action': e.action })}
+        stack
+      />
+      <LoadMore list={list} />
+    </>
   );
 }

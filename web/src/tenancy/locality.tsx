@@ -252,32 +252,3 @@ export async function provinceUnits(provinceCode: string): Promise<ProvinceUnits
   );
   return { current, historical };
 }
-
-/** Province staff: read their own province's records, or one unit's (read-only). Others never see it. */
-export function LocalityPicker(props: { value: string | undefined; onChange: (code: string | undefined) => void; testId?: string }) {
-  const province = () => {
-    const s = session();
-    return s && s.identity.localityCode === null && s.identity.provinceCode && can(s.identity.role, 'province:read') ? s.identity.provinceCode : null;
-  };
-  const [units] = createResource(province, provinceUnits);
-  return (
-    <Show when={province()}>
-      <label>
-        {t({ vi: 'Đơn vị xem', en: 'Viewing' })}
-        <select data-testid={props.testId ?? 'locality-picker'} value={props.value ?? ''} onChange={(e) => props.onChange(e.currentTarget.value || undefined)}>
-          <option value="">{t({ vi: 'Cấp tỉnh (của tỉnh)', en: 'Province level (own)' })}</option>
-          <optgroup label={t({ vi: 'Xã, phường, đặc khu', en: 'Communes, wards, special zones' })}>
-            <For each={units()?.current ?? []}>{(u) => <option value={u.code}>{u.name}</option>}</For>
-          </optgroup>
-          <For each={units()?.historical ?? []}>
-            {(h) => (
-              <optgroup label={t({ vi: `Quận, huyện của ${h.province.name} (trước 01/07/2025)`, en: `Districts of ${h.province.name} (before 01/07/2025)` })}>
-                <For each={h.units}>{(u) => <option value={u.code}>{u.name}</option>}</For>
-              </optgroup>
-            )}
-          </For>
-        </select>
-      </label>
-    </Show>
-  );
-}

@@ -1,0 +1,81 @@
+import { createEffect, createUniqueId, type JSX, onCleanup, Show } from 'solid-js';
+import { t, type Text } from '../i18n.js';
+import { ErrorAlert } from './ErrorAlert.jsx';
+import { SubmitButton } from './Field.jsx';
+import './ui.css';
+
+/**
+ * A modal dialog on the native <dialog> (showModal): the page behind is inert, so Tab stays inside;
+ * Escape closes; focus goes to the first field (or the dialog) and back to where it was on close.
+ */
+export function Dialog(props: { open: boolean; title: Text; onClose: () => void; children: JSX.Element; testId?: string }) {
+  let dialog: HTMLDialogElement | undefined;
+  let returnTo: Element | null = null;
+  const titleId = createUniqueId();
+  createEffect(() => {
+    if (!dialog) return;
+    if (props.open && !dialog.open) {
+      returnTo = document.activeElement;
+      dialog.showModal();
+      const first = dialog.querySelector<HTMLElement>('input, select, textarea, button:not(.dialog-cancel)');
+      (first ?? dialog).focus();
+    } else if (!props.open && dialog.open) {
+      dialog.close();
+    }
+  });
+  const restore = () => {
+    if (returnTo instanceof HTMLElement && returnTo.isConnected) returnTo.focus();
+    returnTo = null;
+  };
+  onCleanup(() => {
+    if (dialog?.open) dialog.close();
+  });
+  return (
+    <dialog
+      ref={dialog}
+      class="dialog"
+      aria-labelledby={titleId}
+      data-testid={props.testId}
+      onCancel={(e) => {
+        e.preventDefault();
+        props.onClose();
+      }}
+      onClose={restore}
+    >
+      <Show when={props.open}>
+        <h2 id={titleId}>{t(props.title)}</h2>
+        {props.children}
+      </Show>
+    </dialog>
+  );
+}
+
+export const cancelText: Text = { vi: 'Hủy', en: 'Cancel' };
+export const confirmText: Text = { vi: 'Xác nhận', en: 'Confirm' };
+
+/** "Are you sure?" before a consequential write; shows the write's error inside the dialog. */
+export function ConfirmDialog(props: {
+  open: boolean;
+  title: Text;
+  message: Text;
+  confirmLabel?: Text;
+  busy?: boolean;
+  error?: unknown;
+  onConfirm: () => void;
+  onCancel: () => void;
+  testId?: string;
+  confirmTestId?: string;
+}) {
+  return (
+    <Dialog open={props.open} title={props.title} onClose={props.onCancel} testId={props.testId}>
+      <p>{t(props.message)}</p>
+      <ErrorAlert error={props.error} />
+      <div class="dialog-actions">
+        <button type="button" class="button secondary dialog-cancel" disabled={props.busy} onClick={() => props.onCancel()}>
+          {t(cancelText)}
+        </button>
+        <SubmitButton type="button" label={props.confirmLabel ?? confirmText} busy={props.busy} data-testid={props.confirmTestId} onClick={() => props.onConfirm()} />
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,41 @@
+import { type JSX, Show, splitProps } from 'solid-js';
+import { t, type Text } from '../i18n.js';
+import './ui.css';
+
+/**
+ * A labelled control: the label wraps the control (so it names it), an optional hint and the
+ * field's error from a refused request.
+ */
+export function Field(props: { label: Text; hint?: Text; error?: string; class?: string; children: JSX.Element; testId?: string }) {
+  return (
+    <label class={`field ${props.class ?? ''}`} classList={{ invalid: !!props.error }} data-testid={props.testId}>
+      <span class="field-label">{t(props.label)}</span>
+      {props.children}
+      <Show when={props.hint}>{(hint) => <span class="hint">{t(hint())}</span>}</Show>
+      <Show when={props.error}>
+        <span class="field-error">{props.error}</span>
+      </Show>
+    </label>
+  );
+}
+
+export const busyText: Text = { vi: 'Đang xử lý…', en: 'Working…' };
+
+/** A button that says it is working and cannot be pressed twice while a request runs. */
+export function SubmitButton(
+  props: { busy?: boolean; label: Text; secondary?: boolean; small?: boolean } & Omit<JSX.ButtonHTMLAttributes<HTMLButtonElement>, 'class'>,
+) {
+  const [own, rest] = splitProps(props, ['busy', 'label', 'secondary', 'small', 'type', 'disabled']);
+  return (
+    <button
+      {...rest}
+      type={own.type ?? 'submit'}
+      class="button"
+      classList={{ secondary: !!own.secondary, small: !!own.small }}
+      disabled={own.busy || own.disabled}
+      aria-busy={own.busy ? 'true' : undefined}
+    >
+      {own.busy ? t(busyText) : t(own.label)}
+    </button>
+  );
+}

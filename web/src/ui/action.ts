@@ -1,0 +1,24 @@
+import { createSignal } from 'solid-js';
+
+/**
+ * The state of one write a page runs: busy while it runs, the error it ended with. `run` returns
+ * the result, or undefined when it failed (the error is then shown by an ErrorAlert).
+ */
+export function createAction() {
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<unknown>(null);
+  const run = async <R>(work: () => Promise<R>): Promise<R | undefined> => {
+    setBusy(true);
+    setError(null);
+    try {
+      return await work();
+    } catch (err) {
+      setError(err);
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, setError, run };
+}
+export type Action = ReturnType<typeof createAction>;
