@@ -29,7 +29,9 @@ export function Layout(props: RouteSectionProps) {
     <div class="shell">
       <header class="topbar">
         <A href="/" class="brand">
-          <span class="brand-mark" aria-hidden="true">PH</span>
+          <span class="brand-mark" aria-hidden="true">
+            PH
+          </span>
           <span>{t(ui.appName)}</span>
         </A>
         <div class="topbar-right">

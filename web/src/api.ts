@@ -35,7 +35,5 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   if (res.ok) return (await res.json()) as T;
   const body = await res.json().catch(() => null);
   const parsed = problemSchema.safeParse(body);
-  throw new ApiError(
-    parsed.success ? parsed.data : { type: 'about:blank', status: res.status, title: res.statusText, title_vi: `Lỗi ${res.status}` },
-  );
+  throw new ApiError(parsed.success ? parsed.data : { type: 'about:blank', status: res.status, title: res.statusText, title_vi: `Lỗi ${res.status}` });
 }

@@ -2,9 +2,7 @@ import type { Identity } from '../../shared/identity.js';
 import { api, ApiError } from './api.js';
 import { setSession } from './session.js';
 
-type AuthConfig =
-  | { kind: 'local'; tokenUrl: string }
-  | { kind: 'cognito'; region: string; userPoolId: string; clientId: string };
+type AuthConfig = { kind: 'local'; tokenUrl: string } | { kind: 'cognito'; region: string; userPoolId: string; clientId: string };
 
 /** Gets an ID token from the configured issuer (local issuer or Cognito), then asks the API who we are. */
 export async function signIn(email: string, password: string): Promise<void> {
@@ -34,7 +32,12 @@ async function cognitoToken(cfg: Extract<AuthConfig, { kind: 'cognito' }>, email
   const body = (await res.json()) as { AuthenticationResult?: { IdToken?: string }; message?: string };
   const token = body.AuthenticationResult?.IdToken;
   if (!res.ok || !token) {
-    throw new ApiError({ type: 'urn:phoi-hop:problem:unauthenticated', status: 401, title: body.message ?? 'Sign-in failed', title_vi: 'Đăng nhập không thành công' });
+    throw new ApiError({
+      type: 'urn:phoi-hop:problem:unauthenticated',
+      status: 401,
+      title: body.message ?? 'Sign-in failed',
+      title_vi: 'Đăng nhập không thành công',
+    });
   }
   return token;
 }

@@ -17,7 +17,20 @@ import {
 import { formatDate, formatDateTime } from '../../../shared/format.js';
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
-import { agencyName, canWrite, download, ErrorBox, errorText, ItemStatusBadge, newIdempotencyKey, ProgressBar, StatusBadge, todayVN, useLocality, withLocality } from './common.jsx';
+import {
+  agencyName,
+  canWrite,
+  download,
+  ErrorBox,
+  errorText,
+  ItemStatusBadge,
+  newIdempotencyKey,
+  ProgressBar,
+  StatusBadge,
+  todayVN,
+  useLocality,
+  withLocality,
+} from './common.jsx';
 
 /** One agreement: header, lifecycle actions, items with progress and timeline, articles, signing, reviews. */
 export function AgreementDetailPage() {
@@ -53,7 +66,14 @@ export function AgreementDetailPage() {
         <A href={withLocality('/agreements', locality())}>← {t(ui.nav.agreements)}</A>
       </p>
       <ErrorBox error={detail.error ? errorText(detail.error) : null} />
-      <Show when={detail()} fallback={<Show when={!detail.error}><p>{t(ui.loading)}</p></Show>}>
+      <Show
+        when={detail()}
+        fallback={
+          <Show when={!detail.error}>
+            <p>{t(ui.loading)}</p>
+          </Show>
+        }
+      >
         {(d) => {
           const a = () => d().agreement;
           return (
@@ -69,7 +89,11 @@ export function AgreementDetailPage() {
               </p>
               <dl class="facts">
                 <dt>{t({ vi: 'Bên tham gia', en: 'Parties' })}</dt>
-                <dd>{a().parties.map((p) => p.name).join('; ')}</dd>
+                <dd>
+                  {a()
+                    .parties.map((p) => p.name)
+                    .join('; ')}
+                </dd>
                 <dt>{a().kind === 'regulation' ? t({ vi: 'Nhiệm kỳ', en: 'Term' }) : t({ vi: 'Năm', en: 'Year' })}</dt>
                 <dd>{periodLabel(a())}</dd>
                 <Show when={a().signedOn}>
@@ -89,7 +113,8 @@ export function AgreementDetailPage() {
                     <>
                       <dt>{t({ vi: 'Sửa đổi, bổ sung', en: 'Amends' })}</dt>
                       <dd>
-                        <A href={withLocality(`/agreements/${m().id}`, locality())}>{m().number || m().title}</A> ({t({ vi: 'lần', en: 'revision' })} {a().revision - 1}): {a().amendmentReason}
+                        <A href={withLocality(`/agreements/${m().id}`, locality())}>{m().number || m().title}</A> ({t({ vi: 'lần', en: 'revision' })}{' '}
+                        {a().revision - 1}): {a().amendmentReason}
                       </dd>
                     </>
                   )}
@@ -114,7 +139,12 @@ export function AgreementDetailPage() {
               </Show>
 
               <div class="actions">
-                <button class="button secondary" data-testid="export-docx" disabled={busy()} onClick={() => act(() => download(withLocality(`/api/agreements/${a().id}/export.docx`, locality())))}>
+                <button
+                  class="button secondary"
+                  data-testid="export-docx"
+                  disabled={busy()}
+                  onClick={() => act(() => download(withLocality(`/api/agreements/${a().id}/export.docx`, locality())))}
+                >
                   {t({ vi: 'Tải văn bản (.docx)', en: 'Download (.docx)' })}
                 </button>
                 <Show when={writable() && a().status === 'draft'}>
@@ -142,12 +172,20 @@ export function AgreementDetailPage() {
                   </button>
                 </Show>
                 <Show when={writable() && a().status === 'signed'}>
-                  <button class="button secondary" disabled={busy()} onClick={() => act(() => post('/status', { version: a().version, to: 'in_force', on: todayVN() }))}>
+                  <button
+                    class="button secondary"
+                    disabled={busy()}
+                    onClick={() => act(() => post('/status', { version: a().version, to: 'in_force', on: todayVN() }))}
+                  >
                     {t({ vi: 'Đưa vào hiệu lực', en: 'Put in force' })}
                   </button>
                 </Show>
                 <Show when={writable() && (a().status === 'signed' || a().status === 'in_force')}>
-                  <button class="button secondary" disabled={busy()} onClick={() => act(() => post('/status', { version: a().version, to: 'expired', on: todayVN() }))}>
+                  <button
+                    class="button secondary"
+                    disabled={busy()}
+                    onClick={() => act(() => post('/status', { version: a().version, to: 'expired', on: todayVN() }))}
+                  >
                     {t({ vi: 'Kết thúc hiệu lực', en: 'Mark expired' })}
                   </button>
                   <Show when={!a().amendedBy}>
@@ -208,17 +246,13 @@ export function AgreementDetailPage() {
               <Show when={d().items.length}>
                 <div class="section" data-testid="items">
                   <h2>
-                    {t({ vi: 'Nội dung phối hợp', en: 'Content items' })} — {a().itemStats.byStatus.done}/{a().itemStats.total} {t({ vi: 'hoàn thành', en: 'done' })}
+                    {t({ vi: 'Nội dung phối hợp', en: 'Content items' })} — {a().itemStats.byStatus.done}/{a().itemStats.total}{' '}
+                    {t({ vi: 'hoàn thành', en: 'done' })}
                   </h2>
                   <ProgressBar value={a().itemStats.averageProgress} label={t({ vi: 'Tiến độ chung', en: 'Overall progress' })} />
                   <For each={d().items}>
                     {(item) => (
-                      <ItemCard
-                        item={item}
-                        agreementId={a().id}
-                        tracking={writable() && trackingStatuses.includes(a().status)}
-                        onSaved={() => refetch()}
-                      />
+                      <ItemCard item={item} agreementId={a().id} tracking={writable() && trackingStatuses.includes(a().status)} onSaved={() => refetch()} />
                     )}
                   </For>
                 </div>
@@ -272,7 +306,8 @@ export function AgreementDetailPage() {
                       <For each={s().signatories}>
                         {(x) => (
                           <li>
-                            {[x.onBehalf, x.title, x.name ?? t({ vi: '(nguồn không ghi tên)', en: '(name not stated)' })].filter(Boolean).join(' — ')} ({agencyName(x.agency)})
+                            {[x.onBehalf, x.title, x.name ?? t({ vi: '(nguồn không ghi tên)', en: '(name not stated)' })].filter(Boolean).join(' — ')} (
+                            {agencyName(x.agency)})
                           </li>
                         )}
                       </For>
@@ -333,7 +368,11 @@ export function AgreementDetailPage() {
                           </p>
                         </Show>
                         <div class="actions">
-                          <button class="button secondary" data-testid="export-review" onClick={() => act(() => download(withLocality(`/api/agreements/${a().id}/reviews/${r.period}/export.docx`, locality())))}>
+                          <button
+                            class="button secondary"
+                            data-testid="export-review"
+                            onClick={() => act(() => download(withLocality(`/api/agreements/${a().id}/reviews/${r.period}/export.docx`, locality())))}
+                          >
                             {t({ vi: 'Tải báo cáo (.docx)', en: 'Download report (.docx)' })}
                           </button>
                           <Show when={writable()}>
@@ -434,7 +473,10 @@ function ItemCard(props: { item: Item; agreementId: string; tracking: boolean; o
             {(n) => (
               <li>
                 <time>{formatDate(n.on)}</time>
-                {n.text} <span class="muted">({t(itemStatusInfo[n.status])}, {n.progress}% — {n.by})</span>
+                {n.text}{' '}
+                <span class="muted">
+                  ({t(itemStatusInfo[n.status])}, {n.progress}% — {n.by})
+                </span>
               </li>
             )}
           </For>
@@ -458,7 +500,16 @@ function ItemCard(props: { item: Item; agreementId: string; tracking: boolean; o
             </label>
             <label>
               {t({ vi: 'Tiến độ (%)', en: 'Progress (%)' })}
-              <input name="progress" type="number" min="0" max="100" style={{ width: '6rem' }} placeholder={String(props.item.progress)} value={progress()} onInput={(e) => setProgress(e.currentTarget.value)} />
+              <input
+                name="progress"
+                type="number"
+                min="0"
+                max="100"
+                style={{ width: '6rem' }}
+                placeholder={String(props.item.progress)}
+                value={progress()}
+                onInput={(e) => setProgress(e.currentTarget.value)}
+              />
             </label>
             <label>
               {t({ vi: 'Ngày', en: 'Date' })}
@@ -520,7 +571,14 @@ function SignDialog(props: { detail: Detail; onClose: () => void; onSigned: () =
   };
 
   return (
-    <dialog ref={(el) => { dialog = el; queueMicrotask(() => el.showModal()); }} data-testid="sign-dialog" onClose={props.onClose}>
+    <dialog
+      ref={(el) => {
+        dialog = el;
+        queueMicrotask(() => el.showModal());
+      }}
+      data-testid="sign-dialog"
+      onClose={props.onClose}
+    >
       <h2>{t({ vi: 'Ký kết văn bản', en: 'Sign the agreement' })}</h2>
       <form class="form" onSubmit={submit}>
         <div class="grid-form">
@@ -540,9 +598,28 @@ function SignDialog(props: { detail: Detail; onClose: () => void; onSigned: () =
               <select class="narrow-field" value={s.agency} onChange={(e) => setForm('signatories', i(), 'agency', e.currentTarget.value as typeof s.agency)}>
                 <For each={agencyCodes}>{(c) => <option value={c}>{agencyName(c) || t({ vi: 'Khác', en: 'Other' })}</option>}</For>
               </select>
-              <input aria-label={t({ vi: 'Thẩm quyền ký', en: 'On behalf of' })} placeholder="TM. …" value={s.onBehalf} onInput={(e) => setForm('signatories', i(), 'onBehalf', e.currentTarget.value)} />
-              <input name={`title-${i()}`} required aria-label={t({ vi: 'Chức vụ', en: 'Title' })} placeholder={t({ vi: 'Chức vụ', en: 'Title' })} value={s.title} onInput={(e) => setForm('signatories', i(), 'title', e.currentTarget.value)} />
-              <input name={`name-${i()}`} required aria-label={t({ vi: 'Họ tên', en: 'Name' })} placeholder={t({ vi: 'Họ tên', en: 'Name' })} value={s.name} onInput={(e) => setForm('signatories', i(), 'name', e.currentTarget.value)} />
+              <input
+                aria-label={t({ vi: 'Thẩm quyền ký', en: 'On behalf of' })}
+                placeholder="TM. …"
+                value={s.onBehalf}
+                onInput={(e) => setForm('signatories', i(), 'onBehalf', e.currentTarget.value)}
+              />
+              <input
+                name={`title-${i()}`}
+                required
+                aria-label={t({ vi: 'Chức vụ', en: 'Title' })}
+                placeholder={t({ vi: 'Chức vụ', en: 'Title' })}
+                value={s.title}
+                onInput={(e) => setForm('signatories', i(), 'title', e.currentTarget.value)}
+              />
+              <input
+                name={`name-${i()}`}
+                required
+                aria-label={t({ vi: 'Họ tên', en: 'Name' })}
+                placeholder={t({ vi: 'Họ tên', en: 'Name' })}
+                value={s.name}
+                onInput={(e) => setForm('signatories', i(), 'name', e.currentTarget.value)}
+              />
               <button type="button" class="button link" onClick={() => setForm('signatories', (list) => list.filter((_, j) => j !== i()))}>
                 {t({ vi: 'Bỏ', en: 'Remove' })}
               </button>
@@ -550,7 +627,11 @@ function SignDialog(props: { detail: Detail; onClose: () => void; onSigned: () =
           )}
         </For>
         <p>
-          <button type="button" class="button link" onClick={() => setForm('signatories', (list) => [...list, { agency: 'OTHER', onBehalf: '', title: '', name: '' }])}>
+          <button
+            type="button"
+            class="button link"
+            onClick={() => setForm('signatories', (list) => [...list, { agency: 'OTHER', onBehalf: '', title: '', name: '' }])}
+          >
             + {t({ vi: 'Thêm người ký', en: 'Add signatory' })}
           </button>
         </p>
@@ -558,7 +639,12 @@ function SignDialog(props: { detail: Detail; onClose: () => void; onSigned: () =
           <input type="checkbox" checked={form.inForceFromSigning} onChange={(e) => setForm('inForceFromSigning', e.currentTarget.checked)} />
           {t({ vi: 'Có hiệu lực kể từ ngày ký', en: 'In force from the signing date' })}
         </label>
-        <p class="muted">{t({ vi: 'Sau khi ký, nội dung chỉ thay đổi được bằng văn bản sửa đổi, bổ sung.', en: 'Once signed, the content changes only through an amendment.' })}</p>
+        <p class="muted">
+          {t({
+            vi: 'Sau khi ký, nội dung chỉ thay đổi được bằng văn bản sửa đổi, bổ sung.',
+            en: 'Once signed, the content changes only through an amendment.',
+          })}
+        </p>
         <ErrorBox error={error()} />
         <div class="actions">
           <button class="button" type="submit" data-testid="confirm-sign" disabled={busy()}>

@@ -16,7 +16,17 @@ import { t, ui } from '../i18n.js';
 import { session } from '../session.js';
 import { agencyName, ErrorBox, errorText, newIdempotencyKey } from './common.jsx';
 
-type ItemForm = { title: string; description: string; lead: string; due: string; status: string; progress?: number; placeholder: boolean; evidence: unknown[]; cooperating: string[] };
+type ItemForm = {
+  title: string;
+  description: string;
+  lead: string;
+  due: string;
+  status: string;
+  progress?: number;
+  placeholder: boolean;
+  evidence: unknown[];
+  cooperating: string[];
+};
 type Form = {
   kind: AgreementKind;
   number: string;
@@ -80,13 +90,21 @@ function formOf(d: AgreementDetail): Form {
       evidence: i.evidence,
       cooperating: i.cooperating.map((c) => `${c.agency}|${c.name}`),
     })),
-    chapters: d.chapters.map((c) => ({ title: c.title, placeholder: c.placeholder, articles: c.articles.map((x) => ({ title: x.title, text: x.text, placeholder: x.placeholder })) })),
+    chapters: d.chapters.map((c) => ({
+      title: c.title,
+      placeholder: c.placeholder,
+      articles: c.articles.map((x) => ({ title: x.title, text: x.text, placeholder: x.placeholder })),
+    })),
     recipients: a.recipients.join('\n'),
     remarks: a.remarks,
   };
 }
 
-const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
+const lines = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 const ref = (v: string) => {
   const [agency, ...name] = v.split('|');
   return { agency: agency as AgencyCode, name: name.join('|') };
@@ -151,8 +169,15 @@ export function AgreementEditor() {
     try {
       const content = contentOf(form);
       const r = params.id
-        ? await api<{ agreement: AgreementSummary }>(`/api/agreements/${params.id}`, { method: 'PUT', body: JSON.stringify({ ...content, version: version() }) })
-        : await api<{ agreement: AgreementSummary }>('/api/agreements', { method: 'POST', headers: { 'idempotency-key': idempotencyKey }, body: JSON.stringify(content) });
+        ? await api<{ agreement: AgreementSummary }>(`/api/agreements/${params.id}`, {
+            method: 'PUT',
+            body: JSON.stringify({ ...content, version: version() }),
+          })
+        : await api<{ agreement: AgreementSummary }>('/api/agreements', {
+            method: 'POST',
+            headers: { 'idempotency-key': idempotencyKey },
+            body: JSON.stringify(content),
+          });
       navigate(`/agreements/${r.agreement.id}`);
     } catch (err) {
       setError(errorText(err));
@@ -212,7 +237,13 @@ export function AgreementEditor() {
                   <select class="narrow-field" value={p.agency} onChange={(e) => setForm('parties', i(), 'agency', e.currentTarget.value as AgencyCode)}>
                     <For each={agencyCodes}>{(c) => <option value={c}>{agencyName(c) || t({ vi: 'Khác', en: 'Other' })}</option>}</For>
                   </select>
-                  <input name={`party-${i()}`} required placeholder={t({ vi: 'Tên đầy đủ, ví dụ: Thường trực HĐND quận Tây Hồ', en: 'Full name' })} value={p.name} onInput={(e) => setForm('parties', i(), 'name', e.currentTarget.value)} />
+                  <input
+                    name={`party-${i()}`}
+                    required
+                    placeholder={t({ vi: 'Tên đầy đủ, ví dụ: Thường trực HĐND quận Tây Hồ', en: 'Full name' })}
+                    value={p.name}
+                    onInput={(e) => setForm('parties', i(), 'name', e.currentTarget.value)}
+                  />
                   <button type="button" class="button link" onClick={() => setForm('parties', (l) => l.filter((_, j) => j !== i()))}>
                     {t({ vi: 'Bỏ', en: 'Remove' })}
                   </button>
@@ -245,11 +276,20 @@ export function AgreementEditor() {
                         <div class="grid-form">
                           <label class="wide">
                             {t({ vi: 'Nội dung', en: 'Item' })} {i() + 1}
-                            <input name={`item-title-${i()}`} required value={it.title} onInput={(e) => setForm('items', i(), 'title', e.currentTarget.value)} />
+                            <input
+                              name={`item-title-${i()}`}
+                              required
+                              value={it.title}
+                              onInput={(e) => setForm('items', i(), 'title', e.currentTarget.value)}
+                            />
                           </label>
                           <label class="wide">
                             {t({ vi: 'Mô tả', en: 'Description' })}
-                            <textarea name={`item-description-${i()}`} value={it.description} onInput={(e) => setForm('items', i(), 'description', e.currentTarget.value)} />
+                            <textarea
+                              name={`item-description-${i()}`}
+                              value={it.description}
+                              onInput={(e) => setForm('items', i(), 'description', e.currentTarget.value)}
+                            />
                           </label>
                           <label>
                             {t({ vi: 'Cơ quan chủ trì', en: 'Lead agency' })}
@@ -263,9 +303,22 @@ export function AgreementEditor() {
                             <select
                               multiple
                               name={`item-cooperating-${i()}`}
-                              onChange={(e) => setForm('items', i(), 'cooperating', [...e.currentTarget.selectedOptions].map((o) => o.value))}
+                              onChange={(e) =>
+                                setForm(
+                                  'items',
+                                  i(),
+                                  'cooperating',
+                                  [...e.currentTarget.selectedOptions].map((o) => o.value),
+                                )
+                              }
                             >
-                              <For each={partyOptions()}>{(o) => <option value={o.value} selected={it.cooperating.includes(o.value)}>{o.label}</option>}</For>
+                              <For each={partyOptions()}>
+                                {(o) => (
+                                  <option value={o.value} selected={it.cooperating.includes(o.value)}>
+                                    {o.label}
+                                  </option>
+                                )}
+                              </For>
                             </select>
                           </label>
                           <label>
@@ -284,7 +337,12 @@ export function AgreementEditor() {
                       type="button"
                       class="button secondary"
                       data-testid="add-item"
-                      onClick={() => setForm('items', (l) => [...l, { title: '', description: '', lead: '', due: '', status: 'not_started', placeholder: false, evidence: [], cooperating: [] }])}
+                      onClick={() =>
+                        setForm('items', (l) => [
+                          ...l,
+                          { title: '', description: '', lead: '', due: '', status: 'not_started', placeholder: false, evidence: [], cooperating: [] },
+                        ])
+                      }
                     >
                       + {t({ vi: 'Thêm nội dung', en: 'Add item' })}
                     </button>
@@ -303,21 +361,38 @@ export function AgreementEditor() {
                     <For each={ch.articles}>
                       {(art, k) => (
                         <div class="row-edit">
-                          <input aria-label={t({ vi: 'Tên điều', en: 'Article title' })} placeholder={t({ vi: 'Tên điều', en: 'Article title' })} value={art.title} onInput={(e) => setForm('chapters', c(), 'articles', k(), 'title', e.currentTarget.value)} />
-                          <textarea aria-label={t({ vi: 'Nội dung điều', en: 'Article text' })} value={art.text} onInput={(e) => setForm('chapters', c(), 'articles', k(), 'text', e.currentTarget.value)} />
+                          <input
+                            aria-label={t({ vi: 'Tên điều', en: 'Article title' })}
+                            placeholder={t({ vi: 'Tên điều', en: 'Article title' })}
+                            value={art.title}
+                            onInput={(e) => setForm('chapters', c(), 'articles', k(), 'title', e.currentTarget.value)}
+                          />
+                          <textarea
+                            aria-label={t({ vi: 'Nội dung điều', en: 'Article text' })}
+                            value={art.text}
+                            onInput={(e) => setForm('chapters', c(), 'articles', k(), 'text', e.currentTarget.value)}
+                          />
                           <button type="button" class="button link" onClick={() => setForm('chapters', c(), 'articles', (l) => l.filter((_, j) => j !== k()))}>
                             {t({ vi: 'Bỏ', en: 'Remove' })}
                           </button>
                         </div>
                       )}
                     </For>
-                    <button type="button" class="button link" onClick={() => setForm('chapters', c(), 'articles', (l) => [...l, { title: '', text: '', placeholder: false }])}>
+                    <button
+                      type="button"
+                      class="button link"
+                      onClick={() => setForm('chapters', c(), 'articles', (l) => [...l, { title: '', text: '', placeholder: false }])}
+                    >
                       + {t({ vi: 'Thêm điều', en: 'Add article' })}
                     </button>
                   </div>
                 )}
               </For>
-              <button type="button" class="button secondary" onClick={() => setForm(produce((f) => void f.chapters.push({ title: '', placeholder: false, articles: [] })))}>
+              <button
+                type="button"
+                class="button secondary"
+                onClick={() => setForm(produce((f) => void f.chapters.push({ title: '', placeholder: false, articles: [] })))}
+              >
                 + {t({ vi: 'Thêm chương', en: 'Add chapter' })}
               </button>
             </Show>

@@ -58,7 +58,6 @@ export function AgreementList() {
     }
   };
 
-
   return (
     <section>
       <h1>{t(ui.nav.agreements)}</h1>
@@ -123,7 +122,14 @@ export function AgreementList() {
         </div>
         <ErrorBox error={page.error ? errorText(page.error) : error()} />
         <Show when={!page.loading || rows().length} fallback={<p>{t(ui.loading)}</p>}>
-          <Show when={rows().length} fallback={<p class="muted" data-testid="empty">{t({ vi: 'Không có văn bản nào phù hợp.', en: 'No matching agreements.' })}</p>}>
+          <Show
+            when={rows().length}
+            fallback={
+              <p class="muted" data-testid="empty">
+                {t({ vi: 'Không có văn bản nào phù hợp.', en: 'No matching agreements.' })}
+              </p>
+            }
+          >
             <table class="agreement-table" data-testid="agreement-list">
               <thead>
                 <tr>
@@ -152,7 +158,16 @@ export function AgreementList() {
                         <StatusBadge status={a.status} />
                       </td>
                       <td>
-                        <Show when={a.itemStats.total} fallback={<span class="muted">{a.articleCount ? `${a.chapterCount} ${t({ vi: 'chương', en: 'chapters' })}, ${a.articleCount} ${t({ vi: 'điều', en: 'articles' })}` : '—'}</span>}>
+                        <Show
+                          when={a.itemStats.total}
+                          fallback={
+                            <span class="muted">
+                              {a.articleCount
+                                ? `${a.chapterCount} ${t({ vi: 'chương', en: 'chapters' })}, ${a.articleCount} ${t({ vi: 'điều', en: 'articles' })}`
+                                : '—'}
+                            </span>
+                          }
+                        >
                           <ProgressBar value={a.itemStats.averageProgress} />
                           <div class="muted">
                             {a.itemStats.byStatus.done}/{a.itemStats.total} {t({ vi: 'hoàn thành', en: 'done' })}

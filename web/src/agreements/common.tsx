@@ -1,12 +1,5 @@
 import { Show } from 'solid-js';
-import {
-  agencyLabels,
-  itemStatusInfo,
-  statusLabels,
-  type AgencyCode,
-  type AgreementStatus,
-  type ItemStatus,
-} from '../../../shared/agreements/schema.js';
+import { agencyLabels, itemStatusInfo, statusLabels, type AgencyCode, type AgreementStatus, type ItemStatus } from '../../../shared/agreements/schema.js';
 import { ApiError } from '../api.js';
 import { t } from '../i18n.js';
 import { session } from '../session.js';

@@ -1,9 +1,17 @@
 import { A } from '@solidjs/router';
 import { For, Index, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { documentTypeLabel, documentTypes, linkKindLabels, type DocumentLink, type DocumentMetadataInput, type DocumentSummary } from '../../../shared/archive/schema.js';
+import {
+  documentTypeLabel,
+  documentTypes,
+  linkKindLabels,
+  type DocumentLink,
+  type DocumentMetadataInput,
+  type DocumentSummary,
+} from '../../../shared/archive/schema.js';
 import { can } from '../../../shared/roles.js';
 import { lang, t } from '../i18n.js';
+import { Field } from '../ui/index.js';
 import { session } from '../session.js';
 import { canWriteHere, readsOtherTenant, useLocality, withLocality } from '../tenancy/locality.jsx';
 import './archive.css';
@@ -23,16 +31,6 @@ export function formatBytes(n: number): string {
 
 export const typeLabel = (code: string) => t(documentTypeLabel(code));
 
-export function SignInFirst() {
-  return (
-    <p class="muted">
-      {t({ vi: 'Vui lòng ', en: 'Please ' })}
-      <A href="/sign-in">{t({ vi: 'đăng nhập', en: 'sign in' })}</A>
-      {t({ vi: ' để xem kho văn bản.', en: ' to use the archive.' })}
-    </p>
-  );
-}
-
 export function LinkView(props: { link: DocumentLink }) {
   const locality = useLocality();
   const href = () => withLocality(props.link.kind === 'plan' ? `/supervision/plans/${props.link.id}` : `/agreements/${props.link.id}`, locality());
@@ -43,6 +41,18 @@ export function LinkView(props: { link: DocumentLink }) {
     </A>
   );
 }
+
+/** Labels of the metadata fields, also naming the fields of a refused request. */
+export const metadataLabels = {
+  type: { vi: 'Loại văn bản', en: 'Document type' },
+  numberSymbol: { vi: 'Số, ký hiệu', en: 'Number and symbol' },
+  signedOn: { vi: 'Ngày ký', en: 'Signing date' },
+  summary: { vi: 'Trích yếu', en: 'Summary (trích yếu)' },
+  issuingAgencies: { vi: 'Cơ quan ban hành (mỗi dòng một cơ quan)', en: 'Issuing agencies (one per line)' },
+  signers: { vi: 'Người ký (mỗi dòng: họ tên; chức vụ; cơ quan)', en: 'Signers (per line: name; title; agency)' },
+  tags: { vi: 'Từ khoá (cách nhau bởi dấu phẩy)', en: 'Tags (comma separated)' },
+  links: { vi: 'Liên kết', en: 'Links' },
+};
 
 /** Editable metadata as form text; `value()` turns it into what the API expects. */
 export type MetadataForm = ReturnType<typeof createMetadataForm>;
@@ -59,7 +69,11 @@ export function createMetadataForm(initial?: DocumentSummary) {
     tags: initial?.tags.join(', ') ?? '',
     links: (initial?.links ?? []).map((l): LinkRow => ({ kind: l.kind, id: l.id, period: l.kind === 'review' ? l.period : '' })),
   });
-  const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
+  const lines = (s: string) =>
+    s
+      .split('\n')
+      .map((x) => x.trim())
+      .filter(Boolean);
   const value = (): DocumentMetadataInput => ({
     type: f.type as DocumentMetadataInput['type'],
     numberSymbol: f.numberSymbol.trim(),
@@ -70,7 +84,10 @@ export function createMetadataForm(initial?: DocumentSummary) {
       return { name, ...(title ? { title } : {}), ...(agency ? { agency } : {}) };
     }),
     summary: f.summary.trim(),
-    tags: f.tags.split(',').map((x) => x.trim()).filter(Boolean),
+    tags: f.tags
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
     links: f.links
       .filter((l) => l.id.trim())
       .map((l): DocumentLink => (l.kind === 'review' ? { kind: 'review', id: l.id.trim(), period: l.period.trim() } : { kind: l.kind, id: l.id.trim() })),
@@ -83,52 +100,68 @@ export function MetadataFields(props: { form: MetadataForm }) {
   return (
     <>
       <div class="archive-grid">
-        <label>
-          {t({ vi: 'Loại văn bản', en: 'Document type' })}
+        <Field label={metadataLabels.type}>
           <select name="type" value={f.type} onChange={(e) => setF('type', e.currentTarget.value as typeof f.type)}>
             <For each={documentTypes}>{(d) => <option value={d.code}>{`${d.code} — ${t(d)}`}</option>}</For>
           </select>
-        </label>
-        <label>
-          {t({ vi: 'Số, ký hiệu', en: 'Number and symbol' })}
-          <input name="numberSymbol" required placeholder="69/QCPH-HĐND-UBND-MTTQ" value={f.numberSymbol} onInput={(e) => setF('numberSymbol', e.currentTarget.value)} />
-        </label>
-        <label>
-          {t({ vi: 'Ngày ký', en: 'Signing date' })}
+        </Field>
+        <Field label={metadataLabels.numberSymbol}>
+          <input
+            name="numberSymbol"
+            required
+            placeholder="69/QCPH-HĐND-UBND-MTTQ"
+            value={f.numberSymbol}
+            onInput={(e) => setF('numberSymbol', e.currentTarget.value)}
+          />
+        </Field>
+        <Field label={metadataLabels.signedOn}>
           <input name="signedOn" type="date" required value={f.signedOn} onInput={(e) => setF('signedOn', e.currentTarget.value)} />
-        </label>
+        </Field>
       </div>
-      <label>
-        {t({ vi: 'Trích yếu', en: 'Summary (trích yếu)' })}
+      <Field label={metadataLabels.summary}>
         <textarea name="summary" rows="3" required value={f.summary} onInput={(e) => setF('summary', e.currentTarget.value)} />
-      </label>
+      </Field>
       <div class="archive-grid two">
-        <label>
-          {t({ vi: 'Cơ quan ban hành (mỗi dòng một cơ quan)', en: 'Issuing agencies (one per line)' })}
+        <Field label={metadataLabels.issuingAgencies}>
           <textarea name="agencies" rows="3" required value={f.agencies} onInput={(e) => setF('agencies', e.currentTarget.value)} />
-        </label>
-        <label>
-          {t({ vi: 'Người ký (mỗi dòng: họ tên; chức vụ; cơ quan)', en: 'Signers (per line: name; title; agency)' })}
+        </Field>
+        <Field label={metadataLabels.signers}>
           <textarea name="signers" rows="3" value={f.signers} onInput={(e) => setF('signers', e.currentTarget.value)} />
-        </label>
+        </Field>
       </div>
-      <label>
-        {t({ vi: 'Từ khoá (cách nhau bởi dấu phẩy)', en: 'Tags (comma separated)' })}
+      <Field label={metadataLabels.tags}>
         <input name="tags" value={f.tags} onInput={(e) => setF('tags', e.currentTarget.value)} />
-      </label>
+      </Field>
       <fieldset class="archive-links">
         <legend>{t({ vi: 'Liên kết với quy chế, chương trình, kế hoạch giám sát, sơ kết', en: 'Links to agreements, supervision plans, reviews' })}</legend>
         <Index each={f.links}>
           {(l, i) => (
             <div class="archive-link-row">
-              <select name={`link-kind-${i}`} value={l().kind} onChange={(e) => setF('links', i, 'kind', e.currentTarget.value as LinkRow['kind'])}>
+              <select
+                aria-label={t({ vi: 'Loại liên kết', en: 'Link kind' })}
+                name={`link-kind-${i}`}
+                value={l().kind}
+                onChange={(e) => setF('links', i, 'kind', e.currentTarget.value as LinkRow['kind'])}
+              >
                 <option value="agreement">{t(linkKindLabels.agreement)}</option>
                 <option value="plan">{t(linkKindLabels.plan)}</option>
                 <option value="review">{t(linkKindLabels.review)}</option>
               </select>
-              <input name={`link-id-${i}`} placeholder={t({ vi: 'Mã bản ghi', en: 'Record id' })} value={l().id} onInput={(e) => setF('links', i, 'id', e.currentTarget.value)} />
+              <input
+                aria-label={t({ vi: 'Mã bản ghi', en: 'Record id' })}
+                name={`link-id-${i}`}
+                placeholder={t({ vi: 'Mã bản ghi', en: 'Record id' })}
+                value={l().id}
+                onInput={(e) => setF('links', i, 'id', e.currentTarget.value)}
+              />
               <Show when={l().kind === 'review'}>
-                <input name={`link-period-${i}`} placeholder={t({ vi: 'Kỳ (vd 2024-H1)', en: 'Period (e.g. 2024-H1)' })} value={l().period} onInput={(e) => setF('links', i, 'period', e.currentTarget.value)} />
+                <input
+                  aria-label={t({ vi: 'Kỳ sơ kết, tổng kết', en: 'Review period' })}
+                  name={`link-period-${i}`}
+                  placeholder={t({ vi: 'Kỳ (vd 2024-H1)', en: 'Period (e.g. 2024-H1)' })}
+                  value={l().period}
+                  onInput={(e) => setF('links', i, 'period', e.currentTarget.value)}
+                />
               </Show>
               <button type="button" class="button link" onClick={() => setF('links', (ls) => ls.filter((_, j) => j !== i))}>
                 {t({ vi: 'Bỏ', en: 'Remove' })}
@@ -136,7 +169,12 @@ export function MetadataFields(props: { form: MetadataForm }) {
             </div>
           )}
         </Index>
-        <button type="button" class="button secondary" data-testid="add-link" onClick={() => setF('links', (ls) => [...ls, { kind: 'agreement', id: '', period: '' }])}>
+        <button
+          type="button"
+          class="button secondary"
+          data-testid="add-link"
+          onClick={() => setF('links', (ls) => [...ls, { kind: 'agreement', id: '', period: '' }])}
+        >
           {t({ vi: '+ Thêm liên kết', en: '+ Add link' })}
         </button>
       </fieldset>

@@ -47,7 +47,8 @@ const columns: Column<AuditEvent>[] = [
       <>
         {e.actor.name ?? e.actor.email}
         <div class="hint">
-          {e.actor.email} · {e.actor.role === 'public' ? t({ vi: 'Công khai (đăng ký)', en: 'Public (sign-up)' }) : (roleLabels[e.actor.role as Role]?.[lang()] ?? e.actor.role)}
+          {e.actor.email} ·{' '}
+          {e.actor.role === 'public' ? t({ vi: 'Công khai (đăng ký)', en: 'Public (sign-up)' }) : (roleLabels[e.actor.role as Role]?.[lang()] ?? e.actor.role)}
         </div>
       </>
     ),

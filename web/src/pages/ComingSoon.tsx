@@ -1,7 +1,9 @@
+import { focusHeading } from '../ui/index.js';
 import { t, type Text } from '../i18n.js';
 
 /** Navigation target of a capability not built yet; says so plainly instead of pretending. */
 export function ComingSoon(props: { title: Text; issue?: number }) {
+  focusHeading();
   return (
     <section>
       <h1>{t(props.title)}</h1>

@@ -1,43 +1,35 @@
-import { createResource, Match, Switch } from 'solid-js';
+import { createResource } from 'solid-js';
 import { formatDateTime } from '../../../shared/format.js';
-import { api, ApiError } from '../api.js';
+import { api } from '../api.js';
 import { t, ui } from '../i18n.js';
+import { Async, focusHeading } from '../ui/index.js';
 
 type Health = { status: 'ok'; version: string; time: string; storage: { kind: string; table: string; latencyMs: number } };
 
 /** Reads /api/health: proves the page, the API and the table are connected. */
 export function Status() {
+  focusHeading();
   const [health, { refetch }] = createResource(() => api<Health>('/api/health'));
   return (
     <section>
       <h1>{t(ui.nav.status)}</h1>
-      <Switch>
-        <Match when={health.loading}>
-          <p>{t(ui.loading)}</p>
-        </Match>
-        <Match when={health.error}>
-          <p class="error" role="alert" data-testid="health-error">
-            {health.error instanceof ApiError ? health.error.text : String(health.error)}
-          </p>
-        </Match>
-        <Match when={health()}>
-          {(h) => (
-            <dl class="facts" data-testid="health">
-              <dt>{t({ vi: 'Tình trạng', en: 'Status' })}</dt>
-              <dd class="ok">{h().status === 'ok' ? t({ vi: 'Hoạt động bình thường', en: 'Operational' }) : h().status}</dd>
-              <dt>{t({ vi: 'Cơ sở dữ liệu', en: 'Database' })}</dt>
-              <dd>
-                DynamoDB · {h().storage.table} · {h().storage.latencyMs} ms
-              </dd>
-              <dt>{t({ vi: 'Phiên bản', en: 'Version' })}</dt>
-              <dd>{h().version}</dd>
-              <dt>{t({ vi: 'Thời điểm kiểm tra', en: 'Checked at' })}</dt>
-              <dd>{formatDateTime(h().time)}</dd>
-            </dl>
-          )}
-        </Match>
-      </Switch>
-      <button class="button secondary" onClick={() => refetch()}>
+      <Async of={health} errorTestId="health-error">
+        {(h) => (
+          <dl class="facts" data-testid="health">
+            <dt>{t({ vi: 'Tình trạng', en: 'Status' })}</dt>
+            <dd class="ok">{h().status === 'ok' ? t({ vi: 'Hoạt động bình thường', en: 'Operational' }) : h().status}</dd>
+            <dt>{t({ vi: 'Cơ sở dữ liệu', en: 'Database' })}</dt>
+            <dd>
+              DynamoDB · {h().storage.table} · {h().storage.latencyMs} ms
+            </dd>
+            <dt>{t({ vi: 'Phiên bản', en: 'Version' })}</dt>
+            <dd>{h().version}</dd>
+            <dt>{t({ vi: 'Thời điểm kiểm tra', en: 'Checked at' })}</dt>
+            <dd>{formatDateTime(h().time)}</dd>
+          </dl>
+        )}
+      </Async>
+      <button type="button" class="button secondary" onClick={() => refetch()}>
         {t({ vi: 'Kiểm tra lại', en: 'Check again' })}
       </button>
     </section>

@@ -40,7 +40,15 @@ export function BoardPage() {
           <LocalityPicker value={locality()} onChange={setLocality} />
           <label>
             {t({ vi: 'Năm (tỷ lệ giải quyết)', en: 'Year (resolution rate)' })}
-            <input type="number" name="year" min="2000" max="2100" value={year() || (board()?.year ?? '')} onChange={(e) => setYear(e.currentTarget.value)} style={{ width: '7rem' }} />
+            <input
+              type="number"
+              name="year"
+              min="2000"
+              max="2100"
+              value={year() || (board()?.year ?? '')}
+              onChange={(e) => setYear(e.currentTarget.value)}
+              style={{ width: '7rem' }}
+            />
           </label>
           <label>
             {t({ vi: 'Tìm đơn vị, nội dung (không cần dấu)', en: 'Search unit or text (accents optional)' })}
@@ -51,7 +59,14 @@ export function BoardPage() {
           </button>
         </form>
         <ErrorText error={board.error} />
-        <Show when={board()} fallback={<Show when={!board.error}><p>{t(ui.loading)}</p></Show>}>
+        <Show
+          when={board()}
+          fallback={
+            <Show when={!board.error}>
+              <p>{t(ui.loading)}</p>
+            </Show>
+          }
+        >
           {(b) => (
             <>
               <div class="sup-kpis">
@@ -71,7 +86,10 @@ export function BoardPage() {
 
               <div class="sup-section">
                 <h2>{t({ vi: 'Theo đơn vị chịu trách nhiệm', en: 'By responsible unit' })}</h2>
-                <Show when={b().byUnit.length > 0} fallback={<p class="muted">{t({ vi: 'Không có kiến nghị nào đang theo dõi.', en: 'Nothing to follow up.' })}</p>}>
+                <Show
+                  when={b().byUnit.length > 0}
+                  fallback={<p class="muted">{t({ vi: 'Không có kiến nghị nào đang theo dõi.', en: 'Nothing to follow up.' })}</p>}
+                >
                   <table class="sup-table" data-testid="board-units">
                     <thead>
                       <tr>
@@ -88,8 +106,12 @@ export function BoardPage() {
                         {(u) => (
                           <tr data-testid="board-unit" data-unit={u.unit}>
                             <td>{u.unit}</td>
-                            <td class="num" data-testid="unit-open">{u.open}</td>
-                            <td class="num" data-testid="unit-overdue">{u.overdue}</td>
+                            <td class="num" data-testid="unit-open">
+                              {u.open}
+                            </td>
+                            <td class="num" data-testid="unit-overdue">
+                              {u.overdue}
+                            </td>
                             <td class="num">{u.answered}</td>
                             <td class="num">{u.accepted}</td>
                             <td>{formatDate(u.nextDeadline)}</td>
@@ -127,13 +149,23 @@ export function BoardPage() {
                     <For each={b().periods}>
                       {(p) => (
                         <tr data-testid="board-period" data-period={p.period}>
-                          <td>{p.period.includes('Q') ? t({ vi: `Quý ${p.period.slice(-1)}`, en: `Q${p.period.slice(-1)}` }) : t({ vi: `Cả năm ${p.period}`, en: `Year ${p.period}` })}</td>
-                          <td class="num" data-testid="period-due">{p.due}</td>
-                          <td class="num" data-testid="period-resolved">{p.resolved}</td>
+                          <td>
+                            {p.period.includes('Q')
+                              ? t({ vi: `Quý ${p.period.slice(-1)}`, en: `Q${p.period.slice(-1)}` })
+                              : t({ vi: `Cả năm ${p.period}`, en: `Year ${p.period}` })}
+                          </td>
+                          <td class="num" data-testid="period-due">
+                            {p.due}
+                          </td>
+                          <td class="num" data-testid="period-resolved">
+                            {p.resolved}
+                          </td>
                           <td class="num">{p.resolvedOnTime}</td>
                           <td class="num">{p.unresolved}</td>
                           <td class="num">{p.overdue}</td>
-                          <td class="num" data-testid="period-rate">{percent(p.rate)}</td>
+                          <td class="num" data-testid="period-rate">
+                            {percent(p.rate)}
+                          </td>
                         </tr>
                       )}
                     </For>

@@ -99,7 +99,10 @@ function toInput(f: FormState): PlanInput {
     owner: { body: f.ownerBody, ...(opt(f.ownerName) ? { name: f.ownerName.trim() } : {}) },
     type: f.type,
     topic: f.topic.trim(),
-    supervisedUnits: f.units.split('\n').map((u) => u.trim()).filter(Boolean),
+    supervisedUnits: f.units
+      .split('\n')
+      .map((u) => u.trim())
+      .filter(Boolean),
     period: { from: f.from, to: f.to },
     sessions: f.sessions
       .filter((s) => s.date || s.unit.trim())
@@ -153,7 +156,13 @@ function PlanEditor(props: { plan?: PlanSummary }) {
     try {
       const input = toInput(form);
       const res = props.plan
-        ? await supervisionApi.update(props.plan.id, { ...input, version: props.plan.version, methodNote: input.methodNote ?? null, note: input.note ?? null, agreementRef: input.agreementRef ?? null })
+        ? await supervisionApi.update(props.plan.id, {
+            ...input,
+            version: props.plan.version,
+            methodNote: input.methodNote ?? null,
+            note: input.note ?? null,
+            agreementRef: input.agreementRef ?? null,
+          })
         : await supervisionApi.create(input, idemKey);
       idemKey = newIdempotencyKey();
       navigate(`/supervision/plans/${res.plan.id}`);
@@ -200,7 +209,8 @@ function PlanEditor(props: { plan?: PlanSummary }) {
           <input name="topic" required value={form.topic} onInput={(e) => setForm('topic', e.currentTarget.value)} />
         </label>
         <label>
-          {t({ vi: 'Đối tượng chịu sự giám sát', en: 'Supervised units' })} <span class="hint">{t({ vi: 'mỗi dòng một đơn vị', en: 'one unit per line' })}</span>
+          {t({ vi: 'Đối tượng chịu sự giám sát', en: 'Supervised units' })}{' '}
+          <span class="hint">{t({ vi: 'mỗi dòng một đơn vị', en: 'one unit per line' })}</span>
           <textarea name="units" rows="3" value={form.units} onInput={(e) => setForm('units', e.currentTarget.value)} />
         </label>
         <div class="sup-row">
@@ -243,12 +253,20 @@ function PlanEditor(props: { plan?: PlanSummary }) {
           )}
         </Index>
         <div class="sup-actions">
-          <button type="button" class="button secondary small" data-testid="add-session" onClick={() => setForm('sessions', (rows) => [...rows, emptySession()])}>
+          <button
+            type="button"
+            class="button secondary small"
+            data-testid="add-session"
+            onClick={() => setForm('sessions', (rows) => [...rows, emptySession()])}
+          >
             {t({ vi: '+ Thêm buổi làm việc', en: '+ Add session' })}
           </button>
           <span class="muted" data-testid="form-report-due">
             {dueOn()
-              ? t({ vi: `Hạn báo cáo kết quả: ${formatDate(dueOn())} (15 ngày sau buổi làm việc cuối)`, en: `Report due: ${formatDate(dueOn())} (15 days after the last session)` })
+              ? t({
+                  vi: `Hạn báo cáo kết quả: ${formatDate(dueOn())} (15 ngày sau buổi làm việc cuối)`,
+                  en: `Report due: ${formatDate(dueOn())} (15 days after the last session)`,
+                })
               : t({ vi: 'Hạn báo cáo được tính khi có lịch làm việc', en: 'The report due date follows from the sessions' })}
           </span>
         </div>
@@ -350,7 +368,10 @@ export function NewPlanPage() {
 
 export function EditPlanPage() {
   const params = useParams<{ id: string }>();
-  const [detail] = createResource(() => (session() ? params.id : null), (id) => supervisionApi.detail(id));
+  const [detail] = createResource(
+    () => (session() ? params.id : null),
+    (id) => supervisionApi.detail(id),
+  );
   return (
     <section>
       <h1>{t({ vi: 'Sửa kế hoạch giám sát', en: 'Edit supervision plan' })}</h1>

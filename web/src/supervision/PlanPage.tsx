@@ -42,7 +42,14 @@ export function PlanPage() {
             {errorText(detail.error)}
           </p>
         </Show>
-        <Show when={detail()} fallback={<Show when={!detail.error}><p>{t(ui.loading)}</p></Show>}>
+        <Show
+          when={detail()}
+          fallback={
+            <Show when={!detail.error}>
+              <p>{t(ui.loading)}</p>
+            </Show>
+          }
+        >
           {(d) => <PlanView detail={d()} writable={writable()} reload={refetch} />}
         </Show>
       </Show>
@@ -216,7 +223,9 @@ function PlanView(props: { detail: PlanDetail; writable: boolean; reload: () => 
                   <button
                     class="button"
                     data-testid={`plan-move-${to}`}
-                    onClick={() => act(() => supervisionApi.move(plan().id, { to, version: plan().version, on: on() || undefined, note: note().trim() || undefined }))}
+                    onClick={() =>
+                      act(() => supervisionApi.move(plan().id, { to, version: plan().version, on: on() || undefined, note: note().trim() || undefined }))
+                    }
                   >
                     {t(planStatusActions[to])}
                   </button>
@@ -382,7 +391,12 @@ function AddRecommendation(props: { planId: string; findingNo: number; reload: (
     e.preventDefault();
     setError(null);
     try {
-      await supervisionApi.addRecommendation(props.planId, props.findingNo, { content: row.content.trim(), responsibleUnit: row.responsibleUnit.trim(), deadline: row.deadline }, key);
+      await supervisionApi.addRecommendation(
+        props.planId,
+        props.findingNo,
+        { content: row.content.trim(), responsibleUnit: row.responsibleUnit.trim(), deadline: row.deadline },
+        key,
+      );
       key = newIdempotencyKey();
       setRow(emptyRec());
       setOpen(false);
@@ -546,7 +560,12 @@ function RecommendationItem(props: { planId: string; rec: RecommendationView; to
             </label>
             <label>
               {t({ vi: 'Đơn vị trả lời', en: 'Answered by' })}
-              <input name="respondent" placeholder={r().responsibleUnit} value={resp.respondent} onInput={(e) => setResp('respondent', e.currentTarget.value)} />
+              <input
+                name="respondent"
+                placeholder={r().responsibleUnit}
+                value={resp.respondent}
+                onInput={(e) => setResp('respondent', e.currentTarget.value)}
+              />
             </label>
           </div>
           <label>

@@ -16,7 +16,10 @@ export function PlansPage() {
   const [text, setText] = createSignal('');
   const [query, setQuery] = createSignal('');
   const filters = () => ({ status: status() || undefined, year: year() ? Number(year()) : undefined, q: query() || undefined, locality: locality() });
-  const [plans] = createResource(() => (session() ? filters() : null), (f) => supervisionApi.list(f));
+  const [plans] = createResource(
+    () => (session() ? filters() : null),
+    (f) => supervisionApi.list(f),
+  );
   // Further pages ("Xem thêm"), reset whenever the first page is reloaded.
   const [more, setMore] = createSignal<PlanSummary[]>([]);
   const [cursor, setCursor] = createSignal<string | null>(null);
@@ -72,7 +75,13 @@ export function PlansPage() {
           </label>
           <label>
             {t({ vi: 'Tìm kiếm (không cần dấu)', en: 'Search (accents optional)' })}
-            <input type="search" value={text()} onInput={(e) => setText(e.currentTarget.value)} name="q" placeholder={t({ vi: 'chủ đề, đơn vị, thành viên…', en: 'topic, unit, member…' })} />
+            <input
+              type="search"
+              value={text()}
+              onInput={(e) => setText(e.currentTarget.value)}
+              name="q"
+              placeholder={t({ vi: 'chủ đề, đơn vị, thành viên…', en: 'topic, unit, member…' })}
+            />
           </label>
           <button class="button secondary" type="submit">
             {t({ vi: 'Tìm', en: 'Search' })}
@@ -81,7 +90,14 @@ export function PlansPage() {
         <ErrorText error={plans.error} />
         <Show when={plans()} fallback={<p>{t(ui.loading)}</p>}>
           {(data) => (
-            <Show when={data().plans.length > 0} fallback={<p class="muted" data-testid="no-plans">{t({ vi: 'Chưa có kế hoạch nào.', en: 'No plans yet.' })}</p>}>
+            <Show
+              when={data().plans.length > 0}
+              fallback={
+                <p class="muted" data-testid="no-plans">
+                  {t({ vi: 'Chưa có kế hoạch nào.', en: 'No plans yet.' })}
+                </p>
+              }
+            >
               <table class="sup-table" data-testid="plan-list">
                 <thead>
                   <tr>

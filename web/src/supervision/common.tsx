@@ -47,7 +47,8 @@ export { LocalityPicker } from '../tenancy/locality.jsx';
 export function SignInFirst() {
   return (
     <p class="muted">
-      {t({ vi: 'Vui lòng đăng nhập để xem kế hoạch giám sát.', en: 'Sign in to see supervision plans.' })} <a href="/sign-in">{t({ vi: 'Đăng nhập', en: 'Sign in' })}</a>
+      {t({ vi: 'Vui lòng đăng nhập để xem kế hoạch giám sát.', en: 'Sign in to see supervision plans.' })}{' '}
+      <a href="/sign-in">{t({ vi: 'Đăng nhập', en: 'Sign in' })}</a>
     </p>
   );
 }

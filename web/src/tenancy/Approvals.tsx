@@ -38,7 +38,10 @@ function SignupList() {
   const decide = async ({ tenant, decision }: Decision) => {
     const body = decision === 'approve' ? { decision, version: tenant.version } : { decision, version: tenant.version, reason: reason() };
     const res = await action.run(() =>
-      api<{ tenant: Tenant; invitation?: InvitationCreated }>(`/api/tenancy/signups/${tenant.localityCode}/decision`, { method: 'POST', body: JSON.stringify(body) }),
+      api<{ tenant: Tenant; invitation?: InvitationCreated }>(`/api/tenancy/signups/${tenant.localityCode}/decision`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+      }),
     );
     if (!res) return;
     if (res.invitation) setInvited({ tenant: tenant.name, invitation: res.invitation });
@@ -71,7 +74,13 @@ function SignupList() {
         </>
       ),
     },
-    { id: 'requested', header: { vi: 'Ngày đăng ký', en: 'Requested' }, descFirst: true, sort: (tn) => tn.requestedAt ?? tn.createdAt, cell: (tn) => formatDate(tn.requestedAt ?? tn.createdAt) },
+    {
+      id: 'requested',
+      header: { vi: 'Ngày đăng ký', en: 'Requested' },
+      descFirst: true,
+      sort: (tn) => tn.requestedAt ?? tn.createdAt,
+      cell: (tn) => formatDate(tn.requestedAt ?? tn.createdAt),
+    },
     {
       id: 'status',
       header: { vi: 'Trạng thái', en: 'Status' },
@@ -91,7 +100,12 @@ function SignupList() {
       cell: (tn) => (
         <Show when={tn.status === 'pending'}>
           <div class="row-actions">
-            <SubmitButton type="button" label={{ vi: 'Phê duyệt', en: 'Approve' }} busy={action.busy()} onClick={() => void decide({ tenant: tn, decision: 'approve' })} />
+            <SubmitButton
+              type="button"
+              label={{ vi: 'Phê duyệt', en: 'Approve' }}
+              busy={action.busy()}
+              onClick={() => void decide({ tenant: tn, decision: 'approve' })}
+            />
             <button type="button" class="button secondary" onClick={() => setPending({ tenant: tn, decision: 'reject' })}>
               {t({ vi: 'Từ chối', en: 'Reject' })}
             </button>

@@ -110,7 +110,7 @@ const predecessorResource = createRoot(() => {
   const [pred] = createResource(
     () => {
       const s = session();
-      return s && s.identity.provinceCode && s.identity.localityCode && /^\d{5}$/.test(s.identity.localityCode)
+      return s?.identity.provinceCode && s.identity.localityCode && /^\d{5}$/.test(s.identity.localityCode)
         ? { province: s.identity.provinceCode, commune: s.identity.localityCode }
         : false;
     },

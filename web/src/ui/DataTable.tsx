@@ -69,8 +69,8 @@ export function DataTable<T>(props: {
         </p>
       }
     >
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
-      <div class="table-box" role="region" aria-label={t(props.label)} tabindex="0">
+      {/* A scrolling region must be reachable by keyboard (and named). */}
+      <section class="table-box" aria-label={t(props.label)} tabindex="0">
         <table class="dt" classList={{ stack: !!props.stack }} data-testid={props.testId}>
           <thead>
             <tr>
@@ -110,7 +110,7 @@ export function DataTable<T>(props: {
             </For>
           </tbody>
         </table>
-      </div>
+      </section>
     </Show>
   );
 }

@@ -74,7 +74,13 @@ export function ConfirmDialog(props: {
         <button type="button" class="button secondary dialog-cancel" disabled={props.busy} onClick={() => props.onCancel()}>
           {t(cancelText)}
         </button>
-        <SubmitButton type="button" label={props.confirmLabel ?? confirmText} busy={props.busy} data-testid={props.confirmTestId} onClick={() => props.onConfirm()} />
+        <SubmitButton
+          type="button"
+          label={props.confirmLabel ?? confirmText}
+          busy={props.busy}
+          data-testid={props.confirmTestId}
+          onClick={() => props.onConfirm()}
+        />
       </div>
     </Dialog>
   );

@@ -8,6 +8,7 @@ import './ui.css';
  */
 export function Field(props: { label: Text; hint?: Text; error?: string; class?: string; children: JSX.Element; testId?: string }) {
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is the children
     <label class={`field ${props.class ?? ''}`} classList={{ invalid: !!props.error }} data-testid={props.testId}>
       <span class="field-label">{t(props.label)}</span>
       {props.children}

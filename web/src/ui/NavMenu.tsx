@@ -15,7 +15,13 @@ export function NavMenu(props: { label: Text; children: JSX.Element; class?: str
   const id = createUniqueId();
   const location = useLocation();
   let button: HTMLButtonElement | undefined;
-  createEffect(on(() => location.pathname, () => setOpen(false), { defer: true }));
+  createEffect(
+    on(
+      () => location.pathname,
+      () => setOpen(false),
+      { defer: true },
+    ),
+  );
   return (
     <nav
       class={`nav-menu ${props.class ?? ''}`}

@@ -1,5 +1,5 @@
 import { createEffect, createSignal, on, Show } from 'solid-js';
-import { t, type Text } from '../i18n.js';
+import type { Text } from '../i18n.js';
 import { SubmitButton } from './Field.jsx';
 
 /** One page of a list, whatever the endpoint calls its cursor. */

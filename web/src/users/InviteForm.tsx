@@ -2,7 +2,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { roleLabels, type Role } from '../../../shared/roles.js';
 import type { InvitationCreated } from '../../../shared/users/schema.js';
 import { api } from '../api.js';
-import { lang, t, ui } from '../i18n.js';
+import { lang, ui } from '../i18n.js';
 import { InvitationLink } from '../tenancy/InvitationLink.jsx';
 import { createAction, ErrorAlert, Field, SubmitButton } from '../ui/index.js';
 
@@ -24,7 +24,12 @@ export function InviteForm(props: { grantableRoles: Role[]; onInvited: () => voi
 
   const invite = async (e: SubmitEvent) => {
     e.preventDefault();
-    const body = { email: email(), role: role() || props.grantableRoles.at(-1), ...(name() ? { name: name() } : {}), ...(agency() ? { agency: agency() } : {}) };
+    const body = {
+      email: email(),
+      role: role() || props.grantableRoles.at(-1),
+      ...(name() ? { name: name() } : {}),
+      ...(agency() ? { agency: agency() } : {}),
+    };
     const res = await action.run(() => api<InvitationCreated>('/api/tenancy/invitations', { method: 'POST', body: JSON.stringify(body) }));
     if (!res) return;
     setCreated(res);

@@ -32,7 +32,10 @@ function UsersOfTenant() {
   const [disabling, setDisabling] = createSignal<User | null>(null);
   const action = createAction();
   const run = async (work: () => Promise<unknown>) => {
-    const done = await action.run(async () => (await work(), true));
+    const done = await action.run(async () => {
+      await work();
+      return true;
+    });
     if (done) refetch();
     return done;
   };
@@ -46,7 +49,9 @@ function UsersOfTenant() {
     {
       id: 'status',
       header: { vi: 'Trạng thái', en: 'Status' },
-      cell: (u) => <span class={`badge ${u.status}`}>{u.status === 'active' ? t({ vi: 'Hoạt động', en: 'Active' }) : t({ vi: 'Đã vô hiệu hoá', en: 'Disabled' })}</span>,
+      cell: (u) => (
+        <span class={`badge ${u.status}`}>{u.status === 'active' ? t({ vi: 'Hoạt động', en: 'Active' }) : t({ vi: 'Đã vô hiệu hoá', en: 'Disabled' })}</span>
+      ),
     },
     {
       id: 'actions',
@@ -110,7 +115,14 @@ function UsersOfTenant() {
             <ErrorAlert error={action.error()} />
           </Show>
           <h2>{t({ vi: 'Người dùng', en: 'Users' })}</h2>
-          <DataTable rows={p().users} columns={userColumns} label={{ vi: 'Người dùng', en: 'Users' }} testId="users" rowAttrs={(u) => ({ 'data-email': u.email })} stack />
+          <DataTable
+            rows={p().users}
+            columns={userColumns}
+            label={{ vi: 'Người dùng', en: 'Users' }}
+            testId="users"
+            rowAttrs={(u) => ({ 'data-email': u.email })}
+            stack
+          />
           <h2>{t({ vi: 'Lời mời đang chờ', en: 'Pending invitations' })}</h2>
           <DataTable
             rows={p().invitations}
@@ -137,7 +149,8 @@ function UsersOfTenant() {
             }}
             onConfirm={async () => {
               const u = disabling();
-              if (u && (await run(() => api(`/api/tenancy/users/${u.userId}/disable`, { method: 'POST', body: JSON.stringify({ version: u.version }) })))) setDisabling(null);
+              if (u && (await run(() => api(`/api/tenancy/users/${u.userId}/disable`, { method: 'POST', body: JSON.stringify({ version: u.version }) }))))
+                setDisabling(null);
             }}
           />
         </>

@@ -1,0 +1,157 @@
+import { createEffect, createResource, createSignal, For, on, onCleanup, Show } from 'solid-js';
+import { api } from '../api.js';
+import { t } from '../i18n.js';
+import type { ProvinceItem, Unit } from './SignUp.jsx';
+
+/** How many matches the type-ahead shows at once (Thành phố Hồ Chí Minh alone has 168 units). */
+const SHOWN = 12;
+
+/**
+ * WAI-ARIA combobox with a list box: type part of the name (accents optional) or the code; ↓/↑ move,
+ * Enter picks, Esc closes. The API does the diacritics-insensitive matching.
+ */
+export function LocalityCombobox(props: { province: ProvinceItem | undefined; value: Unit | null; onChange: (u: Unit | null) => void }) {
+  const [text, setText] = createSignal('');
+  const [query, setQuery] = createSignal('');
+  const [open, setOpen] = createSignal(false);
+  const [active, setActive] = createSignal(0);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(timer));
+
+  // A new province starts the search afresh.
+  createEffect(
+    on(
+      () => props.province?.code,
+      () => {
+        setText('');
+        setQuery('');
+        setOpen(false);
+      },
+      { defer: true },
+    ),
+  );
+
+  const [matches] = createResource(
+    () => (props.province ? { p: props.province.code, q: query() } : false),
+    ({ p, q }) =>
+      api<{ localities: Unit[] }>(`/api/localities/${p}?${new URLSearchParams({ ...(q ? { q } : {}), limit: String(SHOWN + 1) })}`).then((r) => r.localities),
+  );
+  const shown = () => (matches.error ? [] : (matches.latest ?? []).slice(0, SHOWN));
+  const more = () => (matches.latest?.length ?? 0) > SHOWN;
+
+  const type = (value: string) => {
+    setText(value);
+    props.onChange(null);
+    setOpen(true);
+    setActive(0);
+    clearTimeout(timer);
+    timer = setTimeout(() => setQuery(value.trim()), 150);
+  };
+  const pick = (u: Unit) => {
+    props.onChange(u);
+    setText(u.name);
+    setOpen(false);
+  };
+  const keydown = (e: KeyboardEvent) => {
+    const list = shown();
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      if (!open()) setOpen(true);
+      else setActive((i) => Math.min(i + 1, list.length - 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((i) => Math.max(i - 1, 0));
+    } else if (e.key === 'Enter') {
+      if (open() && list[active()]) {
+        e.preventDefault();
+        pick(list[active()]!);
+      }
+    } else if (e.key === 'Escape') {
+      if (open()) {
+        e.preventDefault();
+        setOpen(false);
+      }
+    }
+  };
+  const optionId = (code: string) => `signup-locality-${code}`;
+
+  return (
+    <div class="combo">
+      <label for="signup-locality">{t({ vi: 'Xã, phường, đặc khu', en: 'Commune, ward or special zone' })}</label>
+      <div class="combo-field">
+        <input
+          id="signup-locality"
+          name="locality"
+          type="text"
+          role="combobox"
+          autocomplete="off"
+          aria-autocomplete="list"
+          aria-expanded={open() && shown().length > 0}
+          aria-controls="signup-locality-options"
+          aria-activedescendant={open() && shown()[active()] ? optionId(shown()[active()]!.code) : undefined}
+          aria-describedby="signup-locality-hint"
+          disabled={!props.province}
+          placeholder={t({ vi: 'Gõ tên, không cần dấu (vd: ngoc ha)', en: 'Type the name, accents optional (e.g. ngoc ha)' })}
+          value={text()}
+          onInput={(e) => type(e.currentTarget.value)}
+          onFocus={() => props.province && !props.value && setOpen(true)}
+          onBlur={() => setTimeout(() => setOpen(false), 150)}
+          onKeyDown={keydown}
+        />
+        <Show when={open() && shown().length > 0}>
+          <ul
+            id="signup-locality-options"
+            role="listbox"
+            class="combo-list"
+            data-testid="locality-options"
+            aria-label={t({ vi: 'Đơn vị phù hợp', en: 'Matching units' })}
+          >
+            <For each={shown()}>
+              {(u, i) => (
+                <li
+                  id={optionId(u.code)}
+                  role="option"
+                  aria-selected={i() === active()}
+                  classList={{ active: i() === active() }}
+                  data-code={u.code}
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    pick(u);
+                  }}
+                  onMouseEnter={() => setActive(i())}
+                >
+                  {u.name} <span class="muted">· {u.code}</span>
+                </li>
+              )}
+            </For>
+            <Show when={more()}>
+              <li class="muted combo-more" aria-hidden="true">
+                {t({ vi: 'Gõ thêm để thu hẹp…', en: 'Type more to narrow down…' })}
+              </li>
+            </Show>
+          </ul>
+        </Show>
+      </div>
+      <p id="signup-locality-hint" class="hint" data-testid="locality-hint" aria-live="polite">
+        <Show
+          when={props.value}
+          fallback={
+            <Show when={props.province} fallback={t({ vi: 'Chọn tỉnh/thành phố trước.', en: 'Choose the province first.' })}>
+              {(p) =>
+                open() && query() && !matches.loading && shown().length === 0
+                  ? t({ vi: 'Không có đơn vị nào khớp.', en: 'No unit matches.' })
+                  : t({ vi: `${p().name} có ${p().localityCount} đơn vị cấp xã.`, en: `${p().name} has ${p().localityCount} commune-level units.` })
+              }
+            </Show>
+          }
+        >
+          {(u) => (
+            <span data-testid="locality-chosen">
+              {t({ vi: 'Đã chọn', en: 'Chosen' })}: <strong>{u().name}</strong> ({t({ vi: 'mã', en: 'code' })} {u().code})
+            </span>
+          )}
+        </Show>
+      </p>
+    </div>
+  );
+}
