@@ -4,7 +4,8 @@ import { statusLabels as agreementStatusLabels, type ListResponse } from '../../
 import { formatDate } from '../../../shared/format.js';
 import type { Dashboard } from '../../../shared/rollups/schema.js';
 import type { PlanSummary } from '../../../shared/supervision/schema.js';
-import { api, ApiError } from '../api.js';
+import { api } from '../api.js';
+import { Async, type Column, DataTable, focusHeading } from '../ui/index.js';
 import { t } from '../i18n.js';
 import { useLocality, withLocality } from '../tenancy/locality.jsx';
 
@@ -20,6 +21,7 @@ export function LegacyDrillDownRedirect() {
  * Its roll-up figures, its agreements and supervision plans, and links to its full lists.
  */
 export function LocalityDrillDown() {
+  focusHeading();
   const locality = useLocality();
   const code = () => locality() ?? '';
   const q = () => `locality=${encodeURIComponent(code())}`;
@@ -31,7 +33,12 @@ export function LocalityDrillDown() {
     const d = dashboard.error ? undefined : dashboard();
     return d?.rows.find((r) => r.localityCode === code()) ?? d?.historical.find((r) => r.localityCode === code());
   };
-  const errorText = (e: unknown) => (e instanceof ApiError ? e.text : String(e));
+  const agreementColumns = (): Column<ListResponse['items'][number]>[] => [
+    { id: 'number', header: { vi: 'Số, ký hiệu', en: 'Number' }, cell: (a) => a.number || '—' },
+    { id: 'title', header: { vi: 'Trích yếu', en: 'Title' }, cell: (a) => <A href={withLocality(`/agreements/${a.id}`, code())}>{a.title}</A> },
+    { id: 'status', header: { vi: 'Trạng thái', en: 'Status' }, cell: (a) => t(agreementStatusLabels[a.status]) },
+    { id: 'signed', header: { vi: 'Ngày ký', en: 'Signed on' }, sort: (a) => a.signedOn ?? '', descFirst: true, cell: (a) => formatDate(a.signedOn) },
+  ];
 
   return (
     <section>
@@ -77,49 +84,21 @@ export function LocalityDrillDown() {
       </Show>
 
       <h2>{t({ vi: 'Quy chế, chương trình, kế hoạch phối hợp', en: 'Agreements' })}</h2>
-      <Show when={agreements.error}>
-        <p class="error" role="alert">
-          {errorText(agreements.error)}
-        </p>
-      </Show>
-      <Show when={!agreements.error && agreements()}>
+      <Async of={agreements}>
         {(list) => (
-          <Show when={list().items.length} fallback={<p class="muted">{t({ vi: 'Chưa có văn bản phối hợp.', en: 'No agreements yet.' })}</p>}>
-            <table class="data" data-testid="locality-agreements">
-              <thead>
-                <tr>
-                  <th>{t({ vi: 'Số, ký hiệu', en: 'Number' })}</th>
-                  <th>{t({ vi: 'Trích yếu', en: 'Title' })}</th>
-                  <th>{t({ vi: 'Trạng thái', en: 'Status' })}</th>
-                  <th>{t({ vi: 'Ngày ký', en: 'Signed on' })}</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={list().items}>
-                  {(a) => (
-                    <tr>
-                      <td>{a.number || '—'}</td>
-                      <td>
-                        <A href={withLocality(`/agreements/${a.id}`, code())}>{a.title}</A>
-                      </td>
-                      <td>{t(agreementStatusLabels[a.status])}</td>
-                      <td>{formatDate(a.signedOn)}</td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </Show>
+          <DataTable
+            rows={list().items}
+            columns={agreementColumns()}
+            label={{ vi: 'Quy chế, chương trình, kế hoạch phối hợp', en: 'Agreements' }}
+            testId="locality-agreements"
+            empty={{ vi: 'Chưa có văn bản phối hợp.', en: 'No agreements yet.' }}
+            stack
+          />
         )}
-      </Show>
+      </Async>
 
       <h2>{t({ vi: 'Kế hoạch giám sát', en: 'Supervision plans' })}</h2>
-      <Show when={plans.error}>
-        <p class="error" role="alert">
-          {errorText(plans.error)}
-        </p>
-      </Show>
-      <Show when={!plans.error && plans()}>
+      <Async of={plans}>
         {(list) => (
           <Show when={list().plans.length} fallback={<p class="muted">{t({ vi: 'Chưa có kế hoạch giám sát.', en: 'No supervision plans yet.' })}</p>}>
             <ul data-testid="locality-plans">
@@ -133,7 +112,7 @@ export function LocalityDrillDown() {
             </ul>
           </Show>
         )}
-      </Show>
+      </Async>
     </section>
   );
 }

@@ -14,10 +14,9 @@ import {
   type PlanType,
   type SupervisionMethod,
 } from '../../../shared/supervision/schema.js';
-import { t, ui } from '../i18n.js';
+import { t } from '../i18n.js';
 import { newIdempotencyKey, supervisionApi } from './client.js';
-import { errorText, SignInFirst } from './common.jsx';
-import { session } from '../session.js';
+import { Async, createAction, ErrorAlert, Field, focusHeading, SubmitButton } from '../ui/index.js';
 import { ownTenant } from '../tenancy/locality.jsx';
 
 /** The tenant's level as agencies name it: "phường", "xã", "đặc khu" (a 2025 district: "quận", "huyện"…), "tỉnh". */
@@ -124,18 +123,15 @@ function toInput(f: FormState): PlanInput {
 function PersonFields(props: { prefix: string; value: Person; set: (k: keyof Person, v: string) => void }) {
   return (
     <div class="sup-row">
-      <label>
-        {t({ vi: 'Họ và tên', en: 'Full name' })}
+      <Field label={{ vi: 'Họ và tên', en: 'Full name' }}>
         <input name={`${props.prefix}-name`} value={props.value.name} onInput={(e) => props.set('name', e.currentTarget.value)} />
-      </label>
-      <label>
-        {t({ vi: 'Chức vụ', en: 'Title' })}
+      </Field>
+      <Field label={{ vi: 'Chức vụ', en: 'Title' }}>
         <input name={`${props.prefix}-title`} value={props.value.title} onInput={(e) => props.set('title', e.currentTarget.value)} />
-      </label>
-      <label>
-        {t({ vi: 'Cơ quan', en: 'Agency' })}
+      </Field>
+      <Field label={{ vi: 'Cơ quan', en: 'Agency' }}>
         <input name={`${props.prefix}-agency`} list="sup-agencies" value={props.value.agency} onInput={(e) => props.set('agency', e.currentTarget.value)} />
-      </label>
+      </Field>
     </div>
   );
 }
@@ -144,33 +140,27 @@ function PersonFields(props: { prefix: string; value: Person; set: (k: keyof Per
 function PlanEditor(props: { plan?: PlanSummary }) {
   const navigate = useNavigate();
   const [form, setForm] = createStore<FormState>(props.plan ? fromPlan(props.plan) : blank());
-  const [error, setError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
+  const action = createAction();
   let idemKey = newIdempotencyKey();
   const dueOn = () => reportDueOn(form.sessions.filter((s) => /^\d{4}-\d{2}-\d{2}$/.test(s.date)));
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const input = toInput(form);
-      const res = props.plan
-        ? await supervisionApi.update(props.plan.id, {
+    const input = toInput(form);
+    const res = await action.run(() =>
+      props.plan
+        ? supervisionApi.update(props.plan.id, {
             ...input,
             version: props.plan.version,
             methodNote: input.methodNote ?? null,
             note: input.note ?? null,
             agreementRef: input.agreementRef ?? null,
           })
-        : await supervisionApi.create(input, idemKey);
-      idemKey = newIdempotencyKey();
-      navigate(`/supervision/plans/${res.plan.id}`);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+        : supervisionApi.create(input, idemKey),
+    );
+    if (!res) return;
+    idemKey = newIdempotencyKey();
+    navigate(`/supervision/plans/${res.plan.id}`);
   };
 
   return (
@@ -187,41 +177,35 @@ function PlanEditor(props: { plan?: PlanSummary }) {
       <fieldset>
         <legend>{t({ vi: 'Thông tin chung', en: 'General' })}</legend>
         <div class="sup-row">
-          <label>
-            {t({ vi: 'Chủ thể giám sát', en: 'Supervising body' })}
+          <Field label={{ vi: 'Chủ thể giám sát', en: 'Supervising body' }}>
             <select name="ownerBody" value={form.ownerBody} onChange={(e) => setForm('ownerBody', e.currentTarget.value as OwnerBody)}>
               <For each={ownerBodies}>{(b) => <option value={b}>{t(ownerBodyLabels[b])}</option>}</For>
             </select>
-          </label>
-          <label>
-            {t({ vi: 'Tên Ban / Tổ đại biểu / các cơ quan phối hợp', en: 'Committee / group / joint bodies' })}
+          </Field>
+          <Field label={{ vi: 'Tên Ban / Tổ đại biểu / các cơ quan phối hợp', en: 'Committee / group / joint bodies' }}>
             <input name="ownerName" value={form.ownerName} onInput={(e) => setForm('ownerName', e.currentTarget.value)} />
-          </label>
-          <label>
-            {t({ vi: 'Loại hoạt động', en: 'Type' })}
+          </Field>
+          <Field label={{ vi: 'Loại hoạt động', en: 'Type' }}>
             <select name="type" value={form.type} onChange={(e) => setForm('type', e.currentTarget.value as PlanType)}>
               <For each={planTypes}>{(p) => <option value={p}>{t(planTypeLabels[p])}</option>}</For>
             </select>
-          </label>
+          </Field>
         </div>
-        <label>
-          {t({ vi: 'Nội dung giám sát', en: 'Topic' })}
+        <Field label={{ vi: 'Nội dung giám sát', en: 'Topic' }}>
           <input name="topic" required value={form.topic} onInput={(e) => setForm('topic', e.currentTarget.value)} />
-        </label>
+        </Field>
         <label>
           {t({ vi: 'Đối tượng chịu sự giám sát', en: 'Supervised units' })}{' '}
           <span class="hint">{t({ vi: 'mỗi dòng một đơn vị', en: 'one unit per line' })}</span>
           <textarea name="units" rows="3" value={form.units} onInput={(e) => setForm('units', e.currentTarget.value)} />
         </label>
         <div class="sup-row">
-          <label>
-            {t({ vi: 'Từ ngày', en: 'From' })}
+          <Field label={{ vi: 'Từ ngày', en: 'From' }}>
             <input type="date" name="periodFrom" required value={form.from} onInput={(e) => setForm('from', e.currentTarget.value)} />
-          </label>
-          <label>
-            {t({ vi: 'Đến ngày', en: 'To' })}
+          </Field>
+          <Field label={{ vi: 'Đến ngày', en: 'To' }}>
             <input type="date" name="periodTo" required value={form.to} onInput={(e) => setForm('to', e.currentTarget.value)} />
-          </label>
+          </Field>
         </div>
       </fieldset>
 
@@ -230,22 +214,18 @@ function PlanEditor(props: { plan?: PlanSummary }) {
         <Index each={form.sessions}>
           {(s, i) => (
             <div class="sup-row" data-testid="session-row">
-              <label>
-                {t({ vi: 'Ngày', en: 'Date' })}
+              <Field label={{ vi: 'Ngày', en: 'Date' }}>
                 <input type="date" name={`session-date-${i}`} value={s().date} onInput={(e) => setForm('sessions', i, 'date', e.currentTarget.value)} />
-              </label>
-              <label>
-                {t({ vi: 'Giờ', en: 'Time' })}
+              </Field>
+              <Field label={{ vi: 'Giờ', en: 'Time' }}>
                 <input type="time" name={`session-time-${i}`} value={s().time} onInput={(e) => setForm('sessions', i, 'time', e.currentTarget.value)} />
-              </label>
-              <label>
-                {t({ vi: 'Làm việc với', en: 'With unit' })}
+              </Field>
+              <Field label={{ vi: 'Làm việc với', en: 'With unit' }}>
                 <input name={`session-unit-${i}`} value={s().unit} onInput={(e) => setForm('sessions', i, 'unit', e.currentTarget.value)} />
-              </label>
-              <label>
-                {t({ vi: 'Địa điểm', en: 'Place' })}
+              </Field>
+              <Field label={{ vi: 'Địa điểm', en: 'Place' }}>
                 <input name={`session-place-${i}`} value={s().place} onInput={(e) => setForm('sessions', i, 'place', e.currentTarget.value)} />
-              </label>
+              </Field>
               <button type="button" class="button secondary small" onClick={() => setForm('sessions', (rows) => rows.filter((_, j) => j !== i))}>
                 {t({ vi: 'Bỏ', en: 'Remove' })}
               </button>
@@ -314,39 +294,33 @@ function PlanEditor(props: { plan?: PlanSummary }) {
             )}
           </For>
         </div>
-        <label>
-          {t({ vi: 'Ghi chú về phương thức', en: 'Method notes' })}
+        <Field label={{ vi: 'Ghi chú về phương thức', en: 'Method notes' }}>
           <textarea name="methodNote" rows="2" value={form.methodNote} onInput={(e) => setForm('methodNote', e.currentTarget.value)} />
-        </label>
+        </Field>
       </fieldset>
 
       <fieldset>
         <legend>{t({ vi: 'Thực hiện nội dung của chương trình, quy chế phối hợp', en: 'Agreement item carried out' })}</legend>
         <div class="sup-row">
-          <label>
-            {t({ vi: 'Mã văn bản phối hợp', en: 'Agreement id' })}
+          <Field label={{ vi: 'Mã văn bản phối hợp', en: 'Agreement id' }}>
             <input name="agreementId" value={form.agreementId} onInput={(e) => setForm('agreementId', e.currentTarget.value)} />
-          </label>
-          <label>
-            {t({ vi: 'Nội dung số', en: 'Item no.' })}
+          </Field>
+          <Field label={{ vi: 'Nội dung số', en: 'Item no.' }}>
             <input type="number" min="1" max="999" name="itemNo" value={form.itemNo} onInput={(e) => setForm('itemNo', e.currentTarget.value)} />
-          </label>
+          </Field>
         </div>
-        <label>
-          {t({ vi: 'Ghi chú', en: 'Notes' })}
+        <Field label={{ vi: 'Ghi chú', en: 'Notes' }}>
           <textarea name="note" rows="2" value={form.note} onInput={(e) => setForm('note', e.currentTarget.value)} />
-        </label>
+        </Field>
       </fieldset>
 
-      <Show when={error()}>
-        <p class="error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <ErrorAlert error={action.error()} />
       <div class="sup-actions">
-        <button class="button" type="submit" disabled={busy()} data-testid="save-plan">
-          {props.plan ? t({ vi: 'Lưu thay đổi', en: 'Save changes' }) : t({ vi: 'Lập kế hoạch', en: 'Create plan' })}
-        </button>
+        <SubmitButton
+          label={props.plan ? { vi: 'Lưu thay đổi', en: 'Save changes' } : { vi: 'Lập kế hoạch', en: 'Create plan' }}
+          busy={action.busy()}
+          data-testid="save-plan"
+        />
         <A href={props.plan ? `/supervision/plans/${props.plan.id}` : '/supervision'} class="button secondary">
           {t({ vi: 'Hủy', en: 'Cancel' })}
         </A>
@@ -356,33 +330,26 @@ function PlanEditor(props: { plan?: PlanSummary }) {
 }
 
 export function NewPlanPage() {
+  focusHeading();
   return (
     <section>
       <h1>{t({ vi: 'Lập kế hoạch giám sát', en: 'New supervision plan' })}</h1>
-      <Show when={session()} fallback={<SignInFirst />}>
-        <PlanEditor />
-      </Show>
+      <PlanEditor />
     </section>
   );
 }
 
 export function EditPlanPage() {
+  focusHeading();
   const params = useParams<{ id: string }>();
   const [detail] = createResource(
-    () => (session() ? params.id : null),
+    () => params.id,
     (id) => supervisionApi.detail(id),
   );
   return (
     <section>
       <h1>{t({ vi: 'Sửa kế hoạch giám sát', en: 'Edit supervision plan' })}</h1>
-      <Show when={detail.error}>
-        <p class="error" role="alert">
-          {errorText(detail.error)}
-        </p>
-      </Show>
-      <Show when={detail()} fallback={<p>{t(ui.loading)}</p>}>
-        {(d) => <PlanEditor plan={d().plan} />}
-      </Show>
+      <Async of={detail}>{(d) => <PlanEditor plan={d().plan} />}</Async>
     </section>
   );
 }

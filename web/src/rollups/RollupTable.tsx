@@ -1,0 +1,187 @@
+import { A } from '@solidjs/router';
+import { createSignal, type JSX, Show } from 'solid-js';
+import { formatDate } from '../../../shared/format.js';
+import type { DashboardRow, DashboardTotals } from '../../../shared/rollups/schema.js';
+import type { Tenant } from '../../../shared/tenancy/schema.js';
+import { api } from '../api.js';
+import { t, type Text } from '../i18n.js';
+import { withLocality } from '../tenancy/locality.jsx';
+import { type Column, ConfirmDialog, createAction, DataTable, type Sort } from '../ui/index.js';
+
+export type DataEntry = { open: boolean; version?: number };
+
+export function Totals(props: { totals: DashboardTotals; year: number; unit: Text; testId: string }) {
+  return (
+    <ul class="kpis" data-testid={props.testId}>
+      <li>
+        <strong data-testid={`${props.testId}-count`}>{props.totals.localities}</strong> {t(props.unit)}
+      </li>
+      <li class={props.totals.withoutSignedProgram ? 'warn' : ''}>
+        <strong>{props.totals.withoutSignedProgram}</strong> {t({ vi: `chưa ký chương trình ${props.year}`, en: `without a signed ${props.year} program` })}
+      </li>
+      <li>
+        <strong>{props.totals.agreements}</strong> {t({ vi: 'quy chế, chương trình, kế hoạch', en: 'agreements' })}
+      </li>
+      <li class={props.totals.itemsOverdue ? 'warn' : ''}>
+        <strong>{props.totals.itemsOverdue}</strong> {t({ vi: 'nội dung quá hạn', en: 'overdue items' })}
+      </li>
+      <li>
+        <strong>{props.totals.recommendationsOpen}</strong> {t({ vi: 'kiến nghị chưa giải quyết', en: 'open recommendations' })} (
+        {props.totals.recommendationsOverdue} {t({ vi: 'quá hạn', en: 'overdue' })})
+      </li>
+      <li>
+        <strong>{props.totals.documents}</strong> {t({ vi: 'văn bản lưu trữ', en: 'archived documents' })}
+      </li>
+    </ul>
+  );
+}
+
+/** The same columns for the current units and the historical ones; both share one sort order. */
+export function RollupTable(props: {
+  rows: DashboardRow[];
+  year: number;
+  sort: Sort;
+  onSort: (s: Sort) => void;
+  testId: string;
+  nameLabel: Text;
+  historical?: boolean;
+  provinceCode?: string;
+  extra?: { header: Text; cell: (r: DashboardRow) => JSX.Element };
+}) {
+  const count = (id: string, header: Text, value: (r: DashboardRow) => number, warn = false): Column<DashboardRow> => ({
+    id,
+    header,
+    descFirst: true,
+    sort: value,
+    cell: (r) => (warn && value(r) > 0 ? <span class="num-warn">{value(r)}</span> : value(r)),
+  });
+  const columns = (): Column<DashboardRow>[] => [
+    {
+      id: 'name',
+      header: props.nameLabel,
+      sort: (r) => r.name,
+      cell: (r) => (
+        <>
+          <Show when={r.localityCode} fallback={<span>{r.name}</span>}>
+            {(code) => <A href={withLocality('/province/locality', code())}>{r.name}</A>}
+          </Show>
+          <Show when={props.historical && r.provinceCode !== props.provinceCode && r.level !== 'province'}>
+            <div class="muted">{r.provinceCode}</div>
+          </Show>
+        </>
+      ),
+    },
+    {
+      id: 'type',
+      header: { vi: 'Loại', en: 'Type' },
+      sort: (r) => r.type,
+      cell: (r) => (
+        <>
+          {r.type}
+          <Show when={r.validUntil}>{(v) => <div class="muted">{t({ vi: `đến ${formatDate(v())}`, en: `until ${formatDate(v())}` })}</div>}</Show>
+        </>
+      ),
+    },
+    {
+      id: 'programSigned',
+      header: { vi: `CTr ${props.year}`, en: `${props.year} program` },
+      descFirst: true,
+      sort: (r) => (r.programSigned ? 1 : 0),
+      cell: (r) =>
+        r.programSigned ? (
+          <span class="ok">{t({ vi: 'Đã ký', en: 'Signed' })}</span>
+        ) : props.historical ? (
+          <span class="muted">{t({ vi: 'Không', en: 'No' })}</span>
+        ) : (
+          <span class="badge-warn">{t({ vi: 'Chưa ký', en: 'Not signed' })}</span>
+        ),
+    },
+    count('agreements', { vi: 'Văn bản phối hợp', en: 'Agreements' }, (r) => Object.values(r.agreementsByKind).reduce((a, b) => a + b, 0)),
+    count('itemsDone', { vi: 'ND hoàn thành', en: 'Items done' }, (r) => r.items.done),
+    count('itemsOverdue', { vi: 'ND quá hạn', en: 'Items overdue' }, (r) => r.items.overdue, true),
+    count('plans', { vi: 'KH giám sát', en: 'Supervision plans' }, (r) => Object.values(r.plansByStatus).reduce((a, b) => a + b, 0)),
+    count('recOpen', { vi: 'Kiến nghị mở', en: 'Open recs' }, (r) => r.recommendations.open),
+    count('recOverdue', { vi: 'Kiến nghị quá hạn', en: 'Overdue recs' }, (r) => r.recommendations.overdue, true),
+    count('documents', { vi: 'Văn bản lưu', en: 'Documents' }, (r) => r.documents),
+    {
+      id: 'lastActivity',
+      header: { vi: 'Hoạt động gần nhất', en: 'Last activity' },
+      descFirst: true,
+      sort: (r) => r.lastActivityAt ?? '',
+      cell: (r) => (r.lastActivityAt ? formatDate(r.lastActivityAt) : '—'),
+    },
+    ...(props.extra ? [{ id: 'extra', header: props.extra.header, cell: props.extra.cell }] : []),
+  ];
+  return (
+    <DataTable
+      rows={props.rows}
+      columns={columns()}
+      label={props.nameLabel}
+      testId={props.testId}
+      empty={{ vi: 'Không có đơn vị nào phù hợp bộ lọc.', en: 'No unit matches the filters.' }}
+      sort={props.sort}
+      onSort={props.onSort}
+      rowAttrs={(r) => ({
+        'data-locality': r.localityCode ?? `P${r.provinceCode}`,
+        'data-level': r.level,
+        class: !props.historical && !r.programSigned ? 'flagged' : undefined,
+      })}
+    />
+  );
+}
+
+/** A historical unit's data-entry state; the province admin opens or closes it after confirming. */
+export function DataEntryCell(props: { row: DashboardRow; state: DataEntry | undefined; admin: boolean; onChanged: (code: string, s: DataEntry) => void }) {
+  const [confirming, setConfirming] = createSignal(false);
+  const action = createAction();
+  const open = () => props.state?.open === true;
+  const change = async () => {
+    const code = props.row.localityCode;
+    if (!code) return;
+    const body = { open: !open(), ...(props.state?.version ? { version: props.state.version } : {}) };
+    const res = await action.run(() => api<{ tenant: Tenant }>(`/api/tenancy/history/${code}/data-entry`, { method: 'POST', body: JSON.stringify(body) }));
+    if (!res) return;
+    props.onChanged(code, { open: res.tenant.dataEntryOpen === true, version: res.tenant.version });
+    setConfirming(false);
+  };
+  return (
+    <Show when={props.row.localityCode} fallback={<span class="muted">{t({ vi: 'Chỉ xem', en: 'Read-only' })}</span>}>
+      <div class="entry-cell" data-testid="data-entry">
+        {/* The state comes from the province admin's tenant list; a viewer's dashboard does not carry it. */}
+        <Show when={props.admin || props.state} fallback={<span class="muted">—</span>}>
+          <span class={`badge ${open() ? 'active' : ''}`} data-testid="data-entry-state">
+            {open() ? t({ vi: 'Đang mở nhập bổ sung', en: 'Open for data entry' }) : t({ vi: 'Chỉ xem', en: 'Read-only' })}
+          </span>
+        </Show>
+        <Show when={props.admin}>
+          <button type="button" class="button link" data-testid="data-entry-toggle" onClick={() => setConfirming(true)}>
+            {open() ? t({ vi: 'Đóng nhập liệu', en: 'Close data entry' }) : t({ vi: 'Mở nhập liệu', en: 'Open data entry' })}
+          </button>
+          <ConfirmDialog
+            open={confirming()}
+            title={open() ? { vi: 'Đóng nhập liệu', en: 'Close data entry' } : { vi: 'Mở nhập liệu', en: 'Open data entry' }}
+            message={
+              open()
+                ? {
+                    vi: `Đóng nhập liệu của ${props.row.name}? Hồ sơ trở lại chỉ để xem.`,
+                    en: `Close data entry for ${props.row.name}? Its records become read-only again.`,
+                  }
+                : {
+                    vi: `Mở ${props.row.name} để nhập bổ sung hồ sơ 2021–2025? Người dùng của đơn vị này được nhập và sửa cho đến khi tỉnh đóng lại. Thao tác được ghi nhật ký.`,
+                    en: `Open ${props.row.name} to backfill 2021–2025 records? Its users may enter and edit records until the province closes it. This is audited.`,
+                  }
+            }
+            busy={action.busy()}
+            error={action.error()}
+            confirmTestId="data-entry-confirm"
+            onConfirm={() => void change()}
+            onCancel={() => {
+              setConfirming(false);
+              action.setError(null);
+            }}
+          />
+        </Show>
+      </div>
+    </Show>
+  );
+}

@@ -1,0 +1,128 @@
+import { createSignal, For, Index, Show } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { findingKindLabels } from '../../../shared/supervision/labels.js';
+import { type FindingKind, findingKinds } from '../../../shared/supervision/schema.js';
+import { t } from '../i18n.js';
+import { createAction, ErrorAlert, Field, SubmitButton } from '../ui/index.js';
+import { newIdempotencyKey, supervisionApi } from './client.js';
+
+export type RecRow = { content: string; responsibleUnit: string; deadline: string };
+export const emptyRec = (): RecRow => ({ content: '', responsibleUnit: '', deadline: '' });
+
+export function RecFields(props: { prefix: string; value: RecRow; set: (k: keyof RecRow, v: string) => void }) {
+  return (
+    <div class="sup-row">
+      <label style={{ 'grid-column': 'span 2' }}>
+        {t({ vi: 'Nội dung kiến nghị', en: 'Recommendation' })}
+        <textarea name={`${props.prefix}-content`} rows="2" value={props.value.content} onInput={(e) => props.set('content', e.currentTarget.value)} />
+      </label>
+      <Field label={{ vi: 'Đơn vị chịu trách nhiệm', en: 'Responsible unit' }}>
+        <input name={`${props.prefix}-unit`} value={props.value.responsibleUnit} onInput={(e) => props.set('responsibleUnit', e.currentTarget.value)} />
+      </Field>
+      <Field label={{ vi: 'Thời hạn', en: 'Deadline' }}>
+        <input type="date" name={`${props.prefix}-deadline`} value={props.value.deadline} onInput={(e) => props.set('deadline', e.currentTarget.value)} />
+      </Field>
+    </div>
+  );
+}
+
+/** A finding with any number of recommendations, written in one transaction. */
+export function FindingForm(props: { planId: string; reload: () => void }) {
+  const [form, setForm] = createStore({ kind: 'shortcoming' as FindingKind, title: '', detail: '', recs: [emptyRec()] });
+  const action = createAction();
+  let key = newIdempotencyKey();
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const done = await action.run(() =>
+      supervisionApi.addFinding(
+        props.planId,
+        {
+          kind: form.kind,
+          title: form.title.trim(),
+          ...(form.detail.trim() ? { detail: form.detail.trim() } : {}),
+          recommendations: form.recs
+            .filter((r) => r.content.trim() || r.responsibleUnit.trim() || r.deadline)
+            .map((r) => ({ content: r.content.trim(), responsibleUnit: r.responsibleUnit.trim(), deadline: r.deadline })),
+        },
+        key,
+      ),
+    );
+    if (!done) return;
+    key = newIdempotencyKey();
+    setForm({ kind: 'shortcoming', title: '', detail: '', recs: [emptyRec()] });
+    props.reload();
+  };
+  return (
+    <form class="sup-form sup-card" onSubmit={submit} data-testid="finding-form">
+      <h3>{t({ vi: 'Ghi nhận kết quả giám sát', en: 'Record a finding' })}</h3>
+      <div class="sup-row">
+        <Field label={{ vi: 'Loại', en: 'Kind' }}>
+          <select name="finding-kind" value={form.kind} onChange={(e) => setForm('kind', e.currentTarget.value as FindingKind)}>
+            <For each={findingKinds}>{(k) => <option value={k}>{t(findingKindLabels[k])}</option>}</For>
+          </select>
+        </Field>
+        <label style={{ 'grid-column': 'span 2' }}>
+          {t({ vi: 'Kết quả / nhận xét', en: 'Finding' })}
+          <input name="finding-title" value={form.title} onInput={(e) => setForm('title', e.currentTarget.value)} />
+        </label>
+      </div>
+      <Field label={{ vi: 'Chi tiết', en: 'Details' }}>
+        <textarea name="finding-detail" rows="2" value={form.detail} onInput={(e) => setForm('detail', e.currentTarget.value)} />
+      </Field>
+      <Index each={form.recs}>
+        {(r, i) => (
+          <fieldset>
+            <legend>
+              {t({ vi: 'Kiến nghị', en: 'Recommendation' })} {i + 1}
+            </legend>
+            <RecFields prefix={`rec-${i}`} value={r()} set={(k, v) => setForm('recs', i, k, v)} />
+          </fieldset>
+        )}
+      </Index>
+      <div class="sup-actions">
+        <button type="button" class="button secondary small" data-testid="add-rec-row" onClick={() => setForm('recs', (rows) => [...rows, emptyRec()])}>
+          {t({ vi: '+ Thêm kiến nghị', en: '+ Add recommendation' })}
+        </button>
+        <SubmitButton label={{ vi: 'Lưu kết quả và kiến nghị', en: 'Save finding' }} busy={action.busy()} data-testid="save-finding" />
+      </div>
+      <ErrorAlert error={action.error()} />
+    </form>
+  );
+}
+
+export function AddRecommendation(props: { planId: string; findingNo: number; reload: () => void }) {
+  const [open, setOpen] = createSignal(false);
+  const [row, setRow] = createStore(emptyRec());
+  const action = createAction();
+  let key = newIdempotencyKey();
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const body = { content: row.content.trim(), responsibleUnit: row.responsibleUnit.trim(), deadline: row.deadline };
+    if (!(await action.run(() => supervisionApi.addRecommendation(props.planId, props.findingNo, body, key)))) return;
+    key = newIdempotencyKey();
+    setRow(emptyRec());
+    setOpen(false);
+    props.reload();
+  };
+  return (
+    <Show
+      when={open()}
+      fallback={
+        <button type="button" class="button link small" onClick={() => setOpen(true)}>
+          {t({ vi: '+ Thêm kiến nghị cho kết quả này', en: '+ Add a recommendation to this finding' })}
+        </button>
+      }
+    >
+      <form class="sup-inline" onSubmit={submit}>
+        <RecFields prefix={`add-rec-${props.findingNo}`} value={row} set={(k, v) => setRow(k, v)} />
+        <div class="sup-actions">
+          <SubmitButton small label={{ vi: 'Thêm', en: 'Add' }} busy={action.busy()} />
+          <button class="button secondary small" type="button" onClick={() => setOpen(false)}>
+            {t({ vi: 'Hủy', en: 'Cancel' })}
+          </button>
+        </div>
+        <ErrorAlert error={action.error()} />
+      </form>
+    </Show>
+  );
+}

@@ -1,0 +1,194 @@
+import { createSignal, For, Index, Show } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { formatDate } from '../../../shared/format.js';
+import { recommendationStatusLabels } from '../../../shared/supervision/labels.js';
+import type { RecommendationView } from '../../../shared/supervision/schema.js';
+import { t } from '../i18n.js';
+import { createAction, ErrorAlert, Field } from '../ui/index.js';
+import { newIdempotencyKey, supervisionApi } from './client.js';
+import { RecStatusBadge } from './common.jsx';
+import { RecFields } from './FindingForms.jsx';
+
+export function RecommendationItem(props: { planId: string; rec: RecommendationView; today: string; writable: boolean; reload: () => void }) {
+  const r = () => props.rec;
+  const [mode, setMode] = createSignal<'none' | 'respond' | 'edit'>('none');
+  const action = createAction();
+  const [resp, setResp] = createStore({ respondedOn: props.today, respondent: '', content: '', attachments: [{ label: '', documentId: '' }] });
+  const [edit, setEdit] = createStore({ content: r().content, responsibleUnit: r().responsibleUnit, deadline: r().deadline });
+  let key = newIdempotencyKey();
+
+  const run = async (work: () => Promise<unknown>) => {
+    const done = await action.run(async () => {
+      await work();
+      return true;
+    });
+    if (!done) return;
+    setMode('none');
+    props.reload();
+  };
+  const move = (to: 'accepted' | 'resolved' | 'open') => run(() => supervisionApi.moveRecommendation(props.planId, r().no, { to, version: r().version }));
+
+  return (
+    <div class="sup-rec" data-testid={`rec-${r().no}`}>
+      <div class="sup-rec-head">
+        <strong>
+          {t({ vi: 'Kiến nghị', en: 'Recommendation' })} {r().no}:
+        </strong>
+        <span>{r().content}</span>
+      </div>
+      <div class="sup-rec-head muted">
+        <span>
+          {t({ vi: 'Đơn vị chịu trách nhiệm', en: 'Responsible' })}: <span data-testid="rec-unit">{r().responsibleUnit}</span>
+        </span>
+        <span>·</span>
+        <span>
+          {t({ vi: 'Thời hạn', en: 'Deadline' })}: <span data-testid="rec-deadline">{formatDate(r().deadline)}</span>
+        </span>
+        <RecStatusBadge status={r().status} overdue={r().overdue} />
+        <Show when={r().overdue}>
+          <span>{t({ vi: `(${r().daysOverdue} ngày)`, en: `(${r().daysOverdue} days)` })}</span>
+        </Show>
+        <Show when={r().resolvedOn}>
+          <span>
+            {t({ vi: 'Giải quyết xong ngày', en: 'Resolved on' })} {formatDate(r().resolvedOn)}
+          </span>
+        </Show>
+      </div>
+      <Show when={r().responses.length > 0}>
+        <ul class="sup-responses" data-testid="rec-responses">
+          <For each={r().responses}>
+            {(x) => (
+              <li>
+                <strong>{formatDate(x.respondedOn)}</strong> — {x.respondent}: {x.content}
+                <For each={x.attachments}>
+                  {(a) => (
+                    <span class="badge" title={a.documentId ?? ''}>
+                      {t({ vi: 'Đính kèm', en: 'Attachment' })}: {a.label}
+                    </span>
+                  )}
+                </For>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <Show when={r().history.length > 1}>
+        <div class="muted" style={{ 'font-size': '0.85rem' }}>
+          {r()
+            .history.map((h) => `${t(recommendationStatusLabels[h.status])} ${formatDate(h.on)}${h.note ? ` (${h.note})` : ''}`)
+            .join(' → ')}
+        </div>
+      </Show>
+      <Show when={props.writable && r().status !== 'resolved'}>
+        <div class="sup-actions" style={{ 'margin-top': '0.4rem' }}>
+          <button type="button" class="button secondary small" data-testid="rec-respond" onClick={() => setMode(mode() === 'respond' ? 'none' : 'respond')}>
+            {t({ vi: 'Ghi nhận trả lời', en: 'Record answer' })}
+          </button>
+          <Show when={r().status === 'answered'}>
+            <button type="button" class="button secondary small" data-testid="rec-accept" onClick={() => move('accepted')}>
+              {t({ vi: 'Tiếp thu', en: 'Accept' })}
+            </button>
+            <button type="button" class="button secondary small" data-testid="rec-reopen" onClick={() => move('open')}>
+              {t({ vi: 'Yêu cầu trả lời lại', en: 'Send back' })}
+            </button>
+          </Show>
+          <Show when={r().status === 'answered' || r().status === 'accepted'}>
+            <button type="button" class="button small" data-testid="rec-resolve" onClick={() => move('resolved')}>
+              {t({ vi: 'Đã giải quyết xong', en: 'Mark resolved' })}
+            </button>
+          </Show>
+          <button type="button" class="button link small" data-testid="rec-edit" onClick={() => setMode(mode() === 'edit' ? 'none' : 'edit')}>
+            {t({ vi: 'Sửa / gia hạn', en: 'Edit / extend' })}
+          </button>
+        </div>
+      </Show>
+      <Show when={mode() === 'respond'}>
+        <form
+          class="sup-inline"
+          data-testid="response-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(async () => {
+              await supervisionApi.respond(
+                props.planId,
+                r().no,
+                {
+                  version: r().version,
+                  respondedOn: resp.respondedOn,
+                  ...(resp.respondent.trim() ? { respondent: resp.respondent.trim() } : {}),
+                  content: resp.content.trim(),
+                  attachments: resp.attachments
+                    .filter((a) => a.label.trim())
+                    .map((a) => ({ label: a.label.trim(), ...(a.documentId.trim() ? { documentId: a.documentId.trim().toUpperCase() } : {}) })),
+                },
+                key,
+              );
+              key = newIdempotencyKey();
+            });
+          }}
+        >
+          <div class="sup-row">
+            <Field label={{ vi: 'Ngày trả lời', en: 'Answered on' }}>
+              <input type="date" name="respondedOn" value={resp.respondedOn} onInput={(e) => setResp('respondedOn', e.currentTarget.value)} />
+            </Field>
+            <Field label={{ vi: 'Đơn vị trả lời', en: 'Answered by' }}>
+              <input
+                name="respondent"
+                placeholder={r().responsibleUnit}
+                value={resp.respondent}
+                onInput={(e) => setResp('respondent', e.currentTarget.value)}
+              />
+            </Field>
+          </div>
+          <Field label={{ vi: 'Nội dung trả lời', en: 'Answer' }}>
+            <textarea name="response-content" rows="3" value={resp.content} onInput={(e) => setResp('content', e.currentTarget.value)} />
+          </Field>
+          <Index each={resp.attachments}>
+            {(a, i) => (
+              <div class="sup-row">
+                <Field label={{ vi: 'Văn bản đính kèm (số, ký hiệu, trích yếu)', en: 'Attachment (number, title)' }}>
+                  <input name={`attachment-label-${i}`} value={a().label} onInput={(e) => setResp('attachments', i, 'label', e.currentTarget.value)} />
+                </Field>
+                <Field label={{ vi: 'Mã văn bản trong kho (nếu có)', en: 'Archive document id (optional)' }}>
+                  <input name={`attachment-doc-${i}`} value={a().documentId} onInput={(e) => setResp('attachments', i, 'documentId', e.currentTarget.value)} />
+                </Field>
+              </div>
+            )}
+          </Index>
+          <div class="sup-actions">
+            <button type="button" class="button link small" onClick={() => setResp('attachments', (xs) => [...xs, { label: '', documentId: '' }])}>
+              {t({ vi: '+ Thêm văn bản đính kèm', en: '+ Add attachment' })}
+            </button>
+            <button class="button small" type="submit" data-testid="save-response">
+              {t({ vi: 'Lưu trả lời', en: 'Save answer' })}
+            </button>
+          </div>
+        </form>
+      </Show>
+      <Show when={mode() === 'edit'}>
+        <form
+          class="sup-inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(() =>
+              supervisionApi.updateRecommendation(props.planId, r().no, {
+                version: r().version,
+                content: edit.content.trim(),
+                responsibleUnit: edit.responsibleUnit.trim(),
+                deadline: edit.deadline,
+              }),
+            );
+          }}
+        >
+          <RecFields prefix={`edit-rec-${r().no}`} value={edit} set={(k, v) => setEdit(k, v)} />
+          <div class="sup-actions">
+            <button class="button small" type="submit">
+              {t({ vi: 'Lưu', en: 'Save' })}
+            </button>
+          </div>
+        </form>
+      </Show>
+      <ErrorAlert error={action.error()} />
+    </div>
+  );
+}
