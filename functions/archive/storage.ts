@@ -167,3 +167,24 @@ export async function deleteIncoming(st: ArchiveStorage, key: string): Promise<v
     console.error(JSON.stringify({ level: 'warn', msg: 'archive: could not delete incoming object', key, error: String(err) }));
   }
 }
+
+/**
+ * Re-reads a stored original and compares its SHA-256 with the one recorded at upload. A mismatch
+ * or a missing object is logged as an error (`context` says which document and version).
+ */
+export async function verifyStored(
+  st: ArchiveStorage,
+  key: string,
+  expectedSha256: string,
+  context: Record<string, unknown>,
+): Promise<{ ok: boolean; actual: string; size: number }> {
+  const read = await inspectObject(st, key, Number.MAX_SAFE_INTEGER);
+  const actual = read.state === 'read' ? read.sha256 : '';
+  const ok = actual === expectedSha256;
+  if (!ok) {
+    console.error(
+      JSON.stringify({ level: 'error', msg: 'archive: integrity check failed', ...context, key, expected: expectedSha256, actual, missing: read.state === 'missing' }),
+    );
+  }
+  return { ok, actual, size: read.state === 'missing' ? 0 : read.size };
+}
