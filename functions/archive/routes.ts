@@ -146,9 +146,15 @@ export const archiveRoutes = new Hono<AppEnv>()
     return c.json(await softDeleteDocument(opContext(c, tenant), c.req.valid('param').id, reason, expected));
   })
 
-  .post('/documents/:id/restore', requirePermission('tenant:admin'), validate('param', documentParamSchema), validate('json', restoreDocumentSchema), async (c) => {
-    const tenant = writeTenant(c);
-    const { version, reason } = c.req.valid('json');
-    const expected = requiredVersion(c, version);
-    return c.json(await restoreDocument(opContext(c, tenant), c.req.valid('param').id, reason, expected));
-  });
+  .post(
+    '/documents/:id/restore',
+    requirePermission('tenant:admin'),
+    validate('param', documentParamSchema),
+    validate('json', restoreDocumentSchema),
+    async (c) => {
+      const tenant = writeTenant(c);
+      const { version, reason } = c.req.valid('json');
+      const expected = requiredVersion(c, version);
+      return c.json(await restoreDocument(opContext(c, tenant), c.req.valid('param').id, reason, expected));
+    },
+  );

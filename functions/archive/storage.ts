@@ -4,6 +4,7 @@ import {
   CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
+  type GetObjectCommandOutput,
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
@@ -105,7 +106,7 @@ function isMissing(err: unknown): boolean {
  * without reading when S3 reports more than `maxBytes`, and while reading if the stream runs past it.
  */
 export async function inspectObject(st: ArchiveStorage, key: string, maxBytes: number): Promise<Inspection> {
-  let out;
+  let out: GetObjectCommandOutput;
   try {
     out = await st.s3.send(new GetObjectCommand({ Bucket: st.bucket, Key: key }));
   } catch (err) {

@@ -48,17 +48,20 @@ export async function completeUpload(ctx: ArchiveContext, uploadId: string): Pro
     uploadId,
     note: existing ? (upload.note as string) : undefined,
   });
-  const written = existing
-    ? nextVersionWrites(ctx, upload, existing, version, stored.current)
-    : newDocumentWrites(ctx, upload, version, stored.current);
+  const written = existing ? nextVersionWrites(ctx, upload, existing, version, stored.current) : newDocumentWrites(ctx, upload, version, stored.current);
   await withConflict(
     () => ctx.store.transactWrite(written.tx),
     (err) => {
       // Someone else changed the document (or completed this upload) first. The copy just made is
       // an unreferenced object under a unique key; nothing points at it.
-      console.error(JSON.stringify({ level: 'warn', msg: 'archive: completion lost a race; unreferenced object', key: stored.s3Key, reasons: cancellationCodes(err) }));
+      console.error(
+        JSON.stringify({ level: 'warn', msg: 'archive: completion lost a race; unreferenced object', key: stored.s3Key, reasons: cancellationCodes(err) }),
+      );
       if (existing) return staleVersion();
-      return new ProblemError('conflict', { vi: 'Một bản ghi được liên kết đã bị xoá, hoặc phiên tải lên đã được hoàn tất', en: 'A linked record was removed, or the upload was already completed' });
+      return new ProblemError('conflict', {
+        vi: 'Một bản ghi được liên kết đã bị xoá, hoặc phiên tải lên đã được hoàn tất',
+        en: 'A linked record was removed, or the upload was already completed',
+      });
     },
   );
   await deleteIncoming(ctx.archive, upload.incomingKey as string);

@@ -26,14 +26,23 @@ export type StateChange = {
  * keys move to the recycle bin or back to the live lists), every version's `docDeleted` (hash
  * look-ups), the link mirrors, the audit record and the document count.
  */
-export async function changeDeletedState(ctx: OpContext, id: string, expectedVersion: number, reason: string | undefined, change: StateChange): Promise<DocumentDetail> {
+export async function changeDeletedState(
+  ctx: OpContext,
+  id: string,
+  expectedVersion: number,
+  reason: string | undefined,
+  change: StateChange,
+): Promise<DocumentDetail> {
   const { tenant: t, now } = ctx;
   const { deleting } = change;
   const items = await readDocumentItems(ctx.store, t, id);
   const doc = items.find((i) => i.SK === 'D');
   if (!doc) throw notFound();
   if (Boolean(doc.deleted) === deleting) {
-    throw new ProblemError('conflict', deleting ? { vi: 'Văn bản đã bị xoá', en: 'The document is already deleted' } : { vi: 'Văn bản chưa bị xoá', en: 'The document is not deleted' });
+    throw new ProblemError(
+      'conflict',
+      deleting ? { vi: 'Văn bản đã bị xoá', en: 'The document is already deleted' } : { vi: 'Văn bản chưa bị xoá', en: 'The document is not deleted' },
+    );
   }
   if (doc.version !== expectedVersion) throw staleVersion();
   const info: DeletedInfo = { at: now.toISOString(), by: actorOf(ctx.actor), reason: reason ?? '' };
@@ -51,14 +60,16 @@ export async function changeDeletedState(ctx: OpContext, id: string, expectedVer
         ExpressionAttributeValues: { ...cond.ExpressionAttributeValues, ...own.values, ':at': info.at, ':next': expectedVersion + 1 },
       },
     },
-    ...versions.map((v): TransactItem => ({
-      Update: {
-        Key: { PK: v.PK as string, SK: v.SK as string },
-        UpdateExpression: 'SET docDeleted = :d',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeValues: { ':d': deleting },
-      },
-    })),
+    ...versions.map(
+      (v): TransactItem => ({
+        Update: {
+          Key: { PK: v.PK as string, SK: v.SK as string },
+          UpdateExpression: 'SET docDeleted = :d',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':d': deleting },
+        },
+      }),
+    ),
     ...metadata.links.map((l): TransactItem => ({ Put: { Item: linkMirrorItem(t, l, { ...metadata, id, deleted: deleting }) } })),
     auditPut({
       tenant: t,

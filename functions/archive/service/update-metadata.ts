@@ -1,4 +1,11 @@
-import { documentMetadataSchema, linkKey, type DocumentDetail, type DocumentLink, type DocumentMetadata, type UpdateDocument } from '../../../shared/archive/schema.js';
+import {
+  documentMetadataSchema,
+  linkKey,
+  type DocumentDetail,
+  type DocumentLink,
+  type DocumentMetadata,
+  type UpdateDocument,
+} from '../../../shared/archive/schema.js';
 import { keys } from '../../../shared/keys.js';
 import { fieldErrorsFromZod } from '../../../shared/problem.js';
 import { ProblemError } from '../../api/problem.js';

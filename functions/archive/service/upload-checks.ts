@@ -22,7 +22,10 @@ export async function checkUploadedFile(ctx: ArchiveContext, upload: Item): Prom
   }
   if (read.state === 'too-large') {
     await rejectUpload(ctx, upload, 'too-large');
-    throw new ProblemError('too-large', { vi: `Tệp đã tải lên (${read.size} byte) vượt quá 50 MB`, en: `The uploaded file (${read.size} bytes) exceeds 50 MB` });
+    throw new ProblemError('too-large', {
+      vi: `Tệp đã tải lên (${read.size} byte) vượt quá 50 MB`,
+      en: `The uploaded file (${read.size} bytes) exceeds 50 MB`,
+    });
   }
   if (read.kind !== declaredKind) {
     await rejectUpload(ctx, upload, 'unsupported-media-type');
