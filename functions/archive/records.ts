@@ -27,15 +27,9 @@ export function actorOf(identity: Identity): Actor {
 export function searchTextOf(m: DocumentMetadata): string {
   const label = documentTypeLabel(m.type);
   return foldVietnamese(
-    [
-      m.numberSymbol,
-      m.summary,
-      ...m.issuingAgencies,
-      ...m.signers.flatMap((s) => [s.name, s.title ?? '', s.agency ?? '']),
-      ...m.tags,
-      m.type,
-      label.vi,
-    ].join(' | '),
+    [m.numberSymbol, m.summary, ...m.issuingAgencies, ...m.signers.flatMap((s) => [s.name, s.title ?? '', s.agency ?? '']), ...m.tags, m.type, label.vi].join(
+      ' | ',
+    ),
   );
 }
 

@@ -27,7 +27,7 @@ import { requiredVersion } from '../store/versioning.js';
 import { findByHash, listDocuments, readDetail, readStoredVersion } from './repository.js';
 import { declareVersionUpload } from './service/add-version.js';
 import { completeUpload } from './service/complete-upload.js';
-import { archiveContext } from './service/context.js';
+import type { ArchiveContext } from './service/context.js';
 import { declareDocumentUpload } from './service/declare-upload.js';
 import { restoreDocument } from './service/restore.js';
 import { softDeleteDocument } from './service/soft-delete.js';
@@ -46,6 +46,11 @@ type C = Context<AppEnv>;
 /** Admin of the tenant being read (a province admin drilling into a district is not its admin). */
 function isTenantAdmin(c: C, t: TenantRef): boolean {
   return can(c.var.identity.role, 'tenant:admin') && !isDrillDown(c, t);
+}
+
+/** The write's context, with the bucket for the writes that touch S3. */
+function archiveContext(c: C, tenant: TenantRef): ArchiveContext {
+  return { ...opContext(c, tenant), archive: c.var.deps.archive };
 }
 
 /** One version's stored object, for a URL or a check; 404 when the caller may not see it. */

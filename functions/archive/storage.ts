@@ -1,13 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import {
-  CopyObjectCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  type GetObjectCommandOutput,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, type GetObjectCommandOutput, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { FileKind } from '../../shared/archive/schema.js';
 import { FileSniffer } from './sniff.js';
@@ -184,7 +177,15 @@ export async function verifyStored(
   const ok = actual === expectedSha256;
   if (!ok) {
     console.error(
-      JSON.stringify({ level: 'error', msg: 'archive: integrity check failed', ...context, key, expected: expectedSha256, actual, missing: read.state === 'missing' }),
+      JSON.stringify({
+        level: 'error',
+        msg: 'archive: integrity check failed',
+        ...context,
+        key,
+        expected: expectedSha256,
+        actual,
+        missing: read.state === 'missing',
+      }),
     );
   }
   return { ok, actual, size: read.state === 'missing' ? 0 : read.size };

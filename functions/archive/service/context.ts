@@ -1,9 +1,6 @@
-import type { Context } from 'hono';
-import type { TenantRef } from '../../../shared/keys.js';
 import type { FieldError } from '../../../shared/problem.js';
-import type { AppEnv } from '../../api/env.js';
 import { ProblemError } from '../../api/problem.js';
-import { opContext, type OpContext } from '../../store/op-context.js';
+import type { OpContext } from '../../store/op-context.js';
 import type { ArchiveStorage } from '../storage.js';
 
 export { notFound } from '../../auth/tenant-scope.js';
@@ -14,10 +11,6 @@ export type { OpContext };
  * archive's bucket, for the writes that touch S3 (declare, complete) through ../storage.ts.
  */
 export type ArchiveContext = OpContext & { archive: ArchiveStorage };
-
-export function archiveContext(c: Context<AppEnv>, tenant: TenantRef): ArchiveContext {
-  return { ...opContext(c, tenant), archive: c.var.deps.archive };
-}
 
 export function fieldError(field: string, vi: string, en: string, code = 'custom'): FieldError {
   return { field, in: 'body', code, message_vi: vi, message_en: en };
