@@ -23,6 +23,7 @@ import { requireAuth } from '../auth/middleware.js';
 import { versionFromIfMatch } from '../store/versioning.js';
 import { readTenant, writeTenant } from '../auth/tenant-scope.js';
 import { agreementDocx, DOCX_MIME, docxFileName, reviewDocx } from './export-docx.js';
+import { checkParties, checkSignatories, resolveContinues } from './level-rules.js';
 import { listAgreements, readDetail } from './repository.js';
 import { amendAgreement } from './service/amend.js';
 import { agreementNotFound, type OpContext } from './service/context.js';
@@ -97,7 +98,10 @@ export const agreementRoutes = new Hono<AppEnv>()
 
   .post('/', validate('json', agreementContentSchema), async (c) => {
     const tenant = writeTenant(c);
-    const result = await createAgreement(op(c, tenant), c.req.valid('json'), c.req.header('idempotency-key'));
+    const content = c.req.valid('json');
+    checkParties(tenant, content);
+    const continues = await resolveContinues(c, tenant, content.continues);
+    const result = await createAgreement(op(c, tenant), content, c.req.header('idempotency-key'), continues);
     const a = result.body.agreement;
     c.header('location', `/api/agreements/${a.id}`);
     c.header('etag', `"${a.version}"`);
@@ -116,7 +120,9 @@ export const agreementRoutes = new Hono<AppEnv>()
   .put('/:id', validate('param', idParam), validate('json', updateAgreementSchema), async (c) => {
     const tenant = writeTenant(c);
     const { version, ...content } = c.req.valid('json');
-    const result = await updateDraft(op(c, tenant), c.req.valid('param').id, content, requiredVersion(c, version));
+    checkParties(tenant, content);
+    const continues = await resolveContinues(c, tenant, content.continues);
+    const result = await updateDraft(op(c, tenant), c.req.valid('param').id, content, requiredVersion(c, version), continues);
     c.header('etag', `"${result.agreement.version}"`);
     return c.json(result);
   })
@@ -130,6 +136,7 @@ export const agreementRoutes = new Hono<AppEnv>()
   .post('/:id/sign', validate('param', idParam), validate('json', signInputSchema), async (c) => {
     const tenant = writeTenant(c);
     const input = c.req.valid('json');
+    checkSignatories(tenant, input);
     const result = await signAgreement(op(c, tenant), c.req.valid('param').id, input, requiredVersion(c, input.version));
     c.header('etag', `"${result.agreement.version}"`);
     return c.json(result);

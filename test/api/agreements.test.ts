@@ -53,7 +53,7 @@ describe('creating and reading a draft', () => {
       { agency: 'HLHPN' as const, name: 'Hội Liên hiệp Phụ nữ quận Tây Hồ' },
       { agency: 'DTN' as const, name: 'Quận đoàn Tây Hồ' },
       { agency: 'HCCB' as const, name: 'Hội Cựu chiến binh quận Tây Hồ' },
-      { agency: 'LDLD' as const, name: 'Liên đoàn Lao động quận Tây Hồ' },
+      { agency: 'HND' as const, name: 'Hội Nông dân quận Tây Hồ' },
       { agency: 'OTHER' as const, name: 'Hội Chữ thập đỏ quận Tây Hồ' },
     ];
     const created = await api.create(editor, programBody({ parties, title: 'Phối hợp giữa MTTQ và các đoàn thể năm 2024' }));
@@ -130,7 +130,7 @@ describe('editing a draft with optimistic concurrency', () => {
     expect(ok.headers.get('etag')).toBe('"2"');
     const { body } = await api.detail(editor, a.id);
     expect(body.items.map((i) => i.title)).toEqual(['Chỉ còn một nội dung']);
-    expect(Object.keys(body.agreement.itemIndex)).toEqual(['00004']);
+    expect(Object.keys(body.agreement.itemIndex)).toEqual(['001']);
     const stale = await api.call('PUT', `/${a.id}`, editor, oneItem, { 'if-match': '"1"' });
     expect(stale.status).toBe(409);
   });
@@ -378,7 +378,7 @@ describe('lists: filters, search without diacritics, paging — one request per 
     await mk('reg', regulationBody({ parties: [{ agency: 'HDND', name: 'HĐND quận Bắc Từ Liêm' }, { agency: 'MTTQ', name: 'Ủy ban MTTQ quận Bắc Từ Liêm' }] }), true);
     await mk('p2023', programBody({ year: 2023, title: 'Phối hợp công tác năm 2023' }), true);
     await mk('p2024', programBody({ title: 'Phối hợp công tác năm 2024' }));
-    await mk('plan', { ...programBody({ kind: 'plan', title: 'Kế hoạch giám sát chung năm 2024' }), parties: [{ agency: 'DBQH', name: 'Đoàn ĐBQH' }, { agency: 'MTTQ', name: 'UB MTTQ' }] });
+    await mk('plan', { ...programBody({ kind: 'plan', title: 'Kế hoạch giám sát chung năm 2024' }), parties: [{ agency: 'HCCB', name: 'Hội CCB' }, { agency: 'MTTQ', name: 'UB MTTQ' }] });
     await mk('reg2', regulationBody({ term: { from: 2016, to: 2021 }, title: 'Phối hợp nhiệm kỳ 2016-2021' }));
   });
 
@@ -400,7 +400,7 @@ describe('lists: filters, search without diacritics, paging — one request per 
       ['year=2018', [ids.reg2!]],
       ['term=2021-2026', [ids.reg!]],
       ['kind=regulation&term=2016-2021', [ids.reg2!]],
-      ['party=DBQH', [ids.plan!]],
+      ['party=HCCB', [ids.plan!]],
       ['party=UBND&kind=program', [ids.p2024!, ids.p2023!]],
     ];
     for (const [query, expected] of cases) {
@@ -500,7 +500,7 @@ describe('province staff', () => {
     const { res, body } = await api.detail(hanoiViewer, a.id, '?locality=00103');
     expect(ddbCost(res).requests).toBe(1);
     expect(body.agreement.title).toBe('Chương trình cho tỉnh xem');
-    const list = await api.list(hanoiViewer, 'district=003&q=cho tinh xem');
+    const list = await api.list(hanoiViewer, 'locality=00103&q=cho tinh xem');
     expect(idsOf(list.body!.items)).toEqual([a.id]);
     expect((await api.call('GET', `/${a.id}/export.docx?locality=00103`, hanoiViewer)).status).toBe(200);
     expect((await api.call('PUT', `/${a.id}?locality=00103`, hanoiViewer, { ...programBody(), version: 1 })).status).toBe(403);
