@@ -6,6 +6,7 @@ import {
   amendInputSchema,
   fullTitle,
   listQuerySchema,
+  periodLabel,
   progressInputSchema,
   reviewInputSchema,
   reviewPeriodSchema,
@@ -14,7 +15,9 @@ import {
   transitionInputSchema,
   updateAgreementSchema,
 } from '../../shared/agreements/schema.js';
+import { levelOfLocality } from '../../shared/agreements/parties.js';
 import type { TenantRef } from '../../shared/keys.js';
+import { predecessorDistrict } from '../../shared/localities/index.js';
 import { bilingual } from '../../shared/problem.js';
 import type { AppEnv } from '../api/env.js';
 import { ProblemError } from '../api/problem.js';
@@ -107,6 +110,25 @@ export const agreementRoutes = new Hono<AppEnv>()
     c.header('etag', `"${a.version}"`);
     if (result.replayed) c.header('idempotent-replayed', 'true');
     return c.json(result.body, result.status as 201);
+  })
+
+  /**
+   * What a new program or regulation of the caller's commune may continue: its predecessor district
+   * (from the reference data) and that district's programs and regulations (one Query, read-only
+   * through the history session). Other tenants get `predecessor: null` and no items.
+   */
+  .get('/continuable', async (c) => {
+    const own = writeTenant(c);
+    const predecessor = own.localityCode && levelOfLocality(own.localityCode) === 'commune' ? predecessorDistrict(own.localityCode) : undefined;
+    if (!predecessor) return c.json({ predecessor: null, items: [] });
+    const tenant = await readTenant(c, predecessor.code);
+    const list = await listAgreements(c.var.store, tenant, listQuerySchema.parse({ limit: 100 }), c.var.deps.now());
+    return c.json({
+      predecessor: { provinceCode: predecessor.provinceCode, localityCode: predecessor.code, name: predecessor.name },
+      items: list.items
+        .filter((a) => a.kind !== 'plan')
+        .map((a) => ({ id: a.id, kind: a.kind, number: a.number, title: a.title, period: periodLabel(a), status: a.status })),
+    });
   })
 
   .get('/:id', validate('param', idParam), validate('query', readQuery), async (c) => {

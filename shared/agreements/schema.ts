@@ -186,6 +186,12 @@ export const continuesRefSchema = continuesInputSchema.extend({
 });
 export type ContinuesRef = z.infer<typeof continuesRefSchema>;
 
+/** `GET /api/agreements/continuable`: the caller's predecessor district and what of it may be continued. */
+export type Continuable = {
+  predecessor: { provinceCode: string; localityCode: string; name: string } | null;
+  items: { id: string; kind: AgreementKind; number: string; title: string; period: string; status: AgreementStatus }[];
+};
+
 /** Content units stored as separate items: chapters + articles + content items (transaction-bound). */
 export const MAX_CONTENT_UNITS = 90;
 

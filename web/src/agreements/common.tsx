@@ -1,5 +1,6 @@
 import { useSearchParams } from '@solidjs/router';
-import { Show } from 'solid-js';
+import { createResource, Show } from 'solid-js';
+import type { Unit } from '../../../shared/agreements/parties.js';
 import {
   agencyLabels,
   itemStatusInfo,
@@ -9,7 +10,8 @@ import {
   type ItemStatus,
 } from '../../../shared/agreements/schema.js';
 import { can } from '../../../shared/roles.js';
-import { ApiError } from '../api.js';
+import type { Tenant } from '../../../shared/tenancy/schema.js';
+import { api, ApiError } from '../api.js';
 import { t } from '../i18n.js';
 import { session } from '../session.js';
 import './agreements.css';
@@ -30,6 +32,21 @@ export function withLocality(path: string, district: string | null): string {
 export function canWrite(district: string | null): boolean {
   const s = session();
   return !!s && !district && can(s.identity.role, 'tenant:write');
+}
+
+/**
+ * The signed-in user's own tenant as documents name it (level and official name), from
+ * `GET /api/tenancy/tenant`: parties, signatories and headings follow it. Null for operators.
+ */
+export function useOwnUnit() {
+  const [unit] = createResource(
+    () => (session()?.identity.provinceCode ? session()!.token : false),
+    async (): Promise<Unit> => {
+      const { tenant } = await api<{ tenant: Tenant }>('/api/tenancy/tenant');
+      return { level: tenant.kind, name: tenant.name, ...(tenant.localityType ? { type: tenant.localityType } : {}) };
+    },
+  );
+  return unit;
 }
 
 export function errorText(err: unknown): string {
