@@ -52,5 +52,9 @@ export const lambdaFunctions = {
   api: { entry: join(repoRoot, 'functions', 'lambda.ts'), handler: 'handler' },
 } as const;
 
-/** gzip budget of one function bundle (issue #8). */
-export const BUNDLE_BUDGET_GZIP_BYTES = 200 * 1024;
+/**
+ * gzip budget of one function bundle. 200 KB until the two official unit lists joined the bundle
+ * (shared/localities: 4,010 units, ~37 KB gzip; the API resolves tenants, successors and names from
+ * them at every request, so they are not loaded lazily).
+ */
+export const BUNDLE_BUDGET_GZIP_BYTES = 225 * 1024;

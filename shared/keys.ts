@@ -1,4 +1,5 @@
 import type { Identity } from './identity.js';
+import { vietnamMonth } from './dates.js';
 import { successorProvince } from './localities/index.js';
 
 /**
@@ -15,10 +16,7 @@ import { successorProvince } from './localities/index.js';
 export const PROVINCE_SCOPE = 'P';
 
 /** The Vietnam (UTC+7) calendar month `yyyy-mm` of an instant: audit logs are partitioned by it. */
-export function auditMonthOf(at: string | Date): string {
-  const ms = typeof at === 'string' ? Date.parse(at) : at.getTime();
-  return new Date(ms + 7 * 3600_000).toISOString().slice(0, 7);
-}
+export const auditMonthOf = (at: string | Date): string => vietnamMonth(at);
 
 /** A tenant: a locality (commune-level unit, or a 2025 district) of a province, or the province itself (null). */
 export type TenantRef = { provinceCode: string; localityCode: string | null };

@@ -1,3 +1,5 @@
+import type { Context } from 'hono';
+import type { AppEnv } from '../api/env.js';
 import { ProblemError } from '../api/problem.js';
 
 /**
@@ -31,4 +33,45 @@ export function isConditionFailure(err: unknown): boolean {
   const e = err as { name?: string; CancellationReasons?: { Code?: string }[] };
   if (e?.name === 'ConditionalCheckFailedException') return true;
   return e?.name === 'TransactionCanceledException' && (e.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed');
+}
+
+function fieldProblem(field: string, where: 'header' | 'body', vi: string, en: string): ProblemError {
+  return new ProblemError('validation', { vi: 'Vui lòng kiểm tra các trường được nêu', en: 'Check the fields listed in errors' }, [
+    { field, in: where, code: 'version', message_vi: vi, message_en: en },
+  ]);
+}
+
+/**
+ * The version a write expects, the same way on every route: `If-Match` (`"3"`, `W/"3"`, `3`) or the
+ * body's `version`; both given must agree. null when neither is given (callers that need one use
+ * `requiredVersion`).
+ */
+export function expectedVersion(c: Context<AppEnv>, bodyVersion?: number): number | null {
+  const header = c.req.header('if-match');
+  const fromHeader = header !== undefined ? versionFromIfMatch(header) : null;
+  if (header !== undefined && fromHeader === null) {
+    throw fieldProblem('If-Match', 'header', 'If-Match phải là số phiên bản, ví dụ "3"', 'If-Match must be a version number, e.g. "3"');
+  }
+  if (fromHeader !== null && bodyVersion !== undefined && fromHeader !== bodyVersion) {
+    throw fieldProblem('version', 'body', 'Phiên bản trong nội dung khác với If-Match', 'Body version differs from If-Match');
+  }
+  return fromHeader ?? bodyVersion ?? null;
+}
+
+export function requiredVersion(c: Context<AppEnv>, bodyVersion?: number): number {
+  const v = expectedVersion(c, bodyVersion);
+  if (v === null) {
+    throw fieldProblem('version', 'body', 'Cần số phiên bản đã đọc (trường version hoặc tiêu đề If-Match)', 'The version you read is required (version field or If-Match header)');
+  }
+  return v;
+}
+
+/** The one condition-failure path: a write whose condition failed becomes `onConflict()` (default: stale version, 409). */
+export async function withConflict<T>(write: () => Promise<T>, onConflict: () => ProblemError = staleVersion): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (isConditionFailure(err)) throw onConflict();
+    throw err;
+  }
 }

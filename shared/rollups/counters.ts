@@ -83,7 +83,4 @@ export function figures(counters: Counters, opts: { today: string; year: number 
   return f;
 }
 
-/** Today's date (yyyy-mm-dd) in Vietnam (UTC+7). */
-export function vietnamToday(now: Date): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
+export { vietnamToday } from '../dates.js';

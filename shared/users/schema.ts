@@ -13,7 +13,7 @@ export const INVITATION_TTL_DAYS = 7;
  */
 export const invitationTokenSchema = z
   .string(bilingual('Thiếu mã lời mời', 'Invitation token is missing'))
-  .regex(/^\d{2}\.(?:\d{3}|P)\.[A-Za-z0-9_-]{43}$/, bilingual('Mã lời mời không đúng định dạng', 'Malformed invitation token'));
+  .regex(/^\d{2}\.(?:\d{5}|\d{3}|P)\.[A-Za-z0-9_-]{43}$/, bilingual('Mã lời mời không đúng định dạng', 'Malformed invitation token'));
 
 /** Same rule as Cognito's default policy, so the pool never refuses what the form accepted. */
 export const passwordSchema = z

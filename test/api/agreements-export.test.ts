@@ -42,8 +42,9 @@ describe('Decree 30/2020 formatting helpers', () => {
   });
 
   it('names the place without its administrative type', () => {
-    expect(placeName({ provinceCode: '01', localityCode: '021' })).toBe('Bắc Từ Liêm');
     expect(placeName({ provinceCode: '01', localityCode: '00602' })).toBe('Đông Ngạc');
+    expect(placeName({ provinceCode: '01', localityCode: '021' })).toBe('Bắc Từ Liêm');
+    expect(placeName({ provinceCode: '01', localityCode: '00103' })).toBe('Tây Hồ');
     expect(placeName({ provinceCode: '19', localityCode: null })).toBe('Thái Nguyên');
     expect(placeName({ provinceCode: '01', localityCode: null })).toBe('Hà Nội');
     expect(roman(3)).toBe('III');

@@ -105,16 +105,16 @@ describe('agreements: cross-tenant isolation on every route', () => {
       expect(body!.items, actor).toEqual([]);
     }
     for (const [actor, query] of [
-      ['sameProvinceDistrict', 'district=003'],
-      ['otherProvinceDistrict', 'district=003'],
-      ['otherProvinceViewer', 'district=003'],
-      ['otherProvinceViewer', 'district=999'],
+      ['sameProvinceDistrict', 'locality=00103'],
+      ['otherProvinceDistrict', 'locality=00103'],
+      ['otherProvinceViewer', 'locality=00103'],
+      ['otherProvinceViewer', 'locality=99999'],
     ]) {
       const res = await api.call('GET', `?${query}`, actors[actor!]!);
       expect(res.status, `${actor} ${query}`).toBe(404);
       await expectNoLeak(res);
     }
-    const drill = await api.list(actors.ownProvinceViewer!, 'district=003');
+    const drill = await api.list(actors.ownProvinceViewer!, 'locality=00103');
     expect(drill.body!.items.map((x) => x.id)).toEqual([a.id]);
   });
 

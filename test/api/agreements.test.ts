@@ -443,7 +443,7 @@ describe('lists: filters, search without diacritics, paging — one request per 
     const first = (await api.list(t, 'limit=1')).body!.nextCursor!;
     const decoded = JSON.parse(Buffer.from(first, 'base64url').toString()) as { i: string; k: Record<string, string> };
     const forge = (k: Record<string, string>, i = decoded.i) => Buffer.from(JSON.stringify({ i, k })).toString('base64url');
-    const otherTenant = forge({ ...decoded.k, GSI1PK: '01#00103#AGR', PK: decoded.k.PK!.replace('01#021', '01#003') });
+    const otherTenant = forge({ ...decoded.k, GSI1PK: '01#00103#AGR', PK: decoded.k.PK!.replace('01#00602', '01#00103') });
     for (const bad of ['%%%', 'eyJ4Ijox', otherTenant, forge(decoded.k, 'GSI2'), forge({ ...decoded.k, extra: 'x' })]) {
       const res = await api.call('GET', `?cursor=${encodeURIComponent(bad)}`, t);
       expect(res.status, bad).toBe(400);

@@ -125,7 +125,7 @@ describe('upload through a presigned URL, completion, integrity', () => {
     expect(res.status).toBe(201);
     const ticket = uploadTicketSchema.parse(await res.json());
     const url = new URL(ticket.put.url);
-    expect(url.pathname).toBe(`/${h.bucket}/incoming/01/003/${ticket.uploadId}`);
+    expect(url.pathname).toBe(`/${h.bucket}/incoming/01/00103/${ticket.uploadId}`);
     expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('content-length;content-type;host');
     expect(Number(url.searchParams.get('X-Amz-Expires'))).toBeLessThanOrEqual(600);
     expect(url.searchParams.has('x-amz-checksum-crc32')).toBe(false);
@@ -141,9 +141,9 @@ describe('upload through a presigned URL, completion, integrity', () => {
 
     // The original is at its permanent key under the tenant prefix; the incoming copy is gone.
     const item = await versionItem(doc.id, 1);
-    expect(item.s3Key).toBe(`01/003/${doc.id}/0001-${ticket.uploadId}`);
+    expect(item.s3Key).toBe(`01/00103/${doc.id}/0001-${ticket.uploadId}`);
     expect((await objectBytes(item.s3Key as string))?.equals(pdf)).toBe(true);
-    expect(await objectBytes(`incoming/01/003/${ticket.uploadId}`)).toBeNull();
+    expect(await objectBytes(`incoming/01/00103/${ticket.uploadId}`)).toBeNull();
     const head = await h.s3.send(new HeadObjectCommand({ Bucket: h.bucket, Key: item.s3Key as string }));
     expect(head.Metadata?.sha256).toBe(sha256(pdf));
 
@@ -183,7 +183,7 @@ describe('upload through a presigned URL, completion, integrity', () => {
     const res = await call('GET', `/api/archive/documents/${doc.id}/versions/1/url?disposition=inline`, viewer);
     const { url } = (await res.json()) as { url: string };
     const u = new URL(url);
-    expect(u.pathname.startsWith(`/${h.bucket}/01/003/${doc.id}/`)).toBe(true);
+    expect(u.pathname.startsWith(`/${h.bucket}/01/00103/${doc.id}/`)).toBe(true);
     expect(Number(u.searchParams.get('X-Amz-Expires'))).toBeLessThanOrEqual(300);
     const got = await fetch(url);
     expect(got.status).toBe(200);
@@ -296,7 +296,7 @@ describe('content checks: 415, 413, mismatches', () => {
     const { res, ticket } = await rejected(html, MIME.pdf);
     expect(res.status).toBe(415);
     expect((await problemOf(res)).detail_vi).toBe('Nội dung tệp không phải PDF, JPEG, PNG hay DOCX');
-    expect(await objectBytes(`incoming/01/003/${ticket.uploadId}`)).toBeNull();
+    expect(await objectBytes(`incoming/01/00103/${ticket.uploadId}`)).toBeNull();
     // The upload is spent: completing it again finds nothing.
     expect((await call('POST', `/api/archive/uploads/${ticket.uploadId}/complete`, editor)).status).toBe(404);
     const xlsx = await rejected(makeXlsx(), MIME.docx);
@@ -311,16 +311,16 @@ describe('content checks: 415, 413, mismatches', () => {
     // What a misbehaving client could store (real S3 refuses it: the length is signed; s3rver does not check).
     const huge = Buffer.alloc(MAX_FILE_BYTES + 1, 0x20);
     huge.write('%PDF-1.4\n');
-    await h.s3.send(new PutObjectCommand({ Bucket: h.bucket, Key: `incoming/01/003/${ticket.uploadId}`, Body: huge }));
+    await h.s3.send(new PutObjectCommand({ Bucket: h.bucket, Key: `incoming/01/00103/${ticket.uploadId}`, Body: huge }));
     const res = await call('POST', `/api/archive/uploads/${ticket.uploadId}/complete`, editor);
     expect(res.status).toBe(413);
-    expect(await objectBytes(`incoming/01/003/${ticket.uploadId}`)).toBeNull();
+    expect(await objectBytes(`incoming/01/00103/${ticket.uploadId}`)).toBeNull();
   });
 
   it('refuses a size or browser-hash mismatch, and a completion before the file arrived', async () => {
     const pdf = makePdf('size');
     const t1 = uploadTicketSchema.parse(await (await declare(editor, pdf, { size: pdf.length + 10 })).json());
-    await h.s3.send(new PutObjectCommand({ Bucket: h.bucket, Key: `incoming/01/003/${t1.uploadId}`, Body: pdf }));
+    await h.s3.send(new PutObjectCommand({ Bucket: h.bucket, Key: `incoming/01/00103/${t1.uploadId}`, Body: pdf }));
     expect((await call('POST', `/api/archive/uploads/${t1.uploadId}/complete`, editor)).status).toBe(400);
 
     const t2 = uploadTicketSchema.parse(await (await declare(editor, pdf, { sha: sha256(Buffer.from('other')) })).json());
@@ -507,7 +507,7 @@ describe('tenant isolation', () => {
     expect(ddbCost(list).requests).toBe(1);
     expect(documentListSchema.parse(await list.json()).items.map((d) => d.id)).toContain(doc.id);
     const url = await call('GET', `/api/archive/documents/${doc.id}/versions/1/url?locality=00103`, provinceViewer);
-    expect(new URL(((await url.json()) as { url: string }).url).pathname.startsWith(`/${h.bucket}/01/003/`)).toBe(true);
+    expect(new URL(((await url.json()) as { url: string }).url).pathname.startsWith(`/${h.bucket}/01/00103/`)).toBe(true);
     expect((await call('POST', `/api/archive/documents/${doc.id}/versions/1/verify?locality=00103`, provinceViewer)).status).toBe(200);
     // Their own (province) archive is a different tenant: the district's document is not there.
     expect((await call('GET', `/api/archive/documents/${doc.id}`, provinceAdmin)).status).toBe(404);

@@ -63,9 +63,9 @@ describe('error model', () => {
   it('answers a known province and 404s an unknown one', async () => {
     const ok = await h.app.request('/api/localities/19');
     expect(ok.status).toBe(200);
-    const body = (await ok.json()) as { province: { name: string; districts: { code: string; name: string }[] } };
+    const body = (await ok.json()) as { province: { name: string }; localities: { code: string; name: string }[] };
     expect(body.province.name).toBe('Tỉnh Thái Nguyên');
-    expect(body.province.districts.map((d) => d.code)).toContain('05443');
+    expect(body.localities.map((d) => d.code)).toContain('05443');
     const missing = await h.app.request('/api/localities/99');
     expect(missing.status).toBe(404);
   });

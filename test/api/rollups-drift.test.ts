@@ -1,3 +1,4 @@
+import { keys } from '../../shared/keys.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countersFromRecords, rebuildRollup, storedCounters } from '../../functions/rollups/rebuild.js';
 import { MeteredStore } from '../../functions/store/metered-store.js';
@@ -93,7 +94,7 @@ describe('roll-up counters kept at write time', () => {
   it('rebuilds a row that was damaged', async () => {
     const s = new MeteredStore(h.doc, h.tableName);
     const good = await storedCounters(s, tayHo);
-    await s.update({ Key: { PK: '01#P#ROLLUP', SK: 'D#003' }, UpdateExpression: 'ADD #c :n', ExpressionAttributeNames: { '#c': 'doc.total' }, ExpressionAttributeValues: { ':n': 7 } });
+    await s.update({ Key: keys.rollup(tayHo), UpdateExpression: 'ADD #c :n', ExpressionAttributeNames: { '#c': 'doc.total' }, ExpressionAttributeValues: { ':n': 7 } });
     expect(await storedCounters(s, tayHo)).not.toEqual(good);
     await rebuildRollup(s, tayHo, new Date());
     expect(await storedCounters(s, tayHo)).toEqual(good);

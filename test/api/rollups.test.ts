@@ -25,27 +25,54 @@ beforeAll(async () => {
       at,
     ),
   ]);
-  // Another province's district must never show up.
+  // A district of Bắc Kạn (06, merged into Thái Nguyên 19 on 01/07/2025): history of Thái Nguyên.
+  await store.transactWrite([rollupUpdate({ provinceCode: '06', localityCode: '058' }, { [n.agreement('program', 'signed')]: 1, [n.documents]: 3 }, at)]);
+  // Another province's commune must never show up.
   await store.transactWrite([rollupUpdate({ provinceCode: '01', localityCode: '00103' }, { [n.agreement('program', 'signed')]: 5 }, at)]);
 });
 afterAll(() => h.close());
 
 describe('province dashboard', () => {
-  it('lists every district of the province from one Query of small roll-up items', async () => {
+  it('lists every current unit of the province from one Query of small roll-up items, history apart', async () => {
     const { headers } = await h.userToken({ role: 'province_viewer', provinceCode: '19', localityCode: null });
     const res = await h.app.request('/api/rollups?year=2026', { headers });
     expect(res.status).toBe(200);
     const cost = ddbCost(res);
     expect(cost.requests).toBe(1);
-    expect(cost.items).toBe(2); // only the two districts that have data: one item each
+    expect(cost.items).toBe(3); // only the three tenants that have data: one item each
     const d = (await res.json()) as Dashboard;
     expect(d.provinceName).toBe('Tỉnh Thái Nguyên');
-    expect(d.rows).toHaveLength(9);
+    expect(d.rows).toHaveLength(92);
+    expect(d.rows.every((r) => r.level === 'commune' && r.validUntil === null)).toBe(true);
+    // History: the 2025 districts of Thái Nguyên (9) and Bắc Kạn (8), and Bắc Kạn's own tenant.
+    expect(d.predecessors.map((p) => p.code)).toEqual(['19', '06']);
+    expect(d.historical).toHaveLength(9 + 8 + 1);
+    expect(d.historical.find((r) => r.provinceCode === '06' && r.localityCode === '058')).toMatchObject({
+      name: 'Thành Phố Bắc Kạn',
+      level: 'district',
+      validUntil: '2025-06-30',
+      documents: 3,
+      hasData: true,
+    });
+    expect(d.historicalTotals).toMatchObject({ localities: 18, documents: 3 });
     const tp = d.rows.find((r) => r.localityCode === '05443')!;
     expect(tp).toMatchObject({ programSigned: true, items: { done: 1, open: 2, overdue: 1 }, agreementsByKind: { program: 1 } });
     const sc = d.rows.find((r) => r.localityCode === '05518')!;
     expect(sc).toMatchObject({ programSigned: false, recommendations: { open: 1, overdue: 1 }, documents: 2, plansByStatus: { reported: 1 } });
-    expect(d.totals).toMatchObject({ districts: 9, withoutSignedProgram: 8, agreements: 2, itemsOverdue: 1, documents: 2 });
+    expect(d.totals).toMatchObject({ localities: 92, withoutSignedProgram: 91, agreements: 2, itemsOverdue: 1, documents: 2 });
+  });
+
+  it('filters by name without diacritics, by type and by the signed program', async () => {
+    const { headers } = await h.userToken({ role: 'province_viewer', provinceCode: '19', localityCode: null });
+    const byName = (await (await h.app.request('/api/rollups?year=2026&q=phan dinh phung', { headers })).json()) as Dashboard;
+    expect(byName.rows.map((r) => r.localityCode)).toEqual(['05443']);
+    const signed = (await (await h.app.request('/api/rollups?year=2026&signed=yes', { headers })).json()) as Dashboard;
+    expect(signed.rows.map((r) => r.localityCode)).toEqual(['05443']);
+    expect(signed.historical).toEqual([]); // no district signed a 2026 program
+    const wards = (await (await h.app.request('/api/rollups?type=phuong', { headers })).json()) as Dashboard;
+    expect(wards.rows.length).toBeGreaterThan(0);
+    expect(wards.rows.every((r) => r.type === 'Phường')).toBe(true);
+    expect(wards.rows.length).toBeLessThan(92);
   });
 
   it('derives overdue from the clock, not from stored flags', async () => {
@@ -66,12 +93,15 @@ describe('province dashboard', () => {
     const op = await h.userToken({ role: 'operator', provinceCode: null, localityCode: null });
     expect((await h.app.request('/api/rollups', { headers: op.headers })).status).toBe(403);
     expect((await h.app.request('/api/rollups')).status).toBe(401);
-    // Hà Nội staff see Hà Nội's 30 districts and nothing of Thái Nguyên, whatever they send.
+    // Hà Nội staff see Hà Nội's 126 units (and its 30 districts as history), nothing of Thái Nguyên.
     const hn = await h.userToken({ role: 'province_viewer', provinceCode: '01', localityCode: null });
     const res = await h.app.request('/api/rollups?year=2026', { headers: hn.headers });
     const d = (await res.json()) as Dashboard;
     expect(d.provinceCode).toBe('01');
-    expect(d.rows.map((r) => r.localityCode)).not.toContain('05443');
+    expect(d.rows).toHaveLength(126);
+    expect(d.historical).toHaveLength(30);
+    expect([...d.rows, ...d.historical].map((r) => r.localityCode)).not.toContain('05443');
+    expect(d.historical.map((r) => r.localityCode)).not.toContain('058');
     expect(d.rows.find((r) => r.localityCode === '00103')!.agreementsByKind.program).toBe(5);
     expect((await h.app.request('/api/rollups?province=19', { headers: hn.headers })).status).toBe(400);
   });
@@ -82,6 +112,7 @@ describe('province dashboard', () => {
     expect(res.status).toBe(400);
     const p = (await res.json()) as { errors: { field: string; message_vi: string }[] };
     expect(p.errors[0]!.field).toBe('year');
+    expect(p.errors[0]!.message_vi).toBe('Năm phải là số có 4 chữ số, ví dụ 2026');
     const bad = await h.app.request('/api/rollups/export?format=pdf', { headers });
     expect(bad.status).toBe(400);
   });
@@ -94,17 +125,18 @@ describe('province dashboard', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM for spreadsheet programs
     const text = new TextDecoder().decode(bytes);
     const lines = text.trim().split('\r\n');
-    expect(lines).toHaveLength(10);
-    expect(lines.find((l) => l.startsWith('164,'))).toBe('164,Thành phố Thái Nguyên,Có,0,1,0,1,2,1,0,0,0,0,01/03/2026');
+    expect(lines).toHaveLength(1 + 92 + 18);
+    expect(lines.find((l) => l.startsWith('05443,'))).toBe('05443,Phường Phan Đình Phùng,Cấp xã (hiện hành),Phường,Đang hoạt động,Có,0,1,0,1,2,1,0,0,0,0,01/03/2026');
+    expect(lines.find((l) => l.startsWith('058,'))).toMatch(/^058,Thành Phố Bắc Kạn,Cấp huyện \(đến 30\/06\/2025\),Thành phố,30\/06\/2025,/);
 
     const xlsx = await h.app.request('/api/rollups/export?format=xlsx&year=2026', { headers });
     expect(xlsx.headers.get('content-disposition')).toContain('tong-hop-19-2026.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await xlsx.arrayBuffer());
     const sheet = wb.worksheets[0]!;
-    expect(sheet.rowCount).toBe(10);
-    const row = sheet.getRows(2, 9)!.find((r) => r.getCell(1).value === '05443')!;
-    expect(row.getCell(2).value).toBe('Thành phố Thái Nguyên');
-    expect(row.getCell(9).value).toBe(1);
+    expect(sheet.rowCount).toBe(1 + 92 + 18);
+    const row = sheet.getRows(2, 110)!.find((r) => r.getCell(1).value === '05443')!;
+    expect(row.getCell(2).value).toBe('Phường Phan Đình Phùng');
+    expect(row.getCell(12).value).toBe(1);
   });
 });

@@ -388,7 +388,7 @@ describe('transaction seam for other capabilities (issue #7 roll-ups)', () => {
       await newPlan();
       expect(seen).toEqual(['plan-created']);
       expect((await rawQuery('01#00103#SEAMTEST'))[0]).toMatchObject({ plansPlanned: 1 });
-      const rollupBefore = (await rawQuery('01#P#ROLLUP')).find((i) => i.SK === 'D#003')!;
+      const rollupBefore = (await rawQuery('01#P#ROLLUP')).find((i) => i.SK === 'T#01#00103')!;
       fail = true;
       const listBefore = (await call('GET', '/api/supervision/plans?limit=200', editor)).json.plans.length;
       const r = await call('POST', '/api/supervision/plans', editor, samplePlan());
@@ -396,7 +396,7 @@ describe('transaction seam for other capabilities (issue #7 roll-ups)', () => {
       expect((await call('GET', '/api/supervision/plans?limit=200', editor)).json.plans.length).toBe(listBefore);
       expect(await auditCount('2026-03')).toBe(auditsBefore + 1);
       // The cancelled write moved no roll-up counter either.
-      const rollupAfter = (await rawQuery('01#P#ROLLUP')).find((i) => i.SK === 'D#003')!;
+      const rollupAfter = (await rawQuery('01#P#ROLLUP')).find((i) => i.SK === 'T#01#00103')!;
       expect(rollupAfter['plan.planned']).toBe(rollupBefore['plan.planned']);
     } finally {
       remove();

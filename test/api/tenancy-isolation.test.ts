@@ -84,6 +84,8 @@ const routes: Route[] = [
   { name: "revoke A's invitation", request: () => [`/api/tenancy/invitations/${target.invitationId}/revoke`, { method: 'POST' }], readsNothing: true },
   { name: "A's audit log", request: () => ['/api/audit?locality=00103&month=2026-11'], readsNothing: true },
   { name: "decide province 01's sign-up", request: () => ['/api/tenancy/signups/00367/decision', json({ decision: 'approve', version: 1 })], readsNothing: true },
+  { name: "A's predecessor district (history) with ?locality=003", request: () => ['/api/tenancy/tenant?locality=003'], readsNothing: true },
+  { name: "open A's predecessor district for data entry", request: () => ['/api/tenancy/history/003/data-entry', json({ open: true })], readsNothing: true },
   { name: 'list sign-ups (own province only)', request: () => ['/api/tenancy/signups'], readsNothing: false },
 ];
 

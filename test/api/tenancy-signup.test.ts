@@ -23,7 +23,7 @@ describe('district sign-up (public)', () => {
     const res = await signUp(signUpBody('01', '00070', 'VanPhong.HoanKiem@HaNoi.gov.vn'));
     expect(res.status).toBe(201);
     const body = (await res.json()) as { tenant: { name: string; status: string; provinceName: string } };
-    expect(body.tenant).toMatchObject({ name: 'Quận Hoàn Kiếm', provinceName: 'Thành phố Hà Nội', status: 'pending' });
+    expect(body.tenant).toMatchObject({ name: 'Phường Hoàn Kiếm', provinceName: 'Thành phố Hà Nội', status: 'pending' });
     expect(ddbCost(res).requests).toBe(1);
     const audit = await auditOf('01#00070#AUDIT#2026-11');
     expect(audit).toHaveLength(1);
@@ -34,7 +34,7 @@ describe('district sign-up (public)', () => {
     const res = await signUp(signUpBody('01', '00070', 'khac@hanoi.gov.vn'));
     expect(res.status).toBe(409);
     const p = await problemOf(res);
-    expect(p.detail_vi).toContain('Quận Hoàn Kiếm (Thành phố Hà Nội) đã được đăng ký');
+    expect(p.detail_vi).toContain('Phường Hoàn Kiếm (Thành phố Hà Nội) đã được đăng ký');
     expect(p.detail).toContain('already signed up');
     expect(await auditOf('01#00070#AUDIT#2026-11')).toHaveLength(1);
   });
@@ -44,7 +44,7 @@ describe('district sign-up (public)', () => {
     await expectFieldError(await signUp({ ...signUpBody('01', '00070'), provinceCode: '98' }), 'provinceCode');
     // Thái Nguyên city (164) is not a Hà Nội district
     const p = await expectFieldError(await signUp(signUpBody('01', '05443')), 'localityCode');
-    expect(p.errors![0]!.message_vi).toBe('Quận/huyện này không thuộc tỉnh/thành phố đã chọn');
+    expect(p.errors![0]!.message_vi).toBe('Xã, phường này không thuộc Thành phố Hà Nội trong danh mục hiện hành');
     await expectFieldError(await signUp({ ...signUpBody('01', '00070'), localityCode: '0#2' }), 'localityCode');
     await expectFieldError(await signUp({ ...signUpBody('01', '00070'), agency: ' ' }), 'agency');
     await expectFieldError(await signUp({ ...signUpBody('01', '00070'), contactName: 'x'.repeat(121) }), 'contactName');
@@ -107,7 +107,7 @@ describe('province approval', () => {
     const body = (await res.json()) as { tenant: Tenant; invitation: { token: string; link: string; invitation: { email: string; role: string; expiresAt: string } } };
     expect(body.tenant).toMatchObject({ status: 'active', version: 2 });
     expect(body.invitation.link).toBe(`/invitation#${body.invitation.token}`);
-    expect(body.invitation.token).toMatch(/^01\.002\.[A-Za-z0-9_-]{43}$/);
+    expect(body.invitation.token).toMatch(/^01\.00070\.[A-Za-z0-9_-]{43}$/);
     expect(body.invitation.invitation).toMatchObject({ email: 'vanphong.hoankiem@hanoi.gov.vn', role: 'locality_admin', expiresAt: '2026-11-30T03:00:00.000Z' });
 
     // Recorded in the district's log and in the province's log, in the same transaction.
@@ -126,15 +126,15 @@ describe('province approval', () => {
 
   it('keeps roles without province:admin out and 404s districts of other provinces', async () => {
     for (const role of ['province_viewer', 'locality_admin', 'locality_editor', 'operator'] as const) {
-      const u = await h.userToken({ role, provinceCode: role === 'operator' ? null : '01', localityCode: role.startsWith('district') ? '00103' : null });
+      const u = await h.userToken({ role, provinceCode: role === 'operator' ? null : '01', localityCode: role.startsWith('locality') ? '00103' : null });
       expect((await h.app.request('/api/tenancy/signups', { headers: u.headers })).status).toBe(403);
       expect((await h.app.request('/api/tenancy/signups/00070/decision', json({ decision: 'approve', version: 2 }, u.headers))).status).toBe(403);
     }
     const thaiNguyen = await h.userToken({ role: 'province_admin', provinceCode: '19', localityCode: null });
-    // 009 is a Hà Nội district: for Thái Nguyên's admin it does not exist.
+    // 00367 is a Hà Nội ward: for Thái Nguyên's admin it does not exist.
     expect((await h.app.request('/api/tenancy/signups/00367/decision', json({ decision: 'approve', version: 3 }, thaiNguyen.headers))).status).toBe(404);
     const list = (await (await h.app.request('/api/tenancy/signups', { headers: thaiNguyen.headers })).json()) as { tenants: Tenant[] };
-    expect(list.tenants.map((t) => `${t.provinceCode}/${t.localityCode}`)).toEqual(['19/164']);
+    expect(list.tenants.map((t) => `${t.provinceCode}/${t.localityCode}`)).toEqual(['19/05443']);
     expect((await h.app.request('/api/tenancy/signups', json(signUpBody('01', '00070')))).status).toBe(409);
     await expectFieldError(await h.app.request('/api/tenancy/signups/1%2F2/decision', json({ decision: 'approve', version: 1 }, thaiNguyen.headers)), 'localityCode', 'path');
   });
@@ -145,7 +145,7 @@ describe('province approval', () => {
     expect(res.status).toBe(200);
     expect(ddbCost(res).requests).toBe(1);
     const { tenant } = (await res.json()) as { tenant: Tenant };
-    expect(tenant).toMatchObject({ name: 'Quận Hoàn Kiếm', status: 'active' });
+    expect(tenant).toMatchObject({ name: 'Phường Hoàn Kiếm', status: 'active' });
     expect(tenant.contactEmail).toBeUndefined();
     const pv = await h.userToken({ role: 'province_viewer', provinceCode: '01', localityCode: null });
     expect((await h.app.request('/api/tenancy/tenant?locality=00070', { headers: pv.headers })).status).toBe(200);

@@ -25,7 +25,7 @@ describe('first admin: invitation from the approval', () => {
     expect(await preview.json()).toMatchObject({
       email: 'chanh.vanphong@longbien.gov.vn',
       role: 'locality_admin',
-      tenant: { provinceCode: '01', localityCode: '00145', name: 'Quận Long Biên', provinceName: 'Thành phố Hà Nội' },
+      tenant: { provinceCode: '01', localityCode: '00145', name: 'Phường Long Biên', provinceName: 'Thành phố Hà Nội' },
     });
 
     await expectFieldError(await h.app.request('/api/tenancy/invitations/accept', json({ token, name: 'Chánh Văn Phòng', password: 'ngan' })), 'password');
@@ -53,7 +53,7 @@ describe('first admin: invitation from the approval', () => {
     expect(res.status).toBe(200);
     expect(ddbCost(res).requests).toBe(1);
     const body = (await res.json()) as { users: User[]; invitations: Invitation[]; grantableRoles: string[]; tenant: { name: string } };
-    expect(body.tenant.name).toBe('Quận Long Biên');
+    expect(body.tenant.name).toBe('Phường Long Biên');
     expect(body.users).toEqual([expect.objectContaining({ email: 'chanh.vanphong@longbien.gov.vn', role: 'locality_admin', status: 'active', name: 'Chánh Văn Phòng' })]);
     expect(body.invitations).toEqual([]);
     expect(body.grantableRoles).toEqual(['locality_admin', 'locality_editor', 'locality_viewer']);
@@ -71,7 +71,7 @@ describe('first admin: invitation from the approval', () => {
     expect((await invite({ email: 'bientap@longbien.gov.vn', role: 'locality_viewer' })).status).toBe(409);
     expect((await invite({ email: 'chanh.vanphong@longbien.gov.vn', role: 'locality_viewer' })).status).toBe(409);
     const p = await expectFieldError(await invite({ email: 'x@longbien.gov.vn', role: 'province_admin' }), 'role');
-    expect(p.errors![0]!.message_vi).toContain('Quản trị cấp huyện');
+    expect(p.errors![0]!.message_vi).toContain('Quản trị đơn vị cấp xã');
     await expectFieldError(await invite({ email: 'x@longbien.gov.vn', role: 'chief' }), 'role');
     await expectFieldError(await invite({ email: 'x', role: 'locality_viewer' }), 'email');
     await expectFieldError(await invite({ email: 'x@longbien.gov.vn', role: 'locality_viewer', name: '' }), 'name');

@@ -92,7 +92,7 @@ describe('tenant-scoped store after requireAuth', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ name: 'Thái Nguyên' });
     expect(fake.asked.map((i) => [i.email, i.provinceCode, i.localityCode])).toEqual([[user.email, '19', '05443']]);
-    expect(fake.signedWith).toEqual(['TENANT19164']);
+    expect(fake.signedWith).toEqual(['TENANT1905443']);
     expect(ddbCost(res)).toMatchObject({ requests: 1, items: 1 });
     fake.close();
   });
@@ -145,12 +145,12 @@ describe('tenant-scoped store after requireAuth', () => {
       return c.json({ name: item?.name ?? null });
     });
     const { headers } = await h.userToken({ role: 'locality_admin', provinceCode: '19', localityCode: '05518' });
-    const res = await app.request('/buggy?p=19&d=164', { headers });
+    const res = await app.request('/buggy?p=19&d=05443', { headers });
     expect(res.status).toBe(500);
     expect(JSON.stringify(await res.json())).not.toContain('Thái Nguyên');
-    expect(h.fenceViolations().at(-1)).toMatchObject({ action: 'dynamodb:GetItem', keys: ['19#05443#TENANT'], tags: { province: '19', district: '05518' } });
+    expect(h.fenceViolations().at(-1)).toMatchObject({ action: 'dynamodb:GetItem', keys: ['19#05443#TENANT'], tags: { province: '19', locality: '05518' } });
     // The same route for its own tenant passes the fence.
-    const own = await app.request('/buggy?p=19&d=165', { headers });
+    const own = await app.request('/buggy?p=19&d=05518', { headers });
     expect(own.status).toBe(200);
   });
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Identity } from '../../shared/identity.js';
 import { keys, leadingKeyPattern, provinceLeadingKeyPattern, s3Keys, supervisionKeys, tenancyKeys, type TenantRef } from '../../shared/keys.js';
 import type { Role } from '../../shared/roles.js';
-import { sessionTagsFor, type SessionTags } from '../../shared/tenant-access.js';
+import { sessionTagsFor, sessionTagsForTarget, type SessionTags } from '../../shared/tenant-access.js';
 import { fenceStatements, FENCE_BUCKET_ARN, FENCE_TABLE_ARN } from '../support/iam-fence.js';
 import { isAllowed, renderCfn, substitute, type IamRequest, type PolicyStatement } from '../support/iam-policy.js';
 import { logicalIdOf, resources, synth } from './support.js';
@@ -81,7 +81,7 @@ describe('tenant role policy (synthesized) against shared/keys.ts', () => {
   });
 
   it('covers every key builder of shared/keys.ts: a tenant session reaches all of its own partitions', () => {
-    // Builders of province-wide partitions take (provinceCode, localityCode); all others take the tenant first.
+    // Builders of province-wide partitions take (provinceCode, …) or, for a roll-up row, the tenant; all others take the tenant first.
     const provinceLevel = new Set(['keys.rollup', 'keys.rollupsOf', 'tenancyKeys.tenantsOfProvince']);
     const tags = sessionTagsFor(identity('locality_editor', '19', '164'));
     const provinceTags = sessionTagsFor(identity('province_viewer', '19', null));
@@ -91,7 +91,12 @@ describe('tenant role policy (synthesized) against shared/keys.ts', () => {
       for (const [name, build] of Object.entries(builders)) {
         if (typeof build !== 'function') continue;
         const id = `${group}.${name}`;
-        const built = provinceLevel.has(id) ? (build as (...a: unknown[]) => Record<string, unknown>)('19', '164') : callWithTenant(build);
+        const built =
+          id === 'keys.rollup'
+            ? keys.rollup({ provinceCode: '19', localityCode: '164' }) // a tenant's row in its province's partition
+            : provinceLevel.has(id)
+              ? (build as (...a: unknown[]) => Record<string, unknown>)('19', '164')
+              : callWithTenant(build);
         for (const [attr, value] of Object.entries(built)) {
           if (!attr.endsWith('PK') || typeof value !== 'string') continue;
           checked += 1;
@@ -240,5 +245,45 @@ describe('tenant role policy (synthesized) against shared/keys.ts', () => {
     const tags = sessionTagsFor(identity('locality_admin', '19', '164'));
     expect(can(tags, 'UpdateItem', keys.tenant(songCong).PK)).toBe(false);
     expect(can(tags, 'Query', keys.rollupsOf('19').PK)).toBe(false);
+  });
+
+  describe('sessions fenced to history (two-level government since 01/07/2025)', () => {
+    const tayHoDistrict: TenantRef = { provinceCode: '01', localityCode: '003' };
+    const tayHoWard: TenantRef = { provinceCode: '01', localityCode: '00103' };
+    const bacKanCity: TenantRef = { provinceCode: '06', localityCode: '058' };
+
+    it('a ward reading its predecessor district reaches that district only, read-only', () => {
+      const tags = sessionTagsForTarget(identity('locality_admin', '01', '00103'), tayHoDistrict);
+      expect(tags).toMatchObject({ province: '01', locality: '003', access: 'read', reach: 'own' });
+      expect(can(tags, 'Query', keys.agreement(tayHoDistrict, 'A1').PK)).toBe(true);
+      for (const action of ['PutItem', 'UpdateItem', 'DeleteItem']) expect(can(tags, action, keys.agreement(tayHoDistrict, 'A1').PK)).toBe(false);
+      expect(can(tags, 'Query', keys.agreement({ provinceCode: '01', localityCode: '005' }, 'A1').PK)).toBe(false);
+      expect(can(tags, 'Query', keys.agreement(tayHoWard, 'A1').PK)).toBe(false);
+      expect(can(tags, 'Query', keys.rollupsOf('01').PK)).toBe(false);
+      expect(allowed(tags, { action: 's3:GetObject', resource: object(tayHoDistrict, 'D1') })).toBe(true);
+      expect(allowed(tags, { action: 's3:PutObject', resource: object(tayHoDistrict, 'D1') })).toBe(false);
+    });
+
+    it("Thái Nguyên's staff acting on merged Bắc Kạn reach Bắc Kạn's prefix only, with their own rights", () => {
+      const viewer = sessionTagsForTarget(identity('province_viewer', '19', null), bacKanCity);
+      expect(viewer).toMatchObject({ province: '06', locality: 'P', access: 'read', reach: 'province-read', rollup: '19' });
+      expect(can(viewer, 'Query', keys.agreement(bacKanCity, 'A1').PK)).toBe(true);
+      expect(can(viewer, 'PutItem', keys.agreement(bacKanCity, 'A1').PK)).toBe(false);
+      expect(can(viewer, 'Query', keys.agreement(hanoiBaDinh, 'A1').PK)).toBe(false);
+      const admin = sessionTagsForTarget(identity('province_admin', '19', null), bacKanCity);
+      expect(can(admin, 'PutItem', keys.tenant(bacKanCity).PK)).toBe(true); // open for data entry
+      expect(can(admin, 'PutItem', keys.audit(bacKanCity, '2026-11-30T02:00:00Z', 'e1').PK)).toBe(true);
+      expect(can(admin, 'PutItem', keys.agreement(bacKanCity, 'A1').PK)).toBe(false);
+      expect(can(admin, 'PutItem', keys.tenant(thaiNguyenCity).PK)).toBe(false);
+    });
+
+    it("a merged province's district moves its row in the successor's roll-up partition", () => {
+      const tags = sessionTagsFor(identity('locality_editor', '06', '058'));
+      expect(tags.rollup).toBe('19');
+      expect(can(tags, 'UpdateItem', keys.rollup(bacKanCity).PK)).toBe(true);
+      expect(keys.rollup(bacKanCity).PK).toBe('19#P#ROLLUP');
+      expect(can(tags, 'UpdateItem', keys.rollupsOf('06').PK)).toBe(false);
+      expect(can(tags, 'Query', keys.rollupsOf('19').PK)).toBe(false);
+    });
   });
 });

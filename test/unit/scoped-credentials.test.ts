@@ -35,15 +35,17 @@ const provinceAdmin: Identity = { userId: 'u5', email: 'p@x.vn', role: 'province
 
 describe('session tags from the verified identity', () => {
   it('encode tenant, write access and province reach', () => {
-    expect(sessionTagsFor(districtEditor)).toEqual({ province: '19', district: '164', access: 'write', reach: 'own' });
-    expect(sessionTagsFor(districtViewer)).toEqual({ province: '19', district: '164', access: 'read', reach: 'own' });
-    expect(sessionTagsFor(provinceAdmin)).toEqual({ province: '19', district: 'P', access: 'write', reach: 'province-admin' });
-    expect(sessionTagsFor({ ...provinceAdmin, role: 'province_viewer' })).toEqual({ province: '19', district: 'P', access: 'read', reach: 'province-read' });
+    expect(sessionTagsFor(districtEditor)).toEqual({ province: '19', locality: '164', access: 'write', reach: 'own', rollup: '19' });
+    expect(sessionTagsFor(districtViewer)).toEqual({ province: '19', locality: '164', access: 'read', reach: 'own', rollup: '19' });
+    expect(sessionTagsFor(provinceAdmin)).toEqual({ province: '19', locality: 'P', access: 'write', reach: 'province-admin', rollup: '19' });
+    expect(sessionTagsFor({ ...provinceAdmin, role: 'province_viewer' })).toEqual({ province: '19', locality: 'P', access: 'read', reach: 'province-read', rollup: '19' });
   });
 
   it('refuse identities without a tenant and codes that could widen the pattern', () => {
     expect(() => sessionTagsFor({ ...provinceAdmin, role: 'operator', provinceCode: null })).toThrow();
     expect(() => sessionTagsFor({ ...districtEditor, localityCode: '*' })).toThrow();
+    // A merged province's tenant moves its successor's roll-up partition.
+    expect(sessionTagsFor({ ...districtEditor, provinceCode: '06', localityCode: '058' })).toMatchObject({ province: '06', locality: '058', rollup: '19' });
     expect(() => sessionTagsFor({ ...districtEditor, provinceCode: '1*' })).toThrow();
   });
 });
@@ -76,9 +78,10 @@ describe('tenant access (AssumeRole with session tags, cached per tenant)', () =
         DurationSeconds: 3600,
         Tags: [
           { Key: 'province', Value: '19' },
-          { Key: 'district', Value: '164' },
+          { Key: 'locality', Value: '164' },
           { Key: 'access', Value: 'write' },
           { Key: 'reach', Value: 'own' },
+          { Key: 'rollup', Value: '19' },
         ],
       },
     ]);

@@ -7,8 +7,7 @@ import { staleVersion } from '../../store/versioning.js';
 import { notFound } from '../../auth/tenant-scope.js';
 import type { DbItem } from '../records.js';
 
-/** What every agreement write works with: the call's store, the caller's own tenant, who, when. */
-export type OpContext = { store: MeteredStore; tenant: TenantRef; actor: Identity; now: Date };
+export type { OpContext } from '../../store/op-context.js';
 
 export function actorLabel(actor: Identity): string {
   return actor.name ?? actor.email;
