@@ -1,13 +1,6 @@
 import type { Context } from 'hono';
 import { partyAgenciesByLevel, levelOfLocality, levelLabels } from '../../shared/agreements/parties.js';
-import {
-  agencyLabels,
-  periodLabel,
-  type AgreementContent,
-  type ContinuesInput,
-  type ContinuesRef,
-  type SignInput,
-} from '../../shared/agreements/schema.js';
+import { agencyLabels, periodLabel, type AgreementContent, type ContinuesInput, type ContinuesRef, type SignInput } from '../../shared/agreements/schema.js';
 import { keys, type TenantRef } from '../../shared/keys.js';
 import { predecessorDistrict } from '../../shared/localities/index.js';
 import type { FieldError } from '../../shared/problem.js';
@@ -96,7 +89,12 @@ export async function resolveContinues(c: Context<AppEnv>, tenant: TenantRef, re
     const item = await c.var.store.get({ Key: { PK: k.PK, SK: k.SK } });
     if (!item) {
       throw invalid([
-        field('continues.agreementId', `Không tìm thấy văn bản này trong hồ sơ của ${predecessor.name}`, `No such agreement in the records of ${predecessor.name}`, 'not-found'),
+        field(
+          'continues.agreementId',
+          `Không tìm thấy văn bản này trong hồ sơ của ${predecessor.name}`,
+          `No such agreement in the records of ${predecessor.name}`,
+          'not-found',
+        ),
       ]);
     }
     const a = agreementFromItem(item);

@@ -26,7 +26,14 @@ const wardParties = [
   { agency: 'MTTQ' as const, name: 'Ủy ban Mặt trận Tổ quốc Việt Nam phường Tây Hồ' },
 ];
 const program2026 = (extra: Record<string, unknown> = {}) =>
-  programBody({ number: '', title: 'Phối hợp công tác năm 2026', year: 2026, parties: wardParties, items: [{ title: 'Phối hợp tổ chức tiếp xúc cử tri' }], ...extra });
+  programBody({
+    number: '',
+    title: 'Phối hợp công tác năm 2026',
+    year: 2026,
+    parties: wardParties,
+    items: [{ title: 'Phối hợp tổ chức tiếp xúc cử tri' }],
+    ...extra,
+  });
 
 beforeAll(async () => {
   h = await createHarness({ now: () => new Date('2026-03-02T03:00:00Z') });
@@ -59,9 +66,14 @@ describe('parties by level', () => {
   });
 
   it('refuses bodies that do not exist at commune level, naming each party', async () => {
-    const res = await api.call('POST', '', ward, program2026({
-      parties: [wardParties[0], { agency: 'DBQH', name: 'Đoàn ĐBQH phường' }, { agency: 'LDLD', name: 'Liên đoàn Lao động phường Tây Hồ' }],
-    }));
+    const res = await api.call(
+      'POST',
+      '',
+      ward,
+      program2026({
+        parties: [wardParties[0], { agency: 'DBQH', name: 'Đoàn ĐBQH phường' }, { agency: 'LDLD', name: 'Liên đoàn Lao động phường Tây Hồ' }],
+      }),
+    );
     expect(res.status).toBe(400);
     const p = await problemOf(res);
     expect(p.errors!.map((e) => e.field)).toEqual(['parties.1.agency', 'parties.2.agency']);
@@ -75,7 +87,10 @@ describe('parties by level', () => {
       kind: 'regulation',
       title: 'Phối hợp công tác giai đoạn 2026-2031',
       term: { from: 2026, to: 2031 },
-      parties: [{ agency: 'DBQH', name: 'Đoàn đại biểu Quốc hội tỉnh Thái Nguyên' }, { agency: 'MTTQ', name: 'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Thái Nguyên' }],
+      parties: [
+        { agency: 'DBQH', name: 'Đoàn đại biểu Quốc hội tỉnh Thái Nguyên' },
+        { agency: 'MTTQ', name: 'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Thái Nguyên' },
+      ],
     });
     expect(reg.status).toBe(201);
     const a = await api.create(ward, program2026());
@@ -139,7 +154,10 @@ describe('continues: a ward’s program continuing its predecessor district’s'
     const put = await api.call('PUT', `/${a.id}`, ward, { ...program2026({ continues: null }), version: 1 });
     expect(put.status).toBe(200);
     expect(((await put.json()) as { agreement: AgreementDetail['agreement'] }).agreement.continues).toBeNull();
-    const put2 = await api.call('PUT', `/${a.id}`, ward, { ...program2026({ continues: { provinceCode: '01', localityCode: '003', agreementId: tayHo2024 } }), version: 2 });
+    const put2 = await api.call('PUT', `/${a.id}`, ward, {
+      ...program2026({ continues: { provinceCode: '01', localityCode: '003', agreementId: tayHo2024 } }),
+      version: 2,
+    });
     expect(put2.status).toBe(200);
     await api.sign(ward, a.id, 3);
     const amend = await api.call('POST', `/${a.id}/amendments`, ward, { version: 4, reason: 'Bổ sung nội dung' });
@@ -184,7 +202,10 @@ describe('continues: a ward’s program continuing its predecessor district’s'
       kind: 'regulation',
       title: 'Phối hợp',
       term: { from: 2026, to: 2031 },
-      parties: [{ agency: 'HDND', name: 'HĐND tỉnh Thái Nguyên' }, { agency: 'MTTQ', name: 'Ủy ban MTTQ tỉnh Thái Nguyên' }],
+      parties: [
+        { agency: 'HDND', name: 'HĐND tỉnh Thái Nguyên' },
+        { agency: 'MTTQ', name: 'Ủy ban MTTQ tỉnh Thái Nguyên' },
+      ],
       continues: ref,
     });
     expect(fromProvince.status).toBe(400);

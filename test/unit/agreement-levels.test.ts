@@ -74,7 +74,15 @@ describe('agency lines by level', () => {
     expect(unitOf(DISTRICT)).toMatchObject({ level: 'district', name: 'Quận Tây Hồ' });
     expect(headerAgencyLines(triple('quận Tây Hồ'), DISTRICT)).toEqual(['HĐND - UBND - ỦY BAN MTTQ VIỆT NAM QUẬN TÂY HỒ']);
     // Parties named only by the type ("… quận") are the district's own bodies too.
-    expect(headerAgencyLines([{ agency: 'HDND', name: 'Thường trực HĐND quận' }, { agency: 'UBND', name: 'UBND quận' }], DISTRICT)).toEqual(['HĐND - UBND QUẬN TÂY HỒ']);
+    expect(
+      headerAgencyLines(
+        [
+          { agency: 'HDND', name: 'Thường trực HĐND quận' },
+          { agency: 'UBND', name: 'UBND quận' },
+        ],
+        DISTRICT,
+      ),
+    ).toEqual(['HĐND - UBND QUẬN TÂY HỒ']);
     expect(headerAgencyLines(triple('thành phố Bắc Kạn'), DISTRICT_CITY)).toEqual(['HĐND - UBND - ỦY BAN MTTQ VIỆT NAM THÀNH PHỐ BẮC KẠN']);
   });
 
@@ -92,7 +100,10 @@ describe('agency lines by level', () => {
       { agency: 'MTTQ', name: 'Ủy ban Mặt trận Tổ quốc Việt Nam quận Đống Đa' },
       { agency: 'OTHER', name: 'Các tổ chức chính trị - xã hội quận Đống Đa' },
     ];
-    expect(agencyLines(parties, { name: 'Quận Đống Đa', type: 'Quận' })).toEqual(['Ủy ban MTTQ Việt Nam quận Đống Đa', 'Các tổ chức chính trị - xã hội quận Đống Đa']);
+    expect(agencyLines(parties, { name: 'Quận Đống Đa', type: 'Quận' })).toEqual([
+      'Ủy ban MTTQ Việt Nam quận Đống Đa',
+      'Các tổ chức chính trị - xã hội quận Đống Đa',
+    ]);
     // A ward's record naming the former district's bodies lists them as they are.
     expect(headerAgencyLines(triple('quận Tây Hồ'), WARD)).toEqual([
       'THƯỜNG TRỰC HỘI ĐỒNG NHÂN DÂN QUẬN TÂY HỒ',
@@ -124,7 +135,12 @@ describe('parties and signatories by level', () => {
     expect(hdnd).toEqual({ agency: 'HDND', onBehalf: 'TM. Thường trực HĐND phường Tây Hồ', title: 'Chủ tịch' });
     expect(ubnd).toEqual({ agency: 'UBND', onBehalf: '', title: 'Chủ tịch UBND phường Tây Hồ' });
     expect(mttq).toEqual({ agency: 'MTTQ', onBehalf: 'TM. Ủy ban MTTQ Việt Nam phường Tây Hồ', title: 'Chủ tịch' });
-    expect(defaultSignatory({ agency: 'DTN', name: 'Đoàn Thanh niên Cộng sản Hồ Chí Minh phường Tây Hồ' }, unit)).toMatchObject({ onBehalf: 'TM. Ban Chấp hành Đoàn phường Tây Hồ', title: 'Bí thư' });
-    expect(defaultSignatory({ agency: 'HDND', name: 'Hội đồng nhân dân tỉnh Thái Nguyên' }, unitOf(PROVINCE))).toMatchObject({ onBehalf: 'TM. Thường trực HĐND tỉnh Thái Nguyên' });
+    expect(defaultSignatory({ agency: 'DTN', name: 'Đoàn Thanh niên Cộng sản Hồ Chí Minh phường Tây Hồ' }, unit)).toMatchObject({
+      onBehalf: 'TM. Ban Chấp hành Đoàn phường Tây Hồ',
+      title: 'Bí thư',
+    });
+    expect(defaultSignatory({ agency: 'HDND', name: 'Hội đồng nhân dân tỉnh Thái Nguyên' }, unitOf(PROVINCE))).toMatchObject({
+      onBehalf: 'TM. Thường trực HĐND tỉnh Thái Nguyên',
+    });
   });
 });
