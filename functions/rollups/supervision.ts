@@ -1,6 +1,6 @@
 import { counterName, sum, delta, type Counters } from '../../shared/rollups/counters.js';
 import type { RecommendationStatus } from '../../shared/supervision/schema.js';
-import type { ChangeContext, SupervisionChange } from '../supervision/changes.js';
+import type { SupervisionChange, SupervisionChangeSet } from '../../shared/supervision/changes.js';
 import type { TransactItem } from '../store/metered-store.js';
 import { rollupUpdate } from './update.js';
 
@@ -32,7 +32,7 @@ export function supervisionCounters(change: SupervisionChange): Counters {
 }
 
 /** The one roll-up Update a supervision write adds to its own transaction. */
-export function supervisionRollup(ctx: ChangeContext): TransactItem[] {
+export function supervisionRollup(ctx: SupervisionChangeSet): TransactItem[] {
   if (ctx.changes.length === 0) return [];
   return [rollupUpdate(ctx.tenant, sum(...ctx.changes.map(supervisionCounters)), ctx.now)];
 }

@@ -1,18 +1,31 @@
 import { foldVietnamese } from '../../shared/format.js';
 import { supervisionKeys, tenantPrefix, type TenantRef } from '../../shared/keys.js';
 import { buildBoard, daysOverdue, isOverdue, summarizePlan } from '../../shared/supervision/rules.js';
-import type { Board, PlanDetail, PlanStatus, PlanSummary, RecommendationResponse, RecommendationView } from '../../shared/supervision/schema.js';
+import type { Board, Plan, PlanDetail, PlanStatus, PlanSummary, Recommendation, RecommendationResponse, RecommendationView } from '../../shared/supervision/schema.js';
 import { ProblemError } from '../api/problem.js';
 import type { MeteredStore } from '../store/metered-store.js';
 import { notFound } from '../auth/tenant-scope.js';
 import { ENTITY, toFinding, toPlan, toRecommendation, toResponse } from './items.js';
 
 /**
- * Supervision reads. Each is one DynamoDB Query (docs/data-model.md "Supervision"); a further page
- * is read only when a result exceeds DynamoDB's 1 MB page, which a plan or a district's
- * recommendations do not reach in practice.
+ * Supervision reads and the records behind a write. Each page read is one DynamoDB Query
+ * (docs/data-model.md "Supervision"); a further page is read only when a result exceeds DynamoDB's
+ * 1 MB page, which a plan or a district's recommendations do not reach in practice.
  */
 
+/** The plan header a write starts from (strongly consistent); 404 when it does not exist here. */
+export async function readPlan(store: MeteredStore, t: TenantRef, planId: string): Promise<Plan> {
+  const item = await store.get({ Key: supervisionKeys.plan(t, planId), ConsistentRead: true });
+  if (!item) throw notFound();
+  return toPlan(item);
+}
+
+/** One recommendation as a write reads it (strongly consistent); 404 when it does not exist here. */
+export async function readRecommendation(store: MeteredStore, t: TenantRef, planId: string, no: number): Promise<Recommendation> {
+  const item = await store.get({ Key: supervisionKeys.recommendation(t, planId, no), ConsistentRead: true });
+  if (!item) throw notFound();
+  return toRecommendation(item);
+}
 
 /** Plan page: header, findings, recommendations and their responses from ONE Query of the plan's partition. */
 export async function getPlanDetail(store: MeteredStore, t: TenantRef, planId: string, today: string): Promise<PlanDetail> {
