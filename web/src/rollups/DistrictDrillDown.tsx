@@ -3,7 +3,7 @@ import { createResource, For, Show } from 'solid-js';
 import { statusLabels as agreementStatusLabels, type ListResponse } from '../../../shared/agreements/schema.js';
 import { formatDate } from '../../../shared/format.js';
 import type { Dashboard } from '../../../shared/rollups/schema.js';
-import type { PlanSummary } from '../../../shared/supervision/schema.js';
+import type { PlanList } from '../../../shared/supervision/schema.js';
 import { api, ApiError } from '../api.js';
 import { t } from '../i18n.js';
 
@@ -16,7 +16,7 @@ export function DistrictDrillDown() {
   const q = () => `locality=${encodeURIComponent(params.code)}`;
   const [dashboard] = createResource(() => api<Dashboard>('/api/rollups'));
   const [agreements] = createResource(() => params.code, () => api<ListResponse>(`/api/agreements?limit=100&${q()}`));
-  const [plans] = createResource(() => params.code, () => api<{ plans: PlanSummary[] }>(`/api/supervision/plans?limit=100&${q()}`));
+  const [plans] = createResource(() => params.code, () => api<PlanList>(`/api/supervision/plans?limit=100&${q()}`));
   // A resource that failed throws when read: check `.error` first.
   const row = () => (dashboard.error ? undefined : dashboard())?.rows.find((r) => r.localityCode === params.code);
   const errorText = (e: unknown) => (e instanceof ApiError ? e.text : String(e));
@@ -91,9 +91,9 @@ export function DistrictDrillDown() {
       </Show>
       <Show when={!plans.error && plans()}>
         {(list) => (
-          <Show when={list().plans.length} fallback={<p class="muted">{t({ vi: 'Chưa có kế hoạch giám sát.', en: 'No supervision plans yet.' })}</p>}>
+          <Show when={list().items.length} fallback={<p class="muted">{t({ vi: 'Chưa có kế hoạch giám sát.', en: 'No supervision plans yet.' })}</p>}>
             <ul data-testid="district-plans">
-              <For each={list().plans}>
+              <For each={list().items}>
                 {(p) => (
                   <li>
                     {p.topic} ({formatDate(p.period.from)} – {formatDate(p.period.to)})

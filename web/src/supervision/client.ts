@@ -6,6 +6,7 @@ import type {
   PlanDetail,
   PlanInput,
   PlanPatch,
+  PlanList,
   PlanStatus,
   PlanSummary,
   Recommendation,
@@ -32,7 +33,7 @@ export const newIdempotencyKey = () => `web-${crypto.randomUUID()}`;
 
 export const supervisionApi = {
   list: (p: { status?: string; year?: number; q?: string; district?: string; cursor?: string }) =>
-    api<{ plans: PlanSummary[]; cursor: string | null; today: string }>(`${base}/plans${q(p)}`),
+    api<PlanList>(`${base}/plans${q(p)}`),
   detail: (id: string, district?: string) => api<PlanDetail>(`${base}/plans/${id}${q({ district })}`),
   board: (p: { year?: number; q?: string; district?: string }) => api<Board>(`${base}/board${q(p)}`),
   create: (body: PlanInput, key: string) => api<{ plan: PlanSummary }>(`${base}/plans`, json('POST', body, { 'idempotency-key': key })),
