@@ -11,6 +11,8 @@ import type * as apigwv2 from 'aws-cdk-lib/aws-apigatewayv2';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from './environments.js';
 
+export type AlarmName = 'FunctionErrors' | 'FunctionThrottles' | 'Api5xx' | 'ApiLatencyP99' | 'TableSystemErrors' | 'TableThrottles';
+
 export type AlarmsProps = {
   config: EnvironmentConfig;
   fn: lambda.IFunction;
@@ -28,6 +30,8 @@ export type AlarmsProps = {
 export class Alarms extends Construct {
   readonly topic: sns.Topic;
   readonly alarms: cloudwatch.Alarm[] = [];
+  /** Each alarm by its short name (FunctionErrors, Api5xx, ApiLatencyP99, …): the canary rolls back on some. */
+  readonly byName: Record<AlarmName, cloudwatch.Alarm> = {} as Record<AlarmName, cloudwatch.Alarm>;
 
   constructor(scope: Construct, id: string, props: AlarmsProps) {
     super(scope, id);
@@ -66,7 +70,7 @@ export class Alarms extends Construct {
     // The operations the API uses (an alarm's metric math may combine at most 10 metrics).
     const O = dynamodb.Operation;
     const operations = [O.GET_ITEM, O.QUERY, O.PUT_ITEM, O.UPDATE_ITEM, O.DELETE_ITEM, O.TRANSACT_WRITE_ITEMS, O.TRANSACT_GET_ITEMS, O.BATCH_GET_ITEM, O.BATCH_WRITE_ITEM];
-    const defs: [string, cloudwatch.IMetric, number, string][] = [
+    const defs: [AlarmName, cloudwatch.IMetric, number, string][] = [
       ['FunctionErrors', fn.metricErrors({ period: fiveMin, statistic: 'Sum' }), 1, 'API function threw (unhandled errors or timeouts)'],
       ['FunctionThrottles', fn.metricThrottles({ period: fiveMin, statistic: 'Sum' }), 1, 'API function was throttled (concurrency limit)'],
       ['Api5xx', apiMetric('5xx', 'Sum'), 5, 'HTTP API answered 5xx'],
@@ -87,6 +91,7 @@ export class Alarms extends Construct {
       alarm.addAlarmAction(new actions.SnsAction(this.topic));
       alarm.addOkAction(new actions.SnsAction(this.topic));
       this.alarms.push(alarm);
+      this.byName[name] = alarm;
     }
   }
 }

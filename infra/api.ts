@@ -5,6 +5,7 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -47,6 +48,9 @@ export const COGNITO_ADMIN_ACTIONS = [
  */
 export const ARCHIVE_OBJECT_ACTIONS = ['s3:GetObject', 's3:GetObjectVersion', 's3:GetObjectTagging', 's3:PutObject', 's3:DeleteObject'];
 
+/** The alias API Gateway integrates. */
+export const LIVE_ALIAS = 'live';
+
 /**
  * The API: one Lambda function (the Hono app of functions/api/app.ts through functions/lambda.ts)
  * behind an HTTP API. Routes the app protects with `requireAuth` also get API Gateway's JWT
@@ -54,6 +58,8 @@ export const ARCHIVE_OBJECT_ACTIONS = ['s3:GetObject', 's3:GetObjectVersion', 's
  */
 export class Api extends Construct {
   readonly fn: NodejsFunction;
+  /** `live`: the alias API Gateway calls; a deploy publishes a version and moves this alias. */
+  readonly alias: lambda.Alias;
   readonly httpApi: apigwv2.HttpApi;
   readonly stage: apigwv2.HttpStage;
   readonly role: iam.Role;
@@ -189,7 +195,11 @@ export class Api extends Construct {
       },
     });
 
-    const integration = new HttpLambdaIntegration('Lambda', this.fn, {
+    // Every code or configuration change publishes a new version; API Gateway only ever calls the
+    // alias, so staging and prod can shift it gradually (infra/progressive.ts) and dev at once.
+    this.alias = new lambda.Alias(this, 'Live', { aliasName: LIVE_ALIAS, version: this.fn.currentVersion });
+
+    const integration = new HttpLambdaIntegration('Lambda', this.alias, {
       payloadFormatVersion: apigwv2.PayloadFormatVersion.VERSION_2_0,
     });
     const authorizer = new HttpJwtAuthorizer('Cognito', auth.issuer, {

@@ -1,6 +1,7 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { environmentFromContext } from './environments.js';
+import { PhoiHopBootstrapStack } from './bootstrap-stack.js';
+import { environmentFromContext, environments, type EnvironmentName } from './environments.js';
 import { PhoiHopStack } from './stack.js';
 
 /**
@@ -34,6 +35,31 @@ export function buildApp(app: App = new App()) {
 }
 
 
+/**
+ * `-c stack=bootstrap`: the once-per-account stack of the CI pipeline (GitHub OIDC provider and deploy
+ * roles) instead of an environment. `-c githubRepo=owner/name` (required), `-c environments=dev,staging`
+ * (the environments this account hosts; default all), `-c githubOidcProviderArn=…` (reuse a provider).
+ */
+export function buildBootstrapApp(app: App = new App()) {
+  const str = (key: string) => {
+    const v = app.node.tryGetContext(key);
+    return typeof v === 'string' && v.length > 0 ? v : undefined;
+  };
+  const repository = str('githubRepo');
+  if (!repository) throw new Error('-c githubRepo=owner/name is required for -c stack=bootstrap');
+  const names = (str('environments') ?? Object.keys(environments).join(',')).split(',').map((n) => n.trim());
+  for (const n of names) environmentFromContext(n); // refuses unknown names
+  const stack = new PhoiHopBootstrapStack(app, 'PhoiHop-bootstrap', {
+    repository,
+    environments: names as EnvironmentName[],
+    existingProviderArn: str('githubOidcProviderArn'),
+    cdkQualifier: str('cdkQualifier'),
+    env: { account: str('account') ?? process.env.CDK_DEFAULT_ACCOUNT, region: str('region') ?? DEFAULT_REGION },
+    description: 'Phoi Hop CI: GitHub OIDC provider and short-lived deploy roles per environment',
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { app, stack };
+}
 
 function domainFrom(name: string | undefined, certificateArn: string | undefined) {
   if (!name && !certificateArn) return undefined;

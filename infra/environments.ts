@@ -36,6 +36,17 @@ export type EnvironmentConfig = {
   alarms: boolean;
   /** Cognito refresh token lifetime (days): how long a browser stays signed in. */
   refreshTokenDays: number;
+  /**
+   * How a new API version takes traffic through the `live` alias: at once (dev), or a CodeDeploy
+   * canary (10 % for 5 minutes, then all) that rolls back by itself when an alarm fires. A canary
+   * needs `alarms: true`: without alarms nothing would stop a bad version.
+   */
+  apiDeployment: 'all-at-once' | 'canary-10-percent-5-minutes';
+  /**
+   * Days a web asset stays in the bucket once a release no longer references it, so a page loaded
+   * before the release keeps loading its scripts (scripts/deploy.ts tags superseded assets).
+   */
+  webAssetGraceDays: number;
 };
 
 export const environments: Record<EnvironmentName, EnvironmentConfig> = {
@@ -48,6 +59,8 @@ export const environments: Record<EnvironmentName, EnvironmentConfig> = {
     archive: { worm: false, noncurrentVersionDays: 7, infrequentAccessAfterDays: 90 },
     alarms: false,
     refreshTokenDays: 7,
+    apiDeployment: 'all-at-once',
+    webAssetGraceDays: 7,
   },
   staging: {
     name: 'staging',
@@ -58,6 +71,8 @@ export const environments: Record<EnvironmentName, EnvironmentConfig> = {
     archive: { worm: false, noncurrentVersionDays: 30, infrequentAccessAfterDays: 90 },
     alarms: true,
     refreshTokenDays: 7,
+    apiDeployment: 'canary-10-percent-5-minutes',
+    webAssetGraceDays: 14,
   },
   prod: {
     name: 'prod',
@@ -69,6 +84,8 @@ export const environments: Record<EnvironmentName, EnvironmentConfig> = {
     archive: { worm: true, noncurrentVersionDays: null, infrequentAccessAfterDays: 90 },
     alarms: true,
     refreshTokenDays: 30,
+    apiDeployment: 'canary-10-percent-5-minutes',
+    webAssetGraceDays: 30,
   },
 };
 

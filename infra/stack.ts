@@ -5,6 +5,7 @@ import { Alarms } from './alarms.js';
 import { Api } from './api.js';
 import { Auth } from './auth.js';
 import type { EnvironmentConfig } from './environments.js';
+import { ProgressiveDeploy } from './progressive.js';
 import { ArchiveBucket, LogBucket } from './storage.js';
 import { AppTable } from './table.js';
 import { Web, type WebDomain } from './web.js';
@@ -31,6 +32,8 @@ export class PhoiHopStack extends Stack {
   readonly api: Api;
   readonly web: Web;
   readonly alarms?: Alarms;
+  /** Staging and prod: the CodeDeploy canary of the API alias. */
+  readonly progressive?: ProgressiveDeploy;
 
   constructor(scope: Construct, id: string, props: PhoiHopStackProps) {
     super(scope, id, props);
@@ -68,6 +71,12 @@ export class PhoiHopStack extends Stack {
       });
     }
 
+    if (config.apiDeployment !== 'all-at-once') {
+      // Roll back on what a bad version shows first: it throws, answers 5xx, or gets slow.
+      const rollbackAlarms = this.alarms ? [this.alarms.byName.FunctionErrors, this.alarms.byName.Api5xx, this.alarms.byName.ApiLatencyP99] : [];
+      this.progressive = new ProgressiveDeploy(this, 'Deploy', { config, alias: this.api.alias, rollbackAlarms });
+    }
+
     const out = (name: string, value: string, description: string) => new CfnOutput(this, name, { value, description });
     out('WebUrl', this.web.origins.at(-1)!, 'The web app (and /api/* on the same origin)');
     out('WebBucketName', this.web.bucket.bucketName, 'aws s3 sync web/dist here');
@@ -78,6 +87,8 @@ export class PhoiHopStack extends Stack {
     out('UserPoolId', this.auth.userPool.userPoolId, 'Cognito user pool');
     out('UserPoolClientId', this.auth.client.userPoolClientId, 'Cognito web client');
     out('FunctionName', this.api.fn.functionName, 'API Lambda function');
+    out('ApiAliasArn', this.api.alias.functionArn, 'The live alias API Gateway calls');
+    if (this.progressive) out('DeploymentGroupName', this.progressive.group.deploymentGroupName, 'CodeDeploy canary of the API alias');
     if (this.alarms) out('AlarmTopicArn', this.alarms.topic.topicArn, 'SNS topic of the alarms');
 
     Validations.of(this).acknowledge({

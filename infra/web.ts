@@ -20,6 +20,12 @@ export type WebProps = {
 export type WebDomain = { name: string; certificateArn: string };
 
 /**
+ * Tag the publisher (infra/web-publish.ts) puts on an asset the new release no longer references;
+ * the bucket's lifecycle rule deletes it `webAssetGraceDays` later. Untagged objects never expire.
+ */
+export const SUPERSEDED_TAG = { key: 'phoihop-superseded', value: 'true' } as const;
+
+/**
  * SPA fallback on the viewer request: client routes (`/giam-sat/...`, no file extension) get the app
  * shell. Done here rather than with 403/404 error responses, which would also rewrite the API's own
  * problem+json 404s into index.html.
@@ -58,6 +64,15 @@ export class Web extends Construct {
       serverAccessLogsPrefix: 's3/web/',
       // The built app is reproducible from git: nothing to retain.
       removalPolicy: RemovalPolicy.DESTROY,
+      // Deploys never prune: a page loaded before a release still fetches its own hashed scripts.
+      // Only what the publisher tagged as superseded goes, after the grace period.
+      lifecycleRules: [
+        {
+          id: 'expire-superseded-assets',
+          tagFilters: { [SUPERSEDED_TAG.key]: SUPERSEDED_TAG.value },
+          expiration: Duration.days(config.webAssetGraceDays),
+        },
+      ],
     });
 
     const archiveOrigin = `https://${props.archiveBucketName}.s3.${region}.amazonaws.com`;

@@ -15,7 +15,7 @@ export function renderRolesDoc(): string {
   lines.push('');
   lines.push('The one role matrix of the product is `shared/roles.ts`. The API enforces it with');
   lines.push('`requirePermission(permission)` (`functions/auth/middleware.ts`); the tenant a request acts on always');
-  lines.push('comes from the verified token (`functions/tenancy/scope.ts`).');
+  lines.push('comes from the verified token (`functions/auth/tenant-scope.ts`).');
   lines.push('');
   lines.push('## Quyền / Permissions');
   lines.push('');

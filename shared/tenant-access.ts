@@ -51,13 +51,14 @@ function reachOf(identity: Identity): string {
  * district (read-only, that tenant only), or the staff of a current province acting on a merged
  * province's tenants (the same reach they have at home, fenced to that old province's prefix).
  */
-export function sessionTagsForTarget(identity: Identity, target: TenantRef): SessionTags {
+export function sessionTagsForTarget(identity: Identity, target: TenantRef, intent: 'read' | 'write' = 'read'): SessionTags {
   tenantPrefix(target);
   const provinceWide = identity.localityCode === null;
   return {
     province: target.provinceCode,
     locality: provinceWide ? PROVINCE_SCOPE : (target.localityCode ?? PROVINCE_SCOPE),
-    access: provinceWide && can(identity.role, 'tenant:write') ? ACCESS_WRITE : ACCESS_READ,
+    // Reads of history are read-only sessions; only a province admin's data-entry decision writes.
+    access: intent === 'write' && provinceWide && can(identity.role, 'tenant:write') ? ACCESS_WRITE : ACCESS_READ,
     reach: provinceWide ? reachOf(identity) : REACH_OWN,
     rollup: rollupProvinceOf(target),
   };

@@ -22,7 +22,6 @@ import { validate } from '../api/validate.js';
 import { requireAuth } from '../auth/middleware.js';
 import { versionFromIfMatch } from '../store/versioning.js';
 import { readTenant, writeTenant } from '../auth/tenant-scope.js';
-import { agreementDocx, DOCX_MIME, docxFileName, reviewDocx } from './export-docx.js';
 import { listAgreements, readDetail } from './repository.js';
 import { amendAgreement } from './service/amend.js';
 import { agreementNotFound, type OpContext } from './service/context.js';
@@ -77,7 +76,11 @@ function op(c: Context<AppEnv>, tenant: TenantRef): OpContext {
   return { store: c.var.store, tenant, actor: c.var.identity, now: c.var.deps.now() };
 }
 
-function docxResponse(c: Context<AppEnv>, buf: Buffer, base: string) {
+/** The Decree 30 .docx writer (the `docx` library) loads on the first export, not at every cold start. */
+const exportDocx = () => import('./export-docx.js');
+
+async function docxResponse(c: Context<AppEnv>, buf: Buffer, base: string) {
+  const { docxFileName, DOCX_MIME } = await exportDocx();
   const name = docxFileName(base);
   return c.body(new Uint8Array(buf), 200, {
     'content-type': DOCX_MIME,
@@ -174,7 +177,7 @@ export const agreementRoutes = new Hono<AppEnv>()
     const tenant = await readTenant(c, c.req.valid('query').locality);
     const detail = await readDetail(c.var.store, tenant, c.req.valid('param').id, c.var.deps.now());
     if (!detail) throw agreementNotFound();
-    return docxResponse(c, await agreementDocx(detail, tenant), fullTitle(detail.agreement));
+    return docxResponse(c, await (await exportDocx()).agreementDocx(detail, tenant), fullTitle(detail.agreement));
   })
 
   .get('/:id/reviews/:period/export.docx', validate('param', reviewParam), validate('query', readQuery), async (c) => {
@@ -183,5 +186,5 @@ export const agreementRoutes = new Hono<AppEnv>()
     const detail = await readDetail(c.var.store, tenant, id, c.var.deps.now());
     const review = detail?.reviews.find((r) => r.period === period);
     if (!detail || !review) throw agreementNotFound();
-    return docxResponse(c, await reviewDocx(detail, review, tenant), `${reviewTitle(period)} - ${fullTitle(detail.agreement)}`);
+    return docxResponse(c, await (await exportDocx()).reviewDocx(detail, review, tenant), `${reviewTitle(period)} - ${fullTitle(detail.agreement)}`);
   });

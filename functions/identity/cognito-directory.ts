@@ -1,12 +1,4 @@
-import {
-  AdminCreateUserCommand,
-  AdminDeleteUserCommand,
-  AdminDisableUserCommand,
-  AdminSetUserPasswordCommand,
-  AdminUserGlobalSignOutCommand,
-  CognitoIdentityProviderClient,
-  type AttributeType,
-} from '@aws-sdk/client-cognito-identity-provider';
+import type { AdminCreateUserCommandOutput, AttributeType, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { claimNames } from '../../shared/identity.js';
 import { DirectoryPasswordRejectedError, DirectoryUserExistsError, type DirectoryUser, type IdentityDirectory } from './directory.js';
 
@@ -19,14 +11,27 @@ export type CognitoDirectoryConfig = { userPoolId: string; region?: string; endp
  * user could change its own role.
  */
 export class CognitoIdentityDirectory implements IdentityDirectory {
-  private readonly client: CognitoIdentityProviderClient;
+  private loaded?: Promise<{ client: CognitoIdentityProviderClient; sdk: typeof import('@aws-sdk/client-cognito-identity-provider') }>;
 
-  constructor(private readonly cfg: CognitoDirectoryConfig) {
-    this.client = new CognitoIdentityProviderClient({
-      region: cfg.region ?? process.env.AWS_REGION ?? 'ap-southeast-1',
-      ...(cfg.endpoint ? { endpoint: cfg.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
-      maxAttempts: 3,
-    });
+  constructor(private readonly cfg: CognitoDirectoryConfig) {}
+
+  /** The Cognito SDK is imported on first use: most requests never manage users (cold start). */
+  private cognito() {
+    this.loaded ??= import('@aws-sdk/client-cognito-identity-provider').then((sdk) => ({
+      sdk,
+      client: new sdk.CognitoIdentityProviderClient({
+        region: this.cfg.region ?? process.env.AWS_REGION ?? 'ap-southeast-1',
+        ...(this.cfg.endpoint ? { endpoint: this.cfg.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+        maxAttempts: 3,
+      }),
+    }));
+    return this.loaded;
+  }
+
+  /** Sends one command built from the lazily imported SDK. */
+  private async sdkSend(build: (sdk: typeof import('@aws-sdk/client-cognito-identity-provider')) => object): Promise<unknown> {
+    const { client, sdk } = await this.cognito();
+    return client.send(build(sdk) as never);
   }
 
   private get pool() {
@@ -46,9 +51,8 @@ export class CognitoIdentityDirectory implements IdentityDirectory {
     ];
     let sub: string | undefined;
     try {
-      const out = await this.client.send(
-        new AdminCreateUserCommand({ UserPoolId: this.pool, Username: user.email, UserAttributes: attributes, MessageAction: 'SUPPRESS' }),
-      );
+      const out = (await this.sdkSend((sdk) => new sdk.AdminCreateUserCommand({ UserPoolId: this.pool, Username: user.email, UserAttributes: attributes, MessageAction: 'SUPPRESS' }),
+      )) as AdminCreateUserCommandOutput;
       sub = out.User?.Attributes?.find((a) => a.Name === 'sub')?.Value ?? out.User?.Username;
     } catch (err) {
       if ((err as Error).name === 'UsernameExistsException' || (err as Error).name === 'AliasExistsException') {
@@ -57,7 +61,7 @@ export class CognitoIdentityDirectory implements IdentityDirectory {
       throw err;
     }
     try {
-      await this.client.send(new AdminSetUserPasswordCommand({ UserPoolId: this.pool, Username: user.email, Password: user.password, Permanent: true }));
+      await this.sdkSend((sdk) => new sdk.AdminSetUserPasswordCommand({ UserPoolId: this.pool, Username: user.email, Password: user.password, Permanent: true }));
     } catch (err) {
       await this.deleteUser(user.email);
       if ((err as Error).name === 'InvalidPasswordException') throw new DirectoryPasswordRejectedError((err as Error).message);
@@ -69,7 +73,7 @@ export class CognitoIdentityDirectory implements IdentityDirectory {
 
   async disableUser(email: string) {
     try {
-      await this.client.send(new AdminDisableUserCommand({ UserPoolId: this.pool, Username: email }));
+      await this.sdkSend((sdk) => new sdk.AdminDisableUserCommand({ UserPoolId: this.pool, Username: email }));
     } catch (err) {
       // No such user in the pool: nobody can sign in as it, which is what disabling wants.
       if ((err as Error).name === 'UserNotFoundException') return;
@@ -78,7 +82,7 @@ export class CognitoIdentityDirectory implements IdentityDirectory {
     // Belt and braces: also revoke refresh tokens (a disabled user's refresh is refused anyway, so a
     // failure here — e.g. an emulator without this call — is logged, not fatal).
     try {
-      await this.client.send(new AdminUserGlobalSignOutCommand({ UserPoolId: this.pool, Username: email }));
+      await this.sdkSend((sdk) => new sdk.AdminUserGlobalSignOutCommand({ UserPoolId: this.pool, Username: email }));
     } catch (err) {
       console.warn(JSON.stringify({ level: 'warn', msg: 'AdminUserGlobalSignOut failed after disabling', error: String(err) }));
     }
@@ -86,13 +90,13 @@ export class CognitoIdentityDirectory implements IdentityDirectory {
 
   async deleteUser(email: string) {
     try {
-      await this.client.send(new AdminDeleteUserCommand({ UserPoolId: this.pool, Username: email }));
+      await this.sdkSend((sdk) => new sdk.AdminDeleteUserCommand({ UserPoolId: this.pool, Username: email }));
     } catch (err) {
       if ((err as Error).name !== 'UserNotFoundException') throw err;
     }
   }
 
   destroy() {
-    this.client.destroy();
+    void this.loaded?.then(({ client }) => client.destroy());
   }
 }

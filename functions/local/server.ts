@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { createRemoteJWKSet } from 'jose';
 import { createApp, routeNotFound } from '../api/app.js';
 import type { AppDeps } from '../api/env.js';
@@ -98,6 +98,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
 
     const root = new Hono();
     root.notFound(routeNotFound);
+    root.use('*', closeAfterUnreadBody);
     root.route('/local-idp', idp.routes());
     root.route('/', createApp(deps));
     if (opts.webDist && existsSync(opts.webDist)) {
@@ -139,3 +140,20 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     throw err;
   }
 }
+
+/**
+ * Node keeps a keep-alive socket only if the request body was read to its end. An error answered
+ * before reading it (413 from the body limit, 401 before a handler parsed JSON, 404) would leave the
+ * unread bytes in the socket, and Node closes it under the client's next request ("other side
+ * closed"). Such answers say `Connection: close`, so browsers and client pools open a fresh one.
+ * (On AWS, API Gateway owns the client connection; this is the local server's concern only.)
+ */
+const closeAfterUnreadBody: MiddlewareHandler = async (c, next) => {
+  await next();
+  const length = Number(c.req.header('content-length') ?? 0);
+  const hasBody = length > 0 || c.req.header('transfer-encoding') !== undefined;
+  if (!hasBody || c.res.status < 400) return;
+  if (c.res.status !== 413 && c.req.raw.bodyUsed) return;
+  c.res = new Response(c.res.body, c.res);
+  c.res.headers.set('connection', 'close');
+};

@@ -1,8 +1,19 @@
 import { closedItemStatuses, type Agreement, type AgreementStatus, type ItemIndexEntry } from '../../shared/agreements/schema.js';
 import { counterName, delta, sum, type Counters } from '../../shared/rollups/counters.js';
-import type { AgreementChange } from '../agreements/service/rollup-hook.js';
+import type { TenantRef } from '../../shared/keys.js';
 import type { TransactItem } from '../store/metered-store.js';
 import { rollupUpdate } from './update.js';
+
+/**
+ * What an agreement write changed. Every agreement write (functions/agreements/service/*) passes its
+ * changes to `agreementRollup` and appends the result to its own TransactWrite, so counters move in
+ * the same transaction as the change (ONE Update of the tenant's roll-up row, however many changes).
+ * Roll-ups depend on shared types only, never on a capability's code.
+ */
+export type AgreementChange =
+  | { kind: 'header'; tenant: TenantRef; operation: 'create' | 'update' | 'delete' | 'sign' | 'transition' | 'amend' | 'supersede'; before: Agreement | null; after: Agreement | null }
+  | { kind: 'item'; tenant: TenantRef; agreement: Agreement; no: number; before: ItemIndexEntry; after: ItemIndexEntry }
+  | { kind: 'review'; tenant: TenantRef; agreement: Agreement; period: string; created: boolean };
 
 /** Agreement statuses whose items are commitments being carried out (and can fall overdue). */
 const TRACKED: readonly AgreementStatus[] = ['signed', 'in_force', 'expired'];
@@ -36,7 +47,7 @@ export function agreementChangeCounters(change: AgreementChange): Counters {
 }
 
 /** The one roll-up Update an agreement write adds to its transaction (changes of one tenant). */
-export function agreementRollup(changes: AgreementChange[], at: Date): TransactItem[] {
+export function agreementRollup(at: Date, changes: AgreementChange[]): TransactItem[] {
   const first = changes[0];
   if (!first) return [];
   return [rollupUpdate(first.tenant, sum(...changes.map(agreementChangeCounters)), at)];

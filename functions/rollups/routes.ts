@@ -5,7 +5,7 @@ import type { AppEnv } from '../api/env.js';
 import { ProblemError } from '../api/problem.js';
 import { validate } from '../api/validate.js';
 import { requireAuth, requirePermission } from '../auth/middleware.js';
-import { toCsv, toXlsx, type Table } from '../export/table-export.js';
+import type { Table } from '../export/table-export.js';
 import { loadDashboard } from './dashboard.js';
 
 /** Province staff only; the province comes from the token, never from the request. */
@@ -20,12 +20,13 @@ export const rollupRoutes = new Hono<AppEnv>()
     const table = dashboardTable(dashboard);
     const file = `tong-hop-${dashboard.provinceCode}-${dashboard.year}`;
     if (format === 'csv') {
-      return c.body(toCsv(table), 200, {
+      return c.body((await import('../export/table-export.js')).toCsv(table), 200, {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': `attachment; filename="${file}.csv"`,
       });
     }
-    return c.body(toXlsx(table) as Uint8Array<ArrayBuffer>, 200, {
+    // The spreadsheet writers (fflate) load on the first export, not at every cold start.
+    return c.body((await import('../export/table-export.js')).toXlsx(table) as Uint8Array<ArrayBuffer>, 200, {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'content-disposition': `attachment; filename="${file}.xlsx"`,
     });

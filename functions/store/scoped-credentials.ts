@@ -1,4 +1,4 @@
-import { AssumeRoleCommand, STSClient, type AssumeRoleCommandOutput } from '@aws-sdk/client-sts';
+import type { AssumeRoleCommand, AssumeRoleCommandOutput } from '@aws-sdk/client-sts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'hono';
 import type { Identity } from '../../shared/identity.js';
@@ -77,6 +77,8 @@ export function createTenantAccess(opts: TenantAccessOptions): TenantAccess {
   }
 
   async function assume(tags: SessionTags): Promise<TenantCredentials> {
+    // Imported on first use: public requests (health, config, localities) never need STS.
+    const { AssumeRoleCommand } = await import('@aws-sdk/client-sts');
     const out = await opts.sts.send(
       new AssumeRoleCommand({
         RoleArn: opts.roleArn,
@@ -128,7 +130,14 @@ export function tenantAccessFromEnv(env: NodeJS.ProcessEnv = process.env): Tenan
   const roleArn = env.TENANT_ROLE_ARN;
   if (!roleArn) return undefined;
   const region = env.AWS_REGION ?? 'ap-southeast-1';
-  return createTenantAccess({ roleArn, region, sts: new STSClient({ region }) });
+  let client: Promise<{ send: StsLike['send'] }> | undefined;
+  const sts: StsLike = {
+    send: async (command) => {
+      client ??= import('@aws-sdk/client-sts').then(({ STSClient }) => new STSClient({ region }));
+      return (await client).send(command);
+    },
+  };
+  return createTenantAccess({ roleArn, region, sts });
 }
 
 /**

@@ -34,7 +34,7 @@ export const dataEntryRoutes = new Hono<AppEnv>().post(
     const target: TenantRef = { provinceCode: district.provinceCode, localityCode };
     if (!isHistoricalTenant(target) || !mayRead(identity, target)) throw notFound();
     const sameProvince = !needsTargetSession(identity, target);
-    if (!sameProvince) await useTargetStore(c, sessionTagsForTarget(identity, target));
+    if (!sameProvince) await useTargetStore(c, sessionTagsForTarget(identity, target, 'write'));
 
     const k = keys.tenant(target);
     const before = await c.var.store.get({ Key: { PK: k.PK, SK: k.SK }, ConsistentRead: true });

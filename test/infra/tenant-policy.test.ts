@@ -270,7 +270,9 @@ describe('tenant role policy (synthesized) against shared/keys.ts', () => {
       expect(can(viewer, 'Query', keys.agreement(bacKanCity, 'A1').PK)).toBe(true);
       expect(can(viewer, 'PutItem', keys.agreement(bacKanCity, 'A1').PK)).toBe(false);
       expect(can(viewer, 'Query', keys.agreement(hanoiBaDinh, 'A1').PK)).toBe(false);
-      const admin = sessionTagsForTarget(identity('province_admin', '19', null), bacKanCity);
+      // A read of Bắc Kạn by Thái Nguyên's admin is read-only; only the data-entry decision writes.
+      expect(sessionTagsForTarget(identity('province_admin', '19', null), bacKanCity)).toMatchObject({ access: 'read' });
+      const admin = sessionTagsForTarget(identity('province_admin', '19', null), bacKanCity, 'write');
       expect(can(admin, 'PutItem', keys.tenant(bacKanCity).PK)).toBe(true); // open for data entry
       expect(can(admin, 'PutItem', keys.audit(bacKanCity, '2026-11-30T02:00:00Z', 'e1').PK)).toBe(true);
       expect(can(admin, 'PutItem', keys.agreement(bacKanCity, 'A1').PK)).toBe(false);

@@ -8,7 +8,7 @@ import { isConditionFailure, staleVersion } from '../../store/versioning.js';
 import { readPartition } from '../repository.js';
 import { agreementFromItem, contentItems, contentOfDetail, detailFromItems, headerItem, summaryOf } from '../records.js';
 import { actorLabel, agreementNotFound, auditContent, auditView, checkVersion, wrongState, type OpContext } from './context.js';
-import { rollupWrites } from './rollup-hook.js';
+import { agreementRollup } from '../../rollups/agreements.js';
 
 export type AmendResult = { agreement: AgreementSummary };
 
@@ -79,7 +79,7 @@ export async function amendAgreement(ctx: OpContext, id: string, reason: string,
         auditPut({ tenant: ctx.tenant, actor: ctx.actor, entity: 'agreement', entityId: newIdValue, action: 'create', before: null, after: { ...auditView(header), ...auditContent(units) }, at: ctx.now }),
         auditPut({ tenant: ctx.tenant, actor: ctx.actor, entity: 'agreement', entityId: id, action: 'amend', before: auditView(originalRow), after: { ...auditView(originalRow), amendedBy: newIdValue, amendmentReason: reason }, at: ctx.now }),
         ...record(201, body),
-        ...rollupWrites(ctx.now, [
+        ...agreementRollup(ctx.now, [
           { kind: 'header', tenant: ctx.tenant, operation: 'create', before: null, after: amendment },
           { kind: 'header', tenant: ctx.tenant, operation: 'amend', before: original, after: { ...original, amendedBy: newIdValue, version: expectedVersion + 1, updatedAt: at } },
         ]),

@@ -5,7 +5,7 @@ import { idempotentCreate } from '../../store/idempotency.js';
 import type { TransactItem } from '../../store/metered-store.js';
 import { agreementFromItem, contentItems, headerItem, summaryOf } from '../records.js';
 import { actorLabel, auditContent, auditView, type OpContext } from './context.js';
-import { rollupWrites } from './rollup-hook.js';
+import { agreementRollup } from '../../rollups/agreements.js';
 
 export type CreateResult = { agreement: AgreementSummary };
 
@@ -46,7 +46,7 @@ export async function createAgreement(ctx: OpContext, content: AgreementContent,
         ...units.map((Item): TransactItem => ({ Put: { Item, ConditionExpression: 'attribute_not_exists(PK)' } })),
         auditPut({ tenant: ctx.tenant, actor: ctx.actor, entity: 'agreement', entityId: id, action: 'create', before: null, after: { ...auditView(header), ...auditContent(units) }, at: ctx.now }),
         ...record(201, body),
-        ...rollupWrites(ctx.now, [{ kind: 'header', tenant: ctx.tenant, operation: 'create', before: null, after: agreement }]),
+        ...agreementRollup(ctx.now, [{ kind: 'header', tenant: ctx.tenant, operation: 'create', before: null, after: agreement }]),
       ];
       await ctx.store.transactWrite(tx);
       return { status: 201, body };

@@ -14,7 +14,7 @@ import type { TransactItem } from '../../store/metered-store.js';
 import { isConditionFailure, staleVersion } from '../../store/versioning.js';
 import { agreementFromItem, progressFor, type DbItem } from '../records.js';
 import { actorLabel, agreementNotFound, auditView, checkVersion, wrongState, type OpContext } from './context.js';
-import { rollupWrites } from './rollup-hook.js';
+import { agreementRollup } from '../../rollups/agreements.js';
 import { randomBytes } from 'node:crypto';
 
 export type ProgressUpdate = z.output<typeof progressInputSchema>;
@@ -117,7 +117,7 @@ export async function updateProgress(ctx: OpContext, id: string, no: number, inp
       after: { ...auditView(itemRow), status, progress, evidence, ...(note ? { note: { on: note.on, text: note.text } } : {}) },
       at: ctx.now,
     }),
-    ...rollupWrites(ctx.now, [{ kind: 'item', tenant: ctx.tenant, agreement, no, before, after }]),
+    ...agreementRollup(ctx.now, [{ kind: 'item', tenant: ctx.tenant, agreement, no, before, after }]),
   ];
   try {
     await ctx.store.transactWrite(tx);

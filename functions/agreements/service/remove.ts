@@ -5,7 +5,7 @@ import { isConditionFailure, staleVersion, versionCondition } from '../../store/
 import { readPartition } from '../repository.js';
 import { agreementFromItem } from '../records.js';
 import { agreementNotFound, auditContent, auditView, checkVersion, frozen, wrongState, type OpContext } from './context.js';
-import { rollupWrites } from './rollup-hook.js';
+import { agreementRollup } from '../../rollups/agreements.js';
 
 /**
  * Deletes a draft (never a signed record) with all its items, in one transaction with its audit
@@ -49,7 +49,7 @@ export async function deleteDraft(ctx: OpContext, id: string, expectedVersion: n
       },
     });
   }
-  tx.push(...rollupWrites(ctx.now, [{ kind: 'header', tenant: ctx.tenant, operation: 'delete', before, after: null }]));
+  tx.push(...agreementRollup(ctx.now, [{ kind: 'header', tenant: ctx.tenant, operation: 'delete', before, after: null }]));
   try {
     await ctx.store.transactWrite(tx);
   } catch (err) {

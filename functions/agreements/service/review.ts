@@ -7,7 +7,7 @@ import type { TransactItem } from '../../store/metered-store.js';
 import { isConditionFailure, staleVersion } from '../../store/versioning.js';
 import { agreementFromItem, reviewFromItem, type DbItem } from '../records.js';
 import { agreementNotFound, auditView, wrongState, type OpContext } from './context.js';
-import { rollupWrites } from './rollup-hook.js';
+import { agreementRollup } from '../../rollups/agreements.js';
 
 export type ReviewUpdate = z.output<typeof reviewInputSchema>;
 
@@ -102,7 +102,7 @@ export async function putReview(ctx: OpContext, id: string, period: string, inpu
       after: auditView(item),
       at: ctx.now,
     }),
-    ...rollupWrites(ctx.now, [{ kind: 'review', tenant: ctx.tenant, agreement, period, created: expectedVersion === null }]),
+    ...agreementRollup(ctx.now, [{ kind: 'review', tenant: ctx.tenant, agreement, period, created: expectedVersion === null }]),
   ];
   try {
     await ctx.store.transactWrite(tx);

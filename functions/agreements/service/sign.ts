@@ -9,7 +9,7 @@ import type { TransactItem } from '../../store/metered-store.js';
 import { isConditionFailure, staleVersion } from '../../store/versioning.js';
 import { agreementFromItem, summaryOf, type DbItem } from '../records.js';
 import { actorLabel, agreementNotFound, auditView, checkVersion, wrongState, type OpContext } from './context.js';
-import { rollupWrites, type AgreementChange } from './rollup-hook.js';
+import { agreementRollup, type AgreementChange } from '../../rollups/agreements.js';
 
 export type { SignInput };
 
@@ -128,7 +128,7 @@ export async function signAgreement(ctx: OpContext, id: string, input: z.output<
     );
     changes.push({ kind: 'header', tenant: ctx.tenant, operation: 'supersede', before: oldBefore, after: oldAfter });
   }
-  tx.push(...rollupWrites(ctx.now, changes));
+  tx.push(...agreementRollup(ctx.now, changes));
 
   try {
     await ctx.store.transactWrite(tx);

@@ -5,7 +5,7 @@ import type { TransactItem } from '../../store/metered-store.js';
 import { isConditionFailure, staleVersion } from '../../store/versioning.js';
 import { agreementFromItem, summaryOf, type DbItem } from '../records.js';
 import { agreementNotFound, auditView, checkVersion, wrongState, type OpContext } from './context.js';
-import { rollupWrites } from './rollup-hook.js';
+import { agreementRollup } from '../../rollups/agreements.js';
 
 /** Which lifecycle moves are allowed by hand (superseded comes only from signing an amendment). */
 const allowedFrom: Record<'in_force' | 'expired', AgreementStatus[]> = {
@@ -62,7 +62,7 @@ export async function transitionAgreement(
       after: { ...auditView(current), status: input.to, [dateField]: input.on },
       at: ctx.now,
     }),
-    ...rollupWrites(ctx.now, [{ kind: 'header', tenant: ctx.tenant, operation: 'transition', before, after }]),
+    ...agreementRollup(ctx.now, [{ kind: 'header', tenant: ctx.tenant, operation: 'transition', before, after }]),
   ];
   try {
     await ctx.store.transactWrite(tx);

@@ -5,7 +5,7 @@ import { isConditionFailure, staleVersion, versionCondition } from '../../store/
 import { readPartition } from '../repository.js';
 import { agreementFromItem, contentItems, headerItem, metaOf, summaryOf } from '../records.js';
 import { agreementNotFound, auditContent, auditView, checkVersion, frozen, type OpContext } from './context.js';
-import { rollupWrites } from './rollup-hook.js';
+import { agreementRollup } from '../../rollups/agreements.js';
 
 /**
  * Replaces a draft's content (header and every chapter, article and item) in one TransactWrite
@@ -50,7 +50,7 @@ export async function updateDraft(ctx: OpContext, id: string, content: Agreement
       after: { ...auditView(header), ...auditContent(units) },
       at: ctx.now,
     }),
-    ...rollupWrites(ctx.now, [{ kind: 'header', tenant: ctx.tenant, operation: 'update', before, after }]),
+    ...agreementRollup(ctx.now, [{ kind: 'header', tenant: ctx.tenant, operation: 'update', before, after }]),
   ];
   try {
     await ctx.store.transactWrite(tx);
