@@ -1,7 +1,16 @@
 import { foldVietnamese } from '../../shared/format.js';
 import { supervisionKeys, type TenantRef } from '../../shared/keys.js';
 import { buildBoard, daysOverdue, isOverdue, summarizePlan } from '../../shared/supervision/rules.js';
-import type { Board, Plan, PlanDetail, PlanList, PlanStatus, Recommendation, RecommendationResponse, RecommendationView } from '../../shared/supervision/schema.js';
+import type {
+  Board,
+  Plan,
+  PlanDetail,
+  PlanList,
+  PlanStatus,
+  Recommendation,
+  RecommendationResponse,
+  RecommendationView,
+} from '../../shared/supervision/schema.js';
 import { badCursor, decodeCursor, encodeCursor } from '../store/cursor.js';
 import type { MeteredStore } from '../store/metered-store.js';
 import { notFound } from '../auth/tenant-scope.js';
@@ -123,9 +132,7 @@ export async function listPlans(
     start = page.lastKey;
     if (kept.length >= q.limit || !page.lastKey) break;
   }
-  const items = kept
-    .map((i) => summarizePlan(toPlan(i), today))
-    .sort((a, b) => b.period.from.localeCompare(a.period.from) || b.id.localeCompare(a.id));
+  const items = kept.map((i) => summarizePlan(toPlan(i), today)).sort((a, b) => b.period.from.localeCompare(a.period.from) || b.id.localeCompare(a.id));
   return { items, nextCursor: encodeCursor(PLAN_LIST, lastKey), today };
 }
 

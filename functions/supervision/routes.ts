@@ -40,7 +40,11 @@ import { updateRecommendation } from './service/update-recommendation.js';
  */
 
 const planParam = z.strictObject({ id: recordIdSchema });
-const number = z.coerce.number().int().min(1, bilingual('Số thứ tự không hợp lệ', 'Invalid number')).max(999, bilingual('Số thứ tự không hợp lệ', 'Invalid number'));
+const number = z.coerce
+  .number()
+  .int()
+  .min(1, bilingual('Số thứ tự không hợp lệ', 'Invalid number'))
+  .max(999, bilingual('Số thứ tự không hợp lệ', 'Invalid number'));
 const findingParam = z.strictObject({ id: recordIdSchema, no: number });
 const recParam = z.strictObject({ id: recordIdSchema, no: number });
 const localityOnly = z.strictObject({ locality: z.string().optional() });

@@ -1,4 +1,3 @@
-import type { SupervisionChange } from '../../../shared/supervision/changes.js';
 import { vietnamToday } from '../../../shared/dates.js';
 import { supervisionKeys } from '../../../shared/keys.js';
 import { planStatusLabels } from '../../../shared/supervision/labels.js';
@@ -6,6 +5,7 @@ import { statusesAcceptingFindings } from '../../../shared/supervision/rules.js'
 import { MAX_RECOMMENDATIONS_PER_PLAN, type FindingInput, type RecommendationInput } from '../../../shared/supervision/schema.js';
 import { notFound } from '../../auth/tenant-scope.js';
 import { auditPut } from '../../audit/record.js';
+import type { SupervisionChange } from '../../rollups/supervision.js';
 import type { RecordResult } from '../../store/idempotency.js';
 import type { TransactItem } from '../../store/metered-store.js';
 import { staleVersion } from '../../store/versioning.js';
@@ -74,12 +74,30 @@ export async function allocateAndWrite(ctx: OpContext, planId: string, opts: All
     if (findingItem) {
       items.push({ Put: { Item: findingItem, ConditionExpression: 'attribute_not_exists(PK)' } });
       items.push(
-        auditPut({ tenant: ctx.tenant, actor: ctx.actor, entity: AUDIT_ENTITY, entityId: findingAuditId(planId, findingNo), action: 'create', after: toFinding(findingItem), at: ctx.now }),
+        auditPut({
+          tenant: ctx.tenant,
+          actor: ctx.actor,
+          entity: AUDIT_ENTITY,
+          entityId: findingAuditId(planId, findingNo),
+          action: 'create',
+          after: toFinding(findingItem),
+          at: ctx.now,
+        }),
       );
     }
     for (const [i, item] of recItems.entries()) {
       items.push({ Put: { Item: item, ConditionExpression: 'attribute_not_exists(PK)' } });
-      items.push(auditPut({ tenant: ctx.tenant, actor: ctx.actor, entity: AUDIT_ENTITY, entityId: recommendationAuditId(planId, recs[i]!.no), action: 'create', after: recs[i]!, at: ctx.now }));
+      items.push(
+        auditPut({
+          tenant: ctx.tenant,
+          actor: ctx.actor,
+          entity: AUDIT_ENTITY,
+          entityId: recommendationAuditId(planId, recs[i]!.no),
+          action: 'create',
+          after: recs[i]!,
+          at: ctx.now,
+        }),
+      );
     }
     items.push(...record(201, body));
     const changes: SupervisionChange[] = [

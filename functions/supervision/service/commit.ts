@@ -1,5 +1,4 @@
-import type { SupervisionChange, SupervisionChangeSet } from '../../../shared/supervision/changes.js';
-import { supervisionRollup } from '../../rollups/supervision.js';
+import { supervisionRollup, type SupervisionChange, type SupervisionChangeSet } from '../../rollups/supervision.js';
 import type { TransactItem } from '../../store/metered-store.js';
 import type { OpContext } from '../../store/op-context.js';
 import { isConditionFailure, withConflict } from '../../store/versioning.js';

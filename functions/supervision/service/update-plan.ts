@@ -24,7 +24,11 @@ export async function updatePlan(ctx: OpContext, planId: string, patch: Omit<Pla
   }
   const parsed = planInputSchema.safeParse(merged);
   if (!parsed.success) {
-    throw new ProblemError('validation', { vi: 'Vui lòng kiểm tra các trường được nêu', en: 'Check the fields listed in errors' }, fieldErrorsFromZod(parsed.error.issues, 'body'));
+    throw new ProblemError(
+      'validation',
+      { vi: 'Vui lòng kiểm tra các trường được nêu', en: 'Check the fields listed in errors' },
+      fieldErrorsFromZod(parsed.error.issues, 'body'),
+    );
   }
   const fields = parsed.data;
   const at = ctx.now.toISOString();

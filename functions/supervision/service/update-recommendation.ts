@@ -17,7 +17,16 @@ export async function updateRecommendation(ctx: OpContext, planId: string, no: n
     ctx,
     [
       recommendationUpdate(ctx, rec, expected, set),
-      auditPut({ tenant: ctx.tenant, actor: ctx.actor, entity: AUDIT_ENTITY, entityId: recommendationAuditId(planId, no), action: 'update', before: rec, after, at: ctx.now }),
+      auditPut({
+        tenant: ctx.tenant,
+        actor: ctx.actor,
+        entity: AUDIT_ENTITY,
+        entityId: recommendationAuditId(planId, no),
+        action: 'update',
+        before: rec,
+        after,
+        at: ctx.now,
+      }),
     ],
     [{ kind: 'recommendation-edited', planId, no, status: rec.status, deadlineBefore: rec.deadline, deadline: after.deadline }],
   );
