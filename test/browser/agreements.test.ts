@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
 import { launchBrowser, signInAs } from '../support/browser.js';
+import { setDataEntry } from '../support/locality-flow.js';
 
 const webDist = join(import.meta.dirname, '..', '..', 'web', 'dist');
 
@@ -15,6 +16,8 @@ let page: Page;
 beforeAll(async () => {
   if (!existsSync(join(webDist, 'index.html'))) throw new Error('web/dist is missing: run `npx vite build` (npm test does it first)');
   stack = await startLocalStack({ dataDir: null, dynamoEndpoint: inject('dynamoEndpoint'), s3Endpoint: inject('s3Endpoint'), tableName: 'browser-agreements', webDist });
+  // Quận Tây Hồ is history since 01/07/2025 (read-only); Hà Nội opens it to backfill records, so its demo admin may write.
+  await setDataEntry(stack.url, '003', true);
   browser = await launchBrowser();
   page = await browser.newPage({ acceptDownloads: true });
 });

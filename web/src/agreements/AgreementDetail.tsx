@@ -22,16 +22,16 @@ import { agencyName, canWrite, download, ErrorBox, errorText, ItemStatusBadge, n
 /** One agreement: header, lifecycle actions, items with progress and timeline, articles, signing, reviews. */
 export function AgreementDetailPage() {
   const params = useParams<{ id: string }>();
-  const district = useLocality();
+  const locality = useLocality();
   const navigate = useNavigate();
   const [detail, { refetch }] = createResource(
-    () => ({ id: params.id, district: district() }),
-    (k) => api<Detail>(withLocality(`/api/agreements/${k.id}`, k.district)),
+    () => ({ id: params.id, locality: locality() }),
+    (k) => api<Detail>(withLocality(`/api/agreements/${k.id}`, k.locality)),
   );
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [signing, setSigning] = createSignal(false);
-  const writable = () => canWrite(district());
+  const writable = () => canWrite(locality());
 
   const act = async (fn: () => Promise<unknown>) => {
     setBusy(true);
@@ -50,7 +50,7 @@ export function AgreementDetailPage() {
   return (
     <section>
       <p>
-        <A href={withLocality('/agreements', district())}>← {t(ui.nav.agreements)}</A>
+        <A href={withLocality('/agreements', locality())}>← {t(ui.nav.agreements)}</A>
       </p>
       <ErrorBox error={detail.error ? errorText(detail.error) : null} />
       <Show when={detail()} fallback={<Show when={!detail.error}><p>{t(ui.loading)}</p></Show>}>
@@ -89,7 +89,7 @@ export function AgreementDetailPage() {
                     <>
                       <dt>{t({ vi: 'Sửa đổi, bổ sung', en: 'Amends' })}</dt>
                       <dd>
-                        <A href={withLocality(`/agreements/${m().id}`, district())}>{m().number || m().title}</A> ({t({ vi: 'lần', en: 'revision' })} {a().revision - 1}): {a().amendmentReason}
+                        <A href={withLocality(`/agreements/${m().id}`, locality())}>{m().number || m().title}</A> ({t({ vi: 'lần', en: 'revision' })} {a().revision - 1}): {a().amendmentReason}
                       </dd>
                     </>
                   )}
@@ -97,13 +97,13 @@ export function AgreementDetailPage() {
                 <Show when={a().amendedBy}>
                   <dt>{t({ vi: 'Dự thảo sửa đổi', en: 'Draft amendment' })}</dt>
                   <dd>
-                    <A href={withLocality(`/agreements/${a().amendedBy}`, district())}>{t({ vi: 'Mở dự thảo sửa đổi', en: 'Open the draft amendment' })}</A>
+                    <A href={withLocality(`/agreements/${a().amendedBy}`, locality())}>{t({ vi: 'Mở dự thảo sửa đổi', en: 'Open the draft amendment' })}</A>
                   </dd>
                 </Show>
                 <Show when={a().supersededBy}>
                   <dt>{t({ vi: 'Được thay thế bởi', en: 'Superseded by' })}</dt>
                   <dd>
-                    <A href={withLocality(`/agreements/${a().supersededBy}`, district())}>{t({ vi: 'Văn bản sửa đổi', en: 'The amendment' })}</A>
+                    <A href={withLocality(`/agreements/${a().supersededBy}`, locality())}>{t({ vi: 'Văn bản sửa đổi', en: 'The amendment' })}</A>
                   </dd>
                 </Show>
               </dl>
@@ -114,7 +114,7 @@ export function AgreementDetailPage() {
               </Show>
 
               <div class="actions">
-                <button class="button secondary" data-testid="export-docx" disabled={busy()} onClick={() => act(() => download(withLocality(`/api/agreements/${a().id}/export.docx`, district())))}>
+                <button class="button secondary" data-testid="export-docx" disabled={busy()} onClick={() => act(() => download(withLocality(`/api/agreements/${a().id}/export.docx`, locality())))}>
                   {t({ vi: 'Tải văn bản (.docx)', en: 'Download (.docx)' })}
                 </button>
                 <Show when={writable() && a().status === 'draft'}>
@@ -333,7 +333,7 @@ export function AgreementDetailPage() {
                           </p>
                         </Show>
                         <div class="actions">
-                          <button class="button secondary" data-testid="export-review" onClick={() => act(() => download(withLocality(`/api/agreements/${a().id}/reviews/${r.period}/export.docx`, district())))}>
+                          <button class="button secondary" data-testid="export-review" onClick={() => act(() => download(withLocality(`/api/agreements/${a().id}/reviews/${r.period}/export.docx`, locality())))}>
                             {t({ vi: 'Tải báo cáo (.docx)', en: 'Download report (.docx)' })}
                           </button>
                           <Show when={writable()}>

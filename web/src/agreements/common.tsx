@@ -1,4 +1,3 @@
-import { useSearchParams } from '@solidjs/router';
 import { Show } from 'solid-js';
 import {
   agencyLabels,
@@ -8,28 +7,23 @@ import {
   type AgreementStatus,
   type ItemStatus,
 } from '../../../shared/agreements/schema.js';
-import { can } from '../../../shared/roles.js';
 import { ApiError } from '../api.js';
 import { t } from '../i18n.js';
 import { session } from '../session.js';
+import { canWriteHere, useLocality as useLocalityParam, withLocality } from '../tenancy/locality.jsx';
 import './agreements.css';
 
-/** Province staff drill down into one district (`?locality=NNN`); everything else is the own tenant. */
-export function useLocality() {
-  const [params] = useSearchParams();
-  const district = () => (typeof params.locality === 'string' && params.locality ? params.locality : null);
-  return district;
+export { withLocality };
+
+/** The tenant read through `?locality=` (province drill-down, a commune's predecessor), else null: the own tenant. */
+export function useLocality(): () => string | null {
+  const locality = useLocalityParam();
+  return () => locality() ?? null;
 }
 
-export function withLocality(path: string, district: string | null): string {
-  if (!district) return path;
-  return `${path}${path.includes('?') ? '&' : '?'}locality=${encodeURIComponent(district)}`;
-}
-
-/** Writes are for the own tenant only, by roles with tenant:write (never while drilling down). */
-export function canWrite(district: string | null): boolean {
-  const s = session();
-  return !!s && !district && can(s.identity.role, 'tenant:write');
+/** Writes are for the own tenant only, by roles with tenant:write, never in closed history or while reading another tenant. */
+export function canWrite(locality: string | null): boolean {
+  return canWriteHere(locality);
 }
 
 export function errorText(err: unknown): string {
