@@ -41,7 +41,7 @@ describe('demo supervision data', () => {
 
     const tayHo = (await h.userToken({ role: 'locality_editor', provinceCode: '01', localityCode: '00103' })).headers;
     const list = await call('GET', '/api/supervision/plans', tayHo);
-    expect(list.json.plans).toHaveLength(2);
+    expect(list.json.items).toHaveLength(2);
     const d = (await call('GET', '/api/supervision/plans/01KDEMQ0TAYH0000000000000A', tayHo)).json as PlanDetail;
     expect(d.plan).toMatchObject({ status: 'reported', reportDueOn: '2026-10-21', demo: true });
     const recs = d.findings.flatMap((f) => f.recommendations);
