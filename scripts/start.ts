@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEMO_PASSWORD, demoUsers } from '../functions/local/demo-data.js';
+import { DEMO_PASSWORD, demoUsers } from '../functions/demo/data.js';
 import { startLocalStack } from '../functions/local/server.js';
 import { describeTenant } from '../functions/tenancy/describe.js';
 import { roleLabels } from '../shared/roles.js';

@@ -1,8 +1,8 @@
 import JSZip from 'jszip';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedId, seedItems } from '../../functions/agreements/seed.js';
-import { seedAgreements } from '../../functions/agreements/seed-data.js';
+import { seedId, seedItems } from '../../functions/demo/agreements.js';
+import { seedAgreements } from '../../functions/demo/agreements-data.js';
 import type { AgreementDetail } from '../../shared/agreements/schema.js';
 import { agreementsClient, problemOf, programBody, type Headers } from '../support/agreements.js';
 import { createHarness, ddbCost } from '../support/harness.js';

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedAgreementsDemo } from '../../functions/agreements/seed.js';
-import { seedAgreements } from '../../functions/agreements/seed-data.js';
+import { seedAgreementsDemo } from '../../functions/demo/agreements.js';
+import { seedAgreements } from '../../functions/demo/agreements-data.js';
 import { levelOfLocality, partyAgenciesByLevel } from '../../shared/agreements/parties.js';
 import type { AgreementDetail, AgreementSummary } from '../../shared/agreements/schema.js';
 import { agreementsClient, type Headers } from '../support/agreements.js';

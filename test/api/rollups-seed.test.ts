@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { countersFromRecords, storedCounters } from '../../functions/rollups/rebuild.js';
-import { demoTenants } from '../../functions/local/demo-data.js';
+import { demoTenants } from '../../functions/demo/data.js';
 import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
 import { MeteredStore } from '../../functions/store/metered-store.js';
 import { createDocumentClient } from '../../functions/store/client.js';

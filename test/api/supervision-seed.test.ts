@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoSupervisionItems, demoSupervisionPlans, seedSupervisionDemo } from '../../functions/local/supervision-seed.js';
+import { demoSupervisionItems, demoSupervisionPlans, seedSupervisionDemo } from '../../functions/demo/supervision.js';
 import { idSchemaPattern } from '../../shared/ids.js';
 import { planSchema, recommendationSchema, type Board, type PlanDetail } from '../../shared/supervision/schema.js';
 import { createHarness, ddbCost } from '../support/harness.js';

@@ -1,8 +1,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedId } from '../../functions/agreements/seed.js';
-import { DEMO_PASSWORD, demoUsers } from '../../functions/local/demo-data.js';
-import { seedDemo } from '../../functions/local/seed.js';
+import { seedId } from '../../functions/demo/agreements.js';
+import { DEMO_PASSWORD, demoUsers } from '../../functions/demo/data.js';
+import { seedDemo } from '../../functions/demo/seed.js';
 import type { AgreementDetail, ListResponse } from '../../shared/agreements/schema.js';
 import { keys } from '../../shared/keys.js';
 import { createHarness } from '../support/harness.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { seedItems } from '../../functions/agreements/seed.js';
-import { seedAgreements } from '../../functions/agreements/seed-data.js';
+import { seedItems } from '../../functions/demo/agreements.js';
+import { seedAgreements } from '../../functions/demo/agreements-data.js';
 import {
   agreementContentSchema,
   agreementIdPattern,

@@ -3,8 +3,8 @@ import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk
 import { agreementContentSchema, periodLabel, reviewInputSchema, reviewKindOf, reviewYearOf, type ContinuesRef } from '../../shared/agreements/schema.js';
 import { keys } from '../../shared/keys.js';
 import { findLocalityIn } from '../../shared/localities/index.js';
-import { contentItems, headerItem, type DbItem } from './records.js';
-import { seedAgreements, type SeedAgreement } from './seed-data.js';
+import { contentItems, headerItem, type DbItem } from '../agreements/records.js';
+import { seedAgreements, type SeedAgreement } from './agreements-data.js';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
