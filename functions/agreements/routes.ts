@@ -23,7 +23,8 @@ import type { AppEnv } from '../api/env.js';
 import { ProblemError } from '../api/problem.js';
 import { validate } from '../api/validate.js';
 import { requireAuth } from '../auth/middleware.js';
-import { versionFromIfMatch } from '../store/versioning.js';
+import { expectedVersion, requiredVersion } from '../store/versioning.js';
+import { opContext } from '../store/op-context.js';
 import { readTenant, writeTenant } from '../auth/tenant-scope.js';
 import { checkParties, checkSignatories, resolveContinues } from './level-rules.js';
 import { listAgreements, readDetail } from './repository.js';
@@ -49,36 +50,7 @@ const itemParam = idParam.extend({ no: z.coerce.number().int().min(1, bilingual(
 const reviewParam = idParam.extend({ period: reviewPeriodSchema });
 const readQuery = z.strictObject({ locality: z.string().optional() });
 
-function fieldProblem(field: string, where: 'body' | 'header', vi: string, en: string): ProblemError {
-  return new ProblemError('validation', { vi: 'Vui lòng kiểm tra các trường được nêu', en: 'Check the fields listed in errors' }, [
-    { field, in: where, code: 'custom', message_vi: vi, message_en: en },
-  ]);
-}
-
-/** The version a write expects: `If-Match` or the body's `version`; null when neither is given. */
-function versionOf(c: Context<AppEnv>, bodyVersion: number | undefined): number | null {
-  const header = c.req.header('if-match');
-  const fromHeader = header !== undefined ? versionFromIfMatch(header) : null;
-  if (header !== undefined && fromHeader === null) {
-    throw fieldProblem('If-Match', 'header', 'If-Match phải là số phiên bản, ví dụ "3"', 'If-Match must be a version number, e.g. "3"');
-  }
-  if (fromHeader !== null && bodyVersion !== undefined && fromHeader !== bodyVersion) {
-    throw fieldProblem('version', 'body', 'Phiên bản trong nội dung khác với If-Match', 'Body version differs from If-Match');
-  }
-  return fromHeader ?? bodyVersion ?? null;
-}
-
-function requiredVersion(c: Context<AppEnv>, bodyVersion: number | undefined): number {
-  const v = versionOf(c, bodyVersion);
-  if (v === null) {
-    throw fieldProblem('version', 'body', 'Cần số phiên bản đã đọc (trường version hoặc tiêu đề If-Match)', 'The version you read is required (version field or If-Match header)');
-  }
-  return v;
-}
-
-function op(c: Context<AppEnv>, tenant: TenantRef): OpContext {
-  return { store: c.var.store, tenant, actor: c.var.identity, now: c.var.deps.now() };
-}
+const op = opContext;
 
 /** The Decree 30 .docx writer (the `docx` library) loads on the first export, not at every cold start. */
 const exportDocx = () => import('./export-docx.js');
@@ -197,7 +169,7 @@ export const agreementRoutes = new Hono<AppEnv>()
     const tenant = writeTenant(c);
     const { id, period } = c.req.valid('param');
     const input = c.req.valid('json');
-    const result = await putReview(op(c, tenant), id, period, input, versionOf(c, input.version));
+    const result = await putReview(op(c, tenant), id, period, input, expectedVersion(c, input.version));
     c.header('etag', `"${result.review.version}"`);
     return c.json({ review: result.review }, result.created ? 201 : 200);
   })
