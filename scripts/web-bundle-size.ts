@@ -99,7 +99,10 @@ export function measureWebBundle(distDir = webDistDir): WebBundleReport {
   const routeVisits = chunks
     .filter((c) => c.route)
     .map((c) => {
-      const files = [...withStaticImports([c.key])].filter((k) => !firstKeys.has(k)).map((k) => chunk(k).file).filter((f) => f.endsWith('.js'));
+      const files = [...withStaticImports([c.key])]
+        .filter((k) => !firstKeys.has(k))
+        .map((k) => chunk(k).file)
+        .filter((f) => f.endsWith('.js'));
       return { key: c.key, files, gzipBytes: files.reduce((n, f) => n + size(f).gzipBytes, 0) };
     })
     .sort((a, b) => b.gzipBytes - a.gzipBytes);
@@ -136,10 +139,13 @@ export function formatWebBundleReport(r: WebBundleReport): string {
       (largestRoute ? `; largest route chunk ${largestRoute.key}: ${kb(largestRoute.rawBytes)} raw, ${kb(largestRoute.gzipBytes)} gzip` : '') +
       (largest ? `; largest chunk of all ${largest.key}: ${kb(largest.rawBytes)} raw, ${kb(largest.gzipBytes)} gzip` : ''),
     ...(r.routeVisits[0]
-      ? [`     heaviest first visit of a route: ${r.routeVisits[0].key}, ${kb(r.routeVisits[0].gzipBytes)} gzip in ${r.routeVisits[0].files.length} file(s) (zod and shared schemas included; cached for the next pages)`]
+      ? [
+          `     heaviest first visit of a route: ${r.routeVisits[0].key}, ${kb(r.routeVisits[0].gzipBytes)} gzip in ${r.routeVisits[0].files.length} file(s) (zod and shared schemas included; cached for the next pages)`,
+        ]
       : []),
     ...r.overBudget.map((c) => `OVER   ${c.key} (${c.file}): ${kb(c.gzipBytes)} gzip`),
-    `${ok(r.bundledLocalities.length === 0)} localities list fetched, not bundled` + (r.bundledLocalities.length ? `: found in ${r.bundledLocalities.join(', ')}` : ''),
+    `${ok(r.bundledLocalities.length === 0)} localities list fetched, not bundled` +
+      (r.bundledLocalities.length ? `: found in ${r.bundledLocalities.join(', ')}` : ''),
     `${ok(r.zodInFirstLoad.length === 0)} no zod in the first load` + (r.zodInFirstLoad.length ? `: found in ${r.zodInFirstLoad.join(', ')}` : ''),
   ];
   return lines.join('\n');

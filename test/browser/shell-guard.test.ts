@@ -47,17 +47,17 @@ describe('session guard and lazy pages', () => {
     await page.waitForURL((url) => url.pathname === '/sign-in');
     expect(new URL(page.url()).searchParams.get('next')).toBe('/audit?x=1');
     // The page behind the guard never drew for the visitor.
-    expect(await page.locator('h1').innerText()).toBe('Đăng nhập');
+    expect(await page.locator('h1').textContent()).toBe('Đăng nhập');
     await signInHere(page, 'admin.tayho@demo.phoihop.vn');
     await page.waitForURL((url) => url.pathname === '/audit');
     expect(new URL(page.url()).search).toBe('?x=1');
-    await expect.poll(() => page.locator('[data-testid=who]').innerText()).toContain('Nguyễn Thu Hà');
+    await expect.poll(() => page.locator('[data-testid=who]').textContent()).toContain('Nguyễn Thu Hà');
 
     // A reload decides from the stored session: the page stays, no detour through sign-in.
     const visited: string[] = [];
     page.on('framenavigated', (f) => visited.push(new URL(f.url()).pathname));
     await page.reload();
-    await expect.poll(() => page.locator('[data-testid=who]').innerText()).toContain('Nguyễn Thu Hà');
+    await expect.poll(() => page.locator('[data-testid=who]').textContent()).toContain('Nguyễn Thu Hà');
     expect(visited).toEqual(['/audit']);
     expect(new URL(page.url()).pathname).toBe('/audit');
 

@@ -45,8 +45,7 @@ export function Layout(props: RouteSectionProps) {
   const [kit, setKit] = createSignal<SignedInKit>();
   const [kitFailed, setKitFailed] = createSignal(false);
   createEffect(() => {
-    if (session() && !kit() && !kitFailed())
-      import('./SignedInShell.jsx').then(setKit, () => setKitFailed(true));
+    if (session() && !kit() && !kitFailed()) import('./SignedInShell.jsx').then(setKit, () => setKitFailed(true));
   });
   const ready = () => sessionKnown() && (!session() || !!kit() || kitFailed());
   const allowed = () => !!session() || isPublicPath(location.pathname);
@@ -78,7 +77,13 @@ export function Layout(props: RouteSectionProps) {
     nav?.querySelector<HTMLElement>('a')?.focus();
   };
   // A link followed from the open menu: close it and put focus where the new page starts.
-  createEffect(on(() => location.pathname + location.search, () => closeMenu('content'), { defer: true }));
+  createEffect(
+    on(
+      () => location.pathname + location.search,
+      () => closeMenu('content'),
+      { defer: true },
+    ),
+  );
   const onKey = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && menuOpen()) {
       e.preventDefault();
@@ -174,7 +179,14 @@ export function Layout(props: RouteSectionProps) {
           </Show>
         </nav>
         <main ref={main} class="content" tabindex="-1">
-          <Show when={ready() && allowed()} fallback={<p class="muted" role="status">{t(ui.loading)}</p>}>
+          <Show
+            when={ready() && allowed()}
+            fallback={
+              <p class="muted" role="status">
+                {t(ui.loading)}
+              </p>
+            }
+          >
             <Show when={session() && kit()}>
               {(k) => {
                 const Banner = k().ReadOnlyBanner;

@@ -77,7 +77,13 @@ function unexpectedResponse(path: string, status: number, issues: readonly z.cor
     status,
     title: `Unexpected response from ${path}`,
     title_vi: `Máy chủ trả về dữ liệu không đúng dạng (${path})`,
-    errors: issues.map((issue) => ({ field: issue.path.map(String).join('.'), in: 'body', code: issue.code, message_vi: issue.message, message_en: issue.message })),
+    errors: issues.map((issue) => ({
+      field: issue.path.map(String).join('.'),
+      in: 'body',
+      code: issue.code,
+      message_vi: issue.message,
+      message_en: issue.message,
+    })),
   });
 }
 
@@ -116,4 +122,5 @@ api.put = <S extends z.ZodType>(path: string, body: unknown, schema: S, init: Re
 api.patch = <S extends z.ZodType>(path: string, body: unknown, schema: S, init: RequestInit = {}): Promise<z.output<S>> =>
   parsed(path, withBody('PATCH', body, init), schema);
 /** DELETE; the response (often empty) parsed with `schema`. */
-api.delete = <S extends z.ZodType>(path: string, schema: S, init: RequestInit = {}): Promise<z.output<S>> => parsed(path, { ...init, method: 'DELETE' }, schema);
+api.delete = <S extends z.ZodType>(path: string, schema: S, init: RequestInit = {}): Promise<z.output<S>> =>
+  parsed(path, { ...init, method: 'DELETE' }, schema);

@@ -57,7 +57,7 @@ export function setSession(s: Session | null) {
  */
 export function returnPath(search: string): string {
   const next = new URLSearchParams(search).get('next');
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/sign-in') ? next : '/';
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/sign-in') ? next : '/';
 }
 
 /** The sign-in address that brings the visitor back to `path` (path + query + hash) afterwards. */
