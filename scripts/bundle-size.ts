@@ -7,7 +7,7 @@ import { formatWebBundleReport, measureWebBundle, webBundleWithinBudget } from '
 
 /**
  * `npm run bundle-size`: bundles each Lambda function as `cdk synth` does and reports its size
- * against the 200 KB gzip budget; builds the web app (into a temp dir: web/dist, which running
+ * against its gzip budget (infra/functions.ts); builds the web app (into a temp dir: web/dist, which running
  * tests may serve, is left alone) and reports the JS a visitor loads for /sign-in against 50 KB
  * gzip and every later chunk against 40 KB gzip. Exits 1 when anything is over budget.
  */
