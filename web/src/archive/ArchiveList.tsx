@@ -29,7 +29,7 @@ export function ArchiveList() {
     try {
       const page = await listDocuments({ q: q(), type: type(), year: year(), agency: agency(), deleted: deleted(), cursor: more ? cursor() : null, locality: locality() });
       setItems(more ? [...items(), ...page.items] : page.items);
-      setCursor(page.cursor);
+      setCursor(page.nextCursor);
       setLoaded(true);
     } catch (err) {
       setError(err instanceof ApiError ? err.text : String(err));

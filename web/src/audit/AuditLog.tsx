@@ -8,7 +8,7 @@ import { session } from '../session.js';
 import { provinceUnits } from '../tenancy/locality.jsx';
 import '../tenancy/tenancy.css';
 
-type AuditPage = { month: string; items: AuditEvent[]; next: string | null };
+type AuditPage = { month: string; items: AuditEvent[]; nextCursor: string | null };
 
 function thisMonth() {
   return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
@@ -64,7 +64,7 @@ export function AuditLog() {
     try {
       const page = await api<AuditPage>(query(more ? (next() ?? undefined) : undefined));
       setItems(more ? [...items(), ...page.items] : page.items);
-      setNext(page.next);
+      setNext(page.nextCursor);
     } catch (err) {
       setError(err instanceof ApiError ? err.text : String(err));
       if (!more) setItems([]);

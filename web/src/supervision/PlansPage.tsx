@@ -24,14 +24,14 @@ export function PlansPage() {
   createEffect(
     on(plans, (d) => {
       setMore([]);
-      setCursor(d?.cursor ?? null);
+      setCursor(d?.nextCursor ?? null);
     }),
   );
   const loadMore = async () => {
     try {
       const d = await supervisionApi.list({ ...filters(), cursor: cursor() ?? undefined });
-      setMore([...more(), ...d.plans]);
-      setCursor(d.cursor);
+      setMore([...more(), ...d.items]);
+      setCursor(d.nextCursor);
     } catch (err) {
       setMoreError(err);
     }
@@ -81,7 +81,7 @@ export function PlansPage() {
         <ErrorText error={plans.error} />
         <Show when={plans()} fallback={<p>{t(ui.loading)}</p>}>
           {(data) => (
-            <Show when={data().plans.length > 0} fallback={<p class="muted" data-testid="no-plans">{t({ vi: 'Chưa có kế hoạch nào.', en: 'No plans yet.' })}</p>}>
+            <Show when={data().items.length > 0} fallback={<p class="muted" data-testid="no-plans">{t({ vi: 'Chưa có kế hoạch nào.', en: 'No plans yet.' })}</p>}>
               <table class="sup-table" data-testid="plan-list">
                 <thead>
                   <tr>
@@ -94,7 +94,7 @@ export function PlansPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  <For each={[...data().plans, ...more()]}>
+                  <For each={[...data().items, ...more()]}>
                     {(p) => (
                       <tr data-testid="plan-row">
                         <td>

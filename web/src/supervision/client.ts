@@ -5,6 +5,7 @@ import type {
   PlanDetail,
   PlanInput,
   PlanPatch,
+  PlanList,
   PlanStatus,
   PlanSummary,
   Recommendation,
@@ -31,7 +32,7 @@ export const newIdempotencyKey = () => `web-${crypto.randomUUID()}`;
 
 export const supervisionApi = {
   list: (p: { status?: string; year?: number; q?: string; locality?: string; cursor?: string }) =>
-    api<{ plans: PlanSummary[]; cursor: string | null; today: string }>(`${base}/plans${q(p)}`),
+    api<PlanList>(`${base}/plans${q(p)}`),
   detail: (id: string, locality?: string) => api<PlanDetail>(`${base}/plans/${id}${q({ locality })}`),
   board: (p: { year?: number; q?: string; locality?: string }) => api<Board>(`${base}/board${q(p)}`),
   create: (body: PlanInput, key: string) => api<{ plan: PlanSummary }>(`${base}/plans`, json('POST', body, { 'idempotency-key': key })),
