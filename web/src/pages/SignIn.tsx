@@ -1,11 +1,13 @@
-import { A, useNavigate } from '@solidjs/router';
+import { A, useLocation, useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { ApiError } from '../api.js';
 import { signIn } from '../auth.js';
 import { t, ui } from '../i18n.js';
+import { returnPath } from '../session.js';
 
 export function SignIn() {
   const navigate = useNavigate();
+  const location = useLocation();
   const [email, setEmail] = createSignal('');
   const [password, setPassword] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
@@ -17,7 +19,7 @@ export function SignIn() {
     setError(null);
     try {
       await signIn(email(), password());
-      navigate('/');
+      navigate(returnPath(location.search), { replace: true });
     } catch (err) {
       setError(err instanceof ApiError ? err.text : String(err));
     } finally {
