@@ -1,4 +1,5 @@
 import { vietnamToday, type AgreementDetail, type ListQuery, type ListResponse } from '../../shared/agreements/schema.js';
+import { badCursor, decodeCursor, encodeCursor } from '../store/cursor.js';
 import { foldVietnamese } from '../../shared/format.js';
 import { keys, tenantPrefix, type TenantRef } from '../../shared/keys.js';
 import { ProblemError } from '../api/problem.js';
@@ -26,57 +27,20 @@ export async function readDetail(store: MeteredStore, t: TenantRef, id: string, 
 // ---------------------------------------------------------------------------------------------
 // Lists and their opaque cursors.
 
-type CursorIndex = 'GSI1' | 'GSI2';
-const cursorKeys: Record<CursorIndex, string[]> = {
-  GSI1: ['PK', 'SK', 'GSI1PK', 'GSI1SK'],
-  GSI2: ['PK', 'SK', 'GSI2PK', 'GSI2SK'],
-};
-
-function badCursor(): ProblemError {
-  return new ProblemError('validation', { vi: 'Con trỏ phân trang không hợp lệ', en: 'Invalid paging cursor' }, [
-    {
-      field: 'cursor',
-      in: 'query',
-      code: 'invalid_cursor',
-      message_vi: 'Con trỏ không hợp lệ hoặc thuộc một danh sách khác; hãy tải lại trang đầu',
-      message_en: 'The cursor is invalid or belongs to another list; reload the first page',
-    },
-  ]);
-}
-
-export function encodeCursor(index: CursorIndex, lastKey: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify({ i: index, k: lastKey }), 'utf8').toString('base64url');
-}
-
-/**
- * A cursor is the LastEvaluatedKey of the same list, base64url JSON. It is checked before use: same
- * index, exactly the key attributes, string values, and partitions inside the caller's tenant — so a
- * cursor can neither reach another tenant nor make DynamoDB fail.
- */
-export function decodeCursor(cursor: string, index: CursorIndex, t: TenantRef): Record<string, string> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw badCursor();
-  }
-  const c = parsed as { i?: unknown; k?: unknown };
-  if (!c || typeof c !== 'object' || c.i !== index || !c.k || typeof c.k !== 'object' || Array.isArray(c.k)) throw badCursor();
-  const key = c.k as Record<string, unknown>;
-  const names = Object.keys(key).sort();
-  if (names.join(',') !== [...cursorKeys[index]].sort().join(',')) throw badCursor();
-  if (!names.every((n) => typeof key[n] === 'string' && (key[n] as string).length <= 400)) throw badCursor();
-  const prefix = `${tenantPrefix(t)}#AGR`;
+/** A cursor must come from this list and index, and point at an agreement header of the caller's tenant. */
+function startKey(cursor: string | undefined, index: 'GSI1' | 'GSI2', t: TenantRef): Record<string, string> | undefined {
+  const key = decodeCursor(cursor, `agreements:${index}`, index, t);
+  if (!key) return undefined;
   const indexPk = index === 'GSI1' ? keys.agreementList(t).GSI1PK : keys.agreementStatusList(t).GSI2PK;
-  if (key[`${index}PK`] !== indexPk || !(key.PK as string).startsWith(`${prefix}#`) || key.SK !== 'A') throw badCursor();
-  return key as Record<string, string>;
+  if (key[`${index}PK`] !== indexPk || !(key.PK ?? '').startsWith(`${tenantPrefix(t)}#AGR#`) || key.SK !== 'A') throw badCursor();
+  return key;
 }
 
 export async function listAgreements(store: MeteredStore, t: TenantRef, q: ListQuery, now: Date): Promise<ListResponse> {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const filters: string[] = [];
-  let index: CursorIndex;
+  let index: 'GSI1' | 'GSI2';
   let keyCondition: string;
 
   let term: { from: number; to: number } | null = null;
@@ -133,12 +97,12 @@ export async function listAgreements(store: MeteredStore, t: TenantRef, q: ListQ
     ExpressionAttributeValues: values,
     ScanIndexForward: false,
     Limit: q.limit,
-    ExclusiveStartKey: q.cursor ? decodeCursor(q.cursor, index, t) : undefined,
+    ExclusiveStartKey: startKey(q.cursor, index, t),
   });
   const today = vietnamToday(now);
   return {
     items: page.items.map((it) => summaryOf(agreementFromItem(it), today)),
-    nextCursor: page.lastKey ? encodeCursor(index, page.lastKey) : null,
+    nextCursor: encodeCursor(`agreements:${index}`, page.lastKey),
     asOf: today,
   };
 }

@@ -12,9 +12,9 @@ import { LocalIdentityDirectory } from '../identity/local-directory.js';
 import { createDocumentClient } from '../store/client.js';
 import { ensureTable, freePort, startDynamoLocal, type DynamoLocal } from './dynamodb-local.js';
 import { LOCAL_CLIENT_ID, LocalIdentityProvider } from './idp.js';
-import { seedArchiveDemo } from './archive-demo.js';
+import { seedArchiveDemo } from '../demo/archive.js';
 import { ensureBucket, LOCAL_ARCHIVE_BUCKET, startS3Local, type S3Local } from './s3-local.js';
-import { rebuildDemoRollups, seedDemo } from './seed.js';
+import { rebuildDemoRollups, seedDemo } from '../demo/seed.js';
 
 export const LOCAL_TABLE_NAME = 'phoi-hop-local';
 

@@ -7,134 +7,30 @@ import { bilingual } from '../problem.js';
  * reviews (sơ kết / tổng kết). API and web both import these schemas; types are inferred here only.
  */
 
-type Text = { vi: string; en: string };
+import { agencyCodeSchema, agreementIdPattern, agreementKindSchema, agreementStatusSchema, itemStatusSchema, type AgreementKind, type AgreementStatus, type ItemStatus } from './vocabulary.js';
 
-/** Same pattern as shared/ids.ts `idSchemaPattern`, repeated so the web bundle does not pull in node:crypto. */
-export const agreementIdPattern = /^[0-9A-HJKMNP-TV-Z]{26}$/;
-const idSchemaPattern = agreementIdPattern;
+export * from './vocabulary.js';
 
-export const agreementKinds = ['regulation', 'program', 'plan'] as const;
-export const agreementKindSchema = z.enum(agreementKinds);
-export type AgreementKind = z.infer<typeof agreementKindSchema>;
+import {
+  agencyRefSchema,
+  agreementIdSchema,
+  dueSchema,
+  evidenceLinkSchema,
+  isoDateSchema,
+  partySchema,
+  progressMatchesStatus,
+  progressSchema,
+  required,
+  termSchema,
+  text,
+  yearSchema,
+} from './fields.js';
+import { continuesInputSchema, continuesRefSchema } from './continues.js';
 
-export const kindLabels: Record<AgreementKind, Text & { docType: string }> = {
-  regulation: { vi: 'Quy chế', en: 'Regulation', docType: 'QUY CHẾ' },
-  program: { vi: 'Chương trình', en: 'Program', docType: 'CHƯƠNG TRÌNH' },
-  plan: { vi: 'Kế hoạch', en: 'Plan', docType: 'KẾ HOẠCH' },
-};
+export * from './continues.js';
 
-/** Lifecycle: draft → signed → in force → expired / superseded (by a signed amendment). */
-export const agreementStatuses = ['draft', 'signed', 'in_force', 'expired', 'superseded'] as const;
-export const agreementStatusSchema = z.enum(agreementStatuses);
-export type AgreementStatus = z.infer<typeof agreementStatusSchema>;
+export * from './fields.js';
 
-export const statusLabels: Record<AgreementStatus, Text> = {
-  draft: { vi: 'Dự thảo', en: 'Draft' },
-  signed: { vi: 'Đã ký', en: 'Signed' },
-  in_force: { vi: 'Đang có hiệu lực', en: 'In force' },
-  expired: { vi: 'Hết hiệu lực', en: 'Expired' },
-  superseded: { vi: 'Đã được thay thế', en: 'Superseded' },
-};
-
-/** Statuses in which the signed content is frozen (changes only through an amendment). */
-export const frozenStatuses: readonly AgreementStatus[] = ['signed', 'in_force', 'expired', 'superseded'];
-/** Statuses in which item progress is tracked. */
-export const trackingStatuses: readonly AgreementStatus[] = ['signed', 'in_force'];
-
-/** Agencies that are parties to agreements (not tenants): HĐND, UBND, UB MTTQ, Đoàn ĐBQH, đoàn thể. */
-export const agencyCodes = ['HDND', 'UBND', 'MTTQ', 'DBQH', 'LDLD', 'HLHPN', 'DTN', 'HND', 'HCCB', 'OTHER'] as const;
-export const agencyCodeSchema = z.enum(agencyCodes);
-export type AgencyCode = z.infer<typeof agencyCodeSchema>;
-
-export const agencyLabels: Record<AgencyCode, Text & { short: string }> = {
-  HDND: { short: 'HĐND', vi: 'Hội đồng nhân dân', en: 'People’s Council' },
-  UBND: { short: 'UBND', vi: 'Ủy ban nhân dân', en: 'People’s Committee' },
-  MTTQ: { short: 'UB MTTQ', vi: 'Ủy ban Mặt trận Tổ quốc Việt Nam', en: 'Fatherland Front Committee' },
-  DBQH: { short: 'Đoàn ĐBQH', vi: 'Đoàn đại biểu Quốc hội', en: 'National Assembly delegation' },
-  LDLD: { short: 'LĐLĐ', vi: 'Liên đoàn Lao động', en: 'Labour Federation' },
-  HLHPN: { short: 'Hội LHPN', vi: 'Hội Liên hiệp Phụ nữ', en: 'Women’s Union' },
-  DTN: { short: 'Đoàn TNCS HCM', vi: 'Đoàn Thanh niên Cộng sản Hồ Chí Minh', en: 'Communist Youth Union' },
-  HND: { short: 'Hội Nông dân', vi: 'Hội Nông dân', en: 'Farmers’ Union' },
-  HCCB: { short: 'Hội CCB', vi: 'Hội Cựu chiến binh', en: 'Veterans’ Association' },
-  OTHER: { short: '', vi: 'Cơ quan, tổ chức khác', en: 'Other body' },
-};
-
-/** Content item statuses; each has the progress a status change sets when none is given. */
-export const itemStatuses = ['not_started', 'in_progress', 'done', 'postponed', 'cancelled'] as const;
-export const itemStatusSchema = z.enum(itemStatuses);
-export type ItemStatus = z.infer<typeof itemStatusSchema>;
-
-export const itemStatusInfo: Record<ItemStatus, Text & { defaultProgress: number | null }> = {
-  not_started: { vi: 'Chưa thực hiện', en: 'Not started', defaultProgress: 0 },
-  in_progress: { vi: 'Đang thực hiện', en: 'In progress', defaultProgress: 50 },
-  done: { vi: 'Hoàn thành', en: 'Done', defaultProgress: 100 },
-  // Keep the progress reached so far.
-  postponed: { vi: 'Tạm hoãn', en: 'Postponed', defaultProgress: null },
-  cancelled: { vi: 'Không thực hiện', en: 'Cancelled', defaultProgress: null },
-};
-/** Statuses that close an item: never overdue. */
-export const closedItemStatuses: readonly ItemStatus[] = ['done', 'cancelled'];
-
-const text = (max: number) => z.string().trim().max(max);
-const required = (max: number, vi: string, en: string) => z.string().trim().min(1, bilingual(vi, en)).max(max);
-
-export const isoDateSchema = z.iso.date(bilingual('Ngày theo dạng yyyy-mm-dd', 'Date as yyyy-mm-dd'));
-export const yearSchema = z
-  .number(bilingual('Năm là một số', 'Year is a number'))
-  .int()
-  .min(1945, bilingual('Năm từ 1945', 'Year from 1945'))
-  .max(2100, bilingual('Năm đến 2100', 'Year up to 2100'));
-
-export const agreementIdSchema = z.string().regex(idSchemaPattern, bilingual('Mã văn bản không hợp lệ', 'Invalid agreement id'));
-
-export const partySchema = z.strictObject({
-  agency: agencyCodeSchema,
-  /** Full name as it stands on the document, e.g. "Thường trực Hội đồng nhân dân quận Tây Hồ". */
-  name: required(200, 'Nhập tên cơ quan', 'Enter the body’s name'),
-});
-export type Party = z.infer<typeof partySchema>;
-
-/** An agency on a content item (lead or cooperating); not necessarily a party. */
-export const agencyRefSchema = partySchema;
-export type AgencyRef = Party;
-
-export const termSchema = z
-  .strictObject({ from: yearSchema, to: yearSchema })
-  .refine((t) => t.to >= t.from && t.to - t.from <= 10, {
-    ...bilingual('Nhiệm kỳ: năm kết thúc không trước năm bắt đầu, tối đa 10 năm', 'Term: end year not before start, at most 10 years'),
-    path: ['to'],
-  });
-export type Term = z.infer<typeof termSchema>;
-
-export const dueSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('date'), on: isoDateSchema }),
-  z
-    .strictObject({ kind: z.literal('period'), from: isoDateSchema, to: isoDateSchema })
-    .refine((p) => p.to >= p.from, { ...bilingual('Ngày kết thúc không trước ngày bắt đầu', 'End date not before start date'), path: ['to'] }),
-]);
-export type Due = z.infer<typeof dueSchema>;
-
-export const evidenceLinkSchema = z.strictObject({
-  /** Id of a document in the signed-document archive (issue #6). */
-  docId: z.string().regex(idSchemaPattern, bilingual('Mã văn bản lưu trữ không hợp lệ', 'Invalid archive document id')),
-  label: required(200, 'Nhập tên minh chứng', 'Enter a label'),
-});
-export type EvidenceLink = z.infer<typeof evidenceLinkSchema>;
-
-const progressSchema = z
-  .number(bilingual('Tiến độ là một số', 'Progress is a number'))
-  .int()
-  .min(0, bilingual('Tiến độ từ 0 đến 100', 'Progress 0 to 100'))
-  .max(100, bilingual('Tiến độ từ 0 đến 100', 'Progress 0 to 100'));
-
-function progressMatchesStatus(v: { status?: ItemStatus; progress?: number }, ctx: z.RefinementCtx) {
-  if (v.status === 'done' && v.progress !== undefined && v.progress !== 100) {
-    ctx.addIssue({ code: 'custom', path: ['progress'], message: bilingual('Nội dung hoàn thành có tiến độ 100%', 'A done item is 100% complete').error });
-  }
-  if (v.status === 'not_started' && v.progress !== undefined && v.progress !== 0) {
-    ctx.addIssue({ code: 'custom', path: ['progress'], message: bilingual('Nội dung chưa thực hiện có tiến độ 0%', 'A not-started item is 0% complete').error });
-  }
-}
 
 /** A numbered content item (nội dung / nhiệm vụ) of a program or plan; numbered by position. */
 export const itemInputSchema = z
@@ -189,6 +85,8 @@ const contentShape = z.strictObject({
   recipients: z.array(required(200, 'Nhập nơi nhận', 'Enter the recipient')).max(30).default([]),
   /** Data-entry remarks (e.g. what the source did not state). Not part of the document. */
   remarks: text(4000).default(''),
+  /** Programs and regulations of a commune: the predecessor district's agreement this one continues. */
+  continues: continuesInputSchema.nullable().default(null),
 });
 
 function contentRules(v: z.output<typeof contentShape>, ctx: z.RefinementCtx) {
@@ -201,6 +99,9 @@ function contentRules(v: z.output<typeof contentShape>, ctx: z.RefinementCtx) {
     if (v.year === null) issue(['year'], 'Chương trình, kế hoạch cần năm', 'A program or plan needs a year');
     if (v.term !== null) issue(['term'], 'Chương trình, kế hoạch dùng năm, không dùng nhiệm kỳ', 'A program or plan has a year, not a term');
     if (v.chapters.length) issue(['chapters'], 'Chỉ quy chế có chương, điều', 'Only regulations have chapters and articles');
+  }
+  if (v.continues && v.kind === 'plan') {
+    issue(['continues'], 'Chỉ chương trình, quy chế mới tiếp nối văn bản của quận, huyện trước đây', 'Only a program or regulation continues a former district’s agreement');
   }
   const units = v.chapters.length + v.chapters.reduce((n, c) => n + c.articles.length, 0) + v.items.length;
   if (units > MAX_CONTENT_UNITS) {
@@ -381,6 +282,8 @@ export const agreementSchema = z.object({
   revision: z.number(),
   amends: z.object({ id: z.string(), revision: z.number(), number: z.string(), title: z.string() }).nullable(),
   amendmentReason: z.string(),
+  /** The predecessor district's agreement this one continues (communes only). */
+  continues: continuesRefSchema.nullable(),
   /** An amendment drafted from this record (pending until signed). */
   amendedBy: z.string().nullable(),
   supersededBy: z.string().nullable(),
@@ -489,64 +392,4 @@ export type ListQuery = z.infer<typeof listQuerySchema>;
 export const listResponseSchema = z.object({ items: z.array(agreementSummarySchema), nextCursor: z.string().nullable(), asOf: z.string() });
 export type ListResponse = z.infer<typeof listResponseSchema>;
 
-// ---------------------------------------------------------------------------------------------
-// Derivations shared by API and web.
-
-/** Today's date in Vietnam (UTC+7), yyyy-mm-dd: the day "overdue" is judged against. */
-export function vietnamToday(now: Date): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-}
-
-/** The last day an item may be done: its own due date or period end, else the agreement's end. */
-export function itemDeadline(due: Due | null, agreement: { yearTo: number }): string {
-  if (due?.kind === 'date') return due.on;
-  if (due?.kind === 'period') return due.to;
-  return `${agreement.yearTo}-12-31`;
-}
-
-/**
- * Overdue is derived, never stored: an open item (not done, not cancelled) of an agreement being
- * carried out (signed, in force, or expired with the item still open) whose deadline has passed.
- */
-export function isOverdue(
-  item: { status: ItemStatus; deadline: string | null },
-  agreementStatus: AgreementStatus,
-  today: string,
-): boolean {
-  if (!['signed', 'in_force', 'expired'].includes(agreementStatus)) return false;
-  if (closedItemStatuses.includes(item.status)) return false;
-  return item.deadline !== null && item.deadline < today;
-}
-
-export function itemStats(agreement: Pick<Agreement, 'itemIndex' | 'status'>, today: string): ItemStats {
-  const entries = Object.values(agreement.itemIndex);
-  const byStatus = Object.fromEntries(itemStatuses.map((s) => [s, 0])) as Record<ItemStatus, number>;
-  let overdue = 0;
-  let sum = 0;
-  for (const e of entries) {
-    byStatus[e.s] += 1;
-    sum += e.p;
-    if (isOverdue({ status: e.s, deadline: e.d }, agreement.status, today)) overdue += 1;
-  }
-  return { total: entries.length, byStatus, overdue, averageProgress: entries.length ? Math.round(sum / entries.length) : 0 };
-}
-
-/** "Quy chế phối hợp công tác…": the document type followed by the title (trích yếu). */
-export function fullTitle(a: { kind: AgreementKind; title: string }, lang: 'vi' | 'en' = 'vi'): string {
-  const label = kindLabels[a.kind][lang];
-  const t = a.title;
-  // Lower-case the first letter unless the title starts with an acronym (HĐND, UBND…).
-  const lowered = lang === 'vi' && t.length > 1 && t[1] === t[1]!.toLowerCase() ? t[0]!.toLowerCase() + t.slice(1) : t;
-  return `${label} ${lowered}`;
-}
-
-export function periodLabel(a: { term: Term | null; year: number | null }): string {
-  if (a.term) return `${a.term.from}–${a.term.to}`;
-  return a.year !== null ? String(a.year) : '';
-}
-
-export function reviewTitle(period: string, lang: 'vi' | 'en' = 'vi'): string {
-  const year = reviewYearOf(period);
-  if (reviewKindOf(period) === 'semiannual') return lang === 'vi' ? `Sơ kết 6 tháng đầu năm ${year}` : `Half-year review ${year}`;
-  return lang === 'vi' ? `Tổng kết năm ${year}` : `Annual review ${year}`;
-}
+export * from './derive.js';

@@ -2,7 +2,7 @@ import type { Context } from 'aws-lambda';
 import { apiGatewayGet } from '../support/lambda-event.js';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { seedId } from '../../functions/agreements/seed.js';
+import { seedId } from '../../functions/demo/agreements.js';
 import { LOCAL_CLIENT_ID } from '../../functions/local/idp.js';
 import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { DEMO_PASSWORD } from '../../functions/local/demo-data.js';
+import { DEMO_PASSWORD } from '../../functions/demo/data.js';
 import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
 import { launchBrowser, signInAs } from '../support/browser.js';
 import { horizontalOverflow } from '../support/locality-flow.js';

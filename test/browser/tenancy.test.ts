@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { DEMO_PASSWORD } from '../../functions/local/demo-data.js';
+import { DEMO_PASSWORD } from '../../functions/demo/data.js';
 import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
 import { launchBrowser, signInAs } from '../support/browser.js';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
 
-export { makePdf } from '../../functions/local/archive-demo.js';
+export { makePdf } from '../../functions/demo/archive.js';
 
 /** Small, valid files of each accepted kind (and some that are not), made here rather than shipped. */
 

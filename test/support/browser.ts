@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../functions/local/demo-data.js';
+import { DEMO_PASSWORD } from '../../functions/demo/data.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_INSTALL = 'sudo apt-get install -y chromium';

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD } from '../../functions/local/demo-data.js';
+import { DEMO_PASSWORD } from '../../functions/demo/data.js';
 
 /**
  * Browser tests' set-up through the product's own API (no demo-data edits): sign in like the web app

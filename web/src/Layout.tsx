@@ -1,10 +1,12 @@
-import { A, useNavigate, type RouteSectionProps } from '@solidjs/router';
-import { For, Show } from 'solid-js';
-import { can, roleLabels, type Permission } from '../../shared/roles.js';
+import { A, type RouteSectionProps, useLocation, useNavigate } from '@solidjs/router';
+import { createEffect, createSignal, For, on, onCleanup, Show } from 'solid-js';
+import type { Permission } from '../../shared/roles.js';
 import { signOut } from './auth.js';
 import { lang, setLang, t, ui } from './i18n.js';
-import { session } from './session.js';
-import { PredecessorLinks, ReadOnlyBanner, useLocality } from './tenancy/locality.jsx';
+import { restoreSession, session, sessionKnown, signInPath } from './session.js';
+import './layout.css';
+
+type SignedInKit = typeof import('./SignedInShell.jsx');
 
 const navItems: { href: string; label: { vi: string; en: string }; end?: boolean; needs?: Permission }[] = [
   { href: '/', label: ui.nav.home, end: true },
@@ -19,12 +21,91 @@ const navItems: { href: string; label: { vi: string; en: string }; end?: boolean
 ];
 
 /**
- * App shell: header with language switch and session, side navigation (with a commune's link to its
- * predecessor district's records), page content under the read-only banner when it applies.
+ * Pages a visitor may open without signing in: signing in and up, accepting an invitation, the
+ * overview (it offers both) and the system status. Every other page needs a session.
+ */
+const publicPaths = new Set(['/', '/sign-in', '/sign-up', '/invitation', '/status']);
+export const isPublicPath = (pathname: string): boolean => publicPaths.has(pathname.replace(/\/+$/, '') || '/');
+
+/**
+ * App shell and session guard: header with language switch and session, side navigation (a menu
+ * button on narrow screens; with a commune's link to its predecessor district's records), page
+ * content under the read-only banner when it applies.
+ *
+ * The guard decides signed-in vs not once, at start (`restoreSession`); until then no page renders.
+ * A visitor on a page that needs a session is sent to `/sign-in?next=<where they were>`; pages
+ * need not check the session themselves.
  */
 export function Layout(props: RouteSectionProps) {
   const navigate = useNavigate();
-  const locality = useLocality();
+  const location = useLocation();
+  void restoreSession();
+
+  // The signed-in parts of the shell (role matrix, tenant banners) load with the first session.
+  const [kit, setKit] = createSignal<SignedInKit>();
+  const [kitFailed, setKitFailed] = createSignal(false);
+  createEffect(() => {
+    if (session() && !kit() && !kitFailed()) import('./SignedInShell.jsx').then(setKit, () => setKitFailed(true));
+  });
+  const ready = () => sessionKnown() && (!session() || !!kit() || kitFailed());
+  const allowed = () => !!session() || isPublicPath(location.pathname);
+
+  createEffect(() => {
+    if (sessionKnown() && !allowed()) navigate(signInPath(location.pathname + location.search + location.hash), { replace: true });
+  });
+
+  const visibleNav = () => {
+    const s = session();
+    const k = kit();
+    return navItems.filter((i) => !i.needs || (s && k?.allowed(s.identity.role, i.needs)));
+  };
+
+  // Phones: the navigation folds into a menu button (CSS decides when it shows, at ≤ 640 px).
+  const [menuOpen, setMenuOpen] = createSignal(false);
+  let menuButton: HTMLButtonElement | undefined;
+  let nav: HTMLElement | undefined;
+  let main: HTMLElement | undefined;
+  const closeMenu = (focus: 'button' | 'content' | 'none') => {
+    if (!menuOpen()) return;
+    setMenuOpen(false);
+    if (focus === 'button') menuButton?.focus();
+    else if (focus === 'content') main?.focus();
+  };
+  const toggleMenu = () => {
+    if (menuOpen()) return closeMenu('button');
+    setMenuOpen(true);
+    nav?.querySelector<HTMLElement>('a')?.focus();
+  };
+  // A link followed from the open menu: close it and put focus where the new page starts.
+  createEffect(
+    on(
+      () => location.pathname + location.search,
+      () => closeMenu('content'),
+      { defer: true },
+    ),
+  );
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && menuOpen()) {
+      e.preventDefault();
+      closeMenu('button');
+    }
+  };
+  const onPointer = (e: PointerEvent) => {
+    if (menuOpen() && e.target instanceof Node && !nav?.contains(e.target) && !menuButton?.contains(e.target)) closeMenu('none');
+  };
+  document.addEventListener('keydown', onKey);
+  document.addEventListener('pointerdown', onPointer);
+  onCleanup(() => {
+    document.removeEventListener('keydown', onKey);
+    document.removeEventListener('pointerdown', onPointer);
+  });
+
+  const navLabel = () => (lang() === 'vi' ? 'Điều hướng chính' : 'Main navigation');
+  const locality = () => {
+    const value = new URLSearchParams(location.search).get('locality');
+    return value || undefined;
+  };
+
   return (
     <div class="shell">
       <header class="topbar">
@@ -35,50 +116,85 @@ export function Layout(props: RouteSectionProps) {
           <span>{t(ui.appName)}</span>
         </A>
         <div class="topbar-right">
+          <button
+            ref={menuButton}
+            type="button"
+            class="menu-button"
+            data-testid="menu-button"
+            aria-expanded={menuOpen()}
+            aria-controls="main-nav"
+            onClick={toggleMenu}
+          >
+            <span class="menu-icon" aria-hidden="true" />
+            {t({ vi: 'Danh mục', en: 'Menu' })}
+          </button>
           <Show
             when={session()}
             fallback={
-              <A href="/sign-in" class="button secondary">
-                {t(ui.signIn)}
-              </A>
+              <Show when={sessionKnown()}>
+                <A href="/sign-in" class="button secondary">
+                  {t(ui.signIn)}
+                </A>
+              </Show>
             }
           >
             {(s) => (
-              <span class="who" data-testid="who">
-                {s().identity.name ?? s().identity.email} · {roleLabels[s().identity.role][lang()]}
-              </span>
+              <>
+                <span class="who" data-testid="who">
+                  {s().identity.name ?? s().identity.email}
+                  <Show when={kit()}>{(k) => ` · ${t(k().roleLabel(s().identity.role))}`}</Show>
+                </span>
+                <button
+                  type="button"
+                  class="button secondary"
+                  onClick={() => {
+                    signOut();
+                    navigate('/sign-in');
+                  }}
+                >
+                  {t(ui.signOut)}
+                </button>
+              </>
             )}
           </Show>
-          <Show when={session()}>
-            <button
-              class="button secondary"
-              onClick={() => {
-                signOut();
-                navigate('/sign-in');
-              }}
-            >
-              {t(ui.signOut)}
-            </button>
-          </Show>
-          <button class="button link" data-testid="lang-switch" onClick={() => setLang(lang() === 'vi' ? 'en' : 'vi')}>
+          <button type="button" class="button link" data-testid="lang-switch" onClick={() => setLang(lang() === 'vi' ? 'en' : 'vi')}>
             {t(ui.switchLang)}
           </button>
         </div>
       </header>
       <div class="body">
-        <nav class="sidenav" aria-label={lang() === 'vi' ? 'Điều hướng chính' : 'Main navigation'}>
-          <For each={navItems.filter((i) => !i.needs || (session() && can(session()!.identity.role, i.needs)))}>
+        <nav ref={nav} id="main-nav" class="sidenav" classList={{ open: menuOpen() }} aria-label={navLabel()}>
+          <For each={visibleNav()}>
             {(item) => (
               <A href={item.href} end={item.end} activeClass="active">
                 {t(item.label)}
               </A>
             )}
           </For>
-          <PredecessorLinks variant="nav" />
+          <Show when={session() && kit()}>
+            {(k) => {
+              const Links = k().PredecessorLinks;
+              return <Links variant="nav" />;
+            }}
+          </Show>
         </nav>
-        <main class="content">
-          <ReadOnlyBanner locality={locality()} />
-          {props.children}
+        <main ref={main} class="content" tabindex="-1">
+          <Show
+            when={ready() && allowed()}
+            fallback={
+              <p class="muted" role="status">
+                {t(ui.loading)}
+              </p>
+            }
+          >
+            <Show when={session() && kit()}>
+              {(k) => {
+                const Banner = k().ReadOnlyBanner;
+                return <Banner locality={locality()} />;
+              }}
+            </Show>
+            {props.children}
+          </Show>
         </main>
       </div>
     </div>

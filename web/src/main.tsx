@@ -1,57 +1,57 @@
-import { Route, Router } from '@solidjs/router';
+import { type RouteDefinition, type RouteSectionProps, Router } from '@solidjs/router';
+import { type Component, lazy } from 'solid-js';
 import { render } from 'solid-js/web';
-import { AgreementDetailPage } from './agreements/AgreementDetail.jsx';
-import { AgreementEditor } from './agreements/AgreementEditor.jsx';
-import { AgreementList } from './agreements/AgreementList.jsx';
-import { ReviewEditor } from './agreements/ReviewEditor.jsx';
 import { Layout } from './Layout.jsx';
-import { ArchiveCheck } from './archive/ArchiveCheck.jsx';
-import { ArchiveDetail } from './archive/ArchiveDetail.jsx';
-import { ArchiveList } from './archive/ArchiveList.jsx';
-import { ArchiveUpload } from './archive/ArchiveUpload.jsx';
-import { ProvinceDashboard } from './rollups/Dashboard.jsx';
-import { LegacyDrillDownRedirect, LocalityDrillDown } from './rollups/LocalityDrillDown.jsx';
 import { ComingSoon } from './pages/ComingSoon.jsx';
-import { Home } from './pages/Home.jsx';
 import { SignIn } from './pages/SignIn.jsx';
-import { Status } from './pages/Status.jsx';
-import { AuditLog } from './audit/AuditLog.jsx';
-import { Approvals } from './tenancy/Approvals.jsx';
-import { SignUp } from './tenancy/SignUp.jsx';
-import { AcceptInvitation } from './users/AcceptInvitation.jsx';
-import { Users } from './users/Users.jsx';
-import { SupervisionRoutes } from './supervision/routes.jsx';
 import './styles.css';
-import { ui } from './i18n.js';
 
-render(
-  () => (
-    <Router root={Layout}>
-      <Route path="/" component={Home} />
-      <Route path="/sign-in" component={SignIn} />
-      <Route path="/status" component={Status} />
-      <Route path="/supervision">
-        <SupervisionRoutes />
-      </Route>
-      <Route path="/agreements" component={AgreementList} />
-      <Route path="/agreements/new" component={AgreementEditor} />
-      <Route path="/agreements/:id" component={AgreementDetailPage} />
-      <Route path="/agreements/:id/edit" component={AgreementEditor} />
-      <Route path="/agreements/:id/reviews/:period" component={ReviewEditor} />
-      <Route path="/archive" component={ArchiveList} />
-      <Route path="/archive/new" component={ArchiveUpload} />
-      <Route path="/archive/check" component={ArchiveCheck} />
-      <Route path="/archive/:id" component={ArchiveDetail} />
-      <Route path="/province" component={ProvinceDashboard} />
-      <Route path="/province/locality" component={LocalityDrillDown} />
-      <Route path="/province/districts/:code" component={LegacyDrillDownRedirect} />
-      <Route path="/audit" component={AuditLog} />
-      <Route path="/sign-up" component={SignUp} />
-      <Route path="/invitation" component={AcceptInvitation} />
-      <Route path="/approvals" component={Approvals} />
-      <Route path="/users" component={Users} />
-      <Route path="*" component={() => <ComingSoon title={{ vi: 'Không tìm thấy trang', en: 'Page not found' }} />} />
-    </Router>
-  ),
-  document.getElementById('root')!,
-);
+/**
+ * Routes as a config. Every page's code loads when the page is first visited (`lazy`), with the
+ * shared schemas and zod it needs; only the shell and the sign-in page (where every guarded link
+ * leads a visitor) are in the first chunk. `npm run bundle-size` reports the chunks against their
+ * budgets; test/unit/web-bundle.test.ts enforces them.
+ */
+function page<K extends string, M extends Record<K, Component<RouteSectionProps>>>(load: () => Promise<M>, name: K): Component<RouteSectionProps> {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const agreements = () => import('./agreements/AgreementEditor.jsx');
+const drillDown = () => import('./rollups/LocalityDrillDown.jsx');
+const planForm = () => import('./supervision/PlanForm.jsx');
+
+const routes: RouteDefinition[] = [
+  { path: '/', component: page(() => import('./pages/Home.jsx'), 'Home') },
+  { path: '/sign-in', component: SignIn },
+  { path: '/status', component: page(() => import('./pages/Status.jsx'), 'Status') },
+  {
+    path: '/supervision',
+    children: [
+      { path: '/', component: page(() => import('./supervision/PlansPage.jsx'), 'PlansPage') },
+      { path: '/new', component: page(planForm, 'NewPlanPage') },
+      { path: '/board', component: page(() => import('./supervision/BoardPage.jsx'), 'BoardPage') },
+      { path: '/plans/:id', component: page(() => import('./supervision/PlanPage.jsx'), 'PlanPage') },
+      { path: '/plans/:id/edit', component: page(planForm, 'EditPlanPage') },
+    ],
+  },
+  { path: '/agreements', component: page(() => import('./agreements/AgreementList.jsx'), 'AgreementList') },
+  { path: '/agreements/new', component: page(agreements, 'AgreementEditor') },
+  { path: '/agreements/:id', component: page(() => import('./agreements/AgreementDetail.jsx'), 'AgreementDetailPage') },
+  { path: '/agreements/:id/edit', component: page(agreements, 'AgreementEditor') },
+  { path: '/agreements/:id/reviews/:period', component: page(() => import('./agreements/ReviewEditor.jsx'), 'ReviewEditor') },
+  { path: '/archive', component: page(() => import('./archive/ArchiveList.jsx'), 'ArchiveList') },
+  { path: '/archive/new', component: page(() => import('./archive/ArchiveUpload.jsx'), 'ArchiveUpload') },
+  { path: '/archive/check', component: page(() => import('./archive/ArchiveCheck.jsx'), 'ArchiveCheck') },
+  { path: '/archive/:id', component: page(() => import('./archive/ArchiveDetail.jsx'), 'ArchiveDetail') },
+  { path: '/province', component: page(() => import('./rollups/Dashboard.jsx'), 'ProvinceDashboard') },
+  { path: '/province/locality', component: page(drillDown, 'LocalityDrillDown') },
+  { path: '/province/districts/:code', component: page(drillDown, 'LegacyDrillDownRedirect') },
+  { path: '/audit', component: page(() => import('./audit/AuditLog.jsx'), 'AuditLog') },
+  { path: '/sign-up', component: page(() => import('./tenancy/SignUp.jsx'), 'SignUp') },
+  { path: '/invitation', component: page(() => import('./users/AcceptInvitation.jsx'), 'AcceptInvitation') },
+  { path: '/approvals', component: page(() => import('./tenancy/Approvals.jsx'), 'Approvals') },
+  { path: '/users', component: page(() => import('./users/Users.jsx'), 'Users') },
+  { path: '*', component: () => <ComingSoon title={{ vi: 'Không tìm thấy trang', en: 'Page not found' }} /> },
+];
+
+render(() => <Router root={Layout}>{routes}</Router>, document.getElementById('root')!);

@@ -1,6 +1,7 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
+import { defaultSignatory, partyAgenciesByLevel } from '../../../shared/agreements/parties.js';
 import {
   agencyCodes,
   fullTitle,
@@ -17,20 +18,7 @@ import {
 import { formatDate, formatDateTime } from '../../../shared/format.js';
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
-import {
-  agencyName,
-  canWrite,
-  download,
-  ErrorBox,
-  errorText,
-  ItemStatusBadge,
-  newIdempotencyKey,
-  ProgressBar,
-  StatusBadge,
-  todayVN,
-  useLocality,
-  withLocality,
-} from './common.jsx';
+import { agencyName, canWrite, download, ErrorBox, errorText, ItemStatusBadge, newIdempotencyKey, ProgressBar, StatusBadge, todayVN, useLocality, useOwnUnit, withLocality } from './common.jsx';
 
 /** One agreement: header, lifecycle actions, items with progress and timeline, articles, signing, reviews. */
 export function AgreementDetailPage() {
@@ -66,14 +54,7 @@ export function AgreementDetailPage() {
         <A href={withLocality('/agreements', locality())}>← {t(ui.nav.agreements)}</A>
       </p>
       <ErrorBox error={detail.error ? errorText(detail.error) : null} />
-      <Show
-        when={detail()}
-        fallback={
-          <Show when={!detail.error}>
-            <p>{t(ui.loading)}</p>
-          </Show>
-        }
-      >
+      <Show when={detail()} fallback={<Show when={!detail.error}><p>{t(ui.loading)}</p></Show>}>
         {(d) => {
           const a = () => d().agreement;
           return (
@@ -89,11 +70,7 @@ export function AgreementDetailPage() {
               </p>
               <dl class="facts">
                 <dt>{t({ vi: 'Bên tham gia', en: 'Parties' })}</dt>
-                <dd>
-                  {a()
-                    .parties.map((p) => p.name)
-                    .join('; ')}
-                </dd>
+                <dd>{a().parties.map((p) => p.name).join('; ')}</dd>
                 <dt>{a().kind === 'regulation' ? t({ vi: 'Nhiệm kỳ', en: 'Term' }) : t({ vi: 'Năm', en: 'Year' })}</dt>
                 <dd>{periodLabel(a())}</dd>
                 <Show when={a().signedOn}>
@@ -108,13 +85,27 @@ export function AgreementDetailPage() {
                   <dt>{t({ vi: 'Hết hiệu lực', en: 'Until' })}</dt>
                   <dd>{formatDate(a().effectiveTo)}</dd>
                 </Show>
+                <Show when={a().continues}>
+                  {(k) => (
+                    <>
+                      <dt>{t({ vi: 'Tiếp nối', en: 'Continues' })}</dt>
+                      <dd data-testid="continues">
+                        <A href={`/agreements/${k().agreementId}?locality=${k().localityCode}`}>{fullTitle(k(), lang())}</A>{' '}
+                        <span class="muted">
+                          ({k().period}
+                          {k().number ? `, ${t({ vi: 'số', en: 'no.' })} ${k().number}` : ''}) — {k().localityName},{' '}
+                          {t({ vi: 'hồ sơ trước 01/07/2025, chỉ xem', en: 'records before 01/07/2025, read-only' })}
+                        </span>
+                      </dd>
+                    </>
+                  )}
+                </Show>
                 <Show when={a().amends}>
                   {(m) => (
                     <>
                       <dt>{t({ vi: 'Sửa đổi, bổ sung', en: 'Amends' })}</dt>
                       <dd>
-                        <A href={withLocality(`/agreements/${m().id}`, locality())}>{m().number || m().title}</A> ({t({ vi: 'lần', en: 'revision' })}{' '}
-                        {a().revision - 1}): {a().amendmentReason}
+                        <A href={withLocality(`/agreements/${m().id}`, locality())}>{m().number || m().title}</A> ({t({ vi: 'lần', en: 'revision' })} {a().revision - 1}): {a().amendmentReason}
                       </dd>
                     </>
                   )}
@@ -139,12 +130,7 @@ export function AgreementDetailPage() {
               </Show>
 
               <div class="actions">
-                <button
-                  class="button secondary"
-                  data-testid="export-docx"
-                  disabled={busy()}
-                  onClick={() => act(() => download(withLocality(`/api/agreements/${a().id}/export.docx`, locality())))}
-                >
+                <button class="button secondary" data-testid="export-docx" disabled={busy()} onClick={() => act(() => download(withLocality(`/api/agreements/${a().id}/export.docx`, locality())))}>
                   {t({ vi: 'Tải văn bản (.docx)', en: 'Download (.docx)' })}
                 </button>
                 <Show when={writable() && a().status === 'draft'}>
@@ -172,20 +158,12 @@ export function AgreementDetailPage() {
                   </button>
                 </Show>
                 <Show when={writable() && a().status === 'signed'}>
-                  <button
-                    class="button secondary"
-                    disabled={busy()}
-                    onClick={() => act(() => post('/status', { version: a().version, to: 'in_force', on: todayVN() }))}
-                  >
+                  <button class="button secondary" disabled={busy()} onClick={() => act(() => post('/status', { version: a().version, to: 'in_force', on: todayVN() }))}>
                     {t({ vi: 'Đưa vào hiệu lực', en: 'Put in force' })}
                   </button>
                 </Show>
                 <Show when={writable() && (a().status === 'signed' || a().status === 'in_force')}>
-                  <button
-                    class="button secondary"
-                    disabled={busy()}
-                    onClick={() => act(() => post('/status', { version: a().version, to: 'expired', on: todayVN() }))}
-                  >
+                  <button class="button secondary" disabled={busy()} onClick={() => act(() => post('/status', { version: a().version, to: 'expired', on: todayVN() }))}>
                     {t({ vi: 'Kết thúc hiệu lực', en: 'Mark expired' })}
                   </button>
                   <Show when={!a().amendedBy}>
@@ -246,13 +224,17 @@ export function AgreementDetailPage() {
               <Show when={d().items.length}>
                 <div class="section" data-testid="items">
                   <h2>
-                    {t({ vi: 'Nội dung phối hợp', en: 'Content items' })} — {a().itemStats.byStatus.done}/{a().itemStats.total}{' '}
-                    {t({ vi: 'hoàn thành', en: 'done' })}
+                    {t({ vi: 'Nội dung phối hợp', en: 'Content items' })} — {a().itemStats.byStatus.done}/{a().itemStats.total} {t({ vi: 'hoàn thành', en: 'done' })}
                   </h2>
                   <ProgressBar value={a().itemStats.averageProgress} label={t({ vi: 'Tiến độ chung', en: 'Overall progress' })} />
                   <For each={d().items}>
                     {(item) => (
-                      <ItemCard item={item} agreementId={a().id} tracking={writable() && trackingStatuses.includes(a().status)} onSaved={() => refetch()} />
+                      <ItemCard
+                        item={item}
+                        agreementId={a().id}
+                        tracking={writable() && trackingStatuses.includes(a().status)}
+                        onSaved={() => refetch()}
+                      />
                     )}
                   </For>
                 </div>
@@ -306,8 +288,7 @@ export function AgreementDetailPage() {
                       <For each={s().signatories}>
                         {(x) => (
                           <li>
-                            {[x.onBehalf, x.title, x.name ?? t({ vi: '(nguồn không ghi tên)', en: '(name not stated)' })].filter(Boolean).join(' — ')} (
-                            {agencyName(x.agency)})
+                            {[x.onBehalf, x.title, x.name ?? t({ vi: '(nguồn không ghi tên)', en: '(name not stated)' })].filter(Boolean).join(' — ')} ({agencyName(x.agency)})
                           </li>
                         )}
                       </For>
@@ -368,11 +349,7 @@ export function AgreementDetailPage() {
                           </p>
                         </Show>
                         <div class="actions">
-                          <button
-                            class="button secondary"
-                            data-testid="export-review"
-                            onClick={() => act(() => download(withLocality(`/api/agreements/${a().id}/reviews/${r.period}/export.docx`, locality())))}
-                          >
+                          <button class="button secondary" data-testid="export-review" onClick={() => act(() => download(withLocality(`/api/agreements/${a().id}/reviews/${r.period}/export.docx`, locality())))}>
                             {t({ vi: 'Tải báo cáo (.docx)', en: 'Download report (.docx)' })}
                           </button>
                           <Show when={writable()}>
@@ -473,10 +450,7 @@ function ItemCard(props: { item: Item; agreementId: string; tracking: boolean; o
             {(n) => (
               <li>
                 <time>{formatDate(n.on)}</time>
-                {n.text}{' '}
-                <span class="muted">
-                  ({t(itemStatusInfo[n.status])}, {n.progress}% — {n.by})
-                </span>
+                {n.text} <span class="muted">({t(itemStatusInfo[n.status])}, {n.progress}% — {n.by})</span>
               </li>
             )}
           </For>
@@ -500,16 +474,7 @@ function ItemCard(props: { item: Item; agreementId: string; tracking: boolean; o
             </label>
             <label>
               {t({ vi: 'Tiến độ (%)', en: 'Progress (%)' })}
-              <input
-                name="progress"
-                type="number"
-                min="0"
-                max="100"
-                style={{ width: '6rem' }}
-                placeholder={String(props.item.progress)}
-                value={progress()}
-                onInput={(e) => setProgress(e.currentTarget.value)}
-              />
+              <input name="progress" type="number" min="0" max="100" style={{ width: '6rem' }} placeholder={String(props.item.progress)} value={progress()} onInput={(e) => setProgress(e.currentTarget.value)} />
             </label>
             <label>
               {t({ vi: 'Ngày', en: 'Date' })}
@@ -544,12 +509,27 @@ function ItemCard(props: { item: Item; agreementId: string; tracking: boolean; o
 /** Signing dialog: date, venue, one signatory per party (pre-filled), in force from signing. */
 function SignDialog(props: { detail: Detail; onClose: () => void; onSigned: () => void }) {
   const a = props.detail.agreement;
+  // Signature blocks follow the tenant's level: "TM. Thường trực HĐND phường …", "Chủ tịch UBND phường …".
+  const unit = useOwnUnit();
+  const prefill = () => a.parties.map((p) => {
+    const u = unit();
+    const d = u ? defaultSignatory(p, u) : { agency: p.agency, onBehalf: `TM. ${p.name}`, title: '' };
+    return { ...d, name: '' };
+  });
   const [form, setForm] = createStore({
     signedOn: todayVN(),
     place: '',
     inForceFromSigning: true,
-    signatories: a.parties.map((p) => ({ agency: p.agency, onBehalf: `TM. ${p.name}`, title: '', name: '' })),
+    signatories: prefill(),
   });
+  let touched = false;
+  createEffect(() => {
+    if (unit() && !touched) setForm('signatories', prefill());
+  });
+  const agencyChoices = () => {
+    const u = unit();
+    return u ? partyAgenciesByLevel[u.level] : agencyCodes;
+  };
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
   let dialog!: HTMLDialogElement;
@@ -571,16 +551,9 @@ function SignDialog(props: { detail: Detail; onClose: () => void; onSigned: () =
   };
 
   return (
-    <dialog
-      ref={(el) => {
-        dialog = el;
-        queueMicrotask(() => el.showModal());
-      }}
-      data-testid="sign-dialog"
-      onClose={props.onClose}
-    >
+    <dialog ref={(el) => { dialog = el; queueMicrotask(() => el.showModal()); }} data-testid="sign-dialog" onClose={props.onClose}>
       <h2>{t({ vi: 'Ký kết văn bản', en: 'Sign the agreement' })}</h2>
-      <form class="form" onSubmit={submit}>
+      <form class="form" onSubmit={submit} onInput={() => (touched = true)}>
         <div class="grid-form">
           <label>
             {t({ vi: 'Ngày ký', en: 'Signing date' })}
@@ -596,30 +569,11 @@ function SignDialog(props: { detail: Detail; onClose: () => void; onSigned: () =
           {(s, i) => (
             <div class="row-edit" data-testid="signatory">
               <select class="narrow-field" value={s.agency} onChange={(e) => setForm('signatories', i(), 'agency', e.currentTarget.value as typeof s.agency)}>
-                <For each={agencyCodes}>{(c) => <option value={c}>{agencyName(c) || t({ vi: 'Khác', en: 'Other' })}</option>}</For>
+                <For each={agencyChoices()}>{(c) => <option value={c}>{agencyName(c) || t({ vi: 'Khác', en: 'Other' })}</option>}</For>
               </select>
-              <input
-                aria-label={t({ vi: 'Thẩm quyền ký', en: 'On behalf of' })}
-                placeholder="TM. …"
-                value={s.onBehalf}
-                onInput={(e) => setForm('signatories', i(), 'onBehalf', e.currentTarget.value)}
-              />
-              <input
-                name={`title-${i()}`}
-                required
-                aria-label={t({ vi: 'Chức vụ', en: 'Title' })}
-                placeholder={t({ vi: 'Chức vụ', en: 'Title' })}
-                value={s.title}
-                onInput={(e) => setForm('signatories', i(), 'title', e.currentTarget.value)}
-              />
-              <input
-                name={`name-${i()}`}
-                required
-                aria-label={t({ vi: 'Họ tên', en: 'Name' })}
-                placeholder={t({ vi: 'Họ tên', en: 'Name' })}
-                value={s.name}
-                onInput={(e) => setForm('signatories', i(), 'name', e.currentTarget.value)}
-              />
+              <input aria-label={t({ vi: 'Thẩm quyền ký', en: 'On behalf of' })} placeholder="TM. …" value={s.onBehalf} onInput={(e) => setForm('signatories', i(), 'onBehalf', e.currentTarget.value)} />
+              <input name={`title-${i()}`} required aria-label={t({ vi: 'Chức vụ', en: 'Title' })} placeholder={t({ vi: 'Chức vụ', en: 'Title' })} value={s.title} onInput={(e) => setForm('signatories', i(), 'title', e.currentTarget.value)} />
+              <input name={`name-${i()}`} required aria-label={t({ vi: 'Họ tên', en: 'Name' })} placeholder={t({ vi: 'Họ tên', en: 'Name' })} value={s.name} onInput={(e) => setForm('signatories', i(), 'name', e.currentTarget.value)} />
               <button type="button" class="button link" onClick={() => setForm('signatories', (list) => list.filter((_, j) => j !== i()))}>
                 {t({ vi: 'Bỏ', en: 'Remove' })}
               </button>
@@ -627,11 +581,7 @@ function SignDialog(props: { detail: Detail; onClose: () => void; onSigned: () =
           )}
         </For>
         <p>
-          <button
-            type="button"
-            class="button link"
-            onClick={() => setForm('signatories', (list) => [...list, { agency: 'OTHER', onBehalf: '', title: '', name: '' }])}
-          >
+          <button type="button" class="button link" onClick={() => setForm('signatories', (list) => [...list, { agency: 'OTHER', onBehalf: '', title: '', name: '' }])}>
             + {t({ vi: 'Thêm người ký', en: 'Add signatory' })}
           </button>
         </p>
@@ -639,12 +589,7 @@ function SignDialog(props: { detail: Detail; onClose: () => void; onSigned: () =
           <input type="checkbox" checked={form.inForceFromSigning} onChange={(e) => setForm('inForceFromSigning', e.currentTarget.checked)} />
           {t({ vi: 'Có hiệu lực kể từ ngày ký', en: 'In force from the signing date' })}
         </label>
-        <p class="muted">
-          {t({
-            vi: 'Sau khi ký, nội dung chỉ thay đổi được bằng văn bản sửa đổi, bổ sung.',
-            en: 'Once signed, the content changes only through an amendment.',
-          })}
-        </p>
+        <p class="muted">{t({ vi: 'Sau khi ký, nội dung chỉ thay đổi được bằng văn bản sửa đổi, bổ sung.', en: 'Once signed, the content changes only through an amendment.' })}</p>
         <ErrorBox error={error()} />
         <div class="actions">
           <button class="button" type="submit" data-testid="confirm-sign" disabled={busy()}>

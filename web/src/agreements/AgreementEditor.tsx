@@ -1,32 +1,26 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, For, Show } from 'solid-js';
 import { createStore, produce } from 'solid-js/store';
+import { defaultParties, defaultPartyName, partyAgenciesByLevel } from '../../../shared/agreements/parties.js';
 import {
   agencyCodes,
   agreementKinds,
+  fullTitle,
   kindLabels,
   type AgencyCode,
   type AgreementContentInput,
   type AgreementDetail,
   type AgreementKind,
   type AgreementSummary,
+  type Continuable,
+  type ContinuesInput,
 } from '../../../shared/agreements/schema.js';
 import { api } from '../api.js';
 import { t, ui } from '../i18n.js';
 import { session } from '../session.js';
-import { agencyName, ErrorBox, errorText, newIdempotencyKey } from './common.jsx';
+import { agencyName, ErrorBox, errorText, newIdempotencyKey, useOwnUnit } from './common.jsx';
 
-type ItemForm = {
-  title: string;
-  description: string;
-  lead: string;
-  due: string;
-  status: string;
-  progress?: number;
-  placeholder: boolean;
-  evidence: unknown[];
-  cooperating: string[];
-};
+type ItemForm = { title: string; description: string; lead: string; due: string; status: string; progress?: number; placeholder: boolean; evidence: unknown[]; cooperating: string[] };
 type Form = {
   kind: AgreementKind;
   number: string;
@@ -41,6 +35,8 @@ type Form = {
   chapters: { title: string; placeholder: boolean; articles: { title: string; text: string; placeholder: boolean }[] }[];
   recipients: string;
   remarks: string;
+  /** A commune's program or regulation: the predecessor district's agreement it continues. */
+  continues: ContinuesInput | null;
 };
 
 const thisYear = new Date().getFullYear();
@@ -64,6 +60,7 @@ function emptyForm(): Form {
     chapters: [],
     recipients: '',
     remarks: '',
+    continues: null,
   };
 }
 
@@ -90,21 +87,14 @@ function formOf(d: AgreementDetail): Form {
       evidence: i.evidence,
       cooperating: i.cooperating.map((c) => `${c.agency}|${c.name}`),
     })),
-    chapters: d.chapters.map((c) => ({
-      title: c.title,
-      placeholder: c.placeholder,
-      articles: c.articles.map((x) => ({ title: x.title, text: x.text, placeholder: x.placeholder })),
-    })),
+    chapters: d.chapters.map((c) => ({ title: c.title, placeholder: c.placeholder, articles: c.articles.map((x) => ({ title: x.title, text: x.text, placeholder: x.placeholder })) })),
     recipients: a.recipients.join('\n'),
     remarks: a.remarks,
+    continues: a.continues ? { provinceCode: a.continues.provinceCode, localityCode: a.continues.localityCode, agreementId: a.continues.agreementId } : null,
   };
 }
 
-const lines = (s: string) =>
-  s
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
+const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
 const ref = (v: string) => {
   const [agency, ...name] = v.split('|');
   return { agency: agency as AgencyCode, name: name.join('|') };
@@ -137,6 +127,7 @@ function contentOf(f: Form): AgreementContentInput {
         })),
     recipients: lines(f.recipients),
     remarks: f.remarks,
+    continues: f.kind === 'plan' ? null : f.continues,
   };
 }
 
@@ -160,6 +151,29 @@ export function AgreementEditor() {
     },
   );
 
+  // Parties follow the tenant's level: a ward offers its HĐND, UBND, Front and the organisations
+  // under the Front, named after the ward; a new draft starts with the three usual parties.
+  const unit = useOwnUnit();
+  const agencyChoices = (current: AgencyCode): readonly AgencyCode[] => {
+    const u = unit();
+    const allowed = u ? partyAgenciesByLevel[u.level] : agencyCodes;
+    return allowed.includes(current) ? allowed : [current, ...allowed];
+  };
+  createEffect(() => {
+    const u = unit();
+    if (u && !params.id && form.parties.every((p) => !p.name.trim())) setForm('parties', defaultParties(u));
+  });
+  const pickAgency = (i: number, agency: AgencyCode) => {
+    const u = unit();
+    const p = form.parties[i]!;
+    const usual = u ? defaultPartyName(p.agency, u) : '';
+    setForm('parties', i, { agency, ...(u && (!p.name.trim() || p.name === usual) ? { name: defaultPartyName(agency, u) } : {}) });
+  };
+  const [continuable] = createResource(
+    () => (unit()?.level === 'commune' ? unit() : false),
+    () => api<Continuable>('/api/agreements/continuable'),
+  );
+
   const partyOptions = () => form.parties.filter((p) => p.name.trim()).map((p) => ({ value: `${p.agency}|${p.name}`, label: p.name }));
 
   const save = async (e: SubmitEvent) => {
@@ -169,15 +183,8 @@ export function AgreementEditor() {
     try {
       const content = contentOf(form);
       const r = params.id
-        ? await api<{ agreement: AgreementSummary }>(`/api/agreements/${params.id}`, {
-            method: 'PUT',
-            body: JSON.stringify({ ...content, version: version() }),
-          })
-        : await api<{ agreement: AgreementSummary }>('/api/agreements', {
-            method: 'POST',
-            headers: { 'idempotency-key': idempotencyKey },
-            body: JSON.stringify(content),
-          });
+        ? await api<{ agreement: AgreementSummary }>(`/api/agreements/${params.id}`, { method: 'PUT', body: JSON.stringify({ ...content, version: version() }) })
+        : await api<{ agreement: AgreementSummary }>('/api/agreements', { method: 'POST', headers: { 'idempotency-key': idempotencyKey }, body: JSON.stringify(content) });
       navigate(`/agreements/${r.agreement.id}`);
     } catch (err) {
       setError(errorText(err));
@@ -234,16 +241,13 @@ export function AgreementEditor() {
             <For each={form.parties}>
               {(p, i) => (
                 <div class="row-edit" data-testid="party">
-                  <select class="narrow-field" value={p.agency} onChange={(e) => setForm('parties', i(), 'agency', e.currentTarget.value as AgencyCode)}>
-                    <For each={agencyCodes}>{(c) => <option value={c}>{agencyName(c) || t({ vi: 'Khác', en: 'Other' })}</option>}</For>
+                  <select class="narrow-field" name={`party-agency-${i()}`} value={p.agency} onChange={(e) => pickAgency(i(), e.currentTarget.value as AgencyCode)}>
+                    <For each={agencyChoices(p.agency)}>{(c) => <option value={c}>{agencyName(c) || t({ vi: 'Khác', en: 'Other' })}</option>}</For>
                   </select>
                   <input
                     name={`party-${i()}`}
                     required
-                    placeholder={t({ vi: 'Tên đầy đủ, ví dụ: Thường trực HĐND quận Tây Hồ', en: 'Full name' })}
-                    value={p.name}
-                    onInput={(e) => setForm('parties', i(), 'name', e.currentTarget.value)}
-                  />
+                    placeholder={t({ vi: `Tên đầy đủ, ví dụ: ${unit() ? defaultPartyName('HDND', unit()!) : 'Thường trực HĐND phường Tây Hồ'}`, en: 'Full name' })} value={p.name} onInput={(e) => setForm('parties', i(), 'name', e.currentTarget.value)} />
                   <button type="button" class="button link" onClick={() => setForm('parties', (l) => l.filter((_, j) => j !== i()))}>
                     {t({ vi: 'Bỏ', en: 'Remove' })}
                   </button>
@@ -255,6 +259,26 @@ export function AgreementEditor() {
                 + {t({ vi: 'Thêm bên', en: 'Add party' })}
               </button>
             </p>
+
+            <Show when={form.kind !== 'plan' && continuable()?.predecessor}>
+              {(pred) => (
+                <label data-testid="continues">
+                  {t({ vi: `Tiếp nối văn bản của ${pred().name} (trước 01/07/2025)`, en: `Continues an agreement of ${pred().name} (before 01/07/2025)` })}
+                  <select
+                    name="continues"
+                    value={form.continues?.agreementId ?? ''}
+                    onChange={(e) =>
+                      setForm('continues', e.currentTarget.value ? { provinceCode: pred().provinceCode, localityCode: pred().localityCode, agreementId: e.currentTarget.value } : null)
+                    }
+                  >
+                    <option value="">{t({ vi: '— Không —', en: '— None —' })}</option>
+                    <For each={continuable()!.items}>
+                      {(a) => <option value={a.id}>{`${fullTitle(a)} (${a.period})${a.number ? ` – ${a.number}` : ''}`}</option>}
+                    </For>
+                  </select>
+                </label>
+              )}
+            </Show>
 
             <label>
               {t({ vi: 'Lĩnh vực phối hợp (mỗi dòng một lĩnh vực)', en: 'Coordination areas (one per line)' })}
@@ -276,20 +300,11 @@ export function AgreementEditor() {
                         <div class="grid-form">
                           <label class="wide">
                             {t({ vi: 'Nội dung', en: 'Item' })} {i() + 1}
-                            <input
-                              name={`item-title-${i()}`}
-                              required
-                              value={it.title}
-                              onInput={(e) => setForm('items', i(), 'title', e.currentTarget.value)}
-                            />
+                            <input name={`item-title-${i()}`} required value={it.title} onInput={(e) => setForm('items', i(), 'title', e.currentTarget.value)} />
                           </label>
                           <label class="wide">
                             {t({ vi: 'Mô tả', en: 'Description' })}
-                            <textarea
-                              name={`item-description-${i()}`}
-                              value={it.description}
-                              onInput={(e) => setForm('items', i(), 'description', e.currentTarget.value)}
-                            />
+                            <textarea name={`item-description-${i()}`} value={it.description} onInput={(e) => setForm('items', i(), 'description', e.currentTarget.value)} />
                           </label>
                           <label>
                             {t({ vi: 'Cơ quan chủ trì', en: 'Lead agency' })}
@@ -303,22 +318,9 @@ export function AgreementEditor() {
                             <select
                               multiple
                               name={`item-cooperating-${i()}`}
-                              onChange={(e) =>
-                                setForm(
-                                  'items',
-                                  i(),
-                                  'cooperating',
-                                  [...e.currentTarget.selectedOptions].map((o) => o.value),
-                                )
-                              }
+                              onChange={(e) => setForm('items', i(), 'cooperating', [...e.currentTarget.selectedOptions].map((o) => o.value))}
                             >
-                              <For each={partyOptions()}>
-                                {(o) => (
-                                  <option value={o.value} selected={it.cooperating.includes(o.value)}>
-                                    {o.label}
-                                  </option>
-                                )}
-                              </For>
+                              <For each={partyOptions()}>{(o) => <option value={o.value} selected={it.cooperating.includes(o.value)}>{o.label}</option>}</For>
                             </select>
                           </label>
                           <label>
@@ -337,12 +339,7 @@ export function AgreementEditor() {
                       type="button"
                       class="button secondary"
                       data-testid="add-item"
-                      onClick={() =>
-                        setForm('items', (l) => [
-                          ...l,
-                          { title: '', description: '', lead: '', due: '', status: 'not_started', placeholder: false, evidence: [], cooperating: [] },
-                        ])
-                      }
+                      onClick={() => setForm('items', (l) => [...l, { title: '', description: '', lead: '', due: '', status: 'not_started', placeholder: false, evidence: [], cooperating: [] }])}
                     >
                       + {t({ vi: 'Thêm nội dung', en: 'Add item' })}
                     </button>
@@ -361,38 +358,21 @@ export function AgreementEditor() {
                     <For each={ch.articles}>
                       {(art, k) => (
                         <div class="row-edit">
-                          <input
-                            aria-label={t({ vi: 'Tên điều', en: 'Article title' })}
-                            placeholder={t({ vi: 'Tên điều', en: 'Article title' })}
-                            value={art.title}
-                            onInput={(e) => setForm('chapters', c(), 'articles', k(), 'title', e.currentTarget.value)}
-                          />
-                          <textarea
-                            aria-label={t({ vi: 'Nội dung điều', en: 'Article text' })}
-                            value={art.text}
-                            onInput={(e) => setForm('chapters', c(), 'articles', k(), 'text', e.currentTarget.value)}
-                          />
+                          <input aria-label={t({ vi: 'Tên điều', en: 'Article title' })} placeholder={t({ vi: 'Tên điều', en: 'Article title' })} value={art.title} onInput={(e) => setForm('chapters', c(), 'articles', k(), 'title', e.currentTarget.value)} />
+                          <textarea aria-label={t({ vi: 'Nội dung điều', en: 'Article text' })} value={art.text} onInput={(e) => setForm('chapters', c(), 'articles', k(), 'text', e.currentTarget.value)} />
                           <button type="button" class="button link" onClick={() => setForm('chapters', c(), 'articles', (l) => l.filter((_, j) => j !== k()))}>
                             {t({ vi: 'Bỏ', en: 'Remove' })}
                           </button>
                         </div>
                       )}
                     </For>
-                    <button
-                      type="button"
-                      class="button link"
-                      onClick={() => setForm('chapters', c(), 'articles', (l) => [...l, { title: '', text: '', placeholder: false }])}
-                    >
+                    <button type="button" class="button link" onClick={() => setForm('chapters', c(), 'articles', (l) => [...l, { title: '', text: '', placeholder: false }])}>
                       + {t({ vi: 'Thêm điều', en: 'Add article' })}
                     </button>
                   </div>
                 )}
               </For>
-              <button
-                type="button"
-                class="button secondary"
-                onClick={() => setForm(produce((f) => void f.chapters.push({ title: '', placeholder: false, articles: [] })))}
-              >
+              <button type="button" class="button secondary" onClick={() => setForm(produce((f) => void f.chapters.push({ title: '', placeholder: false, articles: [] })))}>
                 + {t({ vi: 'Thêm chương', en: 'Add chapter' })}
               </button>
             </Show>

@@ -15,7 +15,7 @@ import { formatDate } from '../../../shared/format.js';
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
 import { session } from '../session.js';
-import { LocalityPicker } from '../ui/LocalityPicker.jsx';
+import { LocalityPicker } from '../tenancy/locality.jsx';
 import { agencyName, canWrite, ErrorBox, errorText, ProgressBar, StatusBadge, withLocality } from './common.jsx';
 
 /** Quy chế & chương trình: filters (kind, status, year/term, party), search without diacritics, paging. */
@@ -57,6 +57,7 @@ export function AgreementList() {
       setError(errorText(err));
     }
   };
+
 
   return (
     <section>
@@ -122,14 +123,7 @@ export function AgreementList() {
         </div>
         <ErrorBox error={page.error ? errorText(page.error) : error()} />
         <Show when={!page.loading || rows().length} fallback={<p>{t(ui.loading)}</p>}>
-          <Show
-            when={rows().length}
-            fallback={
-              <p class="muted" data-testid="empty">
-                {t({ vi: 'Không có văn bản nào phù hợp.', en: 'No matching agreements.' })}
-              </p>
-            }
-          >
+          <Show when={rows().length} fallback={<p class="muted" data-testid="empty">{t({ vi: 'Không có văn bản nào phù hợp.', en: 'No matching agreements.' })}</p>}>
             <table class="agreement-table" data-testid="agreement-list">
               <thead>
                 <tr>
@@ -158,16 +152,7 @@ export function AgreementList() {
                         <StatusBadge status={a.status} />
                       </td>
                       <td>
-                        <Show
-                          when={a.itemStats.total}
-                          fallback={
-                            <span class="muted">
-                              {a.articleCount
-                                ? `${a.chapterCount} ${t({ vi: 'chương', en: 'chapters' })}, ${a.articleCount} ${t({ vi: 'điều', en: 'articles' })}`
-                                : '—'}
-                            </span>
-                          }
-                        >
+                        <Show when={a.itemStats.total} fallback={<span class="muted">{a.articleCount ? `${a.chapterCount} ${t({ vi: 'chương', en: 'chapters' })}, ${a.articleCount} ${t({ vi: 'điều', en: 'articles' })}` : '—'}</span>}>
                           <ProgressBar value={a.itemStats.averageProgress} />
                           <div class="muted">
                             {a.itemStats.byStatus.done}/{a.itemStats.total} {t({ vi: 'hoàn thành', en: 'done' })}

@@ -34,11 +34,7 @@ type Form = {
   remarks: string;
 };
 
-const lines = (s: string) =>
-  s
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
+const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
 
 /** Sơ kết 6 tháng / tổng kết năm: results per item, achievements, shortcomings, priorities, commendations. */
 export function ReviewEditor() {
@@ -79,13 +75,7 @@ export function ReviewEditor() {
         half: existing ? (existing.kind === 'semiannual' ? 'H1' : 'Y') : 'H1',
         results: d.items.map((it) => {
           const r = existing?.itemResults.find((x) => x.no === it.no);
-          return {
-            no: it.no,
-            title: it.title,
-            result: r?.result ?? '',
-            status: r?.status ?? '',
-            progress: r?.progress !== undefined ? String(r.progress) : '',
-          };
+          return { no: it.no, title: it.title, result: r?.result ?? '', status: r?.status ?? '', progress: r?.progress !== undefined ? String(r.progress) : '' };
         }),
       });
       if (existing) {
@@ -181,14 +171,7 @@ export function ReviewEditor() {
                   </label>
                   <label>
                     {t({ vi: 'Năm', en: 'Year' })}
-                    <input
-                      name="year"
-                      type="number"
-                      min={d().agreement.yearFrom}
-                      max={d().agreement.yearTo}
-                      value={form.year}
-                      onInput={(e) => setForm('year', e.currentTarget.value)}
-                    />
+                    <input name="year" type="number" min={d().agreement.yearFrom} max={d().agreement.yearTo} value={form.year} onInput={(e) => setForm('year', e.currentTarget.value)} />
                   </label>
                 </Show>
                 <label>
@@ -217,33 +200,12 @@ export function ReviewEditor() {
                       <span style={{ flex: '2' }}>
                         {r.no}. {r.title}
                       </span>
-                      <input
-                        name={`result-${r.no}`}
-                        style={{ flex: '3' }}
-                        aria-label={t({ vi: 'Kết quả', en: 'Result' })}
-                        placeholder={t({ vi: 'Kết quả', en: 'Result' })}
-                        value={r.result}
-                        onInput={(e) => setForm('results', i(), 'result', e.currentTarget.value)}
-                      />
-                      <select
-                        class="narrow-field"
-                        name={`result-status-${r.no}`}
-                        value={r.status}
-                        onChange={(e) => setForm('results', i(), 'status', e.currentTarget.value as ItemStatus)}
-                      >
+                      <input name={`result-${r.no}`} style={{ flex: '3' }} aria-label={t({ vi: 'Kết quả', en: 'Result' })} placeholder={t({ vi: 'Kết quả', en: 'Result' })} value={r.result} onInput={(e) => setForm('results', i(), 'result', e.currentTarget.value)} />
+                      <select class="narrow-field" name={`result-status-${r.no}`} value={r.status} onChange={(e) => setForm('results', i(), 'status', e.currentTarget.value as ItemStatus)}>
                         <option value="">—</option>
                         <For each={itemStatuses}>{(s) => <option value={s}>{t(itemStatusInfo[s])}</option>}</For>
                       </select>
-                      <input
-                        class="narrow-field"
-                        name={`result-progress-${r.no}`}
-                        type="number"
-                        min="0"
-                        max="100"
-                        placeholder="%"
-                        value={r.progress}
-                        onInput={(e) => setForm('results', i(), 'progress', e.currentTarget.value)}
-                      />
+                      <input class="narrow-field" name={`result-progress-${r.no}`} type="number" min="0" max="100" placeholder="%" value={r.progress} onInput={(e) => setForm('results', i(), 'progress', e.currentTarget.value)} />
                     </div>
                   )}
                 </For>

@@ -1,9 +1,17 @@
 import { Show } from 'solid-js';
-import { agencyLabels, itemStatusInfo, statusLabels, type AgencyCode, type AgreementStatus, type ItemStatus } from '../../../shared/agreements/schema.js';
+import {
+  agencyLabels,
+  itemStatusInfo,
+  statusLabels,
+  type AgencyCode,
+  type AgreementStatus,
+  type ItemStatus,
+} from '../../../shared/agreements/schema.js';
+import type { Unit } from '../../../shared/agreements/parties.js';
 import { ApiError } from '../api.js';
 import { t } from '../i18n.js';
 import { session } from '../session.js';
-import { canWriteHere, useLocality as useLocalityParam, withLocality } from '../tenancy/locality.jsx';
+import { canWriteHere, ownTenant, useLocality as useLocalityParam, withLocality } from '../tenancy/locality.jsx';
 import './agreements.css';
 
 export { withLocality };
@@ -17,6 +25,17 @@ export function useLocality(): () => string | null {
 /** Writes are for the own tenant only, by roles with tenant:write, never in closed history or while reading another tenant. */
 export function canWrite(locality: string | null): boolean {
   return canWriteHere(locality);
+}
+
+/**
+ * The signed-in user's own tenant as documents name it (level and official name), from its profile
+ * (`GET /api/tenancy/tenant`, loaded once per session): parties, signatories and headings follow it.
+ */
+export function useOwnUnit(): () => Unit | undefined {
+  return () => {
+    const tn = ownTenant();
+    return tn ? { level: tn.kind, name: tn.name, ...(tn.localityType ? { type: tn.localityType } : {}) } : undefined;
+  };
 }
 
 export function errorText(err: unknown): string {

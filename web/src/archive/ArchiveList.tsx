@@ -24,7 +24,7 @@ export function ArchiveList() {
     () => ({ ...applied(), locality: locality() }),
     async (f, cursor) => {
       const page = await listDocuments({ ...f, cursor: cursor ?? null });
-      return { items: page.items, next: page.cursor };
+      return { items: page.items, next: page.nextCursor };
     },
   );
   const columns: Column<DocumentSummary>[] = [

@@ -7,7 +7,7 @@ import { lang, t, ui } from '../i18n.js';
 import { type Column, createPagedList, DataTable, ErrorAlert, Field, focusHeading, LoadMore, LocalityPicker, RoleGate, SubmitButton } from '../ui/index.js';
 import '../tenancy/tenancy.css';
 
-type AuditPage = { month: string; items: AuditEvent[]; next: string | null };
+type AuditPage = { month: string; items: AuditEvent[]; nextCursor: string | null };
 
 function thisMonth() {
   return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
@@ -105,7 +105,7 @@ function AuditBrowser() {
   const [applied, setApplied] = createSignal(query());
   const list = createPagedList(applied, async (q, cursor) => {
     const page = await api<AuditPage>(`/api/audit?${q}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-    return { items: page.items, next: page.next };
+    return { items: page.items, next: page.nextCursor };
   });
 
   return (

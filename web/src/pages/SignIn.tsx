@@ -1,12 +1,14 @@
-import { A, useNavigate } from '@solidjs/router';
+import { A, useLocation, useNavigate } from '@solidjs/router';
 import { createSignal } from 'solid-js';
 import { signIn } from '../auth.js';
+import { returnPath } from '../session.js';
 import { t, ui } from '../i18n.js';
 import { createAction, ErrorAlert, Field, focusHeading, SubmitButton } from '../ui/index.js';
 
 export function SignIn() {
   focusHeading();
   const navigate = useNavigate();
+  const location = useLocation();
   const [email, setEmail] = createSignal('');
   const [password, setPassword] = createSignal('');
   const action = createAction();
@@ -17,7 +19,7 @@ export function SignIn() {
       await signIn(email(), password());
       return true;
     });
-    if (signedIn) navigate('/');
+    if (signedIn) navigate(returnPath(location.search), { replace: true });
   };
 
   return (

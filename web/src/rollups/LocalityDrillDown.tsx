@@ -3,7 +3,7 @@ import { createResource, For, Show } from 'solid-js';
 import { statusLabels as agreementStatusLabels, type ListResponse } from '../../../shared/agreements/schema.js';
 import { formatDate } from '../../../shared/format.js';
 import type { Dashboard } from '../../../shared/rollups/schema.js';
-import type { PlanSummary } from '../../../shared/supervision/schema.js';
+import type { PlanList } from '../../../shared/supervision/schema.js';
 import { api } from '../api.js';
 import { Async, type Column, DataTable, focusHeading } from '../ui/index.js';
 import { t } from '../i18n.js';
@@ -27,7 +27,7 @@ export function LocalityDrillDown() {
   const q = () => `locality=${encodeURIComponent(code())}`;
   const [dashboard] = createResource(() => api<Dashboard>('/api/rollups'));
   const [agreements] = createResource(code, () => api<ListResponse>(`/api/agreements?limit=100&${q()}`));
-  const [plans] = createResource(code, () => api<{ plans: PlanSummary[] }>(`/api/supervision/plans?limit=100&${q()}`));
+  const [plans] = createResource(code, () => api<PlanList>(`/api/supervision/plans?limit=100&${q()}`));
   // A resource that failed throws when read: check `.error` first.
   const row = () => {
     const d = dashboard.error ? undefined : dashboard();
@@ -100,9 +100,9 @@ export function LocalityDrillDown() {
       <h2>{t({ vi: 'Kế hoạch giám sát', en: 'Supervision plans' })}</h2>
       <Async of={plans}>
         {(list) => (
-          <Show when={list().plans.length} fallback={<p class="muted">{t({ vi: 'Chưa có kế hoạch giám sát.', en: 'No supervision plans yet.' })}</p>}>
+          <Show when={list().items.length} fallback={<p class="muted">{t({ vi: 'Chưa có kế hoạch giám sát.', en: 'No supervision plans yet.' })}</p>}>
             <ul data-testid="locality-plans">
-              <For each={list().plans}>
+              <For each={list().items}>
                 {(p) => (
                   <li>
                     <A href={withLocality(`/supervision/plans/${p.id}`, code())}>{p.topic}</A> ({formatDate(p.period.from)} – {formatDate(p.period.to)})

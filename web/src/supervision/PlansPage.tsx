@@ -19,7 +19,7 @@ export function PlansPage() {
   const filters = () => ({ status: status() || undefined, year: year() ? Number(year()) : undefined, q: query() || undefined, locality: locality() });
   const list = createPagedList(filters, async (f, cursor) => {
     const page = await supervisionApi.list({ ...f, cursor });
-    return { items: page.plans, next: page.cursor };
+    return { items: page.items, next: page.nextCursor };
   });
   const columns: Column<PlanSummary>[] = [
     {

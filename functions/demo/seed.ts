@@ -4,12 +4,12 @@ import { keys, tenantPrefix } from '../../shared/keys.js';
 import { rebuildRollup } from '../rollups/rebuild.js';
 import { MeteredStore } from '../store/metered-store.js';
 import type { Tenant } from '../../shared/tenancy/schema.js';
-import { seedAgreementsDemo } from '../agreements/seed.js';
-import { DEMO_PASSWORD, demoTenants, demoUsers } from './demo-data.js';
-import type { LocalIdentityProvider } from './idp.js';
+import { seedAgreementsDemo } from './agreements.js';
+import { DEMO_PASSWORD, demoTenants, demoUsers } from './data.js';
+import type { LocalIdentityProvider } from '../local/idp.js';
 import { describeTenant } from '../tenancy/describe.js';
-import { seedTenancyDemo } from '../tenancy/seed.js';
-import { seedSupervisionDemo } from './supervision-seed.js';
+import { seedTenancyDemo } from './tenancy.js';
+import { seedSupervisionDemo } from './supervision.js';
 
 /**
  * Seeds the demo: tenant profiles, their users in the tenant's user partition and in the local

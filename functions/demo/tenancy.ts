@@ -1,6 +1,6 @@
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../shared/keys.js';
-import { describeTenant } from './describe.js';
+import { describeTenant } from '../tenancy/describe.js';
 import type { Tenant } from '../../shared/tenancy/schema.js';
 
 /** A demo sign-up waiting for Hà Nội's approval, so the approvals page has something to decide. */

@@ -1,5 +1,8 @@
 import type { AgreementContentInput, AgreementStatus, ReviewInput, Signatory } from '../../shared/agreements/schema.js';
 import type { TenantRef } from '../../shared/keys.js';
+import { todaysUnitAgreements } from './agreements-today.js';
+
+export { DEMO_REMARK } from './agreements-today.js';
 
 /**
  * The five seed articles (../shared/seeds/000–004) as agreement records, entered as the articles
@@ -20,6 +23,8 @@ export type SeedAgreement = {
   status: AgreementStatus;
   signing: { signedOn: string; place: string; signatories: Signatory[]; remarks: string } | null;
   reviews: (ReviewInput & { period: string })[];
+  /** Key of the seeded agreement (of the predecessor district) this one continues. */
+  continues?: string;
 };
 
 const BAC_TU_LIEM = { provinceCode: '01', localityCode: '021' };
@@ -27,6 +32,7 @@ const TAY_HO = { provinceCode: '01', localityCode: '003' };
 const CAU_GIAY = { provinceCode: '01', localityCode: '005' };
 const DONG_DA = { provinceCode: '01', localityCode: '006' };
 const THAI_NGUYEN = { provinceCode: '19', localityCode: null };
+
 
 /** A signatory the article names only by body ("Thường trực HĐND … đã ký"). */
 const unnamed = (agency: Signatory['agency'], onBehalf: string): Signatory => ({ agency, onBehalf, title: null, name: null });
@@ -323,4 +329,5 @@ export const seedAgreements: SeedAgreement[] = [
   thaiNguyenRegulation('tn-qcph-hdnd-mttq', { agency: 'HDND', party: 'Hội đồng nhân dân tỉnh Thái Nguyên', short: 'HĐND tỉnh', signer: 'Thường trực HĐND tỉnh' }, 12),
   thaiNguyenRegulation('tn-qcph-ubnd-mttq', { agency: 'UBND', party: 'Ủy ban nhân dân tỉnh Thái Nguyên', short: 'UBND tỉnh', signer: 'Lãnh đạo UBND tỉnh' }, 13),
   thaiNguyenRegulation('tn-qcph-dbqh-mttq', { agency: 'DBQH', party: 'Đoàn đại biểu Quốc hội tỉnh Thái Nguyên', short: 'Đoàn đại biểu Quốc hội tỉnh Thái Nguyên', signer: 'Đoàn đại biểu Quốc hội tỉnh' }, 11),
+  ...todaysUnitAgreements,
 ];
