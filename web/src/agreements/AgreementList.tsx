@@ -15,7 +15,7 @@ import { formatDate } from '../../../shared/format.js';
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
 import { session } from '../session.js';
-import { LocalityPicker } from '../tenancy/locality.jsx';
+import { LocalityPicker } from '../ui/LocalityPicker.jsx';
 import { agencyName, canWrite, ErrorBox, errorText, ProgressBar, StatusBadge, withLocality } from './common.jsx';
 
 /** Quy chế & chương trình: filters (kind, status, year/term, party), search without diacritics, paging. */

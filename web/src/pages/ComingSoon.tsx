@@ -1,4 +1,4 @@
-import { focusHeading } from '../ui/index.js';
+import { focusHeading } from '../ui/focus.js';
 import { t, type Text } from '../i18n.js';
 
 /** Navigation target of a capability not built yet; says so plainly instead of pretending. */

@@ -3,7 +3,10 @@ import { createSignal } from 'solid-js';
 import { signIn } from '../auth.js';
 import { returnPath } from '../session.js';
 import { t, ui } from '../i18n.js';
-import { createAction, ErrorAlert, Field, focusHeading, SubmitButton } from '../ui/index.js';
+import { createAction } from '../ui/action.js';
+import { ErrorAlert } from '../ui/ErrorAlert.jsx';
+import { Field, SubmitButton } from '../ui/Field.jsx';
+import { focusHeading } from '../ui/focus.js';
 
 export function SignIn() {
   focusHeading();

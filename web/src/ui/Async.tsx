@@ -1,7 +1,5 @@
 import { type Accessor, type JSX, Match, Switch } from 'solid-js';
-import { can, type Permission } from '../../../shared/roles.js';
-import { t, type Text, ui } from '../i18n.js';
-import { session } from '../session.js';
+import { t, ui } from '../i18n.js';
 import { ErrorAlert } from './ErrorAlert.jsx';
 
 /** What a resource-like read exposes (Solid's createResource does). */
@@ -21,21 +19,6 @@ export function Async<T>(props: { of: Readable<T>; children: (value: Accessor<No
       <Match when={props.of.loading}>
         <p role="status">{t(ui.loading)}</p>
       </Match>
-    </Switch>
-  );
-}
-
-/** May the signed-in user do this (role matrix)? */
-export const allowed = (permission: Permission): boolean => {
-  const s = session();
-  return !!s && can(s.identity.role, permission);
-};
-
-/** A page (or part) for one role only: others read why they see nothing. */
-export function RoleGate(props: { needs: Permission; message: Text; children: JSX.Element }) {
-  return (
-    <Switch fallback={<p class="muted">{t(props.message)}</p>}>
-      <Match when={allowed(props.needs)}>{props.children}</Match>
     </Switch>
   );
 }

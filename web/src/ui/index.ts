@@ -1,5 +1,9 @@
-/** The UI kit: pages compose these; none hand-rolls a table, a dialog or an error alert. */
-export { allowed, Async, RoleGate } from './Async.jsx';
+/**
+ * The UI kit: pages compose these; none hand-rolls a table, a dialog or an error alert. Pages in the
+ * first chunk (sign-in, not found) import the parts directly, so the kit's heavier parts (the
+ * locality picker, the role matrix) load with the pages that use them.
+ */
+export { Async } from './Async.jsx';
 export { type Action, createAction } from './action.js';
 export { type Column, DataTable, type Sort, sortRows } from './DataTable.jsx';
 export { cancelText, ConfirmDialog, Dialog } from './Dialog.jsx';
@@ -7,5 +11,5 @@ export { ErrorAlert, toProblem } from './ErrorAlert.jsx';
 export { Field, SubmitButton } from './Field.jsx';
 export { focusHeading } from './focus.js';
 export { LocalityPicker } from './LocalityPicker.jsx';
-export { NavMenu } from './NavMenu.jsx';
 export { createPagedList, LoadMore, type Page } from './paged.jsx';
+export { allowed, RoleGate } from './RoleGate.jsx';
