@@ -12,7 +12,8 @@ import {
 } from '../../../shared/agreements/schema.js';
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
-import { ErrorBox, errorText, todayVN } from './common.jsx';
+import { createAction, Field, focusHeading, SubmitButton } from '../ui/index.js';
+import { ErrorBox, todayVN } from './common.jsx';
 
 type Form = {
   year: string;
@@ -34,10 +35,15 @@ type Form = {
   remarks: string;
 };
 
-const lines = (s: string) => s.split('\n').map((l) => l.trim()).filter(Boolean);
+const lines = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 /** Sơ kết 6 tháng / tổng kết năm: results per item, achievements, shortcomings, priorities, commendations. */
 export function ReviewEditor() {
+  focusHeading();
   const params = useParams<{ id: string; period: string }>();
   const navigate = useNavigate();
   const isNew = () => params.period === 'new';
@@ -61,8 +67,7 @@ export function ReviewEditor() {
     remarks: '',
   });
   const [version, setVersion] = createSignal<number | undefined>(undefined);
-  const [error, setError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
+  const action = createAction();
 
   const [detail] = createResource(
     () => params.id,
@@ -75,7 +80,13 @@ export function ReviewEditor() {
         half: existing ? (existing.kind === 'semiannual' ? 'H1' : 'Y') : 'H1',
         results: d.items.map((it) => {
           const r = existing?.itemResults.find((x) => x.no === it.no);
-          return { no: it.no, title: it.title, result: r?.result ?? '', status: r?.status ?? '', progress: r?.progress !== undefined ? String(r.progress) : '' };
+          return {
+            no: it.no,
+            title: it.title,
+            result: r?.result ?? '',
+            status: r?.status ?? '',
+            progress: r?.progress !== undefined ? String(r.progress) : '',
+          };
         }),
       });
       if (existing) {
@@ -105,9 +116,7 @@ export function ReviewEditor() {
 
   const save = async (e: SubmitEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    {
       const body: ReviewInput = {
         ...(version() ? { version: version() } : {}),
         number: form.number,
@@ -133,12 +142,8 @@ export function ReviewEditor() {
         },
         remarks: form.remarks,
       };
-      await api(`/api/agreements/${params.id}/reviews/${period()}`, { method: 'PUT', body: JSON.stringify(body) });
-      navigate(`/agreements/${params.id}`);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
+      const saved = await action.run(() => api(`/api/agreements/${params.id}/reviews/${period()}`, { method: 'PUT', body: JSON.stringify(body) }));
+      if (saved !== undefined) navigate(`/agreements/${params.id}`);
     }
   };
 
@@ -154,7 +159,7 @@ export function ReviewEditor() {
       <p>
         <A href={`/agreements/${params.id}`}>← {t({ vi: 'Quay lại văn bản', en: 'Back to the agreement' })}</A>
       </p>
-      <Show when={detail()} fallback={<p>{detail.error ? errorText(detail.error) : t(ui.loading)}</p>}>
+      <Show when={detail()} fallback={detail.error ? <ErrorBox error={detail.error} /> : <p role="status">{t(ui.loading)}</p>}>
         {(d) => (
           <>
             <h1>{isNew() ? t({ vi: 'Sơ kết, tổng kết', en: 'Write a review' }) : reviewTitle(params.period, lang())}</h1>
@@ -162,34 +167,35 @@ export function ReviewEditor() {
             <form class="form" onSubmit={save} data-testid="review-editor">
               <div class="grid-form">
                 <Show when={isNew()}>
-                  <label>
-                    {t({ vi: 'Loại', en: 'Kind' })}
+                  <Field label={{ vi: 'Loại', en: 'Kind' }}>
                     <select name="half" value={form.half} onChange={(e) => setForm('half', e.currentTarget.value as 'H1' | 'Y')}>
                       <option value="H1">{t({ vi: 'Sơ kết 6 tháng đầu năm', en: 'Half-year review' })}</option>
                       <option value="Y">{t({ vi: 'Tổng kết năm', en: 'Annual review' })}</option>
                     </select>
-                  </label>
-                  <label>
-                    {t({ vi: 'Năm', en: 'Year' })}
-                    <input name="year" type="number" min={d().agreement.yearFrom} max={d().agreement.yearTo} value={form.year} onInput={(e) => setForm('year', e.currentTarget.value)} />
-                  </label>
+                  </Field>
+                  <Field label={{ vi: 'Năm', en: 'Year' }}>
+                    <input
+                      name="year"
+                      type="number"
+                      min={d().agreement.yearFrom}
+                      max={d().agreement.yearTo}
+                      value={form.year}
+                      onInput={(e) => setForm('year', e.currentTarget.value)}
+                    />
+                  </Field>
                 </Show>
-                <label>
-                  {t({ vi: 'Ngày hội nghị', en: 'Held on' })}
+                <Field label={{ vi: 'Ngày hội nghị', en: 'Held on' }}>
                   <input name="heldOn" type="date" required value={form.heldOn} onInput={(e) => setForm('heldOn', e.currentTarget.value)} />
-                </label>
-                <label>
-                  {t({ vi: 'Địa điểm', en: 'Venue' })}
+                </Field>
+                <Field label={{ vi: 'Địa điểm', en: 'Venue' }}>
                   <input name="place" value={form.place} onInput={(e) => setForm('place', e.currentTarget.value)} />
-                </label>
-                <label>
-                  {t({ vi: 'Số, ký hiệu báo cáo', en: 'Report number' })}
+                </Field>
+                <Field label={{ vi: 'Số, ký hiệu báo cáo', en: 'Report number' }}>
                   <input name="number" value={form.number} onInput={(e) => setForm('number', e.currentTarget.value)} />
-                </label>
-                <label>
-                  {t({ vi: 'Người trình bày báo cáo', en: 'Presented by' })}
+                </Field>
+                <Field label={{ vi: 'Người trình bày báo cáo', en: 'Presented by' }}>
                   <input name="reportedBy" value={form.reportedBy} onInput={(e) => setForm('reportedBy', e.currentTarget.value)} />
-                </label>
+                </Field>
               </div>
 
               <Show when={form.results.length}>
@@ -200,12 +206,33 @@ export function ReviewEditor() {
                       <span style={{ flex: '2' }}>
                         {r.no}. {r.title}
                       </span>
-                      <input name={`result-${r.no}`} style={{ flex: '3' }} aria-label={t({ vi: 'Kết quả', en: 'Result' })} placeholder={t({ vi: 'Kết quả', en: 'Result' })} value={r.result} onInput={(e) => setForm('results', i(), 'result', e.currentTarget.value)} />
-                      <select class="narrow-field" name={`result-status-${r.no}`} value={r.status} onChange={(e) => setForm('results', i(), 'status', e.currentTarget.value as ItemStatus)}>
+                      <input
+                        name={`result-${r.no}`}
+                        style={{ flex: '3' }}
+                        aria-label={t({ vi: 'Kết quả', en: 'Result' })}
+                        placeholder={t({ vi: 'Kết quả', en: 'Result' })}
+                        value={r.result}
+                        onInput={(e) => setForm('results', i(), 'result', e.currentTarget.value)}
+                      />
+                      <select
+                        class="narrow-field"
+                        name={`result-status-${r.no}`}
+                        value={r.status}
+                        onChange={(e) => setForm('results', i(), 'status', e.currentTarget.value as ItemStatus)}
+                      >
                         <option value="">—</option>
                         <For each={itemStatuses}>{(s) => <option value={s}>{t(itemStatusInfo[s])}</option>}</For>
                       </select>
-                      <input class="narrow-field" name={`result-progress-${r.no}`} type="number" min="0" max="100" placeholder="%" value={r.progress} onInput={(e) => setForm('results', i(), 'progress', e.currentTarget.value)} />
+                      <input
+                        class="narrow-field"
+                        name={`result-progress-${r.no}`}
+                        type="number"
+                        min="0"
+                        max="100"
+                        placeholder="%"
+                        value={r.progress}
+                        onInput={(e) => setForm('results', i(), 'progress', e.currentTarget.value)}
+                      />
                     </div>
                   )}
                 </For>
@@ -220,18 +247,15 @@ export function ReviewEditor() {
 
               <h2>{t({ vi: 'Khen thưởng', en: 'Commendations' })}</h2>
               <div class="grid-form">
-                <label>
-                  {t({ vi: 'Cơ quan quyết định', en: 'Decided by' })}
+                <Field label={{ vi: 'Cơ quan quyết định', en: 'Decided by' }}>
                   <input name="decidedBy" value={form.decidedBy} onInput={(e) => setForm('decidedBy', e.currentTarget.value)} />
-                </label>
-                <label>
-                  {t({ vi: 'Số tập thể', en: 'Collectives' })}
+                </Field>
+                <Field label={{ vi: 'Số tập thể', en: 'Collectives' }}>
                   <input name="collectives" type="number" min="0" value={form.collectives} onInput={(e) => setForm('collectives', e.currentTarget.value)} />
-                </label>
-                <label>
-                  {t({ vi: 'Số cá nhân', en: 'Individuals' })}
+                </Field>
+                <Field label={{ vi: 'Số cá nhân', en: 'Individuals' }}>
                   <input name="individuals" type="number" min="0" value={form.individuals} onInput={(e) => setForm('individuals', e.currentTarget.value)} />
-                </label>
+                </Field>
                 <label class="wide">
                   {t({ vi: 'Tên tập thể (mỗi dòng một tên)', en: 'Collectives’ names (one per line)' })}
                   <textarea name="collectiveNames" value={form.collectiveNames} onInput={(e) => setForm('collectiveNames', e.currentTarget.value)} />
@@ -242,11 +266,9 @@ export function ReviewEditor() {
                 </label>
                 {area('remarks', { vi: 'Ghi chú nhập liệu', en: 'Data-entry remarks' })}
               </div>
-              <ErrorBox error={error()} />
+              <ErrorBox error={action.error()} />
               <div class="actions">
-                <button class="button" type="submit" data-testid="save-review" disabled={busy()}>
-                  {t({ vi: 'Lưu báo cáo', en: 'Save the review' })}
-                </button>
+                <SubmitButton label={{ vi: 'Lưu báo cáo', en: 'Save the review' }} busy={action.busy()} data-testid="save-review" />
               </div>
             </form>
           </>

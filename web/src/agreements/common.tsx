@@ -1,15 +1,9 @@
 import { Show } from 'solid-js';
-import {
-  agencyLabels,
-  itemStatusInfo,
-  statusLabels,
-  type AgencyCode,
-  type AgreementStatus,
-  type ItemStatus,
-} from '../../../shared/agreements/schema.js';
+import { agencyLabels, itemStatusInfo, statusLabels, type AgencyCode, type AgreementStatus, type ItemStatus } from '../../../shared/agreements/schema.js';
 import type { Unit } from '../../../shared/agreements/parties.js';
 import { ApiError } from '../api.js';
 import { t } from '../i18n.js';
+import { ErrorAlert } from '../ui/ErrorAlert.jsx';
 import { session } from '../session.js';
 import { canWriteHere, ownTenant, useLocality as useLocalityParam, withLocality } from '../tenancy/locality.jsx';
 import './agreements.css';
@@ -38,10 +32,6 @@ export function useOwnUnit(): () => Unit | undefined {
   };
 }
 
-export function errorText(err: unknown): string {
-  return err instanceof ApiError ? err.text : String(err);
-}
-
 export function StatusBadge(props: { status: AgreementStatus }) {
   return (
     <span class={`badge status-${props.status}`} data-testid="agreement-status">
@@ -65,7 +55,14 @@ export function ItemStatusBadge(props: { status: ItemStatus; overdue?: boolean }
 
 export function ProgressBar(props: { value: number; label?: string }) {
   return (
-    <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow={props.value} aria-label={props.label}>
+    <div
+      class="progress"
+      role="progressbar"
+      aria-valuemin="0"
+      aria-valuemax="100"
+      aria-valuenow={props.value}
+      aria-label={props.label ?? t({ vi: 'Tiến độ', en: 'Progress' })}
+    >
       <div class="progress-fill" style={{ width: `${props.value}%` }} />
       <span class="progress-text">{props.value}%</span>
     </div>
@@ -76,14 +73,9 @@ export function agencyName(code: AgencyCode): string {
   return t({ vi: agencyLabels[code].short || agencyLabels[code].vi, en: agencyLabels[code].en });
 }
 
-export function ErrorBox(props: { error: string | null }) {
-  return (
-    <Show when={props.error}>
-      <p class="error" role="alert" data-testid="form-error">
-        {props.error}
-      </p>
-    </Show>
-  );
+/** A refused write on an agreement form (problem+json per field). */
+export function ErrorBox(props: { error: unknown }) {
+  return <ErrorAlert error={props.error} testId="form-error" />;
 }
 
 /** Downloads an authenticated file (the .docx exports) through a temporary object URL. */

@@ -1,0 +1,148 @@
+import { A, useNavigate } from '@solidjs/router';
+import { createSignal, Show } from 'solid-js';
+import type { AgreementSummary, AgreementDetail as Detail } from '../../../shared/agreements/schema.js';
+import { api } from '../api.js';
+import { t } from '../i18n.js';
+import { ConfirmDialog, createAction, Dialog, Field, SubmitButton } from '../ui/index.js';
+import { download, ErrorBox, newIdempotencyKey, todayVN, withLocality } from './common.jsx';
+import { SignDialog } from './SignDialog.jsx';
+
+/** The lifecycle actions of one agreement: export, edit, sign, delete a draft, put in force, expire, amend, review. */
+export function AgreementActions(props: { detail: Detail; writable: boolean; locality: string | null; reload: () => Promise<void> }) {
+  const navigate = useNavigate();
+  const action = createAction();
+  const [signing, setSigning] = createSignal(false);
+  const [asking, setAsking] = createSignal<'delete' | 'amend' | null>(null);
+  const [reason, setReason] = createSignal('');
+  const a = () => props.detail.agreement;
+  const locality = () => props.locality;
+  const writable = () => props.writable;
+  const act = async (work: () => Promise<unknown>, after: () => unknown = props.reload) => {
+    const done = await action.run(async () => {
+      await work();
+      return true;
+    });
+    if (done) await after();
+    return done;
+  };
+  const post = (path: string, body: unknown) => api(`/api/agreements/${a().id}${path}`, { method: 'POST', body: JSON.stringify(body) });
+  const deleteDraft = () =>
+    act(
+      () =>
+        api(`/api/agreements/${a().id}`, { method: 'DELETE', headers: { 'if-match': `"${a().version}"` } }).catch((err) => {
+          // 204 has no JSON body.
+          if (!(err instanceof SyntaxError)) throw err;
+        }),
+      () => navigate('/agreements'),
+    );
+  const amend = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const r = await action.run(() =>
+      api<{ agreement: AgreementSummary }>(`/api/agreements/${a().id}/amendments`, {
+        method: 'POST',
+        headers: { 'idempotency-key': newIdempotencyKey() },
+        body: JSON.stringify({ version: a().version, reason: reason() }),
+      }),
+    );
+    if (r) navigate(`/agreements/${r.agreement.id}`);
+  };
+  const close = () => {
+    setAsking(null);
+    action.setError(null);
+  };
+
+  return (
+    <>
+      <div class="actions">
+        <button
+          type="button"
+          class="button secondary"
+          data-testid="export-docx"
+          disabled={action.busy()}
+          onClick={() => act(() => download(withLocality(`/api/agreements/${a().id}/export.docx`, locality())))}
+        >
+          {t({ vi: 'Tải văn bản (.docx)', en: 'Download (.docx)' })}
+        </button>
+        <Show when={writable() && a().status === 'draft'}>
+          <A class="button secondary" href={`/agreements/${a().id}/edit`} data-testid="edit">
+            {t({ vi: 'Sửa dự thảo', en: 'Edit draft' })}
+          </A>
+          <button type="button" class="button" data-testid="open-sign" onClick={() => setSigning(true)}>
+            {t({ vi: 'Ký kết', en: 'Sign' })}
+          </button>
+          <button type="button" class="button secondary" data-testid="delete-draft" disabled={action.busy()} onClick={() => setAsking('delete')}>
+            {t({ vi: 'Xóa dự thảo', en: 'Delete draft' })}
+          </button>
+        </Show>
+        <Show when={writable() && a().status === 'signed'}>
+          <button
+            type="button"
+            class="button secondary"
+            disabled={action.busy()}
+            onClick={() => act(() => post('/status', { version: a().version, to: 'in_force', on: todayVN() }))}
+          >
+            {t({ vi: 'Đưa vào hiệu lực', en: 'Put in force' })}
+          </button>
+        </Show>
+        <Show when={writable() && (a().status === 'signed' || a().status === 'in_force')}>
+          <button
+            type="button"
+            class="button secondary"
+            disabled={action.busy()}
+            onClick={() => act(() => post('/status', { version: a().version, to: 'expired', on: todayVN() }))}
+          >
+            {t({ vi: 'Kết thúc hiệu lực', en: 'Mark expired' })}
+          </button>
+          <Show when={!a().amendedBy}>
+            <button type="button" class="button secondary" data-testid="amend" disabled={action.busy()} onClick={() => setAsking('amend')}>
+              {t({ vi: 'Sửa đổi, bổ sung', en: 'Amend' })}
+            </button>
+          </Show>
+        </Show>
+        <Show when={writable() && a().status !== 'draft'}>
+          <A class="button secondary" href={`/agreements/${a().id}/reviews/new`} data-testid="new-review">
+            {t({ vi: 'Sơ kết / tổng kết', en: 'Write a review' })}
+          </A>
+        </Show>
+      </div>
+      <Show when={!asking()}>
+        <ErrorBox error={action.error()} />
+      </Show>
+
+      <ConfirmDialog
+        open={asking() === 'delete'}
+        title={{ vi: 'Xóa dự thảo', en: 'Delete the draft' }}
+        message={{ vi: 'Xóa dự thảo này?', en: 'Delete this draft?' }}
+        confirmLabel={{ vi: 'Xóa dự thảo', en: 'Delete draft' }}
+        busy={action.busy()}
+        error={action.error()}
+        onConfirm={() => void deleteDraft()}
+        onCancel={close}
+        confirmTestId="confirm-delete"
+      />
+      <Dialog open={asking() === 'amend'} title={{ vi: 'Sửa đổi, bổ sung', en: 'Amend' }} onClose={close} testId="amend-dialog">
+        <form class="form" onSubmit={amend}>
+          <Field label={{ vi: 'Lý do sửa đổi, bổ sung', en: 'Reason for the amendment' }}>
+            <textarea name="reason" rows="3" required value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
+          </Field>
+          <ErrorBox error={action.error()} />
+          <div class="dialog-actions">
+            <button type="button" class="button secondary dialog-cancel" onClick={close}>
+              {t({ vi: 'Hủy', en: 'Cancel' })}
+            </button>
+            <SubmitButton label={{ vi: 'Tạo dự thảo sửa đổi', en: 'Create the amendment draft' }} busy={action.busy()} />
+          </div>
+        </form>
+      </Dialog>
+      <SignDialog
+        open={signing()}
+        detail={props.detail}
+        onClose={() => setSigning(false)}
+        onSigned={async () => {
+          setSigning(false);
+          await props.reload();
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+import { For, Show } from 'solid-js';
+import { produce, type SetStoreFunction } from 'solid-js/store';
+import { t } from '../i18n.js';
+import { Field } from '../ui/index.js';
+import type { Form } from './editor-form.js';
+
+/** The body of a draft: numbered items (programs, plans) or chapters and articles (regulations). */
+export function ContentEditor(props: { form: Form; setForm: SetStoreFunction<Form>; partyOptions: { value: string; label: string }[] }) {
+  const form = props.form;
+  const setForm = props.setForm;
+  const partyOptions = () => props.partyOptions;
+  return (
+    <Show
+      when={form.kind === 'regulation'}
+      fallback={
+        <>
+          <h2>{t({ vi: 'Nội dung phối hợp', en: 'Content items' })}</h2>
+          <For each={form.items}>
+            {(it, i) => (
+              <div class="section" data-testid="item-editor">
+                <div class="grid-form">
+                  <label class="wide">
+                    {t({ vi: 'Nội dung', en: 'Item' })} {i() + 1}
+                    <input name={`item-title-${i()}`} required value={it.title} onInput={(e) => setForm('items', i(), 'title', e.currentTarget.value)} />
+                  </label>
+                  <label class="wide">
+                    {t({ vi: 'Mô tả', en: 'Description' })}
+                    <textarea
+                      name={`item-description-${i()}`}
+                      value={it.description}
+                      onInput={(e) => setForm('items', i(), 'description', e.currentTarget.value)}
+                    />
+                  </label>
+                  <Field label={{ vi: 'Cơ quan chủ trì', en: 'Lead agency' }}>
+                    <select name={`item-lead-${i()}`} value={it.lead} onChange={(e) => setForm('items', i(), 'lead', e.currentTarget.value)}>
+                      <option value="">—</option>
+                      <For each={partyOptions()}>{(o) => <option value={o.value}>{o.label}</option>}</For>
+                    </select>
+                  </Field>
+                  <Field label={{ vi: 'Cơ quan phối hợp', en: 'Cooperating' }}>
+                    <select
+                      multiple
+                      name={`item-cooperating-${i()}`}
+                      onChange={(e) =>
+                        setForm(
+                          'items',
+                          i(),
+                          'cooperating',
+                          [...e.currentTarget.selectedOptions].map((o) => o.value),
+                        )
+                      }
+                    >
+                      <For each={partyOptions()}>
+                        {(o) => (
+                          <option value={o.value} selected={it.cooperating.includes(o.value)}>
+                            {o.label}
+                          </option>
+                        )}
+                      </For>
+                    </select>
+                  </Field>
+                  <Field label={{ vi: 'Thời hạn', en: 'Due date' }}>
+                    <input name={`item-due-${i()}`} type="date" value={it.due} onInput={(e) => setForm('items', i(), 'due', e.currentTarget.value)} />
+                  </Field>
+                </div>
+                <button type="button" class="button link" onClick={() => setForm('items', (l) => l.filter((_, j) => j !== i()))}>
+                  {t({ vi: 'Bỏ nội dung này', en: 'Remove this item' })}
+                </button>
+              </div>
+            )}
+          </For>
+          <p>
+            <button
+              type="button"
+              class="button secondary"
+              data-testid="add-item"
+              onClick={() =>
+                setForm('items', (l) => [
+                  ...l,
+                  { title: '', description: '', lead: '', due: '', status: 'not_started', placeholder: false, evidence: [], cooperating: [] },
+                ])
+              }
+            >
+              + {t({ vi: 'Thêm nội dung', en: 'Add item' })}
+            </button>
+          </p>
+        </>
+      }
+    >
+      <h2>{t({ vi: 'Chương, điều', en: 'Chapters and articles' })}</h2>
+      <For each={form.chapters}>
+        {(ch, c) => (
+          <div class="section">
+            <label>
+              {t({ vi: 'Chương', en: 'Chapter' })} {c() + 1}
+              <input name={`chapter-${c()}`} value={ch.title} onInput={(e) => setForm('chapters', c(), 'title', e.currentTarget.value)} />
+            </label>
+            <For each={ch.articles}>
+              {(art, k) => (
+                <div class="row-edit">
+                  <input
+                    aria-label={t({ vi: 'Tên điều', en: 'Article title' })}
+                    placeholder={t({ vi: 'Tên điều', en: 'Article title' })}
+                    value={art.title}
+                    onInput={(e) => setForm('chapters', c(), 'articles', k(), 'title', e.currentTarget.value)}
+                  />
+                  <textarea
+                    aria-label={t({ vi: 'Nội dung điều', en: 'Article text' })}
+                    value={art.text}
+                    onInput={(e) => setForm('chapters', c(), 'articles', k(), 'text', e.currentTarget.value)}
+                  />
+                  <button type="button" class="button link" onClick={() => setForm('chapters', c(), 'articles', (l) => l.filter((_, j) => j !== k()))}>
+                    {t({ vi: 'Bỏ', en: 'Remove' })}
+                  </button>
+                </div>
+              )}
+            </For>
+            <button
+              type="button"
+              class="button link"
+              onClick={() => setForm('chapters', c(), 'articles', (l) => [...l, { title: '', text: '', placeholder: false }])}
+            >
+              + {t({ vi: 'Thêm điều', en: 'Add article' })}
+            </button>
+          </div>
+        )}
+      </For>
+      <button
+        type="button"
+        class="button secondary"
+        onClick={() => setForm(produce((f) => void f.chapters.push({ title: '', placeholder: false, articles: [] })))}
+      >
+        + {t({ vi: 'Thêm chương', en: 'Add chapter' })}
+      </button>
+    </Show>
+  );
+}

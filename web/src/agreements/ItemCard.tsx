@@ -1,0 +1,134 @@
+import { createSignal, For, Show } from 'solid-js';
+import { type Item, itemStatuses, itemStatusInfo } from '../../../shared/agreements/schema.js';
+import { formatDate } from '../../../shared/format.js';
+import { api } from '../api.js';
+import { t } from '../i18n.js';
+import { createAction, Field, SubmitButton } from '../ui/index.js';
+import { ErrorBox, ItemStatusBadge, ProgressBar, todayVN } from './common.jsx';
+
+/** A content item: status, progress bar, deadline, timeline, evidence, and the progress form. */
+export function ItemCard(props: { item: Item; agreementId: string; tracking: boolean; onSaved: () => void }) {
+  const [open, setOpen] = createSignal(false);
+  const [status, setStatus] = createSignal(props.item.status);
+  const [progress, setProgress] = createSignal<string>('');
+  const [noteOn, setNoteOn] = createSignal(todayVN());
+  const [noteText, setNoteText] = createSignal('');
+  const [docId, setDocId] = createSignal('');
+  const [docLabel, setDocLabel] = createSignal('');
+  const action = createAction();
+
+  const save = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const body: Record<string, unknown> = { version: props.item.version };
+    if (status() !== props.item.status) body.status = status();
+    if (progress() !== '') body.progress = Number(progress());
+    if (noteText().trim()) body.note = { on: noteOn(), text: noteText().trim() };
+    if (docId().trim() || docLabel().trim()) body.evidence = [...props.item.evidence, { docId: docId().trim().toUpperCase(), label: docLabel().trim() }];
+    const saved = await action.run(() => api(`/api/agreements/${props.agreementId}/items/${props.item.no}`, { method: 'PATCH', body: JSON.stringify(body) }));
+    if (saved === undefined) return;
+    setOpen(false);
+    setNoteText('');
+    setProgress('');
+    setDocId('');
+    setDocLabel('');
+    props.onSaved();
+  };
+
+  return (
+    <div class="item-card" data-testid={`item-${props.item.no}`}>
+      <div class="item-head">
+        <span class="item-title">
+          {props.item.no}. {props.item.title}
+          <Show when={props.item.placeholder}>
+            <span class="placeholder-note"> ({t({ vi: 'giữ chỗ: nguồn không nêu nội dung', en: 'placeholder: content not in the source' })})</span>
+          </Show>
+        </span>
+        <span>
+          <ItemStatusBadge status={props.item.status} overdue={props.item.overdue} />
+        </span>
+      </div>
+      <Show when={props.item.description}>
+        <p class="pre-line">{props.item.description}</p>
+      </Show>
+      <p class="muted">
+        <Show when={props.item.lead}>
+          {t({ vi: 'Chủ trì', en: 'Lead' })}: {props.item.lead!.name}
+          {' · '}
+        </Show>
+        <Show when={props.item.cooperating.length}>
+          {t({ vi: 'Phối hợp', en: 'With' })}: {props.item.cooperating.map((c) => c.name).join(', ')}
+          {' · '}
+        </Show>
+        {t({ vi: 'Hạn', en: 'Due' })}: {formatDate(props.item.deadline)}
+      </p>
+      <ProgressBar value={props.item.progress} label={props.item.title} />
+      <Show when={props.item.evidence.length}>
+        <p class="muted">
+          {t({ vi: 'Minh chứng', en: 'Evidence' })}: {props.item.evidence.map((e) => `${e.label} (${e.docId})`).join('; ')}
+        </p>
+      </Show>
+      <Show when={props.item.notes.length}>
+        <ol class="timeline" data-testid="timeline">
+          <For each={props.item.notes}>
+            {(n) => (
+              <li>
+                <time>{formatDate(n.on)}</time>
+                {n.text}{' '}
+                <span class="muted">
+                  ({t(itemStatusInfo[n.status])}, {n.progress}% — {n.by})
+                </span>
+              </li>
+            )}
+          </For>
+        </ol>
+      </Show>
+      <Show when={props.tracking}>
+        <Show
+          when={open()}
+          fallback={
+            <button type="button" class="button link" data-testid="open-progress" onClick={() => setOpen(true)}>
+              {t({ vi: 'Cập nhật tiến độ', en: 'Update progress' })}
+            </button>
+          }
+        >
+          <form class="inline-form" onSubmit={save} data-testid="progress-form">
+            <Field label={{ vi: 'Trạng thái', en: 'Status' }}>
+              <select name="status" value={status()} onChange={(e) => setStatus(e.currentTarget.value as Item['status'])}>
+                <For each={itemStatuses}>{(s) => <option value={s}>{t(itemStatusInfo[s])}</option>}</For>
+              </select>
+            </Field>
+            <Field label={{ vi: 'Tiến độ (%)', en: 'Progress (%)' }}>
+              <input
+                name="progress"
+                type="number"
+                min="0"
+                max="100"
+                style={{ width: '6rem' }}
+                placeholder={String(props.item.progress)}
+                value={progress()}
+                onInput={(e) => setProgress(e.currentTarget.value)}
+              />
+            </Field>
+            <Field label={{ vi: 'Ngày', en: 'Date' }}>
+              <input name="noteOn" type="date" value={noteOn()} onInput={(e) => setNoteOn(e.currentTarget.value)} />
+            </Field>
+            <Field class="grow" label={{ vi: 'Ghi nhận', en: 'Note' }}>
+              <input name="noteText" value={noteText()} onInput={(e) => setNoteText(e.currentTarget.value)} />
+            </Field>
+            <Field label={{ vi: 'Minh chứng: mã văn bản lưu trữ', en: 'Evidence: archive document id' }}>
+              <input name="docId" value={docId()} onInput={(e) => setDocId(e.currentTarget.value)} />
+            </Field>
+            <Field label={{ vi: 'Tên minh chứng', en: 'Evidence label' }}>
+              <input name="docLabel" value={docLabel()} onInput={(e) => setDocLabel(e.currentTarget.value)} />
+            </Field>
+            <SubmitButton label={{ vi: 'Lưu', en: 'Save' }} busy={action.busy()} />
+            <button class="button secondary" type="button" onClick={() => setOpen(false)}>
+              {t({ vi: 'Hủy', en: 'Cancel' })}
+            </button>
+          </form>
+          <ErrorBox error={action.error()} />
+        </Show>
+      </Show>
+    </div>
+  );
+}

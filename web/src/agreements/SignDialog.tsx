@@ -1,0 +1,124 @@
+import { createEffect, For } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { defaultSignatory, partyAgenciesByLevel } from '../../../shared/agreements/parties.js';
+import { agencyCodes, type AgreementDetail as Detail, type SignInput } from '../../../shared/agreements/schema.js';
+import { api } from '../api.js';
+import { t } from '../i18n.js';
+import { createAction, Dialog, Field, SubmitButton } from '../ui/index.js';
+import { agencyName, ErrorBox, todayVN, useOwnUnit } from './common.jsx';
+
+/** Signing dialog: date, venue, one signatory per party (pre-filled), in force from signing. */
+export function SignDialog(props: { open: boolean; detail: Detail; onClose: () => void; onSigned: () => void }) {
+  const a = () => props.detail.agreement;
+  // Signature blocks follow the tenant's level: "TM. Thường trực HĐND phường …", "Chủ tịch UBND phường …".
+  const unit = useOwnUnit();
+  const prefill = () =>
+    a().parties.map((p) => {
+      const u = unit();
+      const d = u ? defaultSignatory(p, u) : { agency: p.agency, onBehalf: `TM. ${p.name}`, title: '' };
+      return { ...d, name: '' };
+    });
+  const [form, setForm] = createStore({
+    signedOn: todayVN(),
+    place: '',
+    inForceFromSigning: true,
+    signatories: prefill(),
+  });
+  let touched = false;
+  createEffect(() => {
+    if (unit() && !touched) setForm('signatories', prefill());
+  });
+  const agencyChoices = () => {
+    const u = unit();
+    return u ? partyAgenciesByLevel[u.level] : agencyCodes;
+  };
+  const action = createAction();
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const body: SignInput = { version: a().version, ...form, signatories: form.signatories.map((s) => ({ ...s })) };
+    const done = await action.run(() => api(`/api/agreements/${a().id}/sign`, { method: 'POST', body: JSON.stringify(body) }));
+    if (done !== undefined) props.onSigned();
+  };
+
+  return (
+    <Dialog open={props.open} title={{ vi: 'Ký kết văn bản', en: 'Sign the agreement' }} onClose={props.onClose} testId="sign-dialog">
+      <form class="form" onSubmit={submit} onInput={() => (touched = true)}>
+        <div class="grid-form">
+          <Field label={{ vi: 'Ngày ký', en: 'Signing date' }}>
+            <input name="signedOn" type="date" required value={form.signedOn} onInput={(e) => setForm('signedOn', e.currentTarget.value)} />
+          </Field>
+          <Field label={{ vi: 'Địa điểm', en: 'Venue' }}>
+            <input name="place" value={form.place} onInput={(e) => setForm('place', e.currentTarget.value)} />
+          </Field>
+        </div>
+        <h3>{t({ vi: 'Người ký', en: 'Signatories' })}</h3>
+        <For each={form.signatories}>
+          {(s, i) => (
+            <div class="row-edit" data-testid="signatory">
+              <select
+                class="narrow-field"
+                aria-label={t({ vi: 'Cơ quan', en: 'Agency' })}
+                value={s.agency}
+                onChange={(e) => setForm('signatories', i(), 'agency', e.currentTarget.value as typeof s.agency)}
+              >
+                <For each={agencyChoices()}>{(c) => <option value={c}>{agencyName(c) || t({ vi: 'Khác', en: 'Other' })}</option>}</For>
+              </select>
+              <input
+                aria-label={t({ vi: 'Thẩm quyền ký', en: 'On behalf of' })}
+                placeholder="TM. …"
+                value={s.onBehalf}
+                onInput={(e) => setForm('signatories', i(), 'onBehalf', e.currentTarget.value)}
+              />
+              <input
+                name={`title-${i()}`}
+                required
+                aria-label={t({ vi: 'Chức vụ', en: 'Title' })}
+                placeholder={t({ vi: 'Chức vụ', en: 'Title' })}
+                value={s.title}
+                onInput={(e) => setForm('signatories', i(), 'title', e.currentTarget.value)}
+              />
+              <input
+                name={`name-${i()}`}
+                required
+                aria-label={t({ vi: 'Họ tên', en: 'Name' })}
+                placeholder={t({ vi: 'Họ tên', en: 'Name' })}
+                value={s.name}
+                onInput={(e) => setForm('signatories', i(), 'name', e.currentTarget.value)}
+              />
+              <button type="button" class="button link" onClick={() => setForm('signatories', (list) => list.filter((_, j) => j !== i()))}>
+                {t({ vi: 'Bỏ', en: 'Remove' })}
+              </button>
+            </div>
+          )}
+        </For>
+        <p>
+          <button
+            type="button"
+            class="button link"
+            onClick={() => setForm('signatories', (list) => [...list, { agency: 'OTHER', onBehalf: '', title: '', name: '' }])}
+          >
+            + {t({ vi: 'Thêm người ký', en: 'Add signatory' })}
+          </button>
+        </p>
+        <label class="check">
+          <input type="checkbox" checked={form.inForceFromSigning} onChange={(e) => setForm('inForceFromSigning', e.currentTarget.checked)} />
+          {t({ vi: 'Có hiệu lực kể từ ngày ký', en: 'In force from the signing date' })}
+        </label>
+        <p class="muted">
+          {t({
+            vi: 'Sau khi ký, nội dung chỉ thay đổi được bằng văn bản sửa đổi, bổ sung.',
+            en: 'Once signed, the content changes only through an amendment.',
+          })}
+        </p>
+        <ErrorBox error={action.error()} />
+        <div class="dialog-actions">
+          <SubmitButton label={{ vi: 'Xác nhận ký kết', en: 'Confirm signing' }} busy={action.busy()} data-testid="confirm-sign" />
+          <button class="button secondary dialog-cancel" type="button" onClick={() => props.onClose()}>
+            {t({ vi: 'Hủy', en: 'Cancel' })}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

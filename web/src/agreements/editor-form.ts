@@ -1,0 +1,131 @@
+import type { AgencyCode, AgreementContentInput, AgreementDetail, AgreementKind, ContinuesInput } from '../../../shared/agreements/schema.js';
+
+/** The agreement editor's form state, as text fields, and its conversion to and from the API's shapes. */
+export type ItemForm = {
+  title: string;
+  description: string;
+  lead: string;
+  due: string;
+  status: string;
+  progress?: number;
+  placeholder: boolean;
+  evidence: unknown[];
+  cooperating: string[];
+};
+export type Form = {
+  kind: AgreementKind;
+  number: string;
+  title: string;
+  year: string;
+  termFrom: string;
+  termTo: string;
+  parties: { agency: AgencyCode; name: string }[];
+  areas: string;
+  summary: string;
+  items: ItemForm[];
+  chapters: { title: string; placeholder: boolean; articles: { title: string; text: string; placeholder: boolean }[] }[];
+  recipients: string;
+  remarks: string;
+  /** A commune's program or regulation: the predecessor district's agreement it continues. */
+  continues: ContinuesInput | null;
+};
+
+const thisYear = new Date().getFullYear();
+
+export function emptyForm(): Form {
+  return {
+    kind: 'program',
+    number: '',
+    title: `Phối hợp công tác năm ${thisYear}`,
+    year: String(thisYear),
+    termFrom: '2021',
+    termTo: '2026',
+    parties: [
+      { agency: 'HDND', name: '' },
+      { agency: 'UBND', name: '' },
+      { agency: 'MTTQ', name: '' },
+    ],
+    areas: '',
+    summary: '',
+    items: [],
+    chapters: [],
+    recipients: '',
+    remarks: '',
+    continues: null,
+  };
+}
+
+export function formOf(d: AgreementDetail): Form {
+  const a = d.agreement;
+  return {
+    kind: a.kind,
+    number: a.number,
+    title: a.title,
+    year: a.year ? String(a.year) : String(thisYear),
+    termFrom: String(a.term?.from ?? 2021),
+    termTo: String(a.term?.to ?? 2026),
+    parties: a.parties.map((p) => ({ ...p })),
+    areas: a.areas.join('\n'),
+    summary: a.summary,
+    items: d.items.map((i) => ({
+      title: i.title,
+      description: i.description,
+      lead: i.lead ? `${i.lead.agency}|${i.lead.name}` : '',
+      due: i.due?.kind === 'date' ? i.due.on : i.due?.kind === 'period' ? i.due.to : '',
+      status: i.status,
+      progress: i.progress,
+      placeholder: i.placeholder,
+      evidence: i.evidence,
+      cooperating: i.cooperating.map((c) => `${c.agency}|${c.name}`),
+    })),
+    chapters: d.chapters.map((c) => ({
+      title: c.title,
+      placeholder: c.placeholder,
+      articles: c.articles.map((x) => ({ title: x.title, text: x.text, placeholder: x.placeholder })),
+    })),
+    recipients: a.recipients.join('\n'),
+    remarks: a.remarks,
+    continues: a.continues ? { provinceCode: a.continues.provinceCode, localityCode: a.continues.localityCode, agreementId: a.continues.agreementId } : null,
+  };
+}
+
+const lines = (s: string) =>
+  s
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+const ref = (v: string) => {
+  const [agency, ...name] = v.split('|');
+  return { agency: agency as AgencyCode, name: name.join('|') };
+};
+
+export function contentOf(f: Form): AgreementContentInput {
+  const regulation = f.kind === 'regulation';
+  return {
+    kind: f.kind,
+    number: f.number,
+    title: f.title,
+    parties: f.parties.map((p) => ({ agency: p.agency, name: p.name })),
+    term: regulation ? { from: Number(f.termFrom), to: Number(f.termTo) } : null,
+    year: regulation ? null : Number(f.year),
+    areas: lines(f.areas),
+    summary: f.summary,
+    chapters: regulation ? f.chapters.map((c) => ({ title: c.title, placeholder: c.placeholder, articles: c.articles.map((x) => ({ ...x })) })) : [],
+    items: regulation
+      ? []
+      : f.items.map((i) => ({
+          title: i.title,
+          description: i.description,
+          lead: i.lead ? ref(i.lead) : null,
+          cooperating: i.cooperating.map(ref),
+          due: i.due ? { kind: 'date' as const, on: i.due } : null,
+          status: i.status as never,
+          ...(i.progress !== undefined ? { progress: i.progress } : {}),
+          placeholder: i.placeholder,
+          evidence: i.evidence as never,
+        })),
+    recipients: lines(f.recipients),
+    remarks: f.remarks,
+    continues: f.kind === 'plan' ? null : f.continues,
+  };
+}
