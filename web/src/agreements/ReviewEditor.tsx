@@ -209,7 +209,7 @@ export function ReviewEditor() {
                       <input
                         name={`result-${r.no}`}
                         style={{ flex: '3' }}
-                        aria-label={t({ vi: 'Kết quả', en: 'Result' })}
+                        aria-label={t({ vi: `Kết quả nội dung ${r.no}`, en: `Result of item ${r.no}` })}
                         placeholder={t({ vi: 'Kết quả', en: 'Result' })}
                         value={r.result}
                         onInput={(e) => setForm('results', i(), 'result', e.currentTarget.value)}
@@ -217,6 +217,7 @@ export function ReviewEditor() {
                       <select
                         class="narrow-field"
                         name={`result-status-${r.no}`}
+                        aria-label={t({ vi: `Tình trạng nội dung ${r.no}`, en: `Status of item ${r.no}` })}
                         value={r.status}
                         onChange={(e) => setForm('results', i(), 'status', e.currentTarget.value as ItemStatus)}
                       >
@@ -226,6 +227,7 @@ export function ReviewEditor() {
                       <input
                         class="narrow-field"
                         name={`result-progress-${r.no}`}
+                        aria-label={t({ vi: `Tiến độ nội dung ${r.no} (%)`, en: `Progress of item ${r.no} (%)` })}
                         type="number"
                         min="0"
                         max="100"

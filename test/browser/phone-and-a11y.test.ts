@@ -1,0 +1,144 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { demoUsers } from '../../functions/demo/data.js';
+import { type LocalStack, startLocalStack } from '../../functions/local/server.js';
+import { launchBrowser, signInAs } from '../support/browser.js';
+
+/**
+ * Every page of the app on a phone (390×844), as the demo users see it: nothing scrolls sideways,
+ * and axe-core (injected into the page) finds no serious or critical accessibility violation.
+ */
+
+const webDist = join(import.meta.dirname, '..', '..', 'web', 'dist');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const PHONE = { width: 390, height: 844 };
+
+// A current ward (the reform's commune level) when the demo has one, else the 2025 district.
+const WARD_ADMIN = demoUsers.some((u) => u.email === 'admin.phuongtayho@demo.phoihop.vn') ? 'admin.phuongtayho@demo.phoihop.vn' : 'admin.tayho@demo.phoihop.vn';
+const PROVINCE_ADMIN = 'admin.hanoi@demo.phoihop.vn';
+
+let stack: LocalStack;
+let browser: Browser;
+let page: Page;
+const findings: string[] = [];
+const visited: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(join(webDist, 'index.html'))) throw new Error('web/dist is missing: run `npx vite build` (npm test does it first)');
+  stack = await startLocalStack({
+    dataDir: null,
+    dynamoEndpoint: inject('dynamoEndpoint'),
+    s3Endpoint: inject('s3Endpoint'),
+    tableName: 'browser-phone-a11y',
+    archiveBucket: 'browser-phone-a11y',
+    webDist,
+  });
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: PHONE });
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+
+/** Opens a page, waits until it has drawn its title and data, then measures its width and runs axe. */
+async function check(path: string, ready = 'main h1') {
+  await page.goto(`${stack.url}${path}`);
+  await page.waitForSelector(ready);
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.waitForFunction(() => !document.querySelector('main [role=status]')?.textContent?.includes('Đang tải'), null, { timeout: 10_000 }).catch(() => undefined);
+  visited.push(path);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (width > PHONE.width) findings.push(`${path}: scrolls sideways (${width}px wide at ${PHONE.width}px)`);
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    if (!axe) throw new Error('axe-core did not load');
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
+  });
+  for (const v of violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
+    findings.push(`${path}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+}
+
+/** The address of the first link in a list, to visit a detail page the seed created. */
+async function firstLink(listPath: string, selector: string): Promise<string | null> {
+  await page.goto(`${stack.url}${listPath}`);
+  await page.waitForSelector(selector, { timeout: 10_000 }).catch(() => undefined);
+  const href = await page.locator(selector).first().getAttribute('href').catch(() => null);
+  return href ? new URL(href, stack.url).pathname + new URL(href, stack.url).search : null;
+}
+
+async function signOut() {
+  await page.evaluate(() => sessionStorage.clear());
+}
+
+describe('every page at 390×844: no sideways scrolling, no serious or critical axe violation', () => {
+  it('a visitor: sign-in, sign-up, invitation, not found', async () => {
+    await check('/sign-in');
+    await check('/sign-up', 'select[name=provinceCode]');
+    await check('/invitation#khong-hop-le', 'main h1');
+    await check('/khong-co-trang-nay');
+  }, 60_000);
+
+  it("a ward's admin: overview, agreements, supervision, archive, users, audit, status", async () => {
+    await signInAs(page, stack.url, WARD_ADMIN);
+    await check('/', '[data-testid=tenant-summary]');
+    await check('/status', '[data-testid=health]');
+    await check('/agreements', '[data-testid=agreement-list], [data-testid=empty]');
+    await check('/agreements/new', '[data-testid=agreement-editor]');
+    await check('/supervision', '[data-testid=plan-list], [data-testid=no-plans]');
+    await check('/supervision/new', '[data-testid=plan-form]');
+    await check('/supervision/board', '[data-testid=kpi-open]');
+    await check('/archive', '[data-testid=archive-results], [data-testid=archive-empty]');
+    await check('/archive/new', '[data-testid=archive-upload-form]');
+    await check('/archive/check', 'input[name=check-file]');
+    await check('/users', '[data-testid=users]');
+    await check('/audit', '[data-testid=audit], [data-testid=audit-empty]');
+    // The predecessor district's records, read-only.
+    await check('/agreements?locality=003', '[data-testid=agreement-list]');
+    await signOut();
+  }, 120_000);
+
+  it("records in detail: an agreement, its review and draft editors, a document, a plan", async () => {
+    await signInAs(page, stack.url, 'admin.tayho@demo.phoihop.vn');
+    const agreement = await firstLink('/agreements', '[data-testid=agreement-row] a');
+    expect(agreement, 'the demo has agreements').not.toBeNull();
+    await check(agreement!, '[data-testid=agreement-title]');
+    await check(`${agreement}/reviews/new`, '[data-testid=review-editor]');
+    await check(`${agreement}/edit`, '[data-testid=agreement-editor]');
+    const document = await firstLink('/archive', '[data-testid=archive-results] a');
+    if (document) await check(document, '[data-testid=doc-title]');
+    await signOut();
+    // The demo's supervision plans are the ward's.
+    await signInAs(page, stack.url, WARD_ADMIN);
+    const plan = await firstLink('/supervision', '[data-testid=plan-row] a');
+    expect(plan, 'the demo has supervision plans').not.toBeNull();
+    await check(plan!, '[data-testid=plan-topic]');
+    await check(`${plan}/edit`, '[data-testid=plan-form]');
+    await signOut();
+  }, 120_000);
+
+  it("the province admin: roll-ups, a unit's drill-down, approvals, users, audit", async () => {
+    await signInAs(page, stack.url, PROVINCE_ADMIN);
+    await check('/province', '[data-testid=rollup-table]');
+    await check('/province/locality?locality=003', '[data-testid=locality-name]');
+    await check('/approvals', '[data-testid=signups], [data-testid=no-signups]');
+    await check('/users', '[data-testid=users]');
+    await check('/audit', '[data-testid=audit], [data-testid=audit-empty]');
+    await check('/supervision/board?locality=003', '[data-testid=kpi-open]');
+    await check('/archive?locality=003', '[data-testid=read-only-banner]');
+    await signOut();
+  }, 120_000);
+
+  it('reports what it found', () => {
+    expect(visited.length).toBeGreaterThanOrEqual(28);
+    expect(findings, findings.join('\n')).toEqual([]);
+  });
+});
