@@ -3,7 +3,7 @@ import { createSignal, Show } from 'solid-js';
 import type { AgreementSummary, AgreementDetail as Detail } from '../../../shared/agreements/schema.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { ConfirmDialog, createAction, Dialog, Field, SubmitButton } from '../ui/index.js';
+import { ConfirmDialog, createAction, Field, FormDialog } from '../ui/index.js';
 import { download, ErrorBox, newIdempotencyKey, todayVN, withLocality } from './common.jsx';
 import { SignDialog } from './SignDialog.jsx';
 
@@ -35,8 +35,7 @@ export function AgreementActions(props: { detail: Detail; writable: boolean; loc
         }),
       () => navigate('/agreements'),
     );
-  const amend = async (e: SubmitEvent) => {
-    e.preventDefault();
+  const amend = async () => {
     const r = await action.run(() =>
       api<{ agreement: AgreementSummary }>(`/api/agreements/${a().id}/amendments`, {
         method: 'POST',
@@ -120,20 +119,20 @@ export function AgreementActions(props: { detail: Detail; writable: boolean; loc
         onCancel={close}
         confirmTestId="confirm-delete"
       />
-      <Dialog open={asking() === 'amend'} title={{ vi: 'Sửa đổi, bổ sung', en: 'Amend' }} onClose={close} testId="amend-dialog">
-        <form class="form" onSubmit={amend}>
-          <Field label={{ vi: 'Lý do sửa đổi, bổ sung', en: 'Reason for the amendment' }}>
-            <textarea name="reason" rows="3" required value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
-          </Field>
-          <ErrorBox error={action.error()} />
-          <div class="dialog-actions">
-            <button type="button" class="button secondary dialog-cancel" onClick={close}>
-              {t({ vi: 'Hủy', en: 'Cancel' })}
-            </button>
-            <SubmitButton label={{ vi: 'Tạo dự thảo sửa đổi', en: 'Create the amendment draft' }} busy={action.busy()} />
-          </div>
-        </form>
-      </Dialog>
+      <FormDialog
+        open={asking() === 'amend'}
+        title={{ vi: 'Sửa đổi, bổ sung', en: 'Amend' }}
+        submitLabel={{ vi: 'Tạo dự thảo sửa đổi', en: 'Create the amendment draft' }}
+        busy={action.busy()}
+        error={action.error()}
+        onSubmit={() => void amend()}
+        onClose={close}
+        testId="amend-dialog"
+      >
+        <Field label={{ vi: 'Lý do sửa đổi, bổ sung', en: 'Reason for the amendment' }}>
+          <textarea name="reason" rows="3" required value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
+        </Field>
+      </FormDialog>
       <SignDialog
         open={signing()}
         detail={props.detail}

@@ -1,6 +1,6 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { createEffect, createResource, createSignal, For, Show } from 'solid-js';
-import { createStore, produce } from 'solid-js/store';
+import { createStore } from 'solid-js/store';
 import { defaultParties, defaultPartyName, partyAgenciesByLevel } from '../../../shared/agreements/parties.js';
 import {
   agencyCodes,
@@ -8,16 +8,14 @@ import {
   fullTitle,
   kindLabels,
   type AgencyCode,
-  type AgreementContentInput,
   type AgreementDetail,
   type AgreementKind,
   type AgreementSummary,
   type Continuable,
-  type ContinuesInput,
 } from '../../../shared/agreements/schema.js';
 import { api } from '../api.js';
 import { t, ui } from '../i18n.js';
-import { createAction, Field, focusHeading, SubmitButton } from '../ui/index.js';
+import { createAction, Field, focusHeading, SubmitButton, RemoveButton } from '../ui/index.js';
 import { agencyName, ErrorBox, newIdempotencyKey, useOwnUnit } from './common.jsx';
 import { ContentEditor } from './ContentEditor.jsx';
 import { contentOf, emptyForm, type Form, formOf } from './editor-form.js';
@@ -147,9 +145,7 @@ export function AgreementEditor() {
                   value={p.name}
                   onInput={(e) => setForm('parties', i(), 'name', e.currentTarget.value)}
                 />
-                <button type="button" class="button link" onClick={() => setForm('parties', (l) => l.filter((_, j) => j !== i()))}>
-                  {t({ vi: 'Bỏ', en: 'Remove' })}
-                </button>
+                <RemoveButton onClick={() => setForm('parties', (l) => l.filter((_, j) => j !== i()))} />
               </div>
             )}
           </For>

@@ -14,7 +14,7 @@ import {
 import { formatDate } from '../../../shared/format.js';
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
-import { type Column, createPagedList, DataTable, ErrorAlert, Field, focusHeading, LoadMore, LocalityPicker, SubmitButton } from '../ui/index.js';
+import { type Column, createPagedList, Field, focusHeading, LocalityPicker, SubmitButton, PagedTable } from '../ui/index.js';
 import { agencyName, canWrite, ProgressBar, StatusBadge, withLocality } from './common.jsx';
 
 const all = { vi: 'Tất cả', en: 'All' };
@@ -138,27 +138,17 @@ export function AgreementList() {
           </A>
         </Show>
       </div>
-      <ErrorAlert error={list.error()} testId="form-error" />
-      <Show
-        when={list.loaded()}
-        fallback={
-          <Show when={!list.error()}>
-            <p role="status">{t(ui.loading)}</p>
-          </Show>
-        }
-      >
-        <DataTable
-          rows={list.items()}
-          columns={columns}
-          label={ui.nav.agreements}
-          testId="agreement-list"
-          emptyTestId="empty"
-          empty={{ vi: 'Không có văn bản nào phù hợp.', en: 'No matching agreements.' }}
-          rowAttrs={() => ({ 'data-testid': 'agreement-row' })}
-          stack
-        />
-      </Show>
-      <LoadMore list={list} testId="load-more" />
+      <PagedTable
+        list={list}
+        columns={columns}
+        label={ui.nav.agreements}
+        testId="agreement-list"
+        emptyTestId="empty"
+        empty={{ vi: 'Không có văn bản nào phù hợp.', en: 'No matching agreements.' }}
+        rowAttrs={() => ({ 'data-testid': 'agreement-row' })}
+        moreTestId="load-more"
+        errorTestId="form-error"
+      />
     </section>
   );
 }

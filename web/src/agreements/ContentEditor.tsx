@@ -1,7 +1,7 @@
 import { For, Show } from 'solid-js';
 import { produce, type SetStoreFunction } from 'solid-js/store';
 import { t } from '../i18n.js';
-import { Field } from '../ui/index.js';
+import { Field, AddButton, RemoveButton } from '../ui/index.js';
 import type { Form } from './editor-form.js';
 
 /** The body of a draft: numbered items (programs, plans) or chapters and articles (regulations). */
@@ -63,26 +63,25 @@ export function ContentEditor(props: { form: Form; setForm: SetStoreFunction<For
                     <input name={`item-due-${i()}`} type="date" value={it.due} onInput={(e) => setForm('items', i(), 'due', e.currentTarget.value)} />
                   </Field>
                 </div>
-                <button type="button" class="button link" onClick={() => setForm('items', (l) => l.filter((_, j) => j !== i()))}>
-                  {t({ vi: 'Bỏ nội dung này', en: 'Remove this item' })}
-                </button>
+                <RemoveButton
+                  label={{ vi: 'Bỏ nội dung này', en: 'Remove this item' }}
+                  onClick={() => setForm('items', (l) => l.filter((_, j) => j !== i()))}
+                />
               </div>
             )}
           </For>
           <p>
-            <button
-              type="button"
-              class="button secondary"
-              data-testid="add-item"
+            <AddButton
+              secondary
+              testId="add-item"
+              label={{ vi: 'Thêm nội dung', en: 'Add item' }}
               onClick={() =>
                 setForm('items', (l) => [
                   ...l,
                   { title: '', description: '', lead: '', due: '', status: 'not_started', placeholder: false, evidence: [], cooperating: [] },
                 ])
               }
-            >
-              + {t({ vi: 'Thêm nội dung', en: 'Add item' })}
-            </button>
+            />
           </p>
         </>
       }
@@ -109,29 +108,22 @@ export function ContentEditor(props: { form: Form; setForm: SetStoreFunction<For
                     value={art.text}
                     onInput={(e) => setForm('chapters', c(), 'articles', k(), 'text', e.currentTarget.value)}
                   />
-                  <button type="button" class="button link" onClick={() => setForm('chapters', c(), 'articles', (l) => l.filter((_, j) => j !== k()))}>
-                    {t({ vi: 'Bỏ', en: 'Remove' })}
-                  </button>
+                  <RemoveButton onClick={() => setForm('chapters', c(), 'articles', (l) => l.filter((_, j) => j !== k()))} />
                 </div>
               )}
             </For>
-            <button
-              type="button"
-              class="button link"
+            <AddButton
+              label={{ vi: 'Thêm điều', en: 'Add article' }}
               onClick={() => setForm('chapters', c(), 'articles', (l) => [...l, { title: '', text: '', placeholder: false }])}
-            >
-              + {t({ vi: 'Thêm điều', en: 'Add article' })}
-            </button>
+            />
           </div>
         )}
       </For>
-      <button
-        type="button"
-        class="button secondary"
+      <AddButton
+        secondary
+        label={{ vi: 'Thêm chương', en: 'Add chapter' }}
         onClick={() => setForm(produce((f) => void f.chapters.push({ title: '', placeholder: false, articles: [] })))}
-      >
-        + {t({ vi: 'Thêm chương', en: 'Add chapter' })}
-      </button>
+      />
     </Show>
   );
 }

@@ -4,7 +4,7 @@ import { defaultSignatory, partyAgenciesByLevel } from '../../../shared/agreemen
 import { agencyCodes, type AgreementDetail as Detail, type SignInput } from '../../../shared/agreements/schema.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { createAction, Dialog, Field, SubmitButton } from '../ui/index.js';
+import { createAction, Dialog, Field, SubmitButton, AddButton, RemoveButton } from '../ui/index.js';
 import { agencyName, ErrorBox, todayVN, useOwnUnit } from './common.jsx';
 
 /** Signing dialog: date, venue, one signatory per party (pre-filled), in force from signing. */
@@ -86,20 +86,15 @@ export function SignDialog(props: { open: boolean; detail: Detail; onClose: () =
                 value={s.name}
                 onInput={(e) => setForm('signatories', i(), 'name', e.currentTarget.value)}
               />
-              <button type="button" class="button link" onClick={() => setForm('signatories', (list) => list.filter((_, j) => j !== i()))}>
-                {t({ vi: 'Bỏ', en: 'Remove' })}
-              </button>
+              <RemoveButton onClick={() => setForm('signatories', (list) => list.filter((_, j) => j !== i()))} />
             </div>
           )}
         </For>
         <p>
-          <button
-            type="button"
-            class="button link"
+          <AddButton
+            label={{ vi: 'Thêm người ký', en: 'Add signatory' }}
             onClick={() => setForm('signatories', (list) => [...list, { agency: 'OTHER', onBehalf: '', title: '', name: '' }])}
-          >
-            + {t({ vi: 'Thêm người ký', en: 'Add signatory' })}
-          </button>
+          />
         </p>
         <label class="check">
           <input type="checkbox" checked={form.inForceFromSigning} onChange={(e) => setForm('inForceFromSigning', e.currentTarget.checked)} />

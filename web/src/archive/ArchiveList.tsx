@@ -4,7 +4,7 @@ import { documentTypes, type DocumentSummary } from '../../../shared/archive/sch
 import { formatDate } from '../../../shared/format.js';
 import { t, ui } from '../i18n.js';
 import { useLocality, withLocality } from '../tenancy/locality.jsx';
-import { type Column, createPagedList, DataTable, ErrorAlert, Field, focusHeading, LoadMore, SubmitButton } from '../ui/index.js';
+import { type Column, createPagedList, Field, focusHeading, SubmitButton, PagedTable } from '../ui/index.js';
 import { listDocuments } from './api.js';
 import { canAdmin, canWrite, typeLabel } from './common.jsx';
 
@@ -91,19 +91,14 @@ export function ArchiveList() {
         </Show>
         <SubmitButton label={{ vi: 'Tìm kiếm', en: 'Search' }} busy={list.busy()} data-testid="archive-search" />
       </form>
-      <ErrorAlert error={list.error()} />
-      <Show when={list.loaded() || list.items().length > 0}>
-        <DataTable
-          rows={list.items()}
-          columns={columns}
-          label={ui.nav.archive}
-          testId="archive-results"
-          emptyTestId="archive-empty"
-          empty={{ vi: 'Không có văn bản nào phù hợp.', en: 'No matching documents.' }}
-          stack
-        />
-      </Show>
-      <LoadMore list={list} />
+      <PagedTable
+        list={list}
+        columns={columns}
+        label={ui.nav.archive}
+        testId="archive-results"
+        emptyTestId="archive-empty"
+        empty={{ vi: 'Không có văn bản nào phù hợp.', en: 'No matching documents.' }}
+      />
     </section>
   );
 }

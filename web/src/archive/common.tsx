@@ -11,7 +11,7 @@ import {
 } from '../../../shared/archive/schema.js';
 import { can } from '../../../shared/roles.js';
 import { lang, t } from '../i18n.js';
-import { Field } from '../ui/index.js';
+import { Field, RemoveButton } from '../ui/index.js';
 import { session } from '../session.js';
 import { canWriteHere, readsOtherTenant, useLocality, withLocality } from '../tenancy/locality.jsx';
 import './archive.css';
@@ -163,9 +163,7 @@ export function MetadataFields(props: { form: MetadataForm }) {
                   onInput={(e) => setF('links', i, 'period', e.currentTarget.value)}
                 />
               </Show>
-              <button type="button" class="button link" onClick={() => setF('links', (ls) => ls.filter((_, j) => j !== i))}>
-                {t({ vi: 'Bỏ', en: 'Remove' })}
-              </button>
+              <RemoveButton onClick={() => setF('links', (ls) => ls.filter((_, j) => j !== i))} />
             </div>
           )}
         </Index>

@@ -4,7 +4,7 @@ import { formatDateTime } from '../../../shared/format.js';
 import { roleLabels, type Role } from '../../../shared/roles.js';
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
-import { type Column, createPagedList, DataTable, ErrorAlert, Field, focusHeading, LoadMore, LocalityPicker, RoleGate, SubmitButton } from '../ui/index.js';
+import { type Column, createPagedList, Field, focusHeading, LocalityPicker, RoleGate, SubmitButton, PagedTable } from '../ui/index.js';
 import '../tenancy/tenancy.css';
 
 type AuditPage = { month: string; items: AuditEvent[]; nextCursor: string | null };
@@ -151,18 +151,15 @@ function AuditBrowser() {
         />
         <SubmitButton label={{ vi: 'Lọc', en: 'Filter' }} busy={list.busy()} />
       </form>
-      <ErrorAlert error={list.error()} />
-      <DataTable
-        rows={list.items()}
+      <PagedTable
+        list={list}
         columns={columns}
         label={ui.nav.audit}
         testId="audit"
         emptyTestId="audit-empty"
-        empty={list.busy() ? ui.loading : { vi: 'Không có thay đổi nào trong khoảng này.', en: 'No changes in this range.' }}
+        empty={{ vi: 'Không có thay đổi nào trong khoảng này.', en: 'No changes in this range.' }}
         rowAttrs={(e) => ({ 'data-action': e.action })}
-        stack
       />
-      <LoadMore list={list} />
     </>
   );
 }

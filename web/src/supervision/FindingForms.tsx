@@ -3,7 +3,7 @@ import { createStore } from 'solid-js/store';
 import { findingKindLabels } from '../../../shared/supervision/labels.js';
 import { type FindingKind, findingKinds } from '../../../shared/supervision/schema.js';
 import { t } from '../i18n.js';
-import { createAction, ErrorAlert, Field, SubmitButton } from '../ui/index.js';
+import { createAction, ErrorAlert, Field, SubmitButton, AddButton } from '../ui/index.js';
 import { newIdempotencyKey, supervisionApi } from './client.js';
 
 export type RecRow = { content: string; responsibleUnit: string; deadline: string };
@@ -80,9 +80,13 @@ export function FindingForm(props: { planId: string; reload: () => void }) {
         )}
       </Index>
       <div class="sup-actions">
-        <button type="button" class="button secondary small" data-testid="add-rec-row" onClick={() => setForm('recs', (rows) => [...rows, emptyRec()])}>
-          {t({ vi: '+ Thêm kiến nghị', en: '+ Add recommendation' })}
-        </button>
+        <AddButton
+          secondary
+          small
+          testId="add-rec-row"
+          label={{ vi: 'Thêm kiến nghị', en: 'Add recommendation' }}
+          onClick={() => setForm('recs', (rows) => [...rows, emptyRec()])}
+        />
         <SubmitButton label={{ vi: 'Lưu kết quả và kiến nghị', en: 'Save finding' }} busy={action.busy()} data-testid="save-finding" />
       </div>
       <ErrorAlert error={action.error()} />
@@ -107,11 +111,7 @@ export function AddRecommendation(props: { planId: string; findingNo: number; re
   return (
     <Show
       when={open()}
-      fallback={
-        <button type="button" class="button link small" onClick={() => setOpen(true)}>
-          {t({ vi: '+ Thêm kiến nghị cho kết quả này', en: '+ Add a recommendation to this finding' })}
-        </button>
-      }
+      fallback={<AddButton small label={{ vi: 'Thêm kiến nghị cho kết quả này', en: 'Add a recommendation to this finding' }} onClick={() => setOpen(true)} />}
     >
       <form class="sup-inline" onSubmit={submit}>
         <RecFields prefix={`add-rec-${props.findingNo}`} value={row} set={(k, v) => setRow(k, v)} />

@@ -1,5 +1,5 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
-import { createResource, createSignal, For, Index, Show } from 'solid-js';
+import { createResource, For, Index } from 'solid-js';
 import { createStore, produce } from 'solid-js/store';
 import { methodLabels, ownerBodyLabels, planTypeLabels } from '../../../shared/supervision/labels.js';
 import { reportDueOn } from '../../../shared/supervision/rules.js';
@@ -16,7 +16,7 @@ import {
 } from '../../../shared/supervision/schema.js';
 import { t } from '../i18n.js';
 import { newIdempotencyKey, supervisionApi } from './client.js';
-import { Async, createAction, ErrorAlert, Field, focusHeading, SubmitButton } from '../ui/index.js';
+import { Async, createAction, ErrorAlert, Field, focusHeading, SubmitButton, AddButton, RemoveButton } from '../ui/index.js';
 import { ownTenant } from '../tenancy/locality.jsx';
 
 /** The tenant's level as agencies name it: "phường", "xã", "đặc khu" (a 2025 district: "quận", "huyện"…), "tỉnh". */
@@ -226,9 +226,7 @@ function PlanEditor(props: { plan?: PlanSummary }) {
               <Field label={{ vi: 'Địa điểm', en: 'Place' }}>
                 <input name={`session-place-${i}`} value={s().place} onInput={(e) => setForm('sessions', i, 'place', e.currentTarget.value)} />
               </Field>
-              <button type="button" class="button secondary small" onClick={() => setForm('sessions', (rows) => rows.filter((_, j) => j !== i))}>
-                {t({ vi: 'Bỏ', en: 'Remove' })}
-              </button>
+              <RemoveButton small onClick={() => setForm('sessions', (rows) => rows.filter((_, j) => j !== i))} />
             </div>
           )}
         </Index>
@@ -262,17 +260,19 @@ function PlanEditor(props: { plan?: PlanSummary }) {
               <strong>
                 {t({ vi: 'Thành viên', en: 'Member' })} {i + 1}
               </strong>{' '}
-              <button type="button" class="button link small" onClick={() => setForm('members', (rows) => rows.filter((_, j) => j !== i))}>
-                {t({ vi: 'Bỏ', en: 'Remove' })}
-              </button>
+              <RemoveButton small onClick={() => setForm('members', (rows) => rows.filter((_, j) => j !== i))} />
               <PersonFields prefix={`member-${i}`} value={m()} set={(k, v) => setForm('members', i, k, v)} />
             </div>
           )}
         </Index>
         <div>
-          <button type="button" class="button secondary small" data-testid="add-member" onClick={() => setForm('members', (rows) => [...rows, emptyPerson()])}>
-            {t({ vi: '+ Thêm thành viên', en: '+ Add member' })}
-          </button>
+          <AddButton
+            secondary
+            small
+            testId="add-member"
+            label={{ vi: 'Thêm thành viên', en: 'Add member' }}
+            onClick={() => setForm('members', (rows) => [...rows, emptyPerson()])}
+          />
         </div>
       </fieldset>
 

@@ -4,7 +4,7 @@ import { formatDate } from '../../../shared/format.js';
 import { ownerBodyLabels, planStatusLabels, planTypeLabels } from '../../../shared/supervision/labels.js';
 import { planStatuses, type PlanSummary } from '../../../shared/supervision/schema.js';
 import { t } from '../i18n.js';
-import { type Column, createPagedList, DataTable, ErrorAlert, Field, focusHeading, LoadMore, LocalityPicker, SubmitButton } from '../ui/index.js';
+import { type Column, createPagedList, Field, focusHeading, LocalityPicker, PagedTable } from '../ui/index.js';
 import { canWrite, supervisionApi, useLocality, withLocality } from './client.js';
 import { DemoBadge, PlanStatusBadge } from './common.jsx';
 
@@ -121,20 +121,16 @@ export function PlansPage() {
           {t({ vi: 'Tìm', en: 'Search' })}
         </button>
       </form>
-      <ErrorAlert error={list.error()} />
-      <Show when={list.loaded()}>
-        <DataTable
-          rows={list.items()}
-          columns={columns}
-          label={{ vi: 'Kế hoạch giám sát', en: 'Supervision plans' }}
-          testId="plan-list"
-          emptyTestId="no-plans"
-          empty={{ vi: 'Chưa có kế hoạch nào.', en: 'No plans yet.' }}
-          rowAttrs={() => ({ 'data-testid': 'plan-row' })}
-          stack
-        />
-      </Show>
-      <LoadMore list={list} testId="more-plans" />
+      <PagedTable
+        list={list}
+        columns={columns}
+        label={{ vi: 'Kế hoạch giám sát', en: 'Supervision plans' }}
+        testId="plan-list"
+        emptyTestId="no-plans"
+        empty={{ vi: 'Chưa có kế hoạch nào.', en: 'No plans yet.' }}
+        rowAttrs={() => ({ 'data-testid': 'plan-row' })}
+        moreTestId="more-plans"
+      />
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { formatDate } from '../../../shared/format.js';
 import { recommendationStatusLabels } from '../../../shared/supervision/labels.js';
 import type { RecommendationView } from '../../../shared/supervision/schema.js';
 import { t } from '../i18n.js';
-import { createAction, ErrorAlert, Field } from '../ui/index.js';
+import { createAction, ErrorAlert, Field, AddButton } from '../ui/index.js';
 import { newIdempotencyKey, supervisionApi } from './client.js';
 import { RecStatusBadge } from './common.jsx';
 import { RecFields } from './FindingForms.jsx';
@@ -156,9 +156,11 @@ export function RecommendationItem(props: { planId: string; rec: RecommendationV
             )}
           </Index>
           <div class="sup-actions">
-            <button type="button" class="button link small" onClick={() => setResp('attachments', (xs) => [...xs, { label: '', documentId: '' }])}>
-              {t({ vi: '+ Thêm văn bản đính kèm', en: '+ Add attachment' })}
-            </button>
+            <AddButton
+              small
+              label={{ vi: 'Thêm văn bản đính kèm', en: 'Add attachment' }}
+              onClick={() => setResp('attachments', (xs) => [...xs, { label: '', documentId: '' }])}
+            />
             <button class="button small" type="submit" data-testid="save-response">
               {t({ vi: 'Lưu trả lời', en: 'Save answer' })}
             </button>

@@ -4,7 +4,7 @@ import type { Tenant, TenantStatus } from '../../../shared/tenancy/schema.js';
 import type { InvitationCreated } from '../../../shared/users/schema.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { Async, type Column, createAction, DataTable, Dialog, ErrorAlert, Field, focusHeading, RoleGate, SubmitButton } from '../ui/index.js';
+import { Async, type Column, createAction, DataTable, FormDialog, ErrorAlert, Field, focusHeading, RoleGate, SubmitButton } from '../ui/index.js';
 import { InvitationLink } from './InvitationLink.jsx';
 import { tenantStatusLabels } from './labels.js';
 import './tenancy.css';
@@ -157,27 +157,20 @@ function SignupList() {
           />
         )}
       </Async>
-      <Dialog open={pending()?.decision === 'reject'} title={{ vi: 'Từ chối đăng ký', en: 'Reject the sign-up' }} onClose={close}>
-        <form
-          class="form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void decide(pending()!);
-          }}
-        >
-          <p>{pending()?.tenant.name}</p>
-          <Field label={{ vi: 'Lý do từ chối', en: 'Reason for rejecting' }}>
-            <textarea name="reason" rows="3" required value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
-          </Field>
-          <ErrorAlert error={action.error()} />
-          <div class="dialog-actions">
-            <button type="button" class="button secondary dialog-cancel" onClick={close}>
-              {t({ vi: 'Hủy', en: 'Cancel' })}
-            </button>
-            <SubmitButton label={{ vi: 'Xác nhận từ chối', en: 'Confirm rejection' }} busy={action.busy()} />
-          </div>
-        </form>
-      </Dialog>
+      <FormDialog
+        open={pending()?.decision === 'reject'}
+        title={{ vi: 'Từ chối đăng ký', en: 'Reject the sign-up' }}
+        submitLabel={{ vi: 'Xác nhận từ chối', en: 'Confirm rejection' }}
+        busy={action.busy()}
+        error={action.error()}
+        onSubmit={() => void decide(pending()!)}
+        onClose={close}
+      >
+        <p>{pending()?.tenant.name}</p>
+        <Field label={{ vi: 'Lý do từ chối', en: 'Reason for rejecting' }}>
+          <textarea name="reason" rows="3" required value={reason()} onInput={(e) => setReason(e.currentTarget.value)} />
+        </Field>
+      </FormDialog>
     </>
   );
 }

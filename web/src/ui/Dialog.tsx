@@ -85,3 +85,37 @@ export function ConfirmDialog(props: {
     </Dialog>
   );
 }
+
+/** A dialog holding a small form (a reason, a note): its fields, the write's error, Cancel and the submit button. */
+export function FormDialog(props: {
+  open: boolean;
+  title: Text;
+  submitLabel: Text;
+  busy?: boolean;
+  error?: unknown;
+  onSubmit: () => void;
+  onClose: () => void;
+  children: JSX.Element;
+  testId?: string;
+}) {
+  return (
+    <Dialog open={props.open} title={props.title} onClose={props.onClose} testId={props.testId}>
+      <form
+        class="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onSubmit();
+        }}
+      >
+        {props.children}
+        <ErrorAlert error={props.error} />
+        <div class="dialog-actions">
+          <button type="button" class="button secondary dialog-cancel" onClick={() => props.onClose()}>
+            {t(cancelText)}
+          </button>
+          <SubmitButton label={props.submitLabel} busy={props.busy} />
+        </div>
+      </form>
+    </Dialog>
+  );
+}

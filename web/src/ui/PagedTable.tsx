@@ -1,0 +1,46 @@
+import { Show } from 'solid-js';
+import { t, type Text, ui } from '../i18n.js';
+import { type Column, DataTable } from './DataTable.jsx';
+import { ErrorAlert } from './ErrorAlert.jsx';
+import { LoadMore } from './paged.jsx';
+
+type List<T> = { items: () => T[]; next: () => string | null; busy: () => boolean; loaded: () => boolean; error: () => unknown; loadMore: () => void };
+
+/** A paged list as a table: its error, "Đang tải…" until the first page, the table or its empty state, "Xem thêm". */
+export function PagedTable<T>(props: {
+  list: List<T>;
+  columns: Column<T>[];
+  label: Text;
+  testId?: string;
+  empty?: Text;
+  emptyTestId?: string;
+  rowAttrs?: (row: T) => Record<string, string | undefined>;
+  moreTestId?: string;
+  errorTestId?: string;
+}) {
+  return (
+    <>
+      <ErrorAlert error={props.list.error()} testId={props.errorTestId} />
+      <Show
+        when={props.list.loaded()}
+        fallback={
+          <Show when={!props.list.error()}>
+            <p role="status">{t(ui.loading)}</p>
+          </Show>
+        }
+      >
+        <DataTable
+          rows={props.list.items()}
+          columns={props.columns}
+          label={props.label}
+          testId={props.testId}
+          empty={props.empty}
+          emptyTestId={props.emptyTestId}
+          rowAttrs={props.rowAttrs}
+          stack
+        />
+      </Show>
+      <LoadMore list={props.list} testId={props.moreTestId} />
+    </>
+  );
+}
