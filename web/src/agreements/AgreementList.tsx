@@ -19,6 +19,8 @@ import { agencyName, canWrite, ProgressBar, StatusBadge, withLocality } from './
 
 const all = { vi: 'Tất cả', en: 'All' };
 
+const empty = { vi: 'Không có văn bản nào phù hợp.', en: 'No matching agreements.' };
+
 /** Quy chế & chương trình: filters (kind, status, year/term, party), search without diacritics, paging. */
 export function AgreementList() {
   focusHeading();
@@ -144,7 +146,7 @@ export function AgreementList() {
         label={ui.nav.agreements}
         testId="agreement-list"
         emptyTestId="empty"
-        empty={{ vi: 'Không có văn bản nào phù hợp.', en: 'No matching agreements.' }}
+        empty={empty}
         rowAttrs={() => ({ 'data-testid': 'agreement-row' })}
         moreTestId="load-more"
         errorTestId="form-error"

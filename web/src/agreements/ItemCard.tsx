@@ -3,7 +3,7 @@ import { type Item, itemStatuses, itemStatusInfo } from '../../../shared/agreeme
 import { formatDate } from '../../../shared/format.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { createAction, Field, SubmitButton } from '../ui/index.js';
+import { createAction, Field, SubmitButton, Input } from '../ui/index.js';
 import { ErrorBox, ItemStatusBadge, ProgressBar, todayVN } from './common.jsx';
 
 /** A content item: status, progress bar, deadline, timeline, evidence, and the progress form. */
@@ -109,18 +109,19 @@ export function ItemCard(props: { item: Item; agreementId: string; tracking: boo
                 onInput={(e) => setProgress(e.currentTarget.value)}
               />
             </Field>
-            <Field label={{ vi: 'Ngày', en: 'Date' }}>
-              <input name="noteOn" type="date" value={noteOn()} onInput={(e) => setNoteOn(e.currentTarget.value)} />
-            </Field>
+            <Input label={{ vi: 'Ngày', en: 'Date' }} name="noteOn" type="date" value={noteOn()} onInput={(e) => setNoteOn(e.currentTarget.value)} />
             <Field class="grow" label={{ vi: 'Ghi nhận', en: 'Note' }}>
               <input name="noteText" value={noteText()} onInput={(e) => setNoteText(e.currentTarget.value)} />
             </Field>
             <Field label={{ vi: 'Minh chứng: mã văn bản lưu trữ', en: 'Evidence: archive document id' }}>
               <input name="docId" value={docId()} onInput={(e) => setDocId(e.currentTarget.value)} />
             </Field>
-            <Field label={{ vi: 'Tên minh chứng', en: 'Evidence label' }}>
-              <input name="docLabel" value={docLabel()} onInput={(e) => setDocLabel(e.currentTarget.value)} />
-            </Field>
+            <Input
+              label={{ vi: 'Tên minh chứng', en: 'Evidence label' }}
+              name="docLabel"
+              value={docLabel()}
+              onInput={(e) => setDocLabel(e.currentTarget.value)}
+            />
             <SubmitButton label={{ vi: 'Lưu', en: 'Save' }} busy={action.busy()} />
             <button class="button secondary" type="button" onClick={() => setOpen(false)}>
               {t({ vi: 'Hủy', en: 'Cancel' })}

@@ -8,6 +8,8 @@ import { type Column, createPagedList, Field, focusHeading, SubmitButton, PagedT
 import { listDocuments } from './api.js';
 import { canAdmin, canWrite, typeLabel } from './common.jsx';
 
+const empty = { vi: 'Không có văn bản nào phù hợp.', en: 'No matching documents.' };
+
 /** List, search (without diacritics), filters and paging; the recycle bin for admins. */
 export function ArchiveList() {
   focusHeading();
@@ -91,14 +93,7 @@ export function ArchiveList() {
         </Show>
         <SubmitButton label={{ vi: 'Tìm kiếm', en: 'Search' }} busy={list.busy()} data-testid="archive-search" />
       </form>
-      <PagedTable
-        list={list}
-        columns={columns}
-        label={ui.nav.archive}
-        testId="archive-results"
-        emptyTestId="archive-empty"
-        empty={{ vi: 'Không có văn bản nào phù hợp.', en: 'No matching documents.' }}
-      />
+      <PagedTable list={list} columns={columns} label={ui.nav.archive} testId="archive-results" emptyTestId="archive-empty" empty={empty} />
     </section>
   );
 }

@@ -11,7 +11,7 @@ import {
 } from '../../../shared/archive/schema.js';
 import { can } from '../../../shared/roles.js';
 import { lang, t } from '../i18n.js';
-import { Field, RemoveButton } from '../ui/index.js';
+import { Field, RemoveButton, Input } from '../ui/index.js';
 import { session } from '../session.js';
 import { canWriteHere, readsOtherTenant, useLocality, withLocality } from '../tenancy/locality.jsx';
 import './archive.css';
@@ -114,9 +114,14 @@ export function MetadataFields(props: { form: MetadataForm }) {
             onInput={(e) => setF('numberSymbol', e.currentTarget.value)}
           />
         </Field>
-        <Field label={metadataLabels.signedOn}>
-          <input name="signedOn" type="date" required value={f.signedOn} onInput={(e) => setF('signedOn', e.currentTarget.value)} />
-        </Field>
+        <Input
+          label={metadataLabels.signedOn}
+          name="signedOn"
+          type="date"
+          required
+          value={f.signedOn}
+          onInput={(e) => setF('signedOn', e.currentTarget.value)}
+        />
       </div>
       <Field label={metadataLabels.summary}>
         <textarea name="summary" rows="3" required value={f.summary} onInput={(e) => setF('summary', e.currentTarget.value)} />
@@ -129,9 +134,7 @@ export function MetadataFields(props: { form: MetadataForm }) {
           <textarea name="signers" rows="3" value={f.signers} onInput={(e) => setF('signers', e.currentTarget.value)} />
         </Field>
       </div>
-      <Field label={metadataLabels.tags}>
-        <input name="tags" value={f.tags} onInput={(e) => setF('tags', e.currentTarget.value)} />
-      </Field>
+      <Input label={metadataLabels.tags} name="tags" value={f.tags} onInput={(e) => setF('tags', e.currentTarget.value)} />
       <fieldset class="archive-links">
         <legend>{t({ vi: 'Liên kết với quy chế, chương trình, kế hoạch giám sát, sơ kết', en: 'Links to agreements, supervision plans, reviews' })}</legend>
         <Index each={f.links}>

@@ -4,7 +4,7 @@ import { formatDateTime } from '../../../shared/format.js';
 import { roleLabels, type Role } from '../../../shared/roles.js';
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
-import { type Column, createPagedList, Field, focusHeading, LocalityPicker, RoleGate, SubmitButton, PagedTable } from '../ui/index.js';
+import { type Column, createPagedList, Field, focusHeading, LocalityPicker, RoleGate, SubmitButton, PagedTable, Input } from '../ui/index.js';
 import '../tenancy/tenancy.css';
 
 type AuditPage = { month: string; items: AuditEvent[]; nextCursor: string | null };
@@ -22,6 +22,8 @@ function show(v: unknown): string {
   }
   return JSON.stringify(v);
 }
+
+const empty = { vi: 'Không có thay đổi nào trong khoảng này.', en: 'No changes in this range.' };
 
 /** Admins browse the tenant's audit log: one month at a time, newest first, with filters. */
 export function AuditLog() {
@@ -118,18 +120,10 @@ function AuditBrowser() {
           setApplied(query());
         }}
       >
-        <Field label={{ vi: 'Tháng', en: 'Month' }}>
-          <input name="month" type="month" required value={month()} onInput={(e) => setMonth(e.currentTarget.value)} />
-        </Field>
-        <Field label={{ vi: 'Từ ngày', en: 'From' }}>
-          <input name="from" type="date" value={from()} onInput={(e) => setFrom(e.currentTarget.value)} />
-        </Field>
-        <Field label={{ vi: 'Đến ngày', en: 'To' }}>
-          <input name="to" type="date" value={to()} onInput={(e) => setTo(e.currentTarget.value)} />
-        </Field>
-        <Field label={{ vi: 'Người thực hiện (email)', en: 'Who (email)' }}>
-          <input name="actor" value={actor()} onInput={(e) => setActor(e.currentTarget.value)} />
-        </Field>
+        <Input label={{ vi: 'Tháng', en: 'Month' }} name="month" type="month" required value={month()} onInput={(e) => setMonth(e.currentTarget.value)} />
+        <Input label={{ vi: 'Từ ngày', en: 'From' }} name="from" type="date" value={from()} onInput={(e) => setFrom(e.currentTarget.value)} />
+        <Input label={{ vi: 'Đến ngày', en: 'To' }} name="to" type="date" value={to()} onInput={(e) => setTo(e.currentTarget.value)} />
+        <Input label={{ vi: 'Người thực hiện (email)', en: 'Who (email)' }} name="actor" value={actor()} onInput={(e) => setActor(e.currentTarget.value)} />
         <Field label={{ vi: 'Đối tượng', en: 'Entity' }}>
           <select name="entity" value={entity()} onChange={(e) => setEntity(e.currentTarget.value)}>
             <option value="">{t(all)}</option>
@@ -157,7 +151,7 @@ function AuditBrowser() {
         label={ui.nav.audit}
         testId="audit"
         emptyTestId="audit-empty"
-        empty={{ vi: 'Không có thay đổi nào trong khoảng này.', en: 'No changes in this range.' }}
+        empty={empty}
         rowAttrs={(e) => ({ 'data-action': e.action })}
       />
     </>

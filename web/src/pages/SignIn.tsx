@@ -5,7 +5,7 @@ import { returnPath } from '../session.js';
 import { t, ui } from '../i18n.js';
 import { createAction } from '../ui/action.js';
 import { ErrorAlert } from '../ui/ErrorAlert.jsx';
-import { Field, SubmitButton } from '../ui/Field.jsx';
+import { Field, Input, SubmitButton } from '../ui/Field.jsx';
 import { focusHeading } from '../ui/focus.js';
 
 export function SignIn() {
@@ -29,9 +29,7 @@ export function SignIn() {
     <section class="narrow">
       <h1>{t(ui.signIn)}</h1>
       <form onSubmit={submit} class="form">
-        <Field label={ui.email}>
-          <input name="email" type="email" autocomplete="username" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
-        </Field>
+        <Input label={ui.email} name="email" type="email" autocomplete="username" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
         <Field label={ui.password}>
           <input
             name="password"

@@ -16,7 +16,7 @@ import {
 } from '../../../shared/supervision/schema.js';
 import { t } from '../i18n.js';
 import { newIdempotencyKey, supervisionApi } from './client.js';
-import { Async, createAction, ErrorAlert, Field, focusHeading, SubmitButton, AddButton, RemoveButton } from '../ui/index.js';
+import { Async, createAction, ErrorAlert, Field, focusHeading, SubmitButton, AddButton, RemoveButton, Input } from '../ui/index.js';
 import { ownTenant } from '../tenancy/locality.jsx';
 
 /** The tenant's level as agencies name it: "phường", "xã", "đặc khu" (a 2025 district: "quận", "huyện"…), "tỉnh". */
@@ -203,9 +203,14 @@ function PlanEditor(props: { plan?: PlanSummary }) {
           <Field label={{ vi: 'Từ ngày', en: 'From' }}>
             <input type="date" name="periodFrom" required value={form.from} onInput={(e) => setForm('from', e.currentTarget.value)} />
           </Field>
-          <Field label={{ vi: 'Đến ngày', en: 'To' }}>
-            <input type="date" name="periodTo" required value={form.to} onInput={(e) => setForm('to', e.currentTarget.value)} />
-          </Field>
+          <Input
+            label={{ vi: 'Đến ngày', en: 'To' }}
+            type="date"
+            name="periodTo"
+            required
+            value={form.to}
+            onInput={(e) => setForm('to', e.currentTarget.value)}
+          />
         </div>
       </fieldset>
 

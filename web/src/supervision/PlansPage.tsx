@@ -8,6 +8,8 @@ import { type Column, createPagedList, Field, focusHeading, LocalityPicker, Page
 import { canWrite, supervisionApi, useLocality, withLocality } from './client.js';
 import { DemoBadge, PlanStatusBadge } from './common.jsx';
 
+const empty = { vi: 'Chưa có kế hoạch nào.', en: 'No plans yet.' };
+
 /** Supervision plans of the tenant (or of a unit read through ?locality=): filter by status and year, search without diacritics. */
 export function PlansPage() {
   focusHeading();
@@ -127,7 +129,7 @@ export function PlansPage() {
         label={{ vi: 'Kế hoạch giám sát', en: 'Supervision plans' }}
         testId="plan-list"
         emptyTestId="no-plans"
-        empty={{ vi: 'Chưa có kế hoạch nào.', en: 'No plans yet.' }}
+        empty={empty}
         rowAttrs={() => ({ 'data-testid': 'plan-row' })}
         moreTestId="more-plans"
       />

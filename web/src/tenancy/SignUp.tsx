@@ -4,7 +4,7 @@ import type { Problem } from '../../../shared/problem.js';
 import { commonAgencies } from '../../../shared/tenancy/schema.js';
 import { api, ApiError } from '../api.js';
 import { t, ui } from '../i18n.js';
-import { ErrorAlert, Field, focusHeading, SubmitButton } from '../ui/index.js';
+import { ErrorAlert, Field, focusHeading, SubmitButton, Input } from '../ui/index.js';
 import { LocalityCombobox } from './LocalityCombobox.jsx';
 import './tenancy.css';
 
@@ -99,9 +99,7 @@ export function SignUp() {
                   <For each={[...commonAgencies]}>{(a) => <option value={a} />}</For>
                 </datalist>
               </Field>
-              <Field label={fieldLabels.contactName}>
-                <input name="contactName" required value={contactName()} onInput={(e) => setContactName(e.currentTarget.value)} />
-              </Field>
+              <Input label={fieldLabels.contactName} name="contactName" required value={contactName()} onInput={(e) => setContactName(e.currentTarget.value)} />
               <Field label={fieldLabels.contactEmail}>
                 <input name="contactEmail" type="email" required value={contactEmail()} onInput={(e) => setContactEmail(e.currentTarget.value)} />
               </Field>

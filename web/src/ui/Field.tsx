@@ -40,3 +40,13 @@ export function SubmitButton(
     </button>
   );
 }
+
+/** A labelled input on one line (any `<input>` attribute passes through). */
+export function Input(props: { label: Text; hint?: Text; fieldClass?: string } & JSX.InputHTMLAttributes<HTMLInputElement>) {
+  const [own, rest] = splitProps(props, ['label', 'hint', 'fieldClass']);
+  return (
+    <Field label={own.label} hint={own.hint} class={own.fieldClass}>
+      <input {...rest} />
+    </Field>
+  );
+}

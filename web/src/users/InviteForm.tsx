@@ -4,7 +4,7 @@ import type { InvitationCreated } from '../../../shared/users/schema.js';
 import { api } from '../api.js';
 import { lang, ui } from '../i18n.js';
 import { InvitationLink } from '../tenancy/InvitationLink.jsx';
-import { createAction, ErrorAlert, Field, SubmitButton } from '../ui/index.js';
+import { createAction, ErrorAlert, Field, SubmitButton, Input } from '../ui/index.js';
 
 const fieldLabels = {
   email: ui.email,
@@ -42,12 +42,8 @@ export function InviteForm(props: { grantableRoles: Role[]; onInvited: () => voi
   return (
     <>
       <form class="form narrow" onSubmit={invite} data-testid="invite-form">
-        <Field label={ui.email}>
-          <input name="email" type="email" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
-        </Field>
-        <Field label={{ vi: 'Họ và tên (không bắt buộc)', en: 'Name (optional)' }}>
-          <input name="name" value={name()} onInput={(e) => setName(e.currentTarget.value)} />
-        </Field>
+        <Input label={ui.email} name="email" type="email" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
+        <Input label={{ vi: 'Họ và tên (không bắt buộc)', en: 'Name (optional)' }} name="name" value={name()} onInput={(e) => setName(e.currentTarget.value)} />
         <Field label={fieldLabels.role}>
           <select name="role" value={role() || (props.grantableRoles.at(-1) ?? '')} onChange={(e) => setRole(e.currentTarget.value as Role)}>
             <For each={props.grantableRoles}>{(r) => <option value={r}>{roleLabels[r][lang()]}</option>}</For>
