@@ -52,7 +52,7 @@ export const ARCHIVE_OBJECT_ACTIONS = ['s3:GetObject', 's3:GetObjectVersion', 's
 export const LIVE_ALIAS = 'live';
 
 /**
- * The API: one Lambda function (the Hono app of functions/api/app.ts through functions/lambda.ts)
+ * The API: one Lambda function (the Hono app of functions/app.ts through functions/lambda.ts)
  * behind an HTTP API. Routes the app protects with `requireAuth` also get API Gateway's JWT
  * authorizer (issuer = the user pool, audience = the web client); public routes have none.
  */

@@ -1,6 +1,6 @@
 import { TrieRouter } from 'hono/router/trie-router';
-import { createApp } from '../functions/api/app.js';
-import type { AppDeps } from '../functions/api/env.js';
+import { createApp } from '../functions/app.js';
+import type { AppDeps } from '../functions/http/env.js';
 import { requireAuth } from '../functions/auth/middleware.js';
 
 /**

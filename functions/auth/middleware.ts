@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { can, type Permission } from '../../shared/roles.js';
-import type { AppEnv } from '../api/env.js';
-import { ProblemError } from '../api/problem.js';
+import type { AppEnv } from '../http/env.js';
+import { ProblemError } from '../http/problem.js';
 import { useTenantStore } from '../store/scoped-credentials.js';
 import { guardHistoricalWrite } from './tenant-scope.js';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { createApp } from '../../functions/api/app.js';
-import type { AppDeps } from '../../functions/api/env.js';
+import { createApp } from '../../functions/app.js';
+import type { AppDeps } from '../../functions/http/env.js';
 import { createS3Client } from '../../functions/archive/storage.js';
 import { createTokenVerifier } from '../../functions/auth/verify.js';
 import { ensureTable } from '../../functions/local/dynamodb-local.js';

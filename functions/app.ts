@@ -1,20 +1,20 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import { makeProblem } from '../../shared/problem.js';
-import { agreementRoutes } from '../agreements/routes.js';
-import { archiveRoutes } from '../archive/routes.js';
-import { requireAuth } from '../auth/middleware.js';
-import { auditRoutes } from '../audit/routes.js';
-import { tenancyRoutes } from '../tenancy/routes.js';
-import { healthRoutes } from '../health/routes.js';
-import { localityRoutes } from '../localities/routes.js';
-import { meRoutes } from '../me/routes.js';
-import { rollupRoutes } from '../rollups/routes.js';
-import { supervisionRoutes } from '../supervision/routes.js';
-import type { AppDeps, AppEnv } from './env.js';
-import { metering } from './metering.js';
-import { handleError, problemResponse } from './problem.js';
+import { makeProblem } from '../shared/problem.js';
+import { agreementRoutes } from './agreements/routes.js';
+import { archiveRoutes } from './archive/routes.js';
+import { requireAuth } from './auth/middleware.js';
+import { auditRoutes } from './audit/routes.js';
+import { tenancyRoutes } from './tenancy/routes.js';
+import { healthRoutes } from './health/routes.js';
+import { localityRoutes } from './localities/routes.js';
+import { meRoutes } from './me/routes.js';
+import { rollupRoutes } from './rollups/routes.js';
+import { supervisionRoutes } from './supervision/routes.js';
+import type { AppDeps, AppEnv } from './http/env.js';
+import { metering } from './http/metering.js';
+import { handleError, problemResponse } from './http/problem.js';
 
 /** JSON bodies are small; files go straight to S3 through presigned URLs, never through the API. */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
