@@ -59,7 +59,9 @@ function fakeTenantAccess(opts: { fail?: boolean } = {}) {
       return doc;
     },
   };
-  return { access, asked, signedWith, close: () => clients.forEach((d) => d.destroy()) };
+  return { access, asked, signedWith, close: () => {
+      for (const d of clients.values()) d.destroy();
+    } };
 }
 
 function tenantProfileKey(identity: Identity) {
