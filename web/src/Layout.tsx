@@ -5,7 +5,7 @@ import { signOut } from './auth.js';
 import { lang, setLang, t, ui } from './i18n.js';
 import { session } from './session.js';
 
-const navItems: { href: string; label: { vi: string; en: string }; end?: boolean; needs?: Permission }[] = [
+const navItems: { href: string; label: { vi: string; en: string }; end?: boolean; needs?: Permission | Permission[] }[] = [
   { href: '/', label: ui.nav.home, end: true },
   { href: '/agreements', label: ui.nav.agreements },
   { href: '/supervision', label: ui.nav.supervision },
@@ -14,6 +14,7 @@ const navItems: { href: string; label: { vi: string; en: string }; end?: boolean
   { href: '/approvals', label: { vi: 'Phê duyệt đăng ký', en: 'Sign-up approvals' }, needs: 'province:admin' },
   { href: '/users', label: { vi: 'Người dùng', en: 'Users' }, needs: 'tenant:admin' },
   { href: '/audit', label: ui.nav.audit },
+  { href: '/usage', label: { vi: 'Mức sử dụng', en: 'Usage' }, needs: ['platform:operate', 'province:admin'] },
   { href: '/status', label: ui.nav.status },
 ];
 
@@ -60,7 +61,7 @@ export function Layout(props: RouteSectionProps) {
       </header>
       <div class="body">
         <nav class="sidenav" aria-label={lang() === 'vi' ? 'Điều hướng chính' : 'Main navigation'}>
-          <For each={navItems.filter((i) => !i.needs || (session() && can(session()!.identity.role, i.needs)))}>
+          <For each={navItems.filter((i) => !i.needs || (session() && [i.needs].flat().some((p) => can(session()!.identity.role, p))))}>
             {(item) => (
               <A href={item.href} end={item.end} activeClass="active">
                 {t(item.label)}

@@ -20,6 +20,7 @@ import { Approvals } from './tenancy/Approvals.jsx';
 import { SignUp } from './tenancy/SignUp.jsx';
 import { AcceptInvitation } from './users/AcceptInvitation.jsx';
 import { Users } from './users/Users.jsx';
+import { UsagePage } from './usage/UsagePage.jsx';
 import { SupervisionRoutes } from './supervision/routes.jsx';
 import './styles.css';
 import { ui } from './i18n.js';
@@ -49,6 +50,7 @@ render(
       <Route path="/invitation" component={AcceptInvitation} />
       <Route path="/approvals" component={Approvals} />
       <Route path="/users" component={Users} />
+      <Route path="/usage" component={UsagePage} />
       <Route path="*" component={() => <ComingSoon title={{ vi: 'Không tìm thấy trang', en: 'Page not found' }} />} />
     </Router>
   ),
