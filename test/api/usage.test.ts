@@ -131,4 +131,33 @@ describe('usage per tenant and month', () => {
   it('usage writes pass no tenant session: the IAM fence saw no refused call', () => {
     expect(h.fenceViolations()).toEqual([]);
   });
+
+  it('costs one UpdateItem after the answer: added latency measured against DynamoDB Local', async () => {
+    // Alternating with and without recording, same route, same tenant; the median difference is the
+    // write's latency (DynamoDB Local on this machine; on AWS an in-region UpdateItem takes ~5 ms).
+    const N = Number(process.env.USAGE_BENCH_N ?? 60);
+    const on: number[] = [];
+    const off: number[] = [];
+    const time = async () => {
+      const t0 = performance.now();
+      expect((await get('/api/agreements', who.tayhoViewer)).status).toBe(200);
+      return performance.now() - t0;
+    };
+    for (let i = 0; i < 5; i++) await time(); // warm up
+    try {
+      for (let i = 0; i < N; i++) {
+        process.env.RECORD_USAGE = 'false';
+        off.push(await time());
+        delete process.env.RECORD_USAGE;
+        on.push(await time());
+      }
+    } finally {
+      delete process.env.RECORD_USAGE;
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)]!;
+    const result = { n: N, medianOffMs: +median(off).toFixed(2), medianOnMs: +median(on).toFixed(2), p90OffMs: +p90(off).toFixed(2), p90OnMs: +p90(on).toFixed(2) };
+    console.info(`usage recording overhead: ${JSON.stringify({ ...result, addedMedianMs: +(result.medianOnMs - result.medianOffMs).toFixed(2) })}`);
+    expect(result.medianOnMs - result.medianOffMs).toBeLessThan(50);
+  });
 });
