@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEMO_PASSWORD, demoUsers } from '../functions/local/demo-data.js';
 import { startLocalStack } from '../functions/local/server.js';
+import { describeTenant } from '../functions/tenancy/describe.js';
 import { roleLabels } from '../shared/roles.js';
 
 // The SDK warns that Node 20 support ends in 2027; Lambda runs Node 22, and the notice is noise here.
@@ -37,7 +38,9 @@ try {
 console.log(`\nPhối Hợp đang chạy / is running: ${stack.url}\n`);
 console.log(`Tài khoản mẫu / demo sign-ins (mật khẩu / password: ${DEMO_PASSWORD}):`);
 for (const u of demoUsers) {
-  const where = u.localityCode ? `${u.provinceCode}/${u.localityCode}` : (u.provinceCode ?? 'nền tảng');
+  const where = u.provinceCode
+    ? `${u.localityCode ? `${u.provinceCode}/${u.localityCode}` : u.provinceCode} ${describeTenant({ provinceCode: u.provinceCode, localityCode: u.localityCode }).name}`
+    : 'nền tảng';
   console.log(`  ${u.email.padEnd(36)} ${roleLabels[u.role].vi} / ${roleLabels[u.role].en} (${where})`);
 }
 console.log('\nCtrl-C để dừng / to stop.');

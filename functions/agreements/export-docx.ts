@@ -25,6 +25,7 @@ import {
   type Review,
   type Signatory,
 } from '../../shared/agreements/schema.js';
+import { agencyLines, defaultSignatory, isOwnParty, levelOfLocality, placeNameOf, type Unit } from '../../shared/agreements/parties.js';
 import { foldVietnamese, formatDate } from '../../shared/format.js';
 import type { TenantRef } from '../../shared/keys.js';
 import { findAnyProvince, findLocalityIn } from '../../shared/localities/index.js';
@@ -48,12 +49,27 @@ const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const LEFT_COL = Math.round(TEXT_WIDTH * 0.39);
 const RIGHT_COL = TEXT_WIDTH - LEFT_COL;
 
-/** Địa danh: the locality's proper name without its type ("Phường Tây Hồ", "Quận Tây Hồ" → "Tây Hồ"). */
+/**
+ * The tenant as the document names it: its level and official name from the reference data — a
+ * commune-level unit of the current list, a 2025 district (history keeps "Quận", "Huyện", …) or
+ * the province.
+ */
+export function unitOf(t: TenantRef): Unit {
+  if (t.localityCode) {
+    const l = findLocalityIn(t.provinceCode, t.localityCode);
+    return { level: levelOfLocality(t.localityCode), name: l?.name ?? '', type: l?.type };
+  }
+  return { level: 'province', name: findAnyProvince(t.provinceCode)?.name ?? '' };
+}
+
+/** Địa danh: the locality's proper name without its type ("Phường Tây Hồ", "Quận Tây Hồ" → "Tây Hồ"; "Phường 5" stays). */
 export function placeName(t: TenantRef): string {
-  const full = t.localityCode ? (findLocalityIn(t.provinceCode, t.localityCode)?.name ?? '') : (findAnyProvince(t.provinceCode)?.name ?? '');
-  const stripped = full.replace(/^(Thành phố|Tỉnh|Quận|Huyện|Thị xã|Phường|Xã|Đặc khu)\s+/u, '');
-  // "Quận 1": a number is not a name, keep the type.
-  return /^\d/.test(stripped) ? full : stripped;
+  return placeNameOf(unitOf(t));
+}
+
+/** The header's agency lines for this tenant (shared/agreements/parties.ts `agencyLines`). */
+export function headerAgencyLines(parties: Party[], t: TenantRef): string[] {
+  return agencyLines(parties, unitOf(t)).map(upper);
 }
 
 /** "Tây Hồ, ngày 28 tháng 02 năm 2024": day < 10 and months 1–2 take a leading zero (Decree 30). */
@@ -171,12 +187,17 @@ function titleBlock(docType: string, title: string) {
 
 type SignatureBlock = { onBehalf: string; title: string; name: string };
 
-function signatureBlocks(signatories: Signatory[] | null, parties: Party[]): SignatureBlock[] {
+function signatureBlocks(signatories: Signatory[] | null, parties: Party[], unit: Unit): SignatureBlock[] {
   if (signatories && signatories.length) {
     return signatories.map((s) => ({ onBehalf: s.onBehalf, title: s.title ?? '', name: s.name ?? '' }));
   }
-  // Unsigned: one empty block per party, named by the party.
-  return parties.map((p) => ({ onBehalf: p.name, title: '', name: '' }));
+  // Unsigned: one block per party without a name; the unit's own bodies get their usual
+  // authority and title ("TM. Thường trực HĐND phường Tây Hồ / Chủ tịch"), others their name.
+  return parties.map((p) => {
+    if (!isOwnParty(p, unit)) return { onBehalf: p.name, title: '', name: '' };
+    const d = defaultSignatory(p, unit);
+    return { onBehalf: d.onBehalf, title: d.title, name: '' };
+  });
 }
 
 /** Signature blocks side by side (three per row) for joint documents. */
@@ -324,14 +345,14 @@ const symbolHints: Record<string, string> = { regulation: 'QCPH', program: 'CTrP
 
 export async function agreementDocx(d: AgreementDetail, tenant: TenantRef): Promise<Buffer> {
   const a = d.agreement;
-  const place = placeName(tenant);
-  const parties = a.parties.map((p) => p.name);
+  const unit = unitOf(tenant);
+  const place = placeNameOf(unit);
   const children: (Paragraph | Table)[] = [
-    documentHeader(parties, a.number, placeAndDate(place, a.signedOn, a.year ?? a.term?.from), symbolHints[a.kind]!),
+    documentHeader(headerAgencyLines(a.parties, tenant), a.number, placeAndDate(place, a.signedOn, a.year ?? a.term?.from), symbolHints[a.kind]!),
     ...titleBlock(kindLabels[a.kind].docType, a.title),
     ...agreementBody(d),
     centered('', {}, { before: 240, after: 0 }),
-    signatureTable(signatureBlocks(d.signing?.signatories ?? null, a.parties)),
+    signatureTable(signatureBlocks(d.signing?.signatories ?? null, a.parties, unit)),
     ...recipientsBlock(a.recipients, a.parties),
   ];
   return Packer.toBuffer(build(children, `${kindLabels[a.kind].vi} ${a.title}`));
@@ -339,13 +360,14 @@ export async function agreementDocx(d: AgreementDetail, tenant: TenantRef): Prom
 
 export async function reviewDocx(d: AgreementDetail, r: Review, tenant: TenantRef): Promise<Buffer> {
   const a = d.agreement;
-  const place = placeName(tenant);
+  const unit = unitOf(tenant);
+  const place = placeNameOf(unit);
   const children: (Paragraph | Table)[] = [
-    documentHeader(a.parties.map((p) => p.name), r.number, placeAndDate(place, r.heldOn), 'BC'),
+    documentHeader(headerAgencyLines(a.parties, tenant), r.number, placeAndDate(place, r.heldOn), 'BC'),
     ...titleBlock('BÁO CÁO', `${reviewTitle(r.period)} thực hiện ${fullTitle(a)}`),
     ...reviewBody(d, r),
     centered('', {}, { before: 240, after: 0 }),
-    signatureTable(signatureBlocks(null, a.parties)),
+    signatureTable(signatureBlocks(null, a.parties, unit)),
     ...recipientsBlock(r.recipients, a.parties),
   ];
   return Packer.toBuffer(build(children, reviewTitle(r.period)));

@@ -12,6 +12,7 @@ import {
   type AgreementStatus,
   type AgreementSummary,
   type Chapter,
+  type ContinuesRef,
   type Item,
   type ItemIndexEntry,
   type ItemStatus,
@@ -36,6 +37,8 @@ export type HeaderMeta = {
   revision: number;
   amends: Agreement['amends'];
   amendmentReason: string;
+  /** The predecessor district's agreement this one continues (resolved and checked by the API). */
+  continues?: ContinuesRef | null;
   amendedBy: string | null;
   supersededBy: string | null;
   signedOn: string | null;
@@ -148,6 +151,7 @@ export function headerItem(t: TenantRef, id: string, c: AgreementContent, meta: 
     recipients: c.recipients,
     remarks: c.remarks,
     ...meta,
+    continues: meta.continues ?? null,
     chapterCount: c.chapters.length,
     articleCount,
     itemCount: c.items.length,
@@ -190,6 +194,7 @@ export function agreementFromItem(item: Record<string, unknown>): Agreement {
     revision: (item.revision as number) ?? 1,
     amends: (item.amends as Agreement['amends']) ?? null,
     amendmentReason: str(item.amendmentReason),
+    continues: (item.continues as ContinuesRef | undefined) ?? null,
     amendedBy: strOrNull(item.amendedBy),
     supersededBy: strOrNull(item.supersededBy),
     signedOn: strOrNull(item.signedOn),
@@ -354,6 +359,7 @@ export function contentOfDetail(d: AgreementDetail): AgreementContent {
     })),
     recipients: a.recipients,
     remarks: a.remarks,
+    continues: a.continues ? { provinceCode: a.continues.provinceCode, localityCode: a.continues.localityCode, agreementId: a.continues.agreementId } : null,
   };
 }
 
@@ -364,6 +370,7 @@ export function metaOf(a: Agreement, createdBy: string): HeaderMeta {
     revision: a.revision,
     amends: a.amends,
     amendmentReason: a.amendmentReason,
+    continues: a.continues,
     amendedBy: a.amendedBy,
     supersededBy: a.supersededBy,
     signedOn: a.signedOn,

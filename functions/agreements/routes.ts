@@ -6,6 +6,7 @@ import {
   amendInputSchema,
   fullTitle,
   listQuerySchema,
+  periodLabel,
   progressInputSchema,
   reviewInputSchema,
   reviewPeriodSchema,
@@ -14,7 +15,9 @@ import {
   transitionInputSchema,
   updateAgreementSchema,
 } from '../../shared/agreements/schema.js';
+import { levelOfLocality } from '../../shared/agreements/parties.js';
 import type { TenantRef } from '../../shared/keys.js';
+import { predecessorDistrict } from '../../shared/localities/index.js';
 import { bilingual } from '../../shared/problem.js';
 import type { AppEnv } from '../api/env.js';
 import { ProblemError } from '../api/problem.js';
@@ -22,6 +25,7 @@ import { validate } from '../api/validate.js';
 import { requireAuth } from '../auth/middleware.js';
 import { versionFromIfMatch } from '../store/versioning.js';
 import { readTenant, writeTenant } from '../auth/tenant-scope.js';
+import { checkParties, checkSignatories, resolveContinues } from './level-rules.js';
 import { listAgreements, readDetail } from './repository.js';
 import { amendAgreement } from './service/amend.js';
 import { agreementNotFound, type OpContext } from './service/context.js';
@@ -100,12 +104,34 @@ export const agreementRoutes = new Hono<AppEnv>()
 
   .post('/', validate('json', agreementContentSchema), async (c) => {
     const tenant = writeTenant(c);
-    const result = await createAgreement(op(c, tenant), c.req.valid('json'), c.req.header('idempotency-key'));
+    const content = c.req.valid('json');
+    checkParties(tenant, content);
+    const continues = await resolveContinues(c, tenant, content.continues);
+    const result = await createAgreement(op(c, tenant), content, c.req.header('idempotency-key'), continues);
     const a = result.body.agreement;
     c.header('location', `/api/agreements/${a.id}`);
     c.header('etag', `"${a.version}"`);
     if (result.replayed) c.header('idempotent-replayed', 'true');
     return c.json(result.body, result.status as 201);
+  })
+
+  /**
+   * What a new program or regulation of the caller's commune may continue: its predecessor district
+   * (from the reference data) and that district's programs and regulations (one Query, read-only
+   * through the history session). Other tenants get `predecessor: null` and no items.
+   */
+  .get('/continuable', async (c) => {
+    const own = writeTenant(c);
+    const predecessor = own.localityCode && levelOfLocality(own.localityCode) === 'commune' ? predecessorDistrict(own.localityCode) : undefined;
+    if (!predecessor) return c.json({ predecessor: null, items: [] });
+    const tenant = await readTenant(c, predecessor.code);
+    const list = await listAgreements(c.var.store, tenant, listQuerySchema.parse({ limit: 100 }), c.var.deps.now());
+    return c.json({
+      predecessor: { provinceCode: predecessor.provinceCode, localityCode: predecessor.code, name: predecessor.name },
+      items: list.items
+        .filter((a) => a.kind !== 'plan')
+        .map((a) => ({ id: a.id, kind: a.kind, number: a.number, title: a.title, period: periodLabel(a), status: a.status })),
+    });
   })
 
   .get('/:id', validate('param', idParam), validate('query', readQuery), async (c) => {
@@ -119,7 +145,9 @@ export const agreementRoutes = new Hono<AppEnv>()
   .put('/:id', validate('param', idParam), validate('json', updateAgreementSchema), async (c) => {
     const tenant = writeTenant(c);
     const { version, ...content } = c.req.valid('json');
-    const result = await updateDraft(op(c, tenant), c.req.valid('param').id, content, requiredVersion(c, version));
+    checkParties(tenant, content);
+    const continues = await resolveContinues(c, tenant, content.continues);
+    const result = await updateDraft(op(c, tenant), c.req.valid('param').id, content, requiredVersion(c, version), continues);
     c.header('etag', `"${result.agreement.version}"`);
     return c.json(result);
   })
@@ -133,6 +161,7 @@ export const agreementRoutes = new Hono<AppEnv>()
   .post('/:id/sign', validate('param', idParam), validate('json', signInputSchema), async (c) => {
     const tenant = writeTenant(c);
     const input = c.req.valid('json');
+    checkSignatories(tenant, input);
     const result = await signAgreement(op(c, tenant), c.req.valid('param').id, input, requiredVersion(c, input.version));
     c.header('etag', `"${result.agreement.version}"`);
     return c.json(result);

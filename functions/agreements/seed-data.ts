@@ -20,6 +20,8 @@ export type SeedAgreement = {
   status: AgreementStatus;
   signing: { signedOn: string; place: string; signatories: Signatory[]; remarks: string } | null;
   reviews: (ReviewInput & { period: string })[];
+  /** Key of the seeded agreement (of the predecessor district) this one continues. */
+  continues?: string;
 };
 
 const BAC_TU_LIEM = { provinceCode: '01', localityCode: '021' };
@@ -27,6 +29,11 @@ const TAY_HO = { provinceCode: '01', localityCode: '003' };
 const CAU_GIAY = { provinceCode: '01', localityCode: '005' };
 const DONG_DA = { provinceCode: '01', localityCode: '006' };
 const THAI_NGUYEN = { provinceCode: '19', localityCode: null };
+const PHUONG_TAY_HO = { provinceCode: '01', localityCode: '00103' };
+const PHUONG_BAC_KAN = { provinceCode: '19', localityCode: '01843' };
+
+/** Records of today's units are invented for the demo (no seed article is from after 01/07/2025), and say so. */
+export const DEMO_REMARK = 'Dữ liệu mẫu để trình diễn phần mềm, không phải văn bản thực tế của địa phương. / Demo data, not a real agreement.';
 
 /** A signatory the article names only by body ("Thường trực HĐND … đã ký"). */
 const unnamed = (agency: Signatory['agency'], onBehalf: string): Signatory => ({ agency, onBehalf, title: null, name: null });
@@ -323,4 +330,113 @@ export const seedAgreements: SeedAgreement[] = [
   thaiNguyenRegulation('tn-qcph-hdnd-mttq', { agency: 'HDND', party: 'Hội đồng nhân dân tỉnh Thái Nguyên', short: 'HĐND tỉnh', signer: 'Thường trực HĐND tỉnh' }, 12),
   thaiNguyenRegulation('tn-qcph-ubnd-mttq', { agency: 'UBND', party: 'Ủy ban nhân dân tỉnh Thái Nguyên', short: 'UBND tỉnh', signer: 'Lãnh đạo UBND tỉnh' }, 13),
   thaiNguyenRegulation('tn-qcph-dbqh-mttq', { agency: 'DBQH', party: 'Đoàn đại biểu Quốc hội tỉnh Thái Nguyên', short: 'Đoàn đại biểu Quốc hội tỉnh Thái Nguyên', signer: 'Đoàn đại biểu Quốc hội tỉnh' }, 11),
+
+  // Dữ liệu mẫu — Phường Tây Hồ (01/00103), successor of Quận Tây Hồ: its 2026 program continues
+  // the district's 2024 program (seed 001). Invented; the signers' names are left empty.
+  {
+    key: 'phuongtayho-ctr-2026-demo',
+    seed: 'demo',
+    tenant: PHUONG_TAY_HO,
+    createdOn: '2026-01-20',
+    status: 'signed',
+    continues: 'tayho-ctr-2024',
+    content: {
+      kind: 'program',
+      title: 'Phối hợp công tác năm 2026 (dữ liệu mẫu)',
+      year: 2026,
+      parties: phuongTayHoParties(),
+      summary:
+        'Tiếp nối Chương trình phối hợp công tác năm 2024 của Thường trực HĐND - UBND - Ủy ban MTTQ Việt Nam quận Tây Hồ (trước 01/07/2025), ' +
+        'ba cơ quan của phường Tây Hồ thống nhất các nội dung phối hợp năm 2026 trong tổ chức chính quyền địa phương hai cấp. (Dữ liệu mẫu.)',
+      items: [
+        {
+          title: 'Phối hợp tuyên truyền, vận động Nhân dân thực hiện chủ trương của Đảng, chính sách, pháp luật của Nhà nước và mô hình chính quyền địa phương hai cấp',
+          lead: { agency: 'MTTQ', name: 'Ủy ban Mặt trận Tổ quốc Việt Nam phường Tây Hồ' },
+          cooperating: [{ agency: 'UBND', name: 'Ủy ban nhân dân phường Tây Hồ' }],
+          due: { kind: 'period', from: '2026-01-20', to: '2026-12-31' },
+          status: 'in_progress',
+          progress: 60,
+        },
+        {
+          title: 'Phối hợp tổ chức các kỳ họp HĐND phường và các hội nghị tiếp xúc cử tri trước và sau kỳ họp',
+          lead: { agency: 'HDND', name: 'Thường trực Hội đồng nhân dân phường Tây Hồ' },
+          cooperating: [
+            { agency: 'UBND', name: 'Ủy ban nhân dân phường Tây Hồ' },
+            { agency: 'MTTQ', name: 'Ủy ban Mặt trận Tổ quốc Việt Nam phường Tây Hồ' },
+          ],
+          due: { kind: 'date', on: '2026-12-15' },
+          status: 'in_progress',
+          progress: 50,
+        },
+        {
+          title: 'Phối hợp tiếp công dân, giải quyết đơn thư khiếu nại, tố cáo, kiến nghị, phản ánh của công dân',
+          lead: { agency: 'UBND', name: 'Ủy ban nhân dân phường Tây Hồ' },
+          cooperating: [{ agency: 'HDND', name: 'Thường trực Hội đồng nhân dân phường Tây Hồ' }],
+          due: { kind: 'date', on: '2026-06-30' },
+          status: 'done',
+        },
+        {
+          title: 'Phối hợp giám sát việc giải quyết kiến nghị của cử tri về trật tự đô thị ven hồ',
+          lead: { agency: 'HDND', name: 'Thường trực Hội đồng nhân dân phường Tây Hồ' },
+          cooperating: [{ agency: 'MTTQ', name: 'Ủy ban Mặt trận Tổ quốc Việt Nam phường Tây Hồ' }],
+          due: { kind: 'date', on: '2026-10-31' },
+          status: 'not_started',
+        },
+        {
+          title: 'Phối hợp tổ chức hội nghị phản biện xã hội dự thảo kế hoạch chỉnh trang không gian công cộng của phường',
+          lead: { agency: 'MTTQ', name: 'Ủy ban Mặt trận Tổ quốc Việt Nam phường Tây Hồ' },
+          cooperating: [{ agency: 'UBND', name: 'Ủy ban nhân dân phường Tây Hồ' }],
+          due: { kind: 'date', on: '2027-03-31' },
+          status: 'not_started',
+        },
+      ],
+      remarks: DEMO_REMARK,
+    },
+    signing: {
+      signedOn: '2026-01-20',
+      place: 'Hội trường UBND phường Tây Hồ',
+      signatories: [
+        { agency: 'HDND', onBehalf: 'TM. Thường trực HĐND phường Tây Hồ', title: 'Chủ tịch', name: null },
+        { agency: 'UBND', onBehalf: '', title: 'Chủ tịch UBND phường Tây Hồ', name: null },
+        { agency: 'MTTQ', onBehalf: 'TM. Ủy ban MTTQ Việt Nam phường Tây Hồ', title: 'Chủ tịch', name: null },
+      ],
+      remarks: `${DEMO_REMARK} Không ghi tên người ký.`,
+    },
+    reviews: [],
+  },
+
+  // Dữ liệu mẫu — Phường Bắc Kạn (19/01843) of the merged Thái Nguyên: a small draft.
+  {
+    key: 'phuongbackan-ctr-2026-demo',
+    seed: 'demo',
+    tenant: PHUONG_BAC_KAN,
+    createdOn: '2026-02-10',
+    status: 'draft',
+    content: {
+      kind: 'program',
+      title: 'Phối hợp công tác năm 2026 (dữ liệu mẫu)',
+      year: 2026,
+      parties: [
+        { agency: 'HDND', name: 'Thường trực Hội đồng nhân dân phường Bắc Kạn' },
+        { agency: 'UBND', name: 'Ủy ban nhân dân phường Bắc Kạn' },
+        { agency: 'MTTQ', name: 'Ủy ban Mặt trận Tổ quốc Việt Nam phường Bắc Kạn' },
+      ],
+      items: [
+        { title: 'Phối hợp tổ chức hội nghị tiếp xúc cử tri', lead: { agency: 'HDND', name: 'Thường trực Hội đồng nhân dân phường Bắc Kạn' } },
+        { title: 'Phối hợp giám sát, phản biện xã hội', lead: { agency: 'MTTQ', name: 'Ủy ban Mặt trận Tổ quốc Việt Nam phường Bắc Kạn' } },
+        { title: 'Phối hợp sơ kết 6 tháng, tổng kết năm', lead: { agency: 'UBND', name: 'Ủy ban nhân dân phường Bắc Kạn' } },
+      ],
+      remarks: DEMO_REMARK,
+    },
+    signing: null,
+    reviews: [],
+  },
 ];
+
+function phuongTayHoParties() {
+  return [
+    { agency: 'HDND' as const, name: 'Thường trực Hội đồng nhân dân phường Tây Hồ' },
+    { agency: 'UBND' as const, name: 'Ủy ban nhân dân phường Tây Hồ' },
+    { agency: 'MTTQ' as const, name: 'Ủy ban Mặt trận Tổ quốc Việt Nam phường Tây Hồ' },
+  ];
+}

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { agreementContentSchema, reviewInputSchema, reviewKindOf, reviewYearOf } from '../../shared/agreements/schema.js';
+import { agreementContentSchema, periodLabel, reviewInputSchema, reviewKindOf, reviewYearOf, type ContinuesRef } from '../../shared/agreements/schema.js';
 import { keys } from '../../shared/keys.js';
+import { findLocalityIn } from '../../shared/localities/index.js';
 import { contentItems, headerItem, type DbItem } from './records.js';
 import { seedAgreements, type SeedAgreement } from './seed-data.js';
 
@@ -21,11 +22,31 @@ export function seedId(label: string, isoDate: string): string {
   return head + tail;
 }
 
+/** The seeded agreement a demo record continues, as the API would have resolved it. */
+function continuesOf(s: SeedAgreement): ContinuesRef | null {
+  if (!s.continues) return null;
+  const target = seedAgreements.find((x) => x.key === s.continues);
+  if (!target?.tenant.localityCode) throw new Error(`seed ${s.key} continues unknown ${s.continues}`);
+  const content = agreementContentSchema.parse(target.content);
+  return {
+    provinceCode: target.tenant.provinceCode,
+    localityCode: target.tenant.localityCode,
+    agreementId: seedId(target.key, target.createdOn),
+    localityName: findLocalityIn(target.tenant.provinceCode, target.tenant.localityCode)?.name ?? target.tenant.localityCode,
+    kind: content.kind,
+    number: content.number,
+    title: content.title,
+    period: periodLabel(content),
+  };
+}
+
 /** Every DynamoDB item of one seeded agreement, built by the same code the API writes with. */
 export function seedItems(s: SeedAgreement): DbItem[] {
   const id = seedId(s.key, s.createdOn);
-  const content = agreementContentSchema.parse(s.content);
+  const continues = continuesOf(s);
+  const content = agreementContentSchema.parse({ ...s.content, continues: continues && { provinceCode: continues.provinceCode, localityCode: continues.localityCode, agreementId: continues.agreementId } });
   const at = `${s.createdOn}T01:00:00.000Z`;
+  const by = s.seed === 'demo' ? 'Dữ liệu mẫu (trình diễn)' : `Dữ liệu mẫu (seed ${s.seed})`;
   const header = headerItem(
     s.tenant,
     id,
@@ -35,6 +56,7 @@ export function seedItems(s: SeedAgreement): DbItem[] {
       revision: 1,
       amends: null,
       amendmentReason: '',
+      continues,
       amendedBy: null,
       supersededBy: null,
       signedOn: s.signing?.signedOn ?? null,
@@ -43,13 +65,13 @@ export function seedItems(s: SeedAgreement): DbItem[] {
       version: 1,
       createdAt: at,
       updatedAt: at,
-      createdBy: `Dữ liệu mẫu (seed ${s.seed})`,
+      createdBy: by,
     },
     s.signing ? s.signing.signatories.map((x) => `${x.onBehalf} ${x.name ?? ''}`) : [],
   );
   const items: DbItem[] = [header, ...contentItems(s.tenant, id, content, at)];
   if (s.signing) {
-    items.push({ ...keys.agreementSigning(s.tenant, id), entity: 'agreement-signing', ...s.signing, recordedAt: at, recordedBy: `Dữ liệu mẫu (seed ${s.seed})` });
+    items.push({ ...keys.agreementSigning(s.tenant, id), entity: 'agreement-signing', ...s.signing, recordedAt: at, recordedBy: by });
   }
   for (const { period, ...r } of s.reviews) {
     const { version: _v, ...fields } = reviewInputSchema.parse(r);
@@ -69,7 +91,8 @@ export function seedItems(s: SeedAgreement): DbItem[] {
 }
 
 /**
- * Seeds the agreements of the five seed articles (seeds 000–004). Idempotent: an item that exists
+ * Seeds the agreements of the five seed articles (seeds 000–004) and the invented records of the
+ * demo's current units (Phường Tây Hồ, Phường Bắc Kạn; labelled "dữ liệu mẫu"). Idempotent: an item that exists
  * is left alone, so a restart keeps the demo user's edits.
  */
 export async function seedAgreementsDemo(opts: { doc: DynamoDBDocumentClient; tableName: string }): Promise<{ created: number }> {

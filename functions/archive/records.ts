@@ -27,15 +27,9 @@ export function actorOf(identity: Identity): Actor {
 export function searchTextOf(m: DocumentMetadata): string {
   const label = documentTypeLabel(m.type);
   return foldVietnamese(
-    [
-      m.numberSymbol,
-      m.summary,
-      ...m.issuingAgencies,
-      ...m.signers.flatMap((s) => [s.name, s.title ?? '', s.agency ?? '']),
-      ...m.tags,
-      m.type,
-      label.vi,
-    ].join(' | '),
+    [m.numberSymbol, m.summary, ...m.issuingAgencies, ...m.signers.flatMap((s) => [s.name, s.title ?? '', s.agency ?? '']), ...m.tags, m.type, label.vi].join(
+      ' | ',
+    ),
   );
 }
 
@@ -163,35 +157,17 @@ export function linkTargetKey(t: TenantRef, link: DocumentLink): { PK: string; S
   return link.kind === 'plan' ? keys.supervisionPlan(t, link.id) : keys.agreement(t, link.id);
 }
 
+/** A document item as stored: its metadata and file attributes under the API's names. */
+type StoredDocument = Omit<DocumentSummary, keyof DocumentMetadata | 'deleted'> & { deleted?: DocumentSummary['deleted'] };
+
 export function toSummary(item: Item): DocumentSummary {
-  const deleted = item.deleted as DocumentSummary['deleted'] | undefined;
-  return {
-    id: item.id as string,
-    ...metadataOf(item),
-    latestVersionNo: item.latestVersionNo as number,
-    current: item.current as CurrentFile,
-    createdAt: item.createdAt as string,
-    createdBy: item.createdBy as Actor,
-    updatedAt: item.updatedAt as string,
-    version: item.version as number,
-    ...(deleted ? { deleted } : {}),
-  };
+  const { id, latestVersionNo, current, createdAt, createdBy, updatedAt, version, deleted } = item as StoredDocument;
+  return { id, ...metadataOf(item), latestVersionNo, current, createdAt, createdBy, updatedAt, version, ...(deleted ? { deleted } : {}) };
 }
 
 export function toVersion(item: Item): DocumentVersion {
-  return {
-    documentId: item.documentId as string,
-    versionNo: item.versionNo as number,
-    fileName: item.fileName as string,
-    size: item.size as number,
-    contentType: item.contentType as string,
-    kind: item.kind as FileKind,
-    sha256: item.sha256 as string,
-    uploadedAt: item.uploadedAt as string,
-    uploadedBy: item.uploadedBy as Actor,
-    ...(item.note ? { note: item.note as string } : {}),
-    current: item.current as boolean,
-  };
+  const { documentId, versionNo, fileName, size, contentType, kind, sha256, uploadedAt, uploadedBy, note, current } = item as DocumentVersion;
+  return { documentId, versionNo, fileName, size, contentType, kind, sha256, uploadedAt, uploadedBy, ...(note ? { note } : {}), current };
 }
 
 /** Detail from the items of the document's partition (one Query): the document and its versions. */

@@ -1,12 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import {
-  CopyObjectCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, type GetObjectCommandOutput, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { FileKind } from '../../shared/archive/schema.js';
 import { FileSniffer } from './sniff.js';
@@ -105,7 +99,7 @@ function isMissing(err: unknown): boolean {
  * without reading when S3 reports more than `maxBytes`, and while reading if the stream runs past it.
  */
 export async function inspectObject(st: ArchiveStorage, key: string, maxBytes: number): Promise<Inspection> {
-  let out;
+  let out: GetObjectCommandOutput;
   try {
     out = await st.s3.send(new GetObjectCommand({ Bucket: st.bucket, Key: key }));
   } catch (err) {
@@ -166,4 +160,33 @@ export async function deleteIncoming(st: ArchiveStorage, key: string): Promise<v
     // The lifecycle rule on incoming/ removes leftovers; a failed clean-up must not fail the request.
     console.error(JSON.stringify({ level: 'warn', msg: 'archive: could not delete incoming object', key, error: String(err) }));
   }
+}
+
+/**
+ * Re-reads a stored original and compares its SHA-256 with the one recorded at upload. A mismatch
+ * or a missing object is logged as an error (`context` says which document and version).
+ */
+export async function verifyStored(
+  st: ArchiveStorage,
+  key: string,
+  expectedSha256: string,
+  context: Record<string, unknown>,
+): Promise<{ ok: boolean; actual: string; size: number }> {
+  const read = await inspectObject(st, key, Number.MAX_SAFE_INTEGER);
+  const actual = read.state === 'read' ? read.sha256 : '';
+  const ok = actual === expectedSha256;
+  if (!ok) {
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        msg: 'archive: integrity check failed',
+        ...context,
+        key,
+        expected: expectedSha256,
+        actual,
+        missing: read.state === 'missing',
+      }),
+    );
+  }
+  return { ok, actual, size: read.state === 'missing' ? 0 : read.size };
 }

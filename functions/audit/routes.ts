@@ -2,24 +2,14 @@ import { Hono } from 'hono';
 import { auditQuerySchema, type AuditEvent } from '../../shared/audit/schema.js';
 import { auditMonthOf, tenancyKeys } from '../../shared/keys.js';
 import type { AppEnv } from '../api/env.js';
-import { ProblemError } from '../api/problem.js';
 import { validate } from '../api/validate.js';
 import { requireAuth, requirePermission } from '../auth/middleware.js';
 import { readTenant } from '../auth/tenant-scope.js';
+import { badCursor, decodeCursor, encodeCursor } from '../store/cursor.js';
+import { vietnamDayStart } from '../../shared/dates.js';
 
-const VIETNAM_OFFSET_MS = 7 * 3600_000;
 const SK_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#[0-9A-HJKMNP-TV-Z]{26}$/;
-
-/** Start of a Vietnam calendar day as a UTC ISO string (audit sort keys are UTC). */
-function vietnamDayStart(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - VIETNAM_OFFSET_MS).toISOString();
-}
-
-function badCursor() {
-  return new ProblemError('validation', { vi: 'Con trỏ trang không hợp lệ', en: 'Invalid page cursor' }, [
-    { field: 'cursor', in: 'query', code: 'invalid_format', message_vi: 'Con trỏ trang không hợp lệ', message_en: 'Invalid page cursor' },
-  ]);
-}
+const LIST = 'audit';
 
 /**
  * Admins browse their tenant's audit log: one month partition, newest first, one Query per page.
@@ -33,16 +23,12 @@ export const auditRoutes = new Hono<AppEnv>().get('/', requireAuth, requirePermi
   const pk = tenancyKeys.auditMonth(tenant, month).PK;
   // Partitions are Vietnam months and sort keys `<UTC ISO time>#<id>`: a Vietnam day range inside
   // the month is one key range of one partition.
-  const lo = q.from ? vietnamDayStart(q.from) : '0';
-  const hi = q.to ? vietnamDayStart(new Date(Date.parse(`${q.to}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10)) : '~';
+  const lo = q.from ? vietnamDayStart(q.from).toISOString() : '0';
+  const hi = q.to ? vietnamDayStart(new Date(Date.parse(`${q.to}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10)).toISOString() : '~';
 
-  let exclusiveStartKey: Record<string, string> | undefined;
-  if (q.cursor) {
-    const sk = Buffer.from(q.cursor, 'base64url').toString('utf8');
-    if (!SK_PATTERN.test(sk)) throw badCursor();
-    // The cursor carries only the sort key; the partition is always rebuilt from the token.
-    exclusiveStartKey = { PK: pk, SK: sk };
-  }
+  // The shared codec checks the cursor's partition is the caller's tenant; it must also be this month's.
+  const exclusiveStartKey = decodeCursor(q.cursor, LIST, 'table', tenant);
+  if (exclusiveStartKey && (exclusiveStartKey.PK !== pk || !SK_PATTERN.test(exclusiveStartKey.SK ?? ''))) throw badCursor();
 
   const filters: string[] = [];
   const names: Record<string, string> = {};
@@ -66,6 +52,9 @@ export const auditRoutes = new Hono<AppEnv>().get('/', requireAuth, requirePermi
     values[':action'] = q.action;
     filters.push('#action = :action');
   }
+  // One Query per page: DynamoDB applies Limit before the filters, so a filtered page may hold fewer
+  // than `limit` events (and `nextCursor` continues the month); reading on to fill it would cost more
+  // requests than the one this page promises.
   const limit = q.limit ?? 50;
   const { items, lastKey } = await c.var.store.query({
     KeyConditionExpression: 'PK = :pk AND SK BETWEEN :lo AND :hi',
@@ -83,6 +72,5 @@ export const auditRoutes = new Hono<AppEnv>().get('/', requireAuth, requirePermi
     action: i.action as string,
     changes: (i.changes ?? {}) as AuditEvent['changes'],
   }));
-  const next = lastKey ? Buffer.from(String(lastKey.SK), 'utf8').toString('base64url') : null;
-  return c.json({ month, tenant, items: events, next });
+  return c.json({ items: events, nextCursor: encodeCursor(LIST, lastKey), month, tenant });
 });

@@ -5,7 +5,7 @@ import { planInputSchema, type FindingInput, type PlanInput, type PlanStatus, ty
 import { newFindingItem, newPlanItem, newRecommendationItem, newResponseItem, type Actor } from '../supervision/items.js';
 
 /**
- * Demo supervision plans for two demo districts (Tây Hồ 01/003, Cầu Giấy 01/005). They are
+ * Demo supervision plans of two wards of today (Phường Tây Hồ 01/00103, Phường Cầu Giấy 01/00166). They are
  * INVENTED for the demo — not taken from the seed articles — and say so: every plan is flagged
  * `demo`, its topic ends with "(dữ liệu mẫu)" and its note explains it. Fixed ids and dates, put
  * with `attribute_not_exists`, so re-seeding keeps whatever the user changed.
@@ -25,25 +25,25 @@ const DEMO_NOTE = 'Dữ liệu mẫu để trình diễn phần mềm, không ph
 
 export const demoSupervisionPlans: DemoPlan[] = [
   {
-    tenant: { provinceCode: '01', localityCode: '003' },
+    tenant: { provinceCode: '01', localityCode: '00103' },
     id: '01KDEMQ0TAYH0000000000000A',
     actor: { userId: 'demo-seed', name: 'Nguyễn Thu Hà' },
     input: {
       owner: { body: 'hdnd_standing' },
       type: 'voter_followup',
       topic: 'Giám sát việc giải quyết kiến nghị của cử tri về trật tự đô thị và vệ sinh môi trường (dữ liệu mẫu)',
-      supervisedUnits: ['UBND phường Quảng An', 'UBND phường Nhật Tân', 'Phòng Quản lý đô thị quận'],
+      supervisedUnits: ['Tổ dân phố số 5', 'Tổ dân phố số 12', 'Phòng Kinh tế, Hạ tầng và Đô thị phường'],
       period: { from: '2026-09-01', to: '2026-10-31' },
       sessions: [
         { date: '2026-09-15', time: '08:30', unit: 'UBND phường Quảng An', place: 'Trụ sở UBND phường Quảng An' },
         { date: '2026-09-22', time: '14:00', unit: 'UBND phường Nhật Tân', place: 'Trụ sở UBND phường Nhật Tân' },
-        { date: '2026-10-06', time: '08:30', unit: 'Phòng Quản lý đô thị quận', place: 'Phòng họp UBND quận' },
+        { date: '2026-10-06', time: '08:30', unit: 'Phòng Kinh tế, Hạ tầng và Đô thị phường', place: 'Phòng họp UBND phường' },
       ],
       team: {
-        leader: { name: 'Nguyễn Thu Hà', title: 'Phó Chủ tịch HĐND quận', agency: 'HĐND quận' },
+        leader: { name: 'Nguyễn Thu Hà', title: 'Phó Chủ tịch HĐND phường', agency: 'HĐND phường' },
         members: [
-          { name: 'Phạm Quốc Toản', title: 'Trưởng Ban Pháp chế HĐND quận', agency: 'HĐND quận' },
-          { name: 'Lê Thị Mai', title: 'Phó Chủ tịch Ủy ban MTTQ quận', agency: 'Ủy ban MTTQ quận' },
+          { name: 'Phạm Quốc Toản', title: 'Trưởng Ban Pháp chế HĐND phường', agency: 'HĐND phường' },
+          { name: 'Lê Thị Mai', title: 'Phó Chủ tịch Ủy ban MTTQ phường', agency: 'Ủy ban MTTQ phường' },
         ],
       },
       methods: ['document_study', 'working_session', 'field_survey'],
@@ -79,7 +79,7 @@ export const demoSupervisionPlans: DemoPlan[] = [
           },
           {
             content: 'Tổng hợp, báo cáo kết quả giải quyết kiến nghị cử tri trước kỳ họp cuối năm',
-            responsibleUnit: 'Phòng Quản lý đô thị quận',
+            responsibleUnit: 'Phòng Kinh tế, Hạ tầng và Đô thị phường',
             deadline: '2026-12-15',
             status: 'open',
           },
@@ -88,19 +88,19 @@ export const demoSupervisionPlans: DemoPlan[] = [
     ],
   },
   {
-    tenant: { provinceCode: '01', localityCode: '003' },
+    tenant: { provinceCode: '01', localityCode: '00103' },
     id: '01KDEMQ0TAYH0000000000000B',
     actor: { userId: 'demo-seed', name: 'Lê Thị Mai' },
     input: {
       owner: { body: 'mttq' },
       type: 'social_criticism',
       topic: 'Phản biện xã hội dự thảo kế hoạch chỉnh trang không gian công cộng ven hồ (dữ liệu mẫu)',
-      supervisedUnits: ['UBND quận (cơ quan soạn thảo)'],
+      supervisedUnits: ['UBND phường (cơ quan soạn thảo)'],
       period: { from: '2026-12-01', to: '2026-12-31' },
-      sessions: [{ date: '2026-12-10', time: '08:00', unit: 'UBND quận (cơ quan soạn thảo)', place: 'Hội trường Ủy ban MTTQ quận', content: 'Hội nghị phản biện xã hội' }],
+      sessions: [{ date: '2026-12-10', time: '08:00', unit: 'UBND phường (cơ quan soạn thảo)', place: 'Hội trường Ủy ban MTTQ phường', content: 'Hội nghị phản biện xã hội' }],
       team: {
-        leader: { name: 'Lê Thị Mai', title: 'Phó Chủ tịch Ủy ban MTTQ quận', agency: 'Ủy ban MTTQ quận' },
-        members: [{ name: 'Đoàn Minh Khang', title: 'Ủy viên Ban Thường trực', agency: 'Ủy ban MTTQ quận' }],
+        leader: { name: 'Lê Thị Mai', title: 'Phó Chủ tịch Ủy ban MTTQ phường', agency: 'Ủy ban MTTQ phường' },
+        members: [{ name: 'Đoàn Minh Khang', title: 'Ủy viên Ban Thường trực', agency: 'Ủy ban MTTQ phường' }],
       },
       methods: ['conference', 'written_comment'],
       note: DEMO_NOTE,
@@ -109,23 +109,23 @@ export const demoSupervisionPlans: DemoPlan[] = [
     findings: [],
   },
   {
-    tenant: { provinceCode: '01', localityCode: '005' },
+    tenant: { provinceCode: '01', localityCode: '00166' },
     id: '01KDEMQ0CAVG0000000000000A',
     actor: { userId: 'demo-seed', name: 'Vũ Quang Huy' },
     input: {
-      owner: { body: 'hdnd_committee', name: 'Ban Pháp chế HĐND quận' },
+      owner: { body: 'hdnd_committee', name: 'Ban Pháp chế HĐND phường' },
       type: 'thematic',
       topic: 'Giám sát công tác tiếp công dân, giải quyết khiếu nại, tố cáo năm 2026 (dữ liệu mẫu)',
-      supervisedUnits: ['UBND phường Quan Hoa', 'UBND phường Dịch Vọng', 'Thanh tra quận'],
+      supervisedUnits: ['Tổ dân phố số 3', 'Tổ dân phố số 9', 'Văn phòng HĐND và UBND phường'],
       period: { from: '2026-10-15', to: '2026-12-15' },
       sessions: [
         { date: '2026-11-05', time: '08:30', unit: 'UBND phường Quan Hoa' },
         { date: '2026-11-12', time: '08:30', unit: 'UBND phường Dịch Vọng' },
-        { date: '2026-11-26', time: '14:00', unit: 'Thanh tra quận' },
+        { date: '2026-11-26', time: '14:00', unit: 'Văn phòng HĐND và UBND phường' },
       ],
       team: {
-        leader: { name: 'Vũ Quang Huy', title: 'Trưởng Ban Pháp chế HĐND quận', agency: 'HĐND quận' },
-        members: [{ name: 'Hoàng Thị Yến', title: 'Ủy viên Ban Thường trực', agency: 'Ủy ban MTTQ quận' }],
+        leader: { name: 'Vũ Quang Huy', title: 'Trưởng Ban Pháp chế HĐND phường', agency: 'HĐND phường' },
+        members: [{ name: 'Hoàng Thị Yến', title: 'Ủy viên Ban Thường trực', agency: 'Ủy ban MTTQ phường' }],
       },
       methods: ['document_study', 'working_session'],
       note: DEMO_NOTE,

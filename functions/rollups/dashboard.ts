@@ -33,7 +33,9 @@ export async function loadDashboard(store: MeteredStore, provinceCode: string, n
       provinceCode: tenant.provinceCode,
       localityCode: tenant.localityCode,
       ...unit,
-      hasData: Boolean(item),
+      // A row that only carries the data-entry flag has no records yet.
+      hasData: Boolean(item && (item.lastActivityAt !== undefined || Object.keys(countersOf(item)).length > 0)),
+      dataEntryOpen: item?.dataEntryOpen === true,
       lastActivityAt: (item?.lastActivityAt as string | undefined) ?? null,
       ...figures(item ? countersOf(item) : {}, { today, year }),
     };

@@ -39,7 +39,7 @@ export async function storedCounters(store: MeteredStore, tenant: TenantRef): Pr
 
 /**
  * Rewrites a district's roll-up row from its records (the seed uses it after writing records
- * directly; an operator can use it to repair). Keeps `lastActivityAt` when it exists.
+ * directly; an operator can use it to repair). Keeps `lastActivityAt` and the data-entry flag.
  */
 export async function rebuildRollup(store: MeteredStore, tenant: TenantRef, at: Date): Promise<Counters> {
   const counters = await countersFromRecords(store, tenant);
@@ -50,6 +50,7 @@ export async function rebuildRollup(store: MeteredStore, tenant: TenantRef, at: 
       ...key,
       entity: 'rollup',
       lastActivityAt: (existing?.lastActivityAt as string | undefined) ?? at.toISOString(),
+      ...(existing?.dataEntryOpen !== undefined ? { dataEntryOpen: existing.dataEntryOpen } : {}),
       ...counters,
     },
   });

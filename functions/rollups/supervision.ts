@@ -1,8 +1,27 @@
 import { counterName, sum, delta, type Counters } from '../../shared/rollups/counters.js';
-import type { RecommendationStatus } from '../../shared/supervision/schema.js';
-import type { ChangeContext, SupervisionChange } from '../supervision/changes.js';
+import type { TenantRef } from '../../shared/keys.js';
+import type { PlanStatus, RecommendationStatus } from '../../shared/supervision/schema.js';
 import type { TransactItem } from '../store/metered-store.js';
 import { rollupUpdate } from './update.js';
+
+/**
+ * What a supervision write changed. Every supervision write (functions/supervision/service/*)
+ * describes its change with these events; `supervisionRollup` turns them into ONE Update of the
+ * tenant's roll-up row, added to the write's own TransactWrite. Roll-ups depend on shared types
+ * only, never on a capability's code.
+ */
+export type SupervisionChange =
+  | { kind: 'plan-created'; planId: string; status: PlanStatus; start: string }
+  | { kind: 'plan-moved'; planId: string; from: PlanStatus; to: PlanStatus }
+  | { kind: 'plan-edited'; planId: string; status: PlanStatus; startBefore: string; start: string }
+  | { kind: 'finding-added'; planId: string; no: number }
+  | { kind: 'recommendation-added'; planId: string; no: number; deadline: string }
+  | { kind: 'recommendation-answered'; planId: string; no: number; from: RecommendationStatus; to: RecommendationStatus; deadline: string }
+  | { kind: 'recommendation-moved'; planId: string; no: number; from: RecommendationStatus; to: RecommendationStatus; deadline: string }
+  | { kind: 'recommendation-edited'; planId: string; no: number; status: RecommendationStatus; deadlineBefore: string; deadline: string };
+
+/** One write's changes, of one tenant, at one instant. */
+export type SupervisionChangeSet = { tenant: TenantRef; now: Date; changes: readonly SupervisionChange[] };
 
 /** What one recommendation adds to its district's counters: open ones by deadline, resolved ones once. */
 export function recommendationCounters(status: RecommendationStatus, deadline: string): Counters {
@@ -32,7 +51,7 @@ export function supervisionCounters(change: SupervisionChange): Counters {
 }
 
 /** The one roll-up Update a supervision write adds to its own transaction. */
-export function supervisionRollup(ctx: ChangeContext): TransactItem[] {
+export function supervisionRollup(ctx: SupervisionChangeSet): TransactItem[] {
   if (ctx.changes.length === 0) return [];
   return [rollupUpdate(ctx.tenant, sum(...ctx.changes.map(supervisionCounters)), ctx.now)];
 }

@@ -66,12 +66,21 @@ export function requiredVersion(c: Context<AppEnv>, bodyVersion?: number): numbe
   return v;
 }
 
-/** The one condition-failure path: a write whose condition failed becomes `onConflict()` (default: stale version, 409). */
-export async function withConflict<T>(write: () => Promise<T>, onConflict: () => ProblemError = staleVersion): Promise<T> {
+/**
+ * The one condition-failure path: a write whose condition failed becomes `onConflict(err)` (default:
+ * stale version, 409). The error is passed on for writes whose answer depends on which condition
+ * failed (a transaction's cancellation reasons).
+ */
+export async function withConflict<T>(write: () => Promise<T>, onConflict: (err: unknown) => ProblemError = staleVersion): Promise<T> {
   try {
     return await write();
   } catch (err) {
-    if (isConditionFailure(err)) throw onConflict();
+    if (isConditionFailure(err)) throw onConflict(err);
     throw err;
   }
+}
+
+/** The code of each item of a cancelled transaction, in the order of its items (`ConditionalCheckFailed`, `None`, …). */
+export function cancellationCodes(err: unknown): (string | undefined)[] {
+  return ((err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code);
 }

@@ -1,18 +1,40 @@
 import { foldVietnamese } from '../../shared/format.js';
-import { supervisionKeys, tenantPrefix, type TenantRef } from '../../shared/keys.js';
+import { supervisionKeys, type TenantRef } from '../../shared/keys.js';
 import { buildBoard, daysOverdue, isOverdue, summarizePlan } from '../../shared/supervision/rules.js';
-import type { Board, PlanDetail, PlanStatus, PlanSummary, RecommendationResponse, RecommendationView } from '../../shared/supervision/schema.js';
-import { ProblemError } from '../api/problem.js';
+import type {
+  Board,
+  Plan,
+  PlanDetail,
+  PlanList,
+  PlanStatus,
+  Recommendation,
+  RecommendationResponse,
+  RecommendationView,
+} from '../../shared/supervision/schema.js';
+import { badCursor, decodeCursor, encodeCursor } from '../store/cursor.js';
 import type { MeteredStore } from '../store/metered-store.js';
 import { notFound } from '../auth/tenant-scope.js';
 import { ENTITY, toFinding, toPlan, toRecommendation, toResponse } from './items.js';
 
 /**
- * Supervision reads. Each is one DynamoDB Query (docs/data-model.md "Supervision"); a further page
- * is read only when a result exceeds DynamoDB's 1 MB page, which a plan or a district's
- * recommendations do not reach in practice.
+ * Supervision reads and the records behind a write. Each page read is one DynamoDB Query
+ * (docs/data-model.md "Supervision"); a further page is read only when a result exceeds DynamoDB's
+ * 1 MB page, which a plan or a district's recommendations do not reach in practice.
  */
 
+/** The plan header a write starts from (strongly consistent); 404 when it does not exist here. */
+export async function readPlan(store: MeteredStore, t: TenantRef, planId: string): Promise<Plan> {
+  const item = await store.get({ Key: supervisionKeys.plan(t, planId), ConsistentRead: true });
+  if (!item) throw notFound();
+  return toPlan(item);
+}
+
+/** One recommendation as a write reads it (strongly consistent); 404 when it does not exist here. */
+export async function readRecommendation(store: MeteredStore, t: TenantRef, planId: string, no: number): Promise<Recommendation> {
+  const item = await store.get({ Key: supervisionKeys.recommendation(t, planId, no), ConsistentRead: true });
+  if (!item) throw notFound();
+  return toRecommendation(item);
+}
 
 /** Plan page: header, findings, recommendations and their responses from ONE Query of the plan's partition. */
 export async function getPlanDetail(store: MeteredStore, t: TenantRef, planId: string, today: string): Promise<PlanDetail> {
@@ -43,40 +65,26 @@ export async function getPlanDetail(store: MeteredStore, t: TenantRef, planId: s
   return { today, plan: summarizePlan(toPlan(header), today), findings };
 }
 
-function badCursor() {
-  return new ProblemError('validation', { vi: 'Vui lòng kiểm tra các trường được nêu', en: 'Check the fields listed in errors' }, [
-    { field: 'cursor', in: 'query', code: 'custom', message_vi: 'Con trỏ phân trang không hợp lệ', message_en: 'Invalid page cursor' },
-  ]);
-}
+const PLAN_LIST = 'supervision:plans';
+/** Reads one filtered page may take before it answers with fewer than `limit` plans and a cursor. */
+const MAX_LIST_READS = 4;
 
-/** Cursor = the last key of a page of THIS tenant's list; anything else is refused, so a cursor cannot open another partition. */
-function decodeCursor(cursor: string, t: TenantRef): Record<string, string> {
-  let key: unknown;
-  try {
-    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw badCursor();
-  }
-  const k = key as Record<string, unknown>;
-  const prefix = `${tenantPrefix(t)}#SUP#`;
-  const ok =
-    typeof k === 'object' &&
-    k !== null &&
-    Object.keys(k).sort().join(',') === 'GSI1PK,GSI1SK,PK,SK' &&
-    Object.values(k).every((v) => typeof v === 'string') &&
-    k.GSI1PK === supervisionKeys.planList(t).GSI1PK &&
-    (k.PK as string).startsWith(prefix) &&
-    k.SK === 'P';
-  if (!ok) throw badCursor();
-  return k as Record<string, string>;
-}
+/** The GSI1 key of a plan item: where the next page starts when a page ends inside a read. */
+const planListKey = (item: Record<string, unknown>) => ({ PK: item.PK, SK: item.SK, GSI1PK: item.GSI1PK, GSI1SK: item.GSI1SK });
 
+/**
+ * Plans of the tenant, newest status group first. `limit` counts plans AFTER the year and text
+ * filters: DynamoDB applies `Limit` before `FilterExpression`, so a filtered list reads on (each read
+ * at most `limit` items) until the page is full. Unfiltered, that is always ONE Query; filtered, at
+ * most MAX_LIST_READS — past that the page comes back short with a cursor, as the store cannot
+ * filter before it counts.
+ */
 export async function listPlans(
   store: MeteredStore,
   t: TenantRef,
   q: { status?: PlanStatus; year?: number; q?: string; limit: number; cursor?: string },
   today: string,
-): Promise<{ plans: PlanSummary[]; cursor: string | null; today: string }> {
+): Promise<PlanList> {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = { ':pk': supervisionKeys.planList(t).GSI1PK };
   let keyCondition = 'GSI1PK = :pk';
@@ -100,20 +108,32 @@ export async function listPlans(
     filters.push('contains(searchText, :q)');
     values[':q'] = folded;
   }
-  const page = await store.query({
-    IndexName: 'GSI1',
-    KeyConditionExpression: keyCondition,
-    FilterExpression: filters.join(' AND '),
-    ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
-    ExpressionAttributeValues: values,
-    ScanIndexForward: false,
-    Limit: q.limit,
-    ...(q.cursor ? { ExclusiveStartKey: decodeCursor(q.cursor, t) } : {}),
-  });
-  const plans = page.items
-    .map((i) => summarizePlan(toPlan(i), today))
-    .sort((a, b) => b.period.from.localeCompare(a.period.from) || b.id.localeCompare(a.id));
-  return { plans, cursor: page.lastKey ? Buffer.from(JSON.stringify(page.lastKey)).toString('base64url') : null, today };
+  let start: Record<string, unknown> | undefined = decodeCursor(q.cursor, PLAN_LIST, 'GSI1', t);
+  // The codec checks the tenant; this list's partition (and status range) is checked here, so a
+  // cursor of another GSI1 list or status cannot make DynamoDB refuse the start key.
+  if (start && (start.GSI1PK !== values[':pk'] || (q.status && !String(start.GSI1SK).startsWith(`${q.status}#`)))) throw badCursor();
+  const kept: Record<string, unknown>[] = [];
+  let lastKey: Record<string, unknown> | undefined;
+  for (let reads = 0; reads < MAX_LIST_READS; reads++) {
+    const page = await store.query({
+      IndexName: 'GSI1',
+      KeyConditionExpression: keyCondition,
+      FilterExpression: filters.join(' AND '),
+      ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+      ExpressionAttributeValues: values,
+      ScanIndexForward: false,
+      Limit: q.limit,
+      ...(start ? { ExclusiveStartKey: start } : {}),
+    });
+    const room = q.limit - kept.length;
+    kept.push(...page.items.slice(0, room));
+    // A full page that ends inside this read continues after its last plan, not after the read.
+    lastKey = page.items.length > room ? planListKey(kept[kept.length - 1]!) : page.lastKey;
+    start = page.lastKey;
+    if (kept.length >= q.limit || !page.lastKey) break;
+  }
+  const items = kept.map((i) => summarizePlan(toPlan(i), today)).sort((a, b) => b.period.from.localeCompare(a.period.from) || b.id.localeCompare(a.id));
+  return { items, nextCursor: encodeCursor(PLAN_LIST, lastKey), today };
 }
 
 const BOARD_ATTRIBUTES = [

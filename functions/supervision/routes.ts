@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import * as z from 'zod';
+import { vietnamToday } from '../../shared/dates.js';
 import { bilingual } from '../../shared/problem.js';
-import { vietnamToday } from '../../shared/supervision/rules.js';
 import {
   boardQuerySchema,
   findingInputSchema,
@@ -18,74 +18,56 @@ import {
 import type { AppEnv } from '../api/env.js';
 import { ProblemError } from '../api/problem.js';
 import { validate } from '../api/validate.js';
-import { requireAuth } from '../auth/middleware.js';
-import { versionFromIfMatch } from '../store/versioning.js';
 import { readTenant, writeTenant } from '../auth/tenant-scope.js';
+import { requireAuth } from '../auth/middleware.js';
+import { opContext, type OpContext } from '../store/op-context.js';
+import { requiredVersion } from '../store/versioning.js';
 import { getBoard, getPlanDetail, listPlans } from './repository.js';
-import {
-  addFinding,
-  addRecommendation,
-  createPlan,
-  recordResponse,
-  transitionPlan,
-  transitionRecommendation,
-  updatePlan,
-  updateRecommendation,
-  type WriteCtx,
-} from './service.js';
+import { addFinding } from './service/add-finding.js';
+import { addRecommendation } from './service/add-recommendation.js';
+import { createPlan } from './service/create-plan.js';
+import { recordResponse } from './service/record-response.js';
+import { transitionPlan } from './service/transition-plan.js';
+import { transitionRecommendation } from './service/transition-recommendation.js';
+import { updatePlan } from './service/update-plan.js';
+import { updateRecommendation } from './service/update-recommendation.js';
 
 /**
- * /api/supervision — plans, findings, recommendations, responses and the follow-up board.
- * Reads use `readTenant` (own tenant, or a province's read-only drill-down `?locality=NNN`); writes
- * use `writeTenant` (always the caller's own tenant). Every read is one DynamoDB Query.
+ * /api/supervision — plans, findings, recommendations, responses and the follow-up board. HTTP only:
+ * validation, tenant, version and status codes; each write is one function in `service/`, reads are
+ * in `repository.ts`. Reads use `readTenant` (own tenant, or a read-only drill-down `?locality=`);
+ * writes use `writeTenant` (always the caller's own tenant).
  */
 
 const planParam = z.strictObject({ id: recordIdSchema });
-const number = z.coerce.number().int().min(1, bilingual('Số thứ tự không hợp lệ', 'Invalid number')).max(999, bilingual('Số thứ tự không hợp lệ', 'Invalid number'));
+const number = z.coerce
+  .number()
+  .int()
+  .min(1, bilingual('Số thứ tự không hợp lệ', 'Invalid number'))
+  .max(999, bilingual('Số thứ tự không hợp lệ', 'Invalid number'));
 const findingParam = z.strictObject({ id: recordIdSchema, no: number });
 const recParam = z.strictObject({ id: recordIdSchema, no: number });
-const districtOnly = z.strictObject({ locality: z.string().optional() });
+const localityOnly = z.strictObject({ locality: z.string().optional() });
 
-/** Drill-down is read-only: a write naming another district is refused rather than silently applied to the caller's own tenant. */
-function writeCtx(c: Context<AppEnv>): WriteCtx {
-  const district = c.req.query('locality');
-  if (district !== undefined && district !== '' && district !== c.var.identity.localityCode) {
+/** Drill-down is read-only: a write naming another locality is refused rather than silently applied to the caller's own tenant. */
+function writeOp(c: Context<AppEnv>): OpContext {
+  const locality = c.req.query('locality');
+  if (locality !== undefined && locality !== '' && locality !== c.var.identity.localityCode) {
     throw new ProblemError('forbidden', { vi: 'Xem dữ liệu quận, huyện khác chỉ được đọc', en: 'Drill-down into another district is read-only' });
   }
-  return { store: c.var.store, tenant: writeTenant(c), actor: c.var.identity, now: c.var.deps.now() };
+  return opContext(c, writeTenant(c));
 }
 
-/** The version the client read: `If-Match` header or `version` in the body; one of them is required. */
-function expectedVersion(c: Context<AppEnv>, bodyVersion: number | undefined): number {
-  const header = c.req.header('if-match');
-  const fromHeader = versionFromIfMatch(header);
-  if (header !== undefined && fromHeader === null) {
-    throw new ProblemError('validation', { vi: 'If-Match không hợp lệ', en: 'Invalid If-Match header' }, [
-      { field: 'If-Match', in: 'header', code: 'invalid_format', message_vi: 'Dạng "3" (số phiên bản)', message_en: 'Form "3" (the version number)' },
-    ]);
-  }
-  const v = fromHeader ?? bodyVersion;
-  if (v === undefined) {
-    throw new ProblemError('validation', { vi: 'Vui lòng kiểm tra các trường được nêu', en: 'Check the fields listed in errors' }, [
-      {
-        field: 'version',
-        in: 'body',
-        code: 'invalid_type',
-        message_vi: 'Cần số phiên bản đã đọc (version hoặc tiêu đề If-Match)',
-        message_en: 'The version you read is required (version or If-Match header)',
-      },
-    ]);
-  }
-  return v;
-}
+const idempotency = (c: Context<AppEnv>, request: Record<string, unknown>) => ({ key: c.req.header('idempotency-key'), request });
 
 function created<T>(c: Context<AppEnv>, r: { status: number; body: T; replayed: boolean }) {
   if (r.replayed) c.header('idempotent-replayed', 'true');
   return c.json(r.body as object, r.status as 201);
 }
 
-function strip<T extends { version?: number }>(body: T): Omit<T, 'version'> {
-  const { version: _v, ...rest } = body;
+/** The body without its `version` (the version travels separately, from the body or `If-Match`). */
+function withoutVersion<T extends { version?: number }>(body: T): Omit<T, 'version'> {
+  const { version: _version, ...rest } = body;
   return rest;
 }
 
@@ -99,14 +81,14 @@ export const supervisionRoutes = new Hono<AppEnv>()
   })
 
   .post('/plans', validate('json', planInputSchema), async (c) => {
-    const w = writeCtx(c);
+    const op = writeOp(c);
     const body = c.req.valid('json');
-    const r = await createPlan(w, body, { key: c.req.header('idempotency-key'), request: { op: 'create-plan', body } });
+    const r = await createPlan(op, body, idempotency(c, { op: 'create-plan', body }));
     c.header('location', `/api/supervision/plans/${(r.body as { plan: { id: string } }).plan.id}`);
     return created(c, r);
   })
 
-  .get('/plans/:id', validate('param', planParam), validate('query', districtOnly), async (c) => {
+  .get('/plans/:id', validate('param', planParam), validate('query', localityOnly), async (c) => {
     const { id } = c.req.valid('param');
     const tenant = await readTenant(c, c.req.valid('query').locality);
     const detail = await getPlanDetail(c.var.store, tenant, id, vietnamToday(c.var.deps.now()));
@@ -115,51 +97,51 @@ export const supervisionRoutes = new Hono<AppEnv>()
   })
 
   .patch('/plans/:id', validate('param', planParam), validate('json', planPatchSchema), async (c) => {
-    const w = writeCtx(c);
+    const op = writeOp(c);
     const body = c.req.valid('json');
-    return c.json(await updatePlan(w, c.req.valid('param').id, strip(body), expectedVersion(c, body.version)));
+    return c.json(await updatePlan(op, c.req.valid('param').id, withoutVersion(body), requiredVersion(c, body.version)));
   })
 
   .post('/plans/:id/transitions', validate('param', planParam), validate('json', planTransitionSchema), async (c) => {
-    const w = writeCtx(c);
+    const op = writeOp(c);
     const body = c.req.valid('json');
-    return c.json(await transitionPlan(w, c.req.valid('param').id, strip(body), expectedVersion(c, body.version)));
+    return c.json(await transitionPlan(op, c.req.valid('param').id, withoutVersion(body), requiredVersion(c, body.version)));
   })
 
   .post('/plans/:id/findings', validate('param', planParam), validate('json', findingInputSchema), async (c) => {
-    const w = writeCtx(c);
+    const op = writeOp(c);
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
-    return created(c, await addFinding(w, id, body, { key: c.req.header('idempotency-key'), request: { op: 'add-finding', id, body } }));
+    return created(c, await addFinding(op, id, body, idempotency(c, { op: 'add-finding', id, body })));
   })
 
   .post('/plans/:id/findings/:no/recommendations', validate('param', findingParam), validate('json', recommendationInputSchema), async (c) => {
-    const w = writeCtx(c);
+    const op = writeOp(c);
     const { id, no } = c.req.valid('param');
     const body = c.req.valid('json');
-    return created(c, await addRecommendation(w, id, no, body, { key: c.req.header('idempotency-key'), request: { op: 'add-recommendation', id, no, body } }));
+    return created(c, await addRecommendation(op, id, no, body, idempotency(c, { op: 'add-recommendation', id, no, body })));
   })
 
   .patch('/plans/:id/recommendations/:no', validate('param', recParam), validate('json', recommendationPatchSchema), async (c) => {
-    const w = writeCtx(c);
+    const op = writeOp(c);
     const { id, no } = c.req.valid('param');
     const body = c.req.valid('json');
-    return c.json(await updateRecommendation(w, id, no, strip(body), expectedVersion(c, body.version)));
+    return c.json(await updateRecommendation(op, id, no, withoutVersion(body), requiredVersion(c, body.version)));
   })
 
   .post('/plans/:id/recommendations/:no/responses', validate('param', recParam), validate('json', responseInputSchema), async (c) => {
-    const w = writeCtx(c);
+    const op = writeOp(c);
     const { id, no } = c.req.valid('param');
     const body = c.req.valid('json');
-    const expected = expectedVersion(c, body.version);
-    return created(c, await recordResponse(w, id, no, strip(body), expected, { key: c.req.header('idempotency-key'), request: { op: 'respond', id, no, body, expected } }));
+    const expected = requiredVersion(c, body.version);
+    return created(c, await recordResponse(op, id, no, withoutVersion(body), expected, idempotency(c, { op: 'respond', id, no, body, expected })));
   })
 
   .post('/plans/:id/recommendations/:no/transitions', validate('param', recParam), validate('json', recommendationTransitionSchema), async (c) => {
-    const w = writeCtx(c);
+    const op = writeOp(c);
     const { id, no } = c.req.valid('param');
     const body = c.req.valid('json');
-    return c.json(await transitionRecommendation(w, id, no, strip(body), expectedVersion(c, body.version)));
+    return c.json(await transitionRecommendation(op, id, no, withoutVersion(body), requiredVersion(c, body.version)));
   })
 
   .get('/board', validate('query', boardQuerySchema), async (c) => {

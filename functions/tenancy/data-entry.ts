@@ -76,6 +76,15 @@ export const dataEntryRoutes = new Hono<AppEnv>().post(
             ...(before ? { ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': before.version } } : {}),
           },
         },
+        // The dashboard shows the state from the roll-up row it already reads (no extra item per tenant).
+        {
+          Update: {
+            Key: keys.rollup(target),
+            UpdateExpression: 'SET #open = :open, #entity = :entity',
+            ExpressionAttributeNames: { '#open': 'dataEntryOpen', '#entity': 'entity' },
+            ExpressionAttributeValues: { ':open': body.open, ':entity': 'rollup' },
+          },
+        },
         auditPut({ tenant: target, actor, entity: 'tenant', entityId, action, before: before ?? null, after, at: now }),
         ...(sameProvince ? [auditPut({ tenant: provinceTenant, actor, entity: 'tenant', entityId, action, before: before ?? null, after, at: now })] : []),
       ]);

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { keys, tenancyKeys, type TenantRef } from '../../shared/keys.js';
-import { CURRENT_LIST, findLocalityIn, findProvince, listAsOf } from '../../shared/localities/index.js';
+import { CURRENT_LIST, findLocalityIn, findProvince, listAsOf, predecessorDistrict } from '../../shared/localities/index.js';
 import {
   dataEntryRequestSchema,
   decisionRequestSchema,
@@ -223,7 +223,12 @@ export const tenancyRoutes = new Hono<AppEnv>()
       delete view.contactEmail;
       delete view.contactName;
     }
-    return c.json({ tenant: view });
+    // A ward continues the records of the 2025 district its code lay in (read-only, `?locality=`).
+    const predecessor = view.kind === 'commune' && view.localityCode ? predecessorDistrict(view.localityCode) : undefined;
+    return c.json({
+      tenant: view,
+      ...(predecessor ? { predecessor: { provinceCode: predecessor.provinceCode, localityCode: predecessor.code, name: predecessor.name, validUntil: predecessor.validUntil } } : {}),
+    });
   })
 
   /** Operator: create a province tenant (active) and invite its first province admin. */

@@ -164,6 +164,34 @@ export const chapterInputSchema = z.strictObject({
   placeholder: z.boolean().default(false),
 });
 
+/**
+ * A commune's program or regulation may continue an agreement of its predecessor district (the 2025
+ * district its code lay in): the reference names that district's tenant and the agreement. The API
+ * checks that the district is the tenant's predecessor and that the agreement exists there.
+ */
+export const continuesInputSchema = z.strictObject({
+  provinceCode: z.string().regex(/^\d{2}$/, bilingual('Mã tỉnh gồm 2 chữ số', 'Province code has 2 digits')),
+  localityCode: z.string().regex(/^\d{3}$/, bilingual('Mã quận, huyện gồm 3 chữ số (danh mục 2025)', 'District code has 3 digits (2025 list)')),
+  agreementId: agreementIdSchema,
+});
+export type ContinuesInput = z.infer<typeof continuesInputSchema>;
+
+/** As stored on the header and returned: the reference plus what the link shows (the district's record is read-only history). */
+export const continuesRefSchema = continuesInputSchema.extend({
+  localityName: z.string(),
+  kind: agreementKindSchema,
+  number: z.string(),
+  title: z.string(),
+  period: z.string(),
+});
+export type ContinuesRef = z.infer<typeof continuesRefSchema>;
+
+/** `GET /api/agreements/continuable`: the caller's predecessor district and what of it may be continued. */
+export type Continuable = {
+  predecessor: { provinceCode: string; localityCode: string; name: string } | null;
+  items: { id: string; kind: AgreementKind; number: string; title: string; period: string; status: AgreementStatus }[];
+};
+
 /** Content units stored as separate items: chapters + articles + content items (transaction-bound). */
 export const MAX_CONTENT_UNITS = 90;
 
@@ -189,6 +217,8 @@ const contentShape = z.strictObject({
   recipients: z.array(required(200, 'Nhập nơi nhận', 'Enter the recipient')).max(30).default([]),
   /** Data-entry remarks (e.g. what the source did not state). Not part of the document. */
   remarks: text(4000).default(''),
+  /** Programs and regulations of a commune: the predecessor district's agreement this one continues. */
+  continues: continuesInputSchema.nullable().default(null),
 });
 
 function contentRules(v: z.output<typeof contentShape>, ctx: z.RefinementCtx) {
@@ -201,6 +231,9 @@ function contentRules(v: z.output<typeof contentShape>, ctx: z.RefinementCtx) {
     if (v.year === null) issue(['year'], 'Chương trình, kế hoạch cần năm', 'A program or plan needs a year');
     if (v.term !== null) issue(['term'], 'Chương trình, kế hoạch dùng năm, không dùng nhiệm kỳ', 'A program or plan has a year, not a term');
     if (v.chapters.length) issue(['chapters'], 'Chỉ quy chế có chương, điều', 'Only regulations have chapters and articles');
+  }
+  if (v.continues && v.kind === 'plan') {
+    issue(['continues'], 'Chỉ chương trình, quy chế mới tiếp nối văn bản của quận, huyện trước đây', 'Only a program or regulation continues a former district’s agreement');
   }
   const units = v.chapters.length + v.chapters.reduce((n, c) => n + c.articles.length, 0) + v.items.length;
   if (units > MAX_CONTENT_UNITS) {
@@ -381,6 +414,8 @@ export const agreementSchema = z.object({
   revision: z.number(),
   amends: z.object({ id: z.string(), revision: z.number(), number: z.string(), title: z.string() }).nullable(),
   amendmentReason: z.string(),
+  /** The predecessor district's agreement this one continues (communes only). */
+  continues: continuesRefSchema.nullable(),
   /** An amendment drafted from this record (pending until signed). */
   amendedBy: z.string().nullable(),
   supersededBy: z.string().nullable(),

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { listResponseOf, pagingQuery } from '../paging.js';
 import { bilingual } from '../problem.js';
 
 /**
@@ -130,10 +131,14 @@ export type DeclaredFile = z.infer<typeof declaredFileSchema>;
 
 export const createDocumentUploadSchema = z.strictObject({ file: declaredFileSchema, document: documentMetadataSchema });
 export type CreateDocumentUpload = z.input<typeof createDocumentUploadSchema>;
+/** The version a write expects, in the body (or as `If-Match`; functions/store/versioning.ts). */
+const versionField = { version: z.number().int().positive().optional() };
+
 export const createVersionUploadSchema = z.strictObject({
   file: declaredFileSchema,
   /** Why a corrected file replaces the current one (shown in the version chain and the audit log). */
   note: text(500),
+  ...versionField,
 });
 export type CreateVersionUpload = z.input<typeof createVersionUploadSchema>;
 
@@ -148,12 +153,13 @@ export const updateDocumentSchema = z
     summary: text(2000).optional(),
     links: z.array(documentLinkSchema).max(MAX_LINKS).optional(),
     tags: z.array(text(60)).max(20).optional(),
+    ...versionField,
   })
-  .refine((v) => Object.keys(v).length > 0, bilingual('Không có trường nào để cập nhật', 'Nothing to update'));
+  .refine((v) => Object.keys(v).some((k) => k !== 'version'), bilingual('Không có trường nào để cập nhật', 'Nothing to update'));
 export type UpdateDocument = z.infer<typeof updateDocumentSchema>;
 
-export const deleteDocumentSchema = z.strictObject({ reason: z.string().trim().min(5).max(500) });
-export const restoreDocumentSchema = z.strictObject({ reason: z.string().trim().max(500).optional() });
+export const deleteDocumentSchema = z.strictObject({ reason: z.string().trim().min(5).max(500), ...versionField });
+export const restoreDocumentSchema = z.strictObject({ reason: z.string().trim().max(500).optional(), ...versionField });
 
 export const listDocumentsQuerySchema = z.strictObject({
   /** Free text, diacritics-insensitive: every word must occur in number/symbol, summary, agencies, signers or tags. */
@@ -163,8 +169,8 @@ export const listDocumentsQuerySchema = z.strictObject({
   agency: z.string().max(160).optional(),
   /** Admins: the soft-deleted documents (the recycle bin). */
   deleted: z.enum(['true', 'false']).optional(),
-  cursor: z.string().max(600).optional(),
-  limit: z.coerce.number().int().min(1).max(100).optional(),
+  /** `limit` (1–100, 20 unless said) and the opaque `cursor` of the one list contract. */
+  ...pagingQuery(20),
   /** Province staff: read-only drill-down into a district of their province. */
   locality: z.string().optional(),
 });
@@ -228,7 +234,8 @@ export type DocumentSummary = z.infer<typeof documentSummarySchema>;
 export const documentDetailSchema = documentSummarySchema.extend({ versions: z.array(documentVersionSchema) });
 export type DocumentDetail = z.infer<typeof documentDetailSchema>;
 
-export const documentListSchema = z.object({ items: z.array(documentSummarySchema), cursor: z.string().nullable() });
+/** The one list contract (shared/paging.ts): `{ items, nextCursor }`. */
+export const documentListSchema = listResponseOf(documentSummarySchema);
 export type DocumentList = z.infer<typeof documentListSchema>;
 
 export const uploadTicketSchema = z.object({

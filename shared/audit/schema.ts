@@ -17,7 +17,7 @@ export const auditQuerySchema = z
     actor: z.string().trim().max(254, bilingual('Tối đa 254 ký tự', 'At most 254 characters')).optional(),
     entity: z.string().regex(/^[a-z][a-z-]{0,39}$/, bilingual('Loại bản ghi không hợp lệ', 'Invalid entity kind')).optional(),
     action: z.string().regex(/^[a-z][a-z-]{0,39}$/, bilingual('Hành động không hợp lệ', 'Invalid action')).optional(),
-    cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, bilingual('Con trỏ trang không hợp lệ', 'Invalid page cursor')).optional(),
+    cursor: z.string().regex(/^[A-Za-z0-9_-]{1,2000}$/, bilingual('Con trỏ trang không hợp lệ', 'Invalid page cursor')).optional(),
     limit: z.coerce
       .number(bilingual('Số dòng là số nguyên từ 1 đến 100', 'Limit is an integer from 1 to 100'))
       .int(bilingual('Số dòng là số nguyên từ 1 đến 100', 'Limit is an integer from 1 to 100'))

@@ -34,6 +34,8 @@ export type DashboardRow = LocalityFigures & {
   validUntil: string | null;
   /** A tenant that has written anything has a roll-up item. */
   hasData: boolean;
+  /** History only: opened by the province for backfilling records. */
+  dataEntryOpen: boolean;
   lastActivityAt: string | null;
 };
 

@@ -66,12 +66,8 @@ export function statusAfterResponse(current: RecommendationStatus): Recommendati
 
 // ── dates ───────────────────────────────────────────────────────────────────────────────────────
 
-const VIETNAM_OFFSET_MS = 7 * 3600_000;
-
-/** Today's calendar date in Vietnam for an instant. */
-export function vietnamToday(now: Date): string {
-  return new Date(now.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
-}
+/** Today's calendar date in Vietnam: the one helper of shared/dates.ts, re-exported for this module's users. */
+export { vietnamToday } from '../dates.js';
 
 /** Adds calendar days to a yyyy-mm-dd date. */
 export function addDays(date: string, days: number): string {

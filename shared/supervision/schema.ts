@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { pagingQuery, type ListResponseOf } from '../paging.js';
 import { bilingual } from '../problem.js';
 
 /**
@@ -323,10 +324,12 @@ export const planListQuerySchema = z.strictObject({
   status: z.enum(planStatuses).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   q: z.string().trim().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(2000).optional(),
+  ...pagingQuery(50, 200),
   locality: z.string().optional(),
 });
+
+/** `GET /plans`: the one list contract plus `today` (Vietnam date the summaries were computed for). */
+export type PlanList = ListResponseOf<PlanSummary> & { today: string };
 
 export const boardQuerySchema = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100).optional(),

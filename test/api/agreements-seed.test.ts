@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedAgreementsDemo } from '../../functions/agreements/seed.js';
+import { seedAgreements } from '../../functions/agreements/seed-data.js';
+import { levelOfLocality, partyAgenciesByLevel } from '../../shared/agreements/parties.js';
 import type { AgreementDetail, AgreementSummary } from '../../shared/agreements/schema.js';
 import { agreementsClient, type Headers } from '../support/agreements.js';
 import { createHarness, ddbCost } from '../support/harness.js';
@@ -113,6 +115,14 @@ describe('demo data: seeds 000–004', () => {
       expect(d.chapters.flatMap((c) => c.articles.map((a) => a.no)), agency).toEqual(Array.from({ length: articles }, (_, i) => i + 1));
       // Article texts are not in the article: every one is a marked placeholder.
       expect(d.chapters.every((c) => c.placeholder && c.articles.every((a) => a.placeholder && a.text === ''))).toBe(true);
+    }
+  });
+
+  it('states every party and signatory as a body of its tenant’s level (what the API would accept)', () => {
+    for (const s of seedAgreements) {
+      const allowed = partyAgenciesByLevel[levelOfLocality(s.tenant.localityCode)];
+      for (const p of s.content.parties) expect(allowed, `${s.key}: ${p.name}`).toContain(p.agency);
+      for (const x of s.signing?.signatories ?? []) expect(allowed, `${s.key}: ${x.onBehalf}`).toContain(x.agency);
     }
   });
 

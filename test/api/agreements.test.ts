@@ -53,7 +53,7 @@ describe('creating and reading a draft', () => {
       { agency: 'HLHPN' as const, name: 'Hội Liên hiệp Phụ nữ quận Tây Hồ' },
       { agency: 'DTN' as const, name: 'Quận đoàn Tây Hồ' },
       { agency: 'HCCB' as const, name: 'Hội Cựu chiến binh quận Tây Hồ' },
-      { agency: 'LDLD' as const, name: 'Liên đoàn Lao động quận Tây Hồ' },
+      { agency: 'HND' as const, name: 'Hội Nông dân quận Tây Hồ' },
       { agency: 'OTHER' as const, name: 'Hội Chữ thập đỏ quận Tây Hồ' },
     ];
     const created = await api.create(editor, programBody({ parties, title: 'Phối hợp giữa MTTQ và các đoàn thể năm 2024' }));
@@ -378,7 +378,7 @@ describe('lists: filters, search without diacritics, paging — one request per 
     await mk('reg', regulationBody({ parties: [{ agency: 'HDND', name: 'HĐND quận Bắc Từ Liêm' }, { agency: 'MTTQ', name: 'Ủy ban MTTQ quận Bắc Từ Liêm' }] }), true);
     await mk('p2023', programBody({ year: 2023, title: 'Phối hợp công tác năm 2023' }), true);
     await mk('p2024', programBody({ title: 'Phối hợp công tác năm 2024' }));
-    await mk('plan', { ...programBody({ kind: 'plan', title: 'Kế hoạch giám sát chung năm 2024' }), parties: [{ agency: 'DBQH', name: 'Đoàn ĐBQH' }, { agency: 'MTTQ', name: 'UB MTTQ' }] });
+    await mk('plan', { ...programBody({ kind: 'plan', title: 'Kế hoạch giám sát chung năm 2024' }), parties: [{ agency: 'HCCB', name: 'Hội CCB' }, { agency: 'MTTQ', name: 'UB MTTQ' }] });
     await mk('reg2', regulationBody({ term: { from: 2016, to: 2021 }, title: 'Phối hợp nhiệm kỳ 2016-2021' }));
   });
 
@@ -400,7 +400,7 @@ describe('lists: filters, search without diacritics, paging — one request per 
       ['year=2018', [ids.reg2!]],
       ['term=2021-2026', [ids.reg!]],
       ['kind=regulation&term=2016-2021', [ids.reg2!]],
-      ['party=DBQH', [ids.plan!]],
+      ['party=HCCB', [ids.plan!]],
       ['party=UBND&kind=program', [ids.p2024!, ids.p2023!]],
     ];
     for (const [query, expected] of cases) {

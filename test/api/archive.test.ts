@@ -219,9 +219,13 @@ describe('upload through a presigned URL, completion, integrity', () => {
     const body = { file: { name: 'quy-che-dinh-chinh.pdf', size: v2.length, contentType: MIME.pdf }, note: 'Đính chính lỗi chính tả ở Điều 5' };
     const noIfMatch = await call('POST', `/api/archive/documents/${doc.id}/uploads`, editor, body);
     expect(noIfMatch.status).toBe(400);
-    expect((await problemOf(noIfMatch)).errors?.[0]).toMatchObject({ field: 'If-Match', in: 'header' });
+    // The one version problem of every capability: the version read is required, as If-Match or body `version`.
+    expect((await problemOf(noIfMatch)).errors?.[0]).toMatchObject({ field: 'version', in: 'body', message_en: expect.stringContaining('If-Match') });
     const stale = await call('POST', `/api/archive/documents/${doc.id}/uploads`, editor, body, { 'if-match': '"7"' });
     expect(stale.status).toBe(409);
+    expect((await call('POST', `/api/archive/documents/${doc.id}/uploads`, editor, { ...body, version: 7 })).status).toBe(409);
+    const disagree = await call('POST', `/api/archive/documents/${doc.id}/uploads`, editor, { ...body, version: 1 }, { 'if-match': '"2"' });
+    expect((await problemOf(disagree)).errors?.[0]).toMatchObject({ field: 'version', in: 'body' });
 
     const res = await call('POST', `/api/archive/documents/${doc.id}/uploads`, editor, body, { 'if-match': '"1"' });
     expect(res.status).toBe(201);
@@ -440,13 +444,29 @@ describe('search without diacritics, filters, paging', () => {
     do {
       const page: Awaited<ReturnType<typeof search>> = await search(`limit=1${cursor ? `&cursor=${cursor}` : ''}`);
       seen.push(...page.items.map((d) => d.id));
-      cursor = page.cursor;
+      cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual([ids.program, ids.report, ids.regulation]);
     const first = await search('q=quy%20che&limit=1');
     expect(first.items.map((d) => d.id)).toEqual([ids.report]);
-    const second = await search(`q=quy%20che&limit=1&cursor=${first.cursor}`);
+    const second = await search(`q=quy%20che&limit=1&cursor=${first.nextCursor}`);
     expect(second.items.map((d) => d.id)).toEqual([ids.regulation]);
+  });
+
+  it('refuses a cursor of another list: the whole list, another type, another year', async () => {
+    const all = await search('limit=1');
+    const bad = async (query: string) => {
+      const res = await call('GET', `/api/archive/documents?${query}`, cg);
+      expect(res.status, query).toBe(400);
+      expect((await problemOf(res)).errors?.[0]).toMatchObject({ field: 'cursor', in: 'query' });
+    };
+    await bad(`type=CTr&limit=1&cursor=${all.nextCursor}`);
+    const programs = await search('type=CTr&limit=1');
+    expect(programs.nextCursor).toBeTruthy();
+    await bad(`type=QC&limit=1&cursor=${programs.nextCursor}`);
+    await bad(`year=2021&limit=1&cursor=${all.nextCursor}`);
+    // The caller's own list, with the same cursor, pages on.
+    expect((await search(`limit=1&cursor=${all.nextCursor}`)).items.map((d) => d.id)).toEqual([ids.report]);
   });
 });
 
@@ -593,5 +613,19 @@ describe('metadata corrections, soft delete and restore', () => {
     expect(actions).toEqual(expect.arrayContaining(['create', 'update', 'delete', 'restore']));
     const delAudit = (await auditOf(doc.id)).find((a) => a.action === 'delete')!;
     expect(delAudit.changes.deleted.after).toMatchObject({ reason: 'Tải nhầm văn bản' });
+  });
+
+  it('takes the version read from the body as well as from If-Match', async () => {
+    const current = documentDetailSchema.parse(await (await call('GET', `/api/archive/documents/${doc.id}`, editor)).json());
+    expect((await call('PATCH', `/api/archive/documents/${doc.id}`, editor, { version: current.version })).status).toBe(400);
+    expect((await call('PATCH', `/api/archive/documents/${doc.id}`, editor, { tags: ['giám sát'], version: current.version - 1 })).status).toBe(409);
+    const patched = await call('PATCH', `/api/archive/documents/${doc.id}`, editor, { tags: ['giám sát'], version: current.version });
+    expect(patched.status).toBe(200);
+    expect(documentDetailSchema.parse(await patched.json())).toMatchObject({ tags: ['giám sát'], version: current.version + 1 });
+    const del = await call('DELETE', `/api/archive/documents/${doc.id}`, admin, { reason: 'Thử xoá theo phiên bản', version: current.version + 1 });
+    expect(del.status).toBe(200);
+    const back = await call('POST', `/api/archive/documents/${doc.id}/restore`, admin, { version: current.version + 2 });
+    expect(back.status).toBe(200);
+    expect(documentDetailSchema.parse(await back.json())).toMatchObject({ version: current.version + 3 });
   });
 });

@@ -30,7 +30,7 @@ afterAll(() => h.close());
 
 const get = async (path: string, headers: Record<string, string>) => {
   const res = await h.app.request(path, { headers });
-  return { res, body: res.ok ? ((await res.clone().json()) as { items: AuditEvent[]; next: string | null; month: string }) : null };
+  return { res, body: res.ok ? ((await res.clone().json()) as { items: AuditEvent[]; nextCursor: string | null; month: string }) : null };
 };
 
 describe('audit log browse', () => {
@@ -43,12 +43,12 @@ describe('audit log browse', () => {
     expect(first.body!.items.map((e) => e.target.id)).toEqual(['E20', 'E19', 'E18', 'E17', 'E16', 'E15', 'E14', 'E13']);
     expect(first.body!.items[0]).toMatchObject({ actor: { name: 'Trần Minh Đức' }, changes: { n: { before: 19, after: 20 } } });
     const ids: string[] = first.body!.items.map((e) => e.target.id);
-    let cursor = first.body!.next;
+    let cursor = first.body!.nextCursor;
     while (cursor) {
       const page = await get(`/api/audit?limit=8&cursor=${cursor}`, admin.headers);
       expect(ddbCost(page.res).requests).toBe(1);
       ids.push(...page.body!.items.map((e) => e.target.id));
-      cursor = page.body!.next;
+      cursor = page.body!.nextCursor;
     }
     expect(ids).toEqual(Array.from({ length: 20 }, (_, i) => `E${20 - i}`));
   });

@@ -127,6 +127,11 @@ describe('districts are history', () => {
       expect((await api.call('GET', `/${record!.id}?locality=003`, other)).status).toBe(404);
     }
     expect((await api.list(hanoiViewer, 'locality=003')).body!.items).toHaveLength(1);
+    // The ward's profile names its predecessor.
+    await h.app.request('/api/tenancy/signups', json(signUpBody('01', '00103')));
+    await h.app.request('/api/tenancy/signups/00103/decision', json({ decision: 'approve', version: 1 }, hanoiAdmin));
+    const profile = (await (await h.app.request('/api/tenancy/tenant', { headers: tayHoWard })).json()) as { predecessor?: { localityCode: string; name: string } };
+    expect(profile.predecessor).toMatchObject({ localityCode: '003', name: 'Quận Tây Hồ' });
     expect((await api.list(thaiNguyenViewer, 'locality=003')).res.status).toBe(404);
   });
 });
@@ -152,7 +157,8 @@ describe('provinces that merged', () => {
     const res = await h.app.request('/api/rollups?year=2024', { headers: thaiNguyenViewer });
     expect(res.headers.get('x-ddb-requests')).toBe('1');
     const d = (await res.json()) as Dashboard;
-    expect(d.historical.find((r) => r.provinceCode === '06' && r.localityCode === '058')).toMatchObject({ hasData: true, agreementsByKind: { program: 1 } });
+    expect(d.historical.find((r) => r.provinceCode === '06' && r.localityCode === '058')).toMatchObject({ hasData: true, dataEntryOpen: true, agreementsByKind: { program: 1 } });
+    expect(d.historical.find((r) => r.localityCode === '060')).toMatchObject({ hasData: false, dataEntryOpen: false });
     const hanoi = (await (await h.app.request('/api/rollups', { headers: hanoiViewer })).json()) as Dashboard;
     expect([...hanoi.rows, ...hanoi.historical].some((r) => r.hasData && r.provinceCode === '06')).toBe(false);
   });

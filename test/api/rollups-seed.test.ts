@@ -6,7 +6,7 @@ import { MeteredStore } from '../../functions/store/metered-store.js';
 import { createDocumentClient } from '../../functions/store/client.js';
 import type { Dashboard } from '../../shared/rollups/schema.js';
 
-/** The demo that `npm start` seeds shows up on the Hà Nội dashboard, with rows equal to the records. */
+/** The demo that `npm start` seeds shows up on the province dashboards (history and today's units), with rows equal to the records. */
 let stack: LocalStack;
 beforeAll(async () => {
   stack = await startLocalStack({
@@ -27,19 +27,32 @@ describe('demo roll-ups', () => {
     for (const t of demoTenants) expect(await storedCounters(store, t)).toEqual(await countersFromRecords(store, t));
     doc.destroy();
 
-    const token = await fetch(`${stack.url}/local-idp/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'xem.hanoi@demo.phoihop.vn', password: 'PhoiHop@2026' }),
-    }).then((r) => r.json() as Promise<{ id_token: string }>);
-    const d = (await fetch(`${stack.url}/api/rollups?year=2024`, { headers: { authorization: `Bearer ${token.id_token}` } }).then((r) => r.json())) as Dashboard;
-    const row = (code: string) => d.rows.find((r) => r.localityCode === code)!;
+    const dashboard = (email: string, year: number) =>
+      fetch(`${stack.url}/local-idp/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: 'PhoiHop@2026' }),
+      })
+        .then((r) => r.json() as Promise<{ id_token: string }>)
+        .then((t) => fetch(`${stack.url}/api/rollups?year=${year}`, { headers: { authorization: `Bearer ${t.id_token}` } }))
+        .then((r) => r.json() as Promise<Dashboard>);
+    const d = await dashboard('xem.hanoi@demo.phoihop.vn', 2024);
+    // The seeds' districts are history, in their own section.
+    const old = (code: string) => d.historical.find((r) => r.localityCode === code)!;
     // seed 001: Tây Hồ signed its 2024 program with 06 items
-    expect(row('003').programSigned).toBe(true);
-    expect(row('003').items.open + row('003').items.done).toBeGreaterThanOrEqual(6);
+    expect(old('003').programSigned).toBe(true);
+    expect(old('003').items.open + old('003').items.done).toBeGreaterThanOrEqual(6);
     // seed 000: Bắc Từ Liêm's regulation for 2021–2026
-    expect(row('021').agreementsByKind.regulation).toBe(1);
+    expect(old('021').agreementsByKind.regulation).toBe(1);
     // Ba Đình has no records at all
-    expect(row('001')).toMatchObject({ hasData: false, programSigned: false });
+    expect(old('001')).toMatchObject({ hasData: false, programSigned: false });
+
+    // Today's demo units: Phường Tây Hồ signed its 2026 program (dữ liệu mẫu) …
+    const d2026 = await dashboard('xem.hanoi@demo.phoihop.vn', 2026);
+    expect(d2026.rows.find((r) => r.localityCode === '00103')).toMatchObject({ name: 'Phường Tây Hồ', level: 'commune', hasData: true, programSigned: true });
+    // … and Phường Bắc Kạn's draft shows on the merged Thái Nguyên's dashboard.
+    const tn = await dashboard('xem.thainguyen@demo.phoihop.vn', 2026);
+    expect(tn.rows.find((r) => r.localityCode === '01843')).toMatchObject({ name: 'Phường Bắc Kạn', hasData: true, programSigned: false });
+    expect(tn.rows.find((r) => r.localityCode === '01843')!.agreementsByKind.program).toBe(1);
   });
 });

@@ -119,7 +119,7 @@ describe('supervision tenant isolation', () => {
       expect(ddbCost(d.res).requests).toBe(1);
       expect(d.json.plan.topic).toBe(SECRET_TOPIC);
       const list = await call('GET', '/api/supervision/plans?locality=00103', headers);
-      expect(list.json.plans.map((p: { id: string }) => p.id)).toContain(planId);
+      expect(list.json.items.map((p: { id: string }) => p.id)).toContain(planId);
       const board = await call('GET', '/api/supervision/board?locality=00103', headers);
       expect(board.json.byUnit).toEqual([expect.objectContaining({ unit: SECRET_UNIT, open: 1, overdue: 1 })]);
       // without ?district they see their own province tenant, which has none of it
@@ -138,7 +138,7 @@ describe('supervision tenant isolation', () => {
     const own = await call('POST', '/api/supervision/plans', admin, samplePlan({ topic: 'Giám sát của Thường trực HĐND thành phố', owner: { body: 'hdnd_standing' } }));
     expect(own.status).toBe(201);
     const tayHo = await call('GET', '/api/supervision/plans?limit=200', owner);
-    expect(tayHo.json.plans.map((p: { id: string }) => p.id)).not.toContain(own.json.plan.id);
+    expect(tayHo.json.items.map((p: { id: string }) => p.id)).not.toContain(own.json.plan.id);
     expect((await call('GET', `/api/supervision/plans/${own.json.plan.id}`, owner)).status).toBe(404);
     // ...and the province viewer reads it but cannot write
     expect((await call('GET', `/api/supervision/plans/${own.json.plan.id}`, viewer)).status).toBe(200);

@@ -39,9 +39,9 @@ describe('demo supervision data', () => {
     expect(first).toBe(demoSupervisionItems().length);
     expect(await seedSupervisionDemo({ doc: h.doc, tableName: h.tableName })).toBe(0);
 
-    const tayHo = (await h.userToken({ role: 'locality_editor', provinceCode: '01', localityCode: '003' })).headers;
+    const tayHo = (await h.userToken({ role: 'locality_editor', provinceCode: '01', localityCode: '00103' })).headers;
     const list = await call('GET', '/api/supervision/plans', tayHo);
-    expect(list.json.plans).toHaveLength(2);
+    expect(list.json.items).toHaveLength(2);
     const d = (await call('GET', '/api/supervision/plans/01KDEMQ0TAYH0000000000000A', tayHo)).json as PlanDetail;
     expect(d.plan).toMatchObject({ status: 'reported', reportDueOn: '2026-10-21', demo: true });
     const recs = d.findings.flatMap((f) => f.recommendations);
@@ -60,7 +60,7 @@ describe('demo supervision data', () => {
     expect(b.periods.find((p) => p.period === '2026-Q4')).toMatchObject({ due: 3, resolved: 1, resolvedOnTime: 1 });
 
     // The demo's versions line up with the API: Cầu Giấy's plan moves on from version 3.
-    const cauGiay = (await h.userToken({ role: 'locality_admin', provinceCode: '01', localityCode: '005' })).headers;
+    const cauGiay = (await h.userToken({ role: 'locality_admin', provinceCode: '01', localityCode: '00166' })).headers;
     const moved = await call('POST', '/api/supervision/plans/01KDEMQ0CAVG0000000000000A/transitions', cauGiay, { to: 'reported', version: 3 });
     expect(moved.status, moved.text).toBe(200);
     const answered = await call('POST', '/api/supervision/plans/01KDEMQ0TAYH0000000000000A/recommendations/2/transitions', tayHo, { to: 'accepted', version: 2 });

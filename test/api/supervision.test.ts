@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MeteredStore } from '../../functions/store/metered-store.js';
-import { addTransactionContributor } from '../../functions/supervision/changes.js';
+import { addTransactionContributor } from '../../functions/supervision/service/commit.js';
 import { supervisionKeys } from '../../shared/keys.js';
 import type { Board, PlanDetail } from '../../shared/supervision/schema.js';
 import { createHarness, ddbCost } from '../support/harness.js';
@@ -74,7 +74,7 @@ describe('supervision plans', () => {
     expect(again.res.headers.get('idempotent-replayed')).toBe('true');
     expect(again.json.plan.id).toBe(first.json.plan.id);
     const list = await call('GET', '/api/supervision/plans?q=bao%20ve%20moi%20truong', editor);
-    expect(list.json.plans).toHaveLength(1);
+    expect(list.json.items).toHaveLength(1);
     const other = await call('POST', '/api/supervision/plans', headers, samplePlan({ topic: 'Một nội dung khác' }));
     expect(other.status).toBe(409);
   });
@@ -310,29 +310,43 @@ describe('lists, search and the follow-up board', () => {
     expect(ddbCost(all.res).requests).toBe(1);
     const search = await call('GET', '/api/supervision/plans?q=PHAN%20BIEN%20XA%20HOI%20du%20thao', editor);
     expect(ddbCost(search.res).requests).toBe(1);
-    expect(search.json.plans.map((p: { topic: string }) => p.topic)).toEqual(['Phản biện xã hội dự thảo đề án chỉnh trang đô thị']);
+    expect(search.json.items.map((p: { topic: string }) => p.topic)).toEqual(['Phản biện xã hội dự thảo đề án chỉnh trang đô thị']);
     const byUnit = await call('GET', '/api/supervision/plans?q=nhat%20tan', editor);
-    expect(byUnit.json.plans.length).toBeGreaterThan(0);
+    expect(byUnit.json.items.length).toBeGreaterThan(0);
     const lastYear = await call('GET', '/api/supervision/plans?year=2025', editor);
-    expect(lastYear.json.plans.map((p: { topic: string }) => p.topic)).toEqual(['Giám sát năm trước']);
+    expect(lastYear.json.items.map((p: { topic: string }) => p.topic)).toEqual(['Giám sát năm trước']);
     const planned = await call('GET', '/api/supervision/plans?status=closed', editor);
-    expect(planned.json.plans.every((p: { status: string }) => p.status === 'closed')).toBe(true);
-    expect(planned.json.plans.length).toBeGreaterThan(0);
+    expect(planned.json.items.every((p: { status: string }) => p.status === 'closed')).toBe(true);
+    expect(planned.json.items.length).toBeGreaterThan(0);
     expect((await call('GET', '/api/supervision/plans?status=unknown', editor)).status).toBe(400);
   });
 
   it('pages with a cursor that cannot point into another partition', async () => {
     const p1 = await call('GET', '/api/supervision/plans?limit=2', editor);
-    expect(p1.json.plans).toHaveLength(2);
-    expect(p1.json.cursor).toBeTruthy();
-    const p2 = await call('GET', `/api/supervision/plans?limit=2&cursor=${p1.json.cursor}`, editor);
+    expect(p1.json.items).toHaveLength(2);
+    expect(p1.json.nextCursor).toBeTruthy();
+    const p2 = await call('GET', `/api/supervision/plans?limit=2&cursor=${p1.json.nextCursor}`, editor);
     expect(p2.status).toBe(200);
-    const ids1 = p1.json.plans.map((p: { id: string }) => p.id);
-    for (const p of p2.json.plans) expect(ids1).not.toContain(p.id);
+    const ids1 = p1.json.items.map((p: { id: string }) => p.id);
+    for (const p of p2.json.items) expect(ids1).not.toContain(p.id);
     const forged = Buffer.from(JSON.stringify({ GSI1PK: '01#00166#SUP', GSI1SK: 'planned#2026', PK: '01#00166#SUP#X', SK: 'P' })).toString('base64url');
     const r = await call('GET', `/api/supervision/plans?cursor=${forged}`, editor);
     expect(r.status).toBe(400);
     expect(r.json.errors[0].field).toBe('cursor');
+  });
+
+  it('fills every page to the limit after the year filter, and the pages together give the whole list once', async () => {
+    const all = (await call('GET', '/api/supervision/plans?year=2026&limit=200', editor)).json.items.map((p: { id: string }) => p.id);
+    expect(all.length).toBeGreaterThan(3);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { json: { items: { id: string }[]; nextCursor: string | null } } = await call('GET', `/api/supervision/plans?year=2026&limit=2${cursor ? `&cursor=${cursor}` : ''}`, editor);
+      if (page.json.nextCursor) expect(page.json.items).toHaveLength(2);
+      seen.push(...page.json.items.map((p) => p.id));
+      cursor = page.json.nextCursor;
+    } while (cursor);
+    expect([...seen].sort()).toEqual([...all].sort());
   });
 
   it('counts open and overdue recommendations by unit and the resolution rate per quarter, in one request', async () => {
@@ -390,10 +404,10 @@ describe('transaction seam for other capabilities (issue #7 roll-ups)', () => {
       expect((await rawQuery('01#00103#SEAMTEST'))[0]).toMatchObject({ plansPlanned: 1 });
       const rollupBefore = (await rawQuery('01#P#ROLLUP')).find((i) => i.SK === 'T#01#00103')!;
       fail = true;
-      const listBefore = (await call('GET', '/api/supervision/plans?limit=200', editor)).json.plans.length;
+      const listBefore = (await call('GET', '/api/supervision/plans?limit=200', editor)).json.items.length;
       const r = await call('POST', '/api/supervision/plans', editor, samplePlan());
       expect(r.status).toBe(409);
-      expect((await call('GET', '/api/supervision/plans?limit=200', editor)).json.plans.length).toBe(listBefore);
+      expect((await call('GET', '/api/supervision/plans?limit=200', editor)).json.items.length).toBe(listBefore);
       expect(await auditCount('2026-03')).toBe(auditsBefore + 1);
       // The cancelled write moved no roll-up counter either.
       const rollupAfter = (await rawQuery('01#P#ROLLUP')).find((i) => i.SK === 'T#01#00103')!;

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
 import { launchBrowser, signInAs } from '../support/browser.js';
+import { setDataEntry } from '../support/locality-flow.js';
 
 const webDist = join(import.meta.dirname, '..', '..', 'web', 'dist');
 
@@ -15,6 +16,8 @@ let page: Page;
 beforeAll(async () => {
   if (!existsSync(join(webDist, 'index.html'))) throw new Error('web/dist is missing: run `npx vite build` (npm test does it first)');
   stack = await startLocalStack({ dataDir: null, dynamoEndpoint: inject('dynamoEndpoint'), s3Endpoint: inject('s3Endpoint'), tableName: 'browser-agreements', webDist });
+  // Quận Tây Hồ is history since 01/07/2025 (read-only); Hà Nội opens it to backfill records, so its demo admin may write.
+  await setDataEntry(stack.url, '003', true);
   browser = await launchBrowser();
   page = await browser.newPage({ acceptDownloads: true });
 });
@@ -47,18 +50,25 @@ describe('agreements in a real browser', () => {
   });
 
   it('drafts a program with items, signs it, updates progress, writes a semi-annual review and downloads the .docx files', async () => {
+    // Today's unit: Phường Tây Hồ (Quận Tây Hồ is history since 01/07/2025, read-only).
+    await signIn('admin.phuongtayho@demo.phoihop.vn', 'Phan Thị Ngọc Anh');
     const year = String(new Date(Date.now() + 7 * 3600_000).getUTCFullYear());
     await page.goto(`${stack.url}/agreements`);
     await page.click('[data-testid=new-agreement]');
     await page.waitForSelector('[data-testid=agreement-editor]');
     await page.fill('input[name=number]', '12/CTrPH-HĐND-UBND-MTTQ');
     await page.fill('input[name=title]', `Phối hợp công tác năm ${year} (thử nghiệm trình duyệt)`);
-    await page.fill('input[name=party-0]', 'Thường trực Hội đồng nhân dân quận Tây Hồ');
-    await page.fill('input[name=party-1]', 'Ủy ban nhân dân quận Tây Hồ');
-    await page.fill('input[name=party-2]', 'Ủy ban Mặt trận Tổ quốc Việt Nam quận Tây Hồ');
+    // The ward's three bodies are offered, named after the ward; the ward has no Đoàn ĐBQH.
+    await expect.poll(() => page.inputValue('input[name=party-0]')).toBe('Thường trực Hội đồng nhân dân phường Tây Hồ');
+    expect(await page.inputValue('input[name=party-1]')).toBe('Ủy ban nhân dân phường Tây Hồ');
+    expect(await page.inputValue('input[name=party-2]')).toBe('Ủy ban Mặt trận Tổ quốc Việt Nam phường Tây Hồ');
+    expect(await page.locator('select[name=party-agency-0] option[value=DBQH]').count()).toBe(0);
+    // A new program may continue one of Quận Tây Hồ's.
+    await page.waitForSelector('[data-testid=continues] select option:nth-child(2)', { state: 'attached' });
+    await page.selectOption('[data-testid=continues] select', { label: 'Chương trình phối hợp công tác năm 2024 (2024)' });
     await page.click('[data-testid=add-item]');
     await page.fill('input[name=item-title-0]', 'Phối hợp tổ chức phản biện xã hội');
-    await page.selectOption('select[name=item-lead-0]', { label: 'Ủy ban Mặt trận Tổ quốc Việt Nam quận Tây Hồ' });
+    await page.selectOption('select[name=item-lead-0]', { label: 'Ủy ban Mặt trận Tổ quốc Việt Nam phường Tây Hồ' });
     await page.fill('input[name=item-due-0]', `${year}-12-15`);
     await page.click('[data-testid=add-item]');
     await page.fill('input[name=item-title-1]', 'Phối hợp thực hiện giám sát');
@@ -68,17 +78,18 @@ describe('agreements in a real browser', () => {
     expect(await page.locator('[data-testid=agreement-title]').innerText()).toBe(`Chương trình phối hợp công tác năm ${year} (thử nghiệm trình duyệt)`);
     expect(await page.locator('[data-testid=agreement-status]').innerText()).toBe('Dự thảo');
     expect(await page.locator('[data-testid=items] [data-testid^=item-]').count()).toBe(2);
+    expect(await page.locator('[data-testid=continues]').innerText()).toContain('Quận Tây Hồ');
 
-    // Sign: the dialog is pre-filled with one signatory per party.
+    // Sign: the dialog is pre-filled with one signatory per party, titled for the ward.
     await page.click('[data-testid=open-sign]');
     await page.waitForSelector('[data-testid=sign-dialog]');
     expect(await page.locator('[data-testid=signatory]').count()).toBe(3);
+    await expect.poll(() => page.inputValue('input[name=title-1]')).toBe('Chủ tịch UBND phường Tây Hồ');
     const signers = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường'];
     for (let i = 0; i < 3; i++) {
-      await page.fill(`input[name=title-${i}]`, 'Chủ tịch');
       await page.fill(`input[name=name-${i}]`, signers[i]!);
     }
-    await page.fill('input[name=place]', 'Hội trường UBND quận Tây Hồ');
+    await page.fill('input[name=place]', 'Hội trường UBND phường Tây Hồ');
     await page.click('[data-testid=confirm-sign]');
     await expect.poll(() => page.locator('[data-testid=agreement-status]').innerText()).toBe('Đang có hiệu lực');
     expect(await page.locator('[data-testid=signing]').innerText()).toContain('Lê Văn Cường');
@@ -116,7 +127,7 @@ describe('agreements in a real browser', () => {
     const [agreementFile] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-docx]')]);
     expect(agreementFile.suggestedFilename()).toBe(`Chương trình phối hợp công tác năm ${year} (thử nghiệm trình duyệt).docx`);
     const agreementText = await documentText(agreementFile);
-    for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số: 12/CTrPH-HĐND-UBND-MTTQ', 'CHƯƠNG TRÌNH', '1. Phối hợp tổ chức phản biện xã hội', 'Trần Thị Bình', 'Nơi nhận:']) {
+    for (const s of ['HĐND - UBND - ỦY BAN MTTQ VIỆT NAM PHƯỜNG TÂY HỒ', 'Tây Hồ, ngày', 'CHỦ TỊCH UBND PHƯỜNG TÂY HỒ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số: 12/CTrPH-HĐND-UBND-MTTQ', 'CHƯƠNG TRÌNH', '1. Phối hợp tổ chức phản biện xã hội', 'Trần Thị Bình', 'Nơi nhận:']) {
       expect(agreementText).toContain(s);
     }
     const [reviewFile] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-review]')]);
@@ -131,7 +142,7 @@ describe('agreements in a real browser', () => {
     await page.goto(`${stack.url}/agreements`);
     await page.waitForSelector('[data-testid=filter-locality] option[value="003"]', { state: 'attached' });
     await page.selectOption('[data-testid=filter-locality]', '003');
-    await expect.poll(() => page.locator('[data-testid=agreement-row]').count()).toBe(3);
+    await expect.poll(() => page.locator('[data-testid=agreement-row]').count()).toBe(2);
     expect(await page.locator('[data-testid=new-agreement]').count()).toBe(0);
     await page.click('text=Chương trình phối hợp công tác năm 2024');
     await page.waitForSelector('[data-testid=items]');

@@ -8,6 +8,7 @@ import { newId } from '../../shared/ids.js';
 import { keys } from '../../shared/keys.js';
 import { makePdf, sha256 } from '../support/archive-files.js';
 import { launchBrowser, signInAs } from '../support/browser.js';
+import { setDataEntry } from '../support/locality-flow.js';
 
 const webDist = join(import.meta.dirname, '..', '..', 'web', 'dist');
 const TAYHO = { provinceCode: '01', localityCode: '003' };
@@ -36,6 +37,8 @@ beforeAll(async () => {
       Item: { ...keys.agreement(TAYHO, agreementId), entity: 'agreement', kind: 'program', status: 'signed', numberSymbol: '05/CTrPH-HĐND-UBND-MTTQ', version: 1 },
     }),
   );
+  // Quận Tây Hồ is history since 01/07/2025 (read-only); Hà Nội opens it to backfill records, so its demo admin may write.
+  await setDataEntry(stack.url, '003', true);
   browser = await launchBrowser();
   page = await browser.newPage();
 });

@@ -31,7 +31,7 @@ describe('web shell in a real browser', () => {
     for (const label of ['Tổng quan', 'Quy chế & chương trình', 'Giám sát', 'Kho văn bản', 'Nhật ký thay đổi', 'Trạng thái hệ thống']) {
       expect(nav).toContain(label);
     }
-    // Province roll-ups are for province staff: not offered to a visitor (or a district).
+    // Province roll-ups are for province staff: not offered to a visitor (or a locality).
     expect(nav).not.toContain('Tổng hợp toàn tỉnh');
     expect(await page.getAttribute('html', 'lang')).toBe('vi');
   });
@@ -61,7 +61,9 @@ describe('web shell in a real browser', () => {
     await expect.poll(() => page.locator('[role=alert]').innerText()).toContain('Email hoặc mật khẩu không đúng');
     await page.fill('input[name=password]', DEMO_PASSWORD);
     await page.click('button[type=submit]');
-    await expect.poll(() => page.locator('[data-testid=who]').innerText()).toContain('Nguyễn Thu Hà · Quản trị cấp huyện');
+    await expect.poll(() => page.locator('[data-testid=who]').innerText()).toContain('Nguyễn Thu Hà · Quản trị đơn vị cấp xã');
+    // Quận Tây Hồ is history since 01/07/2025: its users are told so on every page.
+    await expect.poll(() => page.locator('[data-testid=history-banner]').innerText()).toContain('Quận Tây Hồ đã kết thúc hoạt động 01/07/2025');
   });
 
   it('serves the app shell for a deep link and a 404 problem for an unknown API path', async () => {

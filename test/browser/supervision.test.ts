@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
 import { launchBrowser, signInAs } from '../support/browser.js';
+import { setDataEntry } from '../support/locality-flow.js';
 
 /**
  * Issue #5 "done when": in a real browser a district creates a plan, records a finding with two
@@ -38,6 +39,8 @@ beforeAll(async () => {
     webDist,
     now: () => clock,
   });
+  // Quận Đống Đa is history since 01/07/2025 (read-only); Hà Nội opens it to backfill records, so its demo admin may write.
+  await setDataEntry(stack.url, '006', true);
   browser = await launchBrowser();
   page = await browser.newPage();
 });
@@ -156,14 +159,15 @@ describe('supervision in a real browser', () => {
     try {
       await signIn(viewer, 'xem.hanoi@demo.phoihop.vn');
       await viewer.goto(`${stack.url}/supervision`);
-      await viewer.waitForSelector('[data-testid=district-picker]');
-      await viewer.selectOption('[data-testid=district-picker]', '006');
+      await viewer.waitForSelector('[data-testid=locality-picker] option[value="006"]', { state: 'attached' });
+      await viewer.selectOption('[data-testid=locality-picker]', '006');
       await viewer.waitForSelector('[data-testid=plan-row]');
       expect(await viewer.locator('[data-testid=plan-list]').innerText()).toContain('Giám sát công tác quản lý trật tự xây dựng trên địa bàn quận');
       expect(await viewer.locator('[data-testid=new-plan]').count()).toBe(0);
       await viewer.click('[data-testid=plan-row] a');
       await viewer.waitForSelector('[data-testid=rec-2]');
-      expect(viewer.url()).toContain('district=006');
+      expect(viewer.url()).toContain('locality=006');
+      expect(await viewer.locator('[data-testid=read-only-banner]').innerText()).toContain('Quận Đống Đa');
       expect(await viewer.locator('[data-testid=rec-respond]').count()).toBe(0);
       expect(await viewer.locator('[data-testid=finding-form]').count()).toBe(0);
     } finally {

@@ -7,8 +7,8 @@ import { startLocalStack, type LocalStack } from '../../functions/local/server.j
 import { launchBrowser, signInAs } from '../support/browser.js';
 
 /**
- * Issue #3's done-when, in a real browser: a new district signs up, the province admin approves it,
- * the invited admin accepts the invitation, signs in and sees an empty district.
+ * Issue #3's done-when, in a real browser (with issue #11's localities): a new ward signs up, the
+ * province admin approves it, the invited admin accepts the invitation, signs in and sees an empty unit.
  */
 const webDist = join(import.meta.dirname, '..', '..', 'web', 'dist');
 
@@ -33,57 +33,64 @@ async function signIn(email: string, password: string) {
   await signInAs(page, stack.url, email, password);
 }
 
+/** The sign-up type-ahead: type (accents optional), pick the unit by its code. */
+async function pickUnit(text: string, code: string) {
+  await page.locator('input[role=combobox]').fill(text);
+  await page.click(`[data-testid=locality-options] [data-code="${code}"]`);
+  await expect.poll(() => page.locator('[data-testid=locality-chosen]').innerText()).toContain(code);
+}
+
 async function signOut() {
   await page.click('button:has-text("Đăng xuất")');
   await page.waitForURL(/\/sign-in$/);
 }
 
-describe('district onboarding in a real browser', () => {
-  it('signs a new district up from the official list; a second sign-up gets a clear refusal', async () => {
+describe('locality onboarding in a real browser', () => {
+  it('signs a new ward up from the current official list; a second sign-up gets a clear refusal', async () => {
     await page.goto(`${stack.url}/sign-up`);
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Đăng ký đơn vị cấp huyện');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Đăng ký đơn vị cấp xã');
     await page.selectOption('select[name=provinceCode]', '01');
-    await page.selectOption('select[name=localityCode]', '004');
+    await pickUnit('long bien', '00145');
     await page.fill('input[name=agency]', 'Văn phòng HĐND và UBND');
     await page.fill('input[name=contactName]', 'Nguyễn Văn Long');
     await page.fill('input[name=contactEmail]', 'vanphong@longbien.test.vn');
     await page.click('button[type=submit]');
     const done = await page.waitForSelector('[data-testid=signup-done]');
-    expect(await done.innerText()).toContain('Quận Long Biên');
+    expect(await done.innerText()).toContain('Phường Long Biên');
     expect(await done.innerText()).toContain('chờ duyệt');
 
     await page.goto(`${stack.url}/sign-up`);
     await page.selectOption('select[name=provinceCode]', '01');
-    await page.selectOption('select[name=localityCode]', '004');
+    await pickUnit('Long Biên', '00145');
     await page.fill('input[name=agency]', 'UBND');
     await page.fill('input[name=contactName]', 'Người Khác');
     await page.fill('input[name=contactEmail]', 'khac@longbien.test.vn');
     await page.click('button[type=submit]');
-    await expect.poll(() => page.locator('[role=alert]').innerText()).toContain('Quận Long Biên (Thành phố Hà Nội) đã được đăng ký');
+    await expect.poll(() => page.locator('[role=alert]').innerText()).toContain('Phường Long Biên (Thành phố Hà Nội) đã được đăng ký');
   });
 
   it('lets the Hà Nội province admin approve it and shows the invitation link to hand over', async () => {
     await signIn('admin.hanoi@demo.phoihop.vn', DEMO_PASSWORD);
     await page.click('nav.sidenav >> text=Phê duyệt đăng ký');
-    const row = page.locator('tr[data-locality="004"]');
+    const row = page.locator('tr[data-locality="00145"]');
     await expect.poll(() => row.innerText()).toContain('Chờ duyệt');
     expect(await row.innerText()).toContain('vanphong@longbien.test.vn');
-    // The seeded Ba Đình sign-up waits too; pending rows come first.
-    expect(await page.locator('tr[data-locality="001"]').innerText()).toContain('Chờ duyệt');
+    // The seeded Phường Ba Đình sign-up waits too; pending rows come first.
+    expect(await page.locator('tr[data-locality="00004"]').innerText()).toContain('Chờ duyệt');
     await row.locator('button:has-text("Phê duyệt")').click();
     const link = page.locator('[data-testid=invitation-link]');
-    await expect.poll(() => link.inputValue()).toMatch(/\/invitation#01\.004\./);
+    await expect.poll(() => link.inputValue()).toMatch(/\/invitation#01\.00145\./);
     invitationUrl = await link.inputValue();
     expect(await page.locator('[data-testid=invitation]').innerText()).toContain('Hệ thống chưa gửi thư điện tử');
     await expect.poll(() => row.innerText()).toContain('Đang hoạt động');
     await signOut();
   });
 
-  it('lets the invited admin set a password, sign in and see an empty district', async () => {
+  it('lets the invited admin set a password, sign in and see an empty ward', async () => {
     await page.goto(invitationUrl);
     const preview = page.locator('[data-testid=invitation-preview]');
-    await expect.poll(() => preview.innerText()).toContain('Quận Long Biên');
-    expect(await preview.innerText()).toContain('Quản trị cấp huyện');
+    await expect.poll(() => preview.innerText()).toContain('Phường Long Biên');
+    expect(await preview.innerText()).toContain('Quản trị đơn vị cấp xã');
     expect(await page.inputValue('input[name=name]')).toBe('Nguyễn Văn Long');
     await page.fill('input[name=password]', 'LongBien@2026');
     await page.fill('input[name=confirm]', 'LongBien@2025');
@@ -94,11 +101,14 @@ describe('district onboarding in a real browser', () => {
     await page.waitForSelector('[data-testid=accepted]');
 
     await signIn('vanphong@longbien.test.vn', 'LongBien@2026');
-    await expect.poll(() => page.locator('[data-testid=who]').innerText()).toContain('Nguyễn Văn Long · Quản trị cấp huyện');
-    await expect.poll(() => page.locator('[data-testid=tenant-summary]').innerText()).toContain('Quận Long Biên, Thành phố Hà Nội');
+    await expect.poll(() => page.locator('[data-testid=who]').innerText()).toContain('Nguyễn Văn Long · Quản trị đơn vị cấp xã');
+    await expect.poll(() => page.locator('[data-testid=tenant-summary]').innerText()).toContain('Phường Long Biên, Thành phố Hà Nội');
     expect(await page.locator('[data-testid=tenant-summary]').innerText()).toContain('Đang hoạt động');
 
-    // Empty district: its only user is the new admin, nothing pending.
+    // Its predecessor district's records (Quận Long Biên) are offered read-only.
+    await expect.poll(() => page.locator('[data-testid=predecessor-panel]').innerText()).toContain('Hồ sơ Quận Long Biên (trước 01/07/2025)');
+
+    // Empty ward: its only user is the new admin, nothing pending.
     await page.click('nav.sidenav >> text=Người dùng');
     await expect.poll(() => page.locator('[data-testid=users] tbody tr').count()).toBe(1);
     expect(await page.locator('[data-testid=users]').innerText()).toContain('vanphong@longbien.test.vn');
@@ -110,11 +120,11 @@ describe('district onboarding in a real browser', () => {
     await page.fill('[data-testid=invite-form] input[name=email]', 'bientap@longbien.test.vn');
     await page.selectOption('[data-testid=invite-form] select[name=role]', 'locality_editor');
     await page.click('[data-testid=invite-form] button[type=submit]');
-    await expect.poll(() => page.locator('[data-testid=invitation-link]').inputValue()).toMatch(/\/invitation#01\.004\./);
+    await expect.poll(() => page.locator('[data-testid=invitation-link]').inputValue()).toMatch(/\/invitation#01\.00145\./);
     await expect.poll(() => page.locator('[data-testid=invitations]').innerText()).toContain('bientap@longbien.test.vn');
   });
 
-  it('shows the district\'s audit log newest first, filterable by action', async () => {
+  it('shows the ward\'s audit log newest first, filterable by action', async () => {
     await page.click('nav.sidenav >> text=Nhật ký thay đổi');
     await expect.poll(() => page.locator('[data-testid=audit] tbody tr').count()).toBe(5);
     const actions = await page.locator('[data-testid=audit] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));

@@ -298,7 +298,7 @@ describe.each(envNames)('stack for %s', (env) => {
 
 describe('the function role grants what the code sends', () => {
   const source = (path: string) => readFileSync(join(repoRoot, path), 'utf8');
-  const commandsIn = (code: string) => [...new Set([...code.matchAll(/new (\w+)Command\(/g)].map((m) => m[1]!))].sort();
+  const commandsIn = (code: string) => [...new Set([...code.matchAll(/new (?:\w+\.)?(\w+)Command\(/g)].map((m) => m[1]!))].sort();
 
   it('Cognito: exactly the admin commands of the identity directory', () => {
     const used = commandsIn(source('functions/identity/cognito-directory.ts')).map((c) => `cognito-idp:${c}`);

@@ -70,7 +70,9 @@ describe('agreement rules shared by API and web', () => {
   });
 
   it('validates every seed through the same schema and builds one partition per seeded record', () => {
-    expect(seedAgreements).toHaveLength(9);
+    // Nine records of the five seed articles, and two invented ones of today's demo wards.
+    expect(seedAgreements).toHaveLength(11);
+    expect(seedAgreements.filter((s) => s.seed === 'demo').every((s) => s.content.title.endsWith('(dữ liệu mẫu)') && s.content.remarks?.startsWith('Dữ liệu mẫu'))).toBe(true);
     for (const s of seedAgreements) {
       expect(() => agreementContentSchema.parse(s.content), s.key).not.toThrow();
       const items = seedItems(s);

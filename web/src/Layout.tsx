@@ -4,6 +4,7 @@ import { can, roleLabels, type Permission } from '../../shared/roles.js';
 import { signOut } from './auth.js';
 import { lang, setLang, t, ui } from './i18n.js';
 import { session } from './session.js';
+import { PredecessorLinks, ReadOnlyBanner, useLocality } from './tenancy/locality.jsx';
 
 const navItems: { href: string; label: { vi: string; en: string }; end?: boolean; needs?: Permission | Permission[] }[] = [
   { href: '/', label: ui.nav.home, end: true },
@@ -18,9 +19,13 @@ const navItems: { href: string; label: { vi: string; en: string }; end?: boolean
   { href: '/status', label: ui.nav.status },
 ];
 
-/** App shell: header with language switch and session, side navigation, page content. */
+/**
+ * App shell: header with language switch and session, side navigation (with a commune's link to its
+ * predecessor district's records), page content under the read-only banner when it applies.
+ */
 export function Layout(props: RouteSectionProps) {
   const navigate = useNavigate();
+  const locality = useLocality();
   return (
     <div class="shell">
       <header class="topbar">
@@ -68,8 +73,12 @@ export function Layout(props: RouteSectionProps) {
               </A>
             )}
           </For>
+          <PredecessorLinks variant="nav" />
         </nav>
-        <main class="content">{props.children}</main>
+        <main class="content">
+          <ReadOnlyBanner locality={locality()} />
+          {props.children}
+        </main>
       </div>
     </div>
   );

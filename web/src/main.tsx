@@ -10,7 +10,7 @@ import { ArchiveDetail } from './archive/ArchiveDetail.jsx';
 import { ArchiveList } from './archive/ArchiveList.jsx';
 import { ArchiveUpload } from './archive/ArchiveUpload.jsx';
 import { ProvinceDashboard } from './rollups/Dashboard.jsx';
-import { DistrictDrillDown } from './rollups/DistrictDrillDown.jsx';
+import { LegacyDrillDownRedirect, LocalityDrillDown } from './rollups/LocalityDrillDown.jsx';
 import { ComingSoon } from './pages/ComingSoon.jsx';
 import { Home } from './pages/Home.jsx';
 import { SignIn } from './pages/SignIn.jsx';
@@ -44,7 +44,8 @@ render(
       <Route path="/archive/check" component={ArchiveCheck} />
       <Route path="/archive/:id" component={ArchiveDetail} />
       <Route path="/province" component={ProvinceDashboard} />
-      <Route path="/province/districts/:code" component={DistrictDrillDown} />
+      <Route path="/province/locality" component={LocalityDrillDown} />
+      <Route path="/province/districts/:code" component={LegacyDrillDownRedirect} />
       <Route path="/audit" component={AuditLog} />
       <Route path="/sign-up" component={SignUp} />
       <Route path="/invitation" component={AcceptInvitation} />

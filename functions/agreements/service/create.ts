@@ -1,4 +1,4 @@
-import { vietnamToday, type AgreementContent, type AgreementSummary } from '../../../shared/agreements/schema.js';
+import { vietnamToday, type AgreementContent, type AgreementSummary, type ContinuesRef } from '../../../shared/agreements/schema.js';
 import { newId } from '../../../shared/ids.js';
 import { auditPut } from '../../audit/record.js';
 import { idempotentCreate } from '../../store/idempotency.js';
@@ -13,7 +13,7 @@ export type CreateResult = { agreement: AgreementSummary };
  * Creates a draft: header + chapters/articles/items + audit (+ idempotency record) in ONE
  * TransactWrite. A retried create with the same `Idempotency-Key` and body returns the first result.
  */
-export async function createAgreement(ctx: OpContext, content: AgreementContent, idempotencyKey: string | undefined) {
+export async function createAgreement(ctx: OpContext, content: AgreementContent, idempotencyKey: string | undefined, continues: ContinuesRef | null = null) {
   return idempotentCreate<CreateResult>({
     store: ctx.store,
     tenant: ctx.tenant,
@@ -28,6 +28,7 @@ export async function createAgreement(ctx: OpContext, content: AgreementContent,
         revision: 1,
         amends: null,
         amendmentReason: '',
+        continues,
         amendedBy: null,
         supersededBy: null,
         signedOn: null,

@@ -1,4 +1,4 @@
-import { vietnamToday, type AgreementContent, type AgreementSummary } from '../../../shared/agreements/schema.js';
+import { vietnamToday, type AgreementContent, type AgreementSummary, type ContinuesRef } from '../../../shared/agreements/schema.js';
 import { auditPut } from '../../audit/record.js';
 import type { TransactItem } from '../../store/metered-store.js';
 import { isConditionFailure, staleVersion, versionCondition } from '../../store/versioning.js';
@@ -11,7 +11,13 @@ import { agreementRollup } from '../../rollups/agreements.js';
  * Replaces a draft's content (header and every chapter, article and item) in one TransactWrite
  * conditioned on the version read: a concurrent edit gets 409. Signed agreements are frozen.
  */
-export async function updateDraft(ctx: OpContext, id: string, content: AgreementContent, expectedVersion: number): Promise<{ agreement: AgreementSummary }> {
+export async function updateDraft(
+  ctx: OpContext,
+  id: string,
+  content: AgreementContent,
+  expectedVersion: number,
+  continues: ContinuesRef | null = null,
+): Promise<{ agreement: AgreementSummary }> {
   const rows = await readPartition(ctx.store, ctx.tenant, id);
   const current = rows.find((r) => r.SK === 'A');
   if (!current) throw agreementNotFound();
@@ -21,6 +27,7 @@ export async function updateDraft(ctx: OpContext, id: string, content: Agreement
   const at = ctx.now.toISOString();
   const header = headerItem(ctx.tenant, id, content, {
     ...metaOf(before, String(current.createdBy ?? '')),
+    continues,
     version: expectedVersion + 1,
     updatedAt: at,
   });

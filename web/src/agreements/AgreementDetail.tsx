@@ -1,6 +1,7 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
+import { defaultSignatory, partyAgenciesByLevel } from '../../../shared/agreements/parties.js';
 import {
   agencyCodes,
   fullTitle,
@@ -17,21 +18,21 @@ import {
 import { formatDate, formatDateTime } from '../../../shared/format.js';
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
-import { agencyName, canWrite, download, ErrorBox, errorText, ItemStatusBadge, newIdempotencyKey, ProgressBar, StatusBadge, todayVN, useLocality, withLocality } from './common.jsx';
+import { agencyName, canWrite, download, ErrorBox, errorText, ItemStatusBadge, newIdempotencyKey, ProgressBar, StatusBadge, todayVN, useLocality, useOwnUnit, withLocality } from './common.jsx';
 
 /** One agreement: header, lifecycle actions, items with progress and timeline, articles, signing, reviews. */
 export function AgreementDetailPage() {
   const params = useParams<{ id: string }>();
-  const district = useLocality();
+  const locality = useLocality();
   const navigate = useNavigate();
   const [detail, { refetch }] = createResource(
-    () => ({ id: params.id, district: district() }),
-    (k) => api<Detail>(withLocality(`/api/agreements/${k.id}`, k.district)),
+    () => ({ id: params.id, locality: locality() }),
+    (k) => api<Detail>(withLocality(`/api/agreements/${k.id}`, k.locality)),
   );
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [signing, setSigning] = createSignal(false);
-  const writable = () => canWrite(district());
+  const writable = () => canWrite(locality());
 
   const act = async (fn: () => Promise<unknown>) => {
     setBusy(true);
@@ -50,7 +51,7 @@ export function AgreementDetailPage() {
   return (
     <section>
       <p>
-        <A href={withLocality('/agreements', district())}>← {t(ui.nav.agreements)}</A>
+        <A href={withLocality('/agreements', locality())}>← {t(ui.nav.agreements)}</A>
       </p>
       <ErrorBox error={detail.error ? errorText(detail.error) : null} />
       <Show when={detail()} fallback={<Show when={!detail.error}><p>{t(ui.loading)}</p></Show>}>
@@ -84,12 +85,27 @@ export function AgreementDetailPage() {
                   <dt>{t({ vi: 'Hết hiệu lực', en: 'Until' })}</dt>
                   <dd>{formatDate(a().effectiveTo)}</dd>
                 </Show>
+                <Show when={a().continues}>
+                  {(k) => (
+                    <>
+                      <dt>{t({ vi: 'Tiếp nối', en: 'Continues' })}</dt>
+                      <dd data-testid="continues">
+                        <A href={`/agreements/${k().agreementId}?locality=${k().localityCode}`}>{fullTitle(k(), lang())}</A>{' '}
+                        <span class="muted">
+                          ({k().period}
+                          {k().number ? `, ${t({ vi: 'số', en: 'no.' })} ${k().number}` : ''}) — {k().localityName},{' '}
+                          {t({ vi: 'hồ sơ trước 01/07/2025, chỉ xem', en: 'records before 01/07/2025, read-only' })}
+                        </span>
+                      </dd>
+                    </>
+                  )}
+                </Show>
                 <Show when={a().amends}>
                   {(m) => (
                     <>
                       <dt>{t({ vi: 'Sửa đổi, bổ sung', en: 'Amends' })}</dt>
                       <dd>
-                        <A href={withLocality(`/agreements/${m().id}`, district())}>{m().number || m().title}</A> ({t({ vi: 'lần', en: 'revision' })} {a().revision - 1}): {a().amendmentReason}
+                        <A href={withLocality(`/agreements/${m().id}`, locality())}>{m().number || m().title}</A> ({t({ vi: 'lần', en: 'revision' })} {a().revision - 1}): {a().amendmentReason}
                       </dd>
                     </>
                   )}
@@ -97,13 +113,13 @@ export function AgreementDetailPage() {
                 <Show when={a().amendedBy}>
                   <dt>{t({ vi: 'Dự thảo sửa đổi', en: 'Draft amendment' })}</dt>
                   <dd>
-                    <A href={withLocality(`/agreements/${a().amendedBy}`, district())}>{t({ vi: 'Mở dự thảo sửa đổi', en: 'Open the draft amendment' })}</A>
+                    <A href={withLocality(`/agreements/${a().amendedBy}`, locality())}>{t({ vi: 'Mở dự thảo sửa đổi', en: 'Open the draft amendment' })}</A>
                   </dd>
                 </Show>
                 <Show when={a().supersededBy}>
                   <dt>{t({ vi: 'Được thay thế bởi', en: 'Superseded by' })}</dt>
                   <dd>
-                    <A href={withLocality(`/agreements/${a().supersededBy}`, district())}>{t({ vi: 'Văn bản sửa đổi', en: 'The amendment' })}</A>
+                    <A href={withLocality(`/agreements/${a().supersededBy}`, locality())}>{t({ vi: 'Văn bản sửa đổi', en: 'The amendment' })}</A>
                   </dd>
                 </Show>
               </dl>
@@ -114,7 +130,7 @@ export function AgreementDetailPage() {
               </Show>
 
               <div class="actions">
-                <button class="button secondary" data-testid="export-docx" disabled={busy()} onClick={() => act(() => download(withLocality(`/api/agreements/${a().id}/export.docx`, district())))}>
+                <button class="button secondary" data-testid="export-docx" disabled={busy()} onClick={() => act(() => download(withLocality(`/api/agreements/${a().id}/export.docx`, locality())))}>
                   {t({ vi: 'Tải văn bản (.docx)', en: 'Download (.docx)' })}
                 </button>
                 <Show when={writable() && a().status === 'draft'}>
@@ -333,7 +349,7 @@ export function AgreementDetailPage() {
                           </p>
                         </Show>
                         <div class="actions">
-                          <button class="button secondary" data-testid="export-review" onClick={() => act(() => download(withLocality(`/api/agreements/${a().id}/reviews/${r.period}/export.docx`, district())))}>
+                          <button class="button secondary" data-testid="export-review" onClick={() => act(() => download(withLocality(`/api/agreements/${a().id}/reviews/${r.period}/export.docx`, locality())))}>
                             {t({ vi: 'Tải báo cáo (.docx)', en: 'Download report (.docx)' })}
                           </button>
                           <Show when={writable()}>
@@ -493,12 +509,27 @@ function ItemCard(props: { item: Item; agreementId: string; tracking: boolean; o
 /** Signing dialog: date, venue, one signatory per party (pre-filled), in force from signing. */
 function SignDialog(props: { detail: Detail; onClose: () => void; onSigned: () => void }) {
   const a = props.detail.agreement;
+  // Signature blocks follow the tenant's level: "TM. Thường trực HĐND phường …", "Chủ tịch UBND phường …".
+  const unit = useOwnUnit();
+  const prefill = () => a.parties.map((p) => {
+    const u = unit();
+    const d = u ? defaultSignatory(p, u) : { agency: p.agency, onBehalf: `TM. ${p.name}`, title: '' };
+    return { ...d, name: '' };
+  });
   const [form, setForm] = createStore({
     signedOn: todayVN(),
     place: '',
     inForceFromSigning: true,
-    signatories: a.parties.map((p) => ({ agency: p.agency, onBehalf: `TM. ${p.name}`, title: '', name: '' })),
+    signatories: prefill(),
   });
+  let touched = false;
+  createEffect(() => {
+    if (unit() && !touched) setForm('signatories', prefill());
+  });
+  const agencyChoices = () => {
+    const u = unit();
+    return u ? partyAgenciesByLevel[u.level] : agencyCodes;
+  };
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
   let dialog!: HTMLDialogElement;
@@ -522,7 +553,7 @@ function SignDialog(props: { detail: Detail; onClose: () => void; onSigned: () =
   return (
     <dialog ref={(el) => { dialog = el; queueMicrotask(() => el.showModal()); }} data-testid="sign-dialog" onClose={props.onClose}>
       <h2>{t({ vi: 'Ký kết văn bản', en: 'Sign the agreement' })}</h2>
-      <form class="form" onSubmit={submit}>
+      <form class="form" onSubmit={submit} onInput={() => (touched = true)}>
         <div class="grid-form">
           <label>
             {t({ vi: 'Ngày ký', en: 'Signing date' })}
@@ -538,7 +569,7 @@ function SignDialog(props: { detail: Detail; onClose: () => void; onSigned: () =
           {(s, i) => (
             <div class="row-edit" data-testid="signatory">
               <select class="narrow-field" value={s.agency} onChange={(e) => setForm('signatories', i(), 'agency', e.currentTarget.value as typeof s.agency)}>
-                <For each={agencyCodes}>{(c) => <option value={c}>{agencyName(c) || t({ vi: 'Khác', en: 'Other' })}</option>}</For>
+                <For each={agencyChoices()}>{(c) => <option value={c}>{agencyName(c) || t({ vi: 'Khác', en: 'Other' })}</option>}</For>
               </select>
               <input aria-label={t({ vi: 'Thẩm quyền ký', en: 'On behalf of' })} placeholder="TM. …" value={s.onBehalf} onInput={(e) => setForm('signatories', i(), 'onBehalf', e.currentTarget.value)} />
               <input name={`title-${i()}`} required aria-label={t({ vi: 'Chức vụ', en: 'Title' })} placeholder={t({ vi: 'Chức vụ', en: 'Title' })} value={s.title} onInput={(e) => setForm('signatories', i(), 'title', e.currentTarget.value)} />

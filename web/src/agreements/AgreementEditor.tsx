@@ -1,20 +1,24 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, For, Show } from 'solid-js';
 import { createStore, produce } from 'solid-js/store';
+import { defaultParties, defaultPartyName, partyAgenciesByLevel } from '../../../shared/agreements/parties.js';
 import {
   agencyCodes,
   agreementKinds,
+  fullTitle,
   kindLabels,
   type AgencyCode,
   type AgreementContentInput,
   type AgreementDetail,
   type AgreementKind,
   type AgreementSummary,
+  type Continuable,
+  type ContinuesInput,
 } from '../../../shared/agreements/schema.js';
 import { api } from '../api.js';
 import { t, ui } from '../i18n.js';
 import { session } from '../session.js';
-import { agencyName, ErrorBox, errorText, newIdempotencyKey } from './common.jsx';
+import { agencyName, ErrorBox, errorText, newIdempotencyKey, useOwnUnit } from './common.jsx';
 
 type ItemForm = { title: string; description: string; lead: string; due: string; status: string; progress?: number; placeholder: boolean; evidence: unknown[]; cooperating: string[] };
 type Form = {
@@ -31,6 +35,8 @@ type Form = {
   chapters: { title: string; placeholder: boolean; articles: { title: string; text: string; placeholder: boolean }[] }[];
   recipients: string;
   remarks: string;
+  /** A commune's program or regulation: the predecessor district's agreement it continues. */
+  continues: ContinuesInput | null;
 };
 
 const thisYear = new Date().getFullYear();
@@ -54,6 +60,7 @@ function emptyForm(): Form {
     chapters: [],
     recipients: '',
     remarks: '',
+    continues: null,
   };
 }
 
@@ -83,6 +90,7 @@ function formOf(d: AgreementDetail): Form {
     chapters: d.chapters.map((c) => ({ title: c.title, placeholder: c.placeholder, articles: c.articles.map((x) => ({ title: x.title, text: x.text, placeholder: x.placeholder })) })),
     recipients: a.recipients.join('\n'),
     remarks: a.remarks,
+    continues: a.continues ? { provinceCode: a.continues.provinceCode, localityCode: a.continues.localityCode, agreementId: a.continues.agreementId } : null,
   };
 }
 
@@ -119,6 +127,7 @@ function contentOf(f: Form): AgreementContentInput {
         })),
     recipients: lines(f.recipients),
     remarks: f.remarks,
+    continues: f.kind === 'plan' ? null : f.continues,
   };
 }
 
@@ -140,6 +149,29 @@ export function AgreementEditor() {
       setVersion(d.agreement.version);
       return d;
     },
+  );
+
+  // Parties follow the tenant's level: a ward offers its HĐND, UBND, Front and the organisations
+  // under the Front, named after the ward; a new draft starts with the three usual parties.
+  const unit = useOwnUnit();
+  const agencyChoices = (current: AgencyCode): readonly AgencyCode[] => {
+    const u = unit();
+    const allowed = u ? partyAgenciesByLevel[u.level] : agencyCodes;
+    return allowed.includes(current) ? allowed : [current, ...allowed];
+  };
+  createEffect(() => {
+    const u = unit();
+    if (u && !params.id && form.parties.every((p) => !p.name.trim())) setForm('parties', defaultParties(u));
+  });
+  const pickAgency = (i: number, agency: AgencyCode) => {
+    const u = unit();
+    const p = form.parties[i]!;
+    const usual = u ? defaultPartyName(p.agency, u) : '';
+    setForm('parties', i, { agency, ...(u && (!p.name.trim() || p.name === usual) ? { name: defaultPartyName(agency, u) } : {}) });
+  };
+  const [continuable] = createResource(
+    () => (unit()?.level === 'commune' ? unit() : false),
+    () => api<Continuable>('/api/agreements/continuable'),
   );
 
   const partyOptions = () => form.parties.filter((p) => p.name.trim()).map((p) => ({ value: `${p.agency}|${p.name}`, label: p.name }));
@@ -209,10 +241,13 @@ export function AgreementEditor() {
             <For each={form.parties}>
               {(p, i) => (
                 <div class="row-edit" data-testid="party">
-                  <select class="narrow-field" value={p.agency} onChange={(e) => setForm('parties', i(), 'agency', e.currentTarget.value as AgencyCode)}>
-                    <For each={agencyCodes}>{(c) => <option value={c}>{agencyName(c) || t({ vi: 'Khác', en: 'Other' })}</option>}</For>
+                  <select class="narrow-field" name={`party-agency-${i()}`} value={p.agency} onChange={(e) => pickAgency(i(), e.currentTarget.value as AgencyCode)}>
+                    <For each={agencyChoices(p.agency)}>{(c) => <option value={c}>{agencyName(c) || t({ vi: 'Khác', en: 'Other' })}</option>}</For>
                   </select>
-                  <input name={`party-${i()}`} required placeholder={t({ vi: 'Tên đầy đủ, ví dụ: Thường trực HĐND quận Tây Hồ', en: 'Full name' })} value={p.name} onInput={(e) => setForm('parties', i(), 'name', e.currentTarget.value)} />
+                  <input
+                    name={`party-${i()}`}
+                    required
+                    placeholder={t({ vi: `Tên đầy đủ, ví dụ: ${unit() ? defaultPartyName('HDND', unit()!) : 'Thường trực HĐND phường Tây Hồ'}`, en: 'Full name' })} value={p.name} onInput={(e) => setForm('parties', i(), 'name', e.currentTarget.value)} />
                   <button type="button" class="button link" onClick={() => setForm('parties', (l) => l.filter((_, j) => j !== i()))}>
                     {t({ vi: 'Bỏ', en: 'Remove' })}
                   </button>
@@ -224,6 +259,26 @@ export function AgreementEditor() {
                 + {t({ vi: 'Thêm bên', en: 'Add party' })}
               </button>
             </p>
+
+            <Show when={form.kind !== 'plan' && continuable()?.predecessor}>
+              {(pred) => (
+                <label data-testid="continues">
+                  {t({ vi: `Tiếp nối văn bản của ${pred().name} (trước 01/07/2025)`, en: `Continues an agreement of ${pred().name} (before 01/07/2025)` })}
+                  <select
+                    name="continues"
+                    value={form.continues?.agreementId ?? ''}
+                    onChange={(e) =>
+                      setForm('continues', e.currentTarget.value ? { provinceCode: pred().provinceCode, localityCode: pred().localityCode, agreementId: e.currentTarget.value } : null)
+                    }
+                  >
+                    <option value="">{t({ vi: '— Không —', en: '— None —' })}</option>
+                    <For each={continuable()!.items}>
+                      {(a) => <option value={a.id}>{`${fullTitle(a)} (${a.period})${a.number ? ` – ${a.number}` : ''}`}</option>}
+                    </For>
+                  </select>
+                </label>
+              )}
+            </Show>
 
             <label>
               {t({ vi: 'Lĩnh vực phối hợp (mỗi dòng một lĩnh vực)', en: 'Coordination areas (one per line)' })}

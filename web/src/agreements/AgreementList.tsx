@@ -15,15 +15,14 @@ import { formatDate } from '../../../shared/format.js';
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
 import { session } from '../session.js';
+import { LocalityPicker } from '../tenancy/locality.jsx';
 import { agencyName, canWrite, ErrorBox, errorText, ProgressBar, StatusBadge, withLocality } from './common.jsx';
-
-type District = { code: string; name: string };
 
 /** Quy chế & chương trình: filters (kind, status, year/term, party), search without diacritics, paging. */
 export function AgreementList() {
   const [params, setParams] = useSearchParams();
   const p = (k: string) => (typeof params[k] === 'string' ? (params[k] as string) : '');
-  const district = () => p('district') || null;
+  const locality = () => p('locality') || null;
   const [q, setQ] = createSignal(p('q'));
   const [more, setMore] = createSignal<AgreementSummary[]>([]);
   const [cursor, setCursor] = createSignal<string | null>(null);
@@ -43,7 +42,8 @@ export function AgreementList() {
       return r;
     },
   );
-  const rows = () => [...(page()?.items ?? []), ...more()];
+  // A failed resource throws when read: check `.error` first (another tenant's list answers 404).
+  const rows = () => [...((page.error ? undefined : page.latest)?.items ?? []), ...more()];
 
   const loadMore = async () => {
     const c = cursor();
@@ -58,27 +58,14 @@ export function AgreementList() {
     }
   };
 
-  // Province staff choose a district of their province to look into (read-only).
-  const isProvince = () => !!session() && session()!.identity.localityCode === null && !!session()!.identity.provinceCode;
-  const [districts] = createResource(
-    () => (isProvince() ? session()!.identity.provinceCode : null),
-    async (code) => (await api<{ province: { districts: District[] } }>(`/api/localities/${code}`)).province.districts,
-  );
 
   return (
     <section>
       <h1>{t(ui.nav.agreements)}</h1>
       <Show when={session()} fallback={<p>{t({ vi: 'Vui lòng đăng nhập để xem.', en: 'Sign in to see agreements.' })}</p>}>
         <div class="toolbar">
-          <Show when={isProvince()}>
-            <label>
-              {t({ vi: 'Đơn vị', en: 'Unit' })}
-              <select data-testid="filter-locality" value={p('district')} onChange={(e) => setParams({ district: e.currentTarget.value || undefined })}>
-                <option value="">{t({ vi: 'Cấp tỉnh (của tỉnh)', en: 'Province (own)' })}</option>
-                <For each={districts() ?? []}>{(d) => <option value={d.code}>{d.name}</option>}</For>
-              </select>
-            </label>
-          </Show>
+          {/* Province staff choose a unit of their province to look into (read-only). */}
+          <LocalityPicker testId="filter-locality" value={locality() ?? undefined} onChange={(code) => setParams({ locality: code })} />
           <label>
             {t({ vi: 'Loại', en: 'Kind' })}
             <select data-testid="filter-kind" value={p('kind')} onChange={(e) => setParams({ kind: e.currentTarget.value || undefined })}>
@@ -128,7 +115,7 @@ export function AgreementList() {
               {t({ vi: 'Tìm', en: 'Search' })}
             </button>
           </form>
-          <Show when={canWrite(district())}>
+          <Show when={canWrite(locality())}>
             <A href="/agreements/new" class="button" data-testid="new-agreement">
               {t({ vi: 'Soạn mới', en: 'New draft' })}
             </A>
@@ -152,7 +139,7 @@ export function AgreementList() {
                   {(a) => (
                     <tr data-testid="agreement-row">
                       <td>
-                        <A href={withLocality(`/agreements/${a.id}`, district())}>{fullTitle(a, lang())}</A>
+                        <A href={withLocality(`/agreements/${a.id}`, locality())}>{fullTitle(a, lang())}</A>
                         <div class="muted">
                           {a.number ? `${t({ vi: 'Số', en: 'No.' })} ${a.number}` : t({ vi: 'Chưa có số', en: 'Unnumbered' })}
                           {a.signedOn ? ` · ${t({ vi: 'ký', en: 'signed' })} ${formatDate(a.signedOn)}` : ''}

@@ -1,4 +1,3 @@
-import { useSearchParams } from '@solidjs/router';
 import { Show } from 'solid-js';
 import {
   agencyLabels,
@@ -8,28 +7,35 @@ import {
   type AgreementStatus,
   type ItemStatus,
 } from '../../../shared/agreements/schema.js';
-import { can } from '../../../shared/roles.js';
+import type { Unit } from '../../../shared/agreements/parties.js';
 import { ApiError } from '../api.js';
 import { t } from '../i18n.js';
 import { session } from '../session.js';
+import { canWriteHere, ownTenant, useLocality as useLocalityParam, withLocality } from '../tenancy/locality.jsx';
 import './agreements.css';
 
-/** Province staff drill down into one district (`?locality=NNN`); everything else is the own tenant. */
-export function useLocality() {
-  const [params] = useSearchParams();
-  const district = () => (typeof params.locality === 'string' && params.locality ? params.locality : null);
-  return district;
+export { withLocality };
+
+/** The tenant read through `?locality=` (province drill-down, a commune's predecessor), else null: the own tenant. */
+export function useLocality(): () => string | null {
+  const locality = useLocalityParam();
+  return () => locality() ?? null;
 }
 
-export function withLocality(path: string, district: string | null): string {
-  if (!district) return path;
-  return `${path}${path.includes('?') ? '&' : '?'}locality=${encodeURIComponent(district)}`;
+/** Writes are for the own tenant only, by roles with tenant:write, never in closed history or while reading another tenant. */
+export function canWrite(locality: string | null): boolean {
+  return canWriteHere(locality);
 }
 
-/** Writes are for the own tenant only, by roles with tenant:write (never while drilling down). */
-export function canWrite(district: string | null): boolean {
-  const s = session();
-  return !!s && !district && can(s.identity.role, 'tenant:write');
+/**
+ * The signed-in user's own tenant as documents name it (level and official name), from its profile
+ * (`GET /api/tenancy/tenant`, loaded once per session): parties, signatories and headings follow it.
+ */
+export function useOwnUnit(): () => Unit | undefined {
+  return () => {
+    const tn = ownTenant();
+    return tn ? { level: tn.kind, name: tn.name, ...(tn.localityType ? { type: tn.localityType } : {}) } : undefined;
+  };
 }
 
 export function errorText(err: unknown): string {

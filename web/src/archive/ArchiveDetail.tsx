@@ -6,6 +6,7 @@ import { ApiError } from '../api.js';
 import { t, ui } from '../i18n.js';
 import { session } from '../session.js';
 import { deleteDocument, fileUrl, getDocument, restoreDocument, updateDocument, uploadFile, verifyVersion, type UploadStep } from './api.js';
+import { useLocality, withLocality } from '../tenancy/locality.jsx';
 import { canAdmin, canWrite, createMetadataForm, formatBytes, LinkView, MetadataFields, SignInFirst, typeLabel } from './common.jsx';
 import { ACCEPT, stepText } from './ArchiveUpload.jsx';
 
@@ -14,11 +15,15 @@ const errText = (err: unknown) => (err instanceof ApiError ? err.text : String(e
 /** One document: metadata, links, version chain, preview, download, integrity check, corrections, soft delete. */
 export function ArchiveDetail() {
   const params = useParams();
-  const [doc, { mutate, refetch }] = createResource(() => (session() ? params.id : undefined), getDocument);
+  const locality = useLocality();
+  const [doc, { mutate, refetch }] = createResource(
+    () => (session() ? { id: params.id!, locality: locality() } : undefined),
+    (k) => getDocument(k.id, k.locality),
+  );
   return (
     <section>
       <p>
-        <A href="/archive">← {t(ui.nav.archive)}</A>
+        <A href={withLocality('/archive', locality())}>← {t(ui.nav.archive)}</A>
       </p>
       <Show when={session()} fallback={<SignInFirst />}>
         <Switch>
@@ -38,6 +43,7 @@ export function ArchiveDetail() {
 }
 
 function DocumentView(props: { doc: DocumentDetail; onChange: (d?: DocumentDetail) => void }) {
+  const locality = useLocality();
   const d = () => props.doc;
   const [previewOf, setPreviewOf] = createSignal<number>(d().latestVersionNo);
   const [editing, setEditing] = createSignal(false);
@@ -78,7 +84,7 @@ function DocumentView(props: { doc: DocumentDetail; onChange: (d?: DocumentDetai
             {d().createdBy.name ?? d().createdBy.email}, {formatDateTime(d().createdAt)}
           </dd>
         </dl>
-        <Show when={canWrite() && !d().deleted}>
+        <Show when={canWrite(locality()) && !d().deleted}>
           <p>
             <button class="button secondary" onClick={() => setEditing(true)}>
               {t({ vi: 'Sửa thông tin văn bản', en: 'Edit details' })}
@@ -118,10 +124,10 @@ function DocumentView(props: { doc: DocumentDetail; onChange: (d?: DocumentDetai
         <Show when={d().versions.find((v) => v.versionNo === previewOf())}>{(v) => <Preview doc={d()} v={v()} />}</Show>
       </div>
 
-      <Show when={canWrite() && !d().deleted}>
+      <Show when={canWrite(locality()) && !d().deleted}>
         <NewVersionForm doc={d()} onDone={(next) => props.onChange(next)} />
       </Show>
-      <Show when={canAdmin()}>
+      <Show when={canAdmin(locality())}>
         <DeleteRestore doc={d()} onDone={(next) => props.onChange(next)} />
       </Show>
     </>
@@ -129,6 +135,7 @@ function DocumentView(props: { doc: DocumentDetail; onChange: (d?: DocumentDetai
 }
 
 function VersionRow(props: { doc: DocumentDetail; v: DocumentVersion; onPreview: () => void }) {
+  const locality = useLocality();
   const [result, setResult] = createSignal<VerifyResult | null>(null);
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
@@ -136,7 +143,7 @@ function VersionRow(props: { doc: DocumentDetail; v: DocumentVersion; onPreview:
     setBusy(true);
     setError(null);
     try {
-      setResult(await verifyVersion(props.doc.id, props.v.versionNo));
+      setResult(await verifyVersion(props.doc.id, props.v.versionNo, locality()));
     } catch (err) {
       setError(errText(err));
     } finally {
@@ -145,7 +152,7 @@ function VersionRow(props: { doc: DocumentDetail; v: DocumentVersion; onPreview:
   };
   const download = async () => {
     try {
-      const { url } = await fileUrl(props.doc.id, props.v.versionNo, 'attachment');
+      const { url } = await fileUrl(props.doc.id, props.v.versionNo, 'attachment', locality());
       window.location.assign(url);
     } catch (err) {
       setError(errText(err));
@@ -213,9 +220,10 @@ function VersionRow(props: { doc: DocumentDetail; v: DocumentVersion; onPreview:
 
 /** PDF in the page (presigned inline GET in an iframe), images as images; DOCX can only be downloaded. */
 function Preview(props: { doc: DocumentDetail; v: DocumentVersion }) {
+  const locality = useLocality();
   const [url] = createResource(
     () => ({ id: props.doc.id, n: props.v.versionNo, kind: props.v.kind }),
-    async (k) => (k.kind === 'docx' ? null : (await fileUrl(k.id, k.n, 'inline')).url),
+    async (k) => (k.kind === 'docx' ? null : (await fileUrl(k.id, k.n, 'inline', locality())).url),
   );
   return (
     <Switch>

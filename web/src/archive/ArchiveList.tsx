@@ -6,10 +6,12 @@ import { ApiError } from '../api.js';
 import { t, ui } from '../i18n.js';
 import { session } from '../session.js';
 import { listDocuments } from './api.js';
+import { useLocality, withLocality } from '../tenancy/locality.jsx';
 import { canAdmin, canWrite, SignInFirst, typeLabel } from './common.jsx';
 
 /** List, search (without diacritics), filters and paging; the recycle bin for admins. */
 export function ArchiveList() {
+  const locality = useLocality();
   const [q, setQ] = createSignal('');
   const [type, setType] = createSignal('');
   const [year, setYear] = createSignal('');
@@ -25,9 +27,9 @@ export function ArchiveList() {
     setBusy(true);
     setError(null);
     try {
-      const page = await listDocuments({ q: q(), type: type(), year: year(), agency: agency(), deleted: deleted(), cursor: more ? cursor() : null });
+      const page = await listDocuments({ q: q(), type: type(), year: year(), agency: agency(), deleted: deleted(), cursor: more ? cursor() : null, locality: locality() });
       setItems(more ? [...items(), ...page.items] : page.items);
-      setCursor(page.cursor);
+      setCursor(page.nextCursor);
       setLoaded(true);
     } catch (err) {
       setError(err instanceof ApiError ? err.text : String(err));
@@ -42,7 +44,7 @@ export function ArchiveList() {
       <h1>{t(ui.nav.archive)}</h1>
       <Show when={session()} fallback={<SignInFirst />}>
         <div class="archive-actions">
-          <Show when={canWrite()}>
+          <Show when={canWrite(locality())}>
             <A href="/archive/new" class="button" data-testid="archive-new">
               {t({ vi: 'Tải lên văn bản', en: 'Upload a document' })}
             </A>
@@ -83,7 +85,7 @@ export function ArchiveList() {
               <option value="MTTQ" />
             </datalist>
           </label>
-          <Show when={canAdmin()}>
+          <Show when={canAdmin(locality())}>
             <label class="inline">
               <span>
                 <input type="checkbox" name="deleted" checked={deleted()} onChange={(e) => setDeleted(e.currentTarget.checked)} />{' '}
@@ -121,7 +123,7 @@ export function ArchiveList() {
                 {(d) => (
                   <tr>
                     <td>
-                      <A href={`/archive/${d.id}`}>{d.numberSymbol}</A>
+                      <A href={withLocality(`/archive/${d.id}`, locality())}>{d.numberSymbol}</A>
                     </td>
                     <td>{typeLabel(d.type)}</td>
                     <td>{d.summary}</td>

@@ -12,7 +12,10 @@ import { api, ApiError } from '../api.js';
 
 /** The archive API as the pages use it; shapes come from shared/archive/schema.ts. */
 
-export type ListParams = { q?: string; type?: string; year?: string; agency?: string; deleted?: boolean; cursor?: string | null };
+export type ListParams = { q?: string; type?: string; year?: string; agency?: string; deleted?: boolean; cursor?: string | null; locality?: string };
+
+/** `?locality=` of another tenant the user may read (read-only), appended to a read. */
+const at = (locality: string | undefined, sep: '?' | '&') => (locality ? `${sep}locality=${encodeURIComponent(locality)}` : '');
 
 export function listDocuments(p: ListParams): Promise<DocumentList> {
   const qs = new URLSearchParams();
@@ -22,15 +25,17 @@ export function listDocuments(p: ListParams): Promise<DocumentList> {
   if (p.agency?.trim()) qs.set('agency', p.agency.trim());
   if (p.deleted) qs.set('deleted', 'true');
   if (p.cursor) qs.set('cursor', p.cursor);
+  if (p.locality) qs.set('locality', p.locality);
   return api<DocumentList>(`/api/archive/documents?${qs}`);
 }
 
-export const getDocument = (id: string) => api<DocumentDetail>(`/api/archive/documents/${id}`);
+export const getDocument = (id: string, locality?: string) => api<DocumentDetail>(`/api/archive/documents/${id}${at(locality, '?')}`);
 
-export const fileUrl = (id: string, n: number, disposition: 'inline' | 'attachment') =>
-  api<{ url: string; expiresAt: string }>(`/api/archive/documents/${id}/versions/${n}/url?disposition=${disposition}`);
+export const fileUrl = (id: string, n: number, disposition: 'inline' | 'attachment', locality?: string) =>
+  api<{ url: string; expiresAt: string }>(`/api/archive/documents/${id}/versions/${n}/url?disposition=${disposition}${at(locality, '&')}`);
 
-export const verifyVersion = (id: string, n: number) => api<VerifyResult>(`/api/archive/documents/${id}/versions/${n}/verify`, { method: 'POST' });
+export const verifyVersion = (id: string, n: number, locality?: string) =>
+  api<VerifyResult>(`/api/archive/documents/${id}/versions/${n}/verify${at(locality, '?')}`, { method: 'POST' });
 
 export const checkHash = (sha256: string) => api<CheckResult>(`/api/archive/check?sha256=${sha256}`);
 

@@ -5,15 +5,14 @@ import { documentTypeLabel, documentTypes, linkKindLabels, type DocumentLink, ty
 import { can } from '../../../shared/roles.js';
 import { lang, t } from '../i18n.js';
 import { session } from '../session.js';
+import { canWriteHere, readsOtherTenant, useLocality, withLocality } from '../tenancy/locality.jsx';
 import './archive.css';
 
-export const canWrite = () => {
+/** Own tenant only (never another tenant read through `?locality=`), not closed history. */
+export const canWrite = (locality?: string) => canWriteHere(locality);
+export const canAdmin = (locality?: string) => {
   const s = session();
-  return !!s && can(s.identity.role, 'tenant:write');
-};
-export const canAdmin = () => {
-  const s = session();
-  return !!s && can(s.identity.role, 'tenant:admin');
+  return !!s && can(s.identity.role, 'tenant:admin') && !readsOtherTenant(locality);
 };
 
 export function formatBytes(n: number): string {
@@ -35,7 +34,8 @@ export function SignInFirst() {
 }
 
 export function LinkView(props: { link: DocumentLink }) {
-  const href = () => (props.link.kind === 'plan' ? `/supervision/${props.link.id}` : `/agreements/${props.link.id}`);
+  const locality = useLocality();
+  const href = () => withLocality(props.link.kind === 'plan' ? `/supervision/plans/${props.link.id}` : `/agreements/${props.link.id}`, locality());
   return (
     <A href={href()} class="archive-link" data-testid="doc-link">
       {t(linkKindLabels[props.link.kind])} · <code>{props.link.id}</code>

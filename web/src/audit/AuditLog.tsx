@@ -5,9 +5,10 @@ import { can, roleLabels, type Role } from '../../../shared/roles.js';
 import { api, ApiError } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
 import { session } from '../session.js';
+import { provinceUnits } from '../tenancy/locality.jsx';
 import '../tenancy/tenancy.css';
 
-type AuditPage = { month: string; items: AuditEvent[]; next: string | null };
+type AuditPage = { month: string; items: AuditEvent[]; nextCursor: string | null };
 
 function thisMonth() {
   return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
@@ -36,16 +37,14 @@ export function AuditLog() {
   const [actor, setActor] = createSignal('');
   const [entity, setEntity] = createSignal('');
   const [action, setAction] = createSignal('');
-  const [district, setLocality] = createSignal('');
+  const [locality, setLocality] = createSignal('');
   const [items, setItems] = createSignal<AuditEvent[]>([]);
   const [next, setNext] = createSignal<string | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
 
-  const [districts] = createResource(
-    () => (allowed() && isProvince() ? session()!.identity.provinceCode : false),
-    (code) => api<{ province: { districts: { code: string; name: string }[] } }>(`/api/localities/${code}`).then((r) => r.province.districts),
-  );
+  // Province admins may read the log of a unit of their province (current or historical), read-only.
+  const [units] = createResource(() => (allowed() && isProvince() ? session()!.identity.provinceCode : false), provinceUnits);
 
   const query = (cursor?: string) => {
     const q = new URLSearchParams({ month: month() });
@@ -54,7 +53,7 @@ export function AuditLog() {
     if (actor().trim()) q.set('actor', actor().trim());
     if (entity()) q.set('entity', entity());
     if (action()) q.set('action', action());
-    if (district()) q.set('locality', district());
+    if (locality()) q.set('locality', locality());
     if (cursor) q.set('cursor', cursor);
     return `/api/audit?${q}`;
   };
@@ -65,7 +64,7 @@ export function AuditLog() {
     try {
       const page = await api<AuditPage>(query(more ? (next() ?? undefined) : undefined));
       setItems(more ? [...items(), ...page.items] : page.items);
-      setNext(page.next);
+      setNext(page.nextCursor);
     } catch (err) {
       setError(err instanceof ApiError ? err.text : String(err));
       if (!more) setItems([]);
@@ -120,9 +119,18 @@ export function AuditLog() {
           <Show when={isProvince()}>
             <label>
               {t({ vi: 'Đơn vị', en: 'Unit' })}
-              <select name="district" value={district()} onChange={(e) => setLocality(e.currentTarget.value)}>
+              <select name="locality" value={locality()} onChange={(e) => setLocality(e.currentTarget.value)}>
                 <option value="">{t({ vi: 'Cấp tỉnh (đơn vị của tôi)', en: 'Province (my unit)' })}</option>
-                <For each={districts() ?? []}>{(d) => <option value={d.code}>{d.name}</option>}</For>
+                <optgroup label={t({ vi: 'Xã, phường, đặc khu', en: 'Communes, wards, special zones' })}>
+                  <For each={units()?.current ?? []}>{(d) => <option value={d.code}>{d.name}</option>}</For>
+                </optgroup>
+                <For each={units()?.historical ?? []}>
+                  {(h) => (
+                    <optgroup label={t({ vi: `Quận, huyện của ${h.province.name} (trước 01/07/2025)`, en: `Districts of ${h.province.name} (before 01/07/2025)` })}>
+                      <For each={h.units}>{(d) => <option value={d.code}>{d.name}</option>}</For>
+                    </optgroup>
+                  )}
+                </For>
               </select>
             </label>
           </Show>

@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { t, ui } from '../i18n.js';
 import { session } from '../session.js';
+import { PredecessorLinks } from '../tenancy/locality.jsx';
 import { TenantSummary } from '../tenancy/TenantSummary.jsx';
 
 export function Home() {
@@ -17,12 +18,13 @@ export function Home() {
               {t(ui.signIn)}
             </A>{' '}
             <A href="/sign-up" class="button secondary">
-              {t({ vi: 'Đăng ký đơn vị', en: 'Sign up a district' })}
+              {t({ vi: 'Đăng ký đơn vị', en: 'Sign up a locality' })}
             </A>
           </p>
         }
       >
         <TenantSummary />
+        <PredecessorLinks variant="panel" />
       </Show>
       <ul class="cards">
         <li>
@@ -39,7 +41,7 @@ export function Home() {
         </li>
         <li>
           <h2>{t(ui.nav.rollups)}</h2>
-          <p>{t({ vi: 'Tổng hợp tình hình các quận, huyện trong tỉnh.', en: 'Roll-ups across the districts of a province.' })}</p>
+          <p>{t({ vi: 'Tổng hợp tình hình các xã, phường, đặc khu trong tỉnh, cùng hồ sơ các quận, huyện trước 01/07/2025.', en: 'Roll-ups across the communes and wards of a province, with the records of its districts before 01/07/2025.' })}</p>
         </li>
       </ul>
     </section>

@@ -47,7 +47,7 @@ export function SignIn() {
         </button>
       </form>
       <p class="muted">
-        {t({ vi: 'Đơn vị chưa có tài khoản?', en: 'Unit not on Phối Hợp yet?' })} <A href="/sign-up">{t({ vi: 'Đăng ký đơn vị', en: 'Sign up a district' })}</A>
+        {t({ vi: 'Đơn vị chưa có tài khoản?', en: 'Unit not on Phối Hợp yet?' })} <A href="/sign-up">{t({ vi: 'Đăng ký đơn vị', en: 'Sign up a locality' })}</A>
       </p>
     </section>
   );

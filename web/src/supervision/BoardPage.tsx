@@ -4,7 +4,7 @@ import { formatDate } from '../../../shared/format.js';
 import { t, ui } from '../i18n.js';
 import { session } from '../session.js';
 import { supervisionApi, useLocality, withLocality } from './client.js';
-import { DistrictPicker, ErrorText, RecStatusBadge, SignInFirst } from './common.jsx';
+import { LocalityPicker, ErrorText, RecStatusBadge, SignInFirst } from './common.jsx';
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`.replace('.', ','));
 
@@ -14,19 +14,19 @@ const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(
  * recommendations due in each quarter of a year.
  */
 export function BoardPage() {
-  const { district, setLocality } = useLocality();
+  const { locality, setLocality } = useLocality();
   const [year, setYear] = createSignal('');
   const [text, setText] = createSignal('');
   const [query, setQuery] = createSignal('');
   const [board] = createResource(
-    () => (session() ? { year: year(), q: query(), district: district() } : null),
-    (p) => supervisionApi.board({ year: p.year ? Number(p.year) : undefined, q: p.q || undefined, district: p.district }),
+    () => (session() ? { year: year(), q: query(), locality: locality() } : null),
+    (p) => supervisionApi.board({ year: p.year ? Number(p.year) : undefined, q: p.q || undefined, locality: p.locality }),
   );
 
   return (
     <section>
       <p>
-        <A href={withLocality('/supervision', district())}>← {t({ vi: 'Danh sách kế hoạch', en: 'All plans' })}</A>
+        <A href={withLocality('/supervision', locality())}>← {t({ vi: 'Danh sách kế hoạch', en: 'All plans' })}</A>
       </p>
       <h1>{t({ vi: 'Theo dõi giải quyết kiến nghị sau giám sát', en: 'Recommendation follow-up' })}</h1>
       <Show when={session()} fallback={<SignInFirst />}>
@@ -37,7 +37,7 @@ export function BoardPage() {
             setQuery(text());
           }}
         >
-          <DistrictPicker value={district()} onChange={setLocality} />
+          <LocalityPicker value={locality()} onChange={setLocality} />
           <label>
             {t({ vi: 'Năm (tỷ lệ giải quyết)', en: 'Year (resolution rate)' })}
             <input type="number" name="year" min="2000" max="2100" value={year() || (board()?.year ?? '')} onChange={(e) => setYear(e.currentTarget.value)} style={{ width: '7rem' }} />
@@ -161,7 +161,7 @@ export function BoardPage() {
                             <td>
                               {r.content}
                               <div class="muted">
-                                <A href={withLocality(`/supervision/plans/${r.planId}`, district())}>{r.planTopic}</A>
+                                <A href={withLocality(`/supervision/plans/${r.planId}`, locality())}>{r.planTopic}</A>
                               </div>
                             </td>
                             <td>{r.responsibleUnit}</td>

@@ -18,6 +18,15 @@ import { t, ui } from '../i18n.js';
 import { newIdempotencyKey, supervisionApi } from './client.js';
 import { errorText, SignInFirst } from './common.jsx';
 import { session } from '../session.js';
+import { ownTenant } from '../tenancy/locality.jsx';
+
+/** The tenant's level as agencies name it: "phường", "xã", "đặc khu" (a 2025 district: "quận", "huyện"…), "tỉnh". */
+function levelWord(): string {
+  const tn = ownTenant();
+  if (!tn) return 'xã';
+  if (tn.kind === 'province') return tn.name.startsWith('Thành phố') ? 'thành phố' : 'tỉnh';
+  return (tn.localityType ?? 'xã').toLowerCase();
+}
 
 type Person = { name: string; title: string; agency: string };
 type SessionRow = { date: string; time: string; unit: string; place: string; content: string };
@@ -158,9 +167,9 @@ function PlanEditor(props: { plan?: PlanSummary }) {
   return (
     <form class="sup-form" onSubmit={submit} data-testid="plan-form">
       <datalist id="sup-agencies">
-        <option value="HĐND quận" />
-        <option value="UBND quận" />
-        <option value="Ủy ban MTTQ quận" />
+        <option value={`HĐND ${levelWord()}`} />
+        <option value={`UBND ${levelWord()}`} />
+        <option value={`Ủy ban MTTQ ${levelWord()}`} />
         <option value="Hội Liên hiệp Phụ nữ" />
         <option value="Đoàn TNCS Hồ Chí Minh" />
         <option value="Hội Cựu chiến binh" />

@@ -24,17 +24,17 @@ const emptyRec = (): RecRow => ({ content: '', responsibleUnit: '', deadline: ''
 /** One plan: facts, schedule, team, report due date, status steps, findings with recommendations and their follow-up. */
 export function PlanPage() {
   const params = useParams<{ id: string }>();
-  const { district } = useLocality();
+  const { locality } = useLocality();
   const [detail, { refetch }] = createResource(
-    () => (session() ? { id: params.id, district: district() } : null),
-    (p) => supervisionApi.detail(p.id, p.district),
+    () => (session() ? { id: params.id, locality: locality() } : null),
+    (p) => supervisionApi.detail(p.id, p.locality),
   );
-  const writable = () => canWrite(district());
+  const writable = () => canWrite(locality());
 
   return (
     <section>
       <p>
-        <A href={withLocality('/supervision', district())}>← {t({ vi: 'Danh sách kế hoạch', en: 'All plans' })}</A>
+        <A href={withLocality('/supervision', locality())}>← {t({ vi: 'Danh sách kế hoạch', en: 'All plans' })}</A>
       </p>
       <Show when={session()} fallback={<SignInFirst />}>
         <Show when={detail.error}>

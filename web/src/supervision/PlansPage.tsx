@@ -6,16 +6,16 @@ import { planStatuses, type PlanSummary } from '../../../shared/supervision/sche
 import { t, ui } from '../i18n.js';
 import { session } from '../session.js';
 import { canWrite, supervisionApi, useLocality, withLocality } from './client.js';
-import { DemoBadge, DistrictPicker, ErrorText, PlanStatusBadge, SignInFirst } from './common.jsx';
+import { DemoBadge, LocalityPicker, ErrorText, PlanStatusBadge, SignInFirst } from './common.jsx';
 
-/** Supervision plans of the tenant (or of a drilled-into district): filter by status and year, search without diacritics. */
+/** Supervision plans of the tenant (or of a unit read through ?locality=): filter by status and year, search without diacritics. */
 export function PlansPage() {
-  const { district, setLocality } = useLocality();
+  const { locality, setLocality } = useLocality();
   const [status, setStatus] = createSignal('');
   const [year, setYear] = createSignal('');
   const [text, setText] = createSignal('');
   const [query, setQuery] = createSignal('');
-  const filters = () => ({ status: status() || undefined, year: year() ? Number(year()) : undefined, q: query() || undefined, district: district() });
+  const filters = () => ({ status: status() || undefined, year: year() ? Number(year()) : undefined, q: query() || undefined, locality: locality() });
   const [plans] = createResource(() => (session() ? filters() : null), (f) => supervisionApi.list(f));
   // Further pages ("Xem thêm"), reset whenever the first page is reloaded.
   const [more, setMore] = createSignal<PlanSummary[]>([]);
@@ -24,14 +24,14 @@ export function PlansPage() {
   createEffect(
     on(plans, (d) => {
       setMore([]);
-      setCursor(d?.cursor ?? null);
+      setCursor(d?.nextCursor ?? null);
     }),
   );
   const loadMore = async () => {
     try {
       const d = await supervisionApi.list({ ...filters(), cursor: cursor() ?? undefined });
-      setMore([...more(), ...d.plans]);
-      setCursor(d.cursor);
+      setMore([...more(), ...d.items]);
+      setCursor(d.nextCursor);
     } catch (err) {
       setMoreError(err);
     }
@@ -42,12 +42,12 @@ export function PlansPage() {
       <h1>{t({ vi: 'Kế hoạch giám sát, phản biện xã hội', en: 'Supervision and social criticism plans' })}</h1>
       <Show when={session()} fallback={<SignInFirst />}>
         <div class="sup-actions">
-          <Show when={canWrite(district())}>
+          <Show when={canWrite(locality())}>
             <A href="/supervision/new" class="button" data-testid="new-plan">
               {t({ vi: 'Lập kế hoạch giám sát', en: 'New supervision plan' })}
             </A>
           </Show>
-          <A href={withLocality('/supervision/board', district())} class="button secondary" data-testid="open-board">
+          <A href={withLocality('/supervision/board', locality())} class="button secondary" data-testid="open-board">
             {t({ vi: 'Bảng theo dõi kiến nghị', en: 'Recommendation follow-up board' })}
           </A>
         </div>
@@ -58,7 +58,7 @@ export function PlansPage() {
             setQuery(text());
           }}
         >
-          <DistrictPicker value={district()} onChange={setLocality} />
+          <LocalityPicker value={locality()} onChange={setLocality} />
           <label>
             {t({ vi: 'Trạng thái', en: 'Status' })}
             <select value={status()} onChange={(e) => setStatus(e.currentTarget.value)} name="status">
@@ -81,7 +81,7 @@ export function PlansPage() {
         <ErrorText error={plans.error} />
         <Show when={plans()} fallback={<p>{t(ui.loading)}</p>}>
           {(data) => (
-            <Show when={data().plans.length > 0} fallback={<p class="muted" data-testid="no-plans">{t({ vi: 'Chưa có kế hoạch nào.', en: 'No plans yet.' })}</p>}>
+            <Show when={data().items.length > 0} fallback={<p class="muted" data-testid="no-plans">{t({ vi: 'Chưa có kế hoạch nào.', en: 'No plans yet.' })}</p>}>
               <table class="sup-table" data-testid="plan-list">
                 <thead>
                   <tr>
@@ -94,11 +94,11 @@ export function PlansPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  <For each={[...data().plans, ...more()]}>
+                  <For each={[...data().items, ...more()]}>
                     {(p) => (
                       <tr data-testid="plan-row">
                         <td>
-                          <A href={withLocality(`/supervision/plans/${p.id}`, district())}>{p.topic}</A>
+                          <A href={withLocality(`/supervision/plans/${p.id}`, locality())}>{p.topic}</A>
                           <div class="muted">{t(planTypeLabels[p.type])}</div>
                           <Show when={p.demo}>
                             <DemoBadge />

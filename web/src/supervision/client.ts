@@ -1,11 +1,11 @@
 import { useSearchParams } from '@solidjs/router';
-import { can } from '../../../shared/roles.js';
 import type {
   Board,
   FindingInput,
   PlanDetail,
   PlanInput,
   PlanPatch,
+  PlanList,
   PlanStatus,
   PlanSummary,
   Recommendation,
@@ -14,7 +14,7 @@ import type {
   ResponseInput,
 } from '../../../shared/supervision/schema.js';
 import { api } from '../api.js';
-import { session } from '../session.js';
+import { canWriteHere, withLocality as withLocalityParam } from '../tenancy/locality.jsx';
 
 /** Typed calls to /api/supervision; request bodies are the shared zod types. */
 
@@ -31,10 +31,10 @@ const q = (params: Record<string, string | number | undefined>) => {
 export const newIdempotencyKey = () => `web-${crypto.randomUUID()}`;
 
 export const supervisionApi = {
-  list: (p: { status?: string; year?: number; q?: string; district?: string; cursor?: string }) =>
-    api<{ plans: PlanSummary[]; cursor: string | null; today: string }>(`${base}/plans${q(p)}`),
-  detail: (id: string, district?: string) => api<PlanDetail>(`${base}/plans/${id}${q({ district })}`),
-  board: (p: { year?: number; q?: string; district?: string }) => api<Board>(`${base}/board${q(p)}`),
+  list: (p: { status?: string; year?: number; q?: string; locality?: string; cursor?: string }) =>
+    api<PlanList>(`${base}/plans${q(p)}`),
+  detail: (id: string, locality?: string) => api<PlanDetail>(`${base}/plans/${id}${q({ locality })}`),
+  board: (p: { year?: number; q?: string; locality?: string }) => api<Board>(`${base}/board${q(p)}`),
   create: (body: PlanInput, key: string) => api<{ plan: PlanSummary }>(`${base}/plans`, json('POST', body, { 'idempotency-key': key })),
   update: (id: string, body: PlanPatch) => api<{ plan: PlanSummary }>(`${base}/plans/${id}`, json('PATCH', body)),
   move: (id: string, body: { to: PlanStatus; version: number; on?: string; note?: string }) => api<{ plan: PlanSummary }>(`${base}/plans/${id}/transitions`, json('POST', body)),
@@ -48,18 +48,16 @@ export const supervisionApi = {
     api<{ recommendation: Recommendation }>(`${base}/plans/${id}/recommendations/${no}/transitions`, json('POST', body)),
 };
 
-/** The district a province user drills into (`?locality=NNN`), if any; read-only. */
+/** The tenant read through `?locality=` (province drill-down, a commune's predecessor), if any; read-only. */
 export function useLocality() {
   const [params, setParams] = useSearchParams<{ locality?: string }>();
-  const district = () => (typeof params.locality === 'string' && params.locality ? params.locality : undefined);
-  return { district, setLocality: (d: string | undefined) => setParams({ district: d }) };
+  const locality = () => (typeof params.locality === 'string' && params.locality ? params.locality : undefined);
+  return { locality, setLocality: (code: string | undefined) => setParams({ locality: code }) };
 }
 
-/** May the signed-in user change records here? Not when reading another district (drill-down). */
-export function canWrite(district: string | undefined): boolean {
-  const s = session();
-  if (!s || !can(s.identity.role, 'tenant:write')) return false;
-  return !district || district === s.identity.localityCode;
+/** May the signed-in user change records here? Not when reading another tenant, nor in closed history. */
+export function canWrite(locality: string | undefined): boolean {
+  return canWriteHere(locality);
 }
 
-export const withLocality = (path: string, district: string | undefined) => (district ? `${path}?locality=${district}` : path);
+export const withLocality = (path: string, locality: string | undefined) => withLocalityParam(path, locality);

@@ -10,7 +10,7 @@ import { InvitationLink } from './InvitationLink.jsx';
 import { tenantStatusLabels } from './labels.js';
 import './tenancy.css';
 
-/** Province admin: the province's district sign-ups, pending first; approve or reject with a reason. */
+/** Province admin: the sign-ups of the province's communes, wards and special zones, pending first; approve or reject with a reason. */
 export function Approvals() {
   const [status, setStatus] = createSignal<TenantStatus | ''>('');
   const allowed = () => {
@@ -45,7 +45,7 @@ export function Approvals() {
 
   return (
     <section>
-      <h1>{t({ vi: 'Phê duyệt đăng ký của quận, huyện', en: 'District sign-up approvals' })}</h1>
+      <h1>{t({ vi: 'Phê duyệt đăng ký của xã, phường, đặc khu', en: 'Locality sign-up approvals' })}</h1>
       <Show when={allowed()} fallback={<p class="muted">{t({ vi: 'Chỉ quản trị viên cấp tỉnh dùng trang này.', en: 'Only province admins use this page.' })}</p>}>
         <div class="filters">
           <label>
@@ -74,7 +74,7 @@ export function Approvals() {
             <table class="table" data-testid="signups">
               <thead>
                 <tr>
-                  <th>{t({ vi: 'Đơn vị', en: 'District' })}</th>
+                  <th>{t({ vi: 'Đơn vị', en: 'Locality' })}</th>
                   <th>{t({ vi: 'Cơ quan / người liên hệ', en: 'Agency / contact' })}</th>
                   <th>{t({ vi: 'Ngày đăng ký', en: 'Requested' })}</th>
                   <th>{t({ vi: 'Trạng thái', en: 'Status' })}</th>

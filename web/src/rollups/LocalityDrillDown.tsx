@@ -1,24 +1,36 @@
-import { A, useParams } from '@solidjs/router';
+import { A, Navigate, useParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import { statusLabels as agreementStatusLabels, type ListResponse } from '../../../shared/agreements/schema.js';
 import { formatDate } from '../../../shared/format.js';
 import type { Dashboard } from '../../../shared/rollups/schema.js';
-import type { PlanSummary } from '../../../shared/supervision/schema.js';
+import type { PlanList } from '../../../shared/supervision/schema.js';
 import { api, ApiError } from '../api.js';
 import { t } from '../i18n.js';
+import { useLocality, withLocality } from '../tenancy/locality.jsx';
+
+/** The address before localities: `/province/districts/:code` → `/province/locality?locality=:code`. */
+export function LegacyDrillDownRedirect() {
+  const params = useParams<{ code: string }>();
+  return <Navigate href={withLocality('/province/locality', params.code)} />;
+}
 
 /**
- * Read-only drill-down into one district of the caller's province: its roll-up figures, its
- * agreements and supervision plans. The API answers `?locality=` only for the caller's own province.
+ * Read-only drill-down into one unit the caller's province reads (`?locality=`): a current commune,
+ * ward or special zone, or a historical district of the province or of a province merged into it.
+ * Its roll-up figures, its agreements and supervision plans, and links to its full lists.
  */
-export function DistrictDrillDown() {
-  const params = useParams<{ code: string }>();
-  const q = () => `locality=${encodeURIComponent(params.code)}`;
+export function LocalityDrillDown() {
+  const locality = useLocality();
+  const code = () => locality() ?? '';
+  const q = () => `locality=${encodeURIComponent(code())}`;
   const [dashboard] = createResource(() => api<Dashboard>('/api/rollups'));
-  const [agreements] = createResource(() => params.code, () => api<ListResponse>(`/api/agreements?limit=100&${q()}`));
-  const [plans] = createResource(() => params.code, () => api<{ plans: PlanSummary[] }>(`/api/supervision/plans?limit=100&${q()}`));
+  const [agreements] = createResource(code, () => api<ListResponse>(`/api/agreements?limit=100&${q()}`));
+  const [plans] = createResource(code, () => api<PlanList>(`/api/supervision/plans?limit=100&${q()}`));
   // A resource that failed throws when read: check `.error` first.
-  const row = () => (dashboard.error ? undefined : dashboard())?.rows.find((r) => r.localityCode === params.code);
+  const row = () => {
+    const d = dashboard.error ? undefined : dashboard();
+    return d?.rows.find((r) => r.localityCode === code()) ?? d?.historical.find((r) => r.localityCode === code());
+  };
   const errorText = (e: unknown) => (e instanceof ApiError ? e.text : String(e));
 
   return (
@@ -26,11 +38,25 @@ export function DistrictDrillDown() {
       <p>
         <A href="/province">← {t({ vi: 'Tổng hợp toàn tỉnh', en: 'Province roll-up' })}</A>
       </p>
-      <h1 data-testid="district-name">{row()?.name ?? params.code}</h1>
-      <p class="muted">{t({ vi: 'Chế độ chỉ xem (cấp tỉnh)', en: 'Read-only view (province)' })}</p>
+      <h1 data-testid="locality-name">{row()?.name ?? code()}</h1>
       <Show when={row()}>
         {(r) => (
-          <ul class="kpis" data-testid="district-figures">
+          <p class="muted" data-testid="locality-level">
+            {r().type}
+            {r().validUntil
+              ? ` · ${t({ vi: 'đã kết thúc hoạt động 01/07/2025 (hồ sơ lịch sử)', en: 'ceased on 01/07/2025 (history)' })}`
+              : ` · ${t({ vi: 'đơn vị cấp xã hiện hành', en: 'current commune-level unit' })}`}
+          </p>
+        )}
+      </Show>
+      <p class="inline-links">
+        <A href={withLocality('/agreements', code())}>{t({ vi: 'Tất cả quy chế, chương trình', en: 'All agreements' })}</A>
+        <A href={withLocality('/supervision', code())}>{t({ vi: 'Giám sát', en: 'Supervision' })}</A>
+        <A href={withLocality('/archive', code())}>{t({ vi: 'Kho văn bản', en: 'Document archive' })}</A>
+      </p>
+      <Show when={row()}>
+        {(r) => (
+          <ul class="kpis" data-testid="locality-figures">
             <li class={r().programSigned ? '' : 'warn'}>
               {r().programSigned
                 ? t({ vi: `Đã ký chương trình ${dashboard()!.year}`, en: `${dashboard()!.year} program signed` })
@@ -52,12 +78,14 @@ export function DistrictDrillDown() {
 
       <h2>{t({ vi: 'Quy chế, chương trình, kế hoạch phối hợp', en: 'Agreements' })}</h2>
       <Show when={agreements.error}>
-        <p class="error" role="alert">{errorText(agreements.error)}</p>
+        <p class="error" role="alert">
+          {errorText(agreements.error)}
+        </p>
       </Show>
       <Show when={!agreements.error && agreements()}>
         {(list) => (
           <Show when={list().items.length} fallback={<p class="muted">{t({ vi: 'Chưa có văn bản phối hợp.', en: 'No agreements yet.' })}</p>}>
-            <table class="data" data-testid="district-agreements">
+            <table class="data" data-testid="locality-agreements">
               <thead>
                 <tr>
                   <th>{t({ vi: 'Số, ký hiệu', en: 'Number' })}</th>
@@ -72,7 +100,7 @@ export function DistrictDrillDown() {
                     <tr>
                       <td>{a.number || '—'}</td>
                       <td>
-                        <A href={`/agreements/${a.id}?${q()}`}>{a.title}</A>
+                        <A href={withLocality(`/agreements/${a.id}`, code())}>{a.title}</A>
                       </td>
                       <td>{t(agreementStatusLabels[a.status])}</td>
                       <td>{formatDate(a.signedOn)}</td>
@@ -87,16 +115,18 @@ export function DistrictDrillDown() {
 
       <h2>{t({ vi: 'Kế hoạch giám sát', en: 'Supervision plans' })}</h2>
       <Show when={plans.error}>
-        <p class="error" role="alert">{errorText(plans.error)}</p>
+        <p class="error" role="alert">
+          {errorText(plans.error)}
+        </p>
       </Show>
       <Show when={!plans.error && plans()}>
         {(list) => (
-          <Show when={list().plans.length} fallback={<p class="muted">{t({ vi: 'Chưa có kế hoạch giám sát.', en: 'No supervision plans yet.' })}</p>}>
-            <ul data-testid="district-plans">
-              <For each={list().plans}>
+          <Show when={list().items.length} fallback={<p class="muted">{t({ vi: 'Chưa có kế hoạch giám sát.', en: 'No supervision plans yet.' })}</p>}>
+            <ul data-testid="locality-plans">
+              <For each={list().items}>
                 {(p) => (
                   <li>
-                    {p.topic} ({formatDate(p.period.from)} – {formatDate(p.period.to)})
+                    <A href={withLocality(`/supervision/plans/${p.id}`, code())}>{p.topic}</A> ({formatDate(p.period.from)} – {formatDate(p.period.to)})
                   </li>
                 )}
               </For>
