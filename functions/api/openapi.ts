@@ -112,21 +112,6 @@ export type Operation = {
   'x-validated'?: string[];
 };
 
-const TAG_LABELS: Record<string, string> = {
-  agreements: 'Quy chế, chương trình phối hợp / Agreements',
-  archive: 'Kho văn bản / Signed-document archive',
-  audit: 'Nhật ký thay đổi / Audit log',
-  config: 'Cấu hình đăng nhập / Sign-in configuration',
-  docs: 'Tài liệu API / API reference',
-  health: 'Sức khỏe hệ thống / Health',
-  localities: 'Đơn vị hành chính / Localities',
-  me: 'Người dùng hiện tại / Current user',
-  'openapi.json': 'Tài liệu API / API reference',
-  rollups: 'Tổng hợp toàn tỉnh / Province roll-ups',
-  supervision: 'Giám sát / Supervision',
-  tenancy: 'Đơn vị, người dùng / Tenancy and users',
-  usage: 'Mức sử dụng / Usage',
-};
 
 /** Builds the document from a composed app (`createApp(...)`). */
 export function buildOpenApiDocument(app: { routes: readonly RouteLike[] }, opts: { version: string }): OpenApiDocument {
@@ -209,7 +194,7 @@ export function buildOpenApiDocument(app: { routes: readonly RouteLike[] }, opts
         `application/problem+json (RFC 9457) with a stable \`type\` (urn:phoi-hop:problem:<name>): ${problemList}.`,
     },
     servers: [{ url: '/', description: 'Same origin as the web app' }],
-    tags: [...tags].sort().map((name) => ({ name, description: TAG_LABELS[name] ?? name })),
+    tags: [...tags].sort().map((name) => ({ name, description: `/api/${name}` })),
     paths,
     components: {
       schemas,
@@ -295,27 +280,23 @@ export function renderReferenceHtml(doc: OpenApiDocument): string {
     const ops = byTag.get(tag)!.sort((a, b) => a[1].localeCompare(b[1]) || a[0].localeCompare(b[0]));
     const items = ops.map(([method, path, op]) => {
       const params = (op.parameters ?? [])
-        .map((p) => `<li><code>${escapeHtml(String(p.name))}</code> <small>${escapeHtml(String(p.in))}${p.required ? ', bắt buộc / required' : ''}</small> <code class="s">${escapeHtml(JSON.stringify(p.schema))}</code></li>`)
+        .map((p) => `<li><code>${escapeHtml(String(p.name))}</code> <small>${escapeHtml(String(p.in))}${p.required ? ', bắt buộc / required' : ''}</small> <code>${escapeHtml(JSON.stringify(p.schema))}</code></li>`)
         .join('');
       const body = op.requestBody
         ? `<details><summary>Nội dung / request body (${escapeHtml(Object.keys(op.requestBody.content).join(', '))})</summary><pre>${escapeHtml(JSON.stringify(Object.values(op.requestBody.content)[0]!.schema, null, 2))}</pre></details>`
         : '';
-      const lock = op.security.length > 0 ? '<span class="lock" title="Bearer JWT">🔒 Bearer</span>' : '<span class="pub">công khai / public</span>';
-      return `<li class="op" id="${escapeHtml(op.operationId)}"><span class="m m-${method}">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code> ${lock}${params ? `<ul class="params">${params}</ul>` : ''}${body}</li>`;
+      const lock = op.security.length > 0 ? '<small>🔒 Bearer</small>' : '<small>công khai / public</small>';
+      return `<li id="${escapeHtml(op.operationId)}"><b>${method.toUpperCase()}</b> <code>${escapeHtml(path)}</code> ${lock}${params ? `<ul>${params}</ul>` : ''}${body}</li>`;
     });
-    return `<section><h2>${escapeHtml(tagDesc.get(tag) ?? tag)}</h2><ul class="ops">${items.join('')}</ul></section>`;
+    return `<section><h2>${escapeHtml(tagDesc.get(tag) ?? tag)}</h2><ul>${items.join('')}</ul></section>`;
   });
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Phối Hợp API — tài liệu / reference</title>
 <style>
-body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem;color:#1b1f24}
-h1{font-size:1.4rem}h2{font-size:1.1rem;border-bottom:1px solid #ccd;padding-bottom:.2rem;margin-top:1.6rem}
-ul.ops{list-style:none;padding:0}li.op{padding:.4rem 0;border-bottom:1px solid #eef;overflow-wrap:anywhere}
-.m{display:inline-block;min-width:4.2rem;font:600 12px monospace;padding:.1rem .3rem;border-radius:3px;color:#fff;background:#555;text-align:center}
-.m-get{background:#1f6feb}.m-post{background:#1a7f37}.m-put,.m-patch{background:#9a6700}.m-delete{background:#cf222e}
-.lock{font-size:12px;color:#6e4a00}.pub{font-size:12px;color:#57606a}ul.params{margin:.3rem 0 0 1rem;padding:0;font-size:13px}
-code.s{color:#57606a;font-size:12px}pre{background:#f6f8fa;padding:.5rem;overflow:auto;font-size:12px}
+body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem}
+ul{list-style:none;padding:0}li{padding:.3rem 0;overflow-wrap:anywhere}pre{background:#f6f8fa;padding:.5rem;overflow:auto;font-size:12px}
+b{display:inline-block;min-width:4rem;font:600 12px monospace}small{color:#57606a}
 </style></head><body>
 <h1>Phối Hợp API <small>${escapeHtml(String(doc.info.version))}</small></h1>
 <p>Tài liệu sinh tự động từ các lược đồ zod mà API dùng để kiểm tra dữ liệu. / Generated from the zod schemas the API validates with.
