@@ -88,6 +88,9 @@ export class Api extends Construct {
     );
     // Requests without a tenant (health, sign-up, invitations, operators) use the function's own
     // credentials: item access only, never Scan. Tenant requests use the tenant role below.
+    // Per-tenant usage (`USAGE#<yyyy-mm>` items, functions/http/usage.ts: UpdateItem after each tenant
+    // request; Query for GET /api/usage) also goes through this statement: those keys lie outside
+    // every tenant's LeadingKeys fence on purpose, so a viewer's read-only session is still metered.
     this.role.addToPolicy(
       new iam.PolicyStatement({
         sid: 'TableItems',
