@@ -10,9 +10,9 @@ import { recordUsage, usageOf } from './usage.js';
  *
  * Then it adds the call to its tenant's usage of the month (functions/http/usage.ts): one UpdateItem
  * ADD with the function's own credentials, after the response is complete. Where the runtime keeps
- * running after answering (`executionCtx.waitUntil`), it does not delay the answer; on Lambda and in
- * Node it is awaited here (a frozen Lambda would lose a write left running), which adds one
- * UpdateItem's latency to authenticated calls (docs/operations.md, "Usage per tenant").
+ * running after answering (`executionCtx.waitUntil`: the local Node server provides it), it does not
+ * delay the answer; on Lambda it is awaited here (a frozen Lambda would lose a write left running),
+ * which adds one UpdateItem's latency to authenticated calls (docs/operations.md, "Usage per tenant").
  * `RECORD_USAGE=false` turns it off.
  */
 export const metering = createMiddleware<AppEnv>(async (c, next) => {

@@ -110,7 +110,9 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     }
 
     const server: ServerType = await new Promise((resolve) => {
-      const s = serve({ fetch: root.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
+      // The Node process outlives each answer, so work after it (per-tenant usage) need not delay it.
+      const executionCtx = { waitUntil: (p: Promise<unknown>) => void p.catch(() => {}), passThroughOnException: () => {}, props: {} };
+      const s = serve({ fetch: (req: Request) => root.fetch(req, undefined, executionCtx), port, hostname: '127.0.0.1' }, () => resolve(s));
     });
 
     let stopped = false;
