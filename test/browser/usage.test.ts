@@ -31,6 +31,9 @@ afterAll(async () => {
 });
 
 async function openUsage() {
+  // At 390 px the navigation is folded into the menu button; open the menu, then follow the link.
+  const menu = page.locator('[aria-controls=main-nav]');
+  if (await menu.isVisible()) await menu.click();
   await page.click('nav.sidenav >> text=Mức sử dụng');
   await page.waitForSelector('[data-testid=usage-table]');
 }
