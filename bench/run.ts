@@ -238,7 +238,7 @@ async function timedGet(path: string, headers: Record<string, string>): Promise<
     requests: Number(res.headers.get('x-ddb-requests')),
     rcu: Number(res.headers.get('x-ddb-rcu')),
     items: Number(res.headers.get('x-ddb-items')),
-    // `server-timing: app;dur=…` (functions/api/metering.ts): the time spent inside the app.
+    // `server-timing: app;dur=…` (functions/http/metering.ts): the time spent inside the app.
     serverMs: Number(/dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? Number.NaN),
   };
 }

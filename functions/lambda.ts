@@ -1,7 +1,7 @@
 import { handle } from 'hono/aws-lambda';
-import { createApp } from './api/app.js';
+import { createApp } from './app.js';
 import { archiveStorageFromEnv } from './archive/storage.js';
-import type { AppDeps } from './api/env.js';
+import type { AppDeps } from './http/env.js';
 import { createTokenVerifier, verifierConfigFromEnv } from './auth/verify.js';
 import { CognitoIdentityDirectory } from './identity/cognito-directory.js';
 import { createDocumentClient, dynamoConfigFromEnv } from './store/client.js';

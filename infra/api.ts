@@ -52,7 +52,7 @@ export const ARCHIVE_OBJECT_ACTIONS = ['s3:GetObject', 's3:GetObjectVersion', 's
 export const LIVE_ALIAS = 'live';
 
 /**
- * The API: one Lambda function (the Hono app of functions/api/app.ts through functions/lambda.ts)
+ * The API: one Lambda function (the Hono app of functions/app.ts through functions/lambda.ts)
  * behind an HTTP API. Routes the app protects with `requireAuth` also get API Gateway's JWT
  * authorizer (issuer = the user pool, audience = the web client); public routes have none.
  */
@@ -88,6 +88,9 @@ export class Api extends Construct {
     );
     // Requests without a tenant (health, sign-up, invitations, operators) use the function's own
     // credentials: item access only, never Scan. Tenant requests use the tenant role below.
+    // Per-tenant usage (`USAGE#<yyyy-mm>` items, functions/http/usage.ts: UpdateItem after each tenant
+    // request; Query for GET /api/usage) also goes through this statement: those keys lie outside
+    // every tenant's LeadingKeys fence on purpose, so a viewer's read-only session is still metered.
     this.role.addToPolicy(
       new iam.PolicyStatement({
         sid: 'TableItems',

@@ -1,6 +1,6 @@
 import { TrieRouter } from 'hono/router/trie-router';
-import { createApp } from '../functions/api/app.js';
-import type { AppDeps } from '../functions/api/env.js';
+import { createApp } from '../functions/app.js';
+import type { AppDeps } from '../functions/http/env.js';
 import { requireAuth } from '../functions/auth/middleware.js';
 
 /**
@@ -53,7 +53,7 @@ export function gatewayRouteKeys(route: ApiRoute): { method: string; path: strin
   let n = 0;
   for (const seg of route.path.split('/').filter(Boolean)) {
     if (seg === '*') {
-      variants.forEach((v) => v.push('{proxy+}'));
+      for (const v of variants) v.push('{proxy+}');
       break;
     }
     if (seg.startsWith(':')) {
@@ -61,8 +61,8 @@ export function gatewayRouteKeys(route: ApiRoute): { method: string; path: strin
       if (/\?$/.test(seg)) {
         const withParam = variants.map((v) => [...v, name]);
         variants.push(...withParam);
-      } else variants.forEach((v) => v.push(name));
-    } else variants.forEach((v) => v.push(seg));
+      } else for (const v of variants) v.push(name);
+    } else for (const v of variants) v.push(seg);
   }
   return [...new Set(variants.map((v) => `/${v.join('/')}`))].map((path) => ({ method, path }));
 }

@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import { Alarms } from './alarms.js';
 import { Api } from './api.js';
 import { Auth } from './auth.js';
+import { OpsDashboard } from './dashboard.js';
 import type { EnvironmentConfig } from './environments.js';
 import { ProgressiveDeploy } from './progressive.js';
 import { ArchiveBucket, LogBucket } from './storage.js';
@@ -32,6 +33,8 @@ export class PhoiHopStack extends Stack {
   readonly api: Api;
   readonly web: Web;
   readonly alarms?: Alarms;
+  /** Every environment: requests, errors, p99, DynamoDB capacity, per-tenant usage from the logs. */
+  readonly dashboard: OpsDashboard;
   /** Staging and prod: the CodeDeploy canary of the API alias. */
   readonly progressive?: ProgressiveDeploy;
 
@@ -59,6 +62,14 @@ export class PhoiHopStack extends Stack {
       config,
       logs: this.logs.bucket,
       corsOrigins: this.web.origins,
+    });
+
+    this.dashboard = new OpsDashboard(this, 'Ops', {
+      config,
+      fn: this.api.fn,
+      httpApi: this.api.httpApi,
+      table: this.table.table,
+      logGroup: this.api.logGroup,
     });
 
     if (config.alarms) {
@@ -89,6 +100,7 @@ export class PhoiHopStack extends Stack {
     out('FunctionName', this.api.fn.functionName, 'API Lambda function');
     out('ApiAliasArn', this.api.alias.functionArn, 'The live alias API Gateway calls');
     if (this.progressive) out('DeploymentGroupName', this.progressive.group.deploymentGroupName, 'CodeDeploy canary of the API alias');
+    out('DashboardName', this.dashboard.dashboard.dashboardName, 'CloudWatch dashboard of this environment');
     if (this.alarms) out('AlarmTopicArn', this.alarms.topic.topicArn, 'SNS topic of the alarms');
 
     Validations.of(this).acknowledge({

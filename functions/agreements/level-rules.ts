@@ -4,8 +4,8 @@ import { agencyLabels, periodLabel, type AgreementContent, type ContinuesInput, 
 import { keys, type TenantRef } from '../../shared/keys.js';
 import { predecessorDistrict } from '../../shared/localities/index.js';
 import type { FieldError } from '../../shared/problem.js';
-import type { AppEnv } from '../api/env.js';
-import { ProblemError } from '../api/problem.js';
+import type { AppEnv } from '../http/env.js';
+import { ProblemError } from '../http/problem.js';
 import { readTenant } from '../auth/tenant-scope.js';
 import { agreementFromItem } from './records.js';
 

@@ -17,9 +17,9 @@ import {
 } from '../../shared/archive/schema.js';
 import { tenantPrefix, type TenantRef } from '../../shared/keys.js';
 import { can } from '../../shared/roles.js';
-import type { AppEnv } from '../api/env.js';
-import { ProblemError } from '../api/problem.js';
-import { validate } from '../api/validate.js';
+import type { AppEnv } from '../http/env.js';
+import { ProblemError } from '../http/problem.js';
+import { validate } from '../http/validate.js';
 import { requireAuth, requirePermission } from '../auth/middleware.js';
 import { isDrillDown, notFound, readTenant, writeTenant } from '../auth/tenant-scope.js';
 import { opContext } from '../store/op-context.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, type GetObjectCommandOutput, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { GetObjectCommandOutput, S3Client } from '@aws-sdk/client-s3';
+import { s3ClientConfig } from './s3-client.js';
 import type { FileKind } from '../../shared/archive/schema.js';
 import { FileSniffer } from './sniff.js';
 
@@ -9,43 +9,40 @@ import { FileSniffer } from './sniff.js';
  * The archive's S3 access, identical against S3 on AWS and an S3-compatible server locally
  * (s3rver): only the endpoint differs. Browsers never get credentials, only short presigned URLs.
  */
-export type ArchiveStorage = { s3: S3Client; bucket: string };
+export type ArchiveStorage = {
+  bucket: string;
+  /** The S3 client, created on first use: the S3 SDK and the presigner cost ~150 ms of every cold start. */
+  client: () => Promise<S3Client>;
+};
 
-export type S3Config = { endpoint?: string; region?: string };
-
-/** Local S3-compatible servers (s3rver) accept this fixed key pair; AWS uses the function's role. */
-export const LOCAL_S3_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
-
-export function createS3Client(cfg: S3Config): S3Client {
-  return new S3Client({
-    region: cfg.region ?? process.env.AWS_REGION ?? 'ap-southeast-1',
-    ...(cfg.endpoint ? { endpoint: cfg.endpoint, forcePathStyle: true, credentials: LOCAL_S3_CREDENTIALS } : {}),
-    // Without these the SDK adds flexible checksums: s3rver would store chunk-encoding bytes, and
-    // presigned PUT URLs would carry a checksum of an empty body that real S3 rejects.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-    maxAttempts: 3,
-  });
+/** Storage over an existing client (the local server and tests create theirs up front). */
+export function archiveStorage(s3: S3Client, bucket: string): ArchiveStorage {
+  return { bucket, client: async () => s3 };
 }
+
+const s3Sdk = () => import('@aws-sdk/client-s3');
 
 /** ARCHIVE_BUCKET (required) and S3_ENDPOINT (local only). */
 export function archiveStorageFromEnv(env: NodeJS.ProcessEnv = process.env): ArchiveStorage {
   const bucket = env.ARCHIVE_BUCKET;
   if (!bucket) throw new Error('ARCHIVE_BUCKET is not set');
-  return { s3: createS3Client({ endpoint: env.S3_ENDPOINT || undefined, region: env.AWS_REGION }), bucket };
+  let client: Promise<S3Client> | undefined;
+  const config = { endpoint: env.S3_ENDPOINT || undefined, region: env.AWS_REGION };
+  return { bucket, client: () => (client ??= s3Sdk().then(({ S3Client }) => new S3Client(s3ClientConfig(config)))) };
 }
 
 /**
  * A presigned PUT bound to the declared length and content type: S3 refuses a body of another size
  * or type (they are signed headers), and the URL dies after `expiresIn` seconds.
  */
-export function presignPut(
+export async function presignPut(
   st: ArchiveStorage,
   key: string,
   file: { contentType: string; size: number },
   opts: { now: Date; expiresIn: number },
 ): Promise<string> {
-  return getSignedUrl(st.s3, new PutObjectCommand({ Bucket: st.bucket, Key: key, ContentType: file.contentType, ContentLength: file.size }), {
+  const [{ PutObjectCommand }, { getSignedUrl }] = await Promise.all([s3Sdk(), import('@aws-sdk/s3-request-presigner')]);
+  return getSignedUrl(await st.client(), new PutObjectCommand({ Bucket: st.bucket, Key: key, ContentType: file.contentType, ContentLength: file.size }), {
     expiresIn: opts.expiresIn,
     signingDate: opts.now,
     signableHeaders: new Set(['content-type', 'content-length']),
@@ -53,14 +50,15 @@ export function presignPut(
 }
 
 /** A short-lived GET for preview (inline) or download (attachment) under the original file name. */
-export function presignGet(
+export async function presignGet(
   st: ArchiveStorage,
   key: string,
   file: { fileName: string; contentType: string; disposition: 'inline' | 'attachment' },
   opts: { now: Date; expiresIn: number },
 ): Promise<string> {
+  const [{ GetObjectCommand }, { getSignedUrl }] = await Promise.all([s3Sdk(), import('@aws-sdk/s3-request-presigner')]);
   return getSignedUrl(
-    st.s3,
+    await st.client(),
     new GetObjectCommand({
       Bucket: st.bucket,
       Key: key,
@@ -101,7 +99,8 @@ function isMissing(err: unknown): boolean {
 export async function inspectObject(st: ArchiveStorage, key: string, maxBytes: number): Promise<Inspection> {
   let out: GetObjectCommandOutput;
   try {
-    out = await st.s3.send(new GetObjectCommand({ Bucket: st.bucket, Key: key }));
+    const { GetObjectCommand } = await s3Sdk();
+    out = await (await st.client()).send(new GetObjectCommand({ Bucket: st.bucket, Key: key }));
   } catch (err) {
     if (isMissing(err)) return { state: 'missing' };
     throw err;
@@ -138,7 +137,8 @@ export async function copyToArchive(
   to: string,
   opts: { etag: string | undefined; contentType: string; metadata: Record<string, string> },
 ): Promise<void> {
-  await st.s3.send(
+  const { CopyObjectCommand } = await s3Sdk();
+  await (await st.client()).send(
     new CopyObjectCommand({
       Bucket: st.bucket,
       Key: to,
@@ -155,7 +155,8 @@ export async function copyToArchive(
 export async function deleteIncoming(st: ArchiveStorage, key: string): Promise<void> {
   if (!key.startsWith('incoming/')) throw new Error(`refusing to delete a stored original: ${key}`);
   try {
-    await st.s3.send(new DeleteObjectCommand({ Bucket: st.bucket, Key: key }));
+    const { DeleteObjectCommand } = await s3Sdk();
+    await (await st.client()).send(new DeleteObjectCommand({ Bucket: st.bucket, Key: key }));
   } catch (err) {
     // The lifecycle rule on incoming/ removes leftovers; a failed clean-up must not fail the request.
     console.error(JSON.stringify({ level: 'warn', msg: 'archive: could not delete incoming object', key, error: String(err) }));

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { auditQuerySchema, type AuditEvent } from '../../shared/audit/schema.js';
 import { auditMonthOf, tenancyKeys } from '../../shared/keys.js';
-import type { AppEnv } from '../api/env.js';
-import { validate } from '../api/validate.js';
+import type { AppEnv } from '../http/env.js';
+import { validate } from '../http/validate.js';
 import { requireAuth, requirePermission } from '../auth/middleware.js';
 import { readTenant } from '../auth/tenant-scope.js';
 import { badCursor, decodeCursor, encodeCursor } from '../store/cursor.js';

@@ -1,12 +1,13 @@
 import { createMiddleware } from 'hono/factory';
 import { can, type Permission } from '../../shared/roles.js';
-import type { AppEnv } from '../api/env.js';
-import { ProblemError } from '../api/problem.js';
+import type { AppEnv } from '../http/env.js';
+import { ProblemError } from '../http/problem.js';
+import { markAuthenticating } from '../http/route-meta.js';
 import { useTenantStore } from '../store/scoped-credentials.js';
 import { guardHistoricalWrite } from './tenant-scope.js';
 
 /** Requires a valid bearer ID token; puts the verified identity on the context. */
-export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
+export const requireAuth = markAuthenticating(createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header('authorization') ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) {
@@ -20,7 +21,7 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   await useTenantStore(c); // on AWS: the store signs with the tenant's IAM-fenced credentials
   await guardHistoricalWrite(c);
   await next();
-});
+}));
 
 /** Role-matrix check (shared/roles.ts). Use after requireAuth. */
 export function requirePermission(permission: Permission) {

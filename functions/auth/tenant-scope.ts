@@ -4,8 +4,8 @@ import { keys, tenantOf, tenantPrefix, type TenantRef } from '../../shared/keys.
 import { findLocality, findProvince, successorCommunes } from '../../shared/localities/index.js';
 import { can } from '../../shared/roles.js';
 import { isHistoricalTenant, mayRead, needsTargetSession, sessionTagsForTarget } from '../../shared/tenant-access.js';
-import type { AppEnv } from '../api/env.js';
-import { ProblemError } from '../api/problem.js';
+import type { AppEnv } from '../http/env.js';
+import { ProblemError } from '../http/problem.js';
 import { useTargetStore } from '../store/scoped-credentials.js';
 
 /**

@@ -96,7 +96,7 @@ export async function seedArchiveDemo(opts: { doc: DynamoDBDocumentClient; table
     const sha256 = createHash('sha256').update(pdf).digest('hex');
     const uploadId = d.id.replace('SEED', 'SEEF');
     const s3Key = s3Keys.object(d.tenant, d.id, 1, uploadId);
-    await opts.archive.s3.send(new PutObjectCommand({ Bucket: opts.archive.bucket, Key: s3Key, Body: pdf, ContentType: 'application/pdf', Metadata: { sha256 } }));
+    await (await opts.archive.client()).send(new PutObjectCommand({ Bucket: opts.archive.bucket, Key: s3Key, Body: pdf, ContentType: 'application/pdf', Metadata: { sha256 } }));
     const metadata = documentMetadataSchema.parse(d.metadata);
     const fileName = `${d.metadata.numberSymbol.replace(/[^\p{L}\p{N}-]+/gu, '-')}.pdf`;
     const current = { fileName, size: pdf.length, contentType: 'application/pdf', kind: 'pdf' as const, sha256 };

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import type { AppEnv } from '../api/env.js';
-import { ProblemError } from '../api/problem.js';
+import type { AppEnv } from '../http/env.js';
+import { ProblemError } from '../http/problem.js';
 
 /** Public health: proves the API answers and the table is reachable (one GetItem). */
 export const healthRoutes = new Hono<AppEnv>().get('/', async (c) => {

@@ -7,8 +7,8 @@ import { exportJWK, generateKeyPair, importJWK, SignJWT, createLocalJWKSet, type
 import * as z from 'zod';
 import { claimNames } from '../../shared/identity.js';
 import { roleSchema } from '../../shared/roles.js';
-import { validate } from '../api/validate.js';
-import { ProblemError, handleError } from '../api/problem.js';
+import { validate } from '../http/validate.js';
+import { ProblemError, handleError } from '../http/problem.js';
 
 const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number) => Promise<Buffer>;
 

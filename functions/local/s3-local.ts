@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand, HeadBucketCommand, PutBucketCorsCommand, type S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
-import { createS3Client } from '../archive/storage.js';
+import { createS3Client } from '../archive/s3-client.js';
 
 export const LOCAL_ARCHIVE_BUCKET = 'phoi-hop-archive-local';
 

@@ -4,9 +4,10 @@ import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { createRemoteJWKSet } from 'jose';
-import { createApp, routeNotFound } from '../api/app.js';
-import type { AppDeps } from '../api/env.js';
-import { createS3Client } from '../archive/storage.js';
+import { createApp, routeNotFound } from '../app.js';
+import type { AppDeps } from '../http/env.js';
+import { createS3Client } from '../archive/s3-client.js';
+import { archiveStorage } from '../archive/storage.js';
 import { createTokenVerifier } from '../auth/verify.js';
 import { LocalIdentityDirectory } from '../identity/local-directory.js';
 import { createDocumentClient } from '../store/client.js';
@@ -79,7 +80,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     if (opts.seed !== false) {
       const { created: n } = await seedDemo({ doc, tableName, idp });
       log(`Dữ liệu mẫu / demo seed: ${n} mục mới / new items`);
-      const archived = await seedArchiveDemo({ doc, tableName, archive: { s3, bucket: archiveBucket } });
+      const archived = await seedArchiveDemo({ doc, tableName, archive: archiveStorage(s3, archiveBucket) });
       log(`Kho văn bản mẫu / demo archive: ${archived.created} văn bản mới / new documents`);
       await rebuildDemoRollups({ doc, tableName });
     }
@@ -87,7 +88,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     const deps: AppDeps = {
       doc,
       tableName,
-      archive: { s3, bucket: archiveBucket },
+      archive: archiveStorage(s3, archiveBucket),
       // Verified exactly as Cognito tokens are: remote JWKS, issuer, audience.
       verifyToken: createTokenVerifier({ issuer, audience: LOCAL_CLIENT_ID, keys: createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`)) }),
       directory: new LocalIdentityDirectory(idp),
@@ -109,7 +110,9 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     }
 
     const server: ServerType = await new Promise((resolve) => {
-      const s = serve({ fetch: root.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
+      // The Node process outlives each answer, so work after it (per-tenant usage) need not delay it.
+      const executionCtx = { waitUntil: (p: Promise<unknown>) => void p.catch(() => {}), passThroughOnException: () => {}, props: {} };
+      const s = serve({ fetch: (req: Request) => root.fetch(req, undefined, executionCtx), port, hostname: '127.0.0.1' }, () => resolve(s));
     });
 
     let stopped = false;

@@ -3,9 +3,9 @@ import * as z from 'zod';
 import { provinceCodeSchema } from '../../shared/identity.js';
 import { bilingual } from '../../shared/problem.js';
 import { CURRENT_LIST, findProvince, listAsOf, listSource, matchesName, provincesOf, searchLocalities } from '../../shared/localities/index.js';
-import type { AppEnv } from '../api/env.js';
-import { ProblemError } from '../api/problem.js';
-import { validate } from '../api/validate.js';
+import type { AppEnv } from '../http/env.js';
+import { ProblemError } from '../http/problem.js';
+import { validate } from '../http/validate.js';
 
 /** `?list=2026-04` (current, the default) or `?list=2025-03` (the three-level list, history). */
 const listQuery = z.enum(['2026-04', '2025-03'], bilingual('Danh mục là 2026-04 (hiện hành) hoặc 2025-03 (trước 01/07/2025)', 'List is 2026-04 (current) or 2025-03 (before 01/07/2025)'));

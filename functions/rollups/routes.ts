@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { formatDate } from '../../shared/format.js';
 import { rollupExportQuerySchema, rollupQuerySchema, type Dashboard } from '../../shared/rollups/schema.js';
-import type { AppEnv } from '../api/env.js';
-import { ProblemError } from '../api/problem.js';
-import { validate } from '../api/validate.js';
+import type { AppEnv } from '../http/env.js';
+import { ProblemError } from '../http/problem.js';
+import { validate } from '../http/validate.js';
 import { requireAuth, requirePermission } from '../auth/middleware.js';
 import type { Table } from '../export/table-export.js';
 import { loadDashboard } from './dashboard.js';

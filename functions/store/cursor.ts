@@ -1,5 +1,5 @@
 import { tenantPrefix, type TenantRef } from '../../shared/keys.js';
-import { ProblemError } from '../api/problem.js';
+import { ProblemError } from '../http/problem.js';
 
 /**
  * The one paging cursor: DynamoDB's LastEvaluatedKey as base64url JSON, tagged with the list it

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { keys, type TenantRef } from '../../shared/keys.js';
-import { ProblemError } from '../api/problem.js';
+import { ProblemError } from '../http/problem.js';
 import type { MeteredStore, TransactItem } from './metered-store.js';
 
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { Identity } from '../../shared/identity.js';
 import type { TenantRef } from '../../shared/keys.js';
-import type { AppEnv } from '../api/env.js';
+import type { AppEnv } from '../http/env.js';
 import type { MeteredStore } from './metered-store.js';
 
 /**

@@ -3,8 +3,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'hono';
 import type { Identity } from '../../shared/identity.js';
 import { roleSessionName, sessionKey, sessionTagKeys, sessionTagsFor, type SessionTags } from '../../shared/tenant-access.js';
-import type { AppEnv } from '../api/env.js';
-import { ProblemError } from '../api/problem.js';
+import type { AppEnv } from '../http/env.js';
+import { ProblemError } from '../http/problem.js';
 import { createDocumentClient } from './client.js';
 import { MeteredStore } from './metered-store.js';
 

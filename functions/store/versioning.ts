@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import type { AppEnv } from '../api/env.js';
-import { ProblemError } from '../api/problem.js';
+import type { AppEnv } from '../http/env.js';
+import { ProblemError } from '../http/problem.js';
 
 /**
  * Optimistic concurrency. Clients send the version they read (`If-Match: "<n>"` or `version` in the

@@ -15,9 +15,9 @@ import {
   recordIdSchema,
   responseInputSchema,
 } from '../../shared/supervision/schema.js';
-import type { AppEnv } from '../api/env.js';
-import { ProblemError } from '../api/problem.js';
-import { validate } from '../api/validate.js';
+import type { AppEnv } from '../http/env.js';
+import { ProblemError } from '../http/problem.js';
+import { validate } from '../http/validate.js';
 import { readTenant, writeTenant } from '../auth/tenant-scope.js';
 import { requireAuth } from '../auth/middleware.js';
 import { opContext, type OpContext } from '../store/op-context.js';

@@ -4,8 +4,8 @@ import { findLocality, findProvince, listAsOf } from '../../shared/localities/in
 import { dataEntryRequestSchema, localityParamSchema, tenantSchema } from '../../shared/tenancy/schema.js';
 import { isHistoricalTenant, mayRead, needsTargetSession, sessionTagsForTarget } from '../../shared/tenant-access.js';
 import { auditPut } from '../audit/record.js';
-import type { AppEnv } from '../api/env.js';
-import { validate } from '../api/validate.js';
+import type { AppEnv } from '../http/env.js';
+import { validate } from '../http/validate.js';
 import { requireAuth, requirePermission } from '../auth/middleware.js';
 import { notFound } from '../auth/tenant-scope.js';
 import { useTargetStore } from '../store/scoped-credentials.js';

@@ -13,9 +13,9 @@ import {
   type Tenant,
 } from '../../shared/tenancy/schema.js';
 import { auditPut, type AuditActor } from '../audit/record.js';
-import type { AppEnv } from '../api/env.js';
-import { ProblemError } from '../api/problem.js';
-import { validate } from '../api/validate.js';
+import type { AppEnv } from '../http/env.js';
+import { ProblemError } from '../http/problem.js';
+import { validate } from '../http/validate.js';
 import { requireAuth, requirePermission } from '../auth/middleware.js';
 import { isConditionFailure, staleVersion } from '../store/versioning.js';
 import { buildInvitation } from '../users/invitations.js';

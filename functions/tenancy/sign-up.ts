@@ -2,7 +2,7 @@ import { CURRENT_LIST, DISTRICT_LEVEL_LAST_DAY, findLocality, findProvince, succ
 import type { FieldError } from '../../shared/problem.js';
 import { vietnamToday } from '../../shared/rollups/counters.js';
 import type { SignUpRequest } from '../../shared/tenancy/schema.js';
-import { ProblemError } from '../api/problem.js';
+import { ProblemError } from '../http/problem.js';
 
 const fieldError = (field: 'provinceCode' | 'localityCode', code: string, vi: string, en: string): FieldError => ({
   field,

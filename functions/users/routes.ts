@@ -15,9 +15,9 @@ import {
   type User,
 } from '../../shared/users/schema.js';
 import { auditPut, type AuditActor } from '../audit/record.js';
-import type { AppEnv } from '../api/env.js';
-import { ProblemError } from '../api/problem.js';
-import { validate } from '../api/validate.js';
+import type { AppEnv } from '../http/env.js';
+import { ProblemError } from '../http/problem.js';
+import { validate } from '../http/validate.js';
 import { requireAuth, requirePermission } from '../auth/middleware.js';
 import { DirectoryPasswordRejectedError, DirectoryUserExistsError } from '../identity/directory.js';
 import { isConditionFailure, staleVersion, versionCondition } from '../store/versioning.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_JSON_BODY_BYTES } from '../../functions/api/app.js';
+import { MAX_JSON_BODY_BYTES } from '../../functions/app.js';
 import { problemSchema } from '../../shared/problem.js';
 import { createHarness, ddbCost } from '../support/harness.js';
 

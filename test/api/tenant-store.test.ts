@@ -1,10 +1,10 @@
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../functions/api/app.js';
-import type { AppDeps, AppEnv } from '../../functions/api/env.js';
-import { metering } from '../../functions/api/metering.js';
-import { handleError } from '../../functions/api/problem.js';
+import { createApp } from '../../functions/app.js';
+import type { AppDeps, AppEnv } from '../../functions/http/env.js';
+import { metering } from '../../functions/http/metering.js';
+import { handleError } from '../../functions/http/problem.js';
 import { requireAuth } from '../../functions/auth/middleware.js';
 import { createDocumentClient } from '../../functions/store/client.js';
 import type { TenantAccess, TenantCredentials } from '../../functions/store/scoped-credentials.js';
@@ -59,7 +59,9 @@ function fakeTenantAccess(opts: { fail?: boolean } = {}) {
       return doc;
     },
   };
-  return { access, asked, signedWith, close: () => clients.forEach((d) => d.destroy()) };
+  return { access, asked, signedWith, close: () => {
+      for (const d of clients.values()) d.destroy();
+    } };
 }
 
 function tenantProfileKey(identity: Identity) {

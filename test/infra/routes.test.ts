@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import type { AppEnv } from '../../functions/api/env.js';
+import type { AppEnv } from '../../functions/http/env.js';
 import { requireAuth } from '../../functions/auth/middleware.js';
 import { appRoutes, classifyRoutes, gatewayRouteKeys } from '../../infra/routes.js';
 

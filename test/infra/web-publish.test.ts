@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetObjectTaggingCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createS3Client } from '../../functions/archive/storage.js';
+import { createS3Client } from '../../functions/archive/s3-client.js';
 import { ensureBucket } from '../../functions/local/s3-local.js';
 import { CACHE_IMMUTABLE, CACHE_REVALIDATE, planWebPublish, publishWeb, readManifest } from '../../infra/web-publish.js';
 import { SUPERSEDED_TAG } from '../../infra/web.js';

@@ -59,6 +59,7 @@ describe('GitHub Actions pipeline (.github/workflows/pipeline.yml)', () => {
     expect(needs(job)).toEqual(after);
     expect(job.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
     const creds = job.steps.find((s) => s.uses?.startsWith('aws-actions/configure-aws-credentials@'))!;
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub Actions expression syntax, not a JS template.
     expect(creds.with!['role-to-assume']).toBe('${{ vars.AWS_DEPLOY_ROLE_ARN }}');
     expect(Object.keys(creds.with!)).not.toContain('aws-access-key-id');
     expect(job.steps.some((s) => s.uses?.startsWith('actions/download-artifact@') && s.with?.name === 'green-run')).toBe(true);

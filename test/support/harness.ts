@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { createApp } from '../../functions/api/app.js';
-import type { AppDeps } from '../../functions/api/env.js';
-import { createS3Client } from '../../functions/archive/storage.js';
+import { createApp } from '../../functions/app.js';
+import type { AppDeps } from '../../functions/http/env.js';
+import { createS3Client } from '../../functions/archive/s3-client.js';
+import { archiveStorage } from '../../functions/archive/storage.js';
 import { createTokenVerifier } from '../../functions/auth/verify.js';
 import { ensureTable } from '../../functions/local/dynamodb-local.js';
 import { LOCAL_CLIENT_ID, LocalIdentityProvider, type LocalUser } from '../../functions/local/idp.js';
@@ -37,7 +38,7 @@ export async function createHarness(opts: { now?: () => Date } = {}) {
     tenantAccess: fence?.access,
     doc,
     tableName,
-    archive: { s3, bucket },
+    archive: archiveStorage(s3, bucket),
     verifyToken: createTokenVerifier({ issuer: TEST_ISSUER, audience: LOCAL_CLIENT_ID, keys: idp.localKeySet() }),
     directory: new LocalIdentityDirectory(idp),
     now: () => clock(),

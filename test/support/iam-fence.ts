@@ -108,5 +108,7 @@ export function fencedTenantAccess(opts: { endpoint: string; tableName: string }
       }
       return doc;
   }
-  return { access, violations, checked, close: () => clients.forEach((d) => d.destroy()) };
+  return { access, violations, checked, close: () => {
+      for (const d of clients.values()) d.destroy();
+    } };
 }

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { describe, expect, it } from 'vitest';
-import type { AppEnv } from '../../functions/api/env.js';
-import { ProblemError } from '../../functions/api/problem.js';
+import type { AppEnv } from '../../functions/http/env.js';
+import { ProblemError } from '../../functions/http/problem.js';
 import { readTenant, writeTenant } from '../../functions/auth/tenant-scope.js';
 import type { Identity } from '../../shared/identity.js';
 

@@ -8,7 +8,7 @@ import './layout.css';
 
 type SignedInKit = typeof import('./SignedInShell.jsx');
 
-const navItems: { href: string; label: { vi: string; en: string }; end?: boolean; needs?: Permission }[] = [
+const navItems: { href: string; label: { vi: string; en: string }; end?: boolean; needs?: Permission | Permission[] }[] = [
   { href: '/', label: ui.nav.home, end: true },
   { href: '/agreements', label: ui.nav.agreements },
   { href: '/supervision', label: ui.nav.supervision },
@@ -17,6 +17,7 @@ const navItems: { href: string; label: { vi: string; en: string }; end?: boolean
   { href: '/approvals', label: { vi: 'Phê duyệt đăng ký', en: 'Sign-up approvals' }, needs: 'province:admin' },
   { href: '/users', label: { vi: 'Người dùng', en: 'Users' }, needs: 'tenant:admin' },
   { href: '/audit', label: ui.nav.audit },
+  { href: '/usage', label: { vi: 'Mức sử dụng', en: 'Usage' }, needs: ['platform:operate', 'province:admin'] },
   { href: '/status', label: ui.nav.status },
 ];
 

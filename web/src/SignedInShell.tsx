@@ -8,5 +8,5 @@ import { can, type Permission, type Role, roleLabels } from '../../shared/roles.
  */
 export { PredecessorLinks, ReadOnlyBanner } from './tenancy/locality.jsx';
 
-export const allowed = (role: Role, needs: Permission): boolean => can(role, needs);
+export const allowed = (role: Role, needs: Permission | Permission[]): boolean => [needs].flat().some((p) => can(role, p));
 export const roleLabel = (role: Role): { vi: string; en: string } => roleLabels[role];

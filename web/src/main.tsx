@@ -51,6 +51,7 @@ const routes: RouteDefinition[] = [
   { path: '/invitation', component: page(() => import('./users/AcceptInvitation.jsx'), 'AcceptInvitation') },
   { path: '/approvals', component: page(() => import('./tenancy/Approvals.jsx'), 'Approvals') },
   { path: '/users', component: page(() => import('./users/Users.jsx'), 'Users') },
+  { path: '/usage', component: page(() => import('./usage/UsagePage.jsx'), 'UsagePage') },
   { path: '*', component: () => <ComingSoon title={{ vi: 'Không tìm thấy trang', en: 'Page not found' }} /> },
 ];
 

@@ -8,7 +8,7 @@ import {
   type progressInputSchema,
 } from '../../../shared/agreements/schema.js';
 import { keys } from '../../../shared/keys.js';
-import { ProblemError } from '../../api/problem.js';
+import { ProblemError } from '../../http/problem.js';
 import { auditPut } from '../../audit/record.js';
 import type { TransactItem } from '../../store/metered-store.js';
 import { isConditionFailure, staleVersion } from '../../store/versioning.js';

@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import { reviewKindOf, reviewYearOf, type Review, type reviewInputSchema } from '../../../shared/agreements/schema.js';
 import { keys } from '../../../shared/keys.js';
-import { ProblemError } from '../../api/problem.js';
+import { ProblemError } from '../../http/problem.js';
 import { auditPut } from '../../audit/record.js';
 import type { TransactItem } from '../../store/metered-store.js';
 import { isConditionFailure, staleVersion } from '../../store/versioning.js';

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../shared/problem.js';
-import { ProblemError } from '../../api/problem.js';
+import { ProblemError } from '../../http/problem.js';
 import type { OpContext } from '../../store/op-context.js';
 import type { ArchiveStorage } from '../storage.js';
 

@@ -1,7 +1,7 @@
 import type { DocumentDetail, DocumentMetadata } from '../../../shared/archive/schema.js';
 import { keys } from '../../../shared/keys.js';
 import { counterName } from '../../../shared/rollups/counters.js';
-import { ProblemError } from '../../api/problem.js';
+import { ProblemError } from '../../http/problem.js';
 import { auditPut } from '../../audit/record.js';
 import { rollupUpdate } from '../../rollups/update.js';
 import type { TransactItem } from '../../store/metered-store.js';

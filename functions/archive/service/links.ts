@@ -1,6 +1,6 @@
 import type { DocumentLink } from '../../../shared/archive/schema.js';
 import type { TenantRef } from '../../../shared/keys.js';
-import { ProblemError } from '../../api/problem.js';
+import { ProblemError } from '../../http/problem.js';
 import type { MeteredStore, TransactItem } from '../../store/metered-store.js';
 import { linkTargetKey } from '../records.js';
 import { fieldError } from './context.js';

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/archive/schema.js';
 import { keys } from '../../../shared/keys.js';
 import { fieldErrorsFromZod } from '../../../shared/problem.js';
-import { ProblemError } from '../../api/problem.js';
+import { ProblemError } from '../../http/problem.js';
 import { auditPut } from '../../audit/record.js';
 import { rollupUpdate } from '../../rollups/update.js';
 import type { TransactItem } from '../../store/metered-store.js';

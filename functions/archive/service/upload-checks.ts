@@ -1,6 +1,6 @@
 import { fileKinds, kindOfMime, MAX_FILE_BYTES, type DeclaredFile, type FileKind } from '../../../shared/archive/schema.js';
 import { keys } from '../../../shared/keys.js';
-import { ProblemError } from '../../api/problem.js';
+import { ProblemError } from '../../http/problem.js';
 import { isConditionFailure } from '../../store/versioning.js';
 import type { Item } from '../records.js';
 import { deleteIncoming, inspectObject } from '../storage.js';

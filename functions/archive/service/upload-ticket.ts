@@ -7,7 +7,7 @@ import {
   type UploadTicket,
 } from '../../../shared/archive/schema.js';
 import { keys, s3Keys, tenantPrefix } from '../../../shared/keys.js';
-import { ProblemError } from '../../api/problem.js';
+import { ProblemError } from '../../http/problem.js';
 import { actorOf, type Item } from '../records.js';
 import { presignPut } from '../storage.js';
 import type { ArchiveContext } from './context.js';

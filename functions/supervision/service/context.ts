@@ -1,5 +1,5 @@
 import { vietnamToday } from '../../../shared/dates.js';
-import { ProblemError } from '../../api/problem.js';
+import { ProblemError } from '../../http/problem.js';
 import { auditPut } from '../../audit/record.js';
 import { idempotentCreate, type RecordResult } from '../../store/idempotency.js';
 import type { OpContext } from '../../store/op-context.js';

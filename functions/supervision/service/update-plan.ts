@@ -3,7 +3,7 @@ import { supervisionKeys } from '../../../shared/keys.js';
 import { fieldErrorsFromZod } from '../../../shared/problem.js';
 import { planEditable, summarizePlan } from '../../../shared/supervision/rules.js';
 import { planInputSchema, type PlanPatch } from '../../../shared/supervision/schema.js';
-import { ProblemError } from '../../api/problem.js';
+import { ProblemError } from '../../http/problem.js';
 import { auditPut } from '../../audit/record.js';
 import type { TransactItem } from '../../store/metered-store.js';
 import { by, editablePlanFields, planSearchText } from '../items.js';

@@ -3,6 +3,7 @@ import { validator } from 'hono/validator';
 import type * as z from 'zod';
 import { fieldErrorsFromZod, type FieldError } from '../../shared/problem.js';
 import { ProblemError } from './problem.js';
+import { markValidator } from './route-meta.js';
 
 const locationOf: Record<string, FieldError['in']> = { json: 'body', form: 'body', query: 'query', param: 'path', header: 'header' };
 
@@ -11,7 +12,8 @@ const locationOf: Record<string, FieldError['in']> = { json: 'body', form: 'body
  * Vietnamese and an English message. Handlers read the parsed value with `c.req.valid(target)`.
  */
 export function validate<T extends keyof ValidationTargets, S extends z.ZodType>(target: T, schema: S) {
-  return validator(target, async (value) => {
+  // The returned middleware carries its schema (route-meta.ts): the OpenAPI document reads it.
+  return markValidator(validator(target, async (value) => {
     const result = await schema.safeParseAsync(value, { reportInput: true });
     if (!result.success) {
       throw new ProblemError(
@@ -21,5 +23,5 @@ export function validate<T extends keyof ValidationTargets, S extends z.ZodType>
       );
     }
     return result.data as z.output<S>;
-  });
+  }), { target, schema });
 }

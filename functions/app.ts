@@ -1,20 +1,22 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import { makeProblem } from '../../shared/problem.js';
-import { agreementRoutes } from '../agreements/routes.js';
-import { archiveRoutes } from '../archive/routes.js';
-import { requireAuth } from '../auth/middleware.js';
-import { auditRoutes } from '../audit/routes.js';
-import { tenancyRoutes } from '../tenancy/routes.js';
-import { healthRoutes } from '../health/routes.js';
-import { localityRoutes } from '../localities/routes.js';
-import { meRoutes } from '../me/routes.js';
-import { rollupRoutes } from '../rollups/routes.js';
-import { supervisionRoutes } from '../supervision/routes.js';
-import type { AppDeps, AppEnv } from './env.js';
-import { metering } from './metering.js';
-import { handleError, problemResponse } from './problem.js';
+import { makeProblem } from '../shared/problem.js';
+import { agreementRoutes } from './agreements/routes.js';
+import { archiveRoutes } from './archive/routes.js';
+import { requireAuth } from './auth/middleware.js';
+import { auditRoutes } from './audit/routes.js';
+import { tenancyRoutes } from './tenancy/routes.js';
+import { healthRoutes } from './health/routes.js';
+import { localityRoutes } from './localities/routes.js';
+import { meRoutes } from './me/routes.js';
+import { rollupRoutes } from './rollups/routes.js';
+import { supervisionRoutes } from './supervision/routes.js';
+import { usageRoutes } from './usage/routes.js';
+import type { AppDeps, AppEnv } from './http/env.js';
+import { metering } from './http/metering.js';
+import { buildOpenApiDocument, renderReferenceHtml, type OpenApiDocument } from './http/openapi.js';
+import { handleError, problemResponse } from './http/problem.js';
 
 /** JSON bodies are small; files go straight to S3 through presigned URLs, never through the API. */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
@@ -62,6 +64,21 @@ export function createApp(deps: AppDeps) {
   api.route('/tenancy', tenancyRoutes);
   api.route('/audit', auditRoutes);
   api.route('/supervision', supervisionRoutes);
+  api.route('/usage', usageRoutes);
+
+  // API reference, generated on first request from the composed app's own route table.
+  let reference: OpenApiDocument | undefined;
+  const openApi = () => (reference ??= buildOpenApiDocument(app, { version: deps.version }));
+  api.get('/openapi.json', (c) => {
+    c.header('cache-control', 'public, max-age=300');
+    return c.json(openApi());
+  });
+  api.get('/docs', (c) => {
+    c.header('cache-control', 'public, max-age=300');
+    // No script, no outside asset: only inline styles (allowed by the web app's CSP as well).
+    c.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+    return c.html(renderReferenceHtml(openApi()));
+  });
 
   // Any other /api path is a 404 problem, also when this app is mounted inside another Hono app.
   api.all('*', routeNotFound);

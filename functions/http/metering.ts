@@ -1,0 +1,80 @@
+import { createMiddleware } from 'hono/factory';
+import { MeteredStore } from '../store/metered-store.js';
+import type { AppEnv } from './env.js';
+import { recordUsage, usageOf } from './usage.js';
+
+/**
+ * Gives each API call its own metered store and reports what the call cost DynamoDB:
+ * `x-ddb-requests`, `x-ddb-rcu`, `x-ddb-wcu`, `x-ddb-items` headers and one JSON log line.
+ * Benchmarks and the "one read = one request" tests read these headers.
+ *
+ * Then it adds the call to its tenant's usage of the month (functions/http/usage.ts): one UpdateItem
+ * ADD with the function's own credentials, after the response is complete. Where the runtime keeps
+ * running after answering (`executionCtx.waitUntil`: the local Node server provides it), it does not
+ * delay the answer; on Lambda it is awaited here (a frozen Lambda would lose a write left running),
+ * which adds one UpdateItem's latency to authenticated calls (docs/operations.md, "Usage per tenant").
+ * `RECORD_USAGE=false` turns it off.
+ */
+export const metering = createMiddleware<AppEnv>(async (c, next) => {
+  const started = performance.now();
+  const store = new MeteredStore(c.var.deps.doc, c.var.deps.tableName);
+  c.set('store', store);
+  c.set('requestId', c.req.header('x-request-id') ?? crypto.randomUUID());
+  await next();
+  // After authentication the store may have been replaced by a tenant-scoped one carrying these counts.
+  const m = c.var.store.metrics;
+  const ms = performance.now() - started;
+  const identity = c.var.identity as AppEnv['Variables']['identity'] | undefined;
+  const routePath = c.req.routePath;
+  c.header('x-request-id', c.var.requestId);
+  c.header('x-ddb-requests', String(m.requests));
+  c.header('x-ddb-rcu', String(round(m.readCapacity)));
+  c.header('x-ddb-wcu', String(round(m.writeCapacity)));
+  c.header('x-ddb-items', String(m.itemsRead));
+  c.header('server-timing', `app;dur=${ms.toFixed(1)}`);
+  if (process.env.LOG_REQUESTS !== 'false') {
+    console.log(
+      JSON.stringify({
+        level: 'info',
+        msg: 'request',
+        requestId: c.var.requestId,
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(ms),
+        ddb: { requests: m.requests, rcu: round(m.readCapacity), wcu: round(m.writeCapacity), items: m.itemsRead },
+        route: routePath,
+        tenant: identity ? `${identity.provinceCode ?? '-'}#${identity.localityCode ?? 'P'}` : undefined,
+        province: identity?.provinceCode ?? undefined,
+        locality: identity ? (identity.localityCode ?? (identity.provinceCode ? 'P' : undefined)) : undefined,
+        role: identity?.role,
+      }),
+    );
+  }
+  // Usage is per tenant: anonymous calls (health, sign-up) and operators (no tenant) are not attributed.
+  if (identity?.provinceCode && process.env.RECORD_USAGE !== 'false') {
+    const deps = c.var.deps;
+    const tenant = { provinceCode: identity.provinceCode, localityCode: identity.localityCode };
+    const write = usageOf(c, routePath)
+      .then((counts) => recordUsage(deps.doc, deps.tableName, tenant, deps.now(), counts))
+      .catch((err: unknown) =>
+        console.error(JSON.stringify({ level: 'error', msg: 'usage not recorded', requestId: c.var.requestId, tenant: `${tenant.provinceCode}#${tenant.localityCode ?? 'P'}`, error: String(err) })),
+      );
+    const ctx = executionContext(c);
+    if (ctx) ctx.waitUntil(write);
+    else await write;
+  }
+});
+
+/** Cloudflare-style runtimes keep running after answering; Lambda and Node have no such context. */
+function executionContext(c: { executionCtx: { waitUntil(p: Promise<unknown>): void } }) {
+  try {
+    return typeof c.executionCtx?.waitUntil === 'function' ? c.executionCtx : undefined;
+  } catch {
+    return undefined; // Hono throws when the adapter gave none
+  }
+}
+
+function round(n: number) {
+  return Math.round(n * 100) / 100;
+}

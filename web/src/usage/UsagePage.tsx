@@ -1,0 +1,140 @@
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { formatDate } from '../../../shared/format.js';
+import type { UsageReport } from '../../../shared/usage/schema.js';
+import { api, ApiError } from '../api.js';
+import { lang, t } from '../i18n.js';
+import { session } from '../session.js';
+
+/** `yyyy-mm` of today in Vietnam (UTC+7), the month the page opens on. */
+function thisMonth(): string {
+  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
+}
+
+const num = (n: number) => n.toLocaleString(lang() === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
+function bytes(n: number): string {
+  if (n < 1024) return `${num(n)} B`;
+  if (n < 1024 ** 2) return `${num(n / 1024)} KB`;
+  if (n < 1024 ** 3) return `${num(n / 1024 ** 2)} MB`;
+  return `${num(n / 1024 ** 3)} GB`;
+}
+/** `2026-11` → `11/2026`; the first and last day as dd/mm/yyyy. */
+const monthLabel = (m: string) => `${m.slice(5)}/${m.slice(0, 4)}`;
+function monthRange(m: string): string {
+  const [y, mo] = m.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, mo, 0));
+  return `${formatDate(`${m}-01`)} – ${formatDate(last)}`;
+}
+
+/**
+ * Usage per tenant and month (issue #16): operators see every tenant, a province admin its own
+ * localities and those of the provinces merged into it. The API decides the scope.
+ */
+export function UsagePage() {
+  const [month, setMonth] = createSignal(thisMonth());
+  const [data] = createResource(month, (m) => api<UsageReport>(`/api/usage?month=${m}`));
+  const report = () => (data.error ? undefined : data.latest);
+
+  const download = async () => {
+    const res = await fetch(`/api/usage?month=${month()}&format=csv`, { headers: { authorization: `Bearer ${session()?.token ?? ''}` } });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(await res.blob());
+    a.download = `muc-su-dung-${month()}.csv`;
+    a.click();
+    URL.revokeObjectURL(a.href);
+  };
+
+  return (
+    <section>
+      <h1>{t({ vi: 'Mức sử dụng theo đơn vị', en: 'Usage per tenant' })}</h1>
+      <p class="lead">
+        {t({
+          vi: 'Số yêu cầu, dung lượng đọc/ghi DynamoDB và văn bản lưu trữ của từng đơn vị trong tháng.',
+          en: 'Requests, DynamoDB read/write capacity and archived documents of each tenant in the month.',
+        })}
+      </p>
+      <div class="toolbar">
+        <label>
+          {t({ vi: 'Tháng', en: 'Month' })}{' '}
+          <input type="month" name="month" value={month()} onChange={(e) => e.currentTarget.value && setMonth(e.currentTarget.value)} />
+        </label>
+        <span data-testid="usage-range">{monthRange(month())}</span>
+        <button class="button secondary" onClick={download}>
+          {t({ vi: 'Xuất CSV', en: 'Export CSV' })}
+        </button>
+      </div>
+      <Show when={data.error as unknown}>
+        {(e) => (
+          <p class="error" role="alert">
+            {e() instanceof ApiError ? (e() as ApiError).text : String(e())}
+          </p>
+        )}
+      </Show>
+      <Show when={report()}>
+        {(r) => (
+          <>
+            <p data-testid="usage-scope">
+              {r().scope === 'platform'
+                ? t({ vi: `Tất cả đơn vị, tháng ${monthLabel(r().month)}`, en: `All tenants, ${monthLabel(r().month)}` })
+                : t({ vi: `Các đơn vị của tỉnh (mã ${r().provinces.join(', ')}), tháng ${monthLabel(r().month)}`, en: `Tenants of province ${r().provinces.join(', ')}, ${monthLabel(r().month)}` })}
+            </p>
+            <Show when={r().rows.length > 0} fallback={<p>{t({ vi: 'Chưa có số liệu trong tháng này.', en: 'No usage in this month yet.' })}</p>}>
+              <div class="table-wrap">
+                <table data-testid="usage-table">
+                  <thead>
+                    <tr>
+                      <th>{t({ vi: 'Đơn vị', en: 'Tenant' })}</th>
+                      <th>{t({ vi: 'Yêu cầu', en: 'Requests' })}</th>
+                      <th>{t({ vi: 'Lỗi', en: 'Errors' })}</th>
+                      <th>RCU</th>
+                      <th>WCU</th>
+                      <th>{t({ vi: 'Lưu trữ thêm', en: 'Archived' })}</th>
+                      <th>{t({ vi: 'Văn bản hiện có', en: 'Documents now' })}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={r().rows}>
+                      {(row) => (
+                        <tr data-tenant={row.tenant}>
+                          <td>
+                            {row.localityName}
+                            <br />
+                            <small>
+                              {row.provinceName} · {row.tenant}
+                            </small>
+                          </td>
+                          <td class="num">{num(row.requests)}</td>
+                          <td class="num">{num(row.errors)}</td>
+                          <td class="num">{num(row.rcu)}</td>
+                          <td class="num">{num(row.wcu)}</td>
+                          <td class="num">
+                            {bytes(row.archiveBytes)}
+                            <Show when={row.archiveDocuments > 0}>
+                              <br />
+                              <small>{t({ vi: `${row.archiveDocuments} văn bản mới`, en: `${row.archiveDocuments} new documents` })}</small>
+                            </Show>
+                          </td>
+                          <td class="num">{row.documentsNow ?? '—'}</td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                  <tfoot>
+                    <tr data-testid="usage-totals">
+                      <th>{t({ vi: 'Tổng', en: 'Total' })}</th>
+                      <td class="num">{num(r().totals.requests)}</td>
+                      <td class="num">{num(r().totals.errors)}</td>
+                      <td class="num">{num(r().totals.rcu)}</td>
+                      <td class="num">{num(r().totals.wcu)}</td>
+                      <td class="num">{bytes(r().totals.archiveBytes)}</td>
+                      <td />
+                    </tr>
+                  </tfoot>
+                </table>
+              </div>
+            </Show>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}
