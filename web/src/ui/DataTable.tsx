@@ -50,6 +50,8 @@ export function DataTable<T>(props: {
   initialSort?: Sort;
   onSort?: (sort: Sort) => void;
   stack?: boolean;
+  /** A totals row, under the rows. */
+  footer?: JSX.Element;
 }) {
   const [ownSort, setOwnSort] = createSignal<Sort | undefined>(props.initialSort);
   const sort = () => props.sort ?? ownSort();
@@ -109,6 +111,9 @@ export function DataTable<T>(props: {
               )}
             </For>
           </tbody>
+          <Show when={props.footer}>
+            <tfoot>{props.footer}</tfoot>
+          </Show>
         </table>
       </section>
     </Show>

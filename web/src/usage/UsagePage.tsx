@@ -1,9 +1,10 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, Show } from 'solid-js';
 import { formatDate } from '../../../shared/format.js';
 import type { UsageReport } from '../../../shared/usage/schema.js';
-import { api, ApiError } from '../api.js';
+import { api } from '../api.js';
 import { lang, t } from '../i18n.js';
 import { session } from '../session.js';
+import { Async, type Column, DataTable, focusHeading, Input } from '../ui/index.js';
 
 /** `yyyy-mm` of today in Vietnam (UTC+7), the month the page opens on. */
 function thisMonth(): string {
@@ -25,14 +26,61 @@ function monthRange(m: string): string {
   return `${formatDate(`${m}-01`)} – ${formatDate(last)}`;
 }
 
+type UsageRow = UsageReport['rows'][number];
+const count = (id: string, header: { vi: string; en: string }, value: (r: UsageRow) => number): Column<UsageRow> => ({
+  id,
+  header,
+  num: true,
+  descFirst: true,
+  sort: value,
+  cell: (r) => num(value(r)),
+});
+const columns: Column<UsageRow>[] = [
+  {
+    id: 'tenant',
+    header: { vi: 'Đơn vị', en: 'Tenant' },
+    sort: (r) => r.localityName,
+    cell: (row) => (
+      <>
+        {row.localityName}
+        <br />
+        <small>
+          {row.provinceName} · {row.tenant}
+        </small>
+      </>
+    ),
+  },
+  count('requests', { vi: 'Yêu cầu', en: 'Requests' }, (r) => r.requests),
+  count('errors', { vi: 'Lỗi', en: 'Errors' }, (r) => r.errors),
+  count('rcu', { vi: 'RCU', en: 'RCU' }, (r) => r.rcu),
+  count('wcu', { vi: 'WCU', en: 'WCU' }, (r) => r.wcu),
+  {
+    id: 'archived',
+    header: { vi: 'Lưu trữ thêm', en: 'Archived' },
+    num: true,
+    descFirst: true,
+    sort: (r) => r.archiveBytes,
+    cell: (row) => (
+      <>
+        {bytes(row.archiveBytes)}
+        <Show when={row.archiveDocuments > 0}>
+          <br />
+          <small>{t({ vi: `${row.archiveDocuments} văn bản mới`, en: `${row.archiveDocuments} new documents` })}</small>
+        </Show>
+      </>
+    ),
+  },
+  { id: 'documents', header: { vi: 'Văn bản hiện có', en: 'Documents now' }, num: true, cell: (row) => row.documentsNow ?? '—' },
+];
+
 /**
  * Usage per tenant and month (issue #16): operators see every tenant, a province admin its own
  * localities and those of the provinces merged into it. The API decides the scope.
  */
 export function UsagePage() {
+  focusHeading();
   const [month, setMonth] = createSignal(thisMonth());
   const [data] = createResource(month, (m) => api<UsageReport>(`/api/usage?month=${m}`));
-  const report = () => (data.error ? undefined : data.latest);
 
   const download = async () => {
     const res = await fetch(`/api/usage?month=${month()}&format=csv`, { headers: { authorization: `Bearer ${session()?.token ?? ''}` } });
@@ -52,89 +100,52 @@ export function UsagePage() {
           en: 'Requests, DynamoDB read/write capacity and archived documents of each tenant in the month.',
         })}
       </p>
-      <div class="toolbar">
-        <label>
-          {t({ vi: 'Tháng', en: 'Month' })}{' '}
-          <input type="month" name="month" value={month()} onChange={(e) => e.currentTarget.value && setMonth(e.currentTarget.value)} />
-        </label>
+      <div class="filters">
+        <Input
+          label={{ vi: 'Tháng', en: 'Month' }}
+          type="month"
+          name="month"
+          value={month()}
+          onChange={(e) => e.currentTarget.value && setMonth(e.currentTarget.value)}
+        />
         <span data-testid="usage-range">{monthRange(month())}</span>
-        <button class="button secondary" onClick={download}>
+        <button type="button" class="button secondary" onClick={download}>
           {t({ vi: 'Xuất CSV', en: 'Export CSV' })}
         </button>
       </div>
-      <Show when={data.error as unknown}>
-        {(e) => (
-          <p class="error" role="alert">
-            {e() instanceof ApiError ? (e() as ApiError).text : String(e())}
-          </p>
-        )}
-      </Show>
-      <Show when={report()}>
+      <Async of={data}>
         {(r) => (
           <>
             <p data-testid="usage-scope">
               {r().scope === 'platform'
                 ? t({ vi: `Tất cả đơn vị, tháng ${monthLabel(r().month)}`, en: `All tenants, ${monthLabel(r().month)}` })
-                : t({ vi: `Các đơn vị của tỉnh (mã ${r().provinces.join(', ')}), tháng ${monthLabel(r().month)}`, en: `Tenants of province ${r().provinces.join(', ')}, ${monthLabel(r().month)}` })}
+                : t({
+                    vi: `Các đơn vị của tỉnh (mã ${r().provinces.join(', ')}), tháng ${monthLabel(r().month)}`,
+                    en: `Tenants of province ${r().provinces.join(', ')}, ${monthLabel(r().month)}`,
+                  })}
             </p>
-            <Show when={r().rows.length > 0} fallback={<p>{t({ vi: 'Chưa có số liệu trong tháng này.', en: 'No usage in this month yet.' })}</p>}>
-              <div class="table-wrap">
-                <table data-testid="usage-table">
-                  <thead>
-                    <tr>
-                      <th>{t({ vi: 'Đơn vị', en: 'Tenant' })}</th>
-                      <th>{t({ vi: 'Yêu cầu', en: 'Requests' })}</th>
-                      <th>{t({ vi: 'Lỗi', en: 'Errors' })}</th>
-                      <th>RCU</th>
-                      <th>WCU</th>
-                      <th>{t({ vi: 'Lưu trữ thêm', en: 'Archived' })}</th>
-                      <th>{t({ vi: 'Văn bản hiện có', en: 'Documents now' })}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={r().rows}>
-                      {(row) => (
-                        <tr data-tenant={row.tenant}>
-                          <td>
-                            {row.localityName}
-                            <br />
-                            <small>
-                              {row.provinceName} · {row.tenant}
-                            </small>
-                          </td>
-                          <td class="num">{num(row.requests)}</td>
-                          <td class="num">{num(row.errors)}</td>
-                          <td class="num">{num(row.rcu)}</td>
-                          <td class="num">{num(row.wcu)}</td>
-                          <td class="num">
-                            {bytes(row.archiveBytes)}
-                            <Show when={row.archiveDocuments > 0}>
-                              <br />
-                              <small>{t({ vi: `${row.archiveDocuments} văn bản mới`, en: `${row.archiveDocuments} new documents` })}</small>
-                            </Show>
-                          </td>
-                          <td class="num">{row.documentsNow ?? '—'}</td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                  <tfoot>
-                    <tr data-testid="usage-totals">
-                      <th>{t({ vi: 'Tổng', en: 'Total' })}</th>
-                      <td class="num">{num(r().totals.requests)}</td>
-                      <td class="num">{num(r().totals.errors)}</td>
-                      <td class="num">{num(r().totals.rcu)}</td>
-                      <td class="num">{num(r().totals.wcu)}</td>
-                      <td class="num">{bytes(r().totals.archiveBytes)}</td>
-                      <td />
-                    </tr>
-                  </tfoot>
-                </table>
-              </div>
-            </Show>
+            <DataTable
+              rows={r().rows}
+              columns={columns}
+              label={{ vi: 'Mức sử dụng theo đơn vị', en: 'Usage per tenant' }}
+              testId="usage-table"
+              empty={{ vi: 'Chưa có số liệu trong tháng này.', en: 'No usage in this month yet.' }}
+              rowAttrs={(row) => ({ 'data-tenant': row.tenant })}
+              footer={
+                <tr data-testid="usage-totals">
+                  <th scope="row">{t({ vi: 'Tổng', en: 'Total' })}</th>
+                  <td class="num">{num(r().totals.requests)}</td>
+                  <td class="num">{num(r().totals.errors)}</td>
+                  <td class="num">{num(r().totals.rcu)}</td>
+                  <td class="num">{num(r().totals.wcu)}</td>
+                  <td class="num">{bytes(r().totals.archiveBytes)}</td>
+                  <td>—</td>
+                </tr>
+              }
+            />
           </>
         )}
-      </Show>
+      </Async>
     </section>
   );
 }
