@@ -13,6 +13,8 @@ export function focusHeading(): void {
       if (!h1) return false;
       if (!h1.hasAttribute('tabindex')) h1.setAttribute('tabindex', '-1');
       const active = document.activeElement;
+      // The layout already put focus at the start of the page (after a link in the phone menu).
+      if (active === root) return true;
       // Never pull focus out of a control the user is already in.
       if (active && active !== document.body && root.contains(active) && active !== h1 && active.matches('input, select, textarea')) return true;
       h1.focus({ preventScroll: true });
