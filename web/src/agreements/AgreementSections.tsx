@@ -4,7 +4,7 @@ import { type AgreementDetail as Detail, reviewTitle, trackingStatuses } from '.
 import { formatDate, formatDateTime } from '../../../shared/format.js';
 import { lang, t } from '../i18n.js';
 import { createAction } from '../ui/index.js';
-import { agencyName, download, ErrorBox, ProgressBar, withLocality } from './common.jsx';
+import { agencyName, download, ProgressBar, withLocality } from './common.jsx';
 import { ItemCard } from './ItemCard.jsx';
 
 /** The agreement's body, read-only: summary and areas, items (each with its progress form), chapters, signing, documents, reviews. */
