@@ -99,7 +99,7 @@ export function LocalityCombobox(props: { province: ProvinceItem | undefined; va
           onKeyDown={keydown}
         />
         <Show when={open() && shown().length > 0}>
-          <ul
+          <div
             id="signup-locality-options"
             role="listbox"
             class="combo-list"
@@ -108,9 +108,11 @@ export function LocalityCombobox(props: { province: ProvinceItem | undefined; va
           >
             <For each={shown()}>
               {(u, i) => (
-                <li
+                // Focus stays in the input (aria-activedescendant); options are reachable by the arrow keys.
+                <div
                   id={optionId(u.code)}
                   role="option"
+                  tabIndex={-1}
                   aria-selected={i() === active()}
                   classList={{ active: i() === active() }}
                   data-code={u.code}
@@ -121,15 +123,15 @@ export function LocalityCombobox(props: { province: ProvinceItem | undefined; va
                   onMouseEnter={() => setActive(i())}
                 >
                   {u.name} <span class="muted">· {u.code}</span>
-                </li>
+                </div>
               )}
             </For>
             <Show when={more()}>
-              <li class="muted combo-more" aria-hidden="true">
+              <div class="muted combo-more" aria-hidden="true">
                 {t({ vi: 'Gõ thêm để thu hẹp…', en: 'Type more to narrow down…' })}
-              </li>
+              </div>
             </Show>
-          </ul>
+          </div>
         </Show>
       </div>
       <p id="signup-locality-hint" class="hint" data-testid="locality-hint" aria-live="polite">
