@@ -218,8 +218,18 @@ function summarise(samples: Sample[]) {
   const last = samples[samples.length - 1]!;
   return {
     calls: samples.length,
-    p50Ms: round(pct(samples.map((s) => s.ms), 50)),
-    p99Ms: round(pct(samples.map((s) => s.ms), 99)),
+    p50Ms: round(
+      pct(
+        samples.map((s) => s.ms),
+        50,
+      ),
+    ),
+    p99Ms: round(
+      pct(
+        samples.map((s) => s.ms),
+        99,
+      ),
+    ),
     requestsPerCall: last.requests,
     maxRequestsPerCall: Math.max(...samples.map((s) => s.requests)),
     rcuPerCall: last.rcu,
@@ -309,7 +319,12 @@ async function measureDashboardVsRaw(provinceCode: string, headers: Record<strin
   }
   const breakdown = {
     inMemoryJoinP50Ms: round(pct(join, 50)),
-    serverAppP50Ms: round(pct(api.map((s) => s.serverMs ?? Number.NaN), 50)),
+    serverAppP50Ms: round(
+      pct(
+        api.map((s) => s.serverMs ?? Number.NaN),
+        50,
+      ),
+    ),
     httpP50Ms: dashboard.p50Ms,
     rawQueryP50Ms: rawQuery.p50Ms,
   };
@@ -333,7 +348,9 @@ async function hanoiCase() {
   const province = findProvince(c.provinceCode)!;
   const units = province.localities.slice(0, c.units);
   if (units.length < c.units) throw new Error(`province ${c.provinceCode} has only ${units.length} current units`);
-  log(`\n[hanoi] Seeding ${c.units} current units of ${province.name} × ${c.agreementsPerUnit} programs × ${c.itemsPerAgreement} items, ${c.plansPerUnit} plans each…`);
+  log(
+    `\n[hanoi] Seeding ${c.units} current units of ${province.name} × ${c.agreementsPerUnit} programs × ${c.itemsPerAgreement} items, ${c.plansPerUnit} plans each…`,
+  );
 
   const editors = new Map<string, Record<string, string>>();
   for (const u of units) editors.set(u.code, await tokenFor('locality_editor', c.provinceCode, u.code));
@@ -469,12 +486,26 @@ async function hanoiCase() {
   log(row('naive scan of records', naive));
   log(row('raw DynamoDB Query', rawQuery));
   for (const [name, s] of Object.entries(endpoints)) log(row(name, s));
-  log(`Naive scan ÷ dashboard: ${result.naiveVsDashboard.requests}× requests, ${result.naiveVsDashboard.rcu}× RCU, ${result.naiveVsDashboard.itemsRead}× items read, ${result.naiveVsDashboard.p50}× p50.`);
-  log(`API overhead (dashboard p50 ÷ raw Query p50): ${apiOverheadRatio}×. Breakdown (p50): raw Query ${breakdown.rawQueryP50Ms} ms, in-memory join ${breakdown.inMemoryJoinP50Ms} ms, app total ${breakdown.serverAppP50Ms} ms, over HTTP ${breakdown.httpP50Ms} ms.`);
-  check('hanoi', 'dashboard rows = current units of Hà Nội', body.rows.length === province.localities.length, `${body.rows.length} rows, ${province.localities.length} units in the list`);
+  log(
+    `Naive scan ÷ dashboard: ${result.naiveVsDashboard.requests}× requests, ${result.naiveVsDashboard.rcu}× RCU, ${result.naiveVsDashboard.itemsRead}× items read, ${result.naiveVsDashboard.p50}× p50.`,
+  );
+  log(
+    `API overhead (dashboard p50 ÷ raw Query p50): ${apiOverheadRatio}×. Breakdown (p50): raw Query ${breakdown.rawQueryP50Ms} ms, in-memory join ${breakdown.inMemoryJoinP50Ms} ms, app total ${breakdown.serverAppP50Ms} ms, over HTTP ${breakdown.httpP50Ms} ms.`,
+  );
+  check(
+    'hanoi',
+    'dashboard rows = current units of Hà Nội',
+    body.rows.length === province.localities.length,
+    `${body.rows.length} rows, ${province.localities.length} units in the list`,
+  );
   check('hanoi', 'dashboard is one DynamoDB request', dashboard.maxRequestsPerCall === 1, `${dashboard.maxRequestsPerCall} max over ${dashboard.calls} calls`);
   check('hanoi', '≤ 1 item read per tenant', dashboard.itemsReadPerCall <= withData, `${dashboard.itemsReadPerCall} items for ${withData} tenants with data`);
-  check('hanoi', 'counters match the naive scan', mismatches.length === 0, mismatches.length ? `differ: ${mismatches.join(', ')}` : `${body.rows.filter((r: any) => naiveCounts[r.localityCode]).length} tenants compared`);
+  check(
+    'hanoi',
+    'counters match the naive scan',
+    mismatches.length === 0,
+    mismatches.length ? `differ: ${mismatches.join(', ')}` : `${body.rows.filter((r: any) => naiveCounts[r.localityCode]).length} tenants compared`,
+  );
   return result;
 }
 
@@ -545,7 +576,9 @@ async function hcmCase() {
   const wrong = tenants.filter((t) => {
     const r = shown.get(tenantPrefix(t));
     const e = expected.get(tenantPrefix(t))!;
-    const programs = Object.entries(e).filter(([k]) => k.startsWith('agr.program.')).reduce((n, [, v]) => n + v, 0);
+    const programs = Object.entries(e)
+      .filter(([k]) => k.startsWith('agr.program.'))
+      .reduce((n, [, v]) => n + v, 0);
     return !r || r.agreementsByKind.program !== programs || r.items.done !== (e['item.done'] ?? 0);
   });
 
@@ -556,8 +589,17 @@ async function hcmCase() {
   if (c.history) {
     log('[hcm] Measuring history reads…');
     const wardViewer = await tokenFor('locality_viewer', c.provinceCode, ward.code);
-    endpoints.wardReadsPredecessorDistrict = await measureEndpoint(`/api/agreements?limit=25&locality=${ward.predecessorDistrict}`, wardViewer, Math.min(cfg.iterations, 50));
-    if (bdDistrict) endpoints.hcmStaffReadBinhDuongDistrict = await measureEndpoint(`/api/agreements?limit=25&locality=${bdDistrict.code}`, viewer, Math.min(cfg.iterations, 50));
+    endpoints.wardReadsPredecessorDistrict = await measureEndpoint(
+      `/api/agreements?limit=25&locality=${ward.predecessorDistrict}`,
+      wardViewer,
+      Math.min(cfg.iterations, 50),
+    );
+    if (bdDistrict)
+      endpoints.hcmStaffReadBinhDuongDistrict = await measureEndpoint(
+        `/api/agreements?limit=25&locality=${bdDistrict.code}`,
+        viewer,
+        Math.min(cfg.iterations, 50),
+      );
   }
 
   const result = {
@@ -576,7 +618,10 @@ async function hcmCase() {
     apiOverheadRatio,
     overheadBreakdown: breakdown,
     countersMatchRecords: wrong.length === 0,
-    historyReads: { ward: `${ward.code} ${ward.name} → ${ward.predecessorDistrict}`, province74District: bdDistrict ? `${bdDistrict.code} ${bdDistrict.name}` : null },
+    historyReads: {
+      ward: `${ward.code} ${ward.name} → ${ward.predecessorDistrict}`,
+      province74District: bdDistrict ? `${bdDistrict.code} ${bdDistrict.name}` : null,
+    },
     endpoints,
   };
 
@@ -584,20 +629,52 @@ async function hcmCase() {
   log(row('dashboard (1 Query)', dashboard));
   log(row('raw DynamoDB Query', rawQuery));
   for (const [name, s] of Object.entries(endpoints)) log(row(name, s));
-  log(`API overhead (dashboard p50 ÷ raw Query p50): ${apiOverheadRatio}×. Breakdown (p50): raw Query ${breakdown.rawQueryP50Ms} ms, in-memory join ${breakdown.inMemoryJoinP50Ms} ms, app total ${breakdown.serverAppP50Ms} ms, over HTTP ${breakdown.httpP50Ms} ms.`);
+  log(
+    `API overhead (dashboard p50 ÷ raw Query p50): ${apiOverheadRatio}×. Breakdown (p50): raw Query ${breakdown.rawQueryP50Ms} ms, in-memory join ${breakdown.inMemoryJoinP50Ms} ms, app total ${breakdown.serverAppP50Ms} ms, over HTTP ${breakdown.httpP50Ms} ms.`,
+  );
   const fullSize = c.currentUnits >= province.localities.length;
-  check('hcm', 'dashboard rows = current units of HCM', body.rows.length === province.localities.length, `${body.rows.length} rows (${province.localities.length} in the list)`);
+  check(
+    'hcm',
+    'dashboard rows = current units of HCM',
+    body.rows.length === province.localities.length,
+    `${body.rows.length} rows (${province.localities.length} in the list)`,
+  );
   if (c.history) {
     const expectedHistory = predecessors.reduce((n, p) => n + p.localities.length + (p.code === c.provinceCode ? 0 : 1), 0);
-    check('hcm', 'historical rows = districts of 79, 74, 77 + 74#P, 77#P', body.historical.length === expectedHistory, `${body.historical.length} rows (expected ${expectedHistory})`);
+    check(
+      'hcm',
+      'historical rows = districts of 79, 74, 77 + 74#P, 77#P',
+      body.historical.length === expectedHistory,
+      `${body.historical.length} rows (expected ${expectedHistory})`,
+    );
   }
-  check('hcm', 'dashboard is one DynamoDB request', dashboard.maxRequestsPerCall === 1 && rawQuery.pages === 1, `${dashboard.maxRequestsPerCall} max over ${dashboard.calls} calls; raw Query ${rawQuery.pages} page`);
+  check(
+    'hcm',
+    'dashboard is one DynamoDB request',
+    dashboard.maxRequestsPerCall === 1 && rawQuery.pages === 1,
+    `${dashboard.maxRequestsPerCall} max over ${dashboard.calls} calls; raw Query ${rawQuery.pages} page`,
+  );
   check('hcm', '≤ 1 item read per tenant', dashboard.itemsReadPerCall <= tenants.length, `${dashboard.itemsReadPerCall} items for ${tenants.length} tenants`);
-  check('hcm', 'counters match the records', wrong.length === 0, wrong.length ? `differ: ${wrong.slice(0, 5).map(tenantPrefix).join(', ')}` : `${tenants.length} tenants`);
-  check('hcm', 'roll-up rows equal a rebuild from the records (sample)', rebuildDiffers.length === 0, rebuildDiffers.length ? `differ: ${rebuildDiffers.join(', ')}` : sample.map(tenantPrefix).join(', '));
+  check(
+    'hcm',
+    'counters match the records',
+    wrong.length === 0,
+    wrong.length ? `differ: ${wrong.slice(0, 5).map(tenantPrefix).join(', ')}` : `${tenants.length} tenants`,
+  );
+  check(
+    'hcm',
+    'roll-up rows equal a rebuild from the records (sample)',
+    rebuildDiffers.length === 0,
+    rebuildDiffers.length ? `differ: ${rebuildDiffers.join(', ')}` : sample.map(tenantPrefix).join(', '),
+  );
   for (const [name, s] of Object.entries(endpoints)) check('hcm', `${name} is one request`, s.maxRequestsPerCall === 1, `${s.maxRequestsPerCall}`);
   if (c.maxOverhead > 0) {
-    check('hcm', `dashboard p50 ≤ ${c.maxOverhead}× raw Query p50${fullSize ? '' : ' (not full size)'}`, apiOverheadRatio <= c.maxOverhead, `${dashboard.p50Ms} ms ÷ ${rawQuery.p50Ms} ms = ${apiOverheadRatio}×`);
+    check(
+      'hcm',
+      `dashboard p50 ≤ ${c.maxOverhead}× raw Query p50${fullSize ? '' : ' (not full size)'}`,
+      apiOverheadRatio <= c.maxOverhead,
+      `${dashboard.p50Ms} ms ÷ ${rawQuery.p50Ms} ms = ${apiOverheadRatio}×`,
+    );
   }
   return result;
 }
@@ -622,7 +699,9 @@ const stamp = result.at.replace(/[:.]/g, '-');
 writeFileSync(join(dir, `${stamp}.json`), `${JSON.stringify(result, null, 2)}\n`);
 writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
 log('');
-log(`${result.ok ? 'All checks pass' : `${checks.filter((c) => !c.ok).length} check(s) FAILED`} · ${result.totalSeconds} s · written to bench/results/${stamp}.json`);
+log(
+  `${result.ok ? 'All checks pass' : `${checks.filter((c) => !c.ok).length} check(s) FAILED`} · ${result.totalSeconds} s · written to bench/results/${stamp}.json`,
+);
 
 doc.destroy();
 await stack.stop();

@@ -69,7 +69,17 @@ export class Alarms extends Construct {
 
     // The operations the API uses (an alarm's metric math may combine at most 10 metrics).
     const O = dynamodb.Operation;
-    const operations = [O.GET_ITEM, O.QUERY, O.PUT_ITEM, O.UPDATE_ITEM, O.DELETE_ITEM, O.TRANSACT_WRITE_ITEMS, O.TRANSACT_GET_ITEMS, O.BATCH_GET_ITEM, O.BATCH_WRITE_ITEM];
+    const operations = [
+      O.GET_ITEM,
+      O.QUERY,
+      O.PUT_ITEM,
+      O.UPDATE_ITEM,
+      O.DELETE_ITEM,
+      O.TRANSACT_WRITE_ITEMS,
+      O.TRANSACT_GET_ITEMS,
+      O.BATCH_GET_ITEM,
+      O.BATCH_WRITE_ITEM,
+    ];
     const defs: [AlarmName, cloudwatch.IMetric, number, string][] = [
       ['FunctionErrors', fn.metricErrors({ period: fiveMin, statistic: 'Sum' }), 1, 'API function threw (unhandled errors or timeouts)'],
       ['FunctionThrottles', fn.metricThrottles({ period: fiveMin, statistic: 'Sum' }), 1, 'API function was throttled (concurrency limit)'],

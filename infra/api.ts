@@ -125,7 +125,7 @@ export class Api extends Construct {
     acknowledgeWildcardResources(
       this.role,
       [archiveObjects],
-      'Objects of the archive bucket only: the archive capability presigns uploads and downloads with the function\'s ' +
+      "Objects of the archive bucket only: the archive capability presigns uploads and downloads with the function's " +
         'credentials until it signs with the tenant credentials (TenantDataRole fences the tenant prefix).',
     );
 

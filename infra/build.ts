@@ -34,7 +34,6 @@ export function buildApp(app: App = new App()) {
   return { app, stack };
 }
 
-
 /**
  * `-c stack=bootstrap`: the once-per-account stack of the CI pipeline (GitHub OIDC provider and deploy
  * roles) instead of an environment. `-c githubRepo=owner/name` (required), `-c environments=dev,staging`

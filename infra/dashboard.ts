@@ -36,17 +36,30 @@ export class OpsDashboard extends Construct {
       defaultInterval: Duration.hours(24),
     });
     this.dashboard.addWidgets(
-      new cloudwatch.GraphWidget({ title: 'Requests', left: [api('Count', 'Sum', 'API requests'), fn.metricInvocations({ period, label: 'Lambda invocations' })], width: 12 }),
+      new cloudwatch.GraphWidget({
+        title: 'Requests',
+        left: [api('Count', 'Sum', 'API requests'), fn.metricInvocations({ period, label: 'Lambda invocations' })],
+        width: 12,
+      }),
       new cloudwatch.GraphWidget({
         title: 'Errors',
-        left: [api('4xx', 'Sum', 'API 4xx'), api('5xx', 'Sum', 'API 5xx'), fn.metricErrors({ period, label: 'Lambda errors' }), fn.metricThrottles({ period, label: 'Lambda throttles' })],
+        left: [
+          api('4xx', 'Sum', 'API 4xx'),
+          api('5xx', 'Sum', 'API 5xx'),
+          fn.metricErrors({ period, label: 'Lambda errors' }),
+          fn.metricThrottles({ period, label: 'Lambda throttles' }),
+        ],
         width: 12,
       }),
     );
     this.dashboard.addWidgets(
       new cloudwatch.GraphWidget({
         title: 'Latency p99 (ms)',
-        left: [api('Latency', 'p99', 'API p99'), api('IntegrationLatency', 'p99', 'integration p99'), fn.metricDuration({ period, statistic: 'p99', label: 'Lambda duration p99' })],
+        left: [
+          api('Latency', 'p99', 'API p99'),
+          api('IntegrationLatency', 'p99', 'integration p99'),
+          fn.metricDuration({ period, statistic: 'p99', label: 'Lambda duration p99' }),
+        ],
         width: 12,
       }),
       new cloudwatch.GraphWidget({

@@ -41,7 +41,7 @@ export class ProgressiveDeploy extends Construct {
     Validations.of(this.group.role).acknowledge({
       id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSCodeDeployRoleForLambdaLimited]',
       reason:
-        'CDK attaches AWS\'s service policy for CodeDeploy on Lambda: invoke hook functions named CodeDeployHook_*, update aliases, ' +
+        "CDK attaches AWS's service policy for CodeDeploy on Lambda: invoke hook functions named CodeDeployHook_*, update aliases, " +
         'read alarms. It is the narrowest AWS offers for this service role and is kept current by AWS.',
     });
   }

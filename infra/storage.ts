@@ -76,9 +76,7 @@ export class ArchiveBucket extends Construct {
           id: 'infrequent-access',
           transitions: [{ storageClass: s3.StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(a.infrequentAccessAfterDays) }],
         },
-        ...(a.noncurrentVersionDays !== null
-          ? [{ id: 'expire-replaced-versions', noncurrentVersionExpiration: Duration.days(a.noncurrentVersionDays) }]
-          : []),
+        ...(a.noncurrentVersionDays !== null ? [{ id: 'expire-replaced-versions', noncurrentVersionExpiration: Duration.days(a.noncurrentVersionDays) }] : []),
       ],
       cors: [
         {

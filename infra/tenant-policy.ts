@@ -80,7 +80,11 @@ export function tenantPolicyStatements(tableArn: string, objectArn: (pattern: st
     allow('ProvinceRead', TENANT_READ_ACTIONS, tableAndIndexes, { ...leading(leadingKeyPatterns.province), ...provinceReader }),
     allow('ProvinceAdminTenancyWrite', TENANT_WRITE_ACTIONS, table, { ...leading(leadingKeyPatterns.provinceAdmin), ...provinceAdmin }),
     // Originals and the tenant's own upload area; uploads are read back (hash, sniff) and copied.
-    allow('OwnArchiveRead', ['s3:GetObject', 's3:GetObjectVersion', 's3:GetObjectTagging'], [objectArn(archivePrefixPatterns.own), objectArn(archivePrefixPatterns.incoming)]),
+    allow(
+      'OwnArchiveRead',
+      ['s3:GetObject', 's3:GetObjectVersion', 's3:GetObjectTagging'],
+      [objectArn(archivePrefixPatterns.own), objectArn(archivePrefixPatterns.incoming)],
+    ),
     allow('OwnArchiveWrite', ['s3:PutObject'], [objectArn(archivePrefixPatterns.own), objectArn(archivePrefixPatterns.incoming)], writer),
     // Only uploads are ever deleted; stored originals never (versioned, locked in prod).
     allow('OwnUploadDelete', ['s3:DeleteObject'], [objectArn(archivePrefixPatterns.incoming)], writer),

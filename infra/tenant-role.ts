@@ -39,9 +39,7 @@ export class TenantDataRole extends Construct {
       maxSessionDuration: Duration.hours(1),
     });
 
-    this.statements = tenantPolicyStatements(table.tableArn, (pattern) => archive.arnForObjects(pattern)).map((json) =>
-      iam.PolicyStatement.fromJson(json),
-    );
+    this.statements = tenantPolicyStatements(table.tableArn, (pattern) => archive.arnForObjects(pattern)).map((json) => iam.PolicyStatement.fromJson(json));
     const policy = new iam.Policy(this, 'Policy', { statements: this.statements });
     policy.attachToRole(this.role);
 

@@ -65,9 +65,7 @@ export function planWebPublish(distDir: string, version: string, previous: Relea
   const files = listFiles(distDir).map((path) => ({ path, key: relative(distDir, path).split(sep).join('/') }));
   if (!files.some((f) => f.key === 'index.html')) throw new Error(`${distDir} has no index.html: build the web app first (npm run build:web)`);
   const rank = (key: string) => (isHashedAsset(key) ? 0 : key === 'index.html' ? 2 : 1);
-  const uploads = files
-    .map((f) => ({ ...f, ...objectHeaders(f.key) }))
-    .sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key));
+  const uploads = files.map((f) => ({ ...f, ...objectHeaders(f.key) })).sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key));
   const current = new Set(uploads.map((u) => u.key));
   const superseded = (previous?.files ?? []).filter((k) => !current.has(k) && k !== RELEASE_MANIFEST_KEY).sort();
   return {

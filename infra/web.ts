@@ -181,9 +181,9 @@ export class Web extends Construct {
     if (!props.domain) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR4',
-      reason:
-        'No custom domain yet: the default *.cloudfront.net certificate has a fixed security policy (TLSv1). Attaching the ' +
-        'government domain (-c domainName=… -c certificateArn=…, ACM in us-east-1) switches to TLSv1.2_2021; see docs/deploy.md.',
+        reason:
+          'No custom domain yet: the default *.cloudfront.net certificate has a fixed security policy (TLSv1). Attaching the ' +
+          'government domain (-c domainName=… -c certificateArn=…, ACM in us-east-1) switches to TLSv1.2_2021; see docs/deploy.md.',
       });
     }
   }

@@ -109,7 +109,8 @@ export async function deploy(o: DeployOptions, log: (line: string) => void = (l)
   const dirty = git(['status', '--porcelain']).length > 0;
   log(`Phối Hợp deploy: ${stackName} at ${short}${dirty ? ' (uncommitted changes)' : ''}${o.dryRun ? ' — DRY RUN: nothing is deployed or published' : ''}`);
   log(`API traffic: ${config.apiDeployment === 'all-at-once' ? 'all at once (no canary)' : 'CodeDeploy canary 10 % for 5 min, rollback on alarms'}`);
-  if (dirty && !o.dryRun) throw new Refused('Refusing: the working tree has uncommitted changes; deploy a commit, so the green test run and the version name it.');
+  if (dirty && !o.dryRun)
+    throw new Refused('Refusing: the working tree has uncommitted changes; deploy a commit, so the green test run and the version name it.');
 
   await step('Tests: a green `npm test` of this commit', () => {
     if (o.tests === 'skip') {
@@ -118,7 +119,8 @@ export async function deploy(o: DeployOptions, log: (line: string) => void = (l)
     }
     if (o.tests === 'marker') {
       const file = markerFile(commit);
-      if (!existsSync(file)) throw new Refused(`Refusing: no green run recorded for ${short} (${file}); run \`npm run deploy -- --env ${o.env}\` to test first.`);
+      if (!existsSync(file))
+        throw new Refused(`Refusing: no green run recorded for ${short} (${file}); run \`npm run deploy -- --env ${o.env}\` to test first.`);
       const marker = JSON.parse(readFileSync(file, 'utf8')) as { commit: string; passedAt: string };
       if (marker.commit !== commit) throw new Refused(`Refusing: the marker is for ${marker.commit}, not ${commit}.`);
       return `green run of ${short} recorded at ${marker.passedAt}`;
@@ -138,7 +140,9 @@ export async function deploy(o: DeployOptions, log: (line: string) => void = (l)
     log(`      cdk ${shellQuote(args)}`);
     const r = sh(cdkBin, args, { capture: true });
     if (r.code !== 0) throw new Refused(`cdk synth failed:\n${r.stderr || r.stdout}`);
-    const template = JSON.parse(readFileSync(join(repoRoot, assembly, `${stackName}.template.json`), 'utf8')) as { Resources: Record<string, { Type: string }> };
+    const template = JSON.parse(readFileSync(join(repoRoot, assembly, `${stackName}.template.json`), 'utf8')) as {
+      Resources: Record<string, { Type: string }>;
+    };
     const types = Object.values(template.Resources).map((res) => res.Type);
     const groups = types.filter((t) => t === 'AWS::CodeDeploy::DeploymentGroup').length;
     return `${types.length} resources in ${assembly}; live alias ${types.includes('AWS::Lambda::Alias') ? 'yes' : 'NO'}; CodeDeploy groups ${groups}`;
@@ -174,7 +178,10 @@ export async function deploy(o: DeployOptions, log: (line: string) => void = (l)
   const deployArgs = ['deploy', '--app', assembly, '--require-approval', approval, '--outputs-file', outputsFile, '--no-notices', stackName];
   await step(`Deploy ${stackName}`, () => {
     if (o.dryRun) {
-      const canary = config.apiDeployment === 'all-at-once' ? '' : '; CloudFormation waits while CodeDeploy shifts 10 % for 5 min, rolling back on the FunctionErrors, Api5xx, ApiLatencyP99 alarms';
+      const canary =
+        config.apiDeployment === 'all-at-once'
+          ? ''
+          : '; CloudFormation waits while CodeDeploy shifts 10 % for 5 min, rolling back on the FunctionErrors, Api5xx, ApiLatencyP99 alarms';
       return would(`cdk ${shellQuote(deployArgs)}${canary}`);
     }
     const r = sh(cdkBin, deployArgs);
@@ -209,7 +216,14 @@ export async function deploy(o: DeployOptions, log: (line: string) => void = (l)
     const s3 = new S3Client({});
     const cloudfront = new CloudFrontClient({});
     try {
-      const plan = await publishWeb({ s3, bucket: WebBucketName, distDir, version: short, cloudfront: { client: cloudfront, distributionId: DistributionId }, log: (l) => log(`      ${l}`) });
+      const plan = await publishWeb({
+        s3,
+        bucket: WebBucketName,
+        distDir,
+        version: short,
+        cloudfront: { client: cloudfront, distributionId: DistributionId },
+        log: (l) => log(`      ${l}`),
+      });
       return `published ${plan.uploads.length} files to ${WebBucketName}; ${plan.superseded.length} superseded`;
     } finally {
       s3.destroy();
@@ -222,8 +236,19 @@ export async function deploy(o: DeployOptions, log: (line: string) => void = (l)
     const { WebUrl } = outputs();
     if (!WebUrl) throw new Refused(`Stack output WebUrl missing in ${outputsFile}`);
     const { runSmoke } = await import('./smoke.js');
-    const { ok, checks } = await runSmoke({ baseUrl: WebUrl, email: process.env.SMOKE_EMAIL, password: process.env.SMOKE_PASSWORD, log: (l) => log(`      ${l}`) });
-    if (!ok) throw new Refused(`Smoke test failed (${checks.filter((c) => !c.ok).map((c) => c.name).join(', ')}). Roll back: docs/deploy.md § Roll back.`);
+    const { ok, checks } = await runSmoke({
+      baseUrl: WebUrl,
+      email: process.env.SMOKE_EMAIL,
+      password: process.env.SMOKE_PASSWORD,
+      log: (l) => log(`      ${l}`),
+    });
+    if (!ok)
+      throw new Refused(
+        `Smoke test failed (${checks
+          .filter((c) => !c.ok)
+          .map((c) => c.name)
+          .join(', ')}). Roll back: docs/deploy.md § Roll back.`,
+      );
     return `${checks.length} checks passed against ${WebUrl}`;
   });
 

@@ -31,7 +31,8 @@ const current = JSON.parse(readFileSync(join(kit, 'admin-units-2026-04.json'), '
 
 // Where each 2025 commune code lay.
 const districtOfCommune = new Map<string, { province: string; district: string }>();
-for (const p of old.provinces) for (const d of p.districts) for (const [code] of d.communes) districtOfCommune.set(code, { province: p.code, district: d.code });
+for (const p of old.provinces)
+  for (const d of p.districts) for (const [code] of d.communes) districtOfCommune.set(code, { province: p.code, district: d.code });
 
 // Successor province: the 2026 province holding most of a 2025 province's commune codes.
 const votes = new Map<string, Map<string, number>>();
@@ -81,4 +82,6 @@ writeFileSync(
 const districts = old.provinces.reduce((n, p) => n + p.districts.length, 0);
 const communes = current.provinces.reduce((n, p) => n + p.communes.length, 0);
 const unmatched = current.provinces.reduce((n, p) => n + p.communes.filter(([code]) => !districtOfCommune.has(code)).length, 0);
-console.log(`2025-03: ${old.provinces.length} provinces, ${districts} districts; 2026-04: ${current.provinces.length} provinces, ${communes} units (${unmatched} with a new code, no predecessor district)`);
+console.log(
+  `2025-03: ${old.provinces.length} provinces, ${districts} districts; 2026-04: ${current.provinces.length} provinces, ${communes} units (${unmatched} with a new code, no predecessor district)`,
+);

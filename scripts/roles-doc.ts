@@ -33,7 +33,7 @@ export function renderRolesDoc(): string {
   lines.push('');
   lines.push('## Ai mời được ai / Who may invite whom');
   lines.push('');
-  lines.push('Invitations are always into the inviter\'s own tenant (an operator invites the first admin of a province tenant it creates).');
+  lines.push("Invitations are always into the inviter's own tenant (an operator invites the first admin of a province tenant it creates).");
   lines.push('');
   lines.push('| role | may invite |');
   lines.push('| --- | --- |');

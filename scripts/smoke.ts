@@ -145,7 +145,11 @@ export async function runSmoke(opts: SmokeOptions): Promise<{ ok: boolean; check
     must(email && password, 'the server uses Cognito: give --email and --password (or SMOKE_EMAIL / SMOKE_PASSWORD)');
     if (config.kind === 'local') {
       // The local issuer is served by the same server, under the path of its token URL.
-      const res = await http(new URL(config.tokenUrl).pathname, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+      const res = await http(new URL(config.tokenUrl).pathname, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
       const body = await json(res, 200, 'local token');
       must(typeof body.id_token === 'string', 'no id_token');
       token = body.id_token;
@@ -271,7 +275,9 @@ export async function runSmoke(opts: SmokeOptions): Promise<{ ok: boolean; check
       if (https && !(h.get('content-security-policy') ?? '').includes("frame-ancestors 'none'")) missing.push(`${path} content-security-policy`);
     }
     must(missing.length === 0, `missing: ${missing.join(', ')}`);
-    return https ? 'nosniff, frame options, referrer policy, HSTS, CSP on / and /api/health' : 'nosniff, frame options, referrer policy on / and /api/health (http: no HSTS/CSP expected)';
+    return https
+      ? 'nosniff, frame options, referrer policy, HSTS, CSP on / and /api/health'
+      : 'nosniff, frame options, referrer policy on / and /api/health (http: no HSTS/CSP expected)';
   });
 
   const failed = checks.filter((c) => !c.ok).length;

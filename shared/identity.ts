@@ -9,7 +9,13 @@ export const provinceCodeSchema = z.string().regex(/^\d{2}$/, bilingual('Mã t�
  */
 export const localityCodeSchema = z
   .string()
-  .regex(/^(\d{5}|\d{3})$/, bilingual('Mã đơn vị cấp xã gồm 5 chữ số (quận, huyện trước 01/07/2025: 3 chữ số)', 'A commune-level code is 5 digits (a district before 01/07/2025: 3 digits)'));
+  .regex(
+    /^(\d{5}|\d{3})$/,
+    bilingual(
+      'Mã đơn vị cấp xã gồm 5 chữ số (quận, huyện trước 01/07/2025: 3 chữ số)',
+      'A commune-level code is 5 digits (a district before 01/07/2025: 3 digits)',
+    ),
+  );
 
 /**
  * The verified identity the API works with. It is built only from a verified token's claims
@@ -62,4 +68,3 @@ export function identityFromClaims(claims: Record<string, unknown>): Identity {
     agency: str(claims[claimNames.agency]) ?? undefined,
   });
 }
-

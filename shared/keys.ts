@@ -113,8 +113,7 @@ export const keys = {
 export const s3Keys = {
   tenantPrefix: (t: TenantRef) => tenantPrefix(t).replace('#', '/'),
   /** A stored original: never overwritten (the upload id makes every key unique). */
-  object: (t: TenantRef, docId: string, n: number, uploadId: string) =>
-    `${s3Keys.tenantPrefix(t)}/${docId}/${String(n).padStart(4, '0')}-${uploadId}`,
+  object: (t: TenantRef, docId: string, n: number, uploadId: string) => `${s3Keys.tenantPrefix(t)}/${docId}/${String(n).padStart(4, '0')}-${uploadId}`,
   incoming: (t: TenantRef, uploadId: string) => `incoming/${s3Keys.tenantPrefix(t)}/${uploadId}`,
 };
 

@@ -49,10 +49,7 @@ export const problemSchema = z.object({
 });
 export type Problem = z.infer<typeof problemSchema>;
 
-export function makeProblem(
-  type: ProblemType,
-  opts: { detail?: { vi: string; en: string }; errors?: FieldError[]; instance?: string } = {},
-): Problem {
+export function makeProblem(type: ProblemType, opts: { detail?: { vi: string; en: string }; errors?: FieldError[]; instance?: string } = {}): Problem {
   const t = problemTypes[type];
   return {
     type: PROBLEM_TYPE_BASE + type,

@@ -4,14 +4,7 @@ import * as z from 'zod';
  * Roles and what each may do: the one role matrix of the product. Middleware enforces it; docs and
  * the web app read it from here.
  */
-export const roles = [
-  'locality_admin',
-  'locality_editor',
-  'locality_viewer',
-  'province_admin',
-  'province_viewer',
-  'operator',
-] as const;
+export const roles = ['locality_admin', 'locality_editor', 'locality_viewer', 'province_admin', 'province_viewer', 'operator'] as const;
 /** Roles were first named `district_*`; tokens and stored users with those names keep working. */
 export const legacyRoleName = (role: unknown): unknown => (typeof role === 'string' ? role.replace(/^district_/, 'locality_') : role);
 export const roleSchema = z.preprocess(legacyRoleName, z.enum(roles));
@@ -54,10 +47,19 @@ export const roleLabels: Record<Role, { vi: string; en: string }> = {
 export const permissionLabels: Record<Permission, { vi: string; en: string }> = {
   'tenant:read': { vi: 'Xem dữ liệu của đơn vị mình', en: "Read own tenant's records" },
   'tenant:write': { vi: 'Tạo và sửa dữ liệu của đơn vị mình', en: "Create and change own tenant's records" },
-  'tenant:admin': { vi: 'Quản lý người dùng, lời mời, xem nhật ký thay đổi của đơn vị mình', en: "Users, invitations and audit log of own tenant" },
-  'province:read': { vi: 'Xem tổng hợp và xem (chỉ đọc) các xã, phường trong tỉnh và hồ sơ lịch sử của các quận, huyện cũ', en: "Roll-ups and read-only drill-down into the province's localities and its former districts' records" },
-  'province:admin': { vi: 'Duyệt đăng ký của các xã, phường trong tỉnh; mở, đóng hồ sơ lịch sử để nhập bổ sung', en: "Approve or reject the province's locality sign-ups; open and close historical tenants for data entry" },
-  'platform:operate': { vi: 'Vận hành: sức khỏe hệ thống, tạo đơn vị cấp tỉnh (không xem hồ sơ nghiệp vụ)', en: 'Operate: health, create province tenants (never records)' },
+  'tenant:admin': { vi: 'Quản lý người dùng, lời mời, xem nhật ký thay đổi của đơn vị mình', en: 'Users, invitations and audit log of own tenant' },
+  'province:read': {
+    vi: 'Xem tổng hợp và xem (chỉ đọc) các xã, phường trong tỉnh và hồ sơ lịch sử của các quận, huyện cũ',
+    en: "Roll-ups and read-only drill-down into the province's localities and its former districts' records",
+  },
+  'province:admin': {
+    vi: 'Duyệt đăng ký của các xã, phường trong tỉnh; mở, đóng hồ sơ lịch sử để nhập bổ sung',
+    en: "Approve or reject the province's locality sign-ups; open and close historical tenants for data entry",
+  },
+  'platform:operate': {
+    vi: 'Vận hành: sức khỏe hệ thống, tạo đơn vị cấp tỉnh (không xem hồ sơ nghiệp vụ)',
+    en: 'Operate: health, create province tenants (never records)',
+  },
 };
 
 /**

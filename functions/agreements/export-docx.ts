@@ -82,9 +82,27 @@ export function placeAndDate(place: string, isoDate: string | null, fallbackYear
 }
 
 export function roman(n: number): string {
-  const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: [number, string][] = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
-  for (const [v, s] of table) while (n >= v) { out += s; n -= v; }
+  for (const [v, s] of table)
+    while (n >= v) {
+      out += s;
+      n -= v;
+    }
   return out;
 }
 
@@ -125,7 +143,11 @@ function bodyParagraphs(text: string, opts: { italics?: boolean } = {}): Paragra
     .map((l) => l.trim())
     .filter(Boolean)
     .map((line) =>
-      para([run(line, { italics: opts.italics })], { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 567 }, spacing: { before: 120, after: 0, line: 288 } }),
+      para([run(line, { italics: opts.italics })], {
+        alignment: AlignmentType.JUSTIFIED,
+        indent: { firstLine: 567 },
+        spacing: { before: 120, after: 0, line: 288 },
+      }),
     );
 }
 
@@ -178,17 +200,13 @@ function documentHeader(agencies: string[], number: string, dateLine: string, sy
 }
 
 function titleBlock(docType: string, title: string) {
-  return [
-    centered(docType, { bold: true, size: PT(14) }, { before: 360, after: 0 }),
-    centered(title, { bold: true, size: PT(14) }),
-    rule(TEXT_WIDTH, 2200),
-  ];
+  return [centered(docType, { bold: true, size: PT(14) }, { before: 360, after: 0 }), centered(title, { bold: true, size: PT(14) }), rule(TEXT_WIDTH, 2200)];
 }
 
 type SignatureBlock = { onBehalf: string; title: string; name: string };
 
 function signatureBlocks(signatories: Signatory[] | null, parties: Party[], unit: Unit): SignatureBlock[] {
-  if (signatories && signatories.length) {
+  if (signatories?.length) {
     return signatories.map((s) => ({ onBehalf: s.onBehalf, title: s.title ?? '', name: s.name ?? '' }));
   }
   // Unsigned: one block per party without a name; the unit's own bodies get their usual
@@ -308,7 +326,13 @@ function reviewBody(d: AgreementDetail, r: Review): Paragraph[] {
     for (const res of r.itemResults) {
       const item = d.items.find((i) => i.no === res.no);
       const state = res.status ? `${itemStatusInfo[res.status].vi}${res.progress !== undefined ? ` – ${res.progress}%` : ''}` : '';
-      out.push(para([run(`${res.no}. ${item?.title ?? ''}`, { bold: true })], { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 567 }, spacing: { before: 120, after: 0, line: 288 } }));
+      out.push(
+        para([run(`${res.no}. ${item?.title ?? ''}`, { bold: true })], {
+          alignment: AlignmentType.JUSTIFIED,
+          indent: { firstLine: 567 },
+          spacing: { before: 120, after: 0, line: 288 },
+        }),
+      );
       if (res.result) out.push(...bodyParagraphs(res.result));
       if (state) out.push(labelled('Đánh giá: ', state + '.'));
     }
@@ -320,7 +344,10 @@ function reviewBody(d: AgreementDetail, r: Review): Paragraph[] {
   const c = r.commendations;
   if (c.collectives.count || c.individuals.count) {
     out.push(heading('IV. KHEN THƯỞNG'));
-    const parts = [c.collectives.count ? `${count2(c.collectives.count)} tập thể` : '', c.individuals.count ? `${count2(c.individuals.count)} cá nhân` : ''].filter(Boolean);
+    const parts = [
+      c.collectives.count ? `${count2(c.collectives.count)} tập thể` : '',
+      c.individuals.count ? `${count2(c.individuals.count)} cá nhân` : '',
+    ].filter(Boolean);
     out.push(...bodyParagraphs(`${c.decidedBy || 'Hội nghị'} quyết định khen thưởng ${parts.join(' và ')} có thành tích tiêu biểu.`));
     if (c.collectives.names.length) out.push(labelled('Tập thể: ', c.collectives.names.join('; ') + '.'));
     if (c.individuals.names.length) out.push(labelled('Cá nhân: ', c.individuals.names.join('; ') + '.'));
@@ -375,6 +402,10 @@ export async function reviewDocx(d: AgreementDetail, r: Review, tenant: TenantRe
 
 /** ASCII file name plus the UTF-8 one for Content-Disposition. */
 export function docxFileName(base: string): { ascii: string; utf8: string } {
-  const slug = foldVietnamese(base).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'van-ban';
+  const slug =
+    foldVietnamese(base)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 80) || 'van-ban';
   return { ascii: `${slug}.docx`, utf8: `${base.replace(/[\\/:*?"<>|]+/g, ' ').slice(0, 120)}.docx` };
 }

@@ -121,9 +121,7 @@ export function contentItems(t: TenantRef, id: string, c: AgreementContent, now:
 
 export function itemIndexOf(c: AgreementContent): Record<string, ItemIndexEntry> {
   const range = yearRange(c);
-  return Object.fromEntries(
-    c.items.map((it, i) => [pad3(i + 1), { s: it.status, p: progressFor(it.status, it.progress), d: itemDeadline(it.due, range) }]),
-  );
+  return Object.fromEntries(c.items.map((it, i) => [pad3(i + 1), { s: it.status, p: progressFor(it.status, it.progress), d: itemDeadline(it.due, range) }]));
 }
 
 /** The header item: content fields without chapters/items, lifecycle, counts and index keys. */

@@ -2,7 +2,6 @@ import { vietnamToday, type AgreementDetail, type ListQuery, type ListResponse }
 import { badCursor, decodeCursor, encodeCursor } from '../store/cursor.js';
 import { foldVietnamese } from '../../shared/format.js';
 import { keys, tenantPrefix, type TenantRef } from '../../shared/keys.js';
-import { ProblemError } from '../http/problem.js';
 import type { MeteredStore } from '../store/metered-store.js';
 import { agreementFromItem, detailFromItems, summaryOf } from './records.js';
 

@@ -16,11 +16,9 @@ import {
   updateAgreementSchema,
 } from '../../shared/agreements/schema.js';
 import { levelOfLocality } from '../../shared/agreements/parties.js';
-import type { TenantRef } from '../../shared/keys.js';
 import { predecessorDistrict } from '../../shared/localities/index.js';
 import { bilingual } from '../../shared/problem.js';
 import type { AppEnv } from '../http/env.js';
-import { ProblemError } from '../http/problem.js';
 import { validate } from '../http/validate.js';
 import { requireAuth } from '../auth/middleware.js';
 import { expectedVersion, requiredVersion } from '../store/versioning.js';
@@ -29,7 +27,7 @@ import { readTenant, writeTenant } from '../auth/tenant-scope.js';
 import { checkParties, checkSignatories, resolveContinues } from './level-rules.js';
 import { listAgreements, readDetail } from './repository.js';
 import { amendAgreement } from './service/amend.js';
-import { agreementNotFound, type OpContext } from './service/context.js';
+import { agreementNotFound } from './service/context.js';
 import { createAgreement } from './service/create.js';
 import { updateProgress } from './service/progress.js';
 import { deleteDraft } from './service/remove.js';
@@ -150,7 +148,13 @@ export const agreementRoutes = new Hono<AppEnv>()
   .post('/:id/amendments', validate('param', idParam), validate('json', amendInputSchema), async (c) => {
     const tenant = writeTenant(c);
     const input = c.req.valid('json');
-    const result = await amendAgreement(op(c, tenant), c.req.valid('param').id, input.reason, requiredVersion(c, input.version), c.req.header('idempotency-key'));
+    const result = await amendAgreement(
+      op(c, tenant),
+      c.req.valid('param').id,
+      input.reason,
+      requiredVersion(c, input.version),
+      c.req.header('idempotency-key'),
+    );
     c.header('location', `/api/agreements/${result.body.agreement.id}`);
     if (result.replayed) c.header('idempotent-replayed', 'true');
     return c.json(result.body, result.status as 201);

@@ -33,7 +33,6 @@ const CAU_GIAY = { provinceCode: '01', localityCode: '005' };
 const DONG_DA = { provinceCode: '01', localityCode: '006' };
 const THAI_NGUYEN = { provinceCode: '19', localityCode: null };
 
-
 /** A signatory the article names only by body ("Thường trực HĐND … đã ký"). */
 const unnamed = (agency: Signatory['agency'], onBehalf: string): Signatory => ({ agency, onBehalf, title: null, name: null });
 
@@ -61,7 +60,11 @@ const thaiNguyenAreas = [
   'Thực hiện các chương trình phối hợp tuyên truyền, vận động nhân dân thực hiện các phong trào thi đua yêu nước, các cuộc vận động',
 ];
 
-function thaiNguyenRegulation(key: string, other: { agency: 'HDND' | 'UBND' | 'DBQH'; party: string; short: string; signer: string }, articles: number): SeedAgreement {
+function thaiNguyenRegulation(
+  key: string,
+  other: { agency: 'HDND' | 'UBND' | 'DBQH'; party: string; short: string; signer: string },
+  articles: number,
+): SeedAgreement {
   return {
     key,
     seed: '004',
@@ -212,12 +215,9 @@ export const seedAgreements: SeedAgreement[] = [
     signing: {
       signedOn: '2024-02-28',
       place: '',
-      signatories: [
-        unnamed('HDND', 'Thường trực HĐND quận'),
-        unnamed('UBND', 'UBND quận'),
-        unnamed('MTTQ', 'Ủy ban MTTQ Việt Nam quận'),
-      ],
-      remarks: 'Bài viết: "Thường trực HĐND - UBND - Ủy ban MTTQ Việt Nam quận đã ký kết Chương trình phối hợp công tác năm 2024 với 06 nội dung"; không nêu tên người ký.',
+      signatories: [unnamed('HDND', 'Thường trực HĐND quận'), unnamed('UBND', 'UBND quận'), unnamed('MTTQ', 'Ủy ban MTTQ Việt Nam quận')],
+      remarks:
+        'Bài viết: "Thường trực HĐND - UBND - Ủy ban MTTQ Việt Nam quận đã ký kết Chương trình phối hợp công tác năm 2024 với 06 nội dung"; không nêu tên người ký.',
     },
     reviews: [],
   },
@@ -326,8 +326,25 @@ export const seedAgreements: SeedAgreement[] = [
   },
 
   // 004 — Thái Nguyên province, 14/10/2021: three bilateral regulations.
-  thaiNguyenRegulation('tn-qcph-hdnd-mttq', { agency: 'HDND', party: 'Hội đồng nhân dân tỉnh Thái Nguyên', short: 'HĐND tỉnh', signer: 'Thường trực HĐND tỉnh' }, 12),
-  thaiNguyenRegulation('tn-qcph-ubnd-mttq', { agency: 'UBND', party: 'Ủy ban nhân dân tỉnh Thái Nguyên', short: 'UBND tỉnh', signer: 'Lãnh đạo UBND tỉnh' }, 13),
-  thaiNguyenRegulation('tn-qcph-dbqh-mttq', { agency: 'DBQH', party: 'Đoàn đại biểu Quốc hội tỉnh Thái Nguyên', short: 'Đoàn đại biểu Quốc hội tỉnh Thái Nguyên', signer: 'Đoàn đại biểu Quốc hội tỉnh' }, 11),
+  thaiNguyenRegulation(
+    'tn-qcph-hdnd-mttq',
+    { agency: 'HDND', party: 'Hội đồng nhân dân tỉnh Thái Nguyên', short: 'HĐND tỉnh', signer: 'Thường trực HĐND tỉnh' },
+    12,
+  ),
+  thaiNguyenRegulation(
+    'tn-qcph-ubnd-mttq',
+    { agency: 'UBND', party: 'Ủy ban nhân dân tỉnh Thái Nguyên', short: 'UBND tỉnh', signer: 'Lãnh đạo UBND tỉnh' },
+    13,
+  ),
+  thaiNguyenRegulation(
+    'tn-qcph-dbqh-mttq',
+    {
+      agency: 'DBQH',
+      party: 'Đoàn đại biểu Quốc hội tỉnh Thái Nguyên',
+      short: 'Đoàn đại biểu Quốc hội tỉnh Thái Nguyên',
+      signer: 'Đoàn đại biểu Quốc hội tỉnh',
+    },
+    11,
+  ),
   ...todaysUnitAgreements,
 ];

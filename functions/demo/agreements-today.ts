@@ -29,7 +29,8 @@ export const todaysUnitAgreements: SeedAgreement[] = [
         'ba cơ quan của phường Tây Hồ thống nhất các nội dung phối hợp năm 2026 trong tổ chức chính quyền địa phương hai cấp. (Dữ liệu mẫu.)',
       items: [
         {
-          title: 'Phối hợp tuyên truyền, vận động Nhân dân thực hiện chủ trương của Đảng, chính sách, pháp luật của Nhà nước và mô hình chính quyền địa phương hai cấp',
+          title:
+            'Phối hợp tuyên truyền, vận động Nhân dân thực hiện chủ trương của Đảng, chính sách, pháp luật của Nhà nước và mô hình chính quyền địa phương hai cấp',
           lead: { agency: 'MTTQ', name: 'Ủy ban Mặt trận Tổ quốc Việt Nam phường Tây Hồ' },
           cooperating: [{ agency: 'UBND', name: 'Ủy ban nhân dân phường Tây Hồ' }],
           due: { kind: 'period', from: '2026-01-20', to: '2026-12-31' },
@@ -111,7 +112,6 @@ export const todaysUnitAgreements: SeedAgreement[] = [
     reviews: [],
   },
 ];
-
 
 function phuongTayHoParties() {
   return [

@@ -44,7 +44,10 @@ function continuesOf(s: SeedAgreement): ContinuesRef | null {
 export function seedItems(s: SeedAgreement): DbItem[] {
   const id = seedId(s.key, s.createdOn);
   const continues = continuesOf(s);
-  const content = agreementContentSchema.parse({ ...s.content, continues: continues && { provinceCode: continues.provinceCode, localityCode: continues.localityCode, agreementId: continues.agreementId } });
+  const content = agreementContentSchema.parse({
+    ...s.content,
+    continues: continues && { provinceCode: continues.provinceCode, localityCode: continues.localityCode, agreementId: continues.agreementId },
+  });
   const at = `${s.createdOn}T01:00:00.000Z`;
   const by = s.seed === 'demo' ? 'Dữ liệu mẫu (trình diễn)' : `Dữ liệu mẫu (seed ${s.seed})`;
   const header = headerItem(

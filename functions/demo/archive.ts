@@ -96,12 +96,27 @@ export async function seedArchiveDemo(opts: { doc: DynamoDBDocumentClient; table
     const sha256 = createHash('sha256').update(pdf).digest('hex');
     const uploadId = d.id.replace('SEED', 'SEEF');
     const s3Key = s3Keys.object(d.tenant, d.id, 1, uploadId);
-    await (await opts.archive.client()).send(new PutObjectCommand({ Bucket: opts.archive.bucket, Key: s3Key, Body: pdf, ContentType: 'application/pdf', Metadata: { sha256 } }));
+    await (await opts.archive.client()).send(
+      new PutObjectCommand({ Bucket: opts.archive.bucket, Key: s3Key, Body: pdf, ContentType: 'application/pdf', Metadata: { sha256 } }),
+    );
     const metadata = documentMetadataSchema.parse(d.metadata);
     const fileName = `${d.metadata.numberSymbol.replace(/[^\p{L}\p{N}-]+/gu, '-')}.pdf`;
     const current = { fileName, size: pdf.length, contentType: 'application/pdf', kind: 'pdf' as const, sha256 };
     const item = documentItem({ t: d.tenant, id: d.id, metadata, current, latestVersionNo: 1, createdAt: at, createdBy: by });
-    const version = versionItem({ t: d.tenant, documentId: d.id, versionNo: 1, s3Key, fileName, size: pdf.length, kind: 'pdf', contentType: 'application/pdf', sha256, uploadedAt: at, uploadedBy: by, uploadId });
+    const version = versionItem({
+      t: d.tenant,
+      documentId: d.id,
+      versionNo: 1,
+      s3Key,
+      fileName,
+      size: pdf.length,
+      kind: 'pdf',
+      contentType: 'application/pdf',
+      sha256,
+      uploadedAt: at,
+      uploadedBy: by,
+      uploadId,
+    });
     try {
       await opts.doc.send(
         new TransactWriteCommand({

@@ -33,7 +33,14 @@ export type DemoUser = {
 export const demoUsers: DemoUser[] = [
   { email: 'admin.phuongtayho@demo.phoihop.vn', name: 'Phan Thị Ngọc Anh', role: 'locality_admin', provinceCode: '01', localityCode: '00103', agency: 'HĐND' },
   { email: 'bientap.phuongtayho@demo.phoihop.vn', name: 'Lương Văn Khải', role: 'locality_editor', provinceCode: '01', localityCode: '00103', agency: 'UBND' },
-  { email: 'admin.phuongbackan@demo.phoihop.vn', name: 'Hà Thị Thanh Xuân', role: 'locality_admin', provinceCode: '19', localityCode: '01843', agency: 'UB MTTQ' },
+  {
+    email: 'admin.phuongbackan@demo.phoihop.vn',
+    name: 'Hà Thị Thanh Xuân',
+    role: 'locality_admin',
+    provinceCode: '19',
+    localityCode: '01843',
+    agency: 'UB MTTQ',
+  },
   { email: 'admin.tayho@demo.phoihop.vn', name: 'Nguyễn Thu Hà', role: 'locality_admin', provinceCode: '01', localityCode: '003', agency: 'HĐND' },
   { email: 'bientap.tayho@demo.phoihop.vn', name: 'Trần Minh Đức', role: 'locality_editor', provinceCode: '01', localityCode: '003', agency: 'UBND' },
   { email: 'xem.tayho@demo.phoihop.vn', name: 'Lê Thị Mai', role: 'locality_viewer', provinceCode: '01', localityCode: '003', agency: 'UB MTTQ' },

@@ -11,7 +11,14 @@ import { newFindingItem, newPlanItem, newRecommendationItem, newResponseItem, ty
  * with `attribute_not_exists`, so re-seeding keeps whatever the user changed.
  */
 
-type DemoRec = { content: string; responsibleUnit: string; deadline: string; status: RecommendationStatus; response?: { on: string; content: string; attachment?: string }; resolvedOn?: string };
+type DemoRec = {
+  content: string;
+  responsibleUnit: string;
+  deadline: string;
+  status: RecommendationStatus;
+  response?: { on: string; content: string; attachment?: string };
+  resolvedOn?: string;
+};
 type DemoPlan = {
   tenant: TenantRef;
   id: string;
@@ -67,7 +74,11 @@ export const demoSupervisionPlans: DemoPlan[] = [
             responsibleUnit: 'UBND phường Quảng An',
             deadline: '2026-10-31',
             status: 'resolved',
-            response: { on: '2026-10-25', content: 'Đã ra quân xử lý, lập biên bản các trường hợp vi phạm và duy trì kiểm tra hằng tuần.', attachment: 'Báo cáo kết quả xử lý (mẫu)' },
+            response: {
+              on: '2026-10-25',
+              content: 'Đã ra quân xử lý, lập biên bản các trường hợp vi phạm và duy trì kiểm tra hằng tuần.',
+              attachment: 'Báo cáo kết quả xử lý (mẫu)',
+            },
             resolvedOn: '2026-10-28',
           },
           {
@@ -97,7 +108,15 @@ export const demoSupervisionPlans: DemoPlan[] = [
       topic: 'Phản biện xã hội dự thảo kế hoạch chỉnh trang không gian công cộng ven hồ (dữ liệu mẫu)',
       supervisedUnits: ['UBND phường (cơ quan soạn thảo)'],
       period: { from: '2026-12-01', to: '2026-12-31' },
-      sessions: [{ date: '2026-12-10', time: '08:00', unit: 'UBND phường (cơ quan soạn thảo)', place: 'Hội trường Ủy ban MTTQ phường', content: 'Hội nghị phản biện xã hội' }],
+      sessions: [
+        {
+          date: '2026-12-10',
+          time: '08:00',
+          unit: 'UBND phường (cơ quan soạn thảo)',
+          place: 'Hội trường Ủy ban MTTQ phường',
+          content: 'Hội nghị phản biện xã hội',
+        },
+      ],
       team: {
         leader: { name: 'Lê Thị Mai', title: 'Phó Chủ tịch Ủy ban MTTQ phường', agency: 'Ủy ban MTTQ phường' },
         members: [{ name: 'Đoàn Minh Khang', title: 'Ủy viên Ban Thường trực', agency: 'Ủy ban MTTQ phường' }],
@@ -140,7 +159,12 @@ export const demoSupervisionPlans: DemoPlan[] = [
         kind: 'shortcoming',
         title: 'Sổ theo dõi tiếp công dân ở một số nơi cập nhật chưa đầy đủ',
         recommendations: [
-          { content: 'Rà soát, cập nhật đầy đủ sổ theo dõi tiếp công dân và kết quả xử lý đơn', responsibleUnit: 'UBND phường Quan Hoa', deadline: '2026-12-31', status: 'open' },
+          {
+            content: 'Rà soát, cập nhật đầy đủ sổ theo dõi tiếp công dân và kết quả xử lý đơn',
+            responsibleUnit: 'UBND phường Quan Hoa',
+            deadline: '2026-12-31',
+            status: 'open',
+          },
         ],
       },
     ],
@@ -175,7 +199,12 @@ export function demoSupervisionItems(): Record<string, unknown>[] {
               p.id,
               recNo,
               `${p.id.slice(0, 20)}R${String(recNo).padStart(5, '0')}`,
-              { respondedOn: r.response.on, respondent: r.responsibleUnit, content: r.response.content, attachments: r.response.attachment ? [{ label: r.response.attachment }] : [] },
+              {
+                respondedOn: r.response.on,
+                respondent: r.responsibleUnit,
+                content: r.response.content,
+                attachments: r.response.attachment ? [{ label: r.response.attachment }] : [],
+              },
               p.actor,
               at(r.response.on),
             ),

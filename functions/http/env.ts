@@ -24,9 +24,7 @@ export type AppDeps = {
   tenantAccess?: TenantAccess;
 };
 
-export type AuthClientConfig =
-  | { kind: 'local'; tokenUrl: string }
-  | { kind: 'cognito'; region: string; userPoolId: string; clientId: string };
+export type AuthClientConfig = { kind: 'local'; tokenUrl: string } | { kind: 'cognito'; region: string; userPoolId: string; clientId: string };
 
 export type AppEnv = {
   Variables: {

@@ -58,7 +58,15 @@ export const metering = createMiddleware<AppEnv>(async (c, next) => {
     const write = usageOf(c, routePath)
       .then((counts) => recordUsage(deps.doc, deps.tableName, tenant, deps.now(), counts))
       .catch((err: unknown) =>
-        console.error(JSON.stringify({ level: 'error', msg: 'usage not recorded', requestId: c.var.requestId, tenant: `${tenant.provinceCode}#${tenant.localityCode ?? 'P'}`, error: String(err) })),
+        console.error(
+          JSON.stringify({
+            level: 'error',
+            msg: 'usage not recorded',
+            requestId: c.var.requestId,
+            tenant: `${tenant.provinceCode}#${tenant.localityCode ?? 'P'}`,
+            error: String(err),
+          }),
+        ),
       );
     const ctx = executionContext(c);
     if (ctx) ctx.waitUntil(write);

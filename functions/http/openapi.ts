@@ -41,7 +41,11 @@ export function openApiPath(honoPath: string): string {
     .join('/');
 }
 
-const paramName = (seg: string) => seg.slice(1).replace(/\{.*\}$/, '').replace(/\?$/, '');
+const paramName = (seg: string) =>
+  seg
+    .slice(1)
+    .replace(/\{.*\}$/, '')
+    .replace(/\?$/, '');
 
 /** Routes a reference leaves out: `use()` middleware and catch-alls (method ALL, or a path ending in `*`). */
 export function isEndpoint(r: RouteLike): boolean {
@@ -112,7 +116,6 @@ export type Operation = {
   'x-validated'?: string[];
 };
 
-
 /** Builds the document from a composed app (`createApp(...)`). */
 export function buildOpenApiDocument(app: { routes: readonly RouteLike[] }, opts: { version: string }): OpenApiDocument {
   const schemas: Record<string, Json> = { Problem: jsonSchemaOf(problemSchema) };
@@ -125,7 +128,15 @@ export function buildOpenApiDocument(app: { routes: readonly RouteLike[] }, opts
     const tag = path.split('/').filter(Boolean)[1] ?? 'api';
     tags.add(tag);
     const op: Operation = {
-      operationId: uniqueId(usedIds, `${e.method.toLowerCase()}_${path.replace(/[{}]/g, '').split(/[^A-Za-z0-9]+/).filter(Boolean).slice(1).join('_')}`),
+      operationId: uniqueId(
+        usedIds,
+        `${e.method.toLowerCase()}_${path
+          .replace(/[{}]/g, '')
+          .split(/[^A-Za-z0-9]+/)
+          .filter(Boolean)
+          .slice(1)
+          .join('_')}`,
+      ),
       summary: `${e.method} ${path}`,
       tags: [tag],
       // Public operations say so explicitly: `[]` overrides nothing but documents "no token needed".
@@ -280,7 +291,10 @@ export function renderReferenceHtml(doc: OpenApiDocument): string {
     const ops = byTag.get(tag)!.sort((a, b) => a[1].localeCompare(b[1]) || a[0].localeCompare(b[0]));
     const items = ops.map(([method, path, op]) => {
       const params = (op.parameters ?? [])
-        .map((p) => `<li><code>${escapeHtml(String(p.name))}</code> <small>${escapeHtml(String(p.in))}${p.required ? ', bắt buộc / required' : ''}</small> <code>${escapeHtml(JSON.stringify(p.schema))}</code></li>`)
+        .map(
+          (p) =>
+            `<li><code>${escapeHtml(String(p.name))}</code> <small>${escapeHtml(String(p.in))}${p.required ? ', bắt buộc / required' : ''}</small> <code>${escapeHtml(JSON.stringify(p.schema))}</code></li>`,
+        )
         .join('');
       const body = op.requestBody
         ? `<details><summary>Nội dung / request body (${escapeHtml(Object.keys(op.requestBody.content).join(', '))})</summary><pre>${escapeHtml(JSON.stringify(Object.values(op.requestBody.content)[0]!.schema, null, 2))}</pre></details>`

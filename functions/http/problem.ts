@@ -27,9 +27,7 @@ export function handleError(err: Error, c: Context): Response {
   }
   if (err instanceof HTTPException) {
     const type = statusToType(err.status);
-    const detail = err.status === 400 && /json/i.test(err.message)
-      ? { vi: 'Nội dung JSON không hợp lệ', en: 'Malformed JSON in request body' }
-      : undefined;
+    const detail = err.status === 400 && /json/i.test(err.message) ? { vi: 'Nội dung JSON không hợp lệ', en: 'Malformed JSON in request body' } : undefined;
     return problemResponse(c, makeProblem(err.status === 400 ? 'malformed' : type, { detail, instance }));
   }
   const name = (err as { name?: string }).name ?? '';
@@ -53,15 +51,25 @@ function isStorageDown(err: Error): boolean {
 
 function statusToType(status: number): ProblemType {
   switch (status) {
-    case 401: return 'unauthenticated';
-    case 403: return 'forbidden';
-    case 404: return 'not-found';
-    case 405: return 'method-not-allowed';
-    case 409: return 'conflict';
-    case 413: return 'too-large';
-    case 415: return 'unsupported-media-type';
-    case 429: return 'throttled';
-    case 503: return 'storage-unavailable';
-    default: return status >= 500 ? 'internal' : 'validation';
+    case 401:
+      return 'unauthenticated';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'not-found';
+    case 405:
+      return 'method-not-allowed';
+    case 409:
+      return 'conflict';
+    case 413:
+      return 'too-large';
+    case 415:
+      return 'unsupported-media-type';
+    case 429:
+      return 'throttled';
+    case 503:
+      return 'storage-unavailable';
+    default:
+      return status >= 500 ? 'internal' : 'validation';
   }
 }

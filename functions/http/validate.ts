@@ -13,15 +13,18 @@ const locationOf: Record<string, FieldError['in']> = { json: 'body', form: 'body
  */
 export function validate<T extends keyof ValidationTargets, S extends z.ZodType>(target: T, schema: S) {
   // The returned middleware carries its schema (route-meta.ts): the OpenAPI document reads it.
-  return markValidator(validator(target, async (value) => {
-    const result = await schema.safeParseAsync(value, { reportInput: true });
-    if (!result.success) {
-      throw new ProblemError(
-        'validation',
-        { vi: 'Vui lòng kiểm tra các trường được nêu', en: 'Check the fields listed in errors' },
-        fieldErrorsFromZod(result.error.issues, locationOf[target] ?? 'body'),
-      );
-    }
-    return result.data as z.output<S>;
-  }), { target, schema });
+  return markValidator(
+    validator(target, async (value) => {
+      const result = await schema.safeParseAsync(value, { reportInput: true });
+      if (!result.success) {
+        throw new ProblemError(
+          'validation',
+          { vi: 'Vui lòng kiểm tra các trường được nêu', en: 'Check the fields listed in errors' },
+          fieldErrorsFromZod(result.error.issues, locationOf[target] ?? 'body'),
+        );
+      }
+      return result.data as z.output<S>;
+    }),
+    { target, schema },
+  );
 }

@@ -51,7 +51,8 @@ export class CognitoIdentityDirectory implements IdentityDirectory {
     ];
     let sub: string | undefined;
     try {
-      const out = (await this.sdkSend((sdk) => new sdk.AdminCreateUserCommand({ UserPoolId: this.pool, Username: user.email, UserAttributes: attributes, MessageAction: 'SUPPRESS' }),
+      const out = (await this.sdkSend(
+        (sdk) => new sdk.AdminCreateUserCommand({ UserPoolId: this.pool, Username: user.email, UserAttributes: attributes, MessageAction: 'SUPPRESS' }),
       )) as AdminCreateUserCommandOutput;
       sub = out.User?.Attributes?.find((a) => a.Name === 'sub')?.Value ?? out.User?.Username;
     } catch (err) {
@@ -61,7 +62,9 @@ export class CognitoIdentityDirectory implements IdentityDirectory {
       throw err;
     }
     try {
-      await this.sdkSend((sdk) => new sdk.AdminSetUserPasswordCommand({ UserPoolId: this.pool, Username: user.email, Password: user.password, Permanent: true }));
+      await this.sdkSend(
+        (sdk) => new sdk.AdminSetUserPasswordCommand({ UserPoolId: this.pool, Username: user.email, Password: user.password, Permanent: true }),
+      );
     } catch (err) {
       await this.deleteUser(user.email);
       if ((err as Error).name === 'InvalidPasswordException') throw new DirectoryPasswordRejectedError((err as Error).message);

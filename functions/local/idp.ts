@@ -157,21 +157,17 @@ export class LocalIdentityProvider {
     const app = new Hono();
     app.onError(handleError);
     app.get('/.well-known/jwks.json', (c) => c.json(this.jwks));
-    app.post(
-      '/token',
-      validate('json', z.object({ email: z.email(), password: z.string().min(1) })),
-      async (c) => {
-        const { email, password } = c.req.valid('json');
-        const user = await this.checkPassword(email, password);
-        if (!user) {
-          throw new ProblemError('unauthenticated', {
-            vi: 'Email hoặc mật khẩu không đúng',
-            en: 'Wrong email or password',
-          });
-        }
-        return c.json({ id_token: await this.issueIdToken(user), token_type: 'Bearer', expires_in: TOKEN_TTL_SECONDS });
-      },
-    );
+    app.post('/token', validate('json', z.object({ email: z.email(), password: z.string().min(1) })), async (c) => {
+      const { email, password } = c.req.valid('json');
+      const user = await this.checkPassword(email, password);
+      if (!user) {
+        throw new ProblemError('unauthenticated', {
+          vi: 'Email hoặc mật khẩu không đúng',
+          en: 'Wrong email or password',
+        });
+      }
+      return c.json({ id_token: await this.issueIdToken(user), token_type: 'Bearer', expires_in: TOKEN_TTL_SECONDS });
+    });
     return app;
   }
 }

@@ -8,7 +8,10 @@ import { ProblemError } from '../http/problem.js';
 import { validate } from '../http/validate.js';
 
 /** `?list=2026-04` (current, the default) or `?list=2025-03` (the three-level list, history). */
-const listQuery = z.enum(['2026-04', '2025-03'], bilingual('Danh mục là 2026-04 (hiện hành) hoặc 2025-03 (trước 01/07/2025)', 'List is 2026-04 (current) or 2025-03 (before 01/07/2025)'));
+const listQuery = z.enum(
+  ['2026-04', '2025-03'],
+  bilingual('Danh mục là 2026-04 (hiện hành) hoặc 2025-03 (trước 01/07/2025)', 'List is 2026-04 (current) or 2025-03 (before 01/07/2025)'),
+);
 const searchQuery = z.string().max(100, bilingual('Từ khóa tối đa 100 ký tự', 'The search text is at most 100 characters'));
 
 /**
@@ -44,7 +47,14 @@ export const localityRoutes = new Hono<AppEnv>()
       return c.json({
         list,
         asOf: listAsOf[list],
-        province: { code: province.code, name: province.name, level: province.level, validUntil: province.validUntil, successor: province.successor, localityCount: province.localities.length },
+        province: {
+          code: province.code,
+          name: province.name,
+          level: province.level,
+          validUntil: province.validUntil,
+          successor: province.successor,
+          localityCount: province.localities.length,
+        },
         localities,
       });
     },

@@ -11,7 +11,13 @@ import { rollupUpdate } from './update.js';
  * Roll-ups depend on shared types only, never on a capability's code.
  */
 export type AgreementChange =
-  | { kind: 'header'; tenant: TenantRef; operation: 'create' | 'update' | 'delete' | 'sign' | 'transition' | 'amend' | 'supersede'; before: Agreement | null; after: Agreement | null }
+  | {
+      kind: 'header';
+      tenant: TenantRef;
+      operation: 'create' | 'update' | 'delete' | 'sign' | 'transition' | 'amend' | 'supersede';
+      before: Agreement | null;
+      after: Agreement | null;
+    }
   | { kind: 'item'; tenant: TenantRef; agreement: Agreement; no: number; before: ItemIndexEntry; after: ItemIndexEntry }
   | { kind: 'review'; tenant: TenantRef; agreement: Agreement; period: string; created: boolean };
 

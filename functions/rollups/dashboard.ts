@@ -45,7 +45,9 @@ export async function loadDashboard(store: MeteredStore, provinceCode: string, n
   const predecessors = predecessorProvinces(provinceCode);
   const historical = predecessors.flatMap((p) => [
     // A merged province's own tenant (its agreements until 30/06/2025) sits with its districts.
-    ...(p.code === provinceCode ? [] : [row({ provinceCode: p.code, localityCode: null }, { name: p.name, type: 'Tỉnh', level: 'province', validUntil: p.validUntil })]),
+    ...(p.code === provinceCode
+      ? []
+      : [row({ provinceCode: p.code, localityCode: null }, { name: p.name, type: 'Tỉnh', level: 'province', validUntil: p.validUntil })]),
     ...p.localities.map(localityRow),
   ]);
   const keep = filterOf(query);

@@ -16,9 +16,7 @@ export type DynamoConfig = {
 export function createDocumentClient(cfg: DynamoConfig): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
     region: cfg.region ?? process.env.AWS_REGION ?? 'ap-southeast-1',
-    ...(cfg.endpoint
-      ? { endpoint: cfg.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
+    ...(cfg.endpoint ? { endpoint: cfg.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     ...(cfg.credentials ? { credentials: cfg.credentials } : {}),
     maxAttempts: 3,
   });

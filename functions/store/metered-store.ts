@@ -76,7 +76,9 @@ export class MeteredStore {
   }
 
   async get(input: WithoutTable<GetCommandInput>) {
-    const out = await this.send<GetCommandOutput>(new GetCommand({ ...input, TableName: this.tableName, ReturnConsumedCapacity: 'TOTAL' }), 'read', (o) => (o.Item ? 1 : 0));
+    const out = await this.send<GetCommandOutput>(new GetCommand({ ...input, TableName: this.tableName, ReturnConsumedCapacity: 'TOTAL' }), 'read', (o) =>
+      o.Item ? 1 : 0,
+    );
     return out.Item;
   }
 
@@ -130,8 +132,10 @@ export class MeteredStore {
 
   async transactGet(items: WithoutTable<GetCommandInput>[]) {
     const TransactItems = items.map((g) => ({ Get: { ...g, TableName: this.tableName } })) as TransactGetCommandInput['TransactItems'];
-    const out = await this.send<TransactGetCommandOutput>(new TransactGetCommand({ TransactItems, ReturnConsumedCapacity: 'TOTAL' }), 'read', (o) =>
-      (o.Responses ?? []).filter((r) => r.Item).length,
+    const out = await this.send<TransactGetCommandOutput>(
+      new TransactGetCommand({ TransactItems, ReturnConsumedCapacity: 'TOTAL' }),
+      'read',
+      (o) => (o.Responses ?? []).filter((r) => r.Item).length,
     );
     return (out.Responses ?? []).map((r) => r.Item);
   }

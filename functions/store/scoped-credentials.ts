@@ -109,8 +109,7 @@ export function createTenantAccess(opts: TenantAccessOptions): TenantAccess {
     return s.pending;
   }
 
-  const createDoc =
-    opts.createDoc ?? ((credentials) => createDocumentClient({ tableName: '', region: opts.region, credentials }));
+  const createDoc = opts.createDoc ?? ((credentials) => createDocumentClient({ tableName: '', region: opts.region, credentials }));
 
   async function docOf(s: Session): Promise<DynamoDBDocumentClient> {
     await credentialsOf(s); // fail here (→ 503) rather than inside a store call

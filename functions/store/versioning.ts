@@ -61,7 +61,12 @@ export function expectedVersion(c: Context<AppEnv>, bodyVersion?: number): numbe
 export function requiredVersion(c: Context<AppEnv>, bodyVersion?: number): number {
   const v = expectedVersion(c, bodyVersion);
   if (v === null) {
-    throw fieldProblem('version', 'body', 'Cần số phiên bản đã đọc (trường version hoặc tiêu đề If-Match)', 'The version you read is required (version field or If-Match header)');
+    throw fieldProblem(
+      'version',
+      'body',
+      'Cần số phiên bản đã đọc (trường version hoặc tiêu đề If-Match)',
+      'The version you read is required (version field or If-Match header)',
+    );
   }
   return v;
 }

@@ -170,5 +170,13 @@ export function newResponseItem(
     attachments: input.attachments,
     createdAt: now.toISOString(),
   };
-  return { ...supervisionKeys.response(t, planId, recNo, responseId), entity: ENTITY.response, tenant: tenantPrefix(t), planId, recNo, createdBy: by(actor), ...response };
+  return {
+    ...supervisionKeys.response(t, planId, recNo, responseId),
+    entity: ENTITY.response,
+    tenant: tenantPrefix(t),
+    planId,
+    recNo,
+    createdBy: by(actor),
+    ...response,
+  };
 }

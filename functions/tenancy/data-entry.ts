@@ -30,7 +30,7 @@ export const dataEntryRoutes = new Hono<AppEnv>().post(
     const { localityCode } = c.req.valid('param');
     const body = c.req.valid('json');
     const district = findLocality(localityCode);
-    if (!district || district.level !== 'district') throw notFound();
+    if (district?.level !== 'district') throw notFound();
     const target: TenantRef = { provinceCode: district.provinceCode, localityCode };
     if (!isHistoricalTenant(target) || !mayRead(identity, target)) throw notFound();
     const sameProvince = !needsTargetSession(identity, target);

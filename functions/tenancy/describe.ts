@@ -3,7 +3,9 @@ import { findAnyProvince, findLocalityIn, findProvince, listAsOf } from '../../s
 import type { Tenant } from '../../shared/tenancy/schema.js';
 
 /** What the reference data says of a tenant: its name, level, list and validity (for profiles and seeds). */
-export function describeTenant(t: TenantRef): Pick<Tenant, 'kind' | 'name' | 'provinceName' | 'localityListAsOf'> & { localityType?: string; validUntil?: string } {
+export function describeTenant(
+  t: TenantRef,
+): Pick<Tenant, 'kind' | 'name' | 'provinceName' | 'localityListAsOf'> & { localityType?: string; validUntil?: string } {
   const province = findAnyProvince(t.provinceCode);
   if (!province) throw new Error(`unknown province ${t.provinceCode}`);
   if (t.localityCode === null) {
@@ -28,4 +30,3 @@ export function describeTenant(t: TenantRef): Pick<Tenant, 'kind' | 'name' | 'pr
     ...(locality.validUntil ? { validUntil: locality.validUntil } : {}),
   };
 }
-

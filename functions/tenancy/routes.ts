@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import { keys, tenancyKeys, type TenantRef } from '../../shared/keys.js';
 import { CURRENT_LIST, findLocalityIn, findProvince, listAsOf, predecessorDistrict } from '../../shared/localities/index.js';
 import {
-  dataEntryRequestSchema,
   decisionRequestSchema,
   localityParamSchema,
   localityQuerySchema,
@@ -91,7 +90,15 @@ export const tenancyRoutes = new Hono<AppEnv>()
             ExpressionAttributeValues: values,
           },
         },
-        auditPut({ tenant, actor, entity: 'tenant', entityId: `${body.provinceCode}-${body.localityCode}`, action: 'sign-up', after: profile, at: new Date(now) }),
+        auditPut({
+          tenant,
+          actor,
+          entity: 'tenant',
+          entityId: `${body.provinceCode}-${body.localityCode}`,
+          action: 'sign-up',
+          after: profile,
+          at: new Date(now),
+        }),
       ]);
     } catch (err) {
       if (isConditionFailure(err)) {
@@ -102,7 +109,20 @@ export const tenancyRoutes = new Hono<AppEnv>()
       }
       throw err;
     }
-    return c.json({ tenant: { provinceCode: body.provinceCode, localityCode: body.localityCode, name: district.name, provinceName: province.name, status: 'pending' as const, requestedAt: now, version: 1 } }, 201);
+    return c.json(
+      {
+        tenant: {
+          provinceCode: body.provinceCode,
+          localityCode: body.localityCode,
+          name: district.name,
+          provinceName: province.name,
+          status: 'pending' as const,
+          requestedAt: now,
+          version: 1,
+        },
+      },
+      201,
+    );
   })
 
   /** The province admin's list of its localities' tenants, pending first: one Query of GSI1. */
@@ -114,10 +134,17 @@ export const tenancyRoutes = new Hono<AppEnv>()
       // Locality codes only (3 or 5 digits): the province's own profile (GSI1SK 'P') sorts outside.
       KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK BETWEEN :lo AND :hi',
       ...(status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
-      ExpressionAttributeValues: { ':pk': tenancyKeys.tenantsOfProvince(provinceCode).GSI1PK, ':lo': '000', ':hi': '999', ...(status ? { ':status': status } : {}) },
+      ExpressionAttributeValues: {
+        ':pk': tenancyKeys.tenantsOfProvince(provinceCode).GSI1PK,
+        ':lo': '000',
+        ':hi': '999',
+        ...(status ? { ':status': status } : {}),
+      },
     });
     const order = { pending: 0, active: 1, suspended: 2, rejected: 3 } as const;
-    const tenants = items.map(tenantView).sort((a, b) => order[a.status] - order[b.status] || (b.requestedAt ?? '').localeCompare(a.requestedAt ?? '') || a.name.localeCompare(b.name, 'vi'));
+    const tenants = items
+      .map(tenantView)
+      .sort((a, b) => order[a.status] - order[b.status] || (b.requestedAt ?? '').localeCompare(a.requestedAt ?? '') || a.name.localeCompare(b.name, 'vi'));
     return c.json({ provinceCode, tenants });
   })
 
@@ -195,7 +222,21 @@ export const tenancyRoutes = new Hono<AppEnv>()
           ...(invitation
             ? [
                 invitation.put,
-                auditPut({ tenant, actor, entity: 'invitation', entityId: invitation.item.invitationId, action: 'invite', after: { email: invitation.item.email, name: invitation.item.name, role: invitation.item.role, agency: invitation.item.agency, status: 'pending' }, at: now }),
+                auditPut({
+                  tenant,
+                  actor,
+                  entity: 'invitation',
+                  entityId: invitation.item.invitationId,
+                  action: 'invite',
+                  after: {
+                    email: invitation.item.email,
+                    name: invitation.item.name,
+                    role: invitation.item.role,
+                    agency: invitation.item.agency,
+                    status: 'pending',
+                  },
+                  at: now,
+                }),
               ]
             : []),
           // The change is recorded in the district's log and in the province's own log.
@@ -227,7 +268,11 @@ export const tenancyRoutes = new Hono<AppEnv>()
     const predecessor = view.kind === 'commune' && view.localityCode ? predecessorDistrict(view.localityCode) : undefined;
     return c.json({
       tenant: view,
-      ...(predecessor ? { predecessor: { provinceCode: predecessor.provinceCode, localityCode: predecessor.code, name: predecessor.name, validUntil: predecessor.validUntil } } : {}),
+      ...(predecessor
+        ? {
+            predecessor: { provinceCode: predecessor.provinceCode, localityCode: predecessor.code, name: predecessor.name, validUntil: predecessor.validUntil },
+          }
+        : {}),
     });
   })
 
@@ -237,7 +282,13 @@ export const tenancyRoutes = new Hono<AppEnv>()
     const province = findProvince(body.provinceCode, CURRENT_LIST);
     if (!province) {
       throw new ProblemError('validation', undefined, [
-        { field: 'provinceCode', in: 'body', code: 'unknown-province', message_vi: 'Không có tỉnh/thành phố với mã này trong danh mục hiện hành (34 tỉnh, thành phố)', message_en: 'No province with this code in the current list (34 provinces)' },
+        {
+          field: 'provinceCode',
+          in: 'body',
+          code: 'unknown-province',
+          message_vi: 'Không có tỉnh/thành phố với mã này trong danh mục hiện hành (34 tỉnh, thành phố)',
+          message_en: 'No province with this code in the current list (34 provinces)',
+        },
       ]);
     }
     const tenant: TenantRef = { provinceCode: body.provinceCode, localityCode: null };
@@ -263,7 +314,15 @@ export const tenancyRoutes = new Hono<AppEnv>()
         { Put: { Item: { ...keys.tenant(tenant), ...profile }, ConditionExpression: 'attribute_not_exists(PK)' } },
         invitation.put,
         auditPut({ tenant, actor, entity: 'tenant', entityId: `${body.provinceCode}-P`, action: 'create', after: profile, at: now }),
-        auditPut({ tenant, actor, entity: 'invitation', entityId: invitation.item.invitationId, action: 'invite', after: { email: body.adminEmail, name: body.adminName, role: 'province_admin', status: 'pending' }, at: now }),
+        auditPut({
+          tenant,
+          actor,
+          entity: 'invitation',
+          entityId: invitation.item.invitationId,
+          action: 'invite',
+          after: { email: body.adminEmail, name: body.adminName, role: 'province_admin', status: 'pending' },
+          at: now,
+        }),
       ]);
     } catch (err) {
       if (isConditionFailure(err)) {

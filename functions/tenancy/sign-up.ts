@@ -1,4 +1,13 @@
-import { CURRENT_LIST, DISTRICT_LEVEL_LAST_DAY, findLocality, findProvince, successorCommunes, successorProvince, type Locality, type ProvinceUnit } from '../../shared/localities/index.js';
+import {
+  CURRENT_LIST,
+  DISTRICT_LEVEL_LAST_DAY,
+  findLocality,
+  findProvince,
+  successorCommunes,
+  successorProvince,
+  type Locality,
+  type ProvinceUnit,
+} from '../../shared/localities/index.js';
 import type { FieldError } from '../../shared/problem.js';
 import { vietnamToday } from '../../shared/rollups/counters.js';
 import type { SignUpRequest } from '../../shared/tenancy/schema.js';
@@ -25,13 +34,23 @@ export function signUpLocality(body: Pick<SignUpRequest, 'provinceCode' | 'local
     const successorName = successor ? findProvince(successor)?.name : undefined;
     throw new ProblemError('validation', undefined, [
       successorName
-        ? fieldError('provinceCode', 'province-merged', `Tỉnh này đã hợp nhất vào ${successorName} từ 01/07/2025; hãy chọn ${successorName}`, `This province merged into ${successorName} on 01/07/2025; choose ${successorName}`)
+        ? fieldError(
+            'provinceCode',
+            'province-merged',
+            `Tỉnh này đã hợp nhất vào ${successorName} từ 01/07/2025; hãy chọn ${successorName}`,
+            `This province merged into ${successorName} on 01/07/2025; choose ${successorName}`,
+          )
         : fieldError('provinceCode', 'unknown-province', 'Không có tỉnh/thành phố với mã này', 'No province with this code'),
     ]);
   }
-  if (!locality || locality.level !== 'commune' || locality.provinceCode !== province.code) {
+  if (locality?.level !== 'commune' || locality.provinceCode !== province.code) {
     throw new ProblemError('validation', undefined, [
-      fieldError('localityCode', 'not-in-province', `Xã, phường này không thuộc ${province.name} trong danh mục hiện hành`, `This commune or ward is not in ${province.name} in the current list`),
+      fieldError(
+        'localityCode',
+        'not-in-province',
+        `Xã, phường này không thuộc ${province.name} trong danh mục hiện hành`,
+        `This commune or ward is not in ${province.name} in the current list`,
+      ),
     ]);
   }
   return { province, locality };

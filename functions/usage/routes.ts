@@ -20,20 +20,18 @@ import { MeteredStore } from '../store/metered-store.js';
  * everyone else gets 403. Usage items live outside the tenants' partitions (shared/usage/schema.ts),
  * so they are read with the function's own credentials, after this check, one Query per province.
  */
-export const usageRoutes = new Hono<AppEnv>()
-  .use('*', requireAuth)
-  .get('/', validate('query', usageQuerySchema), async (c) => {
-    const { month = vietnamMonth(c.var.deps.now()), format } = c.req.valid('query');
-    const report = await loadUsage(c, month);
-    if (format === 'csv') {
-      const { toCsv } = await import('../export/table-export.js');
-      return c.body(toCsv(usageTable(report)), 200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="muc-su-dung-${month}.csv"`,
-      });
-    }
-    return c.json(report);
-  });
+export const usageRoutes = new Hono<AppEnv>().use('*', requireAuth).get('/', validate('query', usageQuerySchema), async (c) => {
+  const { month = vietnamMonth(c.var.deps.now()), format } = c.req.valid('query');
+  const report = await loadUsage(c, month);
+  if (format === 'csv') {
+    const { toCsv } = await import('../export/table-export.js');
+    return c.body(toCsv(usageTable(report)), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="muc-su-dung-${month}.csv"`,
+    });
+  }
+  return c.json(report);
+});
 
 /** The provinces whose tenants an identity may see usage of, or 'all'; throws 403 for anyone else. */
 export function usageScope(identity: Identity): 'all' | string[] {
@@ -85,9 +83,7 @@ async function loadUsage(c: Context<AppEnv>, month: string): Promise<UsageReport
     }),
   );
 
-  const rows: UsageRow[] = visible
-    .map(({ item, t }) => toRow(item, t, documents))
-    .sort((a, b) => a.tenant.localeCompare(b.tenant));
+  const rows: UsageRow[] = visible.map(({ item, t }) => toRow(item, t, documents)).sort((a, b) => a.tenant.localeCompare(b.tenant));
   const sum = (k: keyof UsageReport['totals']) => Math.round(rows.reduce((s, r) => s + r[k], 0) * 1000) / 1000;
   return {
     month,

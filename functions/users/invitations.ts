@@ -41,15 +41,11 @@ export type InvitationItem = Record<string, unknown> & {
 };
 
 /** Builds a new invitation: the item to Put (with TTL) and what the inviter is shown. */
-export function buildInvitation(opts: {
-  tenant: TenantRef;
-  email: string;
-  name?: string;
-  role: Role;
-  agency?: string;
-  invitedBy: AuditActor;
-  now: Date;
-}): { put: TransactItem; item: InvitationItem; created: InvitationCreated } {
+export function buildInvitation(opts: { tenant: TenantRef; email: string; name?: string; role: Role; agency?: string; invitedBy: AuditActor; now: Date }): {
+  put: TransactItem;
+  item: InvitationItem;
+  created: InvitationCreated;
+} {
   const token = newInvitationToken(opts.tenant);
   const hash = hashToken(token);
   const item: InvitationItem = {

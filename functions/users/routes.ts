@@ -117,7 +117,15 @@ export const userRoutes = new Hono<AppEnv>()
     const inv = buildInvitation({ tenant, ...body, invitedBy: actorOf(c), now });
     await c.var.store.transactWrite([
       inv.put,
-      auditPut({ tenant, actor: actorOf(c), entity: 'invitation', entityId: inv.item.invitationId, action: 'invite', after: redactInvitation(inv.item), at: now }),
+      auditPut({
+        tenant,
+        actor: actorOf(c),
+        entity: 'invitation',
+        entityId: inv.item.invitationId,
+        action: 'invite',
+        after: redactInvitation(inv.item),
+        at: now,
+      }),
     ]);
     return c.json(inv.created, 201);
   })
@@ -127,7 +135,7 @@ export const userRoutes = new Hono<AppEnv>()
     const { invitationId } = c.req.valid('param');
     const key = tenancyKeys.invitation(tenant, invitationId);
     const item = await c.var.store.get({ Key: key, ConsistentRead: true });
-    if (!item || item.status !== 'pending') throw notFound();
+    if (item?.status !== 'pending') throw notFound();
     const now = c.var.deps.now();
     const after = { ...item, status: 'revoked' };
     try {
@@ -141,7 +149,16 @@ export const userRoutes = new Hono<AppEnv>()
             ExpressionAttributeValues: { ':revoked': 'revoked', ':pending': 'pending', ':at': now.toISOString(), ':one': 1 },
           },
         },
-        auditPut({ tenant, actor: actorOf(c), entity: 'invitation', entityId: invitationId, action: 'revoke', before: redactInvitation(item), after: redactInvitation(after), at: now }),
+        auditPut({
+          tenant,
+          actor: actorOf(c),
+          entity: 'invitation',
+          entityId: invitationId,
+          action: 'revoke',
+          before: redactInvitation(item),
+          after: redactInvitation(after),
+          at: now,
+        }),
       ]);
     } catch (err) {
       if (isConditionFailure(err)) throw notFound();
@@ -195,7 +212,7 @@ export const userRoutes = new Hono<AppEnv>()
     const tenant = tenantOfToken(token);
     const item = await c.var.store.get({ Key: tenancyKeys.invitation(tenant, hashToken(token)), ConsistentRead: true });
     const now = c.var.deps.now();
-    if (!item || item.status !== 'pending' || isExpired(item as InvitationItem, now)) throw invitationGone();
+    if (item?.status !== 'pending' || isExpired(item as InvitationItem, now)) throw invitationGone();
     const inv = invitationView(item, now);
     return c.json({
       email: inv.email,
@@ -218,7 +235,7 @@ export const userRoutes = new Hono<AppEnv>()
     const key = tenancyKeys.invitation(tenant, hashToken(token));
     const item = (await c.var.store.get({ Key: key, ConsistentRead: true })) as InvitationItem | undefined;
     const now = c.var.deps.now();
-    if (!item || item.status !== 'pending' || isExpired(item, now)) throw invitationGone();
+    if (item?.status !== 'pending' || isExpired(item, now)) throw invitationGone();
 
     let sub: string;
     try {

@@ -18,11 +18,7 @@ export function itemDeadline(due: Due | null, agreement: { yearTo: number }): st
  * Overdue is derived, never stored: an open item (not done, not cancelled) of an agreement being
  * carried out (signed, in force, or expired with the item still open) whose deadline has passed.
  */
-export function isOverdue(
-  item: { status: ItemStatus; deadline: string | null },
-  agreementStatus: AgreementStatus,
-  today: string,
-): boolean {
+export function isOverdue(item: { status: ItemStatus; deadline: string | null }, agreementStatus: AgreementStatus, today: string): boolean {
   if (!['signed', 'in_force', 'expired'].includes(agreementStatus)) return false;
   if (closedItemStatuses.includes(item.status)) return false;
   return item.deadline !== null && item.deadline < today;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { bilingual } from '../problem.js';
-import { agencyCodeSchema, agreementIdPattern, itemStatusSchema, type ItemStatus } from './vocabulary.js';
+import { agencyCodeSchema, agreementIdPattern, type ItemStatus } from './vocabulary.js';
 
 /** Field schemas the agreement records and requests are built from (dates, years, parties, terms, deadlines). */
 
@@ -29,12 +29,10 @@ export type Party = z.infer<typeof partySchema>;
 export const agencyRefSchema = partySchema;
 export type AgencyRef = Party;
 
-export const termSchema = z
-  .strictObject({ from: yearSchema, to: yearSchema })
-  .refine((t) => t.to >= t.from && t.to - t.from <= 10, {
-    ...bilingual('Nhiệm kỳ: năm kết thúc không trước năm bắt đầu, tối đa 10 năm', 'Term: end year not before start, at most 10 years'),
-    path: ['to'],
-  });
+export const termSchema = z.strictObject({ from: yearSchema, to: yearSchema }).refine((t) => t.to >= t.from && t.to - t.from <= 10, {
+  ...bilingual('Nhiệm kỳ: năm kết thúc không trước năm bắt đầu, tối đa 10 năm', 'Term: end year not before start, at most 10 years'),
+  path: ['to'],
+});
 export type Term = z.infer<typeof termSchema>;
 
 export const dueSchema = z.discriminatedUnion('kind', [
@@ -63,6 +61,10 @@ export function progressMatchesStatus(v: { status?: ItemStatus; progress?: numbe
     ctx.addIssue({ code: 'custom', path: ['progress'], message: bilingual('Nội dung hoàn thành có tiến độ 100%', 'A done item is 100% complete').error });
   }
   if (v.status === 'not_started' && v.progress !== undefined && v.progress !== 0) {
-    ctx.addIssue({ code: 'custom', path: ['progress'], message: bilingual('Nội dung chưa thực hiện có tiến độ 0%', 'A not-started item is 0% complete').error });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['progress'],
+      message: bilingual('Nội dung chưa thực hiện có tiến độ 0%', 'A not-started item is 0% complete').error,
+    });
   }
 }

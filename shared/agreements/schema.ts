@@ -7,13 +7,12 @@ import { bilingual } from '../problem.js';
  * reviews (sơ kết / tổng kết). API and web both import these schemas; types are inferred here only.
  */
 
-import { agencyCodeSchema, agreementIdPattern, agreementKindSchema, agreementStatusSchema, itemStatusSchema, type AgreementKind, type AgreementStatus, type ItemStatus } from './vocabulary.js';
+import { agencyCodeSchema, agreementKindSchema, agreementStatusSchema, itemStatusSchema } from './vocabulary.js';
 
 export * from './vocabulary.js';
 
 import {
   agencyRefSchema,
-  agreementIdSchema,
   dueSchema,
   evidenceLinkSchema,
   isoDateSchema,
@@ -30,7 +29,6 @@ import { continuesInputSchema, continuesRefSchema } from './continues.js';
 export * from './continues.js';
 
 export * from './fields.js';
-
 
 /** A numbered content item (nội dung / nhiệm vụ) of a program or plan; numbered by position. */
 export const itemInputSchema = z
@@ -76,13 +74,19 @@ const contentShape = z.strictObject({
   /** Programs and plans: the year N. */
   year: yearSchema.nullable().default(null),
   /** Coordination areas (lĩnh vực phối hợp) named by a regulation. */
-  areas: z.array(required(300, 'Nhập lĩnh vực', 'Enter the area')).max(30).default([]),
+  areas: z
+    .array(required(300, 'Nhập lĩnh vực', 'Enter the area'))
+    .max(30)
+    .default([]),
   /** Preamble / overview text. */
   summary: text(20000).default(''),
   chapters: z.array(chapterInputSchema).max(20).default([]),
   items: z.array(itemInputSchema).max(MAX_CONTENT_UNITS).default([]),
   /** Nơi nhận. */
-  recipients: z.array(required(200, 'Nhập nơi nhận', 'Enter the recipient')).max(30).default([]),
+  recipients: z
+    .array(required(200, 'Nhập nơi nhận', 'Enter the recipient'))
+    .max(30)
+    .default([]),
   /** Data-entry remarks (e.g. what the source did not state). Not part of the document. */
   remarks: text(4000).default(''),
   /** Programs and regulations of a commune: the predecessor district's agreement this one continues. */
@@ -101,11 +105,19 @@ function contentRules(v: z.output<typeof contentShape>, ctx: z.RefinementCtx) {
     if (v.chapters.length) issue(['chapters'], 'Chỉ quy chế có chương, điều', 'Only regulations have chapters and articles');
   }
   if (v.continues && v.kind === 'plan') {
-    issue(['continues'], 'Chỉ chương trình, quy chế mới tiếp nối văn bản của quận, huyện trước đây', 'Only a program or regulation continues a former district’s agreement');
+    issue(
+      ['continues'],
+      'Chỉ chương trình, quy chế mới tiếp nối văn bản của quận, huyện trước đây',
+      'Only a program or regulation continues a former district’s agreement',
+    );
   }
   const units = v.chapters.length + v.chapters.reduce((n, c) => n + c.articles.length, 0) + v.items.length;
   if (units > MAX_CONTENT_UNITS) {
-    issue([v.kind === 'regulation' ? 'chapters' : 'items'], `Tối đa ${MAX_CONTENT_UNITS} chương, điều, nội dung`, `At most ${MAX_CONTENT_UNITS} chapters, articles and items`);
+    issue(
+      [v.kind === 'regulation' ? 'chapters' : 'items'],
+      `Tối đa ${MAX_CONTENT_UNITS} chương, điều, nội dung`,
+      `At most ${MAX_CONTENT_UNITS} chapters, articles and items`,
+    );
   }
   const names = new Set<string>();
   v.parties.forEach((p, i) => {
@@ -193,7 +205,10 @@ export type ProgressInput = z.input<typeof progressInputSchema>;
 /** Review periods: `2022-H1` (sơ kết 6 tháng đầu năm) and `2023-Y` (tổng kết năm). */
 export const reviewPeriodSchema = z
   .string()
-  .regex(/^(19[4-9]\d|20\d\d|2100)-(H1|Y)$/, bilingual('Kỳ đánh giá dạng 2022-H1 (6 tháng) hoặc 2023-Y (năm)', 'Review period like 2022-H1 (half-year) or 2023-Y (year)'));
+  .regex(
+    /^(19[4-9]\d|20\d\d|2100)-(H1|Y)$/,
+    bilingual('Kỳ đánh giá dạng 2022-H1 (6 tháng) hoặc 2023-Y (năm)', 'Review period like 2022-H1 (half-year) or 2023-Y (year)'),
+  );
 export type ReviewPeriod = z.infer<typeof reviewPeriodSchema>;
 
 export function reviewKindOf(period: string): 'semiannual' | 'annual' {
@@ -205,7 +220,13 @@ export function reviewYearOf(period: string): number {
 
 const countSchema = z.number().int().min(0).max(10000);
 const commendedSchema = z
-  .strictObject({ count: countSchema.default(0), names: z.array(required(300, 'Nhập tên', 'Enter the name')).max(500).default([]) })
+  .strictObject({
+    count: countSchema.default(0),
+    names: z
+      .array(required(300, 'Nhập tên', 'Enter the name'))
+      .max(500)
+      .default([]),
+  })
   .refine((v) => v.names.length <= v.count, { ...bilingual('Số tên vượt quá số lượng', 'More names than the count'), path: ['names'] });
 
 export const commendationsSchema = z.strictObject({
@@ -242,7 +263,10 @@ export const reviewInputSchema = z.strictObject({
   /** Speeches, discussions (tham luận) and other notes. */
   discussion: text(10000).default(''),
   commendations: commendationsSchema.default({ decidedBy: '', collectives: { count: 0, names: [] }, individuals: { count: 0, names: [] } }),
-  recipients: z.array(required(200, 'Nhập nơi nhận', 'Enter the recipient')).max(30).default([]),
+  recipients: z
+    .array(required(200, 'Nhập nơi nhận', 'Enter the recipient'))
+    .max(30)
+    .default([]),
   remarks: text(4000).default(''),
 });
 export type ReviewInput = z.input<typeof reviewInputSchema>;

@@ -165,7 +165,10 @@ export const listDocumentsQuerySchema = z.strictObject({
   /** Free text, diacritics-insensitive: every word must occur in number/symbol, summary, agencies, signers or tags. */
   q: z.string().max(200).optional(),
   type: documentTypeSchema.optional(),
-  year: z.string().regex(/^(19|20)\d{2}$/, bilingual('Năm gồm 4 chữ số', 'Year is 4 digits')).optional(),
+  year: z
+    .string()
+    .regex(/^(19|20)\d{2}$/, bilingual('Năm gồm 4 chữ số', 'Year is 4 digits'))
+    .optional(),
   agency: z.string().max(160).optional(),
   /** Admins: the soft-deleted documents (the recycle bin). */
   deleted: z.enum(['true', 'false']).optional(),
@@ -225,9 +228,7 @@ export const documentSummarySchema = z.object({
   createdBy: actorSchema,
   updatedAt: z.string(),
   version: z.number().int(),
-  deleted: z
-    .object({ at: z.string(), by: actorSchema, reason: z.string() })
-    .optional(),
+  deleted: z.object({ at: z.string(), by: actorSchema, reason: z.string() }).optional(),
 });
 export type DocumentSummary = z.infer<typeof documentSummarySchema>;
 
@@ -261,7 +262,11 @@ export type VerifyResult = z.infer<typeof verifyResultSchema>;
 
 export const checkResultSchema = z.object({
   sha256: z.string(),
-  matches: z.array(documentVersionSchema.pick({ documentId: true, versionNo: true, fileName: true, size: true, uploadedAt: true, current: true }).extend({ deleted: z.boolean() })),
+  matches: z.array(
+    documentVersionSchema
+      .pick({ documentId: true, versionNo: true, fileName: true, size: true, uploadedAt: true, current: true })
+      .extend({ deleted: z.boolean() }),
+  ),
 });
 export type CheckResult = z.infer<typeof checkResultSchema>;
 

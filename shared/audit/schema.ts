@@ -15,9 +15,18 @@ export const auditQuerySchema = z
     from: z.string().regex(datePattern, bilingual('Ngày có dạng yyyy-mm-dd', 'Date is yyyy-mm-dd')).optional(),
     to: z.string().regex(datePattern, bilingual('Ngày có dạng yyyy-mm-dd', 'Date is yyyy-mm-dd')).optional(),
     actor: z.string().trim().max(254, bilingual('Tối đa 254 ký tự', 'At most 254 characters')).optional(),
-    entity: z.string().regex(/^[a-z][a-z-]{0,39}$/, bilingual('Loại bản ghi không hợp lệ', 'Invalid entity kind')).optional(),
-    action: z.string().regex(/^[a-z][a-z-]{0,39}$/, bilingual('Hành động không hợp lệ', 'Invalid action')).optional(),
-    cursor: z.string().regex(/^[A-Za-z0-9_-]{1,2000}$/, bilingual('Con trỏ trang không hợp lệ', 'Invalid page cursor')).optional(),
+    entity: z
+      .string()
+      .regex(/^[a-z][a-z-]{0,39}$/, bilingual('Loại bản ghi không hợp lệ', 'Invalid entity kind'))
+      .optional(),
+    action: z
+      .string()
+      .regex(/^[a-z][a-z-]{0,39}$/, bilingual('Hành động không hợp lệ', 'Invalid action'))
+      .optional(),
+    cursor: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,2000}$/, bilingual('Con trỏ trang không hợp lệ', 'Invalid page cursor'))
+      .optional(),
     limit: z.coerce
       .number(bilingual('Số dòng là số nguyên từ 1 đến 100', 'Limit is an integer from 1 to 100'))
       .int(bilingual('Số dòng là số nguyên từ 1 đến 100', 'Limit is an integer from 1 to 100'))
@@ -57,7 +66,23 @@ export type AuditEvent = {
 
 /** Entities and actions the UI offers as filters (any lower-case kind is accepted by the API). */
 export const auditEntities = ['tenant', 'user', 'invitation', 'agreement', 'agreement-item', 'agreement-review', 'supervision', 'document'] as const;
-export const auditActions = ['create', 'update', 'delete', 'sign-up', 'approve', 'reject', 'invite', 'revoke', 'accept', 'disable', 'sign', 'transition', 'amend', 'supersede', 'progress'] as const;
+export const auditActions = [
+  'create',
+  'update',
+  'delete',
+  'sign-up',
+  'approve',
+  'reject',
+  'invite',
+  'revoke',
+  'accept',
+  'disable',
+  'sign',
+  'transition',
+  'amend',
+  'supersede',
+  'progress',
+] as const;
 export const auditActionLabels: Record<string, { vi: string; en: string }> = {
   create: { vi: 'Tạo mới', en: 'Created' },
   update: { vi: 'Cập nhật', en: 'Updated' },

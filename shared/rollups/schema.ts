@@ -6,7 +6,12 @@ const yearQuery = z
   .string()
   .regex(/^\d{4}$/, bilingual('Năm phải là số có 4 chữ số, ví dụ 2026', 'The year must be a 4-digit number, e.g. 2026'))
   .transform(Number)
-  .pipe(z.number().min(2000, bilingual('Năm từ 2000 đến 2100', 'The year is between 2000 and 2100')).max(2100, bilingual('Năm từ 2000 đến 2100', 'The year is between 2000 and 2100')));
+  .pipe(
+    z
+      .number()
+      .min(2000, bilingual('Năm từ 2000 đến 2100', 'The year is between 2000 and 2100'))
+      .max(2100, bilingual('Năm từ 2000 đến 2100', 'The year is between 2000 and 2100')),
+  );
 
 /** Dashboard filters: year; unit name without diacritics; unit type; signed this year's program or not. */
 export const rollupQuerySchema = z.strictObject({

@@ -87,7 +87,7 @@ export function daysBetween(a: string, b: string): number {
  */
 export function reportDueOn(sessions: readonly Pick<Session, 'date'>[]): string | null {
   if (sessions.length === 0) return null;
-  const last = sessions.reduce((max, s) => (s.date > max ? s.date : max), sessions[0]!.date);
+  const last = sessions.reduce((max, s) => Math.max(s.date, max), sessions[0]!.date);
   return addDays(last, REPORT_DUE_DAYS);
 }
 

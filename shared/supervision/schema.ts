@@ -23,14 +23,7 @@ export const planStatuses = ['planned', 'notified', 'in_progress', 'reported', '
 export type PlanStatus = (typeof planStatuses)[number];
 
 /** How the team works (forms named in the law on supervision and in Decision 217-QĐ/TW). */
-export const supervisionMethods = [
-  'document_study',
-  'working_session',
-  'field_survey',
-  'conference',
-  'written_comment',
-  'dialogue',
-] as const;
+export const supervisionMethods = ['document_study', 'working_session', 'field_survey', 'conference', 'written_comment', 'dialogue'] as const;
 export type SupervisionMethod = (typeof supervisionMethods)[number];
 
 export const findingKinds = ['result', 'shortcoming', 'other'] as const;
@@ -151,12 +144,20 @@ export const planFieldsObject = z.strictObject({
 /** Rules across fields: the period is ordered and every working session falls inside it. */
 export function checkPlanFields(v: { period?: { from: string; to: string }; sessions?: Session[]; methods?: string[] }, ctx: z.RefinementCtx) {
   if (v.period && v.period.to < v.period.from) {
-    ctx.addIssue({ code: 'custom', path: ['period', 'to'], message: bilingual('Ngày kết thúc phải sau ngày bắt đầu', 'End date must not be before the start date').error });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['period', 'to'],
+      message: bilingual('Ngày kết thúc phải sau ngày bắt đầu', 'End date must not be before the start date').error,
+    });
   }
   if (v.period && v.sessions) {
     v.sessions.forEach((s, i) => {
       if (s.date < v.period!.from || s.date > v.period!.to) {
-        ctx.addIssue({ code: 'custom', path: ['sessions', i, 'date'], message: bilingual('Buổi làm việc phải nằm trong thời gian giám sát', 'A working session must fall within the plan period').error });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sessions', i, 'date'],
+          message: bilingual('Buổi làm việc phải nằm trong thời gian giám sát', 'A working session must fall within the plan period').error,
+        });
       }
     });
   }
@@ -232,7 +233,10 @@ export const findingInputSchema = z.strictObject({
   detail: text(5000).optional(),
   recommendations: z
     .array(recommendationInputSchema)
-    .max(MAX_RECOMMENDATIONS_PER_FINDING, bilingual(`Tối đa ${MAX_RECOMMENDATIONS_PER_FINDING} kiến nghị mỗi lần`, `At most ${MAX_RECOMMENDATIONS_PER_FINDING} recommendations at once`))
+    .max(
+      MAX_RECOMMENDATIONS_PER_FINDING,
+      bilingual(`Tối đa ${MAX_RECOMMENDATIONS_PER_FINDING} kiến nghị mỗi lần`, `At most ${MAX_RECOMMENDATIONS_PER_FINDING} recommendations at once`),
+    )
     .default([]),
 });
 export type FindingInput = z.input<typeof findingInputSchema>;
@@ -297,7 +301,13 @@ export const recommendationSchema = z.object({
   status: z.enum(recommendationStatuses),
   resolvedOn: isoDateSchema.optional(),
   history: z.array(
-    z.object({ status: z.enum(recommendationStatuses), on: isoDateSchema, at: z.iso.datetime(), by: z.object({ userId: z.string(), name: z.string().optional() }), note: z.string().optional() }),
+    z.object({
+      status: z.enum(recommendationStatuses),
+      on: isoDateSchema,
+      at: z.iso.datetime(),
+      by: z.object({ userId: z.string(), name: z.string().optional() }),
+      note: z.string().optional(),
+    }),
   ),
   responseCount: z.number().int().min(0),
   lastResponseOn: isoDateSchema.optional(),

@@ -42,32 +42,32 @@ export const tenantSchema = z.preprocess(
     return 'localityCode' in o ? o : { ...o, localityCode: o.districtCode ?? null };
   },
   z.object({
-  provinceCode: provinceCodeSchema,
-  localityCode: localityCodeSchema.nullable(),
-  kind: z.enum(tenantKinds),
-  name: z.string().min(1),
-  provinceName: z.string().min(1),
-  status: z.enum(tenantStatuses),
-  /** Which official list the codes come from (codes are reused after the 2025 reform). */
-  localityListAsOf: z.string(),
-  /** The unit's type as the list names it (Phường, Xã, Đặc khu, Quận, Huyện, …). */
-  localityType: z.string().optional(),
-  /** Last day the unit was in force (2025 districts: 2025-06-30); absent while in force. */
-  validUntil: z.string().optional(),
-  /** History only: the province opened the tenant to backfill records (audited). */
-  dataEntryOpen: z.boolean().optional(),
-  /** Sign-up details (district tenants). */
-  agency: z.string().optional(),
-  contactName: z.string().optional(),
-  contactEmail: z.string().optional(),
-  requestedAt: z.iso.datetime().optional(),
-  /** The province's decision. */
-  decidedAt: z.iso.datetime().optional(),
-  decidedBy: z.object({ userId: z.string(), email: z.string(), name: z.string().optional() }).optional(),
-  rejectionReason: z.string().optional(),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
-  version: z.number().int().positive(),
+    provinceCode: provinceCodeSchema,
+    localityCode: localityCodeSchema.nullable(),
+    kind: z.enum(tenantKinds),
+    name: z.string().min(1),
+    provinceName: z.string().min(1),
+    status: z.enum(tenantStatuses),
+    /** Which official list the codes come from (codes are reused after the 2025 reform). */
+    localityListAsOf: z.string(),
+    /** The unit's type as the list names it (Phường, Xã, Đặc khu, Quận, Huyện, …). */
+    localityType: z.string().optional(),
+    /** Last day the unit was in force (2025 districts: 2025-06-30); absent while in force. */
+    validUntil: z.string().optional(),
+    /** History only: the province opened the tenant to backfill records (audited). */
+    dataEntryOpen: z.boolean().optional(),
+    /** Sign-up details (district tenants). */
+    agency: z.string().optional(),
+    contactName: z.string().optional(),
+    contactEmail: z.string().optional(),
+    requestedAt: z.iso.datetime().optional(),
+    /** The province's decision. */
+    decidedAt: z.iso.datetime().optional(),
+    decidedBy: z.object({ userId: z.string(), email: z.string(), name: z.string().optional() }).optional(),
+    rejectionReason: z.string().optional(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    version: z.number().int().positive(),
   }),
 );
 export type Tenant = z.infer<typeof tenantSchema>;

@@ -61,4 +61,19 @@ export type UsageReport = {
   totals: Omit<UsageRow, 'provinceCode' | 'localityCode' | 'tenant' | 'provinceName' | 'localityName' | 'documentsNow'>;
 };
 
-export const usageCsvHeader = ['month', 'tenant', 'province_code', 'province', 'locality_code', 'locality', 'requests', 'errors', 'rcu', 'wcu', 'archive_bytes', 'archive_versions', 'archive_documents', 'documents_now'];
+export const usageCsvHeader = [
+  'month',
+  'tenant',
+  'province_code',
+  'province',
+  'locality_code',
+  'locality',
+  'requests',
+  'errors',
+  'rcu',
+  'wcu',
+  'archive_bytes',
+  'archive_versions',
+  'archive_documents',
+  'documents_now',
+];

@@ -15,7 +15,13 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** The produced file as Word stores it: paragraphs' text, tables (rows of cells' text) and raw XML. */
 async function openDocx(res: Response) {
@@ -56,13 +62,16 @@ describe('Decree 30/2020 formatting helpers', () => {
 
 describe('agreement .docx', () => {
   it('lays out a signed joint regulation: quốc hiệu, agencies, số, date, type, trích yếu, chapters, signatures side by side, nơi nhận', async () => {
-    const a = await api.create(editor, regulationBody({
-      parties: [
-        { agency: 'HDND', name: 'Hội đồng nhân dân quận Tây Hồ' },
-        { agency: 'UBND', name: 'Ủy ban nhân dân quận Tây Hồ' },
-        { agency: 'MTTQ', name: 'Ủy ban Mặt trận Tổ quốc Việt Nam quận Tây Hồ' },
-      ],
-    }));
+    const a = await api.create(
+      editor,
+      regulationBody({
+        parties: [
+          { agency: 'HDND', name: 'Hội đồng nhân dân quận Tây Hồ' },
+          { agency: 'UBND', name: 'Ủy ban nhân dân quận Tây Hồ' },
+          { agency: 'MTTQ', name: 'Ủy ban Mặt trận Tổ quốc Việt Nam quận Tây Hồ' },
+        ],
+      }),
+    );
     await api.sign(editor, a.id, 1);
     const res = await api.call('GET', `/${a.id}/export.docx`, editor);
     expect(ddbCost(res).requests).toBe(1);
@@ -71,14 +80,25 @@ describe('agreement .docx', () => {
 
     // Header table: agencies + số (left), quốc hiệu, tiêu ngữ, địa danh và ngày (right).
     const [header] = doc.tables;
-    expect(header![0]![0]).toBe('HỘI ĐỒNG NHÂN DÂN QUẬN TÂY HỒỦY BAN NHÂN DÂN QUẬN TÂY HỒỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM QUẬN TÂY HỒSố: 69/QCPH-HĐND-UBND-MTTQ');
+    expect(header![0]![0]).toBe(
+      'HỘI ĐỒNG NHÂN DÂN QUẬN TÂY HỒỦY BAN NHÂN DÂN QUẬN TÂY HỒỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM QUẬN TÂY HỒSố: 69/QCPH-HĐND-UBND-MTTQ',
+    );
     expect(header![0]![1]).toBe('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúcTây Hồ, ngày 28 tháng 02 năm 2024');
 
     const p = doc.paragraphs;
     const at = (s: string) => p.indexOf(s);
     expect(at('QUY CHẾ')).toBeGreaterThan(0);
     expect(p[at('QUY CHẾ') + 1]).toBe('Phối hợp công tác nhiệm kỳ 2021-2026');
-    expect(p).toEqual(expect.arrayContaining(['Chương I', 'QUY ĐỊNH CHUNG', 'Điều 1. Phạm vi điều chỉnh', 'Quy chế này quy định nguyên tắc, nội dung phối hợp.', 'Chương II', 'Điều 3. Phối hợp giám sát']));
+    expect(p).toEqual(
+      expect.arrayContaining([
+        'Chương I',
+        'QUY ĐỊNH CHUNG',
+        'Điều 1. Phạm vi điều chỉnh',
+        'Quy chế này quy định nguyên tắc, nội dung phối hợp.',
+        'Chương II',
+        'Điều 3. Phối hợp giám sát',
+      ]),
+    );
     expect(at('Chương I')).toBeLessThan(at('Điều 1. Phạm vi điều chỉnh'));
     expect(at('Điều 2. Nguyên tắc phối hợp')).toBeLessThan(at('Chương II'));
 

@@ -22,7 +22,6 @@ beforeAll(async () => {
 });
 afterAll(() => stack.stop());
 
-
 describe('agreements through the Lambda handler', () => {
   it('returns the seeded Tây Hồ 2024 program as a base64-encoded .docx with one DynamoDB request', async () => {
     const user = stack.idp.findUser('admin.tayho@demo.phoihop.vn')!;

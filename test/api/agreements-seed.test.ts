@@ -27,7 +27,12 @@ beforeAll(async () => {
   expect(first.created).toBeGreaterThan(50);
   // Idempotent: a restart adds nothing (and keeps edits).
   expect((await seedAgreementsDemo({ doc: h.doc, tableName: h.tableName })).created).toBe(0);
-  for (const [name, localityCode] of [['btl', '021'], ['tayho', '003'], ['dongda', '006'], ['caugiay', '005']] as const) {
+  for (const [name, localityCode] of [
+    ['btl', '021'],
+    ['tayho', '003'],
+    ['dongda', '006'],
+    ['caugiay', '005'],
+  ] as const) {
     who[name] = (await h.userToken({ role: 'locality_viewer', provinceCode: '01', localityCode })).headers;
   }
   who.thainguyen = (await h.userToken({ role: 'province_viewer', provinceCode: '19', localityCode: null })).headers;
@@ -108,11 +113,27 @@ describe('demo data: seeds 000–004', () => {
     const list = await all(who.thainguyen!);
     expect(list).toHaveLength(3);
     const byAgency = Object.fromEntries(list.map((d) => [d.agreement.parties[0]!.agency, d]));
-    for (const [agency, articles] of [['HDND', 12], ['UBND', 13], ['DBQH', 11]] as const) {
+    for (const [agency, articles] of [
+      ['HDND', 12],
+      ['UBND', 13],
+      ['DBQH', 11],
+    ] as const) {
       const d = byAgency[agency]!;
-      expect(d.agreement.parties.map((p) => p.agency), agency).toEqual([agency, 'MTTQ']);
-      expect(d.agreement, agency).toMatchObject({ kind: 'regulation', term: { from: 2021, to: 2026 }, signedOn: '2021-10-14', chapterCount: 3, articleCount: articles });
-      expect(d.chapters.flatMap((c) => c.articles.map((a) => a.no)), agency).toEqual(Array.from({ length: articles }, (_, i) => i + 1));
+      expect(
+        d.agreement.parties.map((p) => p.agency),
+        agency,
+      ).toEqual([agency, 'MTTQ']);
+      expect(d.agreement, agency).toMatchObject({
+        kind: 'regulation',
+        term: { from: 2021, to: 2026 },
+        signedOn: '2021-10-14',
+        chapterCount: 3,
+        articleCount: articles,
+      });
+      expect(
+        d.chapters.flatMap((c) => c.articles.map((a) => a.no)),
+        agency,
+      ).toEqual(Array.from({ length: articles }, (_, i) => i + 1));
       // Article texts are not in the article: every one is a marked placeholder.
       expect(d.chapters.every((c) => c.placeholder && c.articles.every((a) => a.placeholder && a.text === ''))).toBe(true);
     }

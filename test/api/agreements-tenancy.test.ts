@@ -52,7 +52,13 @@ const routes: Route[] = [
   { name: 'status', method: 'POST', path: (id) => `/${id}/status`, body: (version) => ({ version, to: 'expired', on: '2024-02-29' }), write: true },
   { name: 'amend', method: 'POST', path: (id) => `/${id}/amendments`, body: (version) => ({ version, reason: 'Chiếm quyền' }), write: true },
   { name: 'progress', method: 'PATCH', path: (id) => `/${id}/items/1`, body: () => ({ version: 1, progress: 99 }), write: true },
-  { name: 'review', method: 'PUT', path: (id) => `/${id}/reviews/2024-H1`, body: () => ({ version: 1, heldOn: '2024-02-29', achievements: 'Ghi đè' }), write: true },
+  {
+    name: 'review',
+    method: 'PUT',
+    path: (id) => `/${id}/reviews/2024-H1`,
+    body: () => ({ version: 1, heldOn: '2024-02-29', achievements: 'Ghi đè' }),
+    write: true,
+  },
 ];
 
 async function expectNoLeak(res: Response) {

@@ -169,7 +169,15 @@ describe('documents linked from the archive (#6)', () => {
     const { res, body } = await api.detail(viewer, a.id);
     expect(ddbCost(res).requests).toBe(1);
     expect(body.documents).toEqual([
-      { documentId: docId, type: 'CTr', numberSymbol: '05/CTrPH-HĐND-UBND-MTTQ', summary: 'Bản ký chương trình phối hợp năm 2024', signedOn: '2024-02-28', deleted: false, period: null },
+      {
+        documentId: docId,
+        type: 'CTr',
+        numberSymbol: '05/CTrPH-HĐND-UBND-MTTQ',
+        summary: 'Bản ký chương trình phối hợp năm 2024',
+        signedOn: '2024-02-28',
+        deleted: false,
+        period: null,
+      },
     ]);
     // A draft edit leaves the archive's mirror alone.
     expect((await api.call('PUT', `/${a.id}`, editor, { ...programBody({ items: [] }), version: 1 })).status).toBe(200);
@@ -191,7 +199,11 @@ describe('signing and the lifecycle', () => {
     const edit = await api.call('PUT', `/${a.id}`, editor, { ...programBody(), version: 2 });
     expect(edit.status).toBe(409);
     expect((await problemOf(edit)).detail_vi).toContain('sửa đổi, bổ sung');
-    const again = await api.call('POST', `/${a.id}/sign`, editor, { version: 2, signedOn: '2024-02-28', signatories: [{ agency: 'HDND', title: 'Chủ tịch', name: 'X' }] });
+    const again = await api.call('POST', `/${a.id}/sign`, editor, {
+      version: 2,
+      signedOn: '2024-02-28',
+      signatories: [{ agency: 'HDND', title: 'Chủ tịch', name: 'X' }],
+    });
     expect(again.status).toBe(409);
   });
 
@@ -199,9 +211,17 @@ describe('signing and the lifecycle', () => {
     const a = await api.create(editor);
     const empty = await api.call('POST', `/${a.id}/sign`, editor, { version: 1, signedOn: '2024-02-28', signatories: [] });
     expect((await problemOf(empty)).errors![0]).toMatchObject({ field: 'signatories' });
-    const noName = await api.call('POST', `/${a.id}/sign`, editor, { version: 1, signedOn: '2024-02-28', signatories: [{ agency: 'HDND', title: 'Chủ tịch', name: '' }] });
+    const noName = await api.call('POST', `/${a.id}/sign`, editor, {
+      version: 1,
+      signedOn: '2024-02-28',
+      signatories: [{ agency: 'HDND', title: 'Chủ tịch', name: '' }],
+    });
     expect((await problemOf(noName)).errors![0]).toMatchObject({ field: 'signatories.0.name', message_vi: 'Nhập họ tên người ký' });
-    const future = await api.call('POST', `/${a.id}/sign`, editor, { version: 1, signedOn: '2024-03-02', signatories: [{ agency: 'HDND', title: 'Chủ tịch', name: 'A' }] });
+    const future = await api.call('POST', `/${a.id}/sign`, editor, {
+      version: 1,
+      signedOn: '2024-03-02',
+      signatories: [{ agency: 'HDND', title: 'Chủ tịch', name: 'A' }],
+    });
     expect((await problemOf(future)).errors![0]).toMatchObject({ field: 'signedOn' });
   });
 
@@ -210,7 +230,11 @@ describe('signing and the lifecycle', () => {
     const signed = await api.sign(editor, a.id, 1, { inForceFromSigning: false });
     expect(signed.status).toBe('signed');
     const inForce = await api.call('POST', `/${a.id}/status`, editor, { version: 2, to: 'in_force', on: '2024-03-01' });
-    expect(((await inForce.json()) as { agreement: AgreementSummary }).agreement).toMatchObject({ status: 'in_force', effectiveFrom: '2024-03-01', version: 3 });
+    expect(((await inForce.json()) as { agreement: AgreementSummary }).agreement).toMatchObject({
+      status: 'in_force',
+      effectiveFrom: '2024-03-01',
+      version: 3,
+    });
     const again = await api.call('POST', `/${a.id}/status`, editor, { version: 3, to: 'in_force', on: '2024-03-01' });
     expect(again.status).toBe(409);
     const expired = await api.call('POST', `/${a.id}/status`, editor, { version: 3, to: 'expired', on: '2024-12-31' });
@@ -225,11 +249,23 @@ describe('signing and the lifecycle', () => {
     const a = await api.create(editor);
     await api.sign(editor, a.id, 1);
     await api.call('PATCH', `/${a.id}/items/1`, editor, { version: 1, status: 'done' });
-    const res = await api.call('POST', `/${a.id}/amendments`, editor, { version: 2, reason: 'Bổ sung nội dung giám sát' }, { 'idempotency-key': 'sua-doi-0001' });
+    const res = await api.call(
+      'POST',
+      `/${a.id}/amendments`,
+      editor,
+      { version: 2, reason: 'Bổ sung nội dung giám sát' },
+      { 'idempotency-key': 'sua-doi-0001' },
+    );
     expect(res.status).toBe(201);
     const amendment = ((await res.json()) as { agreement: AgreementSummary }).agreement;
     expect(amendment).toMatchObject({ status: 'draft', revision: 2, amends: { id: a.id, revision: 1 }, amendmentReason: 'Bổ sung nội dung giám sát' });
-    const replay = await api.call('POST', `/${a.id}/amendments`, editor, { version: 2, reason: 'Bổ sung nội dung giám sát' }, { 'idempotency-key': 'sua-doi-0001' });
+    const replay = await api.call(
+      'POST',
+      `/${a.id}/amendments`,
+      editor,
+      { version: 2, reason: 'Bổ sung nội dung giám sát' },
+      { 'idempotency-key': 'sua-doi-0001' },
+    );
     expect(((await replay.json()) as { agreement: AgreementSummary }).agreement.id).toBe(amendment.id);
     // Items carry their state into the amendment.
     const draft = (await api.detail(editor, amendment.id)).body;
@@ -239,7 +275,10 @@ describe('signing and the lifecycle', () => {
     expect(original.agreement).toMatchObject({ status: 'in_force', amendedBy: amendment.id, version: 3 });
     expect((await api.call('POST', `/${a.id}/amendments`, editor, { version: 3, reason: 'Lần hai' })).status).toBe(409);
 
-    await api.call('PUT', `/${amendment.id}`, editor, { ...programBody({ items: [...programBody().items!, { title: 'Phối hợp thực hiện giám sát' }] }), version: 1 });
+    await api.call('PUT', `/${amendment.id}`, editor, {
+      ...programBody({ items: [...programBody().items!, { title: 'Phối hợp thực hiện giám sát' }] }),
+      version: 1,
+    });
     await api.sign(editor, amendment.id, 2);
     const old = (await api.detail(viewer, a.id)).body;
     expect(old.agreement).toMatchObject({ status: 'superseded', supersededBy: amendment.id, effectiveTo: '2024-02-28' });
@@ -262,7 +301,11 @@ describe('item progress', () => {
 
   it('applies the status list default progress, keeps a dated timeline and links evidence', async () => {
     await api.sign(editor, a.id, 1);
-    const r1 = await api.call('PATCH', `/${a.id}/items/1`, editor, { version: 1, status: 'in_progress', note: { on: '2024-02-29', text: 'Đã xây dựng kế hoạch phản biện' } });
+    const r1 = await api.call('PATCH', `/${a.id}/items/1`, editor, {
+      version: 1,
+      status: 'in_progress',
+      note: { on: '2024-02-29', text: 'Đã xây dựng kế hoạch phản biện' },
+    });
     expect(((await r1.json()) as { item: { progress: number } }).item.progress).toBe(50);
     const r2 = await api.call('PATCH', `/${a.id}/items/1`, editor, {
       version: 2,
@@ -342,7 +385,12 @@ describe('reviews', () => {
     const created = await api.call('PUT', `/${a.id}/reviews/2024-H1`, editor, body);
     expect(created.status).toBe(201);
     const review = ((await created.json()) as { review: Review }).review;
-    expect(review).toMatchObject({ kind: 'semiannual', year: 2024, version: 1, commendations: { collectives: { count: 9 }, individuals: { count: 11, names: [] } } });
+    expect(review).toMatchObject({
+      kind: 'semiannual',
+      year: 2024,
+      version: 1,
+      commendations: { collectives: { count: 9 }, individuals: { count: 11, names: [] } },
+    });
     expect((await api.call('PUT', `/${a.id}/reviews/2024-H1`, editor, body)).status).toBe(409);
     const edited = await api.call('PUT', `/${a.id}/reviews/2024-H1`, editor, { ...body, shortcomings: 'Đã sửa', version: 1 });
     expect(edited.status).toBe(200);
@@ -360,7 +408,10 @@ describe('reviews', () => {
     expect((await problemOf(outside)).errors![0]).toMatchObject({ field: 'period' });
     const item = await api.call('PUT', `/${a.id}/reviews/2024-Y`, editor, { heldOn: '2024-12-22', itemResults: [{ no: 7, result: 'x' }] });
     expect((await problemOf(item)).errors![0]).toMatchObject({ field: 'itemResults.0.no' });
-    const names = await api.call('PUT', `/${a.id}/reviews/2024-Y`, editor, { heldOn: '2024-12-22', commendations: { individuals: { count: 1, names: ['A', 'B'] } } });
+    const names = await api.call('PUT', `/${a.id}/reviews/2024-Y`, editor, {
+      heldOn: '2024-12-22',
+      commendations: { individuals: { count: 1, names: ['A', 'B'] } },
+    });
     expect((await problemOf(names)).errors![0]).toMatchObject({ field: 'commendations.individuals.names' });
   });
 });
@@ -375,10 +426,25 @@ describe('lists: filters, search without diacritics, paging — one request per 
       ids[name] = a.id;
       if (sign) await api.sign(t, a.id, 1);
     };
-    await mk('reg', regulationBody({ parties: [{ agency: 'HDND', name: 'HĐND quận Bắc Từ Liêm' }, { agency: 'MTTQ', name: 'Ủy ban MTTQ quận Bắc Từ Liêm' }] }), true);
+    await mk(
+      'reg',
+      regulationBody({
+        parties: [
+          { agency: 'HDND', name: 'HĐND quận Bắc Từ Liêm' },
+          { agency: 'MTTQ', name: 'Ủy ban MTTQ quận Bắc Từ Liêm' },
+        ],
+      }),
+      true,
+    );
     await mk('p2023', programBody({ year: 2023, title: 'Phối hợp công tác năm 2023' }), true);
     await mk('p2024', programBody({ title: 'Phối hợp công tác năm 2024' }));
-    await mk('plan', { ...programBody({ kind: 'plan', title: 'Kế hoạch giám sát chung năm 2024' }), parties: [{ agency: 'HCCB', name: 'Hội CCB' }, { agency: 'MTTQ', name: 'UB MTTQ' }] });
+    await mk('plan', {
+      ...programBody({ kind: 'plan', title: 'Kế hoạch giám sát chung năm 2024' }),
+      parties: [
+        { agency: 'HCCB', name: 'Hội CCB' },
+        { agency: 'MTTQ', name: 'UB MTTQ' },
+      ],
+    });
     await mk('reg2', regulationBody({ term: { from: 2016, to: 2021 }, title: 'Phối hợp nhiệm kỳ 2016-2021' }));
   });
 
@@ -432,7 +498,10 @@ describe('lists: filters, search without diacritics, paging — one request per 
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const { res, body }: { res: Response; body: { items: AgreementSummary[]; nextCursor: string | null } | null } = await api.list(t, `limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const { res, body }: { res: Response; body: { items: AgreementSummary[]; nextCursor: string | null } | null } = await api.list(
+        t,
+        `limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(ddbCost(res).requests).toBe(1);
       seen.push(...idsOf(body!.items));
       cursor = body!.nextCursor;
@@ -488,7 +557,16 @@ describe('audit of amendments and deletions', () => {
     const audit = await store.query({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': '01#00166#AUDIT#2024-03' } });
     const events = audit.items.map((i) => `${(i.target as { id: string }).id}:${i.action}`).sort();
     expect(events).toEqual(
-      [`${a.id}:create`, `${a.id}:sign`, `${a.id}:amend`, `${amendment.id}:create`, `${amendment.id}:sign`, `${a.id}:supersede`, `${draft.id}:create`, `${draft.id}:delete`].sort(),
+      [
+        `${a.id}:create`,
+        `${a.id}:sign`,
+        `${a.id}:amend`,
+        `${amendment.id}:create`,
+        `${amendment.id}:sign`,
+        `${a.id}:supersede`,
+        `${draft.id}:create`,
+        `${draft.id}:delete`,
+      ].sort(),
     );
   });
 });
@@ -508,7 +586,15 @@ describe('province staff', () => {
 
   it('run the province’s own agreements in their own tenant (19#P)', async () => {
     const tnAdmin = (await h.userToken({ role: 'province_admin', provinceCode: '19', localityCode: null })).headers;
-    const a = await api.create(tnAdmin, regulationBody({ parties: [{ agency: 'DBQH', name: 'Đoàn ĐBQH tỉnh Thái Nguyên' }, { agency: 'MTTQ', name: 'Ủy ban MTTQ tỉnh Thái Nguyên' }] }));
+    const a = await api.create(
+      tnAdmin,
+      regulationBody({
+        parties: [
+          { agency: 'DBQH', name: 'Đoàn ĐBQH tỉnh Thái Nguyên' },
+          { agency: 'MTTQ', name: 'Ủy ban MTTQ tỉnh Thái Nguyên' },
+        ],
+      }),
+    );
     const store = new MeteredStore(h.doc, h.tableName);
     expect(await store.get({ Key: keys.agreement({ provinceCode: '19', localityCode: null }, a.id) })).toBeDefined();
     const tnViewer = (await h.userToken({ role: 'province_viewer', provinceCode: '19', localityCode: null })).headers;

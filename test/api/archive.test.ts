@@ -39,7 +39,9 @@ beforeAll(async () => {
     token('province_admin', '01', null),
   ]);
   // The agreements (#4) and supervision (#5) capabilities own these records; a header item is all a link needs.
-  await h.doc.send(new PutCommand({ TableName: h.tableName, Item: { ...keys.agreement(TAYHO, agreementId), entity: 'agreement', status: 'signed', version: 1 } }));
+  await h.doc.send(
+    new PutCommand({ TableName: h.tableName, Item: { ...keys.agreement(TAYHO, agreementId), entity: 'agreement', status: 'signed', version: 1 } }),
+  );
   await h.doc.send(new PutCommand({ TableName: h.tableName, Item: { ...keys.supervisionPlan(TAYHO, planId), entity: 'supervision-plan', version: 1 } }));
 });
 afterAll(() => h.close());
@@ -73,9 +75,18 @@ function metadata(over: Partial<DocumentMetadataInput> = {}): DocumentMetadataIn
   };
 }
 
-async function declare(who: Who, bytes: Buffer, opts: { contentType?: string; size?: number; sha?: string; meta?: Partial<DocumentMetadataInput>; name?: string } = {}) {
+async function declare(
+  who: Who,
+  bytes: Buffer,
+  opts: { contentType?: string; size?: number; sha?: string; meta?: Partial<DocumentMetadataInput>; name?: string } = {},
+) {
   const res = await call('POST', '/api/archive/uploads', who, {
-    file: { name: opts.name ?? 'quy-che.pdf', size: opts.size ?? bytes.length, contentType: opts.contentType ?? MIME.pdf, ...(opts.sha ? { sha256: opts.sha } : {}) },
+    file: {
+      name: opts.name ?? 'quy-che.pdf',
+      size: opts.size ?? bytes.length,
+      contentType: opts.contentType ?? MIME.pdf,
+      ...(opts.sha ? { sha256: opts.sha } : {}),
+    },
     document: metadata(opts.meta),
   });
   return res;
@@ -112,7 +123,9 @@ async function versionItem(docId: string, n: number, t = TAYHO) {
 
 async function auditOf(docId: string) {
   const month = new Date().toISOString().slice(0, 7);
-  const out = await h.doc.send(new QueryCommand({ TableName: h.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `01#00103#AUDIT#${month}` } }));
+  const out = await h.doc.send(
+    new QueryCommand({ TableName: h.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `01#00103#AUDIT#${month}` } }),
+  );
   return (out.Items ?? []).filter((i) => (i.target as { id: string }).id === docId);
 }
 
@@ -150,7 +163,9 @@ describe('upload through a presigned URL, completion, integrity', () => {
     // Audit and the link mirror in the agreement's partition were written with it.
     const audit = await auditOf(doc.id);
     expect(audit.map((a) => a.action)).toEqual(['create']);
-    const mirror = await h.doc.send(new GetCommand({ TableName: h.tableName, Key: keys.documentLinkMirror(TAYHO, { kind: 'agreement', id: agreementId }, doc.id) }));
+    const mirror = await h.doc.send(
+      new GetCommand({ TableName: h.tableName, Key: keys.documentLinkMirror(TAYHO, { kind: 'agreement', id: agreementId }, doc.id) }),
+    );
     expect(mirror.Item).toMatchObject({ documentId: doc.id, numberSymbol: '01/QCPH-HĐND-UBND-MTTQ', deleted: false });
 
     // A retried completion answers the same document, and creates nothing new.
@@ -307,7 +322,7 @@ describe('content checks: 415, 413, mismatches', () => {
     expect(xlsx.res.status).toBe(415);
     const png = await rejected(makePng(), MIME.pdf);
     expect(png.res.status).toBe(415);
-    expect((await problemOf(png.res)).detail).toBe('The file\'s content is PNG, not PDF as declared');
+    expect((await problemOf(png.res)).detail).toBe("The file's content is PNG, not PDF as declared");
   });
 
   it('rejects an object over 50 MB with 413 even if it was declared smaller', async () => {
@@ -367,7 +382,14 @@ describe('bad input names the field (400 problem, Vietnamese and English)', () =
   });
 
   it('names a link to a record that does not exist in the tenant', async () => {
-    const res = await declare(editor, makePdf('x'), { meta: { links: [{ kind: 'agreement', id: agreementId }, { kind: 'plan', id: newId() }] } });
+    const res = await declare(editor, makePdf('x'), {
+      meta: {
+        links: [
+          { kind: 'agreement', id: agreementId },
+          { kind: 'plan', id: newId() },
+        ],
+      },
+    });
     expect(res.status).toBe(400);
     expect((await problemOf(res)).errors).toEqual([expect.objectContaining({ field: 'document.links.1.id', code: 'not_found' })]);
     // Another district's agreement id is not in this tenant either.
@@ -397,13 +419,37 @@ describe('search without diacritics, filters, paging', () => {
     cg = await h.userToken({ role: 'locality_editor', ...CAUGIAY });
     const docs = {
       program: await archive(cg, makePdf('a'), {
-        meta: { type: 'CTr', numberSymbol: '12/CTrPH-HĐND-UBND-MTTQ', signedOn: '2024-02-28', summary: 'Chương trình phối hợp công tác năm 2024, 06 nội dung', issuingAgencies: ['HĐND quận Cầu Giấy', 'UBND quận Cầu Giấy', 'Ủy ban MTTQ quận Cầu Giấy'], signers: [{ name: 'Vũ Quang Huy' }], tags: ['ký kết'] },
+        meta: {
+          type: 'CTr',
+          numberSymbol: '12/CTrPH-HĐND-UBND-MTTQ',
+          signedOn: '2024-02-28',
+          summary: 'Chương trình phối hợp công tác năm 2024, 06 nội dung',
+          issuingAgencies: ['HĐND quận Cầu Giấy', 'UBND quận Cầu Giấy', 'Ủy ban MTTQ quận Cầu Giấy'],
+          signers: [{ name: 'Vũ Quang Huy' }],
+          tags: ['ký kết'],
+        },
       }),
       report: await archive(cg, makePdf('b'), {
-        meta: { type: 'BC', numberSymbol: '45/BC-MTTQ', signedOn: '2022-07-22', summary: 'Báo cáo sơ kết 6 tháng đầu năm 2022 thực hiện quy chế phối hợp', issuingAgencies: ['Ban Thường trực Ủy ban MTTQ quận Cầu Giấy'], signers: [{ name: 'Đặng Thị Thu' }], tags: ['sơ kết'] },
+        meta: {
+          type: 'BC',
+          numberSymbol: '45/BC-MTTQ',
+          signedOn: '2022-07-22',
+          summary: 'Báo cáo sơ kết 6 tháng đầu năm 2022 thực hiện quy chế phối hợp',
+          issuingAgencies: ['Ban Thường trực Ủy ban MTTQ quận Cầu Giấy'],
+          signers: [{ name: 'Đặng Thị Thu' }],
+          tags: ['sơ kết'],
+        },
       }),
       regulation: await archive(cg, makePdf('c'), {
-        meta: { type: 'QC', numberSymbol: '03/QCPH', signedOn: '2021-11-10', summary: 'Quy chế phối hợp nhiệm kỳ 2021–2026 được ký kết tại hội nghị', issuingAgencies: ['Thường trực HĐND quận Cầu Giấy', 'UBND quận Cầu Giấy'], signers: [], tags: [] },
+        meta: {
+          type: 'QC',
+          numberSymbol: '03/QCPH',
+          signedOn: '2021-11-10',
+          summary: 'Quy chế phối hợp nhiệm kỳ 2021–2026 được ký kết tại hội nghị',
+          issuingAgencies: ['Thường trực HĐND quận Cầu Giấy', 'UBND quận Cầu Giấy'],
+          signers: [],
+          tags: [],
+        },
       }),
     };
     ids = Object.fromEntries(Object.entries(docs).map(([k, d]) => [k, d.id]));
@@ -546,13 +592,26 @@ describe('tenant isolation', () => {
 describe('metadata corrections, soft delete and restore', () => {
   let doc: DocumentDetail;
   beforeAll(async () => {
-    doc = await archive(editor, makePdf('nghi quyet'), { meta: { type: 'NQ', numberSymbol: '15/NQ-HĐND', summary: 'Nghị quyết về giám sát chuyên đề', links: [{ kind: 'agreement', id: agreementId }] } });
+    doc = await archive(editor, makePdf('nghi quyet'), {
+      meta: { type: 'NQ', numberSymbol: '15/NQ-HĐND', summary: 'Nghị quyết về giám sát chuyên đề', links: [{ kind: 'agreement', id: agreementId }] },
+    });
   });
 
   it('corrects metadata with If-Match, moves link mirrors, and audits the change', async () => {
     const stale = await call('PATCH', `/api/archive/documents/${doc.id}`, editor, { summary: 'x' }, { 'if-match': '"9"' });
     expect(stale.status).toBe(409);
-    const badLink = await call('PATCH', `/api/archive/documents/${doc.id}`, editor, { links: [{ kind: 'agreement', id: agreementId }, { kind: 'plan', id: newId() }] }, { 'if-match': '"1"' });
+    const badLink = await call(
+      'PATCH',
+      `/api/archive/documents/${doc.id}`,
+      editor,
+      {
+        links: [
+          { kind: 'agreement', id: agreementId },
+          { kind: 'plan', id: newId() },
+        ],
+      },
+      { 'if-match': '"1"' },
+    );
     expect(badLink.status).toBe(400);
     expect((await problemOf(badLink)).errors?.[0]).toMatchObject({ field: 'links.1.id' });
     const res = await call(
@@ -565,7 +624,9 @@ describe('metadata corrections, soft delete and restore', () => {
     expect(res.status).toBe(200);
     const after = documentDetailSchema.parse(await res.json());
     expect(after).toMatchObject({ version: 2, summary: 'Nghị quyết về giám sát chuyên đề năm 2024', links: [{ kind: 'plan', id: planId }] });
-    const oldMirror = await h.doc.send(new GetCommand({ TableName: h.tableName, Key: keys.documentLinkMirror(TAYHO, { kind: 'agreement', id: agreementId }, doc.id) }));
+    const oldMirror = await h.doc.send(
+      new GetCommand({ TableName: h.tableName, Key: keys.documentLinkMirror(TAYHO, { kind: 'agreement', id: agreementId }, doc.id) }),
+    );
     expect(oldMirror.Item).toBeUndefined();
     const newMirror = await h.doc.send(new GetCommand({ TableName: h.tableName, Key: keys.documentLinkMirror(TAYHO, { kind: 'plan', id: planId }, doc.id) }));
     expect(newMirror.Item).toMatchObject({ summary: 'Nghị quyết về giám sát chuyên đề năm 2024' });

@@ -12,18 +12,57 @@ beforeAll(async () => {
   // A month of history for Tây Hồ (01/003) and some for a neighbour, written the way routes write it.
   const store = new MeteredStore(h.doc, h.tableName);
   const tayHo = { provinceCode: '01', localityCode: '00103' };
-  const ha: Identity = { userId: 'u-ha', email: 'admin.tayho@demo.phoihop.vn', name: 'Nguyễn Thu Hà', role: 'locality_admin', provinceCode: '01', localityCode: '00103' };
-  const duc: Identity = { userId: 'u-duc', email: 'bientap.tayho@demo.phoihop.vn', name: 'Trần Minh Đức', role: 'locality_editor', provinceCode: '01', localityCode: '00103' };
+  const ha: Identity = {
+    userId: 'u-ha',
+    email: 'admin.tayho@demo.phoihop.vn',
+    name: 'Nguyễn Thu Hà',
+    role: 'locality_admin',
+    provinceCode: '01',
+    localityCode: '00103',
+  };
+  const duc: Identity = {
+    userId: 'u-duc',
+    email: 'bientap.tayho@demo.phoihop.vn',
+    name: 'Trần Minh Đức',
+    role: 'locality_editor',
+    provinceCode: '01',
+    localityCode: '00103',
+  };
   const items = [];
   for (let day = 1; day <= 20; day++) {
     const at = new Date(Date.UTC(2026, 10, day, 2, 0, 0)); // 09:00 Vietnam time
     const actor = day % 2 ? ha : duc;
-    items.push(auditPut({ tenant: tayHo, actor, entity: day % 3 ? 'agreement' : 'user', entityId: `E${day}`, action: day % 4 ? 'update' : 'create', before: { n: day - 1 }, after: { n: day }, at }));
+    items.push(
+      auditPut({
+        tenant: tayHo,
+        actor,
+        entity: day % 3 ? 'agreement' : 'user',
+        entityId: `E${day}`,
+        action: day % 4 ? 'update' : 'create',
+        before: { n: day - 1 },
+        after: { n: day },
+        at,
+      }),
+    );
   }
-  items.push(auditPut({ tenant: tayHo, actor: ha, entity: 'agreement', entityId: 'OCT', action: 'update', after: { n: 0 }, at: new Date('2026-10-15T02:00:00Z') }));
+  items.push(
+    auditPut({ tenant: tayHo, actor: ha, entity: 'agreement', entityId: 'OCT', action: 'update', after: { n: 0 }, at: new Date('2026-10-15T02:00:00Z') }),
+  );
   // 03:00 on 01/12 in Vietnam is still 30/11 in UTC: it belongs to December's log.
-  items.push(auditPut({ tenant: tayHo, actor: ha, entity: 'agreement', entityId: 'DEC1', action: 'update', after: { n: 2 }, at: new Date('2026-11-30T20:00:00Z') }));
-  items.push(auditPut({ tenant: { provinceCode: '01', localityCode: '00166' }, actor: ha, entity: 'agreement', entityId: 'CAUGIAY', action: 'update', after: { n: 1 }, at: new Date('2026-11-10T02:00:00Z') }));
+  items.push(
+    auditPut({ tenant: tayHo, actor: ha, entity: 'agreement', entityId: 'DEC1', action: 'update', after: { n: 2 }, at: new Date('2026-11-30T20:00:00Z') }),
+  );
+  items.push(
+    auditPut({
+      tenant: { provinceCode: '01', localityCode: '00166' },
+      actor: ha,
+      entity: 'agreement',
+      entityId: 'CAUGIAY',
+      action: 'update',
+      after: { n: 1 },
+      at: new Date('2026-11-10T02:00:00Z'),
+    }),
+  );
   for (const it of items) await store.transactWrite([it]);
 });
 afterAll(() => h.close());

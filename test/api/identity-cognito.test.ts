@@ -93,7 +93,14 @@ describe('Cognito identity directory (against cognito-local)', () => {
     expect(issuer.endsWith(`:${new URL(endpoint).port}/${poolId}`)).toBe(true);
     const verify = createTokenVerifier({ issuer, audience: clientId, keys: createRemoteJWKSet(new URL(`${endpoint}/${poolId}/.well-known/jwks.json`)) });
     const identity = await verify(token);
-    expect(identity).toMatchObject({ userId: sub, email: 'admin@longbien.gov.vn', role: 'locality_admin', provinceCode: '01', localityCode: '00145', agency: 'UBND' });
+    expect(identity).toMatchObject({
+      userId: sub,
+      email: 'admin@longbien.gov.vn',
+      role: 'locality_admin',
+      provinceCode: '01',
+      localityCode: '00145',
+      agency: 'UBND',
+    });
   });
 
   it('creates a province user without a district attribute', async () => {
@@ -120,6 +127,8 @@ describe('Cognito identity directory (against cognito-local)', () => {
     await directory.deleteUser('tinh@hanoi.gov.vn');
     await directory.deleteUser('tinh@hanoi.gov.vn'); // idempotent
     await directory.disableUser('khong-co@hanoi.gov.vn'); // absent: nothing to block
-    await expect(client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'tinh@hanoi.gov.vn' }))).rejects.toMatchObject({ name: 'UserNotFoundException' });
+    await expect(client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: 'tinh@hanoi.gov.vn' }))).rejects.toMatchObject({
+      name: 'UserNotFoundException',
+    });
   });
 });

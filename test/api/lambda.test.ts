@@ -24,7 +24,6 @@ beforeAll(async () => {
 });
 afterAll(() => stack.stop());
 
-
 describe('Lambda handler (hono/aws-lambda)', () => {
   it('serves health through the API Gateway v2 adapter', async () => {
     const { handler } = await import('../../functions/lambda.js');

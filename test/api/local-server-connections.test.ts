@@ -38,7 +38,10 @@ async function onOneSocket(requests: string[]): Promise<{ replies: Reply[]; clos
   for (const request of requests) {
     if (closed) break;
     socket.write(request);
-    const reply = await readReply(() => buffer, () => closed);
+    const reply = await readReply(
+      () => buffer,
+      () => closed,
+    );
     if (!reply) break;
     buffer = buffer.slice(reply.length);
     replies.push(reply.reply);

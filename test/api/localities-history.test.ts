@@ -52,7 +52,9 @@ describe('sign-up from the current list only', () => {
     const merged = await h.app.request('/api/tenancy/signups', json(signUpBody('06', '01843')));
     expect(merged.status).toBe(400);
     expect((await problemOf(merged)).errors?.[0]).toMatchObject({ field: 'provinceCode', code: 'province-merged' });
-    expect((await problemOf(await h.app.request('/api/tenancy/signups', json(signUpBody('01', '01843'))))).errors?.[0]).toMatchObject({ field: 'localityCode' });
+    expect((await problemOf(await h.app.request('/api/tenancy/signups', json(signUpBody('01', '01843'))))).errors?.[0]).toMatchObject({
+      field: 'localityCode',
+    });
     const ok = await h.app.request('/api/tenancy/signups', json(signUpBody('19', '01843')));
     expect(ok.status).toBe(201);
     expect(((await ok.json()) as { tenant: { name: string; version: number } }).tenant).toMatchObject({ name: 'Phường Bắc Kạn', version: 1 });
@@ -67,9 +69,13 @@ describe('sign-up from the current list only', () => {
     expect(old.provinces.find((p) => p.code === '06')!.successor).toBe('19');
     const hcm = (await (await h.app.request('/api/localities/79')).json()) as { localities: unknown[] };
     expect(hcm.localities).toHaveLength(168);
-    const tayHo = (await (await h.app.request('/api/localities/01?q=tay ho')).json()) as { localities: { code: string; level: string; predecessorDistrict: string }[] };
+    const tayHo = (await (await h.app.request('/api/localities/01?q=tay ho')).json()) as {
+      localities: { code: string; level: string; predecessorDistrict: string }[];
+    };
     expect(tayHo.localities.find((l) => l.code === '00103')).toMatchObject({ level: 'commune', predecessorDistrict: '003' });
-    const districts = (await (await h.app.request('/api/localities/01?list=2025-03&q=tay ho')).json()) as { localities: { code: string; validUntil: string }[] };
+    const districts = (await (await h.app.request('/api/localities/01?list=2025-03&q=tay ho')).json()) as {
+      localities: { code: string; validUntil: string }[];
+    };
     expect(districts.localities).toEqual([expect.objectContaining({ code: '003', validUntil: '2025-06-30' })]);
     expect((await h.app.request('/api/localities?list=2024')).status).toBe(400);
   });
@@ -130,7 +136,9 @@ describe('districts are history', () => {
     // The ward's profile names its predecessor.
     await h.app.request('/api/tenancy/signups', json(signUpBody('01', '00103')));
     await h.app.request('/api/tenancy/signups/00103/decision', json({ decision: 'approve', version: 1 }, hanoiAdmin));
-    const profile = (await (await h.app.request('/api/tenancy/tenant', { headers: tayHoWard })).json()) as { predecessor?: { localityCode: string; name: string } };
+    const profile = (await (await h.app.request('/api/tenancy/tenant', { headers: tayHoWard })).json()) as {
+      predecessor?: { localityCode: string; name: string };
+    };
     expect(profile.predecessor).toMatchObject({ localityCode: '003', name: 'Quận Tây Hồ' });
     expect((await api.list(thaiNguyenViewer, 'locality=003')).res.status).toBe(404);
   });
@@ -157,7 +165,11 @@ describe('provinces that merged', () => {
     const res = await h.app.request('/api/rollups?year=2024', { headers: thaiNguyenViewer });
     expect(res.headers.get('x-ddb-requests')).toBe('1');
     const d = (await res.json()) as Dashboard;
-    expect(d.historical.find((r) => r.provinceCode === '06' && r.localityCode === '058')).toMatchObject({ hasData: true, dataEntryOpen: true, agreementsByKind: { program: 1 } });
+    expect(d.historical.find((r) => r.provinceCode === '06' && r.localityCode === '058')).toMatchObject({
+      hasData: true,
+      dataEntryOpen: true,
+      agreementsByKind: { program: 1 },
+    });
     expect(d.historical.find((r) => r.localityCode === '060')).toMatchObject({ hasData: false, dataEntryOpen: false });
     const hanoi = (await (await h.app.request('/api/rollups', { headers: hanoiViewer })).json()) as Dashboard;
     expect([...hanoi.rows, ...hanoi.historical].some((r) => r.hasData && r.provinceCode === '06')).toBe(false);

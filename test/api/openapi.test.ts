@@ -29,7 +29,10 @@ const expected = (s: z.ZodType) => {
 };
 /** The validator of `target` mounted on method+path, read straight from `app.routes` (own handlers only). */
 function mounted(method: string, path: string, target: string) {
-  const metas = app.routes.filter((r) => r.method === method && r.path === path).map((r) => validatorMeta(r.handler)).filter((m) => m?.target === target);
+  const metas = app.routes
+    .filter((r) => r.method === method && r.path === path)
+    .map((r) => validatorMeta(r.handler))
+    .filter((m) => m?.target === target);
   expect(metas, `${method} ${path} has one ${target} validator`).toHaveLength(1);
   return metas[0]!.schema;
 }

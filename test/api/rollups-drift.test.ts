@@ -94,7 +94,12 @@ describe('roll-up counters kept at write time', () => {
   it('rebuilds a row that was damaged', async () => {
     const s = new MeteredStore(h.doc, h.tableName);
     const good = await storedCounters(s, tayHo);
-    await s.update({ Key: keys.rollup(tayHo), UpdateExpression: 'ADD #c :n', ExpressionAttributeNames: { '#c': 'doc.total' }, ExpressionAttributeValues: { ':n': 7 } });
+    await s.update({
+      Key: keys.rollup(tayHo),
+      UpdateExpression: 'ADD #c :n',
+      ExpressionAttributeNames: { '#c': 'doc.total' },
+      ExpressionAttributeValues: { ':n': 7 },
+    });
     expect(await storedCounters(s, tayHo)).not.toEqual(good);
     await rebuildRollup(s, tayHo, new Date());
     expect(await storedCounters(s, tayHo)).toEqual(good);

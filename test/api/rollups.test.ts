@@ -13,15 +13,19 @@ beforeAll(async () => {
   const store = new MeteredStore(h.doc, h.tableName);
   const tn = (d: string | null) => ({ provinceCode: '19', localityCode: d });
   // Thành phố Thái Nguyên (164): a signed 2026 program with 3 items, one done, one due 05/03, one due 20/03.
-  await store.transactWrite([
-    rollupUpdate(tn('05443'), { [n.agreement('program', 'signed')]: 1, [n.programSigned(2026)]: 1 }, at),
-  ]);
+  await store.transactWrite([rollupUpdate(tn('05443'), { [n.agreement('program', 'signed')]: 1, [n.programSigned(2026)]: 1 }, at)]);
   await store.transactWrite([rollupUpdate(tn('05443'), { 'item.done': 1, [n.itemOpenDue('2026-03-05')]: 1, [n.itemOpenDue('2026-03-20')]: 1 }, at)]);
   // Sông Công (165): a regulation and an open recommendation due 01/03, plus 2 documents.
   await store.transactWrite([
     rollupUpdate(
       tn('05518'),
-      { [n.agreement('regulation', 'in_force')]: 1, [n.plan('reported')]: 1, [n.recommendationOpen]: 1, [n.recommendationOpenDue('2026-03-01')]: 1, [n.documents]: 2 },
+      {
+        [n.agreement('regulation', 'in_force')]: 1,
+        [n.plan('reported')]: 1,
+        [n.recommendationOpen]: 1,
+        [n.recommendationOpenDue('2026-03-01')]: 1,
+        [n.documents]: 2,
+      },
       at,
     ),
   ]);
@@ -126,7 +130,9 @@ describe('province dashboard', () => {
     const text = new TextDecoder().decode(bytes);
     const lines = text.trim().split('\r\n');
     expect(lines).toHaveLength(1 + 92 + 18);
-    expect(lines.find((l) => l.startsWith('05443,'))).toBe('05443,Phường Phan Đình Phùng,Cấp xã (hiện hành),Phường,Đang hoạt động,Có,0,1,0,1,2,1,0,0,0,0,01/03/2026');
+    expect(lines.find((l) => l.startsWith('05443,'))).toBe(
+      '05443,Phường Phan Đình Phùng,Cấp xã (hiện hành),Phường,Đang hoạt động,Có,0,1,0,1,2,1,0,0,0,0,01/03/2026',
+    );
     expect(lines.find((l) => l.startsWith('058,'))).toMatch(/^058,Thành Phố Bắc Kạn,Cấp huyện \(đến 30\/06\/2025\),Thành phố,30\/06\/2025,/);
 
     const xlsx = await h.app.request('/api/rollups/export?format=xlsx&year=2026', { headers });

@@ -18,7 +18,10 @@ const SECRET_UNIT = 'Ban Quản lý dự án đầu tư xây dựng quận Tây 
 let planId = '';
 let snapshot: PlanDetail;
 
-const actors: Record<string, { role: 'locality_editor' | 'locality_admin' | 'province_viewer' | 'province_admin'; provinceCode: string; localityCode: string | null }> = {
+const actors: Record<
+  string,
+  { role: 'locality_editor' | 'locality_admin' | 'province_viewer' | 'province_admin'; provinceCode: string; localityCode: string | null }
+> = {
   'Cầu Giấy editor (same province)': { role: 'locality_editor', provinceCode: '01', localityCode: '00166' },
   'Thái Nguyên city admin (other province)': { role: 'locality_admin', provinceCode: '19', localityCode: '05443' },
   'Thái Nguyên province viewer': { role: 'province_viewer', provinceCode: '19', localityCode: null },
@@ -32,7 +35,12 @@ beforeAll(async () => {
   owner = (await h.userToken({ role: 'locality_editor', provinceCode: '01', localityCode: '00103' })).headers;
   for (const [name, a] of Object.entries(actors)) tokens[name] = (await h.userToken(a)).headers;
 
-  const created = await call('POST', '/api/supervision/plans', owner, samplePlan({ topic: SECRET_TOPIC, supervisedUnits: [SECRET_UNIT], period: { from: '2026-03-01', to: '2026-04-30' } }));
+  const created = await call(
+    'POST',
+    '/api/supervision/plans',
+    owner,
+    samplePlan({ topic: SECRET_TOPIC, supervisedUnits: [SECRET_UNIT], period: { from: '2026-03-01', to: '2026-04-30' } }),
+  );
   planId = created.json.plan.id;
   await call('POST', `/api/supervision/plans/${planId}/transitions`, owner, { to: 'notified', version: 1 });
   await call('POST', `/api/supervision/plans/${planId}/transitions`, owner, { to: 'in_progress', version: 2 });
@@ -91,7 +99,12 @@ describe('supervision tenant isolation', () => {
     });
 
     it(`${name}: lists and board show nothing of Tây Hồ`, async () => {
-      for (const path of ['/api/supervision/plans', '/api/supervision/board', '/api/supervision/plans?q=quy%20dat%20cong', '/api/supervision/board?year=2026']) {
+      for (const path of [
+        '/api/supervision/plans',
+        '/api/supervision/board',
+        '/api/supervision/plans?q=quy%20dat%20cong',
+        '/api/supervision/board?year=2026',
+      ]) {
         const r = await call('GET', path, tokens[name]!);
         expect(r.status, r.text).toBe(200);
         expect(ddbCost(r.res).requests).toBe(1);
@@ -135,7 +148,12 @@ describe('supervision tenant isolation', () => {
       expect((await call('POST', '/api/supervision/plans?locality=00103', headers, samplePlan())).status).toBe(403);
     }
     // The province admin runs the province's own supervision: it lands in 01#P, not in Tây Hồ.
-    const own = await call('POST', '/api/supervision/plans', admin, samplePlan({ topic: 'Giám sát của Thường trực HĐND thành phố', owner: { body: 'hdnd_standing' } }));
+    const own = await call(
+      'POST',
+      '/api/supervision/plans',
+      admin,
+      samplePlan({ topic: 'Giám sát của Thường trực HĐND thành phố', owner: { body: 'hdnd_standing' } }),
+    );
     expect(own.status).toBe(201);
     const tayHo = await call('GET', '/api/supervision/plans?limit=200', owner);
     expect(tayHo.json.items.map((p: { id: string }) => p.id)).not.toContain(own.json.plan.id);

@@ -63,7 +63,10 @@ describe('demo supervision data', () => {
     const cauGiay = (await h.userToken({ role: 'locality_admin', provinceCode: '01', localityCode: '00166' })).headers;
     const moved = await call('POST', '/api/supervision/plans/01KDEMQ0CAVG0000000000000A/transitions', cauGiay, { to: 'reported', version: 3 });
     expect(moved.status, moved.text).toBe(200);
-    const answered = await call('POST', '/api/supervision/plans/01KDEMQ0TAYH0000000000000A/recommendations/2/transitions', tayHo, { to: 'accepted', version: 2 });
+    const answered = await call('POST', '/api/supervision/plans/01KDEMQ0TAYH0000000000000A/recommendations/2/transitions', tayHo, {
+      to: 'accepted',
+      version: 2,
+    });
     expect(answered.status, answered.text).toBe(200);
   });
 });

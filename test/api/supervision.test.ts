@@ -25,7 +25,8 @@ afterAll(() => h.close());
 async function rawQuery(pk: string, index?: 'GSI1' | 'GSI2') {
   const store = new MeteredStore(h.doc, h.tableName);
   const attr = index ? `${index}PK` : 'PK';
-  return (await store.query({ ...(index ? { IndexName: index } : {}), KeyConditionExpression: `${attr} = :pk`, ExpressionAttributeValues: { ':pk': pk } })).items;
+  return (await store.query({ ...(index ? { IndexName: index } : {}), KeyConditionExpression: `${attr} = :pk`, ExpressionAttributeValues: { ':pk': pk } }))
+    .items;
 }
 const auditCount = async (month: string) => (await rawQuery(`01#00103#AUDIT#${month}`)).length;
 
@@ -159,18 +160,26 @@ describe('findings, recommendations and follow-up', () => {
 
     setDay('2026-03-18');
     const auditsBefore = await auditCount('2026-03');
-    const f = await call('POST', `/api/supervision/plans/${plan.id}/findings`, { ...editor, 'idempotency-key': `finding-${plan.id}` }, {
-      kind: 'shortcoming',
-      title: 'Còn công trình vi phạm trật tự xây dựng chậm xử lý',
-      detail: 'Hai công trình tại phường Quảng An chưa được xử lý dứt điểm.',
-      recommendations: [
-        { content: 'Xử lý dứt điểm công trình vi phạm tại tổ dân phố số 2', responsibleUnit: 'UBND phường Quảng An', deadline: '2026-03-31' },
-        { content: 'Rà soát, báo cáo danh sách công trình vi phạm', responsibleUnit: 'Phòng Quản lý đô thị', deadline: '2026-03-25' },
-      ],
-    });
+    const f = await call(
+      'POST',
+      `/api/supervision/plans/${plan.id}/findings`,
+      { ...editor, 'idempotency-key': `finding-${plan.id}` },
+      {
+        kind: 'shortcoming',
+        title: 'Còn công trình vi phạm trật tự xây dựng chậm xử lý',
+        detail: 'Hai công trình tại phường Quảng An chưa được xử lý dứt điểm.',
+        recommendations: [
+          { content: 'Xử lý dứt điểm công trình vi phạm tại tổ dân phố số 2', responsibleUnit: 'UBND phường Quảng An', deadline: '2026-03-31' },
+          { content: 'Rà soát, báo cáo danh sách công trình vi phạm', responsibleUnit: 'Phòng Quản lý đô thị', deadline: '2026-03-25' },
+        ],
+      },
+    );
     expect(f.status, f.text).toBe(201);
     expect(f.json.finding).toMatchObject({ no: 1, kind: 'shortcoming' });
-    expect(f.json.recommendations.map((r: { no: number; status: string }) => [r.no, r.status])).toEqual([[1, 'open'], [2, 'open']]);
+    expect(f.json.recommendations.map((r: { no: number; status: string }) => [r.no, r.status])).toEqual([
+      [1, 'open'],
+      [2, 'open'],
+    ]);
     // finding + two recommendations: three audit records in the same transaction
     expect(await auditCount('2026-03')).toBe(auditsBefore + 3);
 
@@ -197,7 +206,10 @@ describe('findings, recommendations and follow-up', () => {
     const resolved = await call('POST', `/api/supervision/plans/${plan.id}/recommendations/1/transitions`, editor, { to: 'resolved', version: 2 });
     expect(resolved.status, resolved.text).toBe(200);
     expect(resolved.json.recommendation).toMatchObject({ status: 'resolved', resolvedOn: '2026-03-18', version: 3 });
-    expect((await call('POST', `/api/supervision/plans/${plan.id}/recommendations/1/responses`, editor, { version: 3, respondedOn: '2026-03-18', content: 'x' })).status).toBe(409);
+    expect(
+      (await call('POST', `/api/supervision/plans/${plan.id}/recommendations/1/responses`, editor, { version: 3, respondedOn: '2026-03-18', content: 'x' }))
+        .status,
+    ).toBe(409);
 
     d = await detail(plan.id);
     expect(d.plan.openRecommendations).toBe(1);
@@ -210,7 +222,10 @@ describe('findings, recommendations and follow-up', () => {
 
     // the GSI2 entries moved with the state, in the same write
     const index = await rawQuery(supervisionKeys.recommendationBoard(tayHo).GSI2PK, 'GSI2');
-    const mine = index.filter((i) => i.planId === plan.id).map((i) => i.GSI2SK).sort();
+    const mine = index
+      .filter((i) => i.planId === plan.id)
+      .map((i) => i.GSI2SK)
+      .sort();
     expect(mine).toEqual([`done#2026-03-31#${plan.id}#001`, `open#2026-03-25#${plan.id}#002`]);
 
     // the plan cannot close while recommendation 2 is unresolved
@@ -233,17 +248,31 @@ describe('findings, recommendations and follow-up', () => {
     expect(extended.status, extended.text).toBe(200);
     expect((await detail(plan.id)).findings[0]!.recommendations[1]).toMatchObject({ deadline: '2026-04-15', overdue: false, version: 2 });
     const index2 = await rawQuery(supervisionKeys.recommendationBoard(tayHo).GSI2PK, 'GSI2');
-    expect(index2.filter((i) => i.planId === plan.id).map((i) => i.GSI2SK).sort()).toEqual([
-      `done#2026-03-31#${plan.id}#001`,
-      `open#2026-04-15#${plan.id}#002`,
-    ]);
+    expect(
+      index2
+        .filter((i) => i.planId === plan.id)
+        .map((i) => i.GSI2SK)
+        .sort(),
+    ).toEqual([`done#2026-03-31#${plan.id}#001`, `open#2026-04-15#${plan.id}#002`]);
 
     // answer, send back, answer again, accept, resolve — then the plan closes
-    const a1 = await call('POST', `/api/supervision/plans/${plan.id}/recommendations/2/responses`, editor, { version: 2, respondedOn: '2026-03-26', content: 'Đang rà soát' });
+    const a1 = await call('POST', `/api/supervision/plans/${plan.id}/recommendations/2/responses`, editor, {
+      version: 2,
+      respondedOn: '2026-03-26',
+      content: 'Đang rà soát',
+    });
     expect(a1.json.recommendation.status).toBe('answered');
-    const back = await call('POST', `/api/supervision/plans/${plan.id}/recommendations/2/transitions`, editor, { to: 'open', version: 3, note: 'Chưa đủ danh sách' });
+    const back = await call('POST', `/api/supervision/plans/${plan.id}/recommendations/2/transitions`, editor, {
+      to: 'open',
+      version: 3,
+      note: 'Chưa đủ danh sách',
+    });
     expect(back.json.recommendation.status).toBe('open');
-    await call('POST', `/api/supervision/plans/${plan.id}/recommendations/2/responses`, editor, { version: 4, respondedOn: '2026-03-26', content: 'Đã gửi danh sách đầy đủ' });
+    await call('POST', `/api/supervision/plans/${plan.id}/recommendations/2/responses`, editor, {
+      version: 4,
+      respondedOn: '2026-03-26',
+      content: 'Đã gửi danh sách đầy đủ',
+    });
     expect((await call('POST', `/api/supervision/plans/${plan.id}/recommendations/2/transitions`, editor, { to: 'accepted', version: 5 })).status).toBe(200);
     expect((await call('POST', `/api/supervision/plans/${plan.id}/recommendations/2/transitions`, editor, { to: 'resolved', version: 6 })).status).toBe(200);
     const closed = await move(plan.id, 'closed', 4);
@@ -258,10 +287,22 @@ describe('findings, recommendations and follow-up', () => {
     await move(plan.id, 'in_progress', 2);
     const f = await call('POST', `/api/supervision/plans/${plan.id}/findings`, editor, { kind: 'result', title: 'Kết quả' });
     expect(f.json.recommendations).toEqual([]);
-    expect((await call('POST', `/api/supervision/plans/${plan.id}/findings/2/recommendations`, editor, { content: 'x', responsibleUnit: 'y', deadline: '2026-05-01' })).status).toBe(404);
+    expect(
+      (
+        await call('POST', `/api/supervision/plans/${plan.id}/findings/2/recommendations`, editor, {
+          content: 'x',
+          responsibleUnit: 'y',
+          deadline: '2026-05-01',
+        })
+      ).status,
+    ).toBe(404);
     const adds = await Promise.all(
       [1, 2, 3, 4].map((i) =>
-        call('POST', `/api/supervision/plans/${plan.id}/findings/1/recommendations`, editor, { content: `Kiến nghị ${i}`, responsibleUnit: 'Phòng Tài chính – Kế hoạch', deadline: '2026-05-01' }),
+        call('POST', `/api/supervision/plans/${plan.id}/findings/1/recommendations`, editor, {
+          content: `Kiến nghị ${i}`,
+          responsibleUnit: 'Phòng Tài chính – Kế hoạch',
+          deadline: '2026-05-01',
+        }),
       ),
     );
     const ok = adds.filter((a) => a.status === 201);
@@ -341,7 +382,11 @@ describe('lists, search and the follow-up board', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { json: { items: { id: string }[]; nextCursor: string | null } } = await call('GET', `/api/supervision/plans?year=2026&limit=2${cursor ? `&cursor=${cursor}` : ''}`, editor);
+      const page: { json: { items: { id: string }[]; nextCursor: string | null } } = await call(
+        'GET',
+        `/api/supervision/plans?year=2026&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        editor,
+      );
       if (page.json.nextCursor) expect(page.json.items).toHaveLength(2);
       seen.push(...page.json.items.map((p) => p.id));
       cursor = page.json.nextCursor;

@@ -14,7 +14,7 @@ import { acceptInvitation, json, onboardDistrict } from '../support/tenancy.js';
  * province 19 staff.
  */
 let h: Awaited<ReturnType<typeof createHarness>>;
-const A = { provinceCode: '01', localityCode: '00103' };
+const _A = { provinceCode: '01', localityCode: '00103' };
 const target = {
   adminId: '',
   editorId: '',
@@ -30,20 +30,41 @@ beforeAll(async () => {
   const { token } = await onboardDistrict(h, '01', '00103', 'admin.a@tayho.test.vn');
   const admin = await acceptInvitation(h, token, 'Quản Trị Tây Hồ');
   target.adminId = admin.user.userId;
-  const editorInv = (await (await h.app.request('/api/tenancy/invitations', json({ email: 'editor.a@tayho.test.vn', role: 'locality_editor' }, admin.headers))).json()) as { token: string };
+  const editorInv = (await (
+    await h.app.request('/api/tenancy/invitations', json({ email: 'editor.a@tayho.test.vn', role: 'locality_editor' }, admin.headers))
+  ).json()) as { token: string };
   target.editorId = (await acceptInvitation(h, editorInv.token, 'Biên Tập Tây Hồ')).user.userId;
-  const pending = (await (await h.app.request('/api/tenancy/invitations', json({ email: 'pending.a@tayho.test.vn', role: 'locality_viewer' }, admin.headers))).json()) as {
+  const pending = (await (
+    await h.app.request('/api/tenancy/invitations', json({ email: 'pending.a@tayho.test.vn', role: 'locality_viewer' }, admin.headers))
+  ).json()) as {
     token: string;
     invitation: { invitationId: string };
   };
   target.invitationId = pending.invitation.invitationId;
   target.inviteToken = pending.token;
-  target.markers = ['admin.a@tayho.test.vn', 'editor.a@tayho.test.vn', 'pending.a@tayho.test.vn', 'Quản Trị Tây Hồ', 'Biên Tập Tây Hồ', 'Tây Hồ', target.adminId, target.editorId, target.invitationId];
+  target.markers = [
+    'admin.a@tayho.test.vn',
+    'editor.a@tayho.test.vn',
+    'pending.a@tayho.test.vn',
+    'Quản Trị Tây Hồ',
+    'Biên Tập Tây Hồ',
+    'Tây Hồ',
+    target.adminId,
+    target.editorId,
+    target.invitationId,
+  ];
   // The foreign tenants exist and have data of their own.
   await onboardDistrict(h, '01', '00166', 'admin.b@caugiay.test.vn');
   await onboardDistrict(h, '19', '05443', 'admin.c@thainguyen.test.vn');
   // A pending sign-up in province 01 that foreign province staff must not decide.
-  expect((await h.app.request('/api/tenancy/signups', json({ provinceCode: '01', localityCode: '00367', agency: 'UBND', contactName: 'Người Thanh Xuân', contactEmail: 'a@thanhxuan.test.vn' }))).status).toBe(201);
+  expect(
+    (
+      await h.app.request(
+        '/api/tenancy/signups',
+        json({ provinceCode: '01', localityCode: '00367', agency: 'UBND', contactName: 'Người Thanh Xuân', contactEmail: 'a@thanhxuan.test.vn' }),
+      )
+    ).status,
+  ).toBe(201);
 
   const districtRoles: Role[] = ['locality_admin', 'locality_editor', 'locality_viewer'];
   for (const [label, provinceCode, localityCode] of [
@@ -79,11 +100,22 @@ type Route = { name: string; request: (c: Caller) => [string, RequestInit?]; rea
 const routes: Route[] = [
   { name: 'tenant profile with ?locality= of A', request: () => ['/api/tenancy/tenant?locality=00103'], readsNothing: true },
   { name: 'users of A', request: () => ['/api/tenancy/users?locality=00103'], readsNothing: true },
-  { name: 'invite into A', request: (c) => ['/api/tenancy/invitations?locality=00103', json({ email: 'intruder@x.vn', role: c.role === 'province_admin' ? 'province_viewer' : 'locality_viewer' })], readsNothing: true },
+  {
+    name: 'invite into A',
+    request: (c) => [
+      '/api/tenancy/invitations?locality=00103',
+      json({ email: 'intruder@x.vn', role: c.role === 'province_admin' ? 'province_viewer' : 'locality_viewer' }),
+    ],
+    readsNothing: true,
+  },
   { name: "disable A's user", request: () => [`/api/tenancy/users/${target.editorId}/disable`, json({ version: 1 })], readsNothing: true },
   { name: "revoke A's invitation", request: () => [`/api/tenancy/invitations/${target.invitationId}/revoke`, { method: 'POST' }], readsNothing: true },
   { name: "A's audit log", request: () => ['/api/audit?locality=00103&month=2026-11'], readsNothing: true },
-  { name: "decide province 01's sign-up", request: () => ['/api/tenancy/signups/00367/decision', json({ decision: 'approve', version: 1 })], readsNothing: true },
+  {
+    name: "decide province 01's sign-up",
+    request: () => ['/api/tenancy/signups/00367/decision', json({ decision: 'approve', version: 1 })],
+    readsNothing: true,
+  },
   { name: "A's predecessor district (history) with ?locality=003", request: () => ['/api/tenancy/tenant?locality=003'], readsNothing: true },
   { name: "open A's predecessor district for data entry", request: () => ['/api/tenancy/history/003/data-entry', json({ open: true })], readsNothing: true },
   { name: 'list sign-ups (own province only)', request: () => ['/api/tenancy/signups'], readsNothing: false },
@@ -117,7 +149,10 @@ describe('isolation matrix: route × role × foreign tenant', () => {
     const secret = target.inviteToken.split('.')[2]!;
     for (const moved of [`01.005.${secret}`, `19.164.${secret}`, `01.P.${secret}`, `19.P.${secret}`]) {
       for (const route of ['preview', 'accept']) {
-        const res = await h.app.request(`/api/tenancy/invitations/${route}`, json(route === 'preview' ? { token: moved } : { token: moved, name: 'Kẻ Lạ', password: 'MatKhau@2026' }));
+        const res = await h.app.request(
+          `/api/tenancy/invitations/${route}`,
+          json(route === 'preview' ? { token: moved } : { token: moved, name: 'Kẻ Lạ', password: 'MatKhau@2026' }),
+        );
         expect(res.status).toBe(404);
         expect(ddbCost(res).items).toBe(0);
         await expectNoLeak(res, '');
@@ -128,7 +163,10 @@ describe('isolation matrix: route × role × foreign tenant', () => {
   it('leaves tenant A exactly as it was', async () => {
     const admin = h.idp.findUser('admin.a@tayho.test.vn')!;
     const headers = { authorization: `Bearer ${await h.idp.issueIdToken(admin)}` };
-    const body = (await (await h.app.request('/api/tenancy/users', { headers })).json()) as { users: { status: string }[]; invitations: { invitationId: string }[] };
+    const body = (await (await h.app.request('/api/tenancy/users', { headers })).json()) as {
+      users: { status: string }[];
+      invitations: { invitationId: string }[];
+    };
     expect(body.users.map((u) => u.status)).toEqual(['active', 'active']);
     expect(body.invitations.map((i) => i.invitationId)).toEqual([target.invitationId]);
     const audit = (await (await h.app.request('/api/audit?month=2026-11', { headers })).json()) as { items: { action: string; actor: { email: string } }[] };
@@ -149,13 +187,16 @@ describe('generated ids and tampering (fast-check)', () => {
 
   it('never lets a generated or tampered user id reach another tenant', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.uuid(), fc.string({ minLength: 1, maxLength: 70 }), fc.constant(target.editorId), fc.constant(`${target.editorId}%23`)), async (id) => {
-        const path = `/api/tenancy/users/${id.includes('%') ? id : encodeURIComponent(id)}/disable`;
-        const res = await h.app.request(path, json({ version: 1 }, neighbourAdmin().headers));
-        expect([400, 404]).toContain(res.status);
-        expect(ddbCost(res).items).toBe(0);
-        await expectNoLeak(res, path);
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.uuid(), fc.string({ minLength: 1, maxLength: 70 }), fc.constant(target.editorId), fc.constant(`${target.editorId}%23`)),
+        async (id) => {
+          const path = `/api/tenancy/users/${id.includes('%') ? id : encodeURIComponent(id)}/disable`;
+          const res = await h.app.request(path, json({ version: 1 }, neighbourAdmin().headers));
+          expect([400, 404]).toContain(res.status);
+          expect(ddbCost(res).items).toBe(0);
+          await expectNoLeak(res, path);
+        },
+      ),
       { numRuns: 60 },
     );
     expect(h.idp.findUser('editor.a@tayho.test.vn')?.disabled).toBeFalsy();

@@ -42,7 +42,10 @@ describe('demo seed (tenancy)', () => {
       ['bientap.phuongtayho@demo.phoihop.vn', 'locality_editor', '01#00103'],
       ['admin.phuongbackan@demo.phoihop.vn', 'locality_admin', '19#01843'],
     ]);
-    for (const [code, name] of [['00103', 'Phường Tây Hồ'], ['01843', 'Phường Bắc Kạn']] as const) {
+    for (const [code, name] of [
+      ['00103', 'Phường Tây Hồ'],
+      ['01843', 'Phường Bắc Kạn'],
+    ] as const) {
       const k = keys.tenant({ provinceCode: code === '00103' ? '01' : '19', localityCode: code });
       const { Item } = await h.doc.send(new GetCommand({ TableName: h.tableName, Key: { PK: k.PK, SK: k.SK } }));
       expect(Item).toMatchObject({ kind: 'commune', name, localityType: 'Phường', status: 'active' });
@@ -73,7 +76,13 @@ describe('demo commune admin (Phường Tây Hồ) and the history of Quận Tâ
       'Ủy ban nhân dân phường Tây Hồ',
       'Ủy ban Mặt trận Tổ quốc Việt Nam phường Tây Hồ',
     ]);
-    expect(p.continues).toMatchObject({ provinceCode: '01', localityCode: '003', agreementId: seedId('tayho-ctr-2024', '2024-02-28'), localityName: 'Quận Tây Hồ', title: 'Phối hợp công tác năm 2024' });
+    expect(p.continues).toMatchObject({
+      provinceCode: '01',
+      localityCode: '003',
+      agreementId: seedId('tayho-ctr-2024', '2024-02-28'),
+      localityName: 'Quận Tây Hồ',
+      title: 'Phối hợp công tác năm 2024',
+    });
     // Phường Bắc Kạn of the merged Thái Nguyên has its small record too.
     const bk = await get<ListResponse>('/api/agreements', await signIn('admin.phuongbackan@demo.phoihop.vn'));
     expect(bk.body!.items.map((a) => [a.title, a.status])).toEqual([['Phối hợp công tác năm 2026 (dữ liệu mẫu)', 'draft']]);

@@ -13,7 +13,11 @@ const signUp = (body: unknown) => h.app.request('/api/tenancy/signups', json(bod
 
 async function auditOf(pk: string) {
   const res = await h.doc.send(
-    new (await import('@aws-sdk/lib-dynamodb')).QueryCommand({ TableName: h.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } }),
+    new (await import('@aws-sdk/lib-dynamodb')).QueryCommand({
+      TableName: h.tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': pk },
+    }),
   );
   return res.Items ?? [];
 }
@@ -27,7 +31,11 @@ describe('district sign-up (public)', () => {
     expect(ddbCost(res).requests).toBe(1);
     const audit = await auditOf('01#00070#AUDIT#2026-11');
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: 'sign-up', actor: { role: 'public', email: 'vanphong.hoankiem@hanoi.gov.vn' }, target: { entity: 'tenant', id: '01-00070' } });
+    expect(audit[0]).toMatchObject({
+      action: 'sign-up',
+      actor: { role: 'public', email: 'vanphong.hoankiem@hanoi.gov.vn' },
+      target: { entity: 'tenant', id: '01-00070' },
+    });
   });
 
   it('answers a second sign-up for the same district with a clear 409', async () => {
@@ -57,7 +65,7 @@ describe('district sign-up (public)', () => {
 });
 
 describe('province approval', () => {
-  it('lists only its own province\'s districts, pending first, with one request', async () => {
+  it("lists only its own province's districts, pending first, with one request", async () => {
     await signUp(signUpBody('01', '00367'));
     await signUp(signUpBody('19', '05443'));
     const admin = await h.userToken({ role: 'province_admin', provinceCode: '01', localityCode: null });
@@ -87,7 +95,12 @@ describe('province approval', () => {
     const res = await decide({ decision: 'reject', version: 1, reason: 'Người liên hệ không thuộc cơ quan của quận' });
     expect(res.status).toBe(200);
     const { tenant } = (await res.json()) as { tenant: Tenant };
-    expect(tenant).toMatchObject({ status: 'rejected', rejectionReason: 'Người liên hệ không thuộc cơ quan của quận', version: 2, decidedBy: { email: admin.user.email } });
+    expect(tenant).toMatchObject({
+      status: 'rejected',
+      rejectionReason: 'Người liên hệ không thuộc cơ quan của quận',
+      version: 2,
+      decidedBy: { email: admin.user.email },
+    });
     expect((await decide({ decision: 'approve', version: 2 })).status).toBe(409);
 
     const again = await signUp(signUpBody('01', '00367', 'dung.nguoi@thanhxuan.gov.vn'));
@@ -104,11 +117,18 @@ describe('province approval', () => {
     const admin = await h.userToken({ role: 'province_admin', provinceCode: '01', localityCode: null, email: 'duyet@hanoi.gov.vn' });
     const res = await h.app.request('/api/tenancy/signups/00070/decision', json({ decision: 'approve', version: 1 }, admin.headers));
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { tenant: Tenant; invitation: { token: string; link: string; invitation: { email: string; role: string; expiresAt: string } } };
+    const body = (await res.json()) as {
+      tenant: Tenant;
+      invitation: { token: string; link: string; invitation: { email: string; role: string; expiresAt: string } };
+    };
     expect(body.tenant).toMatchObject({ status: 'active', version: 2 });
     expect(body.invitation.link).toBe(`/invitation#${body.invitation.token}`);
     expect(body.invitation.token).toMatch(/^01\.00070\.[A-Za-z0-9_-]{43}$/);
-    expect(body.invitation.invitation).toMatchObject({ email: 'vanphong.hoankiem@hanoi.gov.vn', role: 'locality_admin', expiresAt: '2026-11-30T03:00:00.000Z' });
+    expect(body.invitation.invitation).toMatchObject({
+      email: 'vanphong.hoankiem@hanoi.gov.vn',
+      role: 'locality_admin',
+      expiresAt: '2026-11-30T03:00:00.000Z',
+    });
 
     // Recorded in the district's log and in the province's log, in the same transaction.
     const district = await auditOf('01#00070#AUDIT#2026-11');
@@ -136,7 +156,11 @@ describe('province approval', () => {
     const list = (await (await h.app.request('/api/tenancy/signups', { headers: thaiNguyen.headers })).json()) as { tenants: Tenant[] };
     expect(list.tenants.map((t) => `${t.provinceCode}/${t.localityCode}`)).toEqual(['19/05443']);
     expect((await h.app.request('/api/tenancy/signups', json(signUpBody('01', '00070')))).status).toBe(409);
-    await expectFieldError(await h.app.request('/api/tenancy/signups/1%2F2/decision', json({ decision: 'approve', version: 1 }, thaiNguyen.headers)), 'localityCode', 'path');
+    await expectFieldError(
+      await h.app.request('/api/tenancy/signups/1%2F2/decision', json({ decision: 'approve', version: 1 }, thaiNguyen.headers)),
+      'localityCode',
+      'path',
+    );
   });
 
   it('shows the tenant profile to its users and, read-only, to its province', async () => {
@@ -157,17 +181,30 @@ describe('province approval', () => {
 describe('province tenants (operator)', () => {
   it('creates a province tenant once and invites its first province admin', async () => {
     const op = await h.userToken({ role: 'operator', provinceCode: null, localityCode: null });
-    const res = await h.app.request('/api/tenancy/provinces', json({ provinceCode: '79', adminEmail: 'qt@tphcm.gov.vn', adminName: 'Trần Văn Bảy' }, op.headers));
+    const res = await h.app.request(
+      '/api/tenancy/provinces',
+      json({ provinceCode: '79', adminEmail: 'qt@tphcm.gov.vn', adminName: 'Trần Văn Bảy' }, op.headers),
+    );
     expect(res.status).toBe(201);
     const body = (await res.json()) as { tenant: Tenant; invitation: { token: string; invitation: { role: string } } };
     expect(body.tenant).toMatchObject({ kind: 'province', status: 'active', name: 'Thành phố Hồ Chí Minh' });
     expect(body.invitation.token).toMatch(/^79\.P\./);
     expect(body.invitation.invitation.role).toBe('province_admin');
-    expect((await h.app.request('/api/tenancy/provinces', json({ provinceCode: '79', adminEmail: 'b@tphcm.gov.vn', adminName: 'Người Khác' }, op.headers))).status).toBe(409);
-    await expectFieldError(await h.app.request('/api/tenancy/provinces', json({ provinceCode: '99', adminEmail: 'b@x.vn', adminName: 'Ai Đó' }, op.headers)), 'provinceCode');
-    await expectFieldError(await h.app.request('/api/tenancy/provinces', json({ provinceCode: '80', adminEmail: 'b', adminName: 'Ai Đó' }, op.headers)), 'adminEmail');
+    expect(
+      (await h.app.request('/api/tenancy/provinces', json({ provinceCode: '79', adminEmail: 'b@tphcm.gov.vn', adminName: 'Người Khác' }, op.headers))).status,
+    ).toBe(409);
+    await expectFieldError(
+      await h.app.request('/api/tenancy/provinces', json({ provinceCode: '99', adminEmail: 'b@x.vn', adminName: 'Ai Đó' }, op.headers)),
+      'provinceCode',
+    );
+    await expectFieldError(
+      await h.app.request('/api/tenancy/provinces', json({ provinceCode: '80', adminEmail: 'b', adminName: 'Ai Đó' }, op.headers)),
+      'adminEmail',
+    );
     await expectFieldError(await h.app.request('/api/tenancy/provinces', json({ provinceCode: '80', adminEmail: 'b@x.vn' }, op.headers)), 'adminName');
     const pa = await h.userToken({ role: 'province_admin', provinceCode: '01', localityCode: null });
-    expect((await h.app.request('/api/tenancy/provinces', json({ provinceCode: '80', adminEmail: 'b@x.vn', adminName: 'Ai Đó' }, pa.headers))).status).toBe(403);
+    expect((await h.app.request('/api/tenancy/provinces', json({ provinceCode: '80', adminEmail: 'b@x.vn', adminName: 'Ai Đó' }, pa.headers))).status).toBe(
+      403,
+    );
   });
 });

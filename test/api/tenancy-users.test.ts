@@ -29,9 +29,15 @@ describe('first admin: invitation from the approval', () => {
     });
 
     await expectFieldError(await h.app.request('/api/tenancy/invitations/accept', json({ token, name: 'Chánh Văn Phòng', password: 'ngan' })), 'password');
-    await expectFieldError(await h.app.request('/api/tenancy/invitations/accept', json({ token, name: 'Chánh Văn Phòng', password: 'khongcochuhoa1!' })), 'password');
+    await expectFieldError(
+      await h.app.request('/api/tenancy/invitations/accept', json({ token, name: 'Chánh Văn Phòng', password: 'khongcochuhoa1!' })),
+      'password',
+    );
     await expectFieldError(await h.app.request('/api/tenancy/invitations/accept', json({ token, password: 'MatKhau@2026' })), 'name');
-    await expectFieldError(await h.app.request('/api/tenancy/invitations/accept', json({ token: 'abc', name: 'Chánh Văn Phòng', password: 'MatKhau@2026' })), 'token');
+    await expectFieldError(
+      await h.app.request('/api/tenancy/invitations/accept', json({ token: 'abc', name: 'Chánh Văn Phòng', password: 'MatKhau@2026' })),
+      'token',
+    );
 
     admin = await acceptInvitation(h, token, 'Chánh Văn Phòng', 'MatKhau@2026');
     // The local issuer now signs this user in with the tenant and role as claims.
@@ -54,7 +60,9 @@ describe('first admin: invitation from the approval', () => {
     expect(ddbCost(res).requests).toBe(1);
     const body = (await res.json()) as { users: User[]; invitations: Invitation[]; grantableRoles: string[]; tenant: { name: string } };
     expect(body.tenant.name).toBe('Phường Long Biên');
-    expect(body.users).toEqual([expect.objectContaining({ email: 'chanh.vanphong@longbien.gov.vn', role: 'locality_admin', status: 'active', name: 'Chánh Văn Phòng' })]);
+    expect(body.users).toEqual([
+      expect.objectContaining({ email: 'chanh.vanphong@longbien.gov.vn', role: 'locality_admin', status: 'active', name: 'Chánh Văn Phòng' }),
+    ]);
     expect(body.invitations).toEqual([]);
     expect(body.grantableRoles).toEqual(['locality_admin', 'locality_editor', 'locality_viewer']);
   });
@@ -88,11 +96,15 @@ describe('first admin: invitation from the approval', () => {
   it('expires invitations by the clock (TTL is only a clean-up) and lets the admin revoke', async () => {
     const res = await h.app.request('/api/tenancy/invitations', json({ email: 'xem@longbien.gov.vn', role: 'locality_viewer' }, admin.headers));
     const created = (await res.json()) as Created;
-    const revokeMe = (await (await h.app.request('/api/tenancy/invitations', json({ email: 'thuhoi@longbien.gov.vn', role: 'locality_viewer' }, admin.headers))).json()) as Created;
+    const revokeMe = (await (
+      await h.app.request('/api/tenancy/invitations', json({ email: 'thuhoi@longbien.gov.vn', role: 'locality_viewer' }, admin.headers))
+    ).json()) as Created;
 
     const revoke = await h.app.request(`/api/tenancy/invitations/${revokeMe.invitation.invitationId}/revoke`, { method: 'POST', headers: admin.headers });
     expect(revoke.status).toBe(200);
-    expect((await h.app.request(`/api/tenancy/invitations/${revokeMe.invitation.invitationId}/revoke`, { method: 'POST', headers: admin.headers })).status).toBe(404);
+    expect(
+      (await h.app.request(`/api/tenancy/invitations/${revokeMe.invitation.invitationId}/revoke`, { method: 'POST', headers: admin.headers })).status,
+    ).toBe(404);
     expect((await h.app.request('/api/tenancy/invitations/preview', json({ token: revokeMe.token }))).status).toBe(404);
     await expectFieldError(await h.app.request('/api/tenancy/invitations/abc/revoke', { method: 'POST', headers: admin.headers }), 'invitationId', 'path');
 

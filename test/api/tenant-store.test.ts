@@ -33,7 +33,12 @@ function fakeTenantAccess(opts: { fail?: boolean } = {}) {
   const access: TenantAccess = {
     async credentials(identity) {
       const t = tenantOf(identity);
-      return { accessKeyId: `TENANT${t.provinceCode}${t.localityCode ?? 'P'}` /* DynamoDB Local accepts [A-Za-z0-9] only */, secretAccessKey: 's', sessionToken: 't', expiration: new Date(Date.now() + 3600_000) };
+      return {
+        accessKeyId: `TENANT${t.provinceCode}${t.localityCode ?? 'P'}` /* DynamoDB Local accepts [A-Za-z0-9] only */,
+        secretAccessKey: 's',
+        sessionToken: 't',
+        expiration: new Date(Date.now() + 3600_000),
+      };
     },
     async docForTags() {
       throw new Error('not used here');
@@ -59,9 +64,14 @@ function fakeTenantAccess(opts: { fail?: boolean } = {}) {
       return doc;
     },
   };
-  return { access, asked, signedWith, close: () => {
+  return {
+    access,
+    asked,
+    signedWith,
+    close: () => {
       for (const d of clients.values()) d.destroy();
-    } };
+    },
+  };
 }
 
 function tenantProfileKey(identity: Identity) {

@@ -51,7 +51,16 @@ beforeAll(async () => {
     headers: { ...who.tayho!.headers, 'content-type': 'application/json' },
     body: JSON.stringify({
       file: { name: 'quy-che.pdf', size: pdf.length, contentType: 'application/pdf' },
-      document: { type: 'QC', numberSymbol: '01/QC', issuingAgencies: ['UBND phường Tây Hồ'], signedOn: '2026-01-05', signers: [], summary: 'Thử', links: [], tags: [] },
+      document: {
+        type: 'QC',
+        numberSymbol: '01/QC',
+        issuingAgencies: ['UBND phường Tây Hồ'],
+        signedOn: '2026-01-05',
+        signers: [],
+        summary: 'Thử',
+        links: [],
+        tags: [],
+      },
     }),
   });
   expect(declared.status, await declared.clone().text()).toBe(201);
@@ -115,8 +124,13 @@ describe('usage per tenant and month', () => {
     const res = await get(`/api/usage?month=${MONTH}&format=csv`, who.thainguyenAdmin);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
-    const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('month,tenant,province_code,province,locality_code,locality,requests,errors,rcu,wcu,archive_bytes,archive_versions,archive_documents,documents_now');
+    const lines = (await res.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'month,tenant,province_code,province,locality_code,locality,requests,errors,rcu,wcu,archive_bytes,archive_versions,archive_documents,documents_now',
+    );
     expect(lines.find((l) => l.startsWith(`${MONTH},19#05443,19,`))).toMatch(/,3,1,/); // its refused usage call of the test before counts too (an error)
     expect(lines.some((l) => l.includes('01#00103'))).toBe(false);
   });
@@ -156,7 +170,13 @@ describe('usage per tenant and month', () => {
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const p90 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)]!;
-    const result = { n: N, medianOffMs: +median(off).toFixed(2), medianOnMs: +median(on).toFixed(2), p90OffMs: +p90(off).toFixed(2), p90OnMs: +p90(on).toFixed(2) };
+    const result = {
+      n: N,
+      medianOffMs: +median(off).toFixed(2),
+      medianOnMs: +median(on).toFixed(2),
+      p90OffMs: +p90(off).toFixed(2),
+      p90OnMs: +p90(on).toFixed(2),
+    };
     console.info(`usage recording overhead: ${JSON.stringify({ ...result, addedMedianMs: +(result.medianOnMs - result.medianOffMs).toFixed(2) })}`);
     expect(result.medianOnMs - result.medianOffMs).toBeLessThan(50);
   });

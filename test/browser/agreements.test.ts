@@ -15,7 +15,13 @@ let page: Page;
 
 beforeAll(async () => {
   if (!existsSync(join(webDist, 'index.html'))) throw new Error('web/dist is missing: run `npx vite build` (npm test does it first)');
-  stack = await startLocalStack({ dataDir: null, dynamoEndpoint: inject('dynamoEndpoint'), s3Endpoint: inject('s3Endpoint'), tableName: 'browser-agreements', webDist });
+  stack = await startLocalStack({
+    dataDir: null,
+    dynamoEndpoint: inject('dynamoEndpoint'),
+    s3Endpoint: inject('s3Endpoint'),
+    tableName: 'browser-agreements',
+    webDist,
+  });
   // Quận Tây Hồ is history since 01/07/2025 (read-only); Hà Nội opens it to backfill records, so its demo admin may write.
   await setDataEntry(stack.url, '003', true);
   browser = await launchBrowser();
@@ -127,12 +133,28 @@ describe('agreements in a real browser', () => {
     const [agreementFile] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-docx]')]);
     expect(agreementFile.suggestedFilename()).toBe(`Chương trình phối hợp công tác năm ${year} (thử nghiệm trình duyệt).docx`);
     const agreementText = await documentText(agreementFile);
-    for (const s of ['HĐND - UBND - ỦY BAN MTTQ VIỆT NAM PHƯỜNG TÂY HỒ', 'Tây Hồ, ngày', 'CHỦ TỊCH UBND PHƯỜNG TÂY HỒ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số: 12/CTrPH-HĐND-UBND-MTTQ', 'CHƯƠNG TRÌNH', '1. Phối hợp tổ chức phản biện xã hội', 'Trần Thị Bình', 'Nơi nhận:']) {
+    for (const s of [
+      'HĐND - UBND - ỦY BAN MTTQ VIỆT NAM PHƯỜNG TÂY HỒ',
+      'Tây Hồ, ngày',
+      'CHỦ TỊCH UBND PHƯỜNG TÂY HỒ',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Số: 12/CTrPH-HĐND-UBND-MTTQ',
+      'CHƯƠNG TRÌNH',
+      '1. Phối hợp tổ chức phản biện xã hội',
+      'Trần Thị Bình',
+      'Nơi nhận:',
+    ]) {
       expect(agreementText).toContain(s);
     }
     const [reviewFile] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-review]')]);
     const reviewText = await documentText(reviewFile);
-    for (const s of ['BÁO CÁO', `Sơ kết 6 tháng đầu năm ${year}`, 'Tổ chức 01 hội nghị phản biện', 'UBND Quận quyết định khen thưởng 09 tập thể và 11 cá nhân']) {
+    for (const s of [
+      'BÁO CÁO',
+      `Sơ kết 6 tháng đầu năm ${year}`,
+      'Tổ chức 01 hội nghị phản biện',
+      'UBND Quận quyết định khen thưởng 09 tập thể và 11 cá nhân',
+    ]) {
       expect(reviewText).toContain(s);
     }
   });

@@ -34,7 +34,14 @@ beforeAll(async () => {
   await stack.deps.doc.send(
     new PutCommand({
       TableName: stack.tableName,
-      Item: { ...keys.agreement(TAYHO, agreementId), entity: 'agreement', kind: 'program', status: 'signed', numberSymbol: '05/CTrPH-HĐND-UBND-MTTQ', version: 1 },
+      Item: {
+        ...keys.agreement(TAYHO, agreementId),
+        entity: 'agreement',
+        kind: 'program',
+        status: 'signed',
+        numberSymbol: '05/CTrPH-HĐND-UBND-MTTQ',
+        version: 1,
+      },
     }),
   );
   // Quận Tây Hồ is history since 01/07/2025 (read-only); Hà Nội opens it to backfill records, so its demo admin may write.
@@ -62,7 +69,10 @@ describe('signed-document archive in a real browser', () => {
     await page.selectOption('select[name=type]', 'CTr');
     await page.fill('input[name=numberSymbol]', '05/CTrPH-HĐND-UBND-MTTQ');
     await page.fill('input[name=signedOn]', '2024-02-28');
-    await page.fill('textarea[name=summary]', 'Chương trình phối hợp công tác năm 2024 giữa Thường trực HĐND, UBND và Ban Thường trực Ủy ban MTTQ quận, ký kết tại hội nghị tổng kết năm 2023');
+    await page.fill(
+      'textarea[name=summary]',
+      'Chương trình phối hợp công tác năm 2024 giữa Thường trực HĐND, UBND và Ban Thường trực Ủy ban MTTQ quận, ký kết tại hội nghị tổng kết năm 2023',
+    );
     await page.fill('textarea[name=agencies]', 'Thường trực HĐND quận Tây Hồ\nUBND quận Tây Hồ\nBan Thường trực Ủy ban MTTQ Việt Nam quận Tây Hồ');
     await page.fill('textarea[name=signers]', 'Nguyễn Thu Hà; Chủ tịch HĐND quận; HĐND');
     await page.fill('input[name=tags]', 'chương trình 2024, 06 nội dung');

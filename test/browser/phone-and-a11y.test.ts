@@ -51,7 +51,9 @@ async function check(path: string, ready = 'main h1') {
   await page.goto(`${stack.url}${path}`);
   await page.waitForSelector(ready);
   await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.waitForFunction(() => !document.querySelector('main [role=status]')?.textContent?.includes('Đang tải'), null, { timeout: 10_000 }).catch(() => undefined);
+  await page
+    .waitForFunction(() => !document.querySelector('main [role=status]')?.textContent?.includes('Đang tải'), null, { timeout: 10_000 })
+    .catch(() => undefined);
   visited.push(path);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   if (width > PHONE.width) findings.push(`${path}: scrolls sideways (${width}px wide at ${PHONE.width}px)`);
@@ -71,7 +73,11 @@ async function check(path: string, ready = 'main h1') {
 async function firstLink(listPath: string, selector: string): Promise<string | null> {
   await page.goto(`${stack.url}${listPath}`);
   await page.waitForSelector(selector, { timeout: 10_000 }).catch(() => undefined);
-  const href = await page.locator(selector).first().getAttribute('href').catch(() => null);
+  const href = await page
+    .locator(selector)
+    .first()
+    .getAttribute('href')
+    .catch(() => null);
   return href ? new URL(href, stack.url).pathname + new URL(href, stack.url).search : null;
 }
 
@@ -106,7 +112,7 @@ describe('every page at 390×844: no sideways scrolling, no serious or critical 
     await signOut();
   }, 120_000);
 
-  it("records in detail: an agreement, its review and draft editors, a document, a plan", async () => {
+  it('records in detail: an agreement, its review and draft editors, a document, a plan', async () => {
     await signInAs(page, stack.url, 'admin.tayho@demo.phoihop.vn');
     const agreement = await firstLink('/agreements', '[data-testid=agreement-row] a');
     expect(agreement, 'the demo has agreements').not.toBeNull();

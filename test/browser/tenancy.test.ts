@@ -124,7 +124,7 @@ describe('locality onboarding in a real browser', () => {
     await expect.poll(() => page.locator('[data-testid=invitations]').innerText()).toContain('bientap@longbien.test.vn');
   });
 
-  it('shows the ward\'s audit log newest first, filterable by action', async () => {
+  it("shows the ward's audit log newest first, filterable by action", async () => {
     await page.click('nav.sidenav >> text=Nhật ký thay đổi');
     await expect.poll(() => page.locator('[data-testid=audit] tbody tr').count()).toBe(5);
     const actions = await page.locator('[data-testid=audit] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));

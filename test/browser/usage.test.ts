@@ -64,7 +64,11 @@ describe('usage page in a real browser (390 px)', () => {
     const fit = await page.evaluate(() => {
       const wrap = document.querySelector('[data-testid=usage-table]')!.parentElement!;
       const content = document.querySelector('main.content')!;
-      return { wrapRight: wrap.getBoundingClientRect().right, contentRight: content.getBoundingClientRect().right, scrolls: wrap.scrollWidth > wrap.clientWidth };
+      return {
+        wrapRight: wrap.getBoundingClientRect().right,
+        contentRight: content.getBoundingClientRect().right,
+        scrolls: wrap.scrollWidth > wrap.clientWidth,
+      };
     });
     expect(fit.wrapRight).toBeLessThanOrEqual(fit.contentRight);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

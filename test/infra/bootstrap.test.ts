@@ -92,9 +92,17 @@ describe('bootstrap stack (-c stack=bootstrap): GitHub OIDC and deploy roles', (
   });
 
   it('hosts a subset of environments, reuses an existing provider, and refuses a missing or malformed repository', () => {
-    const one = synthBootstrap({ githubRepo: 'acme/phoi-hop', environments: 'prod', githubOidcProviderArn: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com' });
+    const one = synthBootstrap({
+      githubRepo: 'acme/phoi-hop',
+      environments: 'prod',
+      githubOidcProviderArn: 'arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com',
+    });
     one.template.resourceCountIs('AWS::IAM::OIDCProvider', 0);
-    expect(Object.values(resources(one.template, 'AWS::IAM::Role')).map((r) => r.Properties.RoleName).sort()).toEqual(['phoi-hop-github-deploy-prod', 'phoi-hop-github-diff']);
+    expect(
+      Object.values(resources(one.template, 'AWS::IAM::Role'))
+        .map((r) => r.Properties.RoleName)
+        .sort(),
+    ).toEqual(['phoi-hop-github-deploy-prod', 'phoi-hop-github-diff']);
     expect(() => synthBootstrap({})).toThrow(/githubRepo/);
     expect(() => synthBootstrap({ githubRepo: 'not a repo' })).toThrow(/owner\/name/);
     expect(() => synthBootstrap({ githubRepo: 'acme/phoi-hop', environments: 'qa' })).toThrow(/Unknown env/);

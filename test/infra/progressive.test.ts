@@ -54,7 +54,11 @@ describe.each(envNames)('progressive deploys in %s', (env) => {
       AlarmConfiguration: { Enabled: true, Alarms: [alarmRef('FunctionErrors'), alarmRef('Api5xx'), alarmRef('ApiLatencyP99')] },
       AutoRollbackConfiguration: { Enabled: true },
     });
-    expect([...group.Properties.AutoRollbackConfiguration.Events].sort()).toEqual(['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_ALARM', 'DEPLOYMENT_STOP_ON_REQUEST']);
+    expect([...group.Properties.AutoRollbackConfiguration.Events].sort()).toEqual([
+      'DEPLOYMENT_FAILURE',
+      'DEPLOYMENT_STOP_ON_ALARM',
+      'DEPLOYMENT_STOP_ON_REQUEST',
+    ]);
     // CloudFormation hands every change of the alias to this deployment group.
     expect(alias.UpdatePolicy).toMatchObject({ CodeDeployLambdaAliasUpdate: { DeploymentGroupName: { Ref: groupId } } });
     // The rollback alarms exist, with their SNS actions, in this stack.

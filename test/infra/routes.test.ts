@@ -28,7 +28,14 @@ describe('public and protected API routes, read from the Hono app', () => {
     const { publicRoutes, protectedRoutes } = classifyRoutes(app);
     expect(publicRoutes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(['GET /api/tenants/invitations/:token', 'POST /api/tenants/sign-up']);
     expect(protectedRoutes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(
-      ['GET /api/agreements', 'GET /api/agreements/:id', 'GET /api/supervision/plans', 'GET /api/tenants', 'PATCH /api/tenants/:id', 'POST /api/agreements'].sort(),
+      [
+        'GET /api/agreements',
+        'GET /api/agreements/:id',
+        'GET /api/supervision/plans',
+        'GET /api/tenants',
+        'PATCH /api/tenants/:id',
+        'POST /api/agreements',
+      ].sort(),
     );
   });
 

@@ -48,10 +48,28 @@ describe('prod security snapshot', () => {
     view.stage = each('AWS::ApiGatewayV2::Stage', (r) => pick(r.Properties, ['DefaultRouteSettings']));
     view.userPool = each('AWS::Cognito::UserPool', (r) => ({
       ...pick(r, ['DeletionPolicy']),
-      ...pick(r.Properties, ['AdminCreateUserConfig', 'DeletionProtection', 'MfaConfiguration', 'EnabledMfas', 'Policies', 'UsernameAttributes', 'AccountRecoverySetting']),
+      ...pick(r.Properties, [
+        'AdminCreateUserConfig',
+        'DeletionProtection',
+        'MfaConfiguration',
+        'EnabledMfas',
+        'Policies',
+        'UsernameAttributes',
+        'AccountRecoverySetting',
+      ]),
     }));
     view.userPoolClient = each('AWS::Cognito::UserPoolClient', (r) =>
-      pick(r.Properties, ['ExplicitAuthFlows', 'GenerateSecret', 'PreventUserExistenceErrors', 'EnableTokenRevocation', 'ReadAttributes', 'WriteAttributes', 'IdTokenValidity', 'RefreshTokenValidity', 'TokenValidityUnits']),
+      pick(r.Properties, [
+        'ExplicitAuthFlows',
+        'GenerateSecret',
+        'PreventUserExistenceErrors',
+        'EnableTokenRevocation',
+        'ReadAttributes',
+        'WriteAttributes',
+        'IdTokenValidity',
+        'RefreshTokenValidity',
+        'TokenValidityUnits',
+      ]),
     );
     view.cloudfront = each('AWS::CloudFront::Distribution', (r) => {
       const d = r.Properties.DistributionConfig;
@@ -59,7 +77,9 @@ describe('prod security snapshot', () => {
         ViewerCertificate: d.ViewerCertificate,
         Logging: d.Logging,
         DefaultCacheBehavior: pick(d.DefaultCacheBehavior, ['ViewerProtocolPolicy', 'ResponseHeadersPolicyId']),
-        CacheBehaviors: (d.CacheBehaviors as Record<string, unknown>[]).map((b) => pick(b, ['PathPattern', 'ViewerProtocolPolicy', 'ResponseHeadersPolicyId', 'CachePolicyId'])),
+        CacheBehaviors: (d.CacheBehaviors as Record<string, unknown>[]).map((b) =>
+          pick(b, ['PathPattern', 'ViewerProtocolPolicy', 'ResponseHeadersPolicyId', 'CachePolicyId']),
+        ),
         Origins: (d.Origins as Record<string, unknown>[]).map((o) => pick(o, ['OriginAccessControlId', 'CustomOriginConfig', 'S3OriginConfig'])),
       };
     });

@@ -83,9 +83,7 @@ describe.each(envNames)('stack for %s', (env) => {
         Issuer: { 'Fn::Join': ['', ['https://cognito-idp.ap-southeast-1.amazonaws.com/', { Ref: logicalIdOf(s.stack.auth.userPool) }]] },
       },
     });
-    const routes = Object.fromEntries(
-      Object.values(resources(t, 'AWS::ApiGatewayV2::Route')).map((r) => [r.Properties.RouteKey, r.Properties]),
-    );
+    const routes = Object.fromEntries(Object.values(resources(t, 'AWS::ApiGatewayV2::Route')).map((r) => [r.Properties.RouteKey, r.Properties]));
     expect(routes['ANY /api/{proxy+}']).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizer.logicalId } });
     for (const key of ['GET /api/health', 'GET /api/config', 'GET /api/localities', 'GET /api/localities/{p1}']) {
       expect(routes[key], key).toMatchObject({ AuthorizationType: 'NONE' });
@@ -125,13 +123,15 @@ describe.each(envNames)('stack for %s', (env) => {
     expect(rules.map((r) => r.Id)).toEqual(expect.arrayContaining(['abort-incomplete-uploads', 'infrequent-access']));
     const cors = bucket.Properties.CorsConfiguration.CorsRules[0];
     expect(cors.AllowedMethods).toEqual(expect.arrayContaining(['PUT', 'GET']));
-    expect(cors.AllowedOrigins).toEqual([
-      { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalIdOf(s.stack.web.distribution), 'DomainName'] }]] },
-    ]);
+    expect(cors.AllowedOrigins).toEqual([{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalIdOf(s.stack.web.distribution), 'DomainName'] }]] }]);
     // Uploads land in incoming/ (shared/keys.ts s3Keys.incoming) and expire if never completed.
     expect(rules).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ Id: 'expire-incoming', Prefix: `${s3Keys.incoming({ provinceCode: '19', localityCode: '164' }, 'u').split('/')[0]}/`, ExpirationInDays: 2 }),
+        expect.objectContaining({
+          Id: 'expire-incoming',
+          Prefix: `${s3Keys.incoming({ provinceCode: '19', localityCode: '164' }, 'u').split('/')[0]}/`,
+          ExpirationInDays: 2,
+        }),
       ]),
     );
     const archivePolicy = Object.values(resources(t, 'AWS::S3::BucketPolicy')).find((p) => p.Properties.Bucket.Ref === archiveId)!;
@@ -153,9 +153,7 @@ describe.each(envNames)('stack for %s', (env) => {
     // Every bucket refuses plain HTTP.
     for (const [id, policy] of Object.entries(resources(t, 'AWS::S3::BucketPolicy'))) {
       expect(policy.Properties.PolicyDocument.Statement, id).toEqual(
-        expect.arrayContaining([
-          expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-        ]),
+        expect.arrayContaining([expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
       );
     }
   });
@@ -201,9 +199,7 @@ describe.each(envNames)('stack for %s', (env) => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain('https://cognito-idp.ap-southeast-1.amazonaws.com');
     // The web bucket is readable only by this distribution.
-    const webPolicy = Object.values(resources(t, 'AWS::S3::BucketPolicy')).find(
-      (p) => p.Properties.Bucket.Ref === logicalIdOf(s.stack.web.bucket),
-    )!;
+    const webPolicy = Object.values(resources(t, 'AWS::S3::BucketPolicy')).find((p) => p.Properties.Bucket.Ref === logicalIdOf(s.stack.web.bucket))!;
     expect(webPolicy.Properties.PolicyDocument.Statement).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -291,7 +287,11 @@ describe.each(envNames)('stack for %s', (env) => {
       expect((a.reason as string).trim().length, `${a.path} ${a.id}`).toBeGreaterThanOrEqual(40);
     }
     const nagAcks = new Set(acks.filter((a) => a.id.startsWith('AwsSolutions-')).map((a) => a.id));
-    const findings = new Set(findingsWithoutAcknowledgements(env).filter((f) => f.plugin === 'AwsSolutions').map((f) => f.rule));
+    const findings = new Set(
+      findingsWithoutAcknowledgements(env)
+        .filter((f) => f.plugin === 'AwsSolutions')
+        .map((f) => f.rule),
+    );
     expect([...nagAcks].sort()).toEqual([...findings].sort());
   });
 });

@@ -78,7 +78,7 @@ export function acknowledgements(root: IConstruct): Acknowledgement[] {
   return root.node.findAll().flatMap((c) =>
     c.node.metadata
       .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
-            // Recorded with the plugin namespace: `AwsSolutions::AwsSolutions-IAM5[...]`.
+      // Recorded with the plugin namespace: `AwsSolutions::AwsSolutions-IAM5[...]`.
       .flatMap((m) => Object.entries(m.data as Record<string, unknown>).map(([id, reason]) => ({ path: c.node.path, id: id.replace(/^[^:]+::/, ''), reason }))),
   );
 }

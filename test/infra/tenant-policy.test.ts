@@ -129,7 +129,14 @@ describe('tenant role policy (synthesized) against shared/keys.ts', () => {
       Resource: list(st.Resource).map((r) => arns.reduce((acc, [from, to]) => acc.replace(from, to), r)),
     });
     const fence = fenceStatements().map((st) => norm(st, []));
-    expect(statements.map((st) => norm(st, [[tableArn, FENCE_TABLE_ARN], [bucketArn, FENCE_BUCKET_ARN]]))).toEqual(fence);
+    expect(
+      statements.map((st) =>
+        norm(st, [
+          [tableArn, FENCE_TABLE_ARN],
+          [bucketArn, FENCE_BUCKET_ARN],
+        ]),
+      ),
+    ).toEqual(fence);
   });
 
   it('never allows Scan or any wildcard action', () => {
@@ -171,7 +178,11 @@ describe('tenant role policy (synthesized) against shared/keys.ts', () => {
       expect(can(tags, 'GetItem', '19#1640#AGR#A1')).toBe(false);
       // One foreign key in a batch refuses the whole batch.
       expect(
-        allowed(tags, { action: 'dynamodb:BatchGetItem', resource: table(), leadingKeys: [keys.agreement(thaiNguyenCity, 'A').PK, keys.agreement(songCong, 'A').PK] }),
+        allowed(tags, {
+          action: 'dynamodb:BatchGetItem',
+          resource: table(),
+          leadingKeys: [keys.agreement(thaiNguyenCity, 'A').PK, keys.agreement(songCong, 'A').PK],
+        }),
       ).toBe(false);
     });
 

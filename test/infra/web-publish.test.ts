@@ -12,7 +12,9 @@ import { SUPERSEDED_TAG } from '../../infra/web.js';
 function dist(assets: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'web-dist-'));
   mkdirSync(join(dir, 'assets'));
-  const scripts = Object.keys(assets).map((a) => `<script type="module" src="/assets/${a}"></script>`).join('');
+  const scripts = Object.keys(assets)
+    .map((a) => `<script type="module" src="/assets/${a}"></script>`)
+    .join('');
   writeFileSync(join(dir, 'index.html'), `<!doctype html><html><head>${scripts}</head><body><div id="root"></div></body></html>`);
   for (const [name, body] of Object.entries(assets)) writeFileSync(join(dir, 'assets', name), body);
   return dir;
@@ -34,7 +36,12 @@ describe('web publish plan', () => {
   it('uploads hashed assets first and index.html last, immutable vs revalidated, and supersedes what the new release dropped', () => {
     const dir = dist({ 'index-B2.js': 'b2', 'index-C1.css': 'c1' });
     dirs.push(dir);
-    const plan = planWebPublish(dir, 'v2', { version: 'v1', publishedAt: '', files: ['assets/index-A1.js', 'assets/index-C1.css', 'index.html'] }, new Date('2026-11-30T00:00:00Z'));
+    const plan = planWebPublish(
+      dir,
+      'v2',
+      { version: 'v1', publishedAt: '', files: ['assets/index-A1.js', 'assets/index-C1.css', 'index.html'] },
+      new Date('2026-11-30T00:00:00Z'),
+    );
     expect(plan.uploads.map((u) => [u.key, u.cacheControl])).toEqual([
       ['assets/index-B2.js', CACHE_IMMUTABLE],
       ['assets/index-C1.css', CACHE_IMMUTABLE],
@@ -42,7 +49,11 @@ describe('web publish plan', () => {
     ]);
     expect(plan.uploads.find((u) => u.key === 'index.html')!.contentType).toBe('text/html; charset=utf-8');
     expect(plan.superseded).toEqual(['assets/index-A1.js']);
-    expect(plan.manifest).toEqual({ version: 'v2', publishedAt: '2026-11-30T00:00:00.000Z', files: ['assets/index-B2.js', 'assets/index-C1.css', 'index.html'] });
+    expect(plan.manifest).toEqual({
+      version: 'v2',
+      publishedAt: '2026-11-30T00:00:00.000Z',
+      files: ['assets/index-B2.js', 'assets/index-C1.css', 'index.html'],
+    });
     expect(plan.invalidate).toEqual(['/', '/index.html', '/release.json']);
   });
 

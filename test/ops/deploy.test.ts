@@ -10,14 +10,20 @@ const run = promisify(execFile);
 
 /** This machine's environment without any AWS credential source: the dry run must not need one. */
 function withoutAws(): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_') || k === 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('AWS_') || k === 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'),
+  );
   return { ...env, AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: '/nonexistent', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent', PHOIHOP_DEPLOY_TESTS: '' };
 }
 
 describe('npm run deploy -- --env prod --dry-run (no AWS credentials)', () => {
   it('runs every step end to end and prints what it would do, deploying and publishing nothing', async () => {
     // --tests skip: this test runs inside `npm test`, which must not start `npm test` again.
-    const { stdout } = await run(tsx, ['scripts/deploy.ts', '--env', 'prod', '--dry-run', '--tests', 'skip'], { cwd: repo, env: withoutAws(), timeout: 120_000 });
+    const { stdout } = await run(tsx, ['scripts/deploy.ts', '--env', 'prod', '--dry-run', '--tests', 'skip'], {
+      cwd: repo,
+      env: withoutAws(),
+      timeout: 120_000,
+    });
     const steps = [...stdout.matchAll(/^\[(\d)\/7\] (.+)$/gm)].map((m) => `${m[1]} ${m[2]}`);
     expect(steps).toEqual([
       '1 Tests: a green `npm test` of this commit',
@@ -38,17 +44,23 @@ describe('npm run deploy -- --env prod --dry-run (no AWS credentials)', () => {
     expect(stdout).toContain('DRY RUN, not done: npm run smoke -- --url <WebUrl output>');
     expect(stdout).toContain('Dry run of PhoiHop-prod complete: nothing was deployed or published.');
     // Synthesized for real, with the commit as version; nothing was deployed, so no outputs exist.
-    const template = JSON.parse(readFileSync(join(repo, 'cdk.out', 'deploy-prod', 'PhoiHop-prod.template.json'), 'utf8')) as { Resources: Record<string, { Type: string }> };
+    const template = JSON.parse(readFileSync(join(repo, 'cdk.out', 'deploy-prod', 'PhoiHop-prod.template.json'), 'utf8')) as {
+      Resources: Record<string, { Type: string }>;
+    };
     expect(Object.values(template.Resources).some((r) => r.Type === 'AWS::CodeDeploy::DeploymentGroup')).toBe(true);
     expect(existsSync(join(repo, 'cdk.out', 'deploy-prod', 'outputs.json'))).toBe(false);
   }, 120_000);
 
   it('refuses to skip the tests outside a dry run, and an unknown environment', async () => {
-    const skip = await run(tsx, ['scripts/deploy.ts', '--env', 'dev', '--tests', 'skip'], { cwd: repo, env: withoutAws() }).catch((e: { code: number; stderr: string }) => e);
+    const skip = await run(tsx, ['scripts/deploy.ts', '--env', 'dev', '--tests', 'skip'], { cwd: repo, env: withoutAws() }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect('code' in skip && skip.code).toBe(1);
     // A dirty tree is refused first when there is one; otherwise the skip is.
     expect(skip.stderr).toMatch(/Refusing: (--tests skip is only for --dry-run|the working tree has uncommitted changes)/);
-    const qa = await run(tsx, ['scripts/deploy.ts', '--env', 'qa', '--dry-run'], { cwd: repo, env: withoutAws() }).catch((e: { code: number; stderr: string }) => e);
+    const qa = await run(tsx, ['scripts/deploy.ts', '--env', 'qa', '--dry-run'], { cwd: repo, env: withoutAws() }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect('code' in qa && qa.code).toBe(1);
     expect(qa.stderr).toContain('usage: npm run deploy -- --env dev|staging|prod');
   });

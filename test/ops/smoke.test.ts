@@ -32,7 +32,10 @@ describe('npm run smoke against the local server', () => {
   it('passes every check: health, config, localities, sign-in, a read per capability, write+delete, upload, SPA, headers', async () => {
     const lines: string[] = [];
     const { ok, checks } = await runSmoke({ baseUrl: stack.url, log: (l) => lines.push(l) });
-    expect(checks.filter((c) => !c.ok), lines.join('\n')).toEqual([]);
+    expect(
+      checks.filter((c) => !c.ok),
+      lines.join('\n'),
+    ).toEqual([]);
     expect(ok).toBe(true);
     expect(checks.map((c) => c.name)).toEqual([
       'health',
@@ -58,13 +61,17 @@ describe('npm run smoke against the local server', () => {
     expect(good.stdout).toMatch(/^ok {3}health — status ok/m);
     expect(good.stdout).toContain('smoke: all 13 checks passed');
 
-    const wrong = await run(tsx, ['scripts/smoke.ts', '--url', stack.url, '--password', 'wrong-password'], { cwd: repo, env }).catch((e: { code: number; stdout: string }) => e);
+    const wrong = await run(tsx, ['scripts/smoke.ts', '--url', stack.url, '--password', 'wrong-password'], { cwd: repo, env }).catch(
+      (e: { code: number; stdout: string }) => e,
+    );
     expect('code' in wrong && wrong.code).toBe(1);
     expect(wrong.stdout).toMatch(/^FAIL sign-in — local token: HTTP 401/m);
     expect(wrong.stdout).toMatch(/^FAIL read agreements — not signed in/m);
 
     const nobody = `http://127.0.0.1:${await freePort()}`;
-    const down = await run(tsx, ['scripts/smoke.ts', '--url', nobody, '--timeout', '2000'], { cwd: repo, env }).catch((e: { code: number; stdout: string }) => e);
+    const down = await run(tsx, ['scripts/smoke.ts', '--url', nobody, '--timeout', '2000'], { cwd: repo, env }).catch(
+      (e: { code: number; stdout: string }) => e,
+    );
     expect('code' in down && down.code).toBe(1);
     expect(down.stdout).toMatch(/^FAIL health/m);
   });

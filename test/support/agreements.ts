@@ -41,7 +41,10 @@ export function regulationBody(overrides: Partial<AgreementContentInput> = {}): 
       { agency: 'MTTQ', name: 'Ủy ban Mặt trận Tổ quốc Việt Nam quận Tây Hồ' },
     ],
     chapters: [
-      { title: 'Quy định chung', articles: [{ title: 'Phạm vi điều chỉnh', text: 'Quy chế này quy định nguyên tắc, nội dung phối hợp.' }, { title: 'Nguyên tắc phối hợp' }] },
+      {
+        title: 'Quy định chung',
+        articles: [{ title: 'Phạm vi điều chỉnh', text: 'Quy chế này quy định nguyên tắc, nội dung phối hợp.' }, { title: 'Nguyên tắc phối hợp' }],
+      },
       { title: 'Nội dung phối hợp', articles: [{ title: 'Phối hợp giám sát', text: 'Hai bên phối hợp giám sát.' }] },
     ],
     ...overrides,

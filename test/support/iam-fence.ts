@@ -59,7 +59,11 @@ export function iamRequestsOf(command: string, input: Record<string, any>): { ac
       });
     case 'TransactGetItemsCommand':
     case 'TransactGetCommand':
-      return (input.TransactItems as { Get: { Key: Record<string, Av> } }[]).map((it) => ({ action: 'dynamodb:GetItem', resource: table, leadingKeys: pkOf(it.Get.Key) }));
+      return (input.TransactItems as { Get: { Key: Record<string, Av> } }[]).map((it) => ({
+        action: 'dynamodb:GetItem',
+        resource: table,
+        leadingKeys: pkOf(it.Get.Key),
+      }));
     default:
       return [{ action: `dynamodb:${command.replace(/Command$/, '')}`, resource: table, leadingKeys: [] }];
   }
@@ -84,31 +88,36 @@ export function fencedTenantAccess(opts: { endpoint: string; tableName: string }
     docForTags: (tags: SessionTags) => docForTags(tags, 'target-session'),
   };
   async function docForTags(tags: SessionTags, role: string) {
-      const key = JSON.stringify(tags);
-      let doc = clients.get(key);
-      if (!doc) {
-        doc = createDocumentClient({ tableName: opts.tableName, endpoint: opts.endpoint, region: 'local' });
-        doc.middlewareStack.add(
-          (next, context) => async (args) => {
-            const requests = iamRequestsOf(context.commandName as string, (args as { input: Record<string, any> }).input);
-            for (const req of requests) {
-              checked.requests += 1;
-              if (!isAllowed(statements, tags, req)) {
-                violations.push({ role, tags, action: req.action, resource: req.resource, keys: req.leadingKeys });
-                const err = new Error(`AccessDeniedException: ${req.action} on ${req.leadingKeys.join(',')} (fenced as ${key})`);
-                err.name = 'AccessDeniedException';
-                throw err;
-              }
+    const key = JSON.stringify(tags);
+    let doc = clients.get(key);
+    if (!doc) {
+      doc = createDocumentClient({ tableName: opts.tableName, endpoint: opts.endpoint, region: 'local' });
+      doc.middlewareStack.add(
+        (next, context) => async (args) => {
+          const requests = iamRequestsOf(context.commandName as string, (args as { input: Record<string, any> }).input);
+          for (const req of requests) {
+            checked.requests += 1;
+            if (!isAllowed(statements, tags, req)) {
+              violations.push({ role, tags, action: req.action, resource: req.resource, keys: req.leadingKeys });
+              const err = new Error(`AccessDeniedException: ${req.action} on ${req.leadingKeys.join(',')} (fenced as ${key})`);
+              err.name = 'AccessDeniedException';
+              throw err;
             }
-            return next(args);
-          },
-          { step: 'initialize', name: 'iamFence', priority: 'low' },
-        );
-        clients.set(key, doc);
-      }
-      return doc;
+          }
+          return next(args);
+        },
+        { step: 'initialize', name: 'iamFence', priority: 'low' },
+      );
+      clients.set(key, doc);
+    }
+    return doc;
   }
-  return { access, violations, checked, close: () => {
+  return {
+    access,
+    violations,
+    checked,
+    close: () => {
       for (const d of clients.values()) d.destroy();
-    } };
+    },
+  };
 }

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seedItems } from '../../functions/demo/agreements.js';
 import { seedAgreements } from '../../functions/demo/agreements-data.js';
-import {
-  agreementContentSchema,
-  agreementIdPattern,
-  fullTitle,
-  isOverdue,
-  itemDeadline,
-  itemStats,
-  vietnamToday,
-} from '../../shared/agreements/schema.js';
+import { agreementContentSchema, agreementIdPattern, fullTitle, isOverdue, itemDeadline, itemStats, vietnamToday } from '../../shared/agreements/schema.js';
 import { idSchemaPattern } from '../../shared/ids.js';
 import { keys, leadingKeyPattern, tenantPrefix } from '../../shared/keys.js';
 
@@ -60,7 +52,10 @@ describe('agreement rules shared by API and web', () => {
     expect(isOverdue({ status: 'in_progress', deadline: '2024-06-30' }, 'draft', '2024-07-01')).toBe(false);
     expect(isOverdue({ status: 'in_progress', deadline: '2024-06-30' }, 'superseded', '2024-07-01')).toBe(false);
     expect(isOverdue({ status: 'in_progress', deadline: '2024-07-01' }, 'in_force', '2024-07-01')).toBe(false);
-    const stats = itemStats({ status: 'in_force', itemIndex: { '001': { s: 'done', p: 100, d: '2024-01-01' }, '002': { s: 'in_progress', p: 40, d: '2024-01-01' } } }, '2024-07-01');
+    const stats = itemStats(
+      { status: 'in_force', itemIndex: { '001': { s: 'done', p: 100, d: '2024-01-01' }, '002': { s: 'in_progress', p: 40, d: '2024-01-01' } } },
+      '2024-07-01',
+    );
     expect(stats).toMatchObject({ total: 2, overdue: 1, averageProgress: 70, byStatus: { done: 1, in_progress: 1 } });
   });
 
@@ -72,7 +67,9 @@ describe('agreement rules shared by API and web', () => {
   it('validates every seed through the same schema and builds one partition per seeded record', () => {
     // Nine records of the five seed articles, and two invented ones of today's demo wards.
     expect(seedAgreements).toHaveLength(11);
-    expect(seedAgreements.filter((s) => s.seed === 'demo').every((s) => s.content.title.endsWith('(dữ liệu mẫu)') && s.content.remarks?.startsWith('Dữ liệu mẫu'))).toBe(true);
+    expect(
+      seedAgreements.filter((s) => s.seed === 'demo').every((s) => s.content.title.endsWith('(dữ liệu mẫu)') && s.content.remarks?.startsWith('Dữ liệu mẫu')),
+    ).toBe(true);
     for (const s of seedAgreements) {
       expect(() => agreementContentSchema.parse(s.content), s.key).not.toThrow();
       const items = seedItems(s);

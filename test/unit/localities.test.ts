@@ -76,7 +76,14 @@ describe('the two official lists', () => {
 
   it('carry level, list date and validity on every unit', () => {
     const badDistricts = provincesOf['2025-03'].flatMap((p) =>
-      p.localities.filter((d) => d.level !== 'district' || d.provinceCode !== p.code || d.listAsOf !== '2025-03-01' || d.validUntil !== DISTRICT_LEVEL_LAST_DAY || !/^\d{3}$/.test(d.code)),
+      p.localities.filter(
+        (d) =>
+          d.level !== 'district' ||
+          d.provinceCode !== p.code ||
+          d.listAsOf !== '2025-03-01' ||
+          d.validUntil !== DISTRICT_LEVEL_LAST_DAY ||
+          !/^\d{3}$/.test(d.code),
+      ),
     );
     expect(badDistricts).toEqual([]);
     const badUnits = provincesOf['2026-04'].flatMap((p) =>
@@ -106,7 +113,12 @@ describe('successors derived from code reuse', () => {
     expect(Object.keys(RESOLUTION_202)).toHaveLength(34);
     expect(Object.values(RESOLUTION_202).flat()).toHaveLength(63);
     for (const [current, olds] of Object.entries(RESOLUTION_202)) {
-      expect(predecessorProvinces(current).map((p) => p.code).sort(), `province ${current}`).toEqual([...olds].sort());
+      expect(
+        predecessorProvinces(current)
+          .map((p) => p.code)
+          .sort(),
+        `province ${current}`,
+      ).toEqual([...olds].sort());
       for (const o of olds) expect(findProvince(o, '2025-03')!.successor, `2025 province ${o}`).toBe(current);
     }
   });

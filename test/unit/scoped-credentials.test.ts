@@ -38,7 +38,13 @@ describe('session tags from the verified identity', () => {
     expect(sessionTagsFor(districtEditor)).toEqual({ province: '19', locality: '164', access: 'write', reach: 'own', rollup: '19' });
     expect(sessionTagsFor(districtViewer)).toEqual({ province: '19', locality: '164', access: 'read', reach: 'own', rollup: '19' });
     expect(sessionTagsFor(provinceAdmin)).toEqual({ province: '19', locality: 'P', access: 'write', reach: 'province-admin', rollup: '19' });
-    expect(sessionTagsFor({ ...provinceAdmin, role: 'province_viewer' })).toEqual({ province: '19', locality: 'P', access: 'read', reach: 'province-read', rollup: '19' });
+    expect(sessionTagsFor({ ...provinceAdmin, role: 'province_viewer' })).toEqual({
+      province: '19',
+      locality: 'P',
+      access: 'read',
+      reach: 'province-read',
+      rollup: '19',
+    });
   });
 
   it('refuse identities without a tenant and codes that could widen the pattern', () => {

@@ -205,7 +205,8 @@ describe('supervision keys', () => {
     // the board's key range: done from the year start, then every open entry
     const lo = 'done#2026-01-01';
     const hi = 'open$';
-    for (const sk of ['done#2026-01-01#P#001', 'done#2027-05-01#P#001', 'open#2019-01-01#P#001', 'open#2030-12-31#P#999']) expect(sk >= lo && sk <= hi, sk).toBe(true);
+    for (const sk of ['done#2026-01-01#P#001', 'done#2027-05-01#P#001', 'open#2019-01-01#P#001', 'open#2030-12-31#P#999'])
+      expect(sk >= lo && sk <= hi, sk).toBe(true);
     expect('done#2025-12-31#P#001' >= lo).toBe(false);
     expect(supervisionKeys.response(t, 'X', 2, '01ABC').SK.startsWith(supervisionKeys.recommendation(t, 'X', 2).SK)).toBe(true);
   });

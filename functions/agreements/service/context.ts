@@ -1,8 +1,6 @@
 import type { Agreement } from '../../../shared/agreements/schema.js';
 import type { Identity } from '../../../shared/identity.js';
-import type { TenantRef } from '../../../shared/keys.js';
 import { ProblemError } from '../../http/problem.js';
-import type { MeteredStore } from '../../store/metered-store.js';
 import { staleVersion } from '../../store/versioning.js';
 import { notFound } from '../../auth/tenant-scope.js';
 import type { DbItem } from '../records.js';

@@ -45,7 +45,16 @@ export async function createAgreement(ctx: OpContext, content: AgreementContent,
       const tx: TransactItem[] = [
         { Put: { Item: header, ConditionExpression: 'attribute_not_exists(PK)' } },
         ...units.map((Item): TransactItem => ({ Put: { Item, ConditionExpression: 'attribute_not_exists(PK)' } })),
-        auditPut({ tenant: ctx.tenant, actor: ctx.actor, entity: 'agreement', entityId: id, action: 'create', before: null, after: { ...auditView(header), ...auditContent(units) }, at: ctx.now }),
+        auditPut({
+          tenant: ctx.tenant,
+          actor: ctx.actor,
+          entity: 'agreement',
+          entityId: id,
+          action: 'create',
+          before: null,
+          after: { ...auditView(header), ...auditContent(units) },
+          at: ctx.now,
+        }),
         ...record(201, body),
         ...agreementRollup(ctx.now, [{ kind: 'header', tenant: ctx.tenant, operation: 'create', before: null, after: agreement }]),
       ];

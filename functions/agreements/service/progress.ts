@@ -34,17 +34,14 @@ function statusForProgress(progress: number, current: ItemStatus): ItemStatus {
  * so list pages count done / overdue without reading items.
  */
 export async function updateProgress(ctx: OpContext, id: string, no: number, input: ProgressUpdate, expectedVersion: number) {
-  const [headerRow, itemRow] = (await ctx.store.transactGet([
-    { Key: keys.agreement(ctx.tenant, id) },
-    { Key: keys.agreementItem(ctx.tenant, id, no) },
-  ])) as (DbItem | undefined)[];
+  const [headerRow, itemRow] = (await ctx.store.transactGet([{ Key: keys.agreement(ctx.tenant, id) }, { Key: keys.agreementItem(ctx.tenant, id, no) }])) as (
+    | DbItem
+    | undefined
+  )[];
   if (!headerRow || !itemRow) throw agreementNotFound();
   const agreement = agreementFromItem(headerRow);
   if (!trackingStatuses.includes(agreement.status)) {
-    throw wrongState(
-      'Chỉ cập nhật tiến độ cho văn bản đã ký hoặc đang có hiệu lực',
-      'Progress is tracked only for signed or in-force agreements',
-    );
+    throw wrongState('Chỉ cập nhật tiến độ cho văn bản đã ký hoặc đang có hiệu lực', 'Progress is tracked only for signed or in-force agreements');
   }
   checkVersion({ version: Number(itemRow.version) }, expectedVersion);
 
@@ -94,7 +91,14 @@ export async function updateProgress(ctx: OpContext, id: string, no: number, inp
         UpdateExpression: 'SET #status = :status, progress = :progress, evidence = :evidence, #version = :next, updatedAt = :at',
         ConditionExpression: 'attribute_exists(PK) AND #version = :expected',
         ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
-        ExpressionAttributeValues: { ':status': status, ':progress': progress, ':evidence': evidence, ':next': expectedVersion + 1, ':expected': expectedVersion, ':at': at },
+        ExpressionAttributeValues: {
+          ':status': status,
+          ':progress': progress,
+          ':evidence': evidence,
+          ':next': expectedVersion + 1,
+          ':expected': expectedVersion,
+          ':at': at,
+        },
       },
     },
     {

@@ -36,7 +36,16 @@ export async function deleteDraft(ctx: OpContext, id: string, expectedVersion: n
       },
     },
     ...rows.filter((r) => r.SK !== 'A').map((r): TransactItem => ({ Delete: { Key: { PK: r.PK, SK: r.SK } } })),
-    auditPut({ tenant: ctx.tenant, actor: ctx.actor, entity: 'agreement', entityId: id, action: 'delete', before: { ...auditView(current), ...auditContent(rows) }, after: null, at: ctx.now }),
+    auditPut({
+      tenant: ctx.tenant,
+      actor: ctx.actor,
+      entity: 'agreement',
+      entityId: id,
+      action: 'delete',
+      before: { ...auditView(current), ...auditContent(rows) },
+      after: null,
+      at: ctx.now,
+    }),
   ];
   if (before.amends) {
     tx.push({

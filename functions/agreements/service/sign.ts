@@ -18,7 +18,12 @@ export type { SignInput };
  * in force when it takes effect on signing. Signing an amendment supersedes the record it amends, in
  * the same transaction. After this the content is frozen.
  */
-export async function signAgreement(ctx: OpContext, id: string, input: z.output<typeof signInputSchema>, expectedVersion: number): Promise<{ agreement: AgreementSummary }> {
+export async function signAgreement(
+  ctx: OpContext,
+  id: string,
+  input: z.output<typeof signInputSchema>,
+  expectedVersion: number,
+): Promise<{ agreement: AgreementSummary }> {
   const today = vietnamToday(ctx.now);
   if (input.signedOn > today) {
     throw new ProblemError('validation', { vi: 'Ngày ký không được sau hôm nay', en: 'The signing date cannot be in the future' }, [
@@ -92,9 +97,19 @@ export async function signAgreement(ctx: OpContext, id: string, input: z.output<
     const oldItem = (await ctx.store.get({ Key: keys.agreement(ctx.tenant, oldId), ConsistentRead: true })) as DbItem | undefined;
     const oldBefore = oldItem ? agreementFromItem(oldItem) : null;
     if (!oldBefore || !['signed', 'in_force'].includes(oldBefore.status) || oldBefore.amendedBy !== id) {
-      throw wrongState('Văn bản được sửa đổi không còn hiệu lực hoặc đã có văn bản sửa đổi khác', 'The amended agreement is no longer in force or has another amendment');
+      throw wrongState(
+        'Văn bản được sửa đổi không còn hiệu lực hoặc đã có văn bản sửa đổi khác',
+        'The amended agreement is no longer in force or has another amendment',
+      );
     }
-    const oldAfter = { ...oldBefore, status: 'superseded', supersededBy: id, effectiveTo: input.signedOn, version: oldBefore.version + 1, updatedAt: at } as const;
+    const oldAfter = {
+      ...oldBefore,
+      status: 'superseded',
+      supersededBy: id,
+      effectiveTo: input.signedOn,
+      version: oldBefore.version + 1,
+      updatedAt: at,
+    } as const;
     tx.push(
       {
         Update: {

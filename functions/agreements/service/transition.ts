@@ -26,10 +26,7 @@ export async function transitionAgreement(
   checkVersion(before, expectedVersion);
   const from = allowedFrom[input.to];
   if (!from.includes(before.status)) {
-    throw wrongState(
-      `Không chuyển được từ "${before.status}" sang "${input.to}"`,
-      `Cannot move from "${before.status}" to "${input.to}"`,
-    );
+    throw wrongState(`Không chuyển được từ "${before.status}" sang "${input.to}"`, `Cannot move from "${before.status}" to "${input.to}"`);
   }
   const at = ctx.now.toISOString();
   const dateField = input.to === 'in_force' ? 'effectiveFrom' : 'effectiveTo';

@@ -80,9 +80,23 @@ function putFile(ticket: UploadTicket, file: File, onProgress: (fraction: number
     xhr.onload = () =>
       xhr.status >= 200 && xhr.status < 300
         ? resolve()
-        : reject(new ApiError({ type: 'urn:phoi-hop:problem:upload', status: xhr.status, title: `Upload to storage failed (${xhr.status})`, title_vi: `Tải tệp lên kho lưu trữ không thành công (${xhr.status})` }));
+        : reject(
+            new ApiError({
+              type: 'urn:phoi-hop:problem:upload',
+              status: xhr.status,
+              title: `Upload to storage failed (${xhr.status})`,
+              title_vi: `Tải tệp lên kho lưu trữ không thành công (${xhr.status})`,
+            }),
+          );
     xhr.onerror = () =>
-      reject(new ApiError({ type: 'urn:phoi-hop:problem:network', status: 0, title: 'Cannot reach the file storage', title_vi: 'Không kết nối được kho lưu trữ tệp' }));
+      reject(
+        new ApiError({
+          type: 'urn:phoi-hop:problem:network',
+          status: 0,
+          title: 'Cannot reach the file storage',
+          title_vi: 'Không kết nối được kho lưu trữ tệp',
+        }),
+      );
     xhr.send(file);
   });
 }
@@ -101,7 +115,10 @@ export async function uploadFile(
   onStep('declaring');
   const ticket =
     target.kind === 'new'
-      ? await api<UploadTicket>('/api/archive/uploads', { method: 'POST', body: JSON.stringify({ file: declared, document: target.document } satisfies CreateDocumentUpload) })
+      ? await api<UploadTicket>('/api/archive/uploads', {
+          method: 'POST',
+          body: JSON.stringify({ file: declared, document: target.document } satisfies CreateDocumentUpload),
+        })
       : await api<UploadTicket>(`/api/archive/documents/${target.documentId}/uploads`, {
           method: 'POST',
           body: JSON.stringify({ file: declared, note: target.note } satisfies CreateVersionUpload),

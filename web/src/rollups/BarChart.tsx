@@ -30,13 +30,7 @@ export function BarChart(props: { title: string; rows: { label: string; values: 
               </text>
               <For each={row.values}>
                 {(v, j) => (
-                  <rect
-                    x={labelWidth}
-                    y={j() * 9}
-                    height="8"
-                    width={((width - labelWidth - 40) * v) / max()}
-                    fill={colors[j()]}
-                  >
+                  <rect x={labelWidth} y={j() * 9} height="8" width={((width - labelWidth - 40) * v) / max()} fill={colors[j()]}>
                     <title>{`${row.label}: ${v}`}</title>
                   </rect>
                 )}

@@ -31,17 +31,18 @@ const q = (params: Record<string, string | number | undefined>) => {
 export const newIdempotencyKey = () => `web-${crypto.randomUUID()}`;
 
 export const supervisionApi = {
-  list: (p: { status?: string; year?: number; q?: string; locality?: string; cursor?: string }) =>
-    api<PlanList>(`${base}/plans${q(p)}`),
+  list: (p: { status?: string; year?: number; q?: string; locality?: string; cursor?: string }) => api<PlanList>(`${base}/plans${q(p)}`),
   detail: (id: string, locality?: string) => api<PlanDetail>(`${base}/plans/${id}${q({ locality })}`),
   board: (p: { year?: number; q?: string; locality?: string }) => api<Board>(`${base}/board${q(p)}`),
   create: (body: PlanInput, key: string) => api<{ plan: PlanSummary }>(`${base}/plans`, json('POST', body, { 'idempotency-key': key })),
   update: (id: string, body: PlanPatch) => api<{ plan: PlanSummary }>(`${base}/plans/${id}`, json('PATCH', body)),
-  move: (id: string, body: { to: PlanStatus; version: number; on?: string; note?: string }) => api<{ plan: PlanSummary }>(`${base}/plans/${id}/transitions`, json('POST', body)),
+  move: (id: string, body: { to: PlanStatus; version: number; on?: string; note?: string }) =>
+    api<{ plan: PlanSummary }>(`${base}/plans/${id}/transitions`, json('POST', body)),
   addFinding: (id: string, body: FindingInput, key: string) => api<unknown>(`${base}/plans/${id}/findings`, json('POST', body, { 'idempotency-key': key })),
   addRecommendation: (id: string, findingNo: number, body: RecommendationInput, key: string) =>
     api<{ recommendation: Recommendation }>(`${base}/plans/${id}/findings/${findingNo}/recommendations`, json('POST', body, { 'idempotency-key': key })),
-  updateRecommendation: (id: string, no: number, body: RecommendationPatch) => api<{ recommendation: Recommendation }>(`${base}/plans/${id}/recommendations/${no}`, json('PATCH', body)),
+  updateRecommendation: (id: string, no: number, body: RecommendationPatch) =>
+    api<{ recommendation: Recommendation }>(`${base}/plans/${id}/recommendations/${no}`, json('PATCH', body)),
   respond: (id: string, no: number, body: ResponseInput, key: string) =>
     api<{ recommendation: Recommendation }>(`${base}/plans/${id}/recommendations/${no}/responses`, json('POST', body, { 'idempotency-key': key })),
   moveRecommendation: (id: string, no: number, body: { to: 'accepted' | 'resolved' | 'open'; version: number; on?: string; note?: string }) =>
