@@ -87,7 +87,9 @@ export function daysBetween(a: string, b: string): number {
  */
 export function reportDueOn(sessions: readonly Pick<Session, 'date'>[]): string | null {
   if (sessions.length === 0) return null;
-  const last = sessions.reduce((max, s) => Math.max(s.date, max), sessions[0]!.date);
+  // Dates are yyyy-mm-dd strings: compared as text, so Math.max (numbers) does not apply.
+  // biome-ignore lint/complexity/useMathMinMax: string comparison of ISO dates
+  const last = sessions.reduce((max, s) => (s.date > max ? s.date : max), sessions[0]!.date);
   return addDays(last, REPORT_DUE_DAYS);
 }
 
