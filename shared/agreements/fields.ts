@@ -68,3 +68,6 @@ export function progressMatchesStatus(v: { status?: ItemStatus; progress?: numbe
     });
   }
 }
+
+/** Content units stored as separate items: chapters + articles + content items (transaction-bound). */
+export const MAX_CONTENT_UNITS = 90;
