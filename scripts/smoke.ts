@@ -9,6 +9,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { makePdf } from '../functions/demo/pdf.js';
 
 export type SmokeOptions = {
   baseUrl: string;
@@ -35,28 +36,6 @@ function must(condition: unknown, message: string): asserts condition {
 }
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** A minimal one-page PDF: the archive decides by magic bytes and needs a real file to hash. */
-function smokePdf(): Uint8Array<ArrayBuffer> {
-  const stream = 'BT /F1 12 Tf 60 760 Td (Phoi Hop smoke test) Tj ET';
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(out, 'latin1'));
-}
 
 export async function runSmoke(opts: SmokeOptions): Promise<{ ok: boolean; checks: SmokeCheck[] }> {
   const base = opts.baseUrl.replace(/\/+$/, '');
@@ -218,7 +197,8 @@ export async function runSmoke(opts: SmokeOptions): Promise<{ ok: boolean; check
   });
 
   await check('presigned upload round trip (archive)', async () => {
-    const pdf = smokePdf();
+    // A minimal one-page PDF: the archive decides by magic bytes and needs a real file to hash.
+    const pdf = new Uint8Array(makePdf('Phoi Hop smoke test'));
     const ticket = await json(
       await http(
         '/api/archive/uploads',
