@@ -1,27 +1,17 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
-import { launchBrowser, signInAs } from '../support/browser.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '../../functions/local/server.js';
+import { launchBrowser, signInAs, startWebStack } from '../support/browser.js';
 import { setDataEntry } from '../support/locality-flow.js';
-
-const webDist = join(import.meta.dirname, '..', '..', 'web', 'dist');
 
 let stack: LocalStack;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(join(webDist, 'index.html'))) throw new Error('web/dist is missing: run `npx vite build` (npm test does it first)');
-  stack = await startLocalStack({
-    dataDir: null,
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    s3Endpoint: inject('s3Endpoint'),
-    tableName: 'browser-agreements',
-    webDist,
-  });
+  stack = await startWebStack('browser-agreements');
   // Quận Tây Hồ is history since 01/07/2025 (read-only); Hà Nội opens it to backfill records, so its demo admin may write.
   await setDataEntry(stack.url, '003', true);
   browser = await launchBrowser();

@@ -1,16 +1,13 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '../../functions/local/server.js';
 import { newId } from '../../shared/ids.js';
 import { keys } from '../../shared/keys.js';
 import { makePdf, sha256 } from '../support/archive-files.js';
-import { launchBrowser, signInAs } from '../support/browser.js';
+import { launchBrowser, signInAs, startWebStack } from '../support/browser.js';
 import { setDataEntry } from '../support/locality-flow.js';
 
-const webDist = join(import.meta.dirname, '..', '..', 'web', 'dist');
 const TAYHO = { provinceCode: '01', localityCode: '003' };
 
 let stack: LocalStack;
@@ -20,15 +17,7 @@ const agreementId = newId();
 const pdf = makePdf('CHUONG TRINH PHOI HOP CONG TAC NAM 2024 - TAY HO');
 
 beforeAll(async () => {
-  if (!existsSync(join(webDist, 'index.html'))) throw new Error('web/dist is missing: run `npx vite build` (npm test does it first)');
-  stack = await startLocalStack({
-    dataDir: null,
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    s3Endpoint: inject('s3Endpoint'),
-    tableName: 'browser-archive',
-    archiveBucket: 'browser-archive',
-    webDist,
-  });
+  stack = await startWebStack('browser-archive');
   // The signed 2024 program of Tây Hồ (seed 001). Agreements (#4) own these records; the archive
   // only needs the header to exist to link to it.
   await stack.deps.doc.send(

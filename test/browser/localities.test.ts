@@ -1,11 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../functions/demo/data.js';
-import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
-import { launchBrowser, signInAs } from '../support/browser.js';
+import type { LocalStack } from '../../functions/local/server.js';
+import { launchBrowser, signInAs, startWebStack } from '../support/browser.js';
 import { horizontalOverflow } from '../support/locality-flow.js';
 
 /**
@@ -15,7 +14,6 @@ import { horizontalOverflow } from '../support/locality-flow.js';
  * name in the .docx); the ward's admin reads Quận Tây Hồ's records but cannot change them; Hà Nội's
  * province viewer finds the ward among the 126 current units and the districts in their own section.
  */
-const webDist = join(import.meta.dirname, '..', '..', 'web', 'dist');
 const WARD = { code: '00091', name: 'Phường Phú Thượng', email: 'vanphong@phuthuong.test.vn', admin: 'Trịnh Văn Thượng', password: 'PhuThuong@2026' };
 
 let stack: LocalStack;
@@ -25,17 +23,8 @@ let invitationUrl = '';
 const year = '2026';
 
 beforeAll(async () => {
-  if (!existsSync(join(webDist, 'index.html'))) throw new Error('web/dist is missing: run `npx vite build` (npm test does it first)');
-  stack = await startLocalStack({
-    dataDir: null,
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    s3Endpoint: inject('s3Endpoint'),
-    tableName: 'browser-localities',
-    archiveBucket: 'browser-localities',
-    webDist,
-    // 30/11/2026, as the issue was tried: the two-level list is in force.
-    now: () => new Date('2026-11-30T03:00:00Z'),
-  });
+  // 30/11/2026, as the issue was tried: the two-level list is in force.
+  stack = await startWebStack('browser-localities', { now: () => new Date('2026-11-30T03:00:00Z') });
   browser = await launchBrowser();
   page = await browser.newPage({ acceptDownloads: true });
   page.setDefaultTimeout(10_000);

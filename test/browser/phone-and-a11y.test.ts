@@ -1,18 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUsers } from '../../functions/demo/data.js';
-import { type LocalStack, startLocalStack } from '../../functions/local/server.js';
-import { launchBrowser, signInAs } from '../support/browser.js';
+import type { LocalStack } from '../../functions/local/server.js';
+import { launchBrowser, signInAs, startWebStack } from '../support/browser.js';
 
 /**
  * Every page of the app on a phone (390×844), as the demo users see it: nothing scrolls sideways,
  * and axe-core (injected into the page) finds no serious or critical accessibility violation.
  */
 
-const webDist = join(import.meta.dirname, '..', '..', 'web', 'dist');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PHONE = { width: 390, height: 844 };
 
@@ -27,15 +25,7 @@ const findings: string[] = [];
 const visited: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(webDist, 'index.html'))) throw new Error('web/dist is missing: run `npx vite build` (npm test does it first)');
-  stack = await startLocalStack({
-    dataDir: null,
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    s3Endpoint: inject('s3Endpoint'),
-    tableName: 'browser-phone-a11y',
-    archiveBucket: 'browser-phone-a11y',
-    webDist,
-  });
+  stack = await startWebStack('browser-phone-a11y');
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: PHONE });
 });

@@ -1,28 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
-import { launchBrowser, signInAs } from '../support/browser.js';
-
-const webDist = join(import.meta.dirname, '..', '..', 'web', 'dist');
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '../../functions/local/server.js';
+import { launchBrowser, signInAs, startWebStack } from '../support/browser.js';
 
 let stack: LocalStack;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(join(webDist, 'index.html'))) throw new Error('web/dist is missing: run `npx vite build` (npm test does it first)');
-  stack = await startLocalStack({
-    dataDir: null,
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    s3Endpoint: inject('s3Endpoint'),
-    tableName: 'browser-rollups',
-    archiveBucket: 'browser-rollups',
-    webDist,
-    // The seeds' programs are for 2021–2024; the dashboard opens on the server's current year.
-    now: () => new Date('2024-03-01T03:00:00Z'),
-  });
+  // The seeds' programs are for 2021–2024; the dashboard opens on the server's current year.
+  stack = await startWebStack('browser-rollups', { now: () => new Date('2024-03-01T03:00:00Z') });
   browser = await launchBrowser();
   page = await browser.newPage({ acceptDownloads: true });
 });

@@ -1,19 +1,14 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../functions/demo/data.js';
-import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
-import { launchBrowser } from '../support/browser.js';
-
-const webDist = join(import.meta.dirname, '..', '..', 'web', 'dist');
+import type { LocalStack } from '../../functions/local/server.js';
+import { launchBrowser, startWebStack } from '../support/browser.js';
 
 let stack: LocalStack;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(join(webDist, 'index.html'))) throw new Error('web/dist is missing: run `npx vite build` (npm test does it first)');
-  stack = await startLocalStack({ dataDir: null, dynamoEndpoint: inject('dynamoEndpoint'), tableName: 'browser-shell-guard', webDist });
+  stack = await startWebStack('browser-shell-guard');
   browser = await launchBrowser();
 });
 afterAll(async () => {

@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
-import { launchBrowser, signInAs } from '../support/browser.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '../../functions/local/server.js';
+import { launchBrowser, signInAs, startWebStack } from '../support/browser.js';
 import { setDataEntry } from '../support/locality-flow.js';
 
 /**
@@ -13,7 +11,6 @@ import { setDataEntry } from '../support/locality-flow.js';
  * injected `now` (a closure of this test), so no clock endpoint exists in any deployed app.
  */
 
-const webDist = join(import.meta.dirname, '..', '..', 'web', 'dist');
 let stack: LocalStack;
 let browser: Browser;
 let page: Page;
@@ -29,16 +26,7 @@ const unitRow = (unit: string) => page.locator(`[data-testid=board-unit][data-un
 const periodRow = (period: string) => page.locator(`[data-testid=board-period][data-period="${period}"]`);
 
 beforeAll(async () => {
-  if (!existsSync(join(webDist, 'index.html'))) throw new Error('web/dist is missing: run `npx vite build` (npm test does it first)');
-  stack = await startLocalStack({
-    dataDir: null,
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    s3Endpoint: inject('s3Endpoint'),
-    tableName: 'browser-supervision',
-    archiveBucket: 'browser-supervision',
-    webDist,
-    now: () => clock,
-  });
+  stack = await startWebStack('browser-supervision', { now: () => clock });
   // Quận Đống Đa is history since 01/07/2025 (read-only); Hà Nội opens it to backfill records, so its demo admin may write.
   await setDataEntry(stack.url, '006', true);
   browser = await launchBrowser();

@@ -1,16 +1,13 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../functions/demo/data.js';
-import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
-import { launchBrowser, signInAs } from '../support/browser.js';
+import type { LocalStack } from '../../functions/local/server.js';
+import { launchBrowser, signInAs, startWebStack } from '../support/browser.js';
 
 /**
  * Issue #3's done-when, in a real browser (with issue #11's localities): a new ward signs up, the
  * province admin approves it, the invited admin accepts the invitation, signs in and sees an empty unit.
  */
-const webDist = join(import.meta.dirname, '..', '..', 'web', 'dist');
 
 let stack: LocalStack;
 let browser: Browser;
@@ -18,8 +15,7 @@ let page: Page;
 let invitationUrl = '';
 
 beforeAll(async () => {
-  if (!existsSync(join(webDist, 'index.html'))) throw new Error('web/dist is missing: run `npx vite build` (npm test does it first)');
-  stack = await startLocalStack({ dataDir: null, dynamoEndpoint: inject('dynamoEndpoint'), tableName: 'browser-tenancy', webDist });
+  stack = await startWebStack('browser-tenancy');
   browser = await launchBrowser();
   page = await browser.newPage();
   page.on('dialog', (d) => void d.accept());

@@ -1,26 +1,14 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
-import { launchBrowser, signInAs } from '../support/browser.js';
-
-const webDist = join(import.meta.dirname, '..', '..', 'web', 'dist');
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '../../functions/local/server.js';
+import { launchBrowser, signInAs, startWebStack } from '../support/browser.js';
 
 let stack: LocalStack;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(join(webDist, 'index.html'))) throw new Error('web/dist is missing: run `npx vite build` (npm test does it first)');
-  stack = await startLocalStack({
-    dataDir: null,
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    s3Endpoint: inject('s3Endpoint'),
-    tableName: 'browser-usage',
-    archiveBucket: 'browser-usage',
-    webDist,
-  });
+  stack = await startWebStack('browser-usage');
   browser = await launchBrowser();
   // The narrowest phone the product supports.
   page = await browser.newPage({ viewport: { width: 390, height: 844 } });

@@ -1,30 +1,21 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '../../functions/local/server.js';
+import { startWebStack } from '../support/browser.js';
 import { freePort } from '../../functions/local/dynamodb-local.js';
 import { runSmoke } from '../../scripts/smoke.js';
 
 const repo = join(import.meta.dirname, '..', '..');
-const webDist = join(repo, 'web', 'dist');
 const tsx = join(repo, 'node_modules', '.bin', 'tsx');
 const run = promisify(execFile);
 
 let stack: LocalStack;
 
 beforeAll(async () => {
-  if (!existsSync(join(webDist, 'index.html'))) throw new Error('web/dist is missing: run `npx vite build` (npm test does it first)');
   // What `npm start` runs (demo seed, local issuer, web app), on the suite's DynamoDB Local and S3 server.
-  stack = await startLocalStack({
-    dataDir: null,
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    s3Endpoint: inject('s3Endpoint'),
-    archiveBucket: 'smoke-archive',
-    tableName: 'ops-smoke',
-    webDist,
-  });
+  stack = await startWebStack('ops-smoke');
 });
 afterAll(() => stack?.stop());
 

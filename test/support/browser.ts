@@ -1,6 +1,11 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../functions/demo/data.js';
+
+export const WEB_DIST = join(import.meta.dirname, '..', '..', 'web', 'dist');
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_INSTALL = 'sudo apt-get install -y chromium';
@@ -40,4 +45,21 @@ export async function signInAs(page: Page, baseUrl: string, email: string, passw
   await page.click('button[type=submit]');
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
   await page.waitForSelector('[data-testid=who]');
+}
+
+/**
+ * What `npm start` runs (demo seed, local issuer, built web app), on the suite's DynamoDB Local and
+ * S3-compatible server, in a table and bucket of its own. The web app must be built first.
+ */
+export async function startWebStack(name: string, opts: { now?: () => Date } = {}): Promise<LocalStack> {
+  if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('web/dist is missing: run `npx vite build` (npm test does it first)');
+  return startLocalStack({
+    dataDir: null,
+    dynamoEndpoint: inject('dynamoEndpoint'),
+    s3Endpoint: inject('s3Endpoint'),
+    tableName: name,
+    archiveBucket: name,
+    webDist: WEB_DIST,
+    ...(opts.now ? { now: opts.now } : {}),
+  });
 }
