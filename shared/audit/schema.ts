@@ -55,13 +55,25 @@ export const auditQuerySchema = z
   });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
+/**
+ * One changed field of an audit entry. A value too large to keep (budget in functions/audit/record.ts)
+ * is `digested`: `before`/`after` hold the first 200 characters (text) or of its JSON, and `digested`
+ * the SHA-256 and UTF-8 size of each full value's JSON, so a reader can tell it was shortened and a
+ * stored copy can be matched against it.
+ */
+export type AuditChange = {
+  before: unknown;
+  after: unknown;
+  digested?: { before: { sha256: string; bytes: number }; after: { sha256: string; bytes: number } };
+};
+
 export type AuditEvent = {
   auditId: string;
   at: string;
   actor: { userId: string; email: string; name?: string; role: string };
   target: { entity: string; id: string };
   action: string;
-  changes: Record<string, { before: unknown; after: unknown }>;
+  changes: Record<string, AuditChange>;
 };
 
 /** Entities and actions the UI offers as filters (any lower-case kind is accepted by the API). */
