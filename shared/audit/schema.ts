@@ -61,20 +61,27 @@ export type AuditQuery = z.infer<typeof auditQuerySchema>;
  * the SHA-256 and UTF-8 size of each full value's JSON, so a reader can tell it was shortened and a
  * stored copy can be matched against it.
  */
-export type AuditChange = {
-  before: unknown;
-  after: unknown;
-  digested?: { before: { sha256: string; bytes: number }; after: { sha256: string; bytes: number } };
-};
+const digestSchema = z.object({ sha256: z.string(), bytes: z.number() });
+export const auditChangeSchema = z.object({
+  before: z.unknown(),
+  after: z.unknown(),
+  digested: z.object({ before: digestSchema, after: digestSchema }).optional(),
+});
+export type AuditChange = z.infer<typeof auditChangeSchema>;
 
-export type AuditEvent = {
-  auditId: string;
-  at: string;
-  actor: { userId: string; email: string; name?: string; role: string };
-  target: { entity: string; id: string };
-  action: string;
-  changes: Record<string, AuditChange>;
-};
+export const auditEventSchema = z.object({
+  auditId: z.string(),
+  at: z.string(),
+  actor: z.object({ userId: z.string(), email: z.string(), name: z.string().optional(), role: z.string() }),
+  target: z.object({ entity: z.string(), id: z.string() }),
+  action: z.string(),
+  changes: z.record(z.string(), auditChangeSchema),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+
+/** `GET /api/audit`: one month of the tenant's audit trail, newest first. */
+export const auditPageSchema = z.object({ month: z.string(), items: z.array(auditEventSchema), nextCursor: z.string().nullable() });
+export type AuditPage = z.infer<typeof auditPageSchema>;
 
 /** Entities and actions the UI offers as filters (any lower-case kind is accepted by the API). */
 export const auditEntities = ['tenant', 'user', 'invitation', 'agreement', 'agreement-item', 'agreement-review', 'supervision', 'document'] as const;
