@@ -12,7 +12,6 @@ export type DynamoConfig = {
   credentials?: () => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date }>;
 };
 
-
 /**
  * One DocumentClient per process. Locally `endpoint` points at DynamoDB Local; on AWS it is unset.
  * Nothing else differs between the two.
