@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { localityCodeSchema } from '../identity.js';
 import { bilingual } from '../problem.js';
+import { wholeNumberQuery } from '../query.js';
 
 const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
@@ -27,12 +28,7 @@ export const auditQuerySchema = z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,2000}$/, bilingual('Con trỏ trang không hợp lệ', 'Invalid page cursor'))
       .optional(),
-    limit: z.coerce
-      .number(bilingual('Số dòng là số nguyên từ 1 đến 100', 'Limit is an integer from 1 to 100'))
-      .int(bilingual('Số dòng là số nguyên từ 1 đến 100', 'Limit is an integer from 1 to 100'))
-      .min(1, bilingual('Số dòng là số nguyên từ 1 đến 100', 'Limit is an integer from 1 to 100'))
-      .max(100, bilingual('Số dòng là số nguyên từ 1 đến 100', 'Limit is an integer from 1 to 100'))
-      .optional(),
+    limit: wholeNumberQuery({ vi: 'Số dòng', en: 'The limit' }, 1, 100).optional(),
     /** Province admins read one of their districts' logs (read-only drill-down). */
     locality: localityCodeSchema.optional(),
   })
