@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { wholeNumberQuery } from '../query.js';
 import { listResponseOf, pagingQuery } from '../paging.js';
 import { bilingual } from '../problem.js';
 
@@ -188,7 +189,7 @@ export const checkQuerySchema = z.strictObject({ sha256: sha256Schema, locality:
 export const documentParamSchema = z.strictObject({ id: archiveIdSchema });
 export const versionParamSchema = z.strictObject({
   id: archiveIdSchema,
-  n: z.coerce.number().int().min(1).max(MAX_VERSIONS),
+  n: wholeNumberQuery({ vi: 'Số phiên bản', en: 'The version number' }, 1, MAX_VERSIONS),
 });
 export const uploadParamSchema = z.strictObject({ uploadId: archiveIdSchema });
 
