@@ -129,6 +129,11 @@ export async function listDocuments(store: MeteredStore, t: TenantRef, q: ListDo
     values[`:w${i}`] = w;
     filters.push(`contains(searchText, :w${i})`);
   });
+  if (q.signed) {
+    // "có chữ ký số": the current file carries a digital signature (records.ts `isSigned`).
+    values[':signed'] = true;
+    filters.push(q.signed === 'true' ? 'signed = :signed' : '(attribute_not_exists(signed) OR signed <> :signed)');
+  }
   const agency = foldVietnamese(q.agency ?? '');
   if (agency) {
     values[':agency'] = agency;

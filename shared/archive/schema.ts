@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { listResponseOf, pagingQuery } from '../paging.js';
 import { bilingual } from '../problem.js';
+import { signatureCheckSchema, signatureStatuses } from './signatures.js';
 
 /**
  * Signed-document archive (issue #6): the one definition of every archive record and request.
@@ -170,6 +171,8 @@ export const listDocumentsQuerySchema = z.strictObject({
     .regex(/^(19|20)\d{2}$/, bilingual('Năm gồm 4 chữ số', 'Year is 4 digits'))
     .optional(),
   agency: z.string().max(160).optional(),
+  /** `true`: only documents whose current file carries a digital signature (có chữ ký số). */
+  signed: z.enum(['true', 'false']).optional(),
   /** Admins: the soft-deleted documents (the recycle bin). */
   deleted: z.enum(['true', 'false']).optional(),
   /** `limit` (1–100, 20 unless said) and the opaque `cursor` of the one list contract. */
@@ -209,6 +212,8 @@ export const documentVersionSchema = z.object({
   uploadedBy: actorSchema,
   note: z.string().optional(),
   current: z.boolean(),
+  /** PDF digital signatures as checked at upload (or at the last re-check). Absent for other kinds. */
+  signature: signatureCheckSchema.optional(),
 });
 export type DocumentVersion = z.infer<typeof documentVersionSchema>;
 
@@ -223,7 +228,11 @@ export const documentSummarySchema = z.object({
   links: z.array(documentLinkSchema),
   tags: z.array(z.string()),
   latestVersionNo: z.number().int(),
-  current: documentVersionSchema.pick({ fileName: true, size: true, contentType: true, kind: true, sha256: true }),
+  current: documentVersionSchema.pick({ fileName: true, size: true, contentType: true, kind: true, sha256: true }).extend({
+    /** The current file's signature verdict and signers' names, for lists and the "có chữ ký số" filter. */
+    signatureStatus: z.enum(signatureStatuses).optional(),
+    signedBy: z.array(z.string()).optional(),
+  }),
   createdAt: z.string(),
   createdBy: actorSchema,
   updatedAt: z.string(),
@@ -257,6 +266,8 @@ export const verifyResultSchema = z.object({
   actual: z.string(),
   size: z.number().int(),
   checkedAt: z.string(),
+  /** PDFs: the signatures checked again on the bytes just read (stored-object-changed when the hash differs). */
+  signature: signatureCheckSchema.optional(),
 });
 export type VerifyResult = z.infer<typeof verifyResultSchema>;
 
