@@ -16,7 +16,17 @@ import { api, ApiError } from '../api.js';
 
 /** The archive API as the pages use it; shapes come from shared/archive/schema.ts. */
 
-export type ListParams = { q?: string; type?: string; year?: string; agency?: string; deleted?: boolean; cursor?: string | null; locality?: string };
+export type ListParams = {
+  q?: string;
+  type?: string;
+  year?: string;
+  agency?: string;
+  deleted?: boolean;
+  /** Only documents whose current file carries a digital signature. */
+  signed?: boolean;
+  cursor?: string | null;
+  locality?: string;
+};
 
 /** `?locality=` of another tenant the user may read (read-only), appended to a read. */
 const at = (locality: string | undefined, sep: '?' | '&') => (locality ? `${sep}locality=${encodeURIComponent(locality)}` : '');
@@ -28,6 +38,7 @@ export function listDocuments(p: ListParams): Promise<DocumentList> {
   if (p.year?.trim()) qs.set('year', p.year.trim());
   if (p.agency?.trim()) qs.set('agency', p.agency.trim());
   if (p.deleted) qs.set('deleted', 'true');
+  if (p.signed) qs.set('signed', 'true');
   if (p.cursor) qs.set('cursor', p.cursor);
   if (p.locality) qs.set('locality', p.locality);
   return api.get(`/api/archive/documents?${qs}`, documentListSchema);
