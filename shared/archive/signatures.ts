@@ -12,30 +12,24 @@ export const SIGNATURE_VERIFIER_VERSION = 'pdf-signatures/1';
 export const signatureStatuses = ['trusted', 'untrusted', 'no-trust-anchors', 'broken', 'not-signed', 'unverifiable'] as const;
 export type SignatureStatus = (typeof signatureStatuses)[number];
 
-/** Why one signature (or the whole file) could not be verified or failed. Stable codes; labels below. */
-export const signatureProblems = {
-  truncated: { vi: 'Tệp bị cắt cụt: vùng ký vượt quá cuối tệp', en: 'The file is truncated: the signed range runs past its end' },
-  'contents-too-large': { vi: 'Giá trị chữ ký quá lớn', en: 'The signature value is too large' },
-  'too-many-signatures': { vi: 'Quá nhiều chữ ký trong một tệp', en: 'Too many signatures in one file' },
-  'byte-range-invalid': { vi: 'Vùng ký (ByteRange) không đọc được', en: 'The signed byte range cannot be read' },
-  'byte-range-gap': {
-    vi: 'Vùng ký không bao trọn tệp ngoài giá trị chữ ký',
-    en: 'The signed range does not cover the whole file except the signature value',
-  },
-  'not-revision-end': { vi: 'Vùng ký không kết thúc ở cuối một phiên bản của tệp', en: 'The signed range does not end at the end of a revision' },
-  'unsupported-subfilter': { vi: 'Kiểu chữ ký không được hỗ trợ', en: 'Unsupported signature format' },
-  'cms-unreadable': { vi: 'Không đọc được chữ ký (CMS)', en: 'The signature (CMS) cannot be read' },
-  'digest-mismatch': { vi: 'Nội dung đã bị thay đổi sau khi ký', en: 'The content changed after signing' },
-  'signature-invalid': { vi: 'Chữ ký không khớp với chứng thư số', en: 'The signature does not verify with the certificate' },
-  'time-budget': { vi: 'Quá thời gian cho phép để kiểm tra', en: 'Verification took longer than allowed' },
-  'stored-object-changed': {
-    vi: 'Tệp đang lưu khác tệp đã tải lên (SHA-256 không khớp)',
-    en: 'The stored file differs from the one uploaded (SHA-256 mismatch)',
-  },
-  internal: { vi: 'Lỗi khi kiểm tra chữ ký', en: 'Error while verifying' },
-} as const;
-export type SignatureProblem = keyof typeof signatureProblems;
-const problemSchema = z.enum(Object.keys(signatureProblems) as [SignatureProblem, ...SignatureProblem[]]);
+/** Why one signature (or the whole file) could not be verified or failed. Stable codes; labels in ./signature-labels.ts. */
+export const signatureProblemCodes = [
+  'truncated',
+  'contents-too-large',
+  'too-many-signatures',
+  'byte-range-invalid',
+  'byte-range-gap',
+  'not-revision-end',
+  'unsupported-subfilter',
+  'cms-unreadable',
+  'digest-mismatch',
+  'signature-invalid',
+  'time-budget',
+  'stored-object-changed',
+  'internal',
+] as const;
+export type SignatureProblem = (typeof signatureProblemCodes)[number];
+const problemSchema = z.enum(signatureProblemCodes);
 
 export const certificateFactsSchema = z.object({
   commonName: z.string().optional(),
@@ -86,18 +80,6 @@ export const signatureCheckSchema = z.object({
   durationMs: z.number().optional(),
 });
 export type SignatureCheck = z.infer<typeof signatureCheckSchema>;
-
-export const signatureStatusLabels: Record<SignatureStatus, { vi: string; en: string }> = {
-  trusted: { vi: 'Chữ ký số hợp lệ, chứng thư được tin cậy', en: 'Valid digital signature, trusted certificate' },
-  untrusted: { vi: 'Chữ ký số nguyên vẹn nhưng chứng thư không được tin cậy', en: 'Intact signature, but the certificate is not trusted' },
-  'no-trust-anchors': {
-    vi: 'Chữ ký số nguyên vẹn; chưa cấu hình tổ chức chứng thực tin cậy để kiểm tra chứng thư',
-    en: 'Intact signature; no trust anchors are configured to check the certificate',
-  },
-  broken: { vi: 'Chữ ký số không hợp lệ: tệp đã bị thay đổi hoặc chữ ký sai', en: 'Invalid signature: the file was changed or the signature is wrong' },
-  'not-signed': { vi: 'Không có chữ ký số', en: 'Not digitally signed' },
-  unverifiable: { vi: 'Không kiểm tra được chữ ký số', en: 'The digital signature cannot be verified' },
-};
 
 /** Statuses in which at least one signature was found and verified intact. */
 export function hasIntactSignature(check: Pick<SignatureCheck, 'status'> | undefined): boolean {

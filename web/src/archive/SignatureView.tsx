@@ -1,12 +1,6 @@
 import { For, Show } from 'solid-js';
-import {
-  hasIntactSignature,
-  signatureProblems,
-  signatureStatusLabels,
-  type SignatureCheck,
-  type SignatureReport,
-  type SignatureStatus,
-} from '../../../shared/archive/signatures.js';
+import { signatureProblems, signatureStatusLabels } from '../../../shared/archive/signature-labels.js';
+import { hasIntactSignature, type SignatureCheck, type SignatureReport, type SignatureStatus } from '../../../shared/archive/signatures.js';
 import { formatDateTime } from '../../../shared/format.js';
 import { t, type Text } from '../i18n.js';
 
