@@ -171,6 +171,28 @@ export function versionItem(opts: {
   };
 }
 
+/** How a number and symbol is compared: folded like search (no diacritics, lower case), without spaces. */
+export function numberKeyOf(numberSymbol: string): string {
+  return foldVietnamese(numberSymbol).replace(/\s+/g, '').replace(/#/g, '_');
+}
+
+/** The document's entry in the tenant's number register (written with every create, edit, delete and restore). */
+export function numberRegisterItem(t: TenantRef, id: string, m: DocumentMetadata, deleted: boolean): Item {
+  return {
+    ...keys.documentNumber(t, numberKeyOf(m.numberSymbol), id),
+    entity: 'document-number',
+    tenant: tenantPrefix(t),
+    documentId: id,
+    numberSymbol: m.numberSymbol,
+    issuingAgencies: m.issuingAgencies,
+    agencyKeys: m.issuingAgencies.map(foldVietnamese),
+    signedOn: m.signedOn,
+    type: m.type,
+    summary: m.summary.slice(0, 300),
+    deleted,
+  };
+}
+
 /** The mirror of a link in the linked record's partition, carrying what a list of its documents shows. */
 export function linkMirrorItem(t: TenantRef, link: DocumentLink, doc: { id: string; deleted: boolean } & DocumentMetadata): Item {
   return {

@@ -7,6 +7,7 @@ import {
   documentParamSchema,
   DOWNLOAD_URL_TTL_SECONDS,
   listDocumentsQuerySchema,
+  numberCheckQuerySchema,
   readQuerySchema,
   restoreDocumentSchema,
   updateDocumentSchema,
@@ -23,7 +24,7 @@ import { requireAuth, requirePermission } from '../auth/middleware.js';
 import { isDrillDown, notFound, readTenant, writeTenant } from '../auth/tenant-scope.js';
 import { opContext } from '../store/op-context.js';
 import { requiredVersion } from '../store/versioning.js';
-import { findByHash, listDocuments, readDetail, readStoredVersion } from './repository.js';
+import { findByHash, findNumberClashes, listDocuments, readDetail, readStoredVersion } from './repository.js';
 import { declareVersionUpload } from './service/add-version.js';
 import { completeUpload } from './service/complete-upload.js';
 import type { ArchiveContext } from './service/context.js';
@@ -79,6 +80,14 @@ export const archiveRoutes = new Hono<AppEnv>()
     const q = c.req.valid('query');
     const tenant = await readTenant(c, q.locality);
     return c.json(await findByHash(c.var.store, tenant, q.sha256, isTenantAdmin(c, tenant)));
+  })
+
+  /** Before saving: does the register already hold this number and symbol for one of these agencies? */
+  .get('/number-check', validate('query', numberCheckQuerySchema), async (c) => {
+    const q = c.req.valid('query');
+    const tenant = await readTenant(c, q.locality);
+    const agencies = (q.agencies ?? '').split('|').map((a) => a.trim());
+    return c.json(await findNumberClashes(c.var.store, tenant, { numberSymbol: q.numberSymbol, agencies, excludeId: q.excludeId }));
   })
 
   .get('/documents/:id', validate('param', documentParamSchema), validate('query', readQuerySchema), async (c) => {

@@ -188,6 +188,14 @@ export const urlQuerySchema = z.strictObject({
   disposition: z.enum(['inline', 'attachment']).default('attachment'),
 });
 export const checkQuerySchema = z.strictObject({ sha256: sha256Schema, locality: z.string().optional() });
+/** "Is this number already in the register?" — số, ký hiệu and the issuing agencies (`|`-separated) of a document being entered. */
+export const numberCheckQuerySchema = z.strictObject({
+  numberSymbol: text(120),
+  agencies: z.string().max(2000).optional(),
+  /** The document being edited (its own number is not a clash). */
+  excludeId: archiveIdSchema.optional(),
+  locality: z.string().optional(),
+});
 export const documentParamSchema = z.strictObject({ id: archiveIdSchema });
 export const versionParamSchema = z.strictObject({
   id: archiveIdSchema,
@@ -280,6 +288,22 @@ export const checkResultSchema = z.object({
   ),
 });
 export type CheckResult = z.infer<typeof checkResultSchema>;
+
+/** Documents of the tenant with the same number and symbol (diacritics and spaces ignored) and a common issuing agency. */
+export const numberCheckResultSchema = z.object({
+  clashes: z.array(
+    z.object({
+      documentId: z.string(),
+      numberSymbol: z.string(),
+      issuingAgencies: z.array(z.string()),
+      signedOn: z.string(),
+      type: documentTypeSchema,
+      summary: z.string(),
+      deleted: z.boolean(),
+    }),
+  ),
+});
+export type NumberCheckResult = z.infer<typeof numberCheckResultSchema>;
 
 export function documentTypeLabel(code: string): { vi: string; en: string } {
   return documentTypes.find((d) => d.code === code) ?? { vi: code, en: code };

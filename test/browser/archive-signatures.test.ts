@@ -66,4 +66,15 @@ describe('digital signatures on the archive pages', () => {
     expect(await results.innerText()).toContain('Ký số hợp lệ');
     expect(await results.innerText()).toContain('Chữ ký không hợp lệ');
   });
+
+  it('warns before saving a number and symbol the register already holds for the same agency', async () => {
+    await page.goto(`${stack.url}/archive/new`);
+    await page.fill('input[name=numberSymbol]', '15/QD-UBND');
+    await page.fill('textarea[name=agencies]', 'UBND phuong Tay Ho');
+    const warning = page.locator('[data-testid=number-clash]');
+    await expect.poll(() => warning.innerText()).toContain('Quyết định 15/QĐ-UBND');
+    expect(await warning.innerText()).toContain('đã có trong sổ văn bản');
+    await page.fill('input[name=numberSymbol]', '99/QD-UBND');
+    await expect.poll(() => warning.count()).toBe(0);
+  });
 });

@@ -13,6 +13,7 @@ import {
   documentItem,
   isSigned,
   linkMirrorItem,
+  numberRegisterItem,
   signatureFacts,
   toDetail,
   toSummary,
@@ -159,6 +160,7 @@ function newDocumentWrites(ctx: ArchiveContext, upload: Item, version: Item, cur
     markCompleted(ctx, upload, 1),
     ...linkConditionChecks(t, metadata.links).map((x) => x.check),
     ...metadata.links.map((l): TransactItem => ({ Put: { Item: linkMirrorItem(t, l, { ...metadata, id, deleted: false }) } })),
+    { Put: { Item: numberRegisterItem(t, id, metadata, false) } },
     auditPut({ tenant: t, actor: ctx.actor, entity: 'document', entityId: id, action: 'create', after: { ...doc, file: auditFile(version) }, at: now }),
     rollupUpdate(t, { [counterName.documents]: 1 }, now),
   ];

@@ -2,6 +2,7 @@ import {
   type CreateDocumentUpload,
   type CreateVersionUpload,
   checkResultSchema,
+  numberCheckResultSchema,
   type DocumentDetail,
   type DocumentList,
   documentDetailSchema,
@@ -51,6 +52,12 @@ export const fileUrl = (id: string, n: number, disposition: 'inline' | 'attachme
 
 export const verifyVersion = (id: string, n: number, locality?: string) =>
   api.post(`/api/archive/documents/${id}/versions/${n}/verify${at(locality, '?')}`, undefined, verifyResultSchema);
+
+export const numberCheck = (numberSymbol: string, agencies: string[], excludeId?: string, locality?: string) =>
+  api.get(
+    `/api/archive/number-check?${new URLSearchParams({ numberSymbol, agencies: agencies.join('|'), ...(excludeId ? { excludeId } : {}), ...(locality ? { locality } : {}) })}`,
+    numberCheckResultSchema,
+  );
 
 export const checkHash = (sha256: string) => api.get(`/api/archive/check?sha256=${sha256}`, checkResultSchema);
 
