@@ -30,10 +30,20 @@ export async function createHarness(opts: { now?: () => Date; dynamoEndpoint?: s
   const s3 = createS3Client({ endpoint: s3Endpoint });
   const bucket = tableName;
   await ensureBucket(s3, bucket);
+  // What the app does with the function's own S3 client (on AWS: the Lambda role); with the fence
+  // on, tenant objects must never go through it.
+  const ownS3Calls: string[] = [];
+  s3.middlewareStack.add(
+    (next, context) => async (args) => {
+      ownS3Calls.push(context.commandName as string);
+      return next(args);
+    },
+    { step: 'initialize', name: 'countOwnS3', priority: 'low' },
+  );
   let clock = opts.now ?? (() => new Date());
   // As on AWS, authenticated tenant requests run behind the tenant role's IAM policy (LeadingKeys
   // fence, infra/tenant-policy.ts): a call AWS would refuse fails here too. IAM_FENCE=off disables it.
-  const fence = process.env.IAM_FENCE === 'off' ? undefined : fencedTenantAccess({ endpoint, tableName });
+  const fence = process.env.IAM_FENCE === 'off' ? undefined : fencedTenantAccess({ endpoint, tableName, s3Endpoint });
   const deps: AppDeps = {
     tenantAccess: opts.tenantAccess ?? fence?.access,
     doc,
@@ -72,6 +82,12 @@ export async function createHarness(opts: { now?: () => Date; dynamoEndpoint?: s
     userToken,
     /** Calls the IAM fence refused (each also failed its request like AccessDenied on AWS). */
     fenceViolations: () => fence?.violations ?? [],
+    /** How many S3 requests went through tenant sessions (checked against the policy). */
+    fencedS3Requests: () => fence?.checked.s3Requests ?? 0,
+    /** Every S3 request of tenant sessions: IAM action and object ARN (`arn:aws:s3:::fenced-archive/<key>`). */
+    fencedS3Log: () => fence?.s3Log ?? [],
+    /** S3 commands sent with the function's own client (tests' own reads through `s3` count too). */
+    ownS3Calls,
     setClock: (fn: () => Date) => (clock = fn),
     close: () => {
       fence?.close();
