@@ -5,6 +5,7 @@ import { ProblemError } from '../http/problem.js';
 import { markAuthenticating } from '../http/route-meta.js';
 import { useTenantStore } from '../store/scoped-credentials.js';
 import { guardHistoricalWrite } from './tenant-scope.js';
+import { assertUserActive } from './user-status.js';
 
 /** Requires a valid bearer ID token; puts the verified identity on the context. */
 export const requireAuth = markAuthenticating(
@@ -19,6 +20,7 @@ export const requireAuth = markAuthenticating(
     } catch {
       throw new ProblemError('unauthenticated', { vi: 'Mã xác thực không hợp lệ hoặc đã hết hạn', en: 'Invalid or expired token' });
     }
+    await assertUserActive(c); // a disabled user's token is refused within 5 minutes
     await useTenantStore(c); // on AWS: the store signs with the tenant's IAM-fenced credentials
     await guardHistoricalWrite(c);
     await next();

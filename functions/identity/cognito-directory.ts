@@ -74,6 +74,10 @@ export class CognitoIdentityDirectory implements IdentityDirectory {
     return { sub };
   }
 
+  async enableUser(email: string) {
+    await this.sdkSend((sdk) => new sdk.AdminEnableUserCommand({ UserPoolId: this.pool, Username: email }));
+  }
+
   async disableUser(email: string) {
     try {
       await this.sdkSend((sdk) => new sdk.AdminDisableUserCommand({ UserPoolId: this.pool, Username: email }));

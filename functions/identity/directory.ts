@@ -19,6 +19,8 @@ export interface IdentityDirectory {
   createUser(user: DirectoryUser & { password: string }): Promise<{ sub: string }>;
   /** Blocks sign-in (tokens already issued stay valid until they expire). Idempotent. */
   disableUser(email: string): Promise<void>;
+  /** Allows sign-in again after `disableUser`. Idempotent. */
+  enableUser(email: string): Promise<void>;
   /** Removes a user: only to undo a creation whose table write failed. Idempotent. */
   deleteUser(email: string): Promise<void>;
 }

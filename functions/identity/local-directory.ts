@@ -24,6 +24,10 @@ export class LocalIdentityDirectory implements IdentityDirectory {
     if (this.idp.findUser(email)) await this.idp.setDisabled(email, true);
   }
 
+  async enableUser(email: string) {
+    if (this.idp.findUser(email)) await this.idp.setDisabled(email, false);
+  }
+
   async deleteUser(email: string) {
     await this.idp.deleteUser(email);
   }

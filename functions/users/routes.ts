@@ -22,6 +22,7 @@ import { requireAuth, requirePermission } from '../auth/middleware.js';
 import { DirectoryPasswordRejectedError, DirectoryUserExistsError } from '../identity/directory.js';
 import { isConditionFailure, staleVersion, versionCondition, withConflict } from '../store/versioning.js';
 import { notFound } from '../auth/tenant-scope.js';
+import { forgetUserStatus } from '../auth/user-status.js';
 import { buildInvitation, hashToken, invitationView, isExpired, tenantOfToken, type InvitationItem } from './invitations.js';
 
 /**
@@ -167,40 +168,57 @@ export const userRoutes = new Hono<AppEnv>()
     return c.json({ invitation: invitationView(after, now) });
   })
 
-  /** Blocks a user's sign-in (directory first, then the table, both idempotent). */
-  .post('/users/:userId/disable', ...admin, validate('param', userIdParamSchema), validate('json', versionBodySchema), async (c) => {
+  /** Blocks a user's sign-in (directory first, then the table, both idempotent); tokens already issued stop working within 5 minutes. */
+  .post('/users/:userId/disable', ...admin, validate('param', userIdParamSchema), validate('json', versionBodySchema), (c) =>
+    setUserStatus(c, c.req.valid('param').userId, c.req.valid('json').version, 'disabled'),
+  )
+
+  /** Lets a disabled user sign in again. */
+  .post('/users/:userId/enable', ...admin, validate('param', userIdParamSchema), validate('json', versionBodySchema), (c) =>
+    setUserStatus(c, c.req.valid('param').userId, c.req.valid('json').version, 'active'),
+  )
+
+  /**
+   * A new link for a pending or expired invitation (the old link stops working): resend, extend and
+   * "show the link again" are this one operation, because only the token's hash is stored.
+   */
+  .post('/invitations/:invitationId/reissue', ...admin, validate('param', invitationIdParamSchema), async (c) => {
     const tenant = adminTenant(c);
-    const { userId } = c.req.valid('param');
-    const { version } = c.req.valid('json');
-    const key = keys.user(tenant, userId);
-    const item = await c.var.store.get({ Key: key, ConsistentRead: true });
-    if (!item) throw notFound();
-    if (userId === c.var.identity.userId) {
-      throw new ProblemError('conflict', { vi: 'Không thể tự vô hiệu hoá tài khoản của mình', en: 'You cannot disable your own account' });
-    }
-    if (item.status === 'disabled') {
-      throw new ProblemError('conflict', { vi: 'Người dùng đã bị vô hiệu hoá', en: 'The user is already disabled' });
-    }
-    if (item.version !== version) throw staleVersion();
-    await c.var.deps.directory.disableUser(item.email as string);
+    const { invitationId } = c.req.valid('param');
+    const key = tenancyKeys.invitation(tenant, invitationId);
+    const item = (await c.var.store.get({ Key: key, ConsistentRead: true })) as InvitationItem | undefined;
+    if (item?.status !== 'pending') throw notFound();
     const now = c.var.deps.now();
-    const after = { ...item, status: 'disabled', disabledAt: now.toISOString(), version: version + 1 };
-    const cond = versionCondition(version);
-    await withConflict(() =>
-      c.var.store.transactWrite([
+    const inv = buildInvitation({ tenant, email: item.email, name: item.name, role: item.role, agency: item.agency, invitedBy: actorOf(c), now });
+    const old = { ...item, status: 'revoked', replacedBy: inv.item.invitationId };
+    try {
+      await c.var.store.transactWrite([
         {
           Update: {
             Key: key,
-            UpdateExpression: 'SET #status = :disabled, disabledAt = :at, updatedAt = :at, #version = :next',
-            ConditionExpression: cond.ConditionExpression,
-            ExpressionAttributeNames: { ...cond.ExpressionAttributeNames, '#status': 'status' },
-            ExpressionAttributeValues: { ...cond.ExpressionAttributeValues, ':disabled': 'disabled', ':at': now.toISOString(), ':next': version + 1 },
+            UpdateExpression: 'SET #status = :revoked, revokedAt = :at, replacedBy = :next, #version = #version + :one',
+            ConditionExpression: '#status = :pending',
+            ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+            ExpressionAttributeValues: { ':revoked': 'revoked', ':pending': 'pending', ':at': now.toISOString(), ':next': inv.item.invitationId, ':one': 1 },
           },
         },
-        auditPut({ tenant, actor: actorOf(c), entity: 'user', entityId: userId, action: 'disable', before: item, after, at: now }),
-      ]),
-    );
-    return c.json({ user: userView(after) });
+        inv.put,
+        auditPut({
+          tenant,
+          actor: actorOf(c),
+          entity: 'invitation',
+          entityId: inv.item.invitationId,
+          action: 'reissue',
+          before: redactInvitation(old),
+          after: redactInvitation(inv.item),
+          at: now,
+        }),
+      ]);
+    } catch (err) {
+      if (isConditionFailure(err)) throw notFound();
+      throw err;
+    }
+    return c.json(inv.created, 201);
   })
 
   /** Public: what an invitation link is for (the acceptance page shows it). One GetItem. */
@@ -301,4 +319,56 @@ export const userRoutes = new Hono<AppEnv>()
 function redactInvitation(item: Record<string, unknown>) {
   const { invitationId: _id, ...rest } = item;
   return rest;
+}
+
+/** Disable or re-enable a user of the admin's tenant: directory first (idempotent), then the row and its audit in one transaction. */
+async function setUserStatus(c: Context<AppEnv>, userId: string, version: number, status: 'disabled' | 'active') {
+  const tenant = adminTenant(c);
+  const key = keys.user(tenant, userId);
+  const item = await c.var.store.get({ Key: key, ConsistentRead: true });
+  if (!item) throw notFound();
+  if (userId === c.var.identity.userId) {
+    throw new ProblemError('conflict', { vi: 'Không thể tự thay đổi trạng thái tài khoản của mình', en: 'You cannot change your own account’s status' });
+  }
+  if ((item.status ?? 'active') === status) {
+    throw new ProblemError(
+      'conflict',
+      status === 'disabled'
+        ? { vi: 'Người dùng đã bị vô hiệu hoá', en: 'The user is already disabled' }
+        : { vi: 'Người dùng đang hoạt động', en: 'The user is already active' },
+    );
+  }
+  if (item.version !== version) throw staleVersion();
+  const directory = c.var.deps.directory;
+  await (status === 'disabled' ? directory.disableUser(item.email as string) : directory.enableUser(item.email as string));
+  const now = c.var.deps.now();
+  const at = now.toISOString();
+  const after = { ...item, status, ...(status === 'disabled' ? { disabledAt: at } : { enabledAt: at }), updatedAt: at, version: version + 1 };
+  const cond = versionCondition(version);
+  await withConflict(() =>
+    c.var.store.transactWrite([
+      {
+        Update: {
+          Key: key,
+          UpdateExpression: `SET #status = :status, ${status === 'disabled' ? 'disabledAt' : 'enabledAt'} = :at, updatedAt = :at, #version = :next`,
+          ConditionExpression: cond.ConditionExpression,
+          ExpressionAttributeNames: { ...cond.ExpressionAttributeNames, '#status': 'status' },
+          ExpressionAttributeValues: { ...cond.ExpressionAttributeValues, ':status': status, ':at': at, ':next': version + 1 },
+        },
+      },
+      auditPut({
+        tenant,
+        actor: actorOf(c),
+        entity: 'user',
+        entityId: userId,
+        action: status === 'disabled' ? 'disable' : 'enable',
+        before: item,
+        after,
+        at: now,
+      }),
+    ]),
+  );
+  forgetUserStatus(c.var.deps, tenant, userId);
+  c.header('etag', `"${version + 1}"`);
+  return c.json({ user: userView(after) });
 }

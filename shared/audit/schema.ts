@@ -92,6 +92,8 @@ export const auditActions = [
   'revoke',
   'accept',
   'disable',
+  'enable',
+  'reissue',
   'sign',
   'transition',
   'amend',
@@ -109,6 +111,8 @@ export const auditActionLabels: Record<string, { vi: string; en: string }> = {
   revoke: { vi: 'Thu hồi', en: 'Revoked' },
   accept: { vi: 'Nhận lời mời', en: 'Accepted' },
   disable: { vi: 'Vô hiệu hoá', en: 'Disabled' },
+  enable: { vi: 'Kích hoạt lại', en: 'Re-enabled' },
+  reissue: { vi: 'Cấp lại lời mời', en: 'Invitation re-issued' },
   // Agreements (issue #4).
   sign: { vi: 'Ký kết', en: 'Signed' },
   transition: { vi: 'Chuyển trạng thái', en: 'Status changed' },
