@@ -134,4 +134,14 @@ describe('locality onboarding in a real browser', () => {
     await expect.poll(() => page.locator('[data-testid=audit] tbody tr').count()).toBe(1);
     expect(await page.locator('[data-testid=audit]').innerText()).toContain('Hoàng Anh Tuấn');
   });
+
+  it('shows an invitation link again, once the page no longer holds it, by issuing a new one', async () => {
+    // Coming back to the page (as after a reload): the link shown at invitation time is gone.
+    await page.click('nav.sidenav >> text=Người dùng');
+    await expect.poll(() => page.locator('[data-testid=invitations]').innerText()).toContain('bientap@longbien.test.vn');
+    expect(await page.locator('[data-testid=invitation-link]').count()).toBe(0);
+    await page.click('[data-testid=reissue-invitation]');
+    await expect.poll(() => page.locator('[data-testid=invitation-link]').inputValue()).toMatch(/\/invitation#01\.00145\./);
+    await expect.poll(() => page.locator('[data-testid=invitations] tbody tr').count()).toBe(1);
+  });
 });

@@ -1,18 +1,19 @@
 import { createResource, createSignal, Show } from 'solid-js';
 import { formatDate } from '../../../shared/format.js';
 import { roleLabels } from '../../../shared/roles.js';
-import { type Invitation, type User, usersPageSchema } from '../../../shared/users/schema.js';
+import { type Invitation, type InvitationCreated, invitationCreatedSchema, type User, usersPageSchema } from '../../../shared/users/schema.js';
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
 import { session } from '../session.js';
 import { Async, type Column, ConfirmDialog, createAction, DataTable, ErrorAlert, focusHeading, RoleGate } from '../ui/index.js';
+import { InvitationLink } from '../tenancy/InvitationLink.jsx';
 import { InviteForm } from './InviteForm.jsx';
 import '../tenancy/tenancy.css';
 
 const roleHeader = { vi: 'Vai trò', en: 'Role' };
 const actionsHeader = { vi: 'Thao tác', en: 'Actions' };
 
-/** Admins: users and pending invitations of their own tenant; invite, revoke, disable. */
+/** Admins: users and pending invitations of their own tenant; invite, re-issue a link, revoke, disable, re-enable. */
 export function Users() {
   focusHeading();
   return (
@@ -28,6 +29,8 @@ export function Users() {
 function UsersOfTenant() {
   const [page, { refetch }] = createResource(() => api.get('/api/tenancy/users', usersPageSchema));
   const [disabling, setDisabling] = createSignal<User | null>(null);
+  // The link is shown once, when issued (only its hash is stored): after a reload, "Cấp lại đường dẫn" issues a new one.
+  const [reissued, setReissued] = createSignal<InvitationCreated | null>(null);
   const action = createAction();
   const run = async (work: () => Promise<unknown>) => {
     const done = await action.run(async () => {
@@ -56,10 +59,24 @@ function UsersOfTenant() {
       header: actionsHeader,
       hiddenHeader: true,
       cell: (u) => (
-        <Show when={u.status === 'active' && u.userId !== session()?.identity.userId}>
-          <button type="button" class="button secondary" onClick={() => setDisabling(u)}>
-            {t({ vi: 'Vô hiệu hoá', en: 'Disable' })}
-          </button>
+        <Show when={u.userId !== session()?.identity.userId}>
+          <Show
+            when={u.status === 'active'}
+            fallback={
+              <button
+                type="button"
+                class="button secondary"
+                data-testid="enable-user"
+                onClick={() => run(() => api.send(`/api/tenancy/users/${u.userId}/enable`, { method: 'POST', body: JSON.stringify({ version: u.version }) }))}
+              >
+                {t({ vi: 'Kích hoạt lại', en: 'Re-enable' })}
+              </button>
+            }
+          >
+            <button type="button" class="button secondary" onClick={() => setDisabling(u)}>
+              {t({ vi: 'Vô hiệu hoá', en: 'Disable' })}
+            </button>
+          </Show>
         </Show>
       ),
     },
@@ -94,13 +111,29 @@ function UsersOfTenant() {
       header: actionsHeader,
       hiddenHeader: true,
       cell: (i) => (
-        <button
-          type="button"
-          class="button secondary"
-          onClick={() => run(() => api.send(`/api/tenancy/invitations/${i.invitationId}/revoke`, { method: 'POST' }))}
-        >
-          {t({ vi: 'Thu hồi', en: 'Revoke' })}
-        </button>
+        <>
+          <button
+            type="button"
+            class="button secondary"
+            data-testid="reissue-invitation"
+            onClick={async () => {
+              const next = await action.run(() => api.post(`/api/tenancy/invitations/${i.invitationId}/reissue`, {}, invitationCreatedSchema));
+              if (next) {
+                setReissued(next);
+                refetch();
+              }
+            }}
+          >
+            {t({ vi: 'Cấp lại đường dẫn', en: 'New link' })}
+          </button>{' '}
+          <button
+            type="button"
+            class="button secondary"
+            onClick={() => run(() => api.send(`/api/tenancy/invitations/${i.invitationId}/revoke`, { method: 'POST' }))}
+          >
+            {t({ vi: 'Thu hồi', en: 'Revoke' })}
+          </button>
+        </>
       ),
     },
   ];
@@ -135,6 +168,7 @@ function UsersOfTenant() {
             rowAttrs={(i) => ({ 'data-email': i.email })}
             stack
           />
+          <Show when={reissued()}>{(c) => <InvitationLink link={c().link} email={c().invitation.email} />}</Show>
           <h2>{t({ vi: 'Mời người dùng', en: 'Invite a user' })}</h2>
           <InviteForm grantableRoles={p().grantableRoles} onInvited={() => refetch()} />
           <ConfirmDialog
