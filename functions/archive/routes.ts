@@ -23,7 +23,7 @@ import { validate } from '../http/validate.js';
 import { requireAuth, requirePermission } from '../auth/middleware.js';
 import { isDrillDown, notFound, readTenant, writeTenant } from '../auth/tenant-scope.js';
 import { opContext } from '../store/op-context.js';
-import { requiredVersion } from '../store/versioning.js';
+import { requiredVersion, setVersionTag } from '../store/versioning.js';
 import { findByHash, findNumberClashes, listDocuments, readDetail, readStoredVersion } from './repository.js';
 import { declareVersionUpload } from './service/add-version.js';
 import { completeUpload } from './service/complete-upload.js';
@@ -142,6 +142,7 @@ export const archiveRoutes = new Hono<AppEnv>()
 
   .post('/uploads/:uploadId/complete', validate('param', uploadParamSchema), async (c) => {
     const result = await completeUpload(archiveContext(c, writeTenant(c)), c.req.valid('param').uploadId);
+    setVersionTag(c, result.detail);
     return c.json(result.detail, result.replayed ? 200 : 201);
   })
 

@@ -89,3 +89,16 @@ export async function withConflict<T>(write: () => Promise<T>, onConflict: (err:
 export function cancellationCodes(err: unknown): (string | undefined)[] {
   return ((err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code);
 }
+
+/**
+ * `ETag: "<version>"` of a create's or write's answer: the version of the record the body carries
+ * (`{ plan: { version } }`, `{ recommendation: … }`, a document itself), so a client can send it back
+ * as `If-Match` without reading the record again.
+ */
+export function setVersionTag(c: Context<AppEnv>, body: unknown): void {
+  const b = body as Record<string, unknown> | null;
+  if (!b || typeof b !== 'object') return;
+  const candidates = [b, ...Object.values(b)] as ({ version?: unknown } | null)[];
+  const version = candidates.find((v) => v && typeof v === 'object' && typeof v.version === 'number')?.version;
+  if (typeof version === 'number') c.header('etag', `"${version}"`);
+}

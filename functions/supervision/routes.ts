@@ -21,7 +21,7 @@ import { validate } from '../http/validate.js';
 import { readTenant, writeTenant } from '../auth/tenant-scope.js';
 import { requireAuth } from '../auth/middleware.js';
 import { opContext, type OpContext } from '../store/op-context.js';
-import { requiredVersion } from '../store/versioning.js';
+import { requiredVersion, setVersionTag } from '../store/versioning.js';
 import { getBoard, getPlanDetail, listPlans } from './repository.js';
 import { addFinding } from './service/add-finding.js';
 import { addRecommendation } from './service/add-recommendation.js';
@@ -58,6 +58,7 @@ const idempotency = (c: Context<AppEnv>, request: Record<string, unknown>) => ({
 
 function created<T>(c: Context<AppEnv>, r: { status: number; body: T; replayed: boolean }) {
   if (r.replayed) c.header('idempotent-replayed', 'true');
+  setVersionTag(c, r.body);
   return c.json(r.body as object, r.status as 201);
 }
 
