@@ -30,13 +30,14 @@ export type ApiProps = {
 
 /**
  * Cognito admin actions of the identity directory (functions/identity/cognito-directory.ts: invite,
- * set password, disable, sign out everywhere, delete). A test keeps this list equal to the commands
+ * set password, disable, re-enable, sign out everywhere, delete). A test keeps this list equal to the commands
  * the directory sends.
  */
 export const COGNITO_ADMIN_ACTIONS = [
   'cognito-idp:AdminCreateUser',
   'cognito-idp:AdminSetUserPassword',
   'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
   'cognito-idp:AdminUserGlobalSignOut',
   'cognito-idp:AdminDeleteUser',
 ];

@@ -161,6 +161,8 @@ const scenarios: Record<string, Scenario> = {
   'POST /api/tenancy/invitations': { url: async () => '/api/tenancy/invitations', who: () => admin },
   'POST /api/tenancy/invitations/:invitationId/revoke': { url: async () => '/api/tenancy/invitations/01JQ3Z5X8Y9ABCDEFGHJKMNPQS/revoke', who: () => admin },
   'POST /api/tenancy/users/:userId/disable': { url: async () => '/api/tenancy/users/nobody/disable', who: () => admin },
+  'POST /api/tenancy/users/:userId/enable': { url: async () => '/api/tenancy/users/nobody/enable', who: () => admin },
+  'POST /api/tenancy/invitations/:invitationId/reissue': { url: async () => '/api/tenancy/invitations/01JQ3Z5X8Y9ABCDEFGHJKMNPQS/reissue', who: () => admin },
   'POST /api/tenancy/invitations/preview': { url: async () => '/api/tenancy/invitations/preview', who: () => ({}) },
   'POST /api/tenancy/invitations/accept': { url: async () => '/api/tenancy/invitations/accept', who: () => ({}) },
   'POST /api/supervision/plans': { url: async () => '/api/supervision/plans', who: () => editor, base: samplePlan(), fix: fixPlan },
