@@ -86,6 +86,22 @@ const cases: Case[] = [
     in: 'path',
   },
   {
+    route: 'POST /api/tenancy/users/:userId/enable',
+    as: 'locality_admin',
+    path: '/api/tenancy/users/abc/enable',
+    init: json({ version: 'one' }),
+    field: 'version',
+    in: 'body',
+  },
+  {
+    route: 'POST /api/tenancy/invitations/:invitationId/reissue',
+    as: 'locality_admin',
+    path: `/api/tenancy/invitations/${hash.slice(1)}/reissue`,
+    init: { method: 'POST' },
+    field: 'invitationId',
+    in: 'path',
+  },
+  {
     route: 'POST /api/tenancy/invitations/preview',
     path: '/api/tenancy/invitations/preview',
     init: json({ token: '01.003.short' }),
