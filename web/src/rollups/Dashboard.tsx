@@ -51,7 +51,7 @@ export function ProvinceDashboard() {
   const isAdmin = () => allowed('province:admin');
   const [entryState, setEntryState] = createSignal<Record<string, DataEntry>>({});
   createResource(
-    () => (isAdmin() ? session()!.token : false),
+    () => (isAdmin() ? session()!.identity.userId : false),
     async () => {
       const { tenants } = await api<{ tenants: Tenant[] }>('/api/tenancy/signups');
       const state: Record<string, DataEntry> = {};
