@@ -3,7 +3,7 @@ import { type Item, itemStatuses, itemStatusInfo } from '../../../shared/agreeme
 import { formatDate } from '../../../shared/format.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { createAction, Field, SubmitButton, Input } from '../ui/index.js';
+import { createAction, Field, SubmitButton, Input, DateInput } from '../ui/index.js';
 import { ErrorBox, ItemStatusBadge, ProgressBar, todayVN } from './common.jsx';
 
 /** A content item: status, progress bar, deadline, timeline, evidence, and the progress form. */
@@ -109,7 +109,9 @@ export function ItemCard(props: { item: Item; agreementId: string; tracking: boo
                 onInput={(e) => setProgress(e.currentTarget.value)}
               />
             </Field>
-            <Input label={{ vi: 'Ngày', en: 'Date' }} name="noteOn" type="date" value={noteOn()} onInput={(e) => setNoteOn(e.currentTarget.value)} />
+            <Field label={{ vi: 'Ngày', en: 'Date' }}>
+              <DateInput name="noteOn" value={noteOn()} onValue={setNoteOn} />
+            </Field>
             <Field class="grow" label={{ vi: 'Ghi nhận', en: 'Note' }}>
               <input name="noteText" value={noteText()} onInput={(e) => setNoteText(e.currentTarget.value)} />
             </Field>

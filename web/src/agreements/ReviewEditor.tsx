@@ -12,7 +12,7 @@ import {
 } from '../../../shared/agreements/schema.js';
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
-import { createAction, Field, focusHeading, SubmitButton, Input } from '../ui/index.js';
+import { createAction, Field, focusHeading, SubmitButton, Input, DateInput } from '../ui/index.js';
 import { ErrorBox, todayVN } from './common.jsx';
 
 type Form = {
@@ -185,7 +185,7 @@ export function ReviewEditor() {
                   </Field>
                 </Show>
                 <Field label={{ vi: 'Ngày hội nghị', en: 'Held on' }}>
-                  <input name="heldOn" type="date" required value={form.heldOn} onInput={(e) => setForm('heldOn', e.currentTarget.value)} />
+                  <DateInput name="heldOn" required value={form.heldOn} onValue={(v) => setForm('heldOn', v)} />
                 </Field>
                 <Input label={{ vi: 'Địa điểm', en: 'Venue' }} name="place" value={form.place} onInput={(e) => setForm('place', e.currentTarget.value)} />
                 <Field label={{ vi: 'Số, ký hiệu báo cáo', en: 'Report number' }}>

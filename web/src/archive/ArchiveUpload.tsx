@@ -2,7 +2,7 @@ import { useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { MAX_FILE_BYTES } from '../../../shared/archive/schema.js';
 import { t } from '../i18n.js';
-import { ErrorAlert, Field, focusHeading, SubmitButton } from '../ui/index.js';
+import { ErrorAlert, Field, focusHeading, SubmitButton, FileInput } from '../ui/index.js';
 import { canWrite, createMetadataForm, formatBytes, MetadataFields, metadataLabels } from './common.jsx';
 import { ACCEPT, createUpload, UploadStatus } from './upload.jsx';
 
@@ -29,7 +29,7 @@ export function ArchiveUpload() {
       <Show when={canWrite()} fallback={<p class="muted">{t({ vi: 'Vai trò của bạn chỉ được xem.', en: 'Your role is read-only.' })}</p>}>
         <form class="archive-form" onSubmit={submit} data-testid="archive-upload-form">
           <Field label={{ vi: 'Tệp (PDF, JPEG, PNG hoặc DOCX, tối đa 50 MB)', en: 'File (PDF, JPEG, PNG or DOCX, up to 50 MB)' }}>
-            <input name="file" type="file" accept={ACCEPT} required onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+            <FileInput name="file" accept={ACCEPT} required onFile={setFile} />
           </Field>
           <Show when={file()}>{(f) => <p class="muted">{`${f().name} · ${formatBytes(f().size)}`}</p>}</Show>
           <MetadataFields form={form} />

@@ -11,7 +11,7 @@ import {
 } from '../../../shared/archive/schema.js';
 import { can } from '../../../shared/roles.js';
 import { lang, t } from '../i18n.js';
-import { Field, RemoveButton, Input } from '../ui/index.js';
+import { Field, RemoveButton, Input, DateInput } from '../ui/index.js';
 import { session } from '../session.js';
 import { canWriteHere, readsOtherTenant, useLocality, withLocality } from '../tenancy/locality.jsx';
 import './archive.css';
@@ -114,14 +114,9 @@ export function MetadataFields(props: { form: MetadataForm }) {
             onInput={(e) => setF('numberSymbol', e.currentTarget.value)}
           />
         </Field>
-        <Input
-          label={metadataLabels.signedOn}
-          name="signedOn"
-          type="date"
-          required
-          value={f.signedOn}
-          onInput={(e) => setF('signedOn', e.currentTarget.value)}
-        />
+        <Field label={metadataLabels.signedOn}>
+          <DateInput name="signedOn" required value={f.signedOn} onValue={(v) => setF('signedOn', v)} />
+        </Field>
       </div>
       <Field label={metadataLabels.summary}>
         <textarea name="summary" rows="3" required value={f.summary} onInput={(e) => setF('summary', e.currentTarget.value)} />

@@ -4,7 +4,7 @@ import { formatDateTime } from '../../../shared/format.js';
 import { roleLabels, type Role } from '../../../shared/roles.js';
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
-import { type Column, createPagedList, Field, focusHeading, LocalityPicker, RoleGate, SubmitButton, PagedTable, Input } from '../ui/index.js';
+import { type Column, createPagedList, Field, focusHeading, LocalityPicker, RoleGate, SubmitButton, PagedTable, Input, DateInput } from '../ui/index.js';
 import '../tenancy/tenancy.css';
 
 type AuditPage = { month: string; items: AuditEvent[]; nextCursor: string | null };
@@ -120,9 +120,15 @@ function AuditBrowser() {
           setApplied(query());
         }}
       >
-        <Input label={{ vi: 'Tháng', en: 'Month' }} name="month" type="month" required value={month()} onInput={(e) => setMonth(e.currentTarget.value)} />
-        <Input label={{ vi: 'Từ ngày', en: 'From' }} name="from" type="date" value={from()} onInput={(e) => setFrom(e.currentTarget.value)} />
-        <Input label={{ vi: 'Đến ngày', en: 'To' }} name="to" type="date" value={to()} onInput={(e) => setTo(e.currentTarget.value)} />
+        <Field label={{ vi: 'Tháng', en: 'Month' }}>
+          <DateInput kind="month" name="month" required value={month()} onValue={setMonth} />
+        </Field>
+        <Field label={{ vi: 'Từ ngày', en: 'From' }}>
+          <DateInput name="from" value={from()} onValue={setFrom} />
+        </Field>
+        <Field label={{ vi: 'Đến ngày', en: 'To' }}>
+          <DateInput name="to" min={from() || undefined} value={to()} onValue={setTo} />
+        </Field>
         <Input label={{ vi: 'Người thực hiện (email)', en: 'Who (email)' }} name="actor" value={actor()} onInput={(e) => setActor(e.currentTarget.value)} />
         <Field label={{ vi: 'Đối tượng', en: 'Entity' }}>
           <select name="entity" value={entity()} onChange={(e) => setEntity(e.currentTarget.value)}>

@@ -16,7 +16,7 @@ import {
 } from '../../../shared/supervision/schema.js';
 import { t } from '../i18n.js';
 import { newIdempotencyKey, supervisionApi } from './client.js';
-import { Async, createAction, ErrorAlert, Field, focusHeading, SubmitButton, AddButton, RemoveButton, Input } from '../ui/index.js';
+import { Async, createAction, ErrorAlert, Field, focusHeading, SubmitButton, AddButton, RemoveButton, DateInput } from '../ui/index.js';
 import { ownTenant } from '../tenancy/locality.jsx';
 
 /** The tenant's level as agencies name it: "phường", "xã", "đặc khu" (a 2025 district: "quận", "huyện"…), "tỉnh". */
@@ -201,16 +201,11 @@ function PlanEditor(props: { plan?: PlanSummary }) {
         </label>
         <div class="sup-row">
           <Field label={{ vi: 'Từ ngày', en: 'From' }}>
-            <input type="date" name="periodFrom" required value={form.from} onInput={(e) => setForm('from', e.currentTarget.value)} />
+            <DateInput name="periodFrom" required value={form.from} onValue={(v) => setForm('from', v)} />
           </Field>
-          <Input
-            label={{ vi: 'Đến ngày', en: 'To' }}
-            type="date"
-            name="periodTo"
-            required
-            value={form.to}
-            onInput={(e) => setForm('to', e.currentTarget.value)}
-          />
+          <Field label={{ vi: 'Đến ngày', en: 'To' }}>
+            <DateInput name="periodTo" required min={form.from || undefined} value={form.to} onValue={(v) => setForm('to', v)} />
+          </Field>
         </div>
       </fieldset>
 
@@ -220,10 +215,10 @@ function PlanEditor(props: { plan?: PlanSummary }) {
           {(s, i) => (
             <div class="sup-row" data-testid="session-row">
               <Field label={{ vi: 'Ngày', en: 'Date' }}>
-                <input type="date" name={`session-date-${i}`} value={s().date} onInput={(e) => setForm('sessions', i, 'date', e.currentTarget.value)} />
+                <DateInput name={`session-date-${i}`} value={s().date} onValue={(v) => setForm('sessions', i, 'date', v)} />
               </Field>
               <Field label={{ vi: 'Giờ', en: 'Time' }}>
-                <input type="time" name={`session-time-${i}`} value={s().time} onInput={(e) => setForm('sessions', i, 'time', e.currentTarget.value)} />
+                <DateInput kind="time" name={`session-time-${i}`} value={s().time} onValue={(v) => setForm('sessions', i, 'time', v)} />
               </Field>
               <Field label={{ vi: 'Làm việc với', en: 'With unit' }}>
                 <input name={`session-unit-${i}`} value={s().unit} onInput={(e) => setForm('sessions', i, 'unit', e.currentTarget.value)} />

@@ -3,7 +3,7 @@ import { planStatusActions } from '../../../shared/supervision/labels.js';
 import { planTransitions } from '../../../shared/supervision/rules.js';
 import type { PlanSummary } from '../../../shared/supervision/schema.js';
 import { t } from '../i18n.js';
-import { createAction, ErrorAlert, SubmitButton, Input } from '../ui/index.js';
+import { createAction, ErrorAlert, SubmitButton, Input, DateInput, Field } from '../ui/index.js';
 import { supervisionApi } from './client.js';
 
 /** The plan's next steps (notify, start, report, close), each dated and with an optional note. */
@@ -22,7 +22,9 @@ export function PlanTransitions(props: { plan: PlanSummary; today: string; reloa
     <>
       <div class="sup-inline">
         <div class="sup-row">
-          <Input label={{ vi: 'Ngày thực hiện', en: 'Date' }} type="date" name="transition-on" value={on()} onInput={(e) => setOn(e.currentTarget.value)} />
+          <Field label={{ vi: 'Ngày thực hiện', en: 'Date' }}>
+            <DateInput name="transition-on" value={on()} onValue={setOn} />
+          </Field>
           <Input label={{ vi: 'Ghi chú', en: 'Note' }} name="transition-note" value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
         </div>
         <div class="sup-actions">

@@ -4,7 +4,7 @@ import { formatDate } from '../../../shared/format.js';
 import { recommendationStatusLabels } from '../../../shared/supervision/labels.js';
 import type { RecommendationView } from '../../../shared/supervision/schema.js';
 import { t } from '../i18n.js';
-import { createAction, ErrorAlert, Field, AddButton } from '../ui/index.js';
+import { createAction, ErrorAlert, Field, AddButton, DateInput } from '../ui/index.js';
 import { newIdempotencyKey, supervisionApi } from './client.js';
 import { RecStatusBadge } from './common.jsx';
 import { RecFields } from './FindingForms.jsx';
@@ -129,7 +129,7 @@ export function RecommendationItem(props: { planId: string; rec: RecommendationV
         >
           <div class="sup-row">
             <Field label={{ vi: 'Ngày trả lời', en: 'Answered on' }}>
-              <input type="date" name="respondedOn" value={resp.respondedOn} onInput={(e) => setResp('respondedOn', e.currentTarget.value)} />
+              <DateInput name="respondedOn" value={resp.respondedOn} onValue={(v) => setResp('respondedOn', v)} />
             </Field>
             <Field label={{ vi: 'Đơn vị trả lời', en: 'Answered by' }}>
               <input

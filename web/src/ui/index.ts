@@ -15,3 +15,4 @@ export { createPagedList, LoadMore, type Page } from './paged.jsx';
 export { PagedTable } from './PagedTable.jsx';
 export { allowed, RoleGate } from './RoleGate.jsx';
 export { AddButton, RemoveButton } from './RowButtons.jsx';
+export { DateInput, FileInput } from './DateInput.jsx';
