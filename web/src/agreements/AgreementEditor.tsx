@@ -15,7 +15,7 @@ import {
 } from '../../../shared/agreements/schema.js';
 import { api } from '../api.js';
 import { t, ui } from '../i18n.js';
-import { createAction, Field, focusHeading, SubmitButton, RemoveButton } from '../ui/index.js';
+import { createAction, createDraft, DraftNotice, Field, focusHeading, SubmitButton, RemoveButton } from '../ui/index.js';
 import { agencyName, ErrorBox, newIdempotencyKey, useOwnUnit } from './common.jsx';
 import { ContentEditor } from './ContentEditor.jsx';
 import { contentOf, emptyForm, type Form, formOf } from './editor-form.js';
@@ -58,6 +58,13 @@ export function AgreementEditor() {
     const usual = u ? defaultPartyName(p.agency, u) : '';
     setForm('parties', i, { agency, ...(u && (!p.name.trim() || p.name === usual) ? { name: defaultPartyName(agency, u) } : {}) });
   };
+  // After the parties effect: a new draft's default parties are part of what the form starts from.
+  const draft = createDraft({
+    key: () => `agreement:${params.id ?? 'new'}`,
+    form,
+    setForm,
+    ready: () => (params.id ? !!loaded() : unit() !== undefined),
+  });
   const [continuable] = createResource(
     () => (unit()?.level === 'commune' ? unit() : false),
     () => api<Continuable>('/api/agreements/continuable'),
@@ -80,7 +87,10 @@ export function AgreementEditor() {
             body: JSON.stringify(content),
           }),
     );
-    if (r) navigate(`/agreements/${r.agreement.id}`);
+    if (r) {
+      draft.saved();
+      navigate(`/agreements/${r.agreement.id}`);
+    }
   };
 
   return (
@@ -90,6 +100,7 @@ export function AgreementEditor() {
       </p>
       <h1>{params.id ? t({ vi: 'Sửa dự thảo', en: 'Edit draft' }) : t({ vi: 'Soạn văn bản phối hợp mới', en: 'New coordination draft' })}</h1>
       <Show when={!params.id || loaded()} fallback={loaded.error ? <ErrorBox error={loaded.error} /> : <p role="status">{t(ui.loading)}</p>}>
+        <DraftNotice draft={draft} />
         <form class="form" onSubmit={save} data-testid="agreement-editor">
           <div class="grid-form">
             <Field label={{ vi: 'Loại văn bản', en: 'Kind' }}>

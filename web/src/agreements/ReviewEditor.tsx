@@ -12,7 +12,7 @@ import {
 } from '../../../shared/agreements/schema.js';
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
-import { createAction, Field, focusHeading, SubmitButton, Input, DateInput } from '../ui/index.js';
+import { createAction, createDraft, DraftNotice, Field, focusHeading, SubmitButton, Input, DateInput } from '../ui/index.js';
 import { ErrorBox, todayVN } from './common.jsx';
 
 type Form = {
@@ -113,6 +113,7 @@ export function ReviewEditor() {
   );
 
   const period = () => (isNew() ? `${form.year}-${form.half}` : params.period);
+  const draft = createDraft({ key: () => `review:${params.id}:${params.period}`, form, setForm, ready: () => !!detail() });
 
   const save = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -143,7 +144,10 @@ export function ReviewEditor() {
         remarks: form.remarks,
       };
       const saved = await action.run(() => api(`/api/agreements/${params.id}/reviews/${period()}`, { method: 'PUT', body: JSON.stringify(body) }));
-      if (saved !== undefined) navigate(`/agreements/${params.id}`);
+      if (saved !== undefined) {
+        draft.saved();
+        navigate(`/agreements/${params.id}`);
+      }
     }
   };
 
@@ -164,6 +168,7 @@ export function ReviewEditor() {
           <>
             <h1>{isNew() ? t({ vi: 'Sơ kết, tổng kết', en: 'Write a review' }) : reviewTitle(params.period, lang())}</h1>
             <p class="muted">{fullTitle(d().agreement, lang())}</p>
+            <DraftNotice draft={draft} />
             <form class="form" onSubmit={save} data-testid="review-editor">
               <div class="grid-form">
                 <Show when={isNew()}>

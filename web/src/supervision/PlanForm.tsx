@@ -16,7 +16,19 @@ import {
 } from '../../../shared/supervision/schema.js';
 import { t } from '../i18n.js';
 import { newIdempotencyKey, supervisionApi } from './client.js';
-import { Async, createAction, ErrorAlert, Field, focusHeading, SubmitButton, AddButton, RemoveButton, DateInput } from '../ui/index.js';
+import {
+  Async,
+  createAction,
+  createDraft,
+  DraftNotice,
+  ErrorAlert,
+  Field,
+  focusHeading,
+  SubmitButton,
+  AddButton,
+  RemoveButton,
+  DateInput,
+} from '../ui/index.js';
 import { ownTenant } from '../tenancy/locality.jsx';
 
 /** The tenant's level as agencies name it: "phường", "xã", "đặc khu" (a 2025 district: "quận", "huyện"…), "tỉnh". */
@@ -142,6 +154,7 @@ function PlanEditor(props: { plan?: PlanSummary }) {
   const [form, setForm] = createStore<FormState>(props.plan ? fromPlan(props.plan) : blank());
   const action = createAction();
   let idemKey = newIdempotencyKey();
+  const draft = createDraft({ key: () => `plan:${props.plan?.id ?? 'new'}`, form, setForm, ready: () => true });
   const dueOn = () => reportDueOn(form.sessions.filter((s) => /^\d{4}-\d{2}-\d{2}$/.test(s.date)));
 
   const submit = async (e: SubmitEvent) => {
@@ -160,11 +173,13 @@ function PlanEditor(props: { plan?: PlanSummary }) {
     );
     if (!res) return;
     idemKey = newIdempotencyKey();
+    draft.saved();
     navigate(`/supervision/plans/${res.plan.id}`);
   };
 
   return (
     <form class="sup-form" onSubmit={submit} data-testid="plan-form">
+      <DraftNotice draft={draft} />
       <datalist id="sup-agencies">
         <option value={`HĐND ${levelWord()}`} />
         <option value={`UBND ${levelWord()}`} />

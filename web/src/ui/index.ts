@@ -16,3 +16,4 @@ export { PagedTable } from './PagedTable.jsx';
 export { allowed, RoleGate } from './RoleGate.jsx';
 export { AddButton, RemoveButton } from './RowButtons.jsx';
 export { DateInput, FileInput } from './DateInput.jsx';
+export { createDraft, type Draft, DraftNotice } from './draft.jsx';
