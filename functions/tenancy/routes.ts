@@ -125,7 +125,11 @@ export const tenancyRoutes = new Hono<AppEnv>()
     );
   })
 
-  /** The province admin's list of its localities' tenants, pending first: one Query of GSI1. */
+  /**
+   * The province admin's list of its localities' tenants, pending first: one Query of GSI1. A province
+   * has at most a few hundred units (its communes and, as history, its districts), so the list is one
+   * page: `nextCursor` is always null (the one list contract, shared/paging.ts).
+   */
   .get('/signups', requireAuth, requirePermission('province:admin'), validate('query', signUpListQuerySchema), async (c) => {
     const { status } = c.req.valid('query');
     const provinceCode = c.var.identity.provinceCode!;
@@ -145,7 +149,7 @@ export const tenancyRoutes = new Hono<AppEnv>()
     const tenants = items
       .map(tenantView)
       .sort((a, b) => order[a.status] - order[b.status] || (b.requestedAt ?? '').localeCompare(a.requestedAt ?? '') || a.name.localeCompare(b.name, 'vi'));
-    return c.json({ provinceCode, tenants });
+    return c.json({ items: tenants, nextCursor: null, provinceCode });
   })
 
   /**
