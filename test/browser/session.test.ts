@@ -2,8 +2,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../functions/demo/data.js';
 import type { LocalStack } from '../../functions/local/server.js';
-import { programBody } from '../support/agreements.js';
 import { launchBrowser, signInAs, startWebStack } from '../support/browser.js';
+import { signedProgram } from '../support/signed-program.js';
 
 let stack: LocalStack;
 let browser: Browser;
@@ -19,27 +19,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/** A signed program of Phường Tây Hồ for this year, made through the API (the review form needs one). */
-async function signedProgram(): Promise<string> {
-  const token = await stack.idp.issueIdToken(stack.idp.findUser(EMAIL)!);
-  const call = async (path: string, body: unknown) => {
-    const res = await fetch(`${stack.url}/api/agreements${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${path} ${res.status}: ${await res.text()}`);
-    return ((await res.json()) as { agreement: { id: string; version: number } }).agreement;
-  };
-  const created = await call('', programBody({ year, number: '07/CTrPH-HĐND-UBND-MTTQ', title: `Phối hợp công tác năm ${year} (phiên làm việc)` }));
-  await call(`/${created.id}/sign`, {
-    version: created.version,
-    signedOn: `${year}-01-15`,
-    place: 'Hội trường UBND phường',
-    signatories: [{ agency: 'HDND', onBehalf: 'TM. Thường trực HĐND', title: 'Chủ tịch', name: 'Nguyễn Văn An' }],
-  });
-  return created.id;
-}
+/** A signed program of Phường Tây Hồ for this year (the review form needs one). */
+const signed = () => signedProgram(stack, EMAIL, { year, number: '07/CTrPH-HĐND-UBND-MTTQ', title: `Phối hợp công tác năm ${year} (phiên làm việc)` });
 
 const storedToken = (page: Page) => page.evaluate(() => (JSON.parse(localStorage.getItem('session') ?? 'null') as { token?: string } | null)?.token);
 
@@ -74,7 +55,7 @@ describe('a session that lasts a working day', () => {
   }, 40_000);
 
   it('when renewal is refused, asks for the password over the review form and then saves every field', async () => {
-    const id = await signedProgram();
+    const id = await signed();
     stack.idp.idTokenTtlSeconds = 4;
     const page = await context.newPage();
     await signInAs(page, stack.url, EMAIL);

@@ -100,6 +100,9 @@ export function AgreementActions(props: { detail: Detail; writable: boolean; loc
           <A class="button secondary" href={`/agreements/${a().id}/reviews/new`} data-testid="new-review">
             {t({ vi: 'Sơ kết / tổng kết', en: 'Write a review' })}
           </A>
+          <A class="button secondary" href={`/archive/new?agreement=${a().id}`} data-testid="upload-signed">
+            {t({ vi: 'Tải bản ký lên', en: 'Upload the signed copy' })}
+          </A>
         </Show>
       </div>
       <Show when={!asking()}>

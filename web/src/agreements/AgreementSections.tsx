@@ -166,6 +166,9 @@ export function AgreementSections(props: { detail: Detail; writable: boolean; lo
                     <A class="button secondary" href={`/agreements/${a().id}/reviews/${r.period}`}>
                       {t({ vi: 'Sửa', en: 'Edit' })}
                     </A>
+                    <A class="button secondary" href={`/archive/new?agreement=${a().id}&period=${r.period}`} data-testid="upload-signed-review">
+                      {t({ vi: 'Tải bản ký lên', en: 'Upload the signed copy' })}
+                    </A>
                   </Show>
                 </div>
               </div>

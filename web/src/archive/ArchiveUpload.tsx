@@ -1,9 +1,10 @@
-import { useNavigate } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { useNavigate, useSearchParams } from '@solidjs/router';
+import { createResource, createSignal, Show } from 'solid-js';
 import { MAX_FILE_BYTES } from '../../../shared/archive/schema.js';
 import { t } from '../i18n.js';
 import { createDraft, DraftNotice, ErrorAlert, Field, focusHeading, SubmitButton, FileInput } from '../ui/index.js';
 import { canWrite, createMetadataForm, formatBytes, MetadataFields, metadataLabels } from './common.jsx';
+import { prefillFromAgreement } from './prefill.js';
 import { ACCEPT, createUpload, UploadStatus } from './upload.jsx';
 
 /** New document: metadata + file; the file goes straight to S3 through a presigned URL. */
@@ -13,8 +14,19 @@ export function ArchiveUpload() {
   const form = createMetadataForm();
   const [file, setFile] = createSignal<File | null>(null);
   const upload = createUpload();
+  // Opened from an agreement or a review ("Tải bản ký lên"): the form starts from that record.
+  const [search] = useSearchParams<{ agreement?: string; period?: string }>();
+  const [prefilled] = createResource(
+    () => search.agreement ?? false,
+    (id) => prefillFromAgreement(form, id, search.period ?? null).then(() => true),
+  );
   // The metadata is kept as a draft; a file cannot be, it is chosen again.
-  const draft = createDraft({ key: () => 'archive:new', form: form.f, setForm: form.setF, ready: () => true });
+  const draft = createDraft({
+    key: () => `archive:new:${search.agreement ?? ''}:${search.period ?? ''}`,
+    form: form.f,
+    setForm: form.setF,
+    ready: () => !search.agreement || prefilled.state === 'ready' || prefilled.state === 'errored',
+  });
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();

@@ -28,6 +28,7 @@ import {
   AddButton,
   RemoveButton,
   DateInput,
+  RecordPicker,
 } from '../ui/index.js';
 import { ownTenant } from '../tenancy/locality.jsx';
 
@@ -317,9 +318,13 @@ function PlanEditor(props: { plan?: PlanSummary }) {
       <fieldset>
         <legend>{t({ vi: 'Thực hiện nội dung của chương trình, quy chế phối hợp', en: 'Agreement item carried out' })}</legend>
         <div class="sup-row">
-          <Field label={{ vi: 'Mã văn bản phối hợp', en: 'Agreement id' }}>
-            <input name="agreementId" value={form.agreementId} onInput={(e) => setForm('agreementId', e.currentTarget.value)} />
-          </Field>
+          <RecordPicker
+            kind="agreement"
+            name="agreementId"
+            label={{ vi: 'Văn bản phối hợp', en: 'Agreement' }}
+            value={form.agreementId}
+            onPick={(r) => setForm('agreementId', r?.id ?? '')}
+          />
           <Field label={{ vi: 'Nội dung số', en: 'Item no.' }}>
             <input type="number" min="1" max="999" name="itemNo" value={form.itemNo} onInput={(e) => setForm('itemNo', e.currentTarget.value)} />
           </Field>

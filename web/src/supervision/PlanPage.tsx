@@ -6,7 +6,7 @@ import { planTransitions, REPORT_DUE_DAYS, statusesAcceptingFindings } from '../
 import type { Session as PlanSession } from '../../../shared/supervision/schema.js';
 import type { PlanDetail } from '../../../shared/supervision/views.js';
 import { t } from '../i18n.js';
-import { Async, type Column, DataTable, focusHeading } from '../ui/index.js';
+import { Async, type Column, DataTable, focusHeading, RecordName } from '../ui/index.js';
 import { canWrite, supervisionApi, useLocality, withLocality } from './client.js';
 import { DemoBadge, PlanStatusBadge } from './common.jsx';
 import { AddRecommendation, FindingForm } from './FindingForms.jsx';
@@ -103,7 +103,7 @@ function PlanView(props: { detail: PlanDetail; writable: boolean; reload: () => 
               <dd data-testid="agreement-ref">
                 {t({ vi: `Nội dung số ${ref().itemNo} của văn bản phối hợp`, en: `Item ${ref().itemNo} of agreement` })}{' '}
                 <A href={`/agreements/${ref().agreementId}`}>
-                  <code>{ref().agreementId}</code>
+                  <RecordName kind="agreement" id={ref().agreementId} />
                 </A>
               </dd>
             </>
