@@ -74,6 +74,7 @@ describe('locality onboarding in a real browser', () => {
     // The seeded Phường Ba Đình sign-up waits too; pending rows come first.
     expect(await page.locator('tr[data-locality="00004"]').innerText()).toContain('Chờ duyệt');
     await row.locator('button:has-text("Phê duyệt")').click();
+    await page.click('[data-testid=approve-confirm]');
     const link = page.locator('[data-testid=invitation-link]');
     await expect.poll(() => link.inputValue()).toMatch(/\/invitation#01\.00145\./);
     invitationUrl = await link.inputValue();

@@ -112,7 +112,10 @@ export function AgreementActions(props: { detail: Detail; writable: boolean; loc
       <ConfirmDialog
         open={asking() === 'delete'}
         title={{ vi: 'Xóa dự thảo', en: 'Delete the draft' }}
-        message={{ vi: 'Xóa dự thảo này?', en: 'Delete this draft?' }}
+        message={{
+          vi: 'Dự thảo sẽ bị xóa khỏi danh sách cùng các nội dung của nó. Việc xóa được ghi vào nhật ký thay đổi và không hoàn tác được trên trang này.',
+          en: 'The draft and its content are removed from the list. The deletion is recorded in the audit log and cannot be undone from this page.',
+        }}
         confirmLabel={{ vi: 'Xóa dự thảo', en: 'Delete draft' }}
         busy={action.busy()}
         error={action.error()}

@@ -44,6 +44,12 @@ export function SignDialog(props: { open: boolean; detail: Detail; onClose: () =
   return (
     <Dialog open={props.open} title={{ vi: 'Ký kết văn bản', en: 'Sign the agreement' }} onClose={props.onClose} testId="sign-dialog">
       <form class="form" onSubmit={submit} onInput={() => (touched = true)}>
+        <p class="muted" data-testid="sign-consequence">
+          {t({
+            vi: 'Sau khi ghi nhận ký kết, nội dung văn bản không sửa được nữa; mọi thay đổi phải qua văn bản sửa đổi, bổ sung.',
+            en: 'Once the signing is recorded, the text can no longer be edited; any change goes through an amendment.',
+          })}
+        </p>
         <div class="grid-form">
           <Field label={{ vi: 'Ngày ký', en: 'Signing date' }}>
             <DateInput name="signedOn" required value={form.signedOn} onValue={(v) => setForm('signedOn', v)} />
