@@ -29,8 +29,8 @@ export class ApiError extends Error {
   get text(): string {
     const p = this.problem;
     const head = lang() === 'vi' ? (p.detail_vi ?? p.title_vi) : (p.detail ?? p.title);
-    const fields = this.fieldErrors.map((e) => `${e.field}: ${lang() === 'vi' ? e.message_vi : e.message_en}`);
-    return [head, ...fields].join('\n');
+    const fields = this.fieldErrors.map((e) => (lang() === 'vi' ? e.message_vi : e.message_en)).filter((m) => m !== head);
+    return [head, ...new Set(fields)].join('\n');
   }
 }
 

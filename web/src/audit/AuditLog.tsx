@@ -1,24 +1,14 @@
 import { createSignal, For } from 'solid-js';
 import { auditActionLabels, auditActions, auditEntities, auditEntityLabels, type AuditEvent, auditPageSchema } from '../../../shared/audit/schema.js';
-import { formatDateTime } from '../../../shared/format.js';
 import { roleLabels, type Role } from '../../../shared/roles.js';
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
 import { type Column, createPagedList, Field, focusHeading, LocalityPicker, RoleGate, SubmitButton, PagedTable, Input, DateInput } from '../ui/index.js';
 import '../tenancy/tenancy.css';
+import { auditSentence, auditValue, fieldLabel } from './sentence.js';
 
 function thisMonth() {
   return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
-}
-
-function show(v: unknown): string {
-  if (v === null || v === undefined || v === '') return '—';
-  if (typeof v === 'string') return /^\d{4}-\d{2}-\d{2}T/.test(v) ? formatDateTime(v) : v;
-  if (typeof v === 'object' && v && ('name' in v || 'email' in v)) {
-    const o = v as { name?: string; email?: string };
-    return o.name ?? o.email ?? '';
-  }
-  return JSON.stringify(v);
 }
 
 const empty = { vi: 'Không có thay đổi nào trong khoảng này.', en: 'No changes in this range.' };
@@ -39,28 +29,16 @@ export function AuditLog() {
 const all = { vi: 'Tất cả', en: 'All' };
 
 const columns: Column<AuditEvent>[] = [
-  { id: 'at', header: { vi: 'Thời điểm', en: 'When' }, cell: (e) => formatDateTime(e.at) },
   {
-    id: 'actor',
-    header: { vi: 'Người thực hiện', en: 'Who' },
+    id: 'what',
+    header: { vi: 'Nội dung', en: 'What happened' },
     cell: (e) => (
       <>
-        {e.actor.name ?? e.actor.email}
+        <span data-testid="audit-sentence">{auditSentence(e, lang())}</span>
         <div class="hint">
           {e.actor.email} ·{' '}
-          {e.actor.role === 'public' ? t({ vi: 'Công khai (đăng ký)', en: 'Public (sign-up)' }) : (roleLabels[e.actor.role as Role]?.[lang()] ?? e.actor.role)}
+          {e.actor.role === 'public' ? t({ vi: 'Công khai (đăng ký)', en: 'Public (sign-up)' }) : (roleLabels[e.actor.role as Role]?.[lang()] ?? '')}
         </div>
-      </>
-    ),
-  },
-  { id: 'action', header: { vi: 'Hành động', en: 'Action' }, cell: (e) => (auditActionLabels[e.action] ? t(auditActionLabels[e.action]!) : e.action) },
-  {
-    id: 'entity',
-    header: { vi: 'Đối tượng', en: 'Entity' },
-    cell: (e) => (
-      <>
-        {auditEntityLabels[e.target.entity] ? t(auditEntityLabels[e.target.entity]!) : e.target.entity}
-        <div class="hint">{e.target.id.length > 20 ? `${e.target.id.slice(0, 12)}…` : e.target.id}</div>
       </>
     ),
   },
@@ -72,7 +50,7 @@ const columns: Column<AuditEvent>[] = [
         <For each={Object.entries(e.changes).slice(0, 8)}>
           {([field, c]) => (
             <li>
-              <code>{field}</code>: {show(c.before)} → {show(c.after)}
+              <span class="field-name">{fieldLabel(field, lang())}</span>: {auditValue(c.before, lang())} → {auditValue(c.after, lang())}
             </li>
           )}
         </For>
