@@ -1,3 +1,4 @@
+import { vietnamMonth } from '../../../shared/dates.js';
 import { createSignal, For } from 'solid-js';
 import { auditActionLabels, auditActions, auditEntities, auditEntityLabels, type AuditEvent, auditPageSchema } from '../../../shared/audit/schema.js';
 import { roleLabels, type Role } from '../../../shared/roles.js';
@@ -8,7 +9,7 @@ import '../tenancy/tenancy.css';
 import { auditSentence, auditValue, fieldLabel } from './sentence.js';
 
 function thisMonth() {
-  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
+  return vietnamMonth(Date.now());
 }
 
 const empty = { vi: 'Không có thay đổi nào trong khoảng này.', en: 'No changes in this range.' };
