@@ -13,7 +13,7 @@ export const auditCatalogue = {
   'agreement-review': ['create', 'update'],
   'agreement-item': ['progress'],
   supervision: ['create', 'update'],
-  document: ['create', 'update', 'new-version', 'delete', 'restore'],
+  document: ['create', 'update', 'new-version', 'delete', 'restore', 'verify-signature'],
 } as const satisfies Record<string, readonly string[]>;
 export type AuditEntity = keyof typeof auditCatalogue;
 

@@ -126,6 +126,7 @@ function predicate(e: AuditEvent, lang: Lang): string {
         'new-version': { vi: `tải lên bản đính chính của văn bản${n}`, en: `uploaded a correction of the document${n}` },
         delete: { vi: `xoá văn bản${n} khỏi kho`, en: `deleted the document${n}` },
         restore: { vi: `khôi phục văn bản${n}`, en: `restored the document${n}` },
+        'verify-signature': { vi: `kiểm tra chữ ký số của văn bản${n}`, en: `checked the digital signature of the document${n}` },
       };
       if (map[a]) return map[a]![lang];
       break;
