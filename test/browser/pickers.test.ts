@@ -58,9 +58,26 @@ describe('records are picked and shown by title and number, never by id', () => 
     await page.click('[data-testid=picker-options] [role=option]:has-text("31/CTrPH-HĐND-UBND-MTTQ")');
     await expect.poll(() => page.locator('[data-testid=picked-record]').first().innerText()).toContain('31/CTrPH-HĐND-UBND-MTTQ');
     // The evidence gets the document's number and summary as its name, and is shown by it.
+    await page.selectOption('[data-testid=progress-form] select[name=status]', 'in_progress');
     await page.click('[data-testid=progress-form] button[type=submit]');
-    await expect.poll(() => page.locator('[data-testid=item-1]').innerText()).toContain('Minh chứng: 31/CTrPH-HĐND-UBND-MTTQ');
+    await expect.poll(() => page.locator('[data-testid=item-1]').innerText(), { timeout: 10_000 }).toContain('Minh chứng: 31/CTrPH-HĐND-UBND-MTTQ');
     expect(await page.locator('[data-testid=item-1]').innerText()).not.toMatch(ULID);
+  });
+
+  it('a new review starts from where each item stands, and the agreement prints without the app around it', async () => {
+    // Item 1 was moved to "in progress" with a note in the test before.
+    await page.goto(`${stack.url}/agreements/${agreementId}/reviews/new`);
+    await page.waitForSelector('[data-testid=review-editor]');
+    await expect.poll(() => page.inputValue('select[name=result-status-1]')).toBe('in_progress');
+    expect(await page.inputValue('select[name=result-status-2]')).toBe('not_started');
+
+    await page.goto(`${stack.url}/agreements/${agreementId}`);
+    await page.waitForSelector('[data-testid=agreement-title]');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('nav.sidenav').isVisible()).toBe(false);
+    expect(await page.locator('[data-testid=upload-signed]').isVisible()).toBe(false);
+    expect(await page.locator('[data-testid=agreement-title]').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
   });
 
   it('links a supervision plan to an agreement picked by title', async () => {

@@ -62,6 +62,9 @@ describe('agreement rules shared by API and web', () => {
   it('writes full titles in Vietnamese style without breaking acronyms', () => {
     expect(fullTitle({ kind: 'program', title: 'Phối hợp công tác năm 2024' })).toBe('Chương trình phối hợp công tác năm 2024');
     expect(fullTitle({ kind: 'regulation', title: 'HĐND - UBND phối hợp' })).toBe('Quy chế HĐND - UBND phối hợp');
+    // A title typed with its kind is not given it twice ("Chương trình chương trình…").
+    expect(fullTitle({ kind: 'program', title: 'Chương trình phối hợp công tác năm 2026' })).toBe('Chương trình phối hợp công tác năm 2026');
+    expect(fullTitle({ kind: 'program', title: 'chương trình phối hợp công tác năm 2026' })).toBe('Chương trình phối hợp công tác năm 2026');
   });
 
   it('validates every seed through the same schema and builds one partition per seeded record', () => {

@@ -102,10 +102,12 @@ export function AgreementDetailPage() {
                   </dd>
                 </Show>
               </dl>
-              <Show when={a().remarks}>
-                <p class="remarks" data-testid="remarks">
-                  {t({ vi: 'Ghi chú nhập liệu', en: 'Data-entry remarks' })}: {a().remarks}
-                </p>
+              {/* Notes for whoever enters the data (sources, gaps): not part of the record readers see. */}
+              <Show when={writable() && a().remarks}>
+                <details class="remarks" data-testid="remarks">
+                  <summary>{t({ vi: 'Ghi chú nhập liệu (chỉ người nhập liệu thấy)', en: 'Data-entry remarks (shown to editors only)' })}</summary>
+                  <p>{a().remarks}</p>
+                </details>
               </Show>
 
               <AgreementActions detail={d()} writable={writable()} locality={locality()} reload={reload} />

@@ -121,7 +121,18 @@ export function AgreementEditor() {
             </Show>
             <label class="wide">
               {t({ vi: 'Trích yếu', en: 'Title' })}
-              <input name="title" required value={form.title} onInput={(e) => setForm('title', e.currentTarget.value)} />
+              <input
+                name="title"
+                required
+                placeholder={t({ vi: 'vd: phối hợp công tác năm 2026', en: 'e.g. phối hợp công tác năm 2026' })}
+                value={form.title}
+                onInput={(e) => setForm('title', e.currentTarget.value)}
+              />
+              <span class="hint" data-testid="full-title">
+                {form.title.trim()
+                  ? `${t({ vi: 'Tên đầy đủ', en: 'Full title' })}: ${fullTitle({ kind: form.kind, title: form.title })}`
+                  : t({ vi: 'Loại văn bản được thêm vào đầu tên, không cần gõ lại.', en: 'The kind is put in front of the title; no need to type it.' })}
+              </span>
             </label>
           </div>
 

@@ -98,7 +98,7 @@ export function AgreementSections(props: { detail: Detail; writable: boolean; lo
                 )}
               </For>
             </ul>
-            <Show when={s().remarks}>
+            <Show when={props.writable && s().remarks}>
               <p class="remarks">{s().remarks}</p>
             </Show>
           </div>

@@ -84,8 +84,9 @@ export function ReviewEditor() {
             no: it.no,
             title: it.title,
             result: r?.result ?? '',
-            status: r?.status ?? '',
-            progress: r?.progress !== undefined ? String(r.progress) : '',
+            // A new review starts from where each item stands today.
+            status: r?.status ?? (existing ? '' : it.status),
+            progress: r?.progress !== undefined ? String(r.progress) : existing ? '' : String(it.progress),
           };
         }),
       });
