@@ -124,6 +124,8 @@ export const api = {
     parsed(path, withBody('PATCH', body, init), schema),
   /** DELETE; the response (often empty) parsed with `schema`. */
   delete: <S extends z.ZodType>(path: string, schema: S, init: RequestInit = {}): Promise<z.output<S>> => parsed(path, { ...init, method: 'DELETE' }, schema),
+  /** A file (a .docx, a CSV) as the raw 2xx response, with the session's token renewed like any call. */
+  file: (path: string, init: RequestInit = {}): Promise<Response> => send(path, init),
   /** A write whose answer the page does not read: resolves when the API accepted it (2xx). */
   send: async (path: string, init: RequestInit = {}): Promise<true> => {
     await send(path, init);
