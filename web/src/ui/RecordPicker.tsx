@@ -1,5 +1,6 @@
 import { createResource, createSignal, createUniqueId, For, onCleanup, Show } from 'solid-js';
 import { t, type Text } from '../i18n.js';
+import { comboboxKeydown } from './combobox.js';
 import { describeRecord, type RecordKind, type RecordRef, recordLabel, searchRecords } from './records.js';
 import './ui.css';
 
@@ -57,23 +58,7 @@ export function RecordPicker(props: {
     setText('');
     setOpen(false);
   };
-  const keydown = (e: KeyboardEvent) => {
-    const list = shown();
-    if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      if (!open()) setOpen(true);
-      else setActive((i) => Math.min(i + 1, list.length - 1));
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      setActive((i) => Math.max(i - 1, 0));
-    } else if (e.key === 'Enter' && open() && list[active()]) {
-      e.preventDefault();
-      pick(list[active()]!);
-    } else if (e.key === 'Escape' && open()) {
-      e.preventDefault();
-      setOpen(false);
-    }
-  };
+  const keydown = (e: KeyboardEvent) => comboboxKeydown(e, { open, setOpen, options: shown, active, setActive, pick });
   const optionId = (i: number) => `${listId}-${i}`;
 
   const picker = () => (
