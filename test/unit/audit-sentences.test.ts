@@ -138,5 +138,7 @@ describe('the audit log reads as sentences', () => {
     expect(auditValue({ digest: 'sha256:abc', bytes: 90000 }, 'vi')).toBe('(nội dung dài, chỉ lưu dấu kiểm)');
     expect(auditValue({ nested: { x: 1 } }, 'en')).toBe('(changed)');
     expect(auditValue(ID, 'vi')).toBe('(bản ghi liên kết)');
+    // A digested field's preview of a structured value is JSON text: said, not shown.
+    expect(auditValue('[{"no":1,"title":"Phối hợp…', 'vi')).toBe('(nội dung dài, đã rút gọn)');
   });
 });

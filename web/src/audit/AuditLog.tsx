@@ -1,5 +1,5 @@
 import { vietnamMonth } from '../../../shared/dates.js';
-import { createSignal, For } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { auditActionLabels, auditActions, auditEntities, auditEntityLabels, type AuditEvent, auditPageSchema } from '../../../shared/audit/schema.js';
 import { roleLabels, type Role } from '../../../shared/roles.js';
 import { api } from '../api.js';
@@ -52,6 +52,12 @@ const columns: Column<AuditEvent>[] = [
           {([field, c]) => (
             <li>
               <span class="field-name">{fieldLabel(field, lang())}</span>: {auditValue(c.before, lang())} → {auditValue(c.after, lang())}
+              <Show when={c.digested}>
+                <span class="hint">
+                  {' '}
+                  {t({ vi: '(bản ghi đầy đủ quá dài, chỉ lưu phần đầu và dấu kiểm)', en: '(too long to keep in full: beginning and checksum kept)' })}
+                </span>
+              </Show>
             </li>
           )}
         </For>

@@ -160,6 +160,8 @@ export function auditValue(v: unknown, lang: Lang): string {
     if (ISO_TIME.test(v)) return auditTime(v);
     if (statusWords[v]) return statusWords[v]![lang];
     if (/^[0-9A-HJKMNP-TV-Z]{26}$/.test(v)) return vi ? '(bản ghi liên kết)' : '(linked record)';
+    // The preview of a long structured value (a digested audit field) is JSON text: not for reading.
+    if (/^[[{]/.test(v) && v.includes('"')) return vi ? '(nội dung dài, đã rút gọn)' : '(long content, shortened)';
     return v.length > 120 ? `${v.slice(0, 120)}…` : v;
   }
   if (Array.isArray(v)) {
