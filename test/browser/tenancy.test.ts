@@ -129,10 +129,11 @@ describe('locality onboarding in a real browser', () => {
     expect(actions[0]).toBe('invite');
     expect(actions.at(-1)).toBe('sign-up');
     expect(new Set(actions)).toEqual(new Set(['invite', 'accept', 'approve', 'sign-up']));
-    expect(await page.locator('[data-testid=audit]').innerText()).toMatch(/\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
+    // Each entry is a sentence ending with the day and time: "…, 30/11/2026 09:12".
+    expect(await page.locator('[data-testid=audit]').innerText()).toMatch(/, \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
     await page.selectOption('[data-testid=audit-filters] select[name=action]', 'approve');
     await page.click('[data-testid=audit-filters] button[type=submit]');
     await expect.poll(() => page.locator('[data-testid=audit] tbody tr').count()).toBe(1);
-    expect(await page.locator('[data-testid=audit]').innerText()).toContain('Hoàng Anh Tuấn');
+    expect(await page.locator('[data-testid=audit]').innerText()).toContain('Hoàng Anh Tuấn phê duyệt đăng ký của Phường Long Biên');
   });
 });

@@ -1,12 +1,13 @@
 import { vietnamMonth } from '../../../shared/dates.js';
-import { createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { provinceLocalitiesSchema } from '../../../shared/localities/views.js';
 import { auditActionLabels, auditActions, auditEntities, auditEntityLabels, type AuditEvent, auditPageSchema } from '../../../shared/audit/schema.js';
 import { roleLabels, type Role } from '../../../shared/roles.js';
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
 import { type Column, createPagedList, Field, focusHeading, LocalityPicker, RoleGate, SubmitButton, PagedTable, Input, DateInput } from '../ui/index.js';
 import '../tenancy/tenancy.css';
-import { auditSentence, auditValue, fieldLabel } from './sentence.js';
+import { auditSentence, auditValue, fieldLabel, tenantCodeOf } from './sentence.js';
 
 function thisMonth() {
   return vietnamMonth(Date.now());
@@ -29,13 +30,36 @@ export function AuditLog() {
 
 const all = { vi: 'Tất cả', en: 'All' };
 
+const unitNames = new Map<string, Promise<string | undefined>>();
+/** A unit's name by its code (one request per unit and page load), for entries that carry only the code. */
+function unitName(provinceCode: string, localityCode: string): Promise<string | undefined> {
+  const key = `${provinceCode}-${localityCode}`;
+  let found = unitNames.get(key);
+  if (!found) {
+    found = api
+      .get(`/api/localities/${provinceCode}?q=${localityCode}&limit=5`, provinceLocalitiesSchema)
+      .then((r) => r.localities.find((l) => l.code === localityCode)?.name)
+      .catch(() => undefined);
+    unitNames.set(key, found);
+  }
+  return found;
+}
+
+function AuditSentence(props: { event: AuditEvent }) {
+  const [name] = createResource(
+    () => tenantCodeOf(props.event) ?? false,
+    (c) => unitName(c.provinceCode, c.localityCode),
+  );
+  return <span data-testid="audit-sentence">{auditSentence(props.event, lang(), name())}</span>;
+}
+
 const columns: Column<AuditEvent>[] = [
   {
     id: 'what',
     header: { vi: 'Nội dung', en: 'What happened' },
     cell: (e) => (
       <>
-        <span data-testid="audit-sentence">{auditSentence(e, lang())}</span>
+        <AuditSentence event={e} />
         <div class="hint">
           {e.actor.email} ·{' '}
           {e.actor.role === 'public' ? t({ vi: 'Công khai (đăng ký)', en: 'Public (sign-up)' }) : (roleLabels[e.actor.role as Role]?.[lang()] ?? '')}

@@ -24,12 +24,12 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim
 const changed = (e: AuditEvent, field: string): unknown => e.changes[field]?.after ?? e.changes[field]?.before;
 
 /** What the entry is about, by name: the record's title, number or name as the change carries it. */
-function objectName(e: AuditEvent): string | undefined {
+function objectName(e: AuditEvent, known?: string): string | undefined {
   for (const field of ['name', 'title', 'topic', 'numberSymbol', 'number', 'email', 'summary']) {
     const v = str(changed(e, field));
     if (v) return v.length > 90 ? `${v.slice(0, 90)}…` : v;
   }
-  return undefined;
+  return known;
 }
 
 /** The number of a supervision finding, recommendation or agreement item in a target id (…/R002, …/ITEM#003). */
@@ -41,8 +41,8 @@ const subNumber = (id: string, marker: string): number | undefined => {
 const quoted = (name: string | undefined) => (name ? ` “${name}”` : '');
 
 /** The verb and object of an entry, e.g. "phê duyệt đăng ký của Phường Ba Đình". */
-function predicate(e: AuditEvent, lang: Lang): string {
-  const name = objectName(e);
+function predicate(e: AuditEvent, lang: Lang, known?: string): string {
+  const name = objectName(e, known);
   const vi = lang === 'vi';
   const n = quoted(name);
   const a = e.action;
@@ -135,10 +135,17 @@ function predicate(e: AuditEvent, lang: Lang): string {
   return vi ? 'thực hiện một thay đổi' : 'made a change';
 }
 
+/** A unit's entry (`01-00145`) whose change does not carry the unit's name: the code to look it up by. */
+export function tenantCodeOf(e: AuditEvent): { provinceCode: string; localityCode: string } | null {
+  if (e.target.entity !== 'tenant' || objectName(e)) return null;
+  const m = /^(\d{2})-(\d{5})$/.exec(e.target.id);
+  return m ? { provinceCode: m[1]!, localityCode: m[2]! } : null;
+}
+
 /** "Hoàng Anh Tuấn phê duyệt đăng ký của Phường Ba Đình, 30/11/2026 09:12". */
-export function auditSentence(e: AuditEvent, lang: Lang): string {
+export function auditSentence(e: AuditEvent, lang: Lang, targetName?: string): string {
   const who = e.actor.name ?? e.actor.email;
-  return `${who} ${predicate(e, lang)}, ${auditTime(e.at)}`;
+  return `${who} ${predicate(e, lang, targetName)}, ${auditTime(e.at)}`;
 }
 
 /** A field by its label (never by its code). */
