@@ -41,7 +41,10 @@ export function sentenceCase(s: string, units: Unit[]): string {
     const at = lower(out).lastIndexOf(lower(phrase));
     if (at >= 0) out = out.slice(0, at) + phrase + out.slice(at + phrase.length);
   }
-  return out.replace(/\b(Hđnd|Ubnd|Mttq|Đbqh|Việt nam)\b/giu, (w) => ({ hđnd: 'HĐND', ubnd: 'UBND', mttq: 'MTTQ', đbqh: 'ĐBQH', 'việt nam': 'Việt Nam' })[lower(w)] ?? w);
+  return out.replace(
+    /\b(Hđnd|Ubnd|Mttq|Đbqh|Việt nam)\b/giu,
+    (w) => ({ hđnd: 'HĐND', ubnd: 'UBND', mttq: 'MTTQ', đbqh: 'ĐBQH', 'việt nam': 'Việt Nam' })[lower(w)] ?? w,
+  );
 }
 
 const HEADING_SHORT: Record<string, AgencyCode> = {
@@ -119,7 +122,8 @@ export function dueOf(text: string, year: number | null): Due | null | undefined
   const t = foldVietnamese(text).replace(/[.;]+$/, '');
   const dates = [...t.matchAll(DMY)].map((m) => validDate(Number(m[3]), Number(m[2]), Number(m[1])));
   if (dates.some((d) => d === undefined)) return undefined;
-  if (/\btu\b/.test(t) && /\bden\b/.test(t) && dates.length === 2) return dates[1]! >= dates[0]! ? { kind: 'period', from: dates[0]!, to: dates[1]! } : undefined;
+  if (/\btu\b/.test(t) && /\bden\b/.test(t) && dates.length === 2)
+    return dates[1]! >= dates[0]! ? { kind: 'period', from: dates[0]!, to: dates[1]! } : undefined;
   if (/^trong nam\b/.test(t) || /^(thuong xuyen|ca nam|hang nam|dinh ky)\b/.test(t)) return null;
   if (dates.length === 1) return { kind: 'date', on: dates[0]! };
   const q = /\bquy\s+(iv|iii|ii|i|[1-4])\b(?:\s*(?:\/|nam)\s*(\d{4}))?/.exec(t);

@@ -165,7 +165,12 @@ export function parseDecree30(blocks: TextBlock[], units: Unit[]): Parsed {
       if (!chapter) {
         chapter = { title: '', placeholder: false, articles: [] };
         content.chapters.push(chapter);
-        mark(chapterPath(), [i], 'Văn bản không chia chương: các điều được đưa vào một chương không tên', 'No chapters: the articles are put in one untitled chapter');
+        mark(
+          chapterPath(),
+          [i],
+          'Văn bản không chia chương: các điều được đưa vào một chương không tên',
+          'No chapters: the articles are put in one untitled chapter',
+        );
       }
       article = { title: art[2]!.trim(), text: '', placeholder: false };
       chapter.articles.push(article);

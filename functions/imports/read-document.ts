@@ -18,11 +18,27 @@ import { formatDate } from '../../shared/format.js';
 
 const FAILURES: Record<ExtractFailure, { type: 'too-large' | 'unsupported-media-type' | 'validation'; vi: string; en: string }> = {
   too_large: { type: 'too-large', vi: 'Tệp quá lớn (kể cả khi giải nén)', en: 'The file is too large (also once decompressed)' },
-  encrypted: { type: 'validation', vi: 'Tệp có mật khẩu hoặc bị mã hoá: hãy gỡ mật khẩu rồi tải lại', en: 'The file is password-protected or encrypted: remove the password and upload again' },
-  macros: { type: 'unsupported-media-type', vi: 'Tệp có macro (.docm): hãy lưu lại thành .docx không có macro', en: 'The file carries macros (.docm): save it as a .docx without macros' },
+  encrypted: {
+    type: 'validation',
+    vi: 'Tệp có mật khẩu hoặc bị mã hoá: hãy gỡ mật khẩu rồi tải lại',
+    en: 'The file is password-protected or encrypted: remove the password and upload again',
+  },
+  macros: {
+    type: 'unsupported-media-type',
+    vi: 'Tệp có macro (.docm): hãy lưu lại thành .docx không có macro',
+    en: 'The file carries macros (.docm): save it as a .docx without macros',
+  },
   corrupt: { type: 'validation', vi: 'Tệp bị hỏng, không đọc được', en: 'The file is damaged and cannot be read' },
-  unsupported: { type: 'unsupported-media-type', vi: 'Chỉ nhận tệp Word (.docx) hoặc PDF có lớp chữ', en: 'Only Word (.docx) or PDF files with a text layer are accepted' },
-  no_text_layer: { type: 'validation', vi: 'PDF không có lớp chữ (bản quét): hãy dùng tệp Word hoặc PDF xuất từ Word', en: 'The PDF has no text layer (a scan): use the Word file or a PDF saved from Word' },
+  unsupported: {
+    type: 'unsupported-media-type',
+    vi: 'Chỉ nhận tệp Word (.docx) hoặc PDF có lớp chữ',
+    en: 'Only Word (.docx) or PDF files with a text layer are accepted',
+  },
+  no_text_layer: {
+    type: 'validation',
+    vi: 'PDF không có lớp chữ (bản quét): hãy dùng tệp Word hoặc PDF xuất từ Word',
+    en: 'The PDF has no text layer (a scan): use the Word file or a PDF saved from Word',
+  },
   timeout: { type: 'validation', vi: 'Đọc tệp quá thời gian cho phép', en: 'Reading the file took too long' },
 };
 

@@ -27,7 +27,11 @@ const proposedItemSchema = z.object({
 });
 export type ProposedItem = z.infer<typeof proposedItemSchema>;
 
-const proposedChapterSchema = z.object({ title: z.string(), placeholder: z.boolean(), articles: z.array(z.object({ title: z.string(), text: z.string(), placeholder: z.boolean() })) });
+const proposedChapterSchema = z.object({
+  title: z.string(),
+  placeholder: z.boolean(),
+  articles: z.array(z.object({ title: z.string(), text: z.string(), placeholder: z.boolean() })),
+});
 
 /** The agreement content as read: the same fields as `agreementContentSchema`, not yet valid. */
 export const proposedContentSchema = z.object({

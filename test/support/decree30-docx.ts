@@ -20,7 +20,11 @@ function header(agency: string[], number: string, dateLine: string) {
       new TableRow({
         children: [
           cell([...agency.map((a) => p(a, { bold: true, center: true })), p(`Số: ${number}`, { center: true })]),
-          cell([p('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, center: true }), p('Độc lập - Tự do - Hạnh phúc', { bold: true, center: true }), p(dateLine, { italics: true, center: true })]),
+          cell([
+            p('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, center: true }),
+            p('Độc lập - Tự do - Hạnh phúc', { bold: true, center: true }),
+            p(dateLine, { italics: true, center: true }),
+          ]),
         ],
       }),
     ],
@@ -33,7 +37,9 @@ function signatures(recipients: string[], blocks: [string, string, string][]) {
       new TableRow({
         children: [
           cell([p('Nơi nhận:', { bold: true, italics: true }), ...recipients.map((r) => p(`- ${r};`))]),
-          ...blocks.map(([onBehalf, title, name]) => cell([p(onBehalf, { bold: true, center: true }), p(title, { bold: true, center: true }), p(name, { bold: true, center: true })])),
+          ...blocks.map(([onBehalf, title, name]) =>
+            cell([p(onBehalf, { bold: true, center: true }), p(title, { bold: true, center: true }), p(name, { bold: true, center: true })]),
+          ),
         ],
       }),
     ],

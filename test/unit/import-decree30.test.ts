@@ -32,7 +32,14 @@ function structureOf(d: AgreementDetail) {
       placeholder: c.placeholder,
       articles: c.articles.map((x) => ({ title: x.placeholder ? '' : x.title, text: x.placeholder ? '' : paras(x.text), placeholder: x.placeholder })),
     })),
-    items: d.items.map((i) => ({ title: i.title, description: paras(i.description), lead: i.lead, cooperating: i.cooperating, due: i.due, placeholder: i.placeholder })),
+    items: d.items.map((i) => ({
+      title: i.title,
+      description: paras(i.description),
+      lead: i.lead,
+      cooperating: i.cooperating,
+      due: i.due,
+      placeholder: i.placeholder,
+    })),
   };
 }
 
@@ -48,7 +55,14 @@ function structureOfProposal(p: DocumentProposal) {
     signedOn: p.signedOn,
     areas: c.areas,
     chapters: c.chapters.map((ch) => ({ title: ch.placeholder ? '' : upper(ch.title), placeholder: ch.placeholder, articles: ch.articles })),
-    items: c.items.map((i) => ({ title: i.title, description: i.description, lead: i.lead, cooperating: i.cooperating, due: i.due, placeholder: i.placeholder })),
+    items: c.items.map((i) => ({
+      title: i.title,
+      description: i.description,
+      lead: i.lead,
+      cooperating: i.cooperating,
+      due: i.due,
+      placeholder: i.placeholder,
+    })),
   };
 }
 
@@ -78,7 +92,12 @@ describe('documents typed by a clerk in the Decree 30 layout', () => {
         cooperating: ['Ủy ban nhân dân phường Tây Hồ', 'Ủy ban Mặt trận Tổ quốc Việt Nam phường Tây Hồ'],
         when: 'Quý II/2025',
       },
-      { title: 'Giám sát việc giải quyết kiến nghị cử tri', lead: 'Ủy ban MTTQ Việt Nam phường', cooperating: ['Hội Cựu chiến binh phường'], when: 'trước ngày 30/9/2025' },
+      {
+        title: 'Giám sát việc giải quyết kiến nghị cử tri',
+        lead: 'Ủy ban MTTQ Việt Nam phường',
+        cooperating: ['Hội Cựu chiến binh phường'],
+        when: 'trước ngày 30/9/2025',
+      },
       { title: 'Sơ kết công tác phối hợp', lead: 'UBND phường', cooperating: ['HĐND phường'], when: 'Thường xuyên' },
       { title: 'Tổng kết năm', lead: 'UBND phường', cooperating: [], when: 'khi có chỉ đạo' },
     ]);
@@ -91,7 +110,12 @@ describe('documents typed by a clerk in the Decree 30 layout', () => {
       { agency: 'UBND', name: 'Ủy ban nhân dân phường Tây Hồ' },
       { agency: 'MTTQ', name: 'Ủy ban Mặt trận Tổ quốc Việt Nam phường Tây Hồ' },
     ]);
-    expect(c.items.map((i) => i.title)).toEqual(['Phối hợp tổ chức hội nghị tiếp xúc cử tri', 'Giám sát việc giải quyết kiến nghị cử tri', 'Sơ kết công tác phối hợp', 'Tổng kết năm']);
+    expect(c.items.map((i) => i.title)).toEqual([
+      'Phối hợp tổ chức hội nghị tiếp xúc cử tri',
+      'Giám sát việc giải quyết kiến nghị cử tri',
+      'Sơ kết công tác phối hợp',
+      'Tổng kết năm',
+    ]);
     expect(c.items[0]).toMatchObject({
       description: 'a) Trước kỳ họp giữa năm\nb) Sau kỳ họp cuối năm',
       lead: { agency: 'HDND', name: 'Thường trực Hội đồng nhân dân phường Tây Hồ' },
@@ -135,9 +159,15 @@ describe('documents typed by a clerk in the Decree 30 layout', () => {
     expect(p.problems).toEqual([]);
 
     const { textPdf } = await import('../support/text-pdf.js');
-    const lines = p.blocks.slice(0, 40).map((b, i) => ({ text: b.label ? `${b.label} ${b.text}` : b.text, x: 60, y: 800 - i * 18, bold: /^(Điều|Chương|QUY CHẾ)/u.test(b.text) }));
+    const lines = p.blocks
+      .slice(0, 40)
+      .map((b, i) => ({ text: b.label ? `${b.label} ${b.text}` : b.text, x: 60, y: 800 - i * 18, bold: /^(Điều|Chương|QUY CHẾ)/u.test(b.text) }));
     const pdf = await proposeFromDocument(textPdf([lines]), { fileName: 'qc.pdf', documentId: null }, TAY_HO);
     expect(pdf.source.format).toBe('pdf');
-    expect(pdf.content.chapters[0]!.articles.map((a) => a.title).slice(0, 3)).toEqual(['Nội dung phối hợp thứ 1', 'Nội dung phối hợp thứ 2', 'Nội dung phối hợp thứ 3']);
+    expect(pdf.content.chapters[0]!.articles.map((a) => a.title).slice(0, 3)).toEqual([
+      'Nội dung phối hợp thứ 1',
+      'Nội dung phối hợp thứ 2',
+      'Nội dung phối hợp thứ 3',
+    ]);
   });
 });
