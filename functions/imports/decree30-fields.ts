@@ -1,4 +1,5 @@
 import { agencyLabels, type AgencyCode, type Due, type Party } from '../../shared/agreements/schema.js';
+import { agencyOf } from '../../shared/imports/agencies.js';
 import { defaultPartyName, splitUnitName, unitPhrase, type Unit } from '../../shared/agreements/parties.js';
 import { foldVietnamese } from '../../shared/format.js';
 
@@ -8,23 +9,7 @@ import { foldVietnamese } from '../../shared/format.js';
  * answers undefined when the text does not say it plainly; the caller marks that part unreadable.
  */
 
-const AGENCY_PATTERNS: [AgencyCode, RegExp][] = [
-  ['MTTQ', /\b(mat tran to quoc|mttq)\b/],
-  ['DBQH', /\b(doan dai bieu quoc hoi|dbqh)\b/],
-  ['HDND', /\b(hoi dong nhan dan|hdnd)\b/],
-  ['UBND', /\b(uy ban nhan dan|ubnd)\b/],
-  ['LDLD', /\b(lien doan lao dong|ldld)\b/],
-  ['HLHPN', /\b(lien hiep phu nu|hlhpn|hoi lhpn)\b/],
-  ['DTN', /\b(doan thanh nien|tncs|doan tn)\b/],
-  ['HND', /\bhoi nong dan\b/],
-  ['HCCB', /\b(cuu chien binh|hccb)\b/],
-];
-
-/** The body a name denotes ("Thường trực HĐND phường Tây Hồ" → HDND); OTHER when none. */
-export function agencyOf(name: string): AgencyCode {
-  const f = foldVietnamese(name);
-  return AGENCY_PATTERNS.find(([, re]) => re.test(f))?.[0] ?? 'OTHER';
-}
+export { agencyOf };
 
 const lower = (s: string) => s.toLocaleLowerCase('vi-VN');
 const isUpper = (s: string) => /\p{Lu}/u.test(s) && s === s.toLocaleUpperCase('vi-VN');

@@ -36,6 +36,7 @@ const routes: RouteDefinition[] = [
   },
   { path: '/agreements', component: page(() => import('./agreements/AgreementList.jsx'), 'AgreementList') },
   { path: '/agreements/new', component: page(agreements, 'AgreementEditor') },
+  { path: '/agreements/import', component: page(() => import('./imports/ImportDocument.jsx'), 'ImportDocument') },
   { path: '/agreements/:id', component: page(() => import('./agreements/AgreementDetail.jsx'), 'AgreementDetailPage') },
   { path: '/agreements/:id/edit', component: page(agreements, 'AgreementEditor') },
   { path: '/agreements/:id/reviews/:period', component: page(() => import('./agreements/ReviewEditor.jsx'), 'ReviewEditor') },
