@@ -207,3 +207,22 @@ function agreementKeys() {
     agreementReview: (t: TenantRef, id: string, period: string) => ({ PK: partition(t, id), SK: `REVIEW#${period}` }),
   };
 }
+
+/**
+ * Per-tenant usage (issue #16 part 4). One item per tenant and Vietnam calendar month, all of a
+ * month in ONE partition: `USAGE#<yyyy-mm>` / SK `<tenant prefix>` (`01#00103`, `19#P`). Every
+ * authenticated tenant request ADDs to its item after the response is built (functions/http/usage.ts);
+ * the operator's page is one Query of the month (per 1 MB page), a province admin's one Query per
+ * province it reads (SK begins_with `<province>#`, also for the provinces merged into it).
+ * The key starts with `USAGE#`, never with a tenant prefix: tenant sessions (IAM LeadingKeys fence)
+ * cannot write it, so the API writes and reads it with the function's own credentials.
+ */
+const USAGE_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export const usageKeys = {
+  month: (month: string) => {
+    if (!USAGE_MONTH.test(month)) throw new Error(`bad month ${month}`);
+    return { PK: `USAGE#${month}` };
+  },
+  item: (month: string, t: TenantRef) => ({ ...usageKeys.month(month), SK: tenantPrefix(t) }),
+};

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { GetObjectCommandOutput, S3Client } from '@aws-sdk/client-s3';
-import { s3ClientConfig } from './s3-client.js';
+import { s3ClientConfig } from './s3-config.js';
 import type { FileKind } from '../../shared/archive/schema.js';
 import { FileSniffer } from './sniff.js';
 

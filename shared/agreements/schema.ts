@@ -256,6 +256,8 @@ export type ItemStats = z.infer<typeof itemStatsSchema>;
 
 export const agreementSummarySchema = agreementSchema.extend({ itemStats: itemStatsSchema });
 export type AgreementSummary = z.infer<typeof agreementSummarySchema>;
+/** What a create, edit or amendment answers: the record as the list shows it. */
+export const agreementResultSchema = z.object({ agreement: agreementSummarySchema });
 
 export const progressNoteSchema = z.object({
   at: z.string(),

@@ -55,14 +55,19 @@ export const auditQuerySchema = z
   });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
-export type AuditEvent = {
-  auditId: string;
-  at: string;
-  actor: { userId: string; email: string; name?: string; role: string };
-  target: { entity: string; id: string };
-  action: string;
-  changes: Record<string, { before: unknown; after: unknown }>;
-};
+export const auditEventSchema = z.object({
+  auditId: z.string(),
+  at: z.string(),
+  actor: z.object({ userId: z.string(), email: z.string(), name: z.string().optional(), role: z.string() }),
+  target: z.object({ entity: z.string(), id: z.string() }),
+  action: z.string(),
+  changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
+});
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+
+/** `GET /api/audit`: one month of the tenant's audit trail, newest first. */
+export const auditPageSchema = z.object({ month: z.string(), items: z.array(auditEventSchema), nextCursor: z.string().nullable() });
+export type AuditPage = z.infer<typeof auditPageSchema>;
 
 /** Entities and actions the UI offers as filters (any lower-case kind is accepted by the API). */
 export const auditEntities = ['tenant', 'user', 'invitation', 'agreement', 'agreement-item', 'agreement-review', 'supervision', 'document'] as const;
