@@ -7,6 +7,7 @@ import type { AppEnv } from '../http/env.js';
 import { ProblemError } from '../http/problem.js';
 import { validate } from '../http/validate.js';
 import { readArchivedBytes } from './archive-source.js';
+import { sheetRoutes } from './sheet-routes.js';
 
 /**
  * /api/imports — bringing existing documents in (#18). Reading a document proposes a draft and
@@ -18,6 +19,7 @@ const readService = () => import('./read-document.js');
 
 export const importRoutes = new Hono<AppEnv>()
   .use('*', requireAuth)
+  .route('/', sheetRoutes)
 
   /** The file itself as the body (application/octet-stream, at most 1 MB: larger files go through the archive). */
   .post('/documents', validate('query', fileQuery), async (c) => {

@@ -88,3 +88,62 @@ export const fromArchiveSchema = z.strictObject({
 export const MAX_DIRECT_UPLOAD_BYTES = 1024 * 1024;
 /** Upper bound of a document read from the archive (the text extraction's own `maxBytes`). */
 export const MAX_DOCUMENT_BYTES = 15 * 1024 * 1024;
+
+// ── spreadsheets (one template for export and import) ─────────────────────────────────────────────
+
+/** Columns of the program/plan items sheet, in order; the header row must carry exactly these. */
+export const ITEM_COLUMNS = [
+  { key: 'no', vi: 'Số TT', en: 'No.' },
+  { key: 'title', vi: 'Nội dung', en: 'Item' },
+  { key: 'description', vi: 'Mô tả', en: 'Description' },
+  { key: 'lead', vi: 'Cơ quan chủ trì', en: 'Lead agency' },
+  { key: 'cooperating', vi: 'Cơ quan phối hợp', en: 'Cooperating agencies' },
+  { key: 'due', vi: 'Thời hạn', en: 'Deadline' },
+  { key: 'status', vi: 'Trạng thái', en: 'Status' },
+  { key: 'progress', vi: 'Tiến độ (%)', en: 'Progress (%)' },
+  { key: 'version', vi: 'Phiên bản', en: 'Version' },
+] as const;
+export type ItemColumn = (typeof ITEM_COLUMNS)[number]['key'];
+export const ITEMS_SHEET_NAME = 'Noi dung phoi hop';
+
+/** One row's change as the preview shows it. */
+export const rowChangeSchema = z.object({
+  row: z.number().int(),
+  no: z.number().int(),
+  action: z.enum(['create', 'update']),
+  /** Columns (Vietnamese names) whose value changes. */
+  columns: z.array(z.string()),
+  title: z.string(),
+});
+export type RowChange = z.infer<typeof rowChangeSchema>;
+
+export const sheetPreviewSchema = z.object({
+  agreementId: z.string(),
+  agreementVersion: z.number(),
+  rows: z.number().int(),
+  changes: z.array(rowChangeSchema),
+  unchanged: z.number().int(),
+  /** Set by apply: the agreement's version after the write (unchanged when nothing changed). */
+  applied: z.boolean(),
+});
+export type SheetPreview = z.infer<typeof sheetPreviewSchema>;
+
+/** Bulk change of items (status, deadline, lead) with the versions the clerk saw. */
+export const bulkItemsSchema = z.strictObject({
+  items: z
+    .array(z.strictObject({ no: z.number().int().min(1).max(999), version: z.number().int().min(1) }))
+    .min(1)
+    .max(90),
+  set: z
+    .strictObject({
+      status: itemStatusSchema.optional(),
+      due: dueSchema.nullable().optional(),
+      lead: agencyRefSchema.nullable().optional(),
+    })
+    .refine((s) => s.status !== undefined || s.due !== undefined || s.lead !== undefined, {
+      message: 'Chọn ít nhất một thay đổi / Choose at least one change',
+    }),
+  /** Drafts: the agreement's version as read. */
+  version: z.number().int().min(1).optional(),
+});
+export type BulkItems = z.infer<typeof bulkItemsSchema>;
