@@ -51,3 +51,29 @@ describe('importing history in a real browser', () => {
     expect(await page.locator('[data-testid=agreement-list]').innerText()).toContain('3 chương, 13 điều');
   });
 });
+
+describe('items spreadsheet in a real browser', () => {
+  it('imports an XLSX of 7 items into a draft program, then the same file again shows 0 changes', async () => {
+    const { xlsxOf, itemRows } = await import('../support/sheets.js');
+    const file = join(tmpdir(), `noi-dung-7-${process.pid}.xlsx`);
+    writeFileSync(file, await xlsxOf(itemRows(7, 2026)));
+    await page.goto(`${stack.url}/agreements/new`);
+    await page.waitForSelector('[data-testid=agreement-editor]');
+    await page.fill('input[name=title]', 'Phối hợp công tác năm 2026 (nhập từ Excel)');
+    await page.fill('input[name=year]', '2026');
+    await expect.poll(() => page.inputValue('input[name=party-0]')).not.toBe('');
+    await page.click('[data-testid=save-agreement]');
+    await page.waitForURL(/\/agreements\/[0-9A-Z]{26}$/);
+    await page.click('[data-testid=items-sheet]');
+    await page.setInputFiles('[data-testid=sheet-file]', file);
+    await page.click('[data-testid=sheet-preview]');
+    await expect.poll(() => page.locator('[data-testid=sheet-summary]').innerText()).toContain('7 thay đổi, 0 dòng giữ nguyên');
+    expect(await page.locator('[data-testid=sheet-change]').count()).toBe(7);
+    await page.click('[data-testid=sheet-apply]');
+    await expect.poll(() => page.locator('[data-testid=sheet-summary]').innerText()).toContain('Đã áp dụng 7 thay đổi');
+    await page.setInputFiles('[data-testid=sheet-file]', file);
+    await page.click('[data-testid=sheet-preview]');
+    await expect.poll(() => page.locator('[data-testid=sheet-summary]').innerText()).toContain('0 thay đổi, 7 dòng giữ nguyên');
+    expect(await page.locator('[data-testid=sheet-apply]').count()).toBe(0);
+  });
+});

@@ -110,6 +110,7 @@ describe('every page at 390×844: no sideways scrolling, no serious or critical 
     await check(agreement!, '[data-testid=agreement-title]');
     await check(`${agreement}/reviews/new`, '[data-testid=review-editor]');
     await check(`${agreement}/edit`, '[data-testid=agreement-editor]');
+    await check(`${agreement}/items-sheet`, '[data-testid=export-xlsx]');
     const document = await firstLink('/archive', '[data-testid=archive-results] a');
     if (document) await check(document, '[data-testid=doc-title]');
     await signOut();

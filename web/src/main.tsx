@@ -39,6 +39,7 @@ const routes: RouteDefinition[] = [
   { path: '/agreements/import', component: page(() => import('./imports/ImportDocument.jsx'), 'ImportDocument') },
   { path: '/agreements/:id', component: page(() => import('./agreements/AgreementDetail.jsx'), 'AgreementDetailPage') },
   { path: '/agreements/:id/edit', component: page(agreements, 'AgreementEditor') },
+  { path: '/agreements/:id/items-sheet', component: page(() => import('./imports/ItemsSheet.jsx'), 'ItemsSheet') },
   { path: '/agreements/:id/reviews/:period', component: page(() => import('./agreements/ReviewEditor.jsx'), 'ReviewEditor') },
   { path: '/archive', component: page(() => import('./archive/ArchiveList.jsx'), 'ArchiveList') },
   { path: '/archive/new', component: page(() => import('./archive/ArchiveUpload.jsx'), 'ArchiveUpload') },

@@ -1,4 +1,11 @@
-import { itemDeadline, itemStatusInfo, trackingStatuses, type AgreementDetail, type ItemIndexEntry } from '../../../shared/agreements/schema.js';
+import {
+  itemDeadline,
+  itemStatusInfo,
+  MAX_CONTENT_UNITS,
+  trackingStatuses,
+  type AgreementDetail,
+  type ItemIndexEntry,
+} from '../../../shared/agreements/schema.js';
 import { keys } from '../../../shared/keys.js';
 import type { FieldError } from '../../../shared/problem.js';
 import { auditPut } from '../../audit/record.js';
@@ -70,6 +77,12 @@ async function applyToDraft(ctx: OpContext, d: AgreementDetail, rows: ItemRow[],
     else errors.push(rowError(r, `số thứ tự phải liền sau ${content.items.length}`, `the number must follow ${content.items.length}`));
   }
   if (errors.length) throw new ProblemError('validation', { vi: 'Số thứ tự không liền nhau', en: 'Numbers leave a gap' }, errors);
+  if (content.items.length > MAX_CONTENT_UNITS) {
+    throw new ProblemError('validation', {
+      vi: `Tối đa ${MAX_CONTENT_UNITS} nội dung trong một văn bản`,
+      en: `At most ${MAX_CONTENT_UNITS} items in one agreement`,
+    });
+  }
   const r = await updateDraft(ctx, d.agreement.id, content, version, d.agreement.continues);
   return { changed: rows.length, agreementVersion: r.agreement.version };
 }
