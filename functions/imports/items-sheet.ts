@@ -120,7 +120,7 @@ export function readItemRows(grid: Grid): ItemRow[] {
       }
     };
     const no = Number(get('no'));
-    if (!Number.isInteger(no) || no < 1 || no > 999) err('no', 'cần số thứ tự nguyên từ 1', 'needs a whole number from 1');
+    if (!Number.isInteger(no) || no < 1 || no > 9999) err('no', 'cần số thứ tự nguyên từ 1', 'needs a whole number from 1');
     else if (seen.has(no)) err('no', `số ${no} bị trùng`, `number ${no} appears twice`);
     seen.add(no);
     const title = get('title');
