@@ -97,6 +97,8 @@ export const keys = {
   documentDeletedList: (t: TenantRef) => ({ GSI1PK: `${tenantPrefix(t)}#DOCDEL` }),
   /** An upload in progress (declared file + metadata), until completed or expired (TTL). */
   documentUpload: (t: TenantRef, uploadId: string) => ({ PK: `${tenantPrefix(t)}#DOCUPLOAD`, SK: uploadId }),
+  /** The tenant's register of document numbers (số, ký hiệu folded): one item per document, for the number clash check. */
+  documentNumber: (t: TenantRef, numberKey: string, id: string) => ({ PK: `${tenantPrefix(t)}#DOCNO`, SK: `${numberKey}#${id}` }),
   /** Mirror of a document link in the linked record's partition ("documents of this agreement" = its Query). */
   documentLinkMirror: (t: TenantRef, link: { kind: 'agreement' | 'plan' | 'review'; id: string; period?: string }, docId: string) =>
     link.kind === 'plan'

@@ -2,6 +2,7 @@ import {
   type CreateDocumentUpload,
   type CreateVersionUpload,
   checkResultSchema,
+  numberCheckResultSchema,
   type DocumentDetail,
   type DocumentList,
   documentDetailSchema,
@@ -16,7 +17,17 @@ import { api, ApiError } from '../api.js';
 
 /** The archive API as the pages use it; shapes come from shared/archive/schema.ts. */
 
-export type ListParams = { q?: string; type?: string; year?: string; agency?: string; deleted?: boolean; cursor?: string | null; locality?: string };
+export type ListParams = {
+  q?: string;
+  type?: string;
+  year?: string;
+  agency?: string;
+  deleted?: boolean;
+  /** Only documents whose current file carries a digital signature. */
+  signed?: boolean;
+  cursor?: string | null;
+  locality?: string;
+};
 
 /** `?locality=` of another tenant the user may read (read-only), appended to a read. */
 const at = (locality: string | undefined, sep: '?' | '&') => (locality ? `${sep}locality=${encodeURIComponent(locality)}` : '');
@@ -28,6 +39,7 @@ export function listDocuments(p: ListParams): Promise<DocumentList> {
   if (p.year?.trim()) qs.set('year', p.year.trim());
   if (p.agency?.trim()) qs.set('agency', p.agency.trim());
   if (p.deleted) qs.set('deleted', 'true');
+  if (p.signed) qs.set('signed', 'true');
   if (p.cursor) qs.set('cursor', p.cursor);
   if (p.locality) qs.set('locality', p.locality);
   return api.get(`/api/archive/documents?${qs}`, documentListSchema);
@@ -40,6 +52,12 @@ export const fileUrl = (id: string, n: number, disposition: 'inline' | 'attachme
 
 export const verifyVersion = (id: string, n: number, locality?: string) =>
   api.post(`/api/archive/documents/${id}/versions/${n}/verify${at(locality, '?')}`, undefined, verifyResultSchema);
+
+export const numberCheck = (numberSymbol: string, agencies: string[], excludeId?: string, locality?: string) =>
+  api.get(
+    `/api/archive/number-check?${new URLSearchParams({ numberSymbol, agencies: agencies.join('|'), ...(excludeId ? { excludeId } : {}), ...(locality ? { locality } : {}) })}`,
+    numberCheckResultSchema,
+  );
 
 export const checkHash = (sha256: string) => api.get(`/api/archive/check?sha256=${sha256}`, checkResultSchema);
 
