@@ -19,7 +19,10 @@ export async function readArchivedBytes(c: Context<AppEnv>, t: TenantRef, id: st
   const out = await (await st.client()).send(new GetObjectCommand({ Bucket: st.bucket, Key: version.s3Key }));
   const body = out.Body as (Readable & AsyncIterable<Uint8Array>) | undefined;
   if (!body) return null;
-  const tooLarge = () => new ProblemError('too-large', { vi: 'Tệp quá lớn để đọc', en: 'The file is too large to read' });
+  const tooLarge = () =>
+    new ProblemError('too-large', { vi: 'Tệp quá lớn để đọc', en: 'The file is too large to read' }, [
+      { field: 'documentId', in: 'body', code: 'too_large', message_vi: 'Tệp quá lớn để đọc', message_en: 'The file is too large to read' },
+    ]);
   if ((out.ContentLength ?? 0) > MAX_DOCUMENT_BYTES) {
     body.destroy();
     throw tooLarge();

@@ -30,11 +30,11 @@ export const importRoutes = new Hono<AppEnv>()
         { field: 'file', in: 'body', code: 'required', message_vi: 'Chọn tệp Word hoặc PDF', message_en: 'Choose a Word or PDF file' },
       ]);
     }
-    if (bytes.byteLength > MAX_DIRECT_UPLOAD_BYTES)
-      throw new ProblemError('too-large', {
-        vi: 'Tệp lớn hơn 1 MB: hãy đưa vào kho văn bản rồi chọn từ kho',
-        en: 'File over 1 MB: upload it to the archive and pick it there',
-      });
+    if (bytes.byteLength > MAX_DIRECT_UPLOAD_BYTES) {
+      const vi = 'Tệp lớn hơn 1 MB: hãy đưa vào kho văn bản rồi chọn từ kho';
+      const en = 'File over 1 MB: upload it to the archive and pick it there';
+      throw new ProblemError('too-large', { vi, en }, [{ field: 'file', in: 'body', code: 'too_large', message_vi: vi, message_en: en }]);
+    }
     const { proposeFromDocument } = await readService();
     return c.json(await proposeFromDocument(bytes, { fileName: c.req.valid('query').fileName, documentId: null }, tenant));
   })

@@ -30,6 +30,11 @@ import { changedColumns, type ItemRow } from '../../imports/items-sheet.js';
 
 export const MAX_TRACKED_CHANGES = 48;
 
+/** A problem about the whole file (its rows), naming the field as every 400 does. */
+function rowsProblem(vi: string, en: string): ProblemError {
+  return new ProblemError('validation', { vi, en }, [{ field: 'rows', in: 'body', code: 'invalid', message_vi: vi, message_en: en }]);
+}
+
 const rowError = (r: ItemRow, vi: string, en: string, field = 'no'): FieldError => ({
   field: `rows.${r.row}.${field}`,
   in: 'body',
@@ -46,8 +51,7 @@ export async function applyItemRows(ctx: OpContext, id: string, rows: ItemRow[],
   const byNo = new Map(d.items.map((i) => [i.no, i]));
   const changed = rows.filter((r) => changedColumns(r, byNo.get(r.no)).length > 0);
   if (!changed.length) return { changed: 0, agreementVersion: d.agreement.version };
-  if (d.agreement.kind === 'regulation')
-    throw new ProblemError('validation', { vi: 'Quy chế không có nội dung đánh số', en: 'A regulation has no numbered items' });
+  if (d.agreement.kind === 'regulation') throw rowsProblem('Quy chế không có nội dung đánh số', 'A regulation has no numbered items');
 
   // Rows changed meanwhile: the version the sheet (or the list) was made from is no longer the item's.
   const stale = changed.filter((r) => r.version !== null && byNo.has(r.no) && byNo.get(r.no)!.version !== r.version);
@@ -78,10 +82,7 @@ async function applyToDraft(ctx: OpContext, d: AgreementDetail, rows: ItemRow[],
   }
   if (errors.length) throw new ProblemError('validation', { vi: 'Số thứ tự không liền nhau', en: 'Numbers leave a gap' }, errors);
   if (content.items.length > MAX_CONTENT_UNITS) {
-    throw new ProblemError('validation', {
-      vi: `Tối đa ${MAX_CONTENT_UNITS} nội dung trong một văn bản`,
-      en: `At most ${MAX_CONTENT_UNITS} items in one agreement`,
-    });
+    throw rowsProblem(`Tối đa ${MAX_CONTENT_UNITS} nội dung trong một văn bản`, `At most ${MAX_CONTENT_UNITS} items in one agreement`);
   }
   const r = await updateDraft(ctx, d.agreement.id, content, version, d.agreement.continues);
   return { changed: rows.length, agreementVersion: r.agreement.version };
@@ -111,10 +112,10 @@ async function applyToTracked(ctx: OpContext, d: AgreementDetail, rows: ItemRow[
       errors,
     );
   if (rows.length > MAX_TRACKED_CHANGES) {
-    throw new ProblemError('validation', {
-      vi: `Tối đa ${MAX_TRACKED_CHANGES} nội dung thay đổi trong một lần nhập (${rows.length} dòng thay đổi): hãy chia tệp`,
-      en: `At most ${MAX_TRACKED_CHANGES} changed items per import (${rows.length}): split the file`,
-    });
+    throw rowsProblem(
+      `Tối đa ${MAX_TRACKED_CHANGES} nội dung thay đổi trong một lần nhập (${rows.length} dòng thay đổi): hãy chia tệp`,
+      `At most ${MAX_TRACKED_CHANGES} changed items per import (${rows.length}): split the file`,
+    );
   }
   const at = ctx.now.toISOString();
   const a = d.agreement;
