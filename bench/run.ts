@@ -25,7 +25,7 @@
  * `--max-overhead` × the raw Query's.
  *
  * Flags (defaults):
- *   --case all|hanoi|hcm (all)
+ *   --case all|hanoi|hcm|import (all; import = the document and spreadsheet import times, bench/import-case.ts)
  *   Hà Nội:  --units 30 (alias --districts) --agreements 100 --items 10 --plans 10 --naive-runs 3
  *   HCM:     --hcm-units 168 --hcm-programs 20 --hcm-items 10 --hcm-history true --max-overhead 1.3
  *   both:    --iterations 100 --concurrency 8
@@ -39,6 +39,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { BatchWriteCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { agreementFromItem, contentItems, headerItem } from '../functions/agreements/records.js';
 import { startLocalStack } from '../functions/local/server.js';
+import { importCase } from './import-case.js';
 import { agreementCounters } from '../functions/rollups/agreements.js';
 import { loadDashboard } from '../functions/rollups/dashboard.js';
 import { countersFromRecords, rebuildRollup } from '../functions/rollups/rebuild.js';
@@ -74,9 +75,9 @@ const { values } = parseArgs({
 });
 const q = values.quick;
 const num = (v: string | undefined, full: number, quick: number) => Number(v ?? (q ? quick : full));
-if (!['all', 'hanoi', 'hcm'].includes(values.case!)) throw new Error(`--case must be all, hanoi or hcm, not ${values.case}`);
+if (!['all', 'hanoi', 'hcm', 'import'].includes(values.case!)) throw new Error(`--case must be all, hanoi, hcm or import, not ${values.case}`);
 const cfg = {
-  case: values.case as 'all' | 'hanoi' | 'hcm',
+  case: values.case as 'all' | 'hanoi' | 'hcm' | 'import',
   quick: q,
   iterations: num(values.iterations, 100, 30),
   concurrency: Number(values.concurrency),
@@ -680,8 +681,13 @@ async function hcmCase() {
 }
 
 const cases: Record<string, unknown> = {};
-if (cfg.case !== 'hcm') cases.hanoi = await hanoiCase();
-if (cfg.case !== 'hanoi') cases.hcm = await hcmCase();
+if (cfg.case === 'all' || cfg.case === 'hanoi') cases.hanoi = await hanoiCase();
+if (cfg.case === 'all' || cfg.case === 'hcm') cases.hcm = await hcmCase();
+if (cfg.case === 'all' || cfg.case === 'import') {
+  const imported = await importCase({ runs: q ? 2 : 5, check: (name, ok, detail) => check('import', name, ok, detail) });
+  log(`import: 50-page .docx (${imported.docx.estimatedPages} pages est.) p50 ${imported.docx.p50Ms} ms; 1,000-row XLSX p50 ${imported.xlsx.p50Ms} ms`);
+  cases.import = imported;
+}
 
 const result = {
   at: new Date().toISOString(),

@@ -193,6 +193,12 @@ const scenarios: Record<string, Scenario> = {
     version: recVersion,
     fix: (b) => (b.respondedOn = '2026-03-19'),
   },
+  // Import (#18): the document and sheet routes take the file as the body (no JSON schema: an empty body is a 400 naming `file`).
+  'POST /api/imports/documents': { url: async () => '/api/imports/documents', who: () => editor },
+  'POST /api/imports/documents/from-archive': { url: async () => '/api/imports/documents/from-archive', who: () => editor },
+  'POST /api/imports/agreements/:id/items/preview': { url: async () => `/api/imports/agreements/${await signed()}/items/preview`, who: () => editor },
+  'POST /api/imports/agreements/:id/items/apply': { url: async () => `/api/imports/agreements/${await signed()}/items/apply`, who: () => editor },
+  'POST /api/imports/agreements/:id/items/bulk': { url: async () => `/api/imports/agreements/${await signed()}/items/bulk`, who: () => editor },
   'POST /api/supervision/plans/:id/recommendations/:no/transitions': {
     url: async () => `/api/supervision/plans/${await working()}/recommendations/1/transitions`,
     who: () => editor,

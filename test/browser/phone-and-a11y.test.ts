@@ -89,6 +89,7 @@ describe('every page at 390×844: no sideways scrolling, no serious or critical 
     await check('/status', '[data-testid=health]');
     await check('/agreements', '[data-testid=agreement-list], [data-testid=empty]');
     await check('/agreements/new', '[data-testid=agreement-editor]');
+    await check('/agreements/import', '[data-testid=import-file]');
     await check('/supervision', '[data-testid=plan-list], [data-testid=no-plans]');
     await check('/supervision/new', '[data-testid=plan-form]');
     await check('/supervision/board', '[data-testid=kpi-open]');
@@ -109,6 +110,7 @@ describe('every page at 390×844: no sideways scrolling, no serious or critical 
     await check(agreement!, '[data-testid=agreement-title]');
     await check(`${agreement}/reviews/new`, '[data-testid=review-editor]');
     await check(`${agreement}/edit`, '[data-testid=agreement-editor]');
+    await check(`${agreement}/items-sheet`, '[data-testid=export-xlsx]');
     const document = await firstLink('/archive', '[data-testid=archive-results] a');
     if (document) await check(document, '[data-testid=doc-title]');
     await signOut();
