@@ -1,0 +1,49 @@
+import { agencyCodes, agencyLabels } from '../../shared/agreements/vocabulary.js';
+import { foldVietnamese } from '../../shared/format.js';
+import { can, legacyRoleName, roleSchema, type Role } from '../../shared/roles.js';
+import type { DueUnit } from './due-entries.js';
+
+/** A person a notification can go to: a user of a tenant (its prefix) with what identifies their agency. */
+export type Recipient = { tenant: string; userId: string; email: string; name?: string; role: Role; agency: string };
+
+/** Words that name each agency in free text ("Văn phòng HĐND và UBND", "UB MTTQ phường"), folded. */
+const AGENCY_WORDS: Record<string, string[]> = Object.fromEntries(
+  agencyCodes
+    .filter((c) => c !== 'OTHER')
+    .map((c) => [c, [c.toLowerCase(), foldVietnamese(agencyLabels[c].short), foldVietnamese(agencyLabels[c].vi)].filter((w) => w.length >= 3)]),
+);
+
+/** Agency codes named in a text: `Văn phòng HĐND và UBND` → HDND, UBND. */
+export function agencyCodesIn(text: string): string[] {
+  const folded = ` ${foldVietnamese(text)} `;
+  return Object.entries(AGENCY_WORDS)
+    .filter(([, words]) => words.some((w) => folded.includes(w)))
+    .map(([code]) => code);
+}
+
+/** A user item of `<T>#USERS` as a recipient (active users only). */
+export function recipientOf(tenant: string, item: Record<string, unknown>): Recipient | null {
+  if (item.entity !== 'user' || item.status === 'disabled' || typeof item.userId !== 'string') return null;
+  const role = roleSchema.safeParse(legacyRoleName(item.role));
+  if (!role.success) return null;
+  return {
+    tenant,
+    userId: item.userId,
+    email: String(item.email ?? ''),
+    ...(typeof item.name === 'string' ? { name: item.name } : {}),
+    role: role.data,
+    agency: String(item.agency ?? ''),
+  };
+}
+
+/**
+ * Who a due unit goes to among its tenant's users: those whose agency is the unit's lead agency (or
+ * named by the responsible unit's text); when nobody matches, the tenant's editors and admins, so a
+ * reminder never goes nowhere. `admins` units go to the tenant's admins.
+ */
+export function unitRecipients(unit: DueUnit, users: Recipient[]): Recipient[] {
+  if (unit.audience === 'admins') return users.filter((u) => can(u.role, 'tenant:admin'));
+  const wanted = new Set([...(unit.agencies ?? []), ...(unit.unitText ? agencyCodesIn(unit.unitText) : [])]);
+  const matched = wanted.size ? users.filter((u) => agencyCodesIn(u.agency).some((c) => wanted.has(c))) : [];
+  return matched.length ? matched : users.filter((u) => can(u.role, 'tenant:write'));
+}
