@@ -42,7 +42,7 @@ export function dueWrite(t: TenantRef, ref: string, entry: DueEntry | null): Tra
 
 /** The stored item of an entry (also written by the demo seed). */
 export function dueItem(t: TenantRef, entry: DueEntry): Record<string, unknown> & { PK: string; SK: string } {
-  const next = entry.units.reduce((min, u) => (u.due < min ? u.due : min), entry.units[0]!.due);
+  const next = entry.units.map((u) => u.due).sort()[0]!;
   return {
     ...reminderKeys.dueEntry(t, entry.ref),
     ...reminderKeys.dueIndex(t, next, entry.ref),

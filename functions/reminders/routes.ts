@@ -19,6 +19,7 @@ import { badCursor, decodeCursor, encodeCursor } from '../store/cursor.js';
 import { isConditionFailure } from '../store/versioning.js';
 import { notificationView } from './notify.js';
 import type { Recipient } from './recipients.js';
+import { unsubscribeRoutes } from './unsubscribe.js';
 
 /**
  * /api/notifications — the signed-in user's own notifications, e-mail preferences and follows.
@@ -142,7 +143,8 @@ const signedIn = new Hono<AppEnv>()
     return c.json({ following: false });
   });
 
-export const notificationRoutes = new Hono<AppEnv>().route('/', signedIn);
+/** The unsubscribe link works without signing in; everything else needs the user's token. */
+export const notificationRoutes = new Hono<AppEnv>().route('/unsubscribe', unsubscribeRoutes).route('/', signedIn);
 
 async function markRead(c: Context<AppEnv>, tenant: TenantRef, userId: string, id: string, at: string) {
   try {

@@ -1,3 +1,4 @@
+import { inject } from 'vitest';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { runReminders } from '../../functions/reminders/job.js';
 import { MeteredStore } from '../../functions/store/metered-store.js';
@@ -49,4 +50,20 @@ export async function notificationsOf(h: Harness, headers: Record<string, string
 export async function unreadCount(h: Harness, headers: Record<string, string>) {
   const res = await h.app.request('/api/notifications/unread-count', { headers });
   return (await res.json()) as { count: number; more: boolean };
+}
+
+export const TEST_UNSUBSCRIBE_SECRET = 'test-unsubscribe-secret-0123456789abcdef';
+
+/** Mail settings pointing at the suite's SES v2 emulator. */
+export function testMail(appUrl = 'http://phoihop.test') {
+  return { config: { from: 'thongbao@phoihop.test', endpoint: inject('sesEndpoint'), region: 'ap-southeast-1' }, appUrl, secret: TEST_UNSUBSCRIBE_SECRET };
+}
+
+export type SentMail = { subject: string; destination: { to: string[] }; body: { text?: string; html?: string }; headers?: { name: string; value: string }[] };
+
+/** The mail the emulator holds for one address. */
+export async function mailTo(address: string): Promise<SentMail[]> {
+  const res = await fetch(`${inject('sesEndpoint')}/store`);
+  const { emails } = (await res.json()) as { emails: SentMail[] };
+  return emails.filter((e) => e.destination.to.includes(address));
 }
