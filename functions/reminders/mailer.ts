@@ -3,14 +3,19 @@
  * the configured sending identity; locally `SES_ENDPOINT` points it at the SES v2 emulator that
  * `npm start` and the tests run. The SDK loads on the first mail, never with the API.
  */
-export type MailConfig = { from: string; region?: string; endpoint?: string };
+export type MailConfig = { from: string; region?: string; endpoint?: string; configurationSet?: string };
 
 export type Mail = { to: string; subject: string; text: string; html: string; unsubscribeUrl: string };
 
 /** Mail settings from the environment; null when no sending identity is configured (nothing is sent). */
 export function mailConfigFromEnv(env: NodeJS.ProcessEnv = process.env): MailConfig | null {
   if (!env.SES_FROM) return null;
-  return { from: env.SES_FROM, region: env.AWS_REGION, ...(env.SES_ENDPOINT ? { endpoint: env.SES_ENDPOINT } : {}) };
+  return {
+    from: env.SES_FROM,
+    region: env.AWS_REGION,
+    ...(env.SES_ENDPOINT ? { endpoint: env.SES_ENDPOINT } : {}),
+    ...(env.SES_CONFIGURATION_SET ? { configurationSet: env.SES_CONFIGURATION_SET } : {}),
+  };
 }
 
 let client: { send: (cmd: unknown) => Promise<{ MessageId?: string }> } | undefined;
@@ -29,6 +34,7 @@ export async function sendMail(cfg: MailConfig, mail: Mail): Promise<string | un
   const out = await client!.send(
     new SendEmailCommand({
       FromEmailAddress: cfg.from,
+      ...(cfg.configurationSet ? { ConfigurationSetName: cfg.configurationSet } : {}),
       Destination: { ToAddresses: [mail.to] },
       Content: {
         Simple: {
