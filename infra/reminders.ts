@@ -7,7 +7,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
-import * as secrets from 'aws-cdk-lib/aws-secretsmanager';
+import type * as secrets from 'aws-cdk-lib/aws-secretsmanager';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -65,8 +65,18 @@ export class Reminders extends Construct {
     const leading = (keys: string[]) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': keys } });
     const statements = [
       new iam.PolicyStatement({ sid: 'Logs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }),
-      new iam.PolicyStatement({ sid: 'DueIndex', actions: ['dynamodb:Query'], resources: [`${table.tableArn}/index/GSI1`], conditions: leading(JOB_KEYS.dueIndex) }),
-      new iam.PolicyStatement({ sid: 'Recipients', actions: ['dynamodb:Query', 'dynamodb:GetItem'], resources: [table.tableArn], conditions: leading(JOB_KEYS.read) }),
+      new iam.PolicyStatement({
+        sid: 'DueIndex',
+        actions: ['dynamodb:Query'],
+        resources: [`${table.tableArn}/index/GSI1`],
+        conditions: leading(JOB_KEYS.dueIndex),
+      }),
+      new iam.PolicyStatement({
+        sid: 'Recipients',
+        actions: ['dynamodb:Query', 'dynamodb:GetItem'],
+        resources: [table.tableArn],
+        conditions: leading(JOB_KEYS.read),
+      }),
       new iam.PolicyStatement({ sid: 'Notifications', actions: ['dynamodb:PutItem'], resources: [table.tableArn], conditions: leading(JOB_KEYS.write) }),
     ];
     for (const s of statements) this.role.addToPolicy(s);
