@@ -105,7 +105,8 @@ export function agreementDue(t: TenantRef, afters: Agreement[]): TransactItem[] 
 const OPEN_PLAN = ['planned', 'notified', 'in_progress'];
 
 /** The team report, 15 days after the last working session, until the plan is reported; it goes to the owner body (HĐND or MTTQ). */
-const OWNER_AGENCIES: Record<string, string[]> = {
+/** Agencies of a supervision plan's owner body. */
+export const OWNER_AGENCIES: Record<string, string[]> = {
   hdnd_standing: ['HDND'],
   hdnd_committee: ['HDND'],
   delegate_group: ['HDND'],

@@ -38,10 +38,9 @@ function me(c: Context<AppEnv>): { tenant: TenantRef; userId: string } {
 
 const UNREAD_CAP = 100;
 
+// requireAuth on each route (not `use('*')`): the unsubscribe link beside them is public.
 const signedIn = new Hono<AppEnv>()
-  .use('*', requireAuth)
-
-  .get('/', validate('query', notificationQuerySchema), async (c) => {
+  .get('/', requireAuth, validate('query', notificationQuerySchema), async (c) => {
     const { tenant, userId } = me(c);
     const q = c.req.valid('query');
     const unread = q.unread === 'true';
@@ -63,7 +62,7 @@ const signedIn = new Hono<AppEnv>()
     return c.json({ items: page.items.map(notificationView), nextCursor: encodeCursor(list, page.lastKey) });
   })
 
-  .get('/unread-count', async (c) => {
+  .get('/unread-count', requireAuth, async (c) => {
     const { tenant, userId } = me(c);
     const page = await c.var.store.query({
       IndexName: 'GSI2',
@@ -75,7 +74,7 @@ const signedIn = new Hono<AppEnv>()
     return c.json({ count: page.items.length, more: page.lastKey !== undefined });
   })
 
-  .post('/read-all', async (c) => {
+  .post('/read-all', requireAuth, async (c) => {
     const { tenant, userId } = me(c);
     const unread = await c.var.store.query({
       IndexName: 'GSI2',
@@ -88,18 +87,18 @@ const signedIn = new Hono<AppEnv>()
     return c.json({ marked: unread.items.length, more: unread.lastKey !== undefined });
   })
 
-  .post('/:id/read', validate('param', notificationIdSchema), async (c) => {
+  .post('/:id/read', requireAuth, validate('param', notificationIdSchema), async (c) => {
     const { tenant, userId } = me(c);
     await markRead(c, tenant, userId, c.req.valid('param').id, c.var.deps.now().toISOString());
     return c.body(null, 204);
   })
 
-  .get('/preferences', async (c) => {
+  .get('/preferences', requireAuth, async (c) => {
     const { tenant, userId } = me(c);
     return c.json(await readPreferences(c, tenant, userId));
   })
 
-  .put('/preferences', validate('json', preferencesSchema), async (c) => {
+  .put('/preferences', requireAuth, validate('json', preferencesSchema), async (c) => {
     const { tenant, userId } = me(c);
     const prefs = c.req.valid('json');
     await c.var.store.put({
@@ -108,7 +107,7 @@ const signedIn = new Hono<AppEnv>()
     return c.json(prefs);
   })
 
-  .get('/follows/:type/:id', validate('param', followTargetSchema), async (c) => {
+  .get('/follows/:type/:id', requireAuth, validate('param', followTargetSchema), async (c) => {
     const { tenant, userId } = me(c);
     const target = await followTarget(c, tenant, c.req.valid('param'));
     const followers = await c.var.store.queryAll({
@@ -118,7 +117,7 @@ const signedIn = new Hono<AppEnv>()
     return c.json({ following: followers.some((f) => f.SK === userId), followers: followers.length });
   })
 
-  .put('/follows/:type/:id', validate('param', followTargetSchema), async (c) => {
+  .put('/follows/:type/:id', requireAuth, validate('param', followTargetSchema), async (c) => {
     const { tenant, userId } = me(c);
     const target = await followTarget(c, tenant, c.req.valid('param'));
     const identity = c.var.identity;
@@ -136,7 +135,7 @@ const signedIn = new Hono<AppEnv>()
     return c.json({ following: true });
   })
 
-  .delete('/follows/:type/:id', validate('param', followTargetSchema), async (c) => {
+  .delete('/follows/:type/:id', requireAuth, validate('param', followTargetSchema), async (c) => {
     const { tenant, userId } = me(c);
     const target = await followTarget(c, tenant, c.req.valid('param'));
     await c.var.store.delete({ Key: reminderKeys.follower(target.in, target.key, userId) });
