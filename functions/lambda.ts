@@ -25,6 +25,8 @@ export function depsFromEnv(env: NodeJS.ProcessEnv = process.env): AppDeps {
         : { kind: 'cognito', region, userPoolId: env.USER_POOL_ID ?? '', clientId: env.AUTH_AUDIENCE ?? '' },
     version: env.APP_VERSION ?? 'dev',
     tenantAccess: tenantAccessFromEnv(env),
+    // PEM bundle set by the stack from the environment's configuration (infra/environments.ts); none shipped.
+    trustAnchorsPem: env.ARCHIVE_TRUST_ANCHORS_PEM || undefined,
   };
 }
 

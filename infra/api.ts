@@ -11,7 +11,7 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import type { Auth } from './auth.js';
-import type { EnvironmentConfig } from './environments.js';
+import { trustAnchorsEnv, type EnvironmentConfig } from './environments.js';
 import { bundling, LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME, lambdaFunctions, repoRoot } from './functions.js';
 import { acknowledgeWildcardResources } from './nag.js';
 import { appRoutes, gatewayRouteKeys } from './routes.js';
@@ -163,6 +163,7 @@ export class Api extends Construct {
         ARCHIVE_BUCKET: props.archiveBucketName,
         APP_VERSION: props.version,
         LOG_REQUESTS: 'true',
+        ...trustAnchorsEnv(config.archive.trustAnchorsPem),
       },
     });
 

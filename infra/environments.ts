@@ -31,6 +31,13 @@ export type EnvironmentConfig = {
     noncurrentVersionDays: number | null;
     /** Days after which objects move to Standard-IA (signed documents are rarely read again). */
     infrequentAccessAfterDays: number;
+    /**
+     * PEM certificates of the CAs digital signatures of archived PDFs must chain to (the operator's
+     * choice, e.g. the root CA of Vietnam's public digital-signature service). None are shipped: the
+     * project cannot vouch for a CA file it did not source. Without any, signatures are reported
+     * "no trust anchors configured". Passed to the function as ARCHIVE_TRUST_ANCHORS_PEM.
+     */
+    trustAnchorsPem?: string;
   };
   /** CloudWatch alarms on the API, the function and the table, sent to one SNS topic. */
   alarms: boolean;
@@ -94,4 +101,19 @@ export function environmentFromContext(value: unknown): EnvironmentConfig {
   const config = environments[name as EnvironmentName];
   if (!config) throw new Error(`Unknown env "${name}": use -c env=dev|staging|prod`);
   return config;
+}
+
+/** Lambda environment variables share 4 KB: the anchors may use at most this much of it. */
+export const MAX_TRUST_ANCHORS_ENV_BYTES = 3000;
+
+/** The function's ARCHIVE_TRUST_ANCHORS_PEM for a configuration: certificates only, within the size the environment allows. */
+export function trustAnchorsEnv(pem: string | undefined): Record<string, string> {
+  if (!pem?.trim()) return {};
+  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  if (blocks.length === 0) throw new Error('archive.trustAnchorsPem holds no PEM certificate');
+  const value = blocks.join('\n');
+  if (Buffer.byteLength(value) > MAX_TRUST_ANCHORS_ENV_BYTES) {
+    throw new Error(`archive.trustAnchorsPem is ${Buffer.byteLength(value)} bytes; at most ${MAX_TRUST_ANCHORS_ENV_BYTES} fit the Lambda environment`);
+  }
+  return { ARCHIVE_TRUST_ANCHORS_PEM: value };
 }

@@ -97,6 +97,8 @@ export const keys = {
   documentDeletedList: (t: TenantRef) => ({ GSI1PK: `${tenantPrefix(t)}#DOCDEL` }),
   /** An upload in progress (declared file + metadata), until completed or expired (TTL). */
   documentUpload: (t: TenantRef, uploadId: string) => ({ PK: `${tenantPrefix(t)}#DOCUPLOAD`, SK: uploadId }),
+  /** The tenant's register of document numbers (số, ký hiệu folded): one item per document, for the number clash check. */
+  documentNumber: (t: TenantRef, numberKey: string, id: string) => ({ PK: `${tenantPrefix(t)}#DOCNO`, SK: `${numberKey}#${id}` }),
   /** Mirror of a document link in the linked record's partition ("documents of this agreement" = its Query). */
   documentLinkMirror: (t: TenantRef, link: { kind: 'agreement' | 'plan' | 'review'; id: string; period?: string }, docId: string) =>
     link.kind === 'plan'
@@ -243,4 +245,23 @@ export const reminderKeys = {
   /** Followers of a record of the tenant (`AGR#<id>`, `SUP#<id>`) or, for a province, of a locality (`LOC#<code>`). */
   followers: (t: TenantRef, target: string) => ({ PK: `${tenantPrefix(t)}#FOLLOW#${target}` }),
   follower: (t: TenantRef, target: string, userId: string) => ({ PK: `${tenantPrefix(t)}#FOLLOW#${target}`, SK: checkedUser(userId) }),
+};
+
+/**
+ * Per-tenant usage (issue #16 part 4). One item per tenant and Vietnam calendar month, all of a
+ * month in ONE partition: `USAGE#<yyyy-mm>` / SK `<tenant prefix>` (`01#00103`, `19#P`). Every
+ * authenticated tenant request ADDs to its item after the response is built (functions/http/usage.ts);
+ * the operator's page is one Query of the month (per 1 MB page), a province admin's one Query per
+ * province it reads (SK begins_with `<province>#`, also for the provinces merged into it).
+ * The key starts with `USAGE#`, never with a tenant prefix: tenant sessions (IAM LeadingKeys fence)
+ * cannot write it, so the API writes and reads it with the function's own credentials.
+ */
+const USAGE_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export const usageKeys = {
+  month: (month: string) => {
+    if (!USAGE_MONTH.test(month)) throw new Error(`bad month ${month}`);
+    return { PK: `USAGE#${month}` };
+  },
+  item: (month: string, t: TenantRef) => ({ ...usageKeys.month(month), SK: tenantPrefix(t) }),
 };

@@ -8,6 +8,7 @@ import {
   type DocumentVersion,
   type FileKind,
 } from '../../shared/archive/schema.js';
+import type { SignatureCheck } from '../../shared/archive/signatures.js';
 import { foldVietnamese } from '../../shared/format.js';
 import type { Identity } from '../../shared/identity.js';
 import { keys, tenantPrefix, type TenantRef } from '../../shared/keys.js';
@@ -38,6 +39,34 @@ export function agencyTextOf(m: DocumentMetadata): string {
 }
 
 export type CurrentFile = DocumentSummary['current'];
+
+/** What a document keeps of its current file's signature check: the verdict and the signers' names. */
+export function signatureFacts(check: SignatureCheck | undefined): Pick<CurrentFile, 'signatureStatus' | 'signedBy'> {
+  if (!check) return {};
+  const names = check.signatures.flatMap((s) => (s.signer?.commonName ? [s.signer.commonName] : []));
+  return { signatureStatus: check.status, ...(names.length ? { signedBy: [...new Set(names)].slice(0, 5) } : {}) };
+}
+
+/** The signature check as the audit log keeps it: verdict, verifier, and who signed when. */
+export function auditSignature(check: SignatureCheck) {
+  return {
+    status: check.status,
+    verifier: check.verifier,
+    modifiedAfterSigning: check.modifiedAfterSigning,
+    signatures: check.signatures.map((s) => ({
+      index: s.index,
+      integrity: s.integrity,
+      ...(s.trust ? { trust: s.trust } : {}),
+      ...(s.signer ? { signer: s.signer.commonName, organization: s.signer.organization, serialNumber: s.signer.serialNumber } : {}),
+      ...(s.signingTime ? { signingTime: s.signingTime } : {}),
+    })),
+  };
+}
+
+/** The "có chữ ký số" flag the list filters on: the current file carries at least one signature. */
+export function isSigned(current: CurrentFile): boolean {
+  return current.signatureStatus !== undefined && current.signatureStatus !== 'not-signed';
+}
 
 /** Index attributes of a live (not deleted) document: the tenant list and its type's list, by signing date. */
 export function liveIndexKeys(t: TenantRef, id: string, m: Pick<DocumentMetadata, 'type' | 'signedOn'>) {
@@ -91,6 +120,7 @@ export function documentItem(opts: {
     ...metadataAttributes(opts.metadata),
     latestVersionNo: opts.latestVersionNo,
     current: opts.current,
+    signed: isSigned(opts.current),
     createdAt: opts.createdAt,
     createdBy: opts.createdBy,
     updatedAt: opts.createdAt,
@@ -112,6 +142,9 @@ export function versionItem(opts: {
   uploadedBy: Actor;
   uploadId: string;
   note?: string;
+  /** The S3 version id of the stored copy (pinned reads), when the bucket reported one. */
+  s3VersionId?: string;
+  signature?: SignatureCheck;
 }): Item {
   return {
     ...keys.documentVersion(opts.t, opts.documentId, opts.versionNo),
@@ -131,8 +164,32 @@ export function versionItem(opts: {
     uploadedBy: opts.uploadedBy,
     uploadId: opts.uploadId,
     ...(opts.note ? { note: opts.note } : {}),
+    ...(opts.s3VersionId ? { s3VersionId: opts.s3VersionId } : {}),
+    ...(opts.signature ? { signature: opts.signature } : {}),
     current: true,
     docDeleted: false,
+  };
+}
+
+/** How a number and symbol is compared: folded like search (no diacritics, lower case), without spaces. */
+export function numberKeyOf(numberSymbol: string): string {
+  return foldVietnamese(numberSymbol).replace(/\s+/g, '').replace(/#/g, '_');
+}
+
+/** The document's entry in the tenant's number register (written with every create, edit, delete and restore). */
+export function numberRegisterItem(t: TenantRef, id: string, m: DocumentMetadata, deleted: boolean): Item {
+  return {
+    ...keys.documentNumber(t, numberKeyOf(m.numberSymbol), id),
+    entity: 'document-number',
+    tenant: tenantPrefix(t),
+    documentId: id,
+    numberSymbol: m.numberSymbol,
+    issuingAgencies: m.issuingAgencies,
+    agencyKeys: m.issuingAgencies.map(foldVietnamese),
+    signedOn: m.signedOn,
+    type: m.type,
+    summary: m.summary.slice(0, 300),
+    deleted,
   };
 }
 
@@ -166,8 +223,21 @@ export function toSummary(item: Item): DocumentSummary {
 }
 
 export function toVersion(item: Item): DocumentVersion {
-  const { documentId, versionNo, fileName, size, contentType, kind, sha256, uploadedAt, uploadedBy, note, current } = item as DocumentVersion;
-  return { documentId, versionNo, fileName, size, contentType, kind, sha256, uploadedAt, uploadedBy, ...(note ? { note } : {}), current };
+  const { documentId, versionNo, fileName, size, contentType, kind, sha256, uploadedAt, uploadedBy, note, current, signature } = item as DocumentVersion;
+  return {
+    documentId,
+    versionNo,
+    fileName,
+    size,
+    contentType,
+    kind,
+    sha256,
+    uploadedAt,
+    uploadedBy,
+    ...(note ? { note } : {}),
+    current,
+    ...(signature ? { signature } : {}),
+  };
 }
 
 /** Detail from the items of the document's partition (one Query): the document and its versions. */

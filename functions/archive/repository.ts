@@ -1,9 +1,9 @@
-import type { CheckResult, DocumentDetail, DocumentList, ListDocumentsQuery } from '../../shared/archive/schema.js';
+import type { CheckResult, DocumentDetail, DocumentList, ListDocumentsQuery, NumberCheckResult } from '../../shared/archive/schema.js';
 import { foldVietnamese } from '../../shared/format.js';
 import { keys, s3Keys, tenantPrefix, type TenantRef } from '../../shared/keys.js';
 import { badCursor, decodeCursor, encodeCursor } from '../store/cursor.js';
 import type { MeteredStore } from '../store/metered-store.js';
-import { toDetail, toSummary, toVersion, type Item } from './records.js';
+import { numberKeyOf, toDetail, toSummary, toVersion, type Item } from './records.js';
 
 /**
  * Archive reads. Each is ONE DynamoDB request: a detail is one Query of the document's partition, a
@@ -61,6 +61,37 @@ export async function findByHash(store: MeteredStore, t: TenantRef, sha256: stri
         const { documentId, versionNo, fileName, size, uploadedAt, current } = toVersion(i);
         return { documentId, versionNo, fileName, size, uploadedAt, current, deleted: Boolean(i.docDeleted) };
       }),
+  };
+}
+
+/**
+ * Number clash (Decree 30/2020: a register never repeats a number): the tenant's documents with the
+ * same number and symbol (folded, spaces ignored) and at least one issuing agency in common — one
+ * Query of the register's entries for that number.
+ */
+export async function findNumberClashes(
+  store: MeteredStore,
+  t: TenantRef,
+  q: { numberSymbol: string; agencies: string[]; excludeId?: string },
+): Promise<NumberCheckResult> {
+  const { items } = await store.query({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :number)',
+    ExpressionAttributeValues: { ':pk': keys.documentNumber(t, '', '').PK, ':number': `${numberKeyOf(q.numberSymbol)}#` },
+  });
+  const wanted = new Set(q.agencies.map(foldVietnamese).filter(Boolean));
+  return {
+    clashes: items
+      .filter((i) => i.documentId !== q.excludeId)
+      .filter((i) => wanted.size === 0 || ((i.agencyKeys as string[]) ?? []).some((a) => wanted.has(a)))
+      .map((i) => ({
+        documentId: i.documentId as string,
+        numberSymbol: i.numberSymbol as string,
+        issuingAgencies: i.issuingAgencies as string[],
+        signedOn: i.signedOn as string,
+        type: i.type as NumberCheckResult['clashes'][number]['type'],
+        summary: i.summary as string,
+        deleted: Boolean(i.deleted),
+      })),
   };
 }
 
@@ -129,6 +160,11 @@ export async function listDocuments(store: MeteredStore, t: TenantRef, q: ListDo
     values[`:w${i}`] = w;
     filters.push(`contains(searchText, :w${i})`);
   });
+  if (q.signed) {
+    // "có chữ ký số": the current file carries a digital signature (records.ts `isSigned`).
+    values[':signed'] = true;
+    filters.push(q.signed === 'true' ? 'signed = :signed' : '(attribute_not_exists(signed) OR signed <> :signed)');
+  }
   const agency = foldVietnamese(q.agency ?? '');
   if (agency) {
     values[':agency'] = agency;

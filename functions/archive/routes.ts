@@ -7,15 +7,15 @@ import {
   documentParamSchema,
   DOWNLOAD_URL_TTL_SECONDS,
   listDocumentsQuerySchema,
+  numberCheckQuerySchema,
   readQuerySchema,
   restoreDocumentSchema,
   updateDocumentSchema,
   uploadParamSchema,
   urlQuerySchema,
   versionParamSchema,
-  type VerifyResult,
 } from '../../shared/archive/schema.js';
-import { tenantPrefix, type TenantRef } from '../../shared/keys.js';
+import type { TenantRef } from '../../shared/keys.js';
 import { can } from '../../shared/roles.js';
 import type { AppEnv } from '../http/env.js';
 import { ProblemError } from '../http/problem.js';
@@ -24,7 +24,7 @@ import { requireAuth, requirePermission } from '../auth/middleware.js';
 import { isDrillDown, notFound, readTenant, writeTenant } from '../auth/tenant-scope.js';
 import { opContext } from '../store/op-context.js';
 import { requiredVersion } from '../store/versioning.js';
-import { findByHash, listDocuments, readDetail, readStoredVersion } from './repository.js';
+import { findByHash, findNumberClashes, listDocuments, readDetail, readStoredVersion } from './repository.js';
 import { declareVersionUpload } from './service/add-version.js';
 import { completeUpload } from './service/complete-upload.js';
 import type { ArchiveContext } from './service/context.js';
@@ -32,7 +32,9 @@ import { declareDocumentUpload } from './service/declare-upload.js';
 import { restoreDocument } from './service/restore.js';
 import { softDeleteDocument } from './service/soft-delete.js';
 import { updateMetadata } from './service/update-metadata.js';
-import { presignGet, verifyStored } from './storage.js';
+import { verifyVersion } from './service/verify-version.js';
+import { presignGet } from './storage.js';
+import { tenantArchive } from './tenant-storage.js';
 
 /**
  * /api/archive — the signed-document archive (README, "Kho văn bản"). HTTP only: validation, the
@@ -48,16 +50,16 @@ function isTenantAdmin(c: C, t: TenantRef): boolean {
   return can(c.var.identity.role, 'tenant:admin') && !isDrillDown(c, t);
 }
 
-/** The write's context, with the bucket for the writes that touch S3. */
+/** The operation's context: the bucket through the tenant's session, and the trust anchors for signatures. */
 function archiveContext(c: C, tenant: TenantRef): ArchiveContext {
-  return { ...opContext(c, tenant), archive: c.var.deps.archive };
+  return { ...opContext(c, tenant), archive: tenantArchive(c), trustAnchorsPem: c.var.deps.trustAnchorsPem };
 }
 
 /** One version's stored object, for a URL or a check; 404 when the caller may not see it. */
 async function storedVersion(c: C, t: TenantRef, id: string, n: number) {
   const item = await readStoredVersion(c.var.store, t, id, n, isTenantAdmin(c, t));
   if (!item) throw notFound();
-  return item as { s3Key: string; fileName: string; contentType: string; sha256: string };
+  return item;
 }
 
 export const archiveRoutes = new Hono<AppEnv>()
@@ -80,6 +82,14 @@ export const archiveRoutes = new Hono<AppEnv>()
     return c.json(await findByHash(c.var.store, tenant, q.sha256, isTenantAdmin(c, tenant)));
   })
 
+  /** Before saving: does the register already hold this number and symbol for one of these agencies? */
+  .get('/number-check', validate('query', numberCheckQuerySchema), async (c) => {
+    const q = c.req.valid('query');
+    const tenant = await readTenant(c, q.locality);
+    const agencies = (q.agencies ?? '').split('|').map((a) => a.trim());
+    return c.json(await findNumberClashes(c.var.store, tenant, { numberSymbol: q.numberSymbol, agencies, excludeId: q.excludeId }));
+  })
+
   .get('/documents/:id', validate('param', documentParamSchema), validate('query', readQuerySchema), async (c) => {
     const tenant = await readTenant(c, c.req.valid('query').locality);
     const detail = await readDetail(c.var.store, tenant, c.req.valid('param').id);
@@ -95,27 +105,26 @@ export const archiveRoutes = new Hono<AppEnv>()
     const tenant = await readTenant(c, q.locality);
     const version = await storedVersion(c, tenant, id, n);
     const now = c.var.deps.now();
-    const file = { fileName: version.fileName, contentType: version.contentType, disposition: q.disposition };
-    const url = await presignGet(c.var.deps.archive, version.s3Key, file, { now, expiresIn: DOWNLOAD_URL_TTL_SECONDS });
+    const file = {
+      fileName: version.fileName as string,
+      contentType: version.contentType as string,
+      disposition: q.disposition,
+      versionId: version.s3VersionId as string | undefined,
+    };
+    const url = await presignGet(tenantArchive(c), version.s3Key as string, file, { now, expiresIn: DOWNLOAD_URL_TTL_SECONDS });
     return c.json({ url, expiresAt: new Date(now.getTime() + DOWNLOAD_URL_TTL_SECONDS * 1000).toISOString() });
   })
 
-  /** Re-reads the stored object and compares its SHA-256 with the one recorded at upload. */
+  /**
+   * Re-reads the stored (pinned) object, compares its SHA-256 with the one recorded at upload and
+   * re-checks a PDF's signatures; an editor of the tenant stores the new signature check (audited).
+   */
   .post('/documents/:id/versions/:n/verify', validate('param', versionParamSchema), validate('query', readQuerySchema), async (c) => {
     const { id, n } = c.req.valid('param');
     const tenant = await readTenant(c, c.req.valid('query').locality);
     const version = await storedVersion(c, tenant, id, n);
-    const check = await verifyStored(c.var.deps.archive, version.s3Key, version.sha256, { tenant: tenantPrefix(tenant), documentId: id, versionNo: n });
-    const body: VerifyResult = {
-      documentId: id,
-      versionNo: n,
-      ok: check.ok,
-      expected: version.sha256,
-      actual: check.actual,
-      size: check.size,
-      checkedAt: c.var.deps.now().toISOString(),
-    };
-    return c.json(body);
+    const persist = can(c.var.identity.role, 'tenant:write') && !isDrillDown(c, tenant);
+    return c.json(await verifyVersion(archiveContext(c, tenant), id, version, persist));
   })
 
   // Uploads: declare → presigned PUT straight to S3 → complete.

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { GetObjectCommandOutput, S3Client } from '@aws-sdk/client-s3';
-import { s3ClientConfig } from './s3-client.js';
-import type { FileKind } from '../../shared/archive/schema.js';
+import { s3ClientConfig } from './s3-config.js';
+import { MAX_FILE_BYTES, type FileKind } from '../../shared/archive/schema.js';
 import { FileSniffer } from './sniff.js';
 
 /**
@@ -49,11 +49,15 @@ export async function presignPut(
   });
 }
 
-/** A short-lived GET for preview (inline) or download (attachment) under the original file name. */
+/**
+ * A short-lived GET for preview (inline) or download (attachment) under the original file name, of
+ * exactly the stored version when S3 reported one at copy (pinned: a later object under the same
+ * key is never served in its place).
+ */
 export async function presignGet(
   st: ArchiveStorage,
   key: string,
-  file: { fileName: string; contentType: string; disposition: 'inline' | 'attachment' },
+  file: { fileName: string; contentType: string; disposition: 'inline' | 'attachment'; versionId?: string },
   opts: { now: Date; expiresIn: number },
 ): Promise<string> {
   const [{ GetObjectCommand }, { getSignedUrl }] = await Promise.all([s3Sdk(), import('@aws-sdk/s3-request-presigner')]);
@@ -62,6 +66,7 @@ export async function presignGet(
     new GetObjectCommand({
       Bucket: st.bucket,
       Key: key,
+      ...(file.versionId ? { VersionId: file.versionId } : {}),
       ResponseContentType: file.contentType,
       ResponseContentDisposition: contentDisposition(file.disposition, file.fileName),
       ResponseCacheControl: 'private, no-store',
@@ -84,7 +89,7 @@ export function contentDisposition(disposition: 'inline' | 'attachment', fileNam
 export type Inspection =
   | { state: 'missing' }
   | { state: 'too-large'; size: number }
-  | { state: 'read'; size: number; sha256: string; kind: FileKind | undefined; etag: string | undefined };
+  | { state: 'read'; size: number; sha256: string; kind: FileKind | undefined; etag: string | undefined; bytes?: Buffer };
 
 function isMissing(err: unknown): boolean {
   const name = (err as { name?: string }).name;
@@ -93,14 +98,21 @@ function isMissing(err: unknown): boolean {
 }
 
 /**
- * Reads an object once: SHA-256 (streaming, constant memory), size, and the content kind. Stops
- * without reading when S3 reports more than `maxBytes`, and while reading if the stream runs past it.
+ * Reads an object once: SHA-256 (streaming), size, and the content kind; with `keepBytes`, also the
+ * bytes (≤ `maxBytes`), for the checks that need the whole file (signatures, text). Stops without
+ * reading when S3 reports more than `maxBytes`, and while reading if the stream runs past it.
+ * `versionId` reads exactly that version of the key.
  */
-export async function inspectObject(st: ArchiveStorage, key: string, maxBytes: number): Promise<Inspection> {
+export async function inspectObject(
+  st: ArchiveStorage,
+  key: string,
+  maxBytes: number,
+  opts: { versionId?: string; keepBytes?: boolean } = {},
+): Promise<Inspection> {
   let out: GetObjectCommandOutput;
   try {
     const { GetObjectCommand } = await s3Sdk();
-    out = await (await st.client()).send(new GetObjectCommand({ Bucket: st.bucket, Key: key }));
+    out = await (await st.client()).send(new GetObjectCommand({ Bucket: st.bucket, Key: key, ...(opts.versionId ? { VersionId: opts.versionId } : {}) }));
   } catch (err) {
     if (isMissing(err)) return { state: 'missing' };
     throw err;
@@ -114,6 +126,7 @@ export async function inspectObject(st: ArchiveStorage, key: string, maxBytes: n
   const hash = createHash('sha256');
   const sniffer = new FileSniffer();
   let size = 0;
+  const kept: Buffer[] = [];
   for await (const chunk of body) {
     const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
     size += buf.length;
@@ -123,22 +136,25 @@ export async function inspectObject(st: ArchiveStorage, key: string, maxBytes: n
     }
     hash.update(buf);
     sniffer.push(buf);
+    if (opts.keepBytes) kept.push(buf);
   }
-  return { state: 'read', size, sha256: hash.digest('hex'), kind: sniffer.result(), etag: out.ETag };
+  const bytes = opts.keepBytes ? { bytes: Buffer.concat(kept, size) } : {};
+  return { state: 'read', size, sha256: hash.digest('hex'), kind: sniffer.result(), etag: out.ETag, ...bytes };
 }
 
 /**
  * Copies a checked upload from the incoming area to its permanent key. `CopySourceIfMatch` makes
- * S3 refuse the copy if the browser re-uploaded the incoming object after it was hashed.
+ * S3 refuse the copy if the browser re-uploaded the incoming object after it was hashed. Returns
+ * the version id S3 gave the copy (a versioned bucket: always on AWS; s3rver has no versioning).
  */
 export async function copyToArchive(
   st: ArchiveStorage,
   from: string,
   to: string,
   opts: { etag: string | undefined; contentType: string; metadata: Record<string, string> },
-): Promise<void> {
+): Promise<{ versionId?: string }> {
   const { CopyObjectCommand } = await s3Sdk();
-  await (await st.client()).send(
+  const out = await (await st.client()).send(
     new CopyObjectCommand({
       Bucket: st.bucket,
       Key: to,
@@ -149,6 +165,7 @@ export async function copyToArchive(
       Metadata: opts.metadata,
     }),
   );
+  return out.VersionId ? { versionId: out.VersionId } : {};
 }
 
 /** Only incoming objects are ever deleted (rejected or completed uploads); stored originals never. */
@@ -169,11 +186,12 @@ export async function deleteIncoming(st: ArchiveStorage, key: string): Promise<v
  */
 export async function verifyStored(
   st: ArchiveStorage,
-  key: string,
+  stored: { key: string; versionId?: string; keepBytes?: boolean },
   expectedSha256: string,
   context: Record<string, unknown>,
-): Promise<{ ok: boolean; actual: string; size: number }> {
-  const read = await inspectObject(st, key, Number.MAX_SAFE_INTEGER);
+): Promise<{ ok: boolean; actual: string; size: number; bytes?: Buffer }> {
+  const key = stored.key;
+  const read = await inspectObject(st, key, MAX_FILE_BYTES, { versionId: stored.versionId, keepBytes: stored.keepBytes });
   const actual = read.state === 'read' ? read.sha256 : '';
   const ok = actual === expectedSha256;
   if (!ok) {
@@ -189,5 +207,5 @@ export async function verifyStored(
       }),
     );
   }
-  return { ok, actual, size: read.state === 'missing' ? 0 : read.size };
+  return { ok, actual, size: read.state === 'missing' ? 0 : read.size, ...(ok && read.state === 'read' && read.bytes ? { bytes: read.bytes } : {}) };
 }

@@ -3,7 +3,8 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { documentMetadataSchema, type DocumentMetadataInput } from '../../shared/archive/schema.js';
 import { keys, s3Keys, type TenantRef } from '../../shared/keys.js';
-import { documentItem, versionItem } from '../archive/records.js';
+import { documentItem, numberRegisterItem, signatureFacts, versionItem } from '../archive/records.js';
+import { verifyPdfSignatures } from '../archive/signatures/verify.js';
 import type { ArchiveStorage } from '../archive/storage.js';
 import { makePdf } from './pdf.js';
 
@@ -80,7 +81,8 @@ export async function seedArchiveDemo(opts: { doc: DynamoDBDocumentClient; table
     );
     const metadata = documentMetadataSchema.parse(d.metadata);
     const fileName = `${d.metadata.numberSymbol.replace(/[^\p{L}\p{N}-]+/gu, '-')}.pdf`;
-    const current = { fileName, size: pdf.length, contentType: 'application/pdf', kind: 'pdf' as const, sha256 };
+    const signature = verifyPdfSignatures(pdf, { now: opts.now ?? new Date() });
+    const current = { fileName, size: pdf.length, contentType: 'application/pdf', kind: 'pdf' as const, sha256, ...signatureFacts(signature) };
     const item = documentItem({ t: d.tenant, id: d.id, metadata, current, latestVersionNo: 1, createdAt: at, createdBy: by });
     const version = versionItem({
       t: d.tenant,
@@ -95,6 +97,7 @@ export async function seedArchiveDemo(opts: { doc: DynamoDBDocumentClient; table
       uploadedAt: at,
       uploadedBy: by,
       uploadId,
+      signature,
     });
     try {
       await opts.doc.send(
@@ -102,6 +105,7 @@ export async function seedArchiveDemo(opts: { doc: DynamoDBDocumentClient; table
           TransactItems: [
             { Put: { TableName: opts.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
             { Put: { TableName: opts.tableName, Item: version, ConditionExpression: 'attribute_not_exists(PK)' } },
+            { Put: { TableName: opts.tableName, Item: numberRegisterItem(d.tenant, d.id, metadata, false) } },
           ],
         }),
       );

@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Identity } from '../../shared/identity.js';
+import type { SessionTags } from '../../shared/tenant-access.js';
 import type { ArchiveStorage } from '../archive/storage.js';
 import type { TokenVerifier } from '../auth/verify.js';
 import type { IdentityDirectory } from '../identity/directory.js';
@@ -22,6 +23,8 @@ export type AppDeps = {
   version: string;
   /** On AWS: tenant-scoped credentials for authenticated requests (IAM LeadingKeys fence). Unset locally. */
   tenantAccess?: TenantAccess;
+  /** PEM bundle of the trust anchors digital signatures are checked against (ARCHIVE_TRUST_ANCHORS_PEM); none shipped. */
+  trustAnchorsPem?: string;
 };
 
 export type AuthClientConfig = { kind: 'local'; tokenUrl: string } | { kind: 'cognito'; region: string; userPoolId: string; clientId: string };
@@ -32,5 +35,7 @@ export type AppEnv = {
     store: MeteredStore;
     identity: Identity;
     requestId: string;
+    /** The tenant session the request's store signs with (set with the scoped store; absent locally). */
+    sessionTags: SessionTags | undefined;
   };
 };

@@ -2,7 +2,8 @@ import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamod
 import type { Context } from 'hono';
 import { vietnamMonth } from '../../shared/dates.js';
 import type { TenantRef } from '../../shared/keys.js';
-import { usageKeys, type UsageCounts } from '../../shared/usage/schema.js';
+import { usageKeys } from '../../shared/keys.js';
+import type { UsageCounts } from '../../shared/usage/schema.js';
 import type { AppEnv } from './env.js';
 
 /** The archive's completion route: its 201 answer names the stored version (and its size). */

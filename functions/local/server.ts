@@ -95,6 +95,8 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       now: opts.now ?? (() => new Date()),
       authConfig: { kind: 'local', tokenUrl: `${issuer}/token` },
       version: process.env.APP_VERSION ?? 'local',
+      // Trust anchors for digital signatures, as on AWS: a PEM bundle in ARCHIVE_TRUST_ANCHORS_PEM (none shipped).
+      trustAnchorsPem: process.env.ARCHIVE_TRUST_ANCHORS_PEM || undefined,
     };
 
     const root = new Hono();

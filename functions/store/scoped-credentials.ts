@@ -1,3 +1,4 @@
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { AssumeRoleCommand, AssumeRoleCommandOutput } from '@aws-sdk/client-sts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'hono';
@@ -5,7 +6,7 @@ import type { Identity } from '../../shared/identity.js';
 import { roleSessionName, sessionKey, sessionTagKeys, sessionTagsFor, type SessionTags } from '../../shared/tenant-access.js';
 import type { AppEnv } from '../http/env.js';
 import { ProblemError } from '../http/problem.js';
-import { createDocumentClient } from './client.js';
+import { createDocumentClient, STORAGE_RETRY } from './client.js';
 import { MeteredStore } from './metered-store.js';
 
 /** Temporary credentials of one tenant session (the shape the AWS SDK clients accept). */
@@ -28,6 +29,11 @@ export type TenantAccess = {
   doc(identity: Identity): Promise<DynamoDBDocumentClient>;
   /** The same for explicit tags: a read of history or of a merged province (sessionTagsForTarget). */
   docForTags(tags: SessionTags): Promise<DynamoDBDocumentClient>;
+  /**
+   * An S3 client signing with the session's credentials: the archive presigns, reads, copies and
+   * deletes tenant objects only with it (the role's policy allows only the tenant's prefix).
+   */
+  s3ForTags(tags: SessionTags): Promise<S3Client>;
 };
 
 export type TenantAccessOptions = {
@@ -36,13 +42,15 @@ export type TenantAccessOptions = {
   region?: string;
   /** Session length asked of STS; role chaining (Lambda role → tenant role) caps it at 1 h. */
   durationSeconds?: number;
-  /** Credentials are renewed this long before they expire. */
+  /** Credentials are renewed this long before they expire (default 15 min, longer than any presigned URL lives). */
   refreshMarginMs?: number;
   /** Tenant sessions kept per process (least recently used are dropped). */
   maxSessions?: number;
   now?: () => number;
   /** Builds the DocumentClient for a session (tests: a client for DynamoDB Local). */
   createDoc?: (credentials: () => Promise<TenantCredentials>) => DynamoDBDocumentClient;
+  /** Builds the S3 client for a session (the Lambda entry passes the archive's client settings). */
+  createS3?: (credentials: () => Promise<TenantCredentials>) => Promise<S3Client>;
 };
 
 type Session = {
@@ -50,11 +58,13 @@ type Session = {
   current?: TenantCredentials;
   pending?: Promise<TenantCredentials>;
   doc?: DynamoDBDocumentClient;
+  s3?: Promise<S3Client>;
 };
 
 export function createTenantAccess(opts: TenantAccessOptions): TenantAccess {
   const durationSeconds = opts.durationSeconds ?? 3600;
-  const margin = opts.refreshMarginMs ?? 5 * 60_000;
+  // A presigned URL dies with the credentials that signed it: renew well before the longest URL (10 min) could outlive them.
+  const margin = opts.refreshMarginMs ?? 15 * 60_000;
   const maxSessions = opts.maxSessions ?? 200;
   const now = opts.now ?? Date.now;
   const sessions = new Map<string, Session>();
@@ -70,6 +80,7 @@ export function createTenantAccess(opts: TenantAccessOptions): TenantAccess {
         const [oldestKey, oldest] = sessions.entries().next().value as [string, Session];
         sessions.delete(oldestKey);
         oldest.doc?.destroy();
+        void oldest.s3?.then((c) => c.destroy());
       }
     }
     sessions.set(key, s);
@@ -117,10 +128,24 @@ export function createTenantAccess(opts: TenantAccessOptions): TenantAccess {
     return s.doc;
   }
 
+  const createS3 =
+    opts.createS3 ??
+    (async (credentials: () => Promise<TenantCredentials>) => {
+      const { S3Client } = await import('@aws-sdk/client-s3');
+      return new S3Client({ region: opts.region, credentials, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' });
+    });
+
+  async function s3Of(s: Session): Promise<S3Client> {
+    await credentialsOf(s);
+    s.s3 ??= createS3(() => credentialsOf(s));
+    return s.s3;
+  }
+
   return {
     credentials: (identity) => credentialsOf(sessionFor(sessionTagsFor(identity))),
     doc: (identity) => docOf(sessionFor(sessionTagsFor(identity))),
     docForTags: (tags) => docOf(sessionFor(tags)),
+    s3ForTags: (tags) => s3Of(sessionFor(tags)),
   };
 }
 
@@ -132,7 +157,7 @@ export function tenantAccessFromEnv(env: NodeJS.ProcessEnv = process.env): Tenan
   let client: Promise<{ send: StsLike['send'] }> | undefined;
   const sts: StsLike = {
     send: async (command) => {
-      client ??= import('@aws-sdk/client-sts').then(({ STSClient }) => new STSClient({ region }));
+      client ??= import('@aws-sdk/client-sts').then(({ STSClient }) => new STSClient({ region, ...STORAGE_RETRY }));
       return (await client).send(command);
     },
   };
@@ -151,7 +176,7 @@ export async function useTenantStore(c: Context<AppEnv>): Promise<void> {
   const identity = c.var.identity;
   // Already scoped: requireAuth can match twice (e.g. `/me` and `/me/*`).
   if (!access || !identity.provinceCode || scopedStores.has(c.var.store)) return;
-  await swapStore(c, () => access.doc(identity));
+  await swapStore(c, sessionTagsFor(identity), () => access.doc(identity));
 }
 
 /**
@@ -161,10 +186,10 @@ export async function useTenantStore(c: Context<AppEnv>): Promise<void> {
 export async function useTargetStore(c: Context<AppEnv>, tags: SessionTags): Promise<void> {
   const access = c.var.deps.tenantAccess;
   if (!access) return;
-  await swapStore(c, () => access.docForTags(tags));
+  await swapStore(c, tags, () => access.docForTags(tags));
 }
 
-async function swapStore(c: Context<AppEnv>, docOf: () => Promise<DynamoDBDocumentClient>): Promise<void> {
+async function swapStore(c: Context<AppEnv>, tags: SessionTags, docOf: () => Promise<DynamoDBDocumentClient>): Promise<void> {
   let doc: DynamoDBDocumentClient;
   try {
     doc = await docOf();
@@ -180,4 +205,6 @@ async function swapStore(c: Context<AppEnv>, docOf: () => Promise<DynamoDBDocume
   Object.assign(store.metrics, previous.metrics);
   scopedStores.add(store);
   c.set('store', store);
+  // The archive's S3 calls of this request use the same session (functions/archive/tenant-storage.ts).
+  c.set('sessionTags', tags);
 }

@@ -1,16 +1,8 @@
 import { foldVietnamese } from '../../shared/format.js';
 import { supervisionKeys, type TenantRef } from '../../shared/keys.js';
 import { buildBoard, daysOverdue, isOverdue, summarizePlan } from '../../shared/supervision/rules.js';
-import type {
-  Board,
-  Plan,
-  PlanDetail,
-  PlanList,
-  PlanStatus,
-  Recommendation,
-  RecommendationResponse,
-  RecommendationView,
-} from '../../shared/supervision/schema.js';
+import type { Plan, PlanStatus, Recommendation, RecommendationResponse } from '../../shared/supervision/schema.js';
+import type { Board, PlanDetail, PlanList, RecommendationView } from '../../shared/supervision/views.js';
 import { badCursor, decodeCursor, encodeCursor } from '../store/cursor.js';
 import type { MeteredStore } from '../store/metered-store.js';
 import { notFound } from '../auth/tenant-scope.js';

@@ -16,7 +16,7 @@ import type { AppEnv } from '../http/env.js';
 import { ProblemError } from '../http/problem.js';
 import { validate } from '../http/validate.js';
 import { requireAuth, requirePermission } from '../auth/middleware.js';
-import { isConditionFailure, staleVersion } from '../store/versioning.js';
+import { isConditionFailure, staleVersion, withConflict } from '../store/versioning.js';
 import { buildInvitation } from '../users/invitations.js';
 import { actorOf, userRoutes } from '../users/routes.js';
 import { notFound, readTenant } from '../auth/tenant-scope.js';
@@ -125,7 +125,11 @@ export const tenancyRoutes = new Hono<AppEnv>()
     );
   })
 
-  /** The province admin's list of its localities' tenants, pending first: one Query of GSI1. */
+  /**
+   * The province admin's list of its localities' tenants, pending first: one Query of GSI1. A province
+   * has at most a few hundred units (its communes and, as history, its districts), so the list is one
+   * page: `nextCursor` is always null (the one list contract, shared/paging.ts).
+   */
   .get('/signups', requireAuth, requirePermission('province:admin'), validate('query', signUpListQuerySchema), async (c) => {
     const { status } = c.req.valid('query');
     const provinceCode = c.var.identity.provinceCode!;
@@ -145,7 +149,7 @@ export const tenancyRoutes = new Hono<AppEnv>()
     const tenants = items
       .map(tenantView)
       .sort((a, b) => order[a.status] - order[b.status] || (b.requestedAt ?? '').localeCompare(a.requestedAt ?? '') || a.name.localeCompare(b.name, 'vi'));
-    return c.json({ provinceCode, tenants });
+    return c.json({ items: tenants, nextCursor: null, provinceCode });
   })
 
   /**
@@ -200,8 +204,8 @@ export const tenancyRoutes = new Hono<AppEnv>()
               now,
             })
           : null;
-      try {
-        await c.var.store.transactWrite([
+      await withConflict(() =>
+        c.var.store.transactWrite([
           {
             Update: {
               Key: { PK: k.PK, SK: k.SK },
@@ -242,11 +246,8 @@ export const tenancyRoutes = new Hono<AppEnv>()
           // The change is recorded in the district's log and in the province's own log.
           auditPut({ tenant, actor, entity: 'tenant', entityId, action, before, after, at: now }),
           auditPut({ tenant: provinceTenant, actor, entity: 'tenant', entityId, action, before, after, at: now }),
-        ]);
-      } catch (err) {
-        if (isConditionFailure(err)) throw staleVersion();
-        throw err;
-      }
+        ]),
+      );
       return c.json({ tenant: tenantView(after), ...(invitation ? { invitation: invitation.created } : {}) });
     },
   )

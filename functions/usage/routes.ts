@@ -6,7 +6,8 @@ import { findAnyProvince, findLocalityIn, predecessorProvinces } from '../../sha
 import { counterName } from '../../shared/rollups/counters.js';
 import { can } from '../../shared/roles.js';
 import { mayRead } from '../../shared/tenant-access.js';
-import { usageCsvHeader, usageKeys, usageQuerySchema, type UsageReport, type UsageRow } from '../../shared/usage/schema.js';
+import { usageKeys } from '../../shared/keys.js';
+import { usageCsvHeader, usageQuerySchema, type UsageReport, type UsageRow } from '../../shared/usage/schema.js';
 import type { AppEnv } from '../http/env.js';
 import { ProblemError } from '../http/problem.js';
 import { validate } from '../http/validate.js';

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { bilingual } from '../problem.js';
 import { agreementIdSchema } from './fields.js';
-import { agreementKindSchema, type AgreementKind, type AgreementStatus } from './vocabulary.js';
+import { agreementKindSchema, agreementStatusSchema } from './vocabulary.js';
 
 /**
  * A commune's program or regulation may continue an agreement of its predecessor district (the 2025
@@ -26,7 +26,10 @@ export const continuesRefSchema = continuesInputSchema.extend({
 export type ContinuesRef = z.infer<typeof continuesRefSchema>;
 
 /** `GET /api/agreements/continuable`: the caller's predecessor district and what of it may be continued. */
-export type Continuable = {
-  predecessor: { provinceCode: string; localityCode: string; name: string } | null;
-  items: { id: string; kind: AgreementKind; number: string; title: string; period: string; status: AgreementStatus }[];
-};
+export const continuableSchema = z.object({
+  predecessor: z.object({ provinceCode: z.string(), localityCode: z.string(), name: z.string() }).nullable(),
+  items: z.array(
+    z.object({ id: z.string(), kind: agreementKindSchema, number: z.string(), title: z.string(), period: z.string(), status: agreementStatusSchema }),
+  ),
+});
+export type Continuable = z.infer<typeof continuableSchema>;

@@ -1,6 +1,8 @@
 import * as z from 'zod';
+import { wholeNumberQuery } from '../query.js';
 import { listResponseOf, pagingQuery } from '../paging.js';
 import { bilingual } from '../problem.js';
+import { signatureCheckSchema, signatureStatuses } from './signatures.js';
 
 /**
  * Signed-document archive (issue #6): the one definition of every archive record and request.
@@ -170,6 +172,8 @@ export const listDocumentsQuerySchema = z.strictObject({
     .regex(/^(19|20)\d{2}$/, bilingual('Năm gồm 4 chữ số', 'Year is 4 digits'))
     .optional(),
   agency: z.string().max(160).optional(),
+  /** `true`: only documents whose current file carries a digital signature (có chữ ký số). */
+  signed: z.enum(['true', 'false']).optional(),
   /** Admins: the soft-deleted documents (the recycle bin). */
   deleted: z.enum(['true', 'false']).optional(),
   /** `limit` (1–100, 20 unless said) and the opaque `cursor` of the one list contract. */
@@ -185,10 +189,18 @@ export const urlQuerySchema = z.strictObject({
   disposition: z.enum(['inline', 'attachment']).default('attachment'),
 });
 export const checkQuerySchema = z.strictObject({ sha256: sha256Schema, locality: z.string().optional() });
+/** "Is this number already in the register?" — số, ký hiệu and the issuing agencies (`|`-separated) of a document being entered. */
+export const numberCheckQuerySchema = z.strictObject({
+  numberSymbol: text(120),
+  agencies: z.string().max(2000).optional(),
+  /** The document being edited (its own number is not a clash). */
+  excludeId: archiveIdSchema.optional(),
+  locality: z.string().optional(),
+});
 export const documentParamSchema = z.strictObject({ id: archiveIdSchema });
 export const versionParamSchema = z.strictObject({
   id: archiveIdSchema,
-  n: z.coerce.number().int().min(1).max(MAX_VERSIONS),
+  n: wholeNumberQuery({ vi: 'Số phiên bản', en: 'The version number' }, 1, MAX_VERSIONS),
 });
 export const uploadParamSchema = z.strictObject({ uploadId: archiveIdSchema });
 
@@ -209,6 +221,8 @@ export const documentVersionSchema = z.object({
   uploadedBy: actorSchema,
   note: z.string().optional(),
   current: z.boolean(),
+  /** PDF digital signatures as checked at upload (or at the last re-check). Absent for other kinds. */
+  signature: signatureCheckSchema.optional(),
 });
 export type DocumentVersion = z.infer<typeof documentVersionSchema>;
 
@@ -223,7 +237,11 @@ export const documentSummarySchema = z.object({
   links: z.array(documentLinkSchema),
   tags: z.array(z.string()),
   latestVersionNo: z.number().int(),
-  current: documentVersionSchema.pick({ fileName: true, size: true, contentType: true, kind: true, sha256: true }),
+  current: documentVersionSchema.pick({ fileName: true, size: true, contentType: true, kind: true, sha256: true }).extend({
+    /** The current file's signature verdict and signers' names, for lists and the "có chữ ký số" filter. */
+    signatureStatus: z.enum(signatureStatuses).optional(),
+    signedBy: z.array(z.string()).optional(),
+  }),
   createdAt: z.string(),
   createdBy: actorSchema,
   updatedAt: z.string(),
@@ -257,6 +275,8 @@ export const verifyResultSchema = z.object({
   actual: z.string(),
   size: z.number().int(),
   checkedAt: z.string(),
+  /** PDFs: the signatures checked again on the bytes just read (stored-object-changed when the hash differs). */
+  signature: signatureCheckSchema.optional(),
 });
 export type VerifyResult = z.infer<typeof verifyResultSchema>;
 
@@ -269,6 +289,22 @@ export const checkResultSchema = z.object({
   ),
 });
 export type CheckResult = z.infer<typeof checkResultSchema>;
+
+/** Documents of the tenant with the same number and symbol (diacritics and spaces ignored) and a common issuing agency. */
+export const numberCheckResultSchema = z.object({
+  clashes: z.array(
+    z.object({
+      documentId: z.string(),
+      numberSymbol: z.string(),
+      issuingAgencies: z.array(z.string()),
+      signedOn: z.string(),
+      type: documentTypeSchema,
+      summary: z.string(),
+      deleted: z.boolean(),
+    }),
+  ),
+});
+export type NumberCheckResult = z.infer<typeof numberCheckResultSchema>;
 
 export function documentTypeLabel(code: string): { vi: string; en: string } {
   return documentTypes.find((d) => d.code === code) ?? { vi: code, en: code };

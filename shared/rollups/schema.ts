@@ -1,21 +1,10 @@
 import * as z from 'zod';
 import { bilingual } from '../problem.js';
-import type { LocalityFigures } from './counters.js';
-
-const yearQuery = z
-  .string()
-  .regex(/^\d{4}$/, bilingual('Năm phải là số có 4 chữ số, ví dụ 2026', 'The year must be a 4-digit number, e.g. 2026'))
-  .transform(Number)
-  .pipe(
-    z
-      .number()
-      .min(2000, bilingual('Năm từ 2000 đến 2100', 'The year is between 2000 and 2100'))
-      .max(2100, bilingual('Năm từ 2000 đến 2100', 'The year is between 2000 and 2100')),
-  );
+import { yearQuery } from '../query.js';
 
 /** Dashboard filters: year; unit name without diacritics; unit type; signed this year's program or not. */
 export const rollupQuerySchema = z.strictObject({
-  year: yearQuery.optional(),
+  year: yearQuery(2000, 2100).optional(),
   q: z.string().max(100, bilingual('Từ khóa tối đa 100 ký tự', 'The search text is at most 100 characters')).optional(),
   type: z.enum(['xa', 'phuong', 'dac-khu'], bilingual('Loại đơn vị là xa, phuong hoặc dac-khu', 'Type is xa, phuong or dac-khu')).optional(),
   signed: z.enum(['yes', 'no'], bilingual('"signed" là yes hoặc no', '"signed" is yes or no')).optional(),
@@ -26,47 +15,66 @@ export const rollupExportQuerySchema = rollupQuerySchema.extend({
   format: z.enum(['csv', 'xlsx']),
 });
 
-export type DashboardRow = LocalityFigures & {
+const count = z.number().int();
+const tally = z.record(z.string(), count);
+
+/** One unit's figures (shared/rollups/counters.ts `figures`). */
+const localityFiguresSchema = z.object({
+  agreementsByKind: tally,
+  agreementsByStatus: tally,
+  programSigned: z.boolean(),
+  items: z.object({ done: count, open: count, overdue: count }),
+  plansByStatus: tally,
+  recommendations: z.object({ open: count, overdue: count, resolved: count }),
+  documents: count,
+});
+
+export const dashboardRowSchema = z.object({
+  ...localityFiguresSchema.shape,
   /** The tenant's own province code: a merged province's rows keep theirs (06 under Thái Nguyên 19). */
-  provinceCode: string;
+  provinceCode: z.string(),
   /** null: the tenant of a merged province itself. */
-  localityCode: string | null;
-  name: string;
+  localityCode: z.string().nullable(),
+  name: z.string(),
   /** Xã, Phường, Đặc khu (current); Quận, Huyện, Thị xã, Thành phố, Tỉnh (history). */
-  type: string;
-  level: 'commune' | 'district' | 'province';
+  type: z.string(),
+  level: z.enum(['commune', 'district', 'province']),
   /** Last day in force (history: 2025-06-30); null while in force. */
-  validUntil: string | null;
+  validUntil: z.string().nullable(),
   /** A tenant that has written anything has a roll-up item. */
-  hasData: boolean;
+  hasData: z.boolean(),
   /** History only: opened by the province for backfilling records. */
-  dataEntryOpen: boolean;
-  lastActivityAt: string | null;
-};
+  dataEntryOpen: z.boolean(),
+  lastActivityAt: z.string().nullable(),
+});
+export type DashboardRow = z.infer<typeof dashboardRowSchema>;
 
-export type Dashboard = {
-  provinceCode: string;
-  provinceName: string;
-  year: number;
-  today: string;
+export const dashboardTotalsSchema = z.object({
+  localities: count,
+  withoutSignedProgram: count,
+  agreements: count,
+  itemsDone: count,
+  itemsOverdue: count,
+  recommendationsOpen: count,
+  recommendationsOverdue: count,
+  documents: count,
+});
+export type DashboardTotals = z.infer<typeof dashboardTotalsSchema>;
+
+/** `GET /api/rollups`: the province dashboard. */
+export const dashboardSchema = z.object({
+  provinceCode: z.string(),
+  provinceName: z.string(),
+  year: z.number().int(),
+  today: z.string(),
   /** The current commune-level units of the province (Hà Nội: 126). */
-  rows: DashboardRow[];
+  rows: z.array(dashboardRowSchema),
   /** History: the 2025 districts of the province and of the provinces merged into it, and those provinces. */
-  historical: DashboardRow[];
+  historical: z.array(dashboardRowSchema),
   /** Provinces of the 2025 list this province continues (itself first when it kept its code). */
-  predecessors: { code: string; name: string }[];
+  predecessors: z.array(z.object({ code: z.string(), name: z.string() })),
   /** Figures of the current units (rows); history has its own totals. */
-  totals: DashboardTotals;
-  historicalTotals: DashboardTotals;
-};
-
-export type DashboardTotals = {
-  localities: number;
-  withoutSignedProgram: number;
-  agreements: number;
-  itemsDone: number;
-  itemsOverdue: number;
-  recommendationsOpen: number;
-  recommendationsOverdue: number;
-  documents: number;
-};
+  totals: dashboardTotalsSchema,
+  historicalTotals: dashboardTotalsSchema,
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;

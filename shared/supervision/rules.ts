@@ -1,14 +1,5 @@
-import type {
-  BoardPeriodRow,
-  BoardRecommendation,
-  BoardUnitRow,
-  Plan,
-  PlanStatus,
-  PlanSummary,
-  Recommendation,
-  RecommendationStatus,
-  Session,
-} from './schema.js';
+import type { Plan, PlanStatus, Recommendation, RecommendationStatus, Session } from './schema.js';
+import type { BoardPeriodRow, BoardRecommendation, BoardUnitRow, PlanSummary } from './views.js';
 import { foldVietnamese } from '../format.js';
 
 /**

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { pagingQuery, type ListResponseOf } from '../paging.js';
+import { yearQuery } from '../query.js';
+import { pagingQuery } from '../paging.js';
 import { bilingual } from '../problem.js';
 
 /**
@@ -317,61 +318,18 @@ export const recommendationSchema = z.object({
 });
 export type Recommendation = z.infer<typeof recommendationSchema>;
 
-/** A recommendation as the API shows it: with its derived overdue flag and its responses. */
-export type RecommendationView = Recommendation & { overdue: boolean; daysOverdue: number; responses: RecommendationResponse[] };
-
-export type PlanSummary = Plan & { reportDueOn: string | null; reportOverdue: boolean };
-
-export type PlanDetail = {
-  today: string;
-  plan: PlanSummary;
-  findings: (Finding & { recommendations: RecommendationView[] })[];
-};
-
 // ── queries ─────────────────────────────────────────────────────────────────────────────────────
 
 export const planListQuerySchema = z.strictObject({
   status: z.enum(planStatuses).optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: yearQuery(2000, 2100).optional(),
   q: z.string().trim().max(200).optional(),
   ...pagingQuery(50, 200),
   locality: z.string().optional(),
 });
 
-/** `GET /plans`: the one list contract plus `today` (Vietnam date the summaries were computed for). */
-export type PlanList = ListResponseOf<PlanSummary> & { today: string };
-
 export const boardQuerySchema = z.strictObject({
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: yearQuery(2000, 2100).optional(),
   q: z.string().trim().max(200).optional(),
   locality: z.string().optional(),
 });
-
-export type BoardRecommendation = Omit<Recommendation, 'history'> & { overdue: boolean; daysOverdue: number };
-
-export type BoardUnitRow = { unit: string; open: number; overdue: number; answered: number; accepted: number; nextDeadline: string | null };
-
-export type BoardPeriodRow = {
-  /** `2026-Q1` … `2026-Q4`, or `2026` for the year */
-  period: string;
-  from: string;
-  to: string;
-  /** recommendations whose deadline falls in the period */
-  due: number;
-  resolved: number;
-  resolvedOnTime: number;
-  unresolved: number;
-  overdue: number;
-  /** resolved / due, 0..1; null when nothing was due */
-  rate: number | null;
-};
-
-export type Board = {
-  today: string;
-  year: number;
-  totals: { open: number; overdue: number };
-  byUnit: BoardUnitRow[];
-  /** every recommendation not yet resolved, earliest deadline first */
-  open: BoardRecommendation[];
-  periods: BoardPeriodRow[];
-};

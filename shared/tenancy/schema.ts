@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { localityCodeSchema, provinceCodeSchema } from '../identity.js';
+import { listResponseOf } from '../paging.js';
 import { bilingual } from '../problem.js';
 
 export const tenantStatuses = ['pending', 'active', 'rejected', 'suspended'] as const;
@@ -71,6 +72,15 @@ export const tenantSchema = z.preprocess(
   }),
 );
 export type Tenant = z.infer<typeof tenantSchema>;
+
+/** `GET /api/tenancy/tenant` and the writes that answer one tenant. */
+export const tenantResultSchema = z.object({ tenant: tenantSchema });
+/** `GET /api/tenancy/signups`: the province's tenants in one page (a province has a few hundred units at most). */
+export const signUpListSchema = listResponseOf(tenantSchema, { provinceCode: z.string() });
+/** `POST /api/tenancy/signups` (public): what the applicant may see of the pending tenant. */
+export const signedUpSchema = z.object({
+  tenant: z.object({ name: z.string(), provinceName: z.string(), status: z.enum(tenantStatuses), version: z.number().int() }),
+});
 
 /**
  * Public sign-up of a commune-level unit (xã, phường, đặc khu). This is the one request whose codes

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { bilingual } from '../problem.js';
 import { roleSchema } from '../roles.js';
-import { agencySchema, emailSchema, personNameSchema } from '../tenancy/schema.js';
+import { agencySchema, emailSchema, personNameSchema, tenantSchema } from '../tenancy/schema.js';
 
 /** Days an invitation link stays valid; DynamoDB TTL removes it some time after. */
 export const INVITATION_TTL_DAYS = 7;
@@ -87,4 +87,28 @@ export const invitationSchema = z.object({
 export type Invitation = z.infer<typeof invitationSchema>;
 
 /** What an admin gets back after inviting: the link to hand over (no email is sent). */
-export type InvitationCreated = { invitation: Invitation; token: string; link: string };
+export const invitationCreatedSchema = z.object({ invitation: invitationSchema, token: z.string(), link: z.string() });
+export type InvitationCreated = z.infer<typeof invitationCreatedSchema>;
+
+/** `POST /api/tenancy/signups/:locality/decision`: the tenant, and the first admin's invitation on approval. */
+export const decisionResultSchema = z.object({ tenant: tenantSchema, invitation: invitationCreatedSchema.optional() });
+
+const tenantNameSchema = z.object({ name: z.string(), provinceName: z.string(), localityCode: z.string().nullable().optional() });
+
+/** `GET /api/tenancy/users`: the tenant's users, open invitations and the roles the caller may grant. */
+export const usersPageSchema = z.object({
+  tenant: tenantNameSchema,
+  users: z.array(userSchema),
+  invitations: z.array(invitationSchema),
+  grantableRoles: z.array(roleSchema),
+});
+
+/** `POST /api/tenancy/invitations/preview` (public): who is invited, to which tenant. */
+export const invitationPreviewSchema = z.object({
+  email: z.string(),
+  name: z.string().optional(),
+  role: roleSchema,
+  agency: z.string().optional(),
+  expiresAt: z.string(),
+  tenant: tenantNameSchema,
+});

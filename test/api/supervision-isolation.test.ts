@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PlanDetail } from '../../shared/supervision/schema.js';
+import type { PlanDetail } from '../../shared/supervision/views.js';
 import { createHarness, ddbCost } from '../support/harness.js';
 import { caller, samplePlan, type Headers } from '../support/supervision-fixtures.js';
 

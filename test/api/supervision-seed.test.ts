@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSupervisionItems, demoSupervisionPlans, seedSupervisionDemo } from '../../functions/demo/supervision.js';
 import { idSchemaPattern } from '../../shared/ids.js';
-import { planSchema, recommendationSchema, type Board, type PlanDetail } from '../../shared/supervision/schema.js';
+import { planSchema, recommendationSchema } from '../../shared/supervision/schema.js';
+import type { Board, PlanDetail } from '../../shared/supervision/views.js';
 import { createHarness, ddbCost } from '../support/harness.js';
 import { caller } from '../support/supervision-fixtures.js';
 

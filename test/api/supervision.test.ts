@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MeteredStore } from '../../functions/store/metered-store.js';
 import { addTransactionContributor } from '../../functions/supervision/service/commit.js';
 import { supervisionKeys } from '../../shared/keys.js';
-import type { Board, PlanDetail } from '../../shared/supervision/schema.js';
+import type { Board, PlanDetail } from '../../shared/supervision/views.js';
 import { createHarness, ddbCost } from '../support/harness.js';
 import { caller, samplePlan, type Headers } from '../support/supervision-fixtures.js';
 

@@ -134,8 +134,8 @@ describe('isolation matrix: route × role × foreign tenant', () => {
           expect(ddbCost(res).items, `${route.name} by ${caller.label} read items`).toBe(0);
         } else if (res.status === 200) {
           // Province 19's admin lists its own province: 19/164 only.
-          const body = (await res.clone().json()) as { tenants: { provinceCode: string }[] };
-          expect(body.tenants.every((t) => t.provinceCode === caller.provinceCode)).toBe(true);
+          const body = (await res.clone().json()) as { items: { provinceCode: string }[] };
+          expect(body.items.every((t) => t.provinceCode === caller.provinceCode)).toBe(true);
         } else {
           expect(res.status).toBe(403);
         }

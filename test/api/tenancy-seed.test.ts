@@ -32,7 +32,7 @@ describe('demo seed (tenancy)', () => {
   it('leaves a pending sign-up for Hà Nội to approve', async () => {
     const pa = await h.userToken({ role: 'province_admin', provinceCode: '01', localityCode: null });
     const res = await h.app.request('/api/tenancy/signups?status=pending', { headers: pa.headers });
-    const { tenants } = (await res.json()) as { tenants: { name: string }[] };
+    const { items: tenants } = (await res.json()) as { items: { name: string }[] };
     expect(tenants.map((t) => t.name)).toEqual(['Phường Ba Đình']);
   });
 

@@ -72,13 +72,14 @@ describe('province approval', () => {
     const res = await h.app.request('/api/tenancy/signups', { headers: admin.headers });
     expect(res.status).toBe(200);
     expect(ddbCost(res).requests).toBe(1);
-    const { tenants } = (await res.json()) as { tenants: Tenant[] };
+    const { items: tenants, nextCursor } = (await res.json()) as { items: Tenant[]; nextCursor: string | null };
+    expect(nextCursor).toBeNull();
     expect(tenants.map((t) => t.localityCode).sort()).toEqual(['00070', '00367']);
     expect(tenants.every((t) => t.provinceCode === '01' && t.status === 'pending')).toBe(true);
     expect(tenants[0]).toMatchObject({ contactName: 'Nguyễn Văn An', agency: 'Văn phòng HĐND và UBND' });
 
     const filtered = await h.app.request('/api/tenancy/signups?status=active', { headers: admin.headers });
-    expect(((await filtered.json()) as { tenants: Tenant[] }).tenants).toEqual([]);
+    expect(((await filtered.json()) as { items: Tenant[] }).items).toEqual([]);
     await expectFieldError(await h.app.request('/api/tenancy/signups?status=maybe', { headers: admin.headers }), 'status', 'query');
   });
 
@@ -105,8 +106,8 @@ describe('province approval', () => {
 
     const again = await signUp(signUpBody('01', '00367', 'dung.nguoi@thanhxuan.gov.vn'));
     expect(again.status).toBe(201);
-    const list = (await (await h.app.request('/api/tenancy/signups?status=pending', { headers: admin.headers })).json()) as { tenants: Tenant[] };
-    const t = list.tenants.find((x) => x.localityCode === '00367')!;
+    const list = (await (await h.app.request('/api/tenancy/signups?status=pending', { headers: admin.headers })).json()) as { items: Tenant[] };
+    const t = list.items.find((x) => x.localityCode === '00367')!;
     expect(t).toMatchObject({ status: 'pending', version: 3, contactEmail: 'dung.nguoi@thanhxuan.gov.vn' });
     expect(t.rejectionReason).toBeUndefined();
     // A decision made on the rejected sign-up's version cannot land on the new one.
@@ -153,8 +154,8 @@ describe('province approval', () => {
     const thaiNguyen = await h.userToken({ role: 'province_admin', provinceCode: '19', localityCode: null });
     // 00367 is a Hà Nội ward: for Thái Nguyên's admin it does not exist.
     expect((await h.app.request('/api/tenancy/signups/00367/decision', json({ decision: 'approve', version: 3 }, thaiNguyen.headers))).status).toBe(404);
-    const list = (await (await h.app.request('/api/tenancy/signups', { headers: thaiNguyen.headers })).json()) as { tenants: Tenant[] };
-    expect(list.tenants.map((t) => `${t.provinceCode}/${t.localityCode}`)).toEqual(['19/05443']);
+    const list = (await (await h.app.request('/api/tenancy/signups', { headers: thaiNguyen.headers })).json()) as { items: Tenant[] };
+    expect(list.items.map((t) => `${t.provinceCode}/${t.localityCode}`)).toEqual(['19/05443']);
     expect((await h.app.request('/api/tenancy/signups', json(signUpBody('01', '00070')))).status).toBe(409);
     await expectFieldError(
       await h.app.request('/api/tenancy/signups/1%2F2/decision', json({ decision: 'approve', version: 1 }, thaiNguyen.headers)),

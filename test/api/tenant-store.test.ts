@@ -43,6 +43,9 @@ function fakeTenantAccess(opts: { fail?: boolean } = {}) {
     async docForTags() {
       throw new Error('not used here');
     },
+    async s3ForTags() {
+      throw new Error('not used here');
+    },
     async doc(identity) {
       asked.push(identity);
       if (opts.fail) throw new Error('AccessDenied: sts:AssumeRole');

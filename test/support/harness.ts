@@ -19,23 +19,33 @@ export const TEST_ISSUER = 'http://localhost:0/local-idp';
  * An API under test: a fresh table in the shared DynamoDB Local, an in-memory local issuer and the
  * real app. Requests go through `app.request`, the same Hono app the servers mount.
  */
-export async function createHarness(opts: { now?: () => Date } = {}) {
-  const endpoint = inject('dynamoEndpoint');
+export async function createHarness(opts: { now?: () => Date; dynamoEndpoint?: string; s3Endpoint?: string; tenantAccess?: AppDeps['tenantAccess'] } = {}) {
+  const endpoint = opts.dynamoEndpoint ?? inject('dynamoEndpoint');
   const tableName = `t-${randomUUID().slice(0, 8)}`;
   await ensureTable(endpoint, tableName);
   const idp = await LocalIdentityProvider.open({ issuer: TEST_ISSUER, file: null });
   const doc = createDocumentClient({ tableName, endpoint, region: 'local' });
   // Each test file gets its own bucket in the shared S3-compatible server, as it gets its own table.
-  const s3Endpoint = inject('s3Endpoint');
+  const s3Endpoint = opts.s3Endpoint ?? inject('s3Endpoint');
   const s3 = createS3Client({ endpoint: s3Endpoint });
   const bucket = tableName;
   await ensureBucket(s3, bucket);
+  // What the app does with the function's own S3 client (on AWS: the Lambda role); with the fence
+  // on, tenant objects must never go through it.
+  const ownS3Calls: string[] = [];
+  s3.middlewareStack.add(
+    (next, context) => async (args) => {
+      ownS3Calls.push(context.commandName as string);
+      return next(args);
+    },
+    { step: 'initialize', name: 'countOwnS3', priority: 'low' },
+  );
   let clock = opts.now ?? (() => new Date());
   // As on AWS, authenticated tenant requests run behind the tenant role's IAM policy (LeadingKeys
   // fence, infra/tenant-policy.ts): a call AWS would refuse fails here too. IAM_FENCE=off disables it.
-  const fence = process.env.IAM_FENCE === 'off' ? undefined : fencedTenantAccess({ endpoint, tableName });
+  const fence = process.env.IAM_FENCE === 'off' ? undefined : fencedTenantAccess({ endpoint, tableName, s3Endpoint });
   const deps: AppDeps = {
-    tenantAccess: fence?.access,
+    tenantAccess: opts.tenantAccess ?? fence?.access,
     doc,
     tableName,
     archive: archiveStorage(s3, bucket),
@@ -72,6 +82,12 @@ export async function createHarness(opts: { now?: () => Date } = {}) {
     userToken,
     /** Calls the IAM fence refused (each also failed its request like AccessDenied on AWS). */
     fenceViolations: () => fence?.violations ?? [],
+    /** How many S3 requests went through tenant sessions (checked against the policy). */
+    fencedS3Requests: () => fence?.checked.s3Requests ?? 0,
+    /** Every S3 request of tenant sessions: IAM action and object ARN (`arn:aws:s3:::fenced-archive/<key>`). */
+    fencedS3Log: () => fence?.s3Log ?? [],
+    /** S3 commands sent with the function's own client (tests' own reads through `s3` count too). */
+    ownS3Calls,
     setClock: (fn: () => Date) => (clock = fn),
     close: () => {
       fence?.close();

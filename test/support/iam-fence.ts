@@ -1,4 +1,6 @@
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createS3Client } from '../../functions/archive/s3-client.js';
 import { createDocumentClient } from '../../functions/store/client.js';
 import type { TenantAccess } from '../../functions/store/scoped-credentials.js';
 import type { Identity } from '../../shared/identity.js';
@@ -69,24 +71,80 @@ export function iamRequestsOf(command: string, input: Record<string, any>): { ac
   }
 }
 
+/** The IAM request one S3 command makes (presigned URLs included: the presigner runs the same middleware). */
+export function s3RequestsOf(command: string, input: Record<string, any>): { action: string; resource: string }[] {
+  const object = (key: string) => `${FENCE_BUCKET_ARN}/${key}`;
+  switch (command) {
+    case 'GetObjectCommand':
+      return [{ action: input.VersionId ? 's3:GetObjectVersion' : 's3:GetObject', resource: object(input.Key) }];
+    case 'HeadObjectCommand':
+      return [{ action: 's3:GetObject', resource: object(input.Key) }];
+    case 'PutObjectCommand':
+      return [{ action: 's3:PutObject', resource: object(input.Key) }];
+    case 'DeleteObjectCommand':
+      return [{ action: 's3:DeleteObject', resource: object(input.Key) }];
+    case 'CopyObjectCommand': {
+      const source = String(input.CopySource)
+        .replace(/^[^/]+\//, '')
+        .replace(/\?versionId=.*$/, '');
+      return [
+        { action: 's3:GetObject', resource: object(source) },
+        { action: 's3:PutObject', resource: object(input.Key) },
+      ];
+    }
+    default:
+      return [{ action: `s3:${command.replace(/Command$/, '')}`, resource: FENCE_BUCKET_ARN }];
+  }
+}
+
 export type FenceViolation = { role: string; tags: SessionTags; action: string; resource: string; keys: string[] };
 
 /**
  * TenantAccess for tests: every tenant session's client refuses, before DynamoDB Local sees it,
  * any call the tenant role's policy would refuse on AWS, and records it.
  */
-export function fencedTenantAccess(opts: { endpoint: string; tableName: string }) {
+export function fencedTenantAccess(opts: { endpoint: string; tableName: string; s3Endpoint?: string }) {
   const statements = fenceStatements();
   const violations: FenceViolation[] = [];
-  const checked = { requests: 0 };
+  const checked = { requests: 0, s3Requests: 0 };
+  const s3Log: { action: string; resource: string }[] = [];
   const clients = new Map<string, DynamoDBDocumentClient>();
+  const s3Clients = new Map<string, S3Client>();
   const access: TenantAccess = {
     async credentials() {
       return { accessKeyId: 'FENCED', secretAccessKey: 'fenced', sessionToken: 'fenced', expiration: new Date(Date.now() + 3600_000) };
     },
     doc: (identity: Identity) => docForTags(sessionTagsFor(identity), identity.role),
     docForTags: (tags: SessionTags) => docForTags(tags, 'target-session'),
+    s3ForTags: async (tags: SessionTags) => s3ForTags(tags),
   };
+  /** An S3 client of the local server that refuses, like S3 on AWS, what the tenant role may not do. */
+  function s3ForTags(tags: SessionTags): S3Client {
+    if (!opts.s3Endpoint) throw new Error('fencedTenantAccess: no s3Endpoint');
+    const key = JSON.stringify(tags);
+    let s3 = s3Clients.get(key);
+    if (!s3) {
+      s3 = createS3Client({ endpoint: opts.s3Endpoint });
+      s3.middlewareStack.add(
+        (next, context) => async (args) => {
+          for (const req of s3RequestsOf(context.commandName as string, (args as { input: Record<string, any> }).input)) {
+            checked.s3Requests += 1;
+            s3Log.push(req);
+            if (!isAllowed(statements, tags, req)) {
+              violations.push({ role: 's3-session', tags, action: req.action, resource: req.resource, keys: [] });
+              const err = new Error(`AccessDenied: ${req.action} on ${req.resource} (fenced as ${key})`);
+              err.name = 'AccessDenied';
+              throw err;
+            }
+          }
+          return next(args);
+        },
+        { step: 'initialize', name: 'iamFenceS3', priority: 'low' },
+      );
+      s3Clients.set(key, s3);
+    }
+    return s3;
+  }
   async function docForTags(tags: SessionTags, role: string) {
     const key = JSON.stringify(tags);
     let doc = clients.get(key);
@@ -116,8 +174,10 @@ export function fencedTenantAccess(opts: { endpoint: string; tableName: string }
     access,
     violations,
     checked,
+    s3Log,
     close: () => {
       for (const d of clients.values()) d.destroy();
+      for (const s of s3Clients.values()) s.destroy();
     },
   };
 }

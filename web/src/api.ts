@@ -102,25 +102,27 @@ const withBody = (method: string, body: unknown, init: RequestInit): RequestInit
 });
 
 /**
- * Unchecked: the response is cast to `T`, not read. Kept while pages move to the parsing calls
- * below (`api.get(path, schema)`, `api.post(path, body, schema)`, …), which check every response
- * against the shared zod schemas.
+ * The API, every response checked: `api.get(path, schema)`, `api.post(path, body, schema)`, … parse
+ * the body with a shared zod schema (a mismatch is an `unexpected-response` error, not a silent cast);
+ * `api.send(path, init)` is for writes whose answer the page does not read (it reloads instead).
  */
-export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
-  return (await (await send(path, init)).json()) as T;
-}
-
-/** GET, the response parsed with `schema` (a shared zod schema, or an envelope around one). */
-api.get = <S extends z.ZodType>(path: string, schema: S, init: RequestInit = {}): Promise<z.output<S>> => parsed(path, { ...init, method: 'GET' }, schema);
-/** POST a JSON body; the response parsed with `schema`. */
-api.post = <S extends z.ZodType>(path: string, body: unknown, schema: S, init: RequestInit = {}): Promise<z.output<S>> =>
-  parsed(path, withBody('POST', body, init), schema);
-/** PUT a JSON body; the response parsed with `schema`. */
-api.put = <S extends z.ZodType>(path: string, body: unknown, schema: S, init: RequestInit = {}): Promise<z.output<S>> =>
-  parsed(path, withBody('PUT', body, init), schema);
-/** PATCH a JSON body; the response parsed with `schema`. */
-api.patch = <S extends z.ZodType>(path: string, body: unknown, schema: S, init: RequestInit = {}): Promise<z.output<S>> =>
-  parsed(path, withBody('PATCH', body, init), schema);
-/** DELETE; the response (often empty) parsed with `schema`. */
-api.delete = <S extends z.ZodType>(path: string, schema: S, init: RequestInit = {}): Promise<z.output<S>> =>
-  parsed(path, { ...init, method: 'DELETE' }, schema);
+export const api = {
+  /** GET, the response parsed with `schema` (a shared zod schema, or an envelope around one). */
+  get: <S extends z.ZodType>(path: string, schema: S, init: RequestInit = {}): Promise<z.output<S>> => parsed(path, { ...init, method: 'GET' }, schema),
+  /** POST a JSON body; the response parsed with `schema`. */
+  post: <S extends z.ZodType>(path: string, body: unknown, schema: S, init: RequestInit = {}): Promise<z.output<S>> =>
+    parsed(path, withBody('POST', body, init), schema),
+  /** PUT a JSON body; the response parsed with `schema`. */
+  put: <S extends z.ZodType>(path: string, body: unknown, schema: S, init: RequestInit = {}): Promise<z.output<S>> =>
+    parsed(path, withBody('PUT', body, init), schema),
+  /** PATCH a JSON body; the response parsed with `schema`. */
+  patch: <S extends z.ZodType>(path: string, body: unknown, schema: S, init: RequestInit = {}): Promise<z.output<S>> =>
+    parsed(path, withBody('PATCH', body, init), schema),
+  /** DELETE; the response (often empty) parsed with `schema`. */
+  delete: <S extends z.ZodType>(path: string, schema: S, init: RequestInit = {}): Promise<z.output<S>> => parsed(path, { ...init, method: 'DELETE' }, schema),
+  /** A write whose answer the page does not read: resolves when the API accepted it (2xx). */
+  send: async (path: string, init: RequestInit = {}): Promise<true> => {
+    await send(path, init);
+    return true;
+  },
+};

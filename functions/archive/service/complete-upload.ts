@@ -6,7 +6,22 @@ import { auditPut } from '../../audit/record.js';
 import { rollupUpdate } from '../../rollups/update.js';
 import type { TransactItem } from '../../store/metered-store.js';
 import { cancellationCodes, staleVersion, versionCondition, withConflict } from '../../store/versioning.js';
-import { actorOf, documentItem, linkMirrorItem, toDetail, toSummary, toVersion, versionItem, type CurrentFile, type Item } from '../records.js';
+import type { SignatureCheck } from '../../../shared/archive/signatures.js';
+import {
+  actorOf,
+  auditSignature,
+  documentItem,
+  isSigned,
+  linkMirrorItem,
+  numberRegisterItem,
+  signatureFacts,
+  toDetail,
+  toSummary,
+  toVersion,
+  versionItem,
+  type CurrentFile,
+  type Item,
+} from '../records.js';
 import { readDetail, readDocument, readDocumentItems, readUpload } from '../repository.js';
 import { copyToArchive, deleteIncoming } from '../storage.js';
 import { notFound, uploadNotFound, type ArchiveContext } from './context.js';
@@ -32,7 +47,8 @@ export async function completeUpload(ctx: ArchiveContext, uploadId: string): Pro
 
   const file = await checkUploadedFile(ctx, upload);
   const { versionNo, existing } = await nextVersion(ctx, upload);
-  const stored = await storeOriginal(ctx, upload, versionNo, file);
+  const signature = await checkSignatures(ctx, file);
+  const stored = await storeOriginal(ctx, upload, versionNo, file, signature);
   const version = versionItem({
     t: ctx.tenant,
     documentId: upload.documentId as string,
@@ -47,6 +63,8 @@ export async function completeUpload(ctx: ArchiveContext, uploadId: string): Pro
     uploadedBy: actorOf(ctx.actor),
     uploadId,
     note: existing ? (upload.note as string) : undefined,
+    s3VersionId: stored.versionId,
+    signature,
   });
   const written = existing ? nextVersionWrites(ctx, upload, existing, version, stored.current) : newDocumentWrites(ctx, upload, version, stored.current);
   await withConflict(
@@ -81,18 +99,38 @@ async function nextVersion(ctx: ArchiveContext, upload: Item): Promise<{ version
   return { versionNo, existing };
 }
 
-/** Copies the checked file to its permanent key (unique per upload) under the tenant prefix. */
-async function storeOriginal(ctx: ArchiveContext, upload: Item, versionNo: number, file: AcceptedFile): Promise<{ s3Key: string; current: CurrentFile }> {
+/** PDFs: every digital signature, checked on the bytes just read (the verifier loads on first use). */
+async function checkSignatures(ctx: ArchiveContext, file: AcceptedFile): Promise<SignatureCheck | undefined> {
+  if (file.kind !== 'pdf') return undefined;
+  const { verifyPdfSignatures } = await import('../signatures/verify.js');
+  return verifyPdfSignatures(file.bytes, { trustAnchorsPem: ctx.trustAnchorsPem, now: ctx.now });
+}
+
+/** Copies the checked file to its permanent key (unique per upload) under the tenant prefix; S3's version id pins it. */
+async function storeOriginal(
+  ctx: ArchiveContext,
+  upload: Item,
+  versionNo: number,
+  file: AcceptedFile,
+  signature: SignatureCheck | undefined,
+): Promise<{ s3Key: string; versionId?: string; current: CurrentFile }> {
   const documentId = upload.documentId as string;
   const s3Key = s3Keys.object(ctx.tenant, documentId, versionNo, upload.uploadId as string);
   const contentType = fileKinds[file.kind].mime;
-  await copyToArchive(ctx.archive, upload.incomingKey as string, s3Key, {
+  const copy = await copyToArchive(ctx.archive, upload.incomingKey as string, s3Key, {
     etag: file.etag,
     contentType,
     metadata: { sha256: file.sha256, 'document-id': documentId, 'version-no': String(versionNo) },
   });
   const declared = upload.file as DeclaredFile;
-  return { s3Key, current: { fileName: declared.name, size: file.size, contentType, kind: file.kind, sha256: file.sha256 } };
+  const current = { fileName: declared.name, size: file.size, contentType, kind: file.kind, sha256: file.sha256, ...signatureFacts(signature) };
+  return { s3Key, ...copy, current };
+}
+
+/** The version as the audit keeps it: the signature check summarised (auditSignature). */
+function auditFile(version: Item): Item {
+  const { signature, ...rest } = version;
+  return signature ? { ...rest, signature: auditSignature(signature as SignatureCheck) } : rest;
 }
 
 /** The upload is spent in the same transaction: a second completion's condition fails. */
@@ -122,7 +160,8 @@ function newDocumentWrites(ctx: ArchiveContext, upload: Item, version: Item, cur
     markCompleted(ctx, upload, 1),
     ...linkConditionChecks(t, metadata.links).map((x) => x.check),
     ...metadata.links.map((l): TransactItem => ({ Put: { Item: linkMirrorItem(t, l, { ...metadata, id, deleted: false }) } })),
-    auditPut({ tenant: t, actor: ctx.actor, entity: 'document', entityId: id, action: 'create', after: { ...doc, file: version }, at: now }),
+    { Put: { Item: numberRegisterItem(t, id, metadata, false) } },
+    auditPut({ tenant: t, actor: ctx.actor, entity: 'document', entityId: id, action: 'create', after: { ...doc, file: auditFile(version) }, at: now }),
     rollupUpdate(t, { [counterName.documents]: 1 }, now),
   ];
   return { tx, doc };
@@ -135,16 +174,23 @@ function nextVersionWrites(ctx: ArchiveContext, upload: Item, prev: Item, versio
   const at = now.toISOString();
   const versionNo = version.versionNo as number;
   const expected = prev.version as number;
-  const doc = { ...prev, latestVersionNo: versionNo, current, updatedAt: at, version: expected + 1 };
+  const doc = { ...prev, latestVersionNo: versionNo, current, signed: isSigned(current), updatedAt: at, version: expected + 1 };
   const cond = versionCondition(expected);
   const tx: TransactItem[] = [
     {
       Update: {
         Key: keys.document(t, id),
-        UpdateExpression: 'SET latestVersionNo = :n, #current = :current, updatedAt = :at, #version = :next',
+        UpdateExpression: 'SET latestVersionNo = :n, #current = :current, signed = :signed, updatedAt = :at, #version = :next',
         ConditionExpression: cond.ConditionExpression,
         ExpressionAttributeNames: { ...cond.ExpressionAttributeNames, '#current': 'current' },
-        ExpressionAttributeValues: { ...cond.ExpressionAttributeValues, ':n': versionNo, ':current': current, ':at': at, ':next': expected + 1 },
+        ExpressionAttributeValues: {
+          ...cond.ExpressionAttributeValues,
+          ':n': versionNo,
+          ':current': current,
+          ':signed': isSigned(current),
+          ':at': at,
+          ':next': expected + 1,
+        },
       },
     },
     {
@@ -165,7 +211,12 @@ function nextVersionWrites(ctx: ArchiveContext, upload: Item, prev: Item, versio
       entityId: id,
       action: 'new-version',
       before: { latestVersionNo: prev.latestVersionNo, current: prev.current },
-      after: { latestVersionNo: versionNo, current, note: upload.note },
+      after: {
+        latestVersionNo: versionNo,
+        current,
+        note: upload.note,
+        ...(version.signature ? { signature: auditSignature(version.signature as SignatureCheck) } : {}),
+      },
       at: now,
     }),
     rollupUpdate(t, {}, now),

@@ -10,7 +10,11 @@ export type { OpContext };
  * What an archive write works with: the shared `OpContext` (store, tenant, actor, now) and the
  * archive's bucket, for the writes that touch S3 (declare, complete) through ../storage.ts.
  */
-export type ArchiveContext = OpContext & { archive: ArchiveStorage };
+export type ArchiveContext = OpContext & {
+  archive: ArchiveStorage;
+  /** PEM bundle of the environment's trust anchors for digital signatures (none shipped). */
+  trustAnchorsPem?: string;
+};
 
 export function fieldError(field: string, vi: string, en: string, code = 'custom'): FieldError {
   return { field, in: 'body', code, message_vi: vi, message_en: en };

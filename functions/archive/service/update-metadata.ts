@@ -13,7 +13,7 @@ import { auditPut } from '../../audit/record.js';
 import { rollupUpdate } from '../../rollups/update.js';
 import type { TransactItem } from '../../store/metered-store.js';
 import { cancellationCodes, staleVersion, versionCondition, withConflict } from '../../store/versioning.js';
-import { linkMirrorItem, liveIndexKeys, metadataAttributes, metadataOf } from '../records.js';
+import { linkMirrorItem, liveIndexKeys, metadataAttributes, metadataOf, numberKeyOf, numberRegisterItem } from '../records.js';
 import { readDetail, readDocument } from '../repository.js';
 import { notFound, type OpContext } from './context.js';
 import { invalidLinks, linkConditionChecks } from './links.js';
@@ -37,6 +37,7 @@ export async function updateMetadata(ctx: OpContext, id: string, patch: Omit<Upd
     ...checks.map((x) => x.check),
     ...links.mirrored.map((l): TransactItem => ({ Put: { Item: linkMirrorItem(t, l, { ...after, id, deleted: false }) } })),
     ...links.removed.map((l): TransactItem => ({ Delete: { Key: keys.documentLinkMirror(t, l, id) } })),
+    ...numberRegisterWrites(ctx, id, before, after),
     auditPut({ tenant: t, actor: ctx.actor, entity: 'document', entityId: id, action: 'update', before, after, at: now }),
     rollupUpdate(t, {}, now),
   ];
@@ -51,6 +52,15 @@ export async function updateMetadata(ctx: OpContext, id: string, patch: Omit<Upd
     },
   );
   return (await readDetail(ctx.store, t, id))!;
+}
+
+/** The register entry follows the number: the old entry goes when the number changed, the new one is written. */
+function numberRegisterWrites(ctx: OpContext, id: string, before: DocumentMetadata, after: DocumentMetadata): TransactItem[] {
+  const moved = numberKeyOf(before.numberSymbol) !== numberKeyOf(after.numberSymbol);
+  return [
+    ...(moved ? [{ Delete: { Key: keys.documentNumber(ctx.tenant, numberKeyOf(before.numberSymbol), id) } }] : []),
+    { Put: { Item: numberRegisterItem(ctx.tenant, id, after, false) } },
+  ];
 }
 
 function mergedMetadata(before: DocumentMetadata, patch: Omit<UpdateDocument, 'version'>): DocumentMetadata {

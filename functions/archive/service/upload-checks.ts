@@ -6,8 +6,8 @@ import type { Item } from '../records.js';
 import { deleteIncoming, inspectObject } from '../storage.js';
 import type { ArchiveContext } from './context.js';
 
-/** What completion accepted: the bytes as read once from the incoming area. */
-export type AcceptedFile = { size: number; sha256: string; kind: FileKind; etag: string | undefined };
+/** What completion accepted: the bytes as read once from the incoming area (kept for the signature and text checks). */
+export type AcceptedFile = { size: number; sha256: string; kind: FileKind; etag: string | undefined; bytes: Buffer };
 
 /**
  * Reads what the browser stored (once: size, SHA-256, content kind) and decides by content. A file
@@ -16,7 +16,7 @@ export type AcceptedFile = { size: number; sha256: string; kind: FileKind; etag:
 export async function checkUploadedFile(ctx: ArchiveContext, upload: Item): Promise<AcceptedFile> {
   const file = upload.file as DeclaredFile;
   const declaredKind = kindOfMime(file.contentType)!;
-  const read = await inspectObject(ctx.archive, upload.incomingKey as string, MAX_FILE_BYTES);
+  const read = await inspectObject(ctx.archive, upload.incomingKey as string, MAX_FILE_BYTES, { keepBytes: true });
   if (read.state === 'missing') {
     throw new ProblemError('conflict', { vi: 'Tệp chưa được tải lên', en: 'The file has not been uploaded yet' });
   }
@@ -45,7 +45,7 @@ export async function checkUploadedFile(ctx: ArchiveContext, upload: Item): Prom
       en: 'The uploaded file’s SHA-256 differs from the one the browser computed: corrupted in transit',
     });
   }
-  return { size: read.size, sha256: read.sha256, kind: read.kind, etag: read.etag };
+  return { size: read.size, sha256: read.sha256, kind: read.kind, etag: read.etag, bytes: read.bytes ?? Buffer.alloc(0) };
 }
 
 function notTheDeclaredKind(found: FileKind | undefined, declared: FileKind): ProblemError {

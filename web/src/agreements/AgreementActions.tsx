@@ -1,6 +1,6 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
-import type { AgreementSummary, AgreementDetail as Detail } from '../../../shared/agreements/schema.js';
+import { type AgreementDetail as Detail, agreementResultSchema } from '../../../shared/agreements/schema.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
 import { ConfirmDialog, createAction, Field, FormDialog } from '../ui/index.js';
@@ -25,11 +25,11 @@ export function AgreementActions(props: { detail: Detail; writable: boolean; loc
     if (done) await after();
     return done;
   };
-  const post = (path: string, body: unknown) => api(`/api/agreements/${a().id}${path}`, { method: 'POST', body: JSON.stringify(body) });
+  const post = (path: string, body: unknown) => api.send(`/api/agreements/${a().id}${path}`, { method: 'POST', body: JSON.stringify(body) });
   const deleteDraft = () =>
     act(
       () =>
-        api(`/api/agreements/${a().id}`, { method: 'DELETE', headers: { 'if-match': `"${a().version}"` } }).catch((err) => {
+        api.send(`/api/agreements/${a().id}`, { method: 'DELETE', headers: { 'if-match': `"${a().version}"` } }).catch((err) => {
           // 204 has no JSON body.
           if (!(err instanceof SyntaxError)) throw err;
         }),
@@ -37,10 +37,8 @@ export function AgreementActions(props: { detail: Detail; writable: boolean; loc
     );
   const amend = async () => {
     const r = await action.run(() =>
-      api<{ agreement: AgreementSummary }>(`/api/agreements/${a().id}/amendments`, {
-        method: 'POST',
+      api.post(`/api/agreements/${a().id}/amendments`, { version: a().version, reason: reason() }, agreementResultSchema, {
         headers: { 'idempotency-key': newIdempotencyKey() },
-        body: JSON.stringify({ version: a().version, reason: reason() }),
       }),
     );
     if (r) navigate(`/agreements/${r.agreement.id}`);

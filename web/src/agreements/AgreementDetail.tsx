@@ -1,6 +1,6 @@
 import { A, useParams } from '@solidjs/router';
 import { createResource, Show } from 'solid-js';
-import { type AgreementDetail as Detail, fullTitle, periodLabel } from '../../../shared/agreements/schema.js';
+import { agreementDetailSchema, fullTitle, periodLabel } from '../../../shared/agreements/schema.js';
 import { formatDate } from '../../../shared/format.js';
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
@@ -16,7 +16,7 @@ export function AgreementDetailPage() {
   const locality = useLocality();
   const [detail, { refetch }] = createResource(
     () => ({ id: params.id, locality: locality() }),
-    (k) => api<Detail>(withLocality(`/api/agreements/${k.id}`, k.locality)),
+    (k) => api.get(withLocality(`/api/agreements/${k.id}`, k.locality), agreementDetailSchema),
   );
   const writable = () => canWrite(locality());
   const reload = async () => {

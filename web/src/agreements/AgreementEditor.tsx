@@ -7,11 +7,11 @@ import {
   agreementKinds,
   fullTitle,
   kindLabels,
+  agreementDetailSchema,
+  agreementResultSchema,
+  continuableSchema,
   type AgencyCode,
-  type AgreementDetail,
   type AgreementKind,
-  type AgreementSummary,
-  type Continuable,
 } from '../../../shared/agreements/schema.js';
 import { api } from '../api.js';
 import { t, ui } from '../i18n.js';
@@ -33,7 +33,7 @@ export function AgreementEditor() {
   const [loaded] = createResource(
     () => params.id,
     async (id) => {
-      const d = await api<AgreementDetail>(`/api/agreements/${id}`);
+      const d = await api.get(`/api/agreements/${id}`, agreementDetailSchema);
       setForm(formOf(d));
       setVersion(d.agreement.version);
       return d;
@@ -60,7 +60,7 @@ export function AgreementEditor() {
   };
   const [continuable] = createResource(
     () => (unit()?.level === 'commune' ? unit() : false),
-    () => api<Continuable>('/api/agreements/continuable'),
+    () => api.get('/api/agreements/continuable', continuableSchema),
   );
 
   const partyOptions = () => form.parties.filter((p) => p.name.trim()).map((p) => ({ value: `${p.agency}|${p.name}`, label: p.name }));
@@ -70,15 +70,8 @@ export function AgreementEditor() {
     const content = contentOf(form);
     const r = await action.run(() =>
       params.id
-        ? api<{ agreement: AgreementSummary }>(`/api/agreements/${params.id}`, {
-            method: 'PUT',
-            body: JSON.stringify({ ...content, version: version() }),
-          })
-        : api<{ agreement: AgreementSummary }>('/api/agreements', {
-            method: 'POST',
-            headers: { 'idempotency-key': idempotencyKey },
-            body: JSON.stringify(content),
-          }),
+        ? api.put(`/api/agreements/${params.id}`, { ...content, version: version() }, agreementResultSchema)
+        : api.post('/api/agreements', content, agreementResultSchema, { headers: { 'idempotency-key': idempotencyKey } }),
     );
     if (r) navigate(`/agreements/${r.agreement.id}`);
   };

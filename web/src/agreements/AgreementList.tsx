@@ -7,7 +7,7 @@ import {
   agreementStatuses,
   fullTitle,
   kindLabels,
-  type ListResponse,
+  listResponseSchema,
   periodLabel,
   statusLabels,
 } from '../../../shared/agreements/schema.js';
@@ -36,7 +36,7 @@ export function AgreementList() {
   const list = createPagedList(query, async (qs, cursor) => {
     const s = new URLSearchParams(qs);
     if (cursor) s.set('cursor', cursor);
-    const r = await api<ListResponse>(`/api/agreements${s.size ? `?${s}` : ''}`);
+    const r = await api.get(`/api/agreements${s.size ? `?${s}` : ''}`, listResponseSchema);
     return { items: r.items, next: r.nextCursor };
   });
   const columns: Column<AgreementSummary>[] = [

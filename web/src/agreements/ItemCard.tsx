@@ -24,7 +24,9 @@ export function ItemCard(props: { item: Item; agreementId: string; tracking: boo
     if (progress() !== '') body.progress = Number(progress());
     if (noteText().trim()) body.note = { on: noteOn(), text: noteText().trim() };
     if (docId().trim() || docLabel().trim()) body.evidence = [...props.item.evidence, { docId: docId().trim().toUpperCase(), label: docLabel().trim() }];
-    const saved = await action.run(() => api(`/api/agreements/${props.agreementId}/items/${props.item.no}`, { method: 'PATCH', body: JSON.stringify(body) }));
+    const saved = await action.run(() =>
+      api.send(`/api/agreements/${props.agreementId}/items/${props.item.no}`, { method: 'PATCH', body: JSON.stringify(body) }),
+    );
     if (saved === undefined) return;
     setOpen(false);
     setNoteText('');

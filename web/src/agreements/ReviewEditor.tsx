@@ -6,7 +6,7 @@ import {
   itemStatuses,
   itemStatusInfo,
   reviewTitle,
-  type AgreementDetail,
+  agreementDetailSchema,
   type ItemStatus,
   type ReviewInput,
 } from '../../../shared/agreements/schema.js';
@@ -72,7 +72,7 @@ export function ReviewEditor() {
   const [detail] = createResource(
     () => params.id,
     async (id) => {
-      const d = await api<AgreementDetail>(`/api/agreements/${id}`);
+      const d = await api.get(`/api/agreements/${id}`, agreementDetailSchema);
       const existing = d.reviews.find((r) => r.period === params.period);
       const year = existing?.year ?? Math.min(Math.max(new Date().getFullYear(), d.agreement.yearFrom), d.agreement.yearTo);
       setForm({
@@ -142,7 +142,7 @@ export function ReviewEditor() {
         },
         remarks: form.remarks,
       };
-      const saved = await action.run(() => api(`/api/agreements/${params.id}/reviews/${period()}`, { method: 'PUT', body: JSON.stringify(body) }));
+      const saved = await action.run(() => api.send(`/api/agreements/${params.id}/reviews/${period()}`, { method: 'PUT', body: JSON.stringify(body) }));
       if (saved !== undefined) navigate(`/agreements/${params.id}`);
     }
   };

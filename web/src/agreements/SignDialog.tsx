@@ -37,7 +37,7 @@ export function SignDialog(props: { open: boolean; detail: Detail; onClose: () =
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     const body: SignInput = { version: a().version, ...form, signatories: form.signatories.map((s) => ({ ...s })) };
-    const done = await action.run(() => api(`/api/agreements/${a().id}/sign`, { method: 'POST', body: JSON.stringify(body) }));
+    const done = await action.run(() => api.send(`/api/agreements/${a().id}/sign`, { method: 'POST', body: JSON.stringify(body) }));
     if (done !== undefined) props.onSigned();
   };
 

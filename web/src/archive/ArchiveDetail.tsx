@@ -8,6 +8,7 @@ import { Async, focusHeading } from '../ui/index.js';
 import { getDocument } from './api.js';
 import { canAdmin, canWrite, LinkView, typeLabel } from './common.jsx';
 import { DeleteRestore, EditForm, NewVersionForm } from './DocumentForms.jsx';
+import { SignatureView } from './SignatureView.jsx';
 import { Preview, VersionTable } from './Versions.jsx';
 
 /** One document: metadata, links, version chain, preview, download, integrity check, corrections, soft delete. */
@@ -98,6 +99,15 @@ function DocumentView(props: { doc: DocumentDetail; onChange: (d?: DocumentDetai
             </button>
           </p>
         </Show>
+      </Show>
+
+      <Show when={d().versions.find((v) => v.versionNo === previewOf())?.signature}>
+        {(check) => (
+          <div class="archive-section">
+            <h2>{t({ vi: `Chữ ký số (phiên bản ${previewOf()})`, en: `Digital signatures (version ${previewOf()})` })}</h2>
+            <SignatureView check={check()} />
+          </div>
+        )}
       </Show>
 
       <div class="archive-section">

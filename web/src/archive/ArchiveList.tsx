@@ -7,6 +7,7 @@ import { useLocality, withLocality } from '../tenancy/locality.jsx';
 import { type Column, createPagedList, Field, focusHeading, SubmitButton, PagedTable } from '../ui/index.js';
 import { listDocuments } from './api.js';
 import { canAdmin, canWrite, typeLabel } from './common.jsx';
+import { signatureBadge } from './SignatureView.jsx';
 
 const empty = { vi: 'Không có văn bản nào phù hợp.', en: 'No matching documents.' };
 
@@ -19,7 +20,8 @@ export function ArchiveList() {
   const [year, setYear] = createSignal('');
   const [agency, setAgency] = createSignal('');
   const [deleted, setDeleted] = createSignal(false);
-  const filters = () => ({ q: q(), type: type(), year: year(), agency: agency(), deleted: deleted(), locality: locality() });
+  const [signed, setSigned] = createSignal(false);
+  const filters = () => ({ q: q(), type: type(), year: year(), agency: agency(), deleted: deleted(), signed: signed(), locality: locality() });
   // The filters apply when the form is sent; a new `?locality=` applies at once.
   const [applied, setApplied] = createSignal(filters());
   const list = createPagedList(
@@ -35,6 +37,14 @@ export function ArchiveList() {
     { id: 'summary', header: { vi: 'Trích yếu', en: 'Summary' }, cell: (d) => d.summary },
     { id: 'signed', header: { vi: 'Ngày ký', en: 'Signed' }, sort: (d) => d.signedOn, descFirst: true, cell: (d) => formatDate(d.signedOn) },
     { id: 'agencies', header: { vi: 'Cơ quan ban hành', en: 'Issued by' }, cell: (d) => d.issuingAgencies.join('; ') },
+    {
+      id: 'signature',
+      header: { vi: 'Chữ ký số', en: 'Digital signature' },
+      cell: (d) => {
+        const badge = signatureBadge(d.current.signatureStatus);
+        return badge ? <span class={d.current.signatureStatus === 'trusted' ? 'archive-badge ok' : 'archive-badge bad'}>{t(badge)}</span> : '—';
+      },
+    },
   ];
 
   return (
@@ -85,6 +95,10 @@ export function ArchiveList() {
             <option value="MTTQ" />
           </datalist>
         </Field>
+        <label class="check">
+          <input type="checkbox" name="signed" checked={signed()} onChange={(e) => setSigned(e.currentTarget.checked)} />{' '}
+          {t({ vi: 'Có chữ ký số', en: 'Digitally signed' })}
+        </label>
         <Show when={canAdmin(locality())}>
           <label class="check">
             <input type="checkbox" name="deleted" checked={deleted()} onChange={(e) => setDeleted(e.currentTarget.checked)} />{' '}

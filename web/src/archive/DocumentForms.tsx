@@ -17,7 +17,7 @@ export function EditForm(props: { doc: DocumentDetail; onDone: (d?: DocumentDeta
   };
   return (
     <form class="archive-form" onSubmit={submit}>
-      <MetadataFields form={form} />
+      <MetadataFields form={form} documentId={props.doc.id} />
       <ErrorAlert error={action.error()} labels={metadataLabels} />
       <div class="archive-actions">
         <SubmitButton label={{ vi: 'Lưu thay đổi', en: 'Save changes' }} busy={action.busy()} />

@@ -6,6 +6,7 @@ import { useLocality } from '../tenancy/locality.jsx';
 import { type Column, createAction, DataTable, ErrorAlert, SubmitButton } from '../ui/index.js';
 import { fileUrl, verifyVersion } from './api.js';
 import { formatBytes } from './common.jsx';
+import { SignatureView } from './SignatureView.jsx';
 
 /** The version chain, newest first: file, SHA-256, who stored it; view, download, verify. */
 export function VersionTable(props: { doc: DocumentDetail; onPreview: (versionNo: number) => void }) {
@@ -100,7 +101,11 @@ function VersionActions(props: { doc: DocumentDetail; v: DocumentVersion; onPrev
         <SubmitButton
           type="button"
           secondary
-          label={{ vi: 'Kiểm tra toàn vẹn', en: 'Verify integrity' }}
+          label={
+            props.v.kind === 'pdf'
+              ? { vi: 'Kiểm tra toàn vẹn và chữ ký số', en: 'Verify integrity and signatures' }
+              : { vi: 'Kiểm tra toàn vẹn', en: 'Verify integrity' }
+          }
           busy={action.busy()}
           onClick={() => void verify()}
           data-testid={`verify-${props.v.versionNo}`}
@@ -119,6 +124,7 @@ function VersionActions(props: { doc: DocumentDetail; v: DocumentVersion; onPrev
           </p>
         )}
       </Show>
+      <Show when={result()?.signature}>{(check) => <SignatureView check={check()} testId={`verify-signature-${props.v.versionNo}`} />}</Show>
       <ErrorAlert error={action.error()} />
     </>
   );

@@ -1,18 +1,33 @@
-import type {
-  CheckResult,
-  CreateDocumentUpload,
-  CreateVersionUpload,
-  DocumentDetail,
-  DocumentList,
-  UpdateDocument,
-  UploadTicket,
-  VerifyResult,
+import {
+  type CreateDocumentUpload,
+  type CreateVersionUpload,
+  checkResultSchema,
+  numberCheckResultSchema,
+  type DocumentDetail,
+  type DocumentList,
+  documentDetailSchema,
+  documentListSchema,
+  signedUrlSchema,
+  type UpdateDocument,
+  type UploadTicket,
+  uploadTicketSchema,
+  verifyResultSchema,
 } from '../../../shared/archive/schema.js';
 import { api, ApiError } from '../api.js';
 
 /** The archive API as the pages use it; shapes come from shared/archive/schema.ts. */
 
-export type ListParams = { q?: string; type?: string; year?: string; agency?: string; deleted?: boolean; cursor?: string | null; locality?: string };
+export type ListParams = {
+  q?: string;
+  type?: string;
+  year?: string;
+  agency?: string;
+  deleted?: boolean;
+  /** Only documents whose current file carries a digital signature. */
+  signed?: boolean;
+  cursor?: string | null;
+  locality?: string;
+};
 
 /** `?locality=` of another tenant the user may read (read-only), appended to a read. */
 const at = (locality: string | undefined, sep: '?' | '&') => (locality ? `${sep}locality=${encodeURIComponent(locality)}` : '');
@@ -24,29 +39,36 @@ export function listDocuments(p: ListParams): Promise<DocumentList> {
   if (p.year?.trim()) qs.set('year', p.year.trim());
   if (p.agency?.trim()) qs.set('agency', p.agency.trim());
   if (p.deleted) qs.set('deleted', 'true');
+  if (p.signed) qs.set('signed', 'true');
   if (p.cursor) qs.set('cursor', p.cursor);
   if (p.locality) qs.set('locality', p.locality);
-  return api<DocumentList>(`/api/archive/documents?${qs}`);
+  return api.get(`/api/archive/documents?${qs}`, documentListSchema);
 }
 
-export const getDocument = (id: string, locality?: string) => api<DocumentDetail>(`/api/archive/documents/${id}${at(locality, '?')}`);
+export const getDocument = (id: string, locality?: string) => api.get(`/api/archive/documents/${id}${at(locality, '?')}`, documentDetailSchema);
 
 export const fileUrl = (id: string, n: number, disposition: 'inline' | 'attachment', locality?: string) =>
-  api<{ url: string; expiresAt: string }>(`/api/archive/documents/${id}/versions/${n}/url?disposition=${disposition}${at(locality, '&')}`);
+  api.get(`/api/archive/documents/${id}/versions/${n}/url?disposition=${disposition}${at(locality, '&')}`, signedUrlSchema);
 
 export const verifyVersion = (id: string, n: number, locality?: string) =>
-  api<VerifyResult>(`/api/archive/documents/${id}/versions/${n}/verify${at(locality, '?')}`, { method: 'POST' });
+  api.post(`/api/archive/documents/${id}/versions/${n}/verify${at(locality, '?')}`, undefined, verifyResultSchema);
 
-export const checkHash = (sha256: string) => api<CheckResult>(`/api/archive/check?sha256=${sha256}`);
+export const numberCheck = (numberSymbol: string, agencies: string[], excludeId?: string, locality?: string) =>
+  api.get(
+    `/api/archive/number-check?${new URLSearchParams({ numberSymbol, agencies: agencies.join('|'), ...(excludeId ? { excludeId } : {}), ...(locality ? { locality } : {}) })}`,
+    numberCheckResultSchema,
+  );
+
+export const checkHash = (sha256: string) => api.get(`/api/archive/check?sha256=${sha256}`, checkResultSchema);
 
 export const updateDocument = (id: string, version: number, patch: UpdateDocument) =>
-  api<DocumentDetail>(`/api/archive/documents/${id}`, { method: 'PATCH', body: JSON.stringify(patch), headers: { 'if-match': `"${version}"` } });
+  api.patch(`/api/archive/documents/${id}`, patch, documentDetailSchema, { headers: { 'if-match': `"${version}"` } });
 
 export const deleteDocument = (id: string, version: number, reason: string) =>
-  api<DocumentDetail>(`/api/archive/documents/${id}`, { method: 'DELETE', body: JSON.stringify({ reason }), headers: { 'if-match': `"${version}"` } });
+  api.delete(`/api/archive/documents/${id}`, documentDetailSchema, { body: JSON.stringify({ reason }), headers: { 'if-match': `"${version}"` } });
 
 export const restoreDocument = (id: string, version: number, reason: string) =>
-  api<DocumentDetail>(`/api/archive/documents/${id}/restore`, { method: 'POST', body: JSON.stringify({ reason }), headers: { 'if-match': `"${version}"` } });
+  api.post(`/api/archive/documents/${id}/restore`, { reason }, documentDetailSchema, { headers: { 'if-match': `"${version}"` } });
 
 /** SHA-256 of a file, in the browser (SubtleCrypto); null where the page is not a secure context. */
 export async function sha256Of(file: Blob): Promise<string | null> {
@@ -115,17 +137,17 @@ export async function uploadFile(
   onStep('declaring');
   const ticket =
     target.kind === 'new'
-      ? await api<UploadTicket>('/api/archive/uploads', {
-          method: 'POST',
-          body: JSON.stringify({ file: declared, document: target.document } satisfies CreateDocumentUpload),
-        })
-      : await api<UploadTicket>(`/api/archive/documents/${target.documentId}/uploads`, {
-          method: 'POST',
-          body: JSON.stringify({ file: declared, note: target.note } satisfies CreateVersionUpload),
-          headers: { 'if-match': `"${target.version}"` },
-        });
+      ? await api.post('/api/archive/uploads', { file: declared, document: target.document } satisfies CreateDocumentUpload, uploadTicketSchema)
+      : await api.post(
+          `/api/archive/documents/${target.documentId}/uploads`,
+          { file: declared, note: target.note } satisfies CreateVersionUpload,
+          uploadTicketSchema,
+          {
+            headers: { 'if-match': `"${target.version}"` },
+          },
+        );
   onStep('uploading', 0);
   await putFile(ticket, file, (p) => onStep('uploading', p));
   onStep('checking');
-  return api<DocumentDetail>(`/api/archive/uploads/${ticket.uploadId}/complete`, { method: 'POST' });
+  return api.post(`/api/archive/uploads/${ticket.uploadId}/complete`, undefined, documentDetailSchema);
 }

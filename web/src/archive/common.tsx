@@ -14,6 +14,7 @@ import { lang, t } from '../i18n.js';
 import { Field, RemoveButton, Input } from '../ui/index.js';
 import { session } from '../session.js';
 import { canWriteHere, readsOtherTenant, useLocality, withLocality } from '../tenancy/locality.jsx';
+import { NumberClash } from './NumberClash.jsx';
 import './archive.css';
 
 /** Own tenant only (never another tenant read through `?locality=`), not closed history. */
@@ -95,7 +96,7 @@ export function createMetadataForm(initial?: DocumentSummary) {
   return { f, setF, value };
 }
 
-export function MetadataFields(props: { form: MetadataForm }) {
+export function MetadataFields(props: { form: MetadataForm; documentId?: string }) {
   const { f, setF } = props.form;
   return (
     <>
@@ -123,6 +124,7 @@ export function MetadataFields(props: { form: MetadataForm }) {
           onInput={(e) => setF('signedOn', e.currentTarget.value)}
         />
       </div>
+      <NumberClash numberSymbol={f.numberSymbol} agencies={props.form.value().issuingAgencies} documentId={props.documentId} />
       <Field label={metadataLabels.summary}>
         <textarea name="summary" rows="3" required value={f.summary} onInput={(e) => setF('summary', e.currentTarget.value)} />
       </Field>

@@ -1,5 +1,6 @@
+import { vietnamMonth } from '../../../shared/dates.js';
 import { createSignal, For } from 'solid-js';
-import { auditActionLabels, auditActions, auditEntities, auditEntityLabels, type AuditEvent } from '../../../shared/audit/schema.js';
+import { auditActionLabels, auditActions, auditEntities, auditEntityLabels, type AuditEvent, auditPageSchema } from '../../../shared/audit/schema.js';
 import { formatDateTime } from '../../../shared/format.js';
 import { roleLabels, type Role } from '../../../shared/roles.js';
 import { api } from '../api.js';
@@ -7,10 +8,8 @@ import { lang, t, ui } from '../i18n.js';
 import { type Column, createPagedList, Field, focusHeading, LocalityPicker, RoleGate, SubmitButton, PagedTable, Input } from '../ui/index.js';
 import '../tenancy/tenancy.css';
 
-type AuditPage = { month: string; items: AuditEvent[]; nextCursor: string | null };
-
 function thisMonth() {
-  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
+  return vietnamMonth(Date.now());
 }
 
 function show(v: unknown): string {
@@ -106,7 +105,7 @@ function AuditBrowser() {
   // The filters apply when the form is sent, not at each keystroke.
   const [applied, setApplied] = createSignal(query());
   const list = createPagedList(applied, async (q, cursor) => {
-    const page = await api<AuditPage>(`/api/audit?${q}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const page = await api.get(`/api/audit?${q}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, auditPageSchema);
     return { items: page.items, next: page.nextCursor };
   });
 

@@ -1,15 +1,22 @@
 import { createResource } from 'solid-js';
+import * as z from 'zod';
 import { formatDateTime } from '../../../shared/format.js';
 import { api } from '../api.js';
 import { t, ui } from '../i18n.js';
 import { Async, focusHeading } from '../ui/index.js';
 
-type Health = { status: 'ok'; version: string; time: string; storage: { kind: string; table: string; latencyMs: number } };
+/** `GET /api/health` (functions/health/routes.ts). */
+const healthSchema = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  time: z.string(),
+  storage: z.object({ kind: z.string(), table: z.string(), latencyMs: z.number() }),
+});
 
 /** Reads /api/health: proves the page, the API and the table are connected. */
 export function Status() {
   focusHeading();
-  const [health, { refetch }] = createResource(() => api<Health>('/api/health'));
+  const [health, { refetch }] = createResource(() => api.get('/api/health', healthSchema));
   return (
     <section>
       <h1>{t(ui.nav.status)}</h1>

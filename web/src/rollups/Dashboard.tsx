@@ -1,8 +1,8 @@
 import { useSearchParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { formatDate } from '../../../shared/format.js';
-import type { Dashboard } from '../../../shared/rollups/schema.js';
-import type { Tenant } from '../../../shared/tenancy/schema.js';
+import { dashboardSchema } from '../../../shared/rollups/schema.js';
+import { signUpListSchema } from '../../../shared/tenancy/schema.js';
 import { api } from '../api.js';
 import { t, type Text } from '../i18n.js';
 import { session } from '../session.js';
@@ -39,7 +39,7 @@ export function ProvinceDashboard() {
   // The source is a string so the first load (no filter: the current year) runs too.
   const [data] = createResource(
     () => `?${filters().toString()}`,
-    (qs) => api<Dashboard>(`/api/rollups${qs === '?' ? '' : qs}`),
+    (qs) => api.get(`/api/rollups${qs === '?' ? '' : qs}`, dashboardSchema),
   );
   const dashboard = () => (data.error ? undefined : data.latest);
   const [sort, setSort] = createSignal<Sort>({ key: 'name', desc: false });
@@ -53,7 +53,7 @@ export function ProvinceDashboard() {
   createResource(
     () => (isAdmin() ? session()!.token : false),
     async () => {
-      const { tenants } = await api<{ tenants: Tenant[] }>('/api/tenancy/signups');
+      const { items: tenants } = await api.get('/api/tenancy/signups', signUpListSchema);
       const state: Record<string, DataEntry> = {};
       for (const tn of tenants) if (tn.localityCode) state[tn.localityCode] = { open: tn.dataEntryOpen === true, version: tn.version };
       setEntryState((s) => ({ ...state, ...s }));

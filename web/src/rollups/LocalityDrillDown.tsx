@@ -1,9 +1,9 @@
 import { A, Navigate, useParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
-import { statusLabels as agreementStatusLabels, type ListResponse } from '../../../shared/agreements/schema.js';
+import { statusLabels as agreementStatusLabels, type AgreementSummary, listResponseSchema } from '../../../shared/agreements/schema.js';
 import { formatDate } from '../../../shared/format.js';
-import type { Dashboard } from '../../../shared/rollups/schema.js';
-import type { PlanList } from '../../../shared/supervision/schema.js';
+import { dashboardSchema } from '../../../shared/rollups/schema.js';
+import { planListSchema } from '../../../shared/supervision/views.js';
 import { api } from '../api.js';
 import { Async, type Column, DataTable, focusHeading } from '../ui/index.js';
 import { t } from '../i18n.js';
@@ -25,15 +25,15 @@ export function LocalityDrillDown() {
   const locality = useLocality();
   const code = () => locality() ?? '';
   const q = () => `locality=${encodeURIComponent(code())}`;
-  const [dashboard] = createResource(() => api<Dashboard>('/api/rollups'));
-  const [agreements] = createResource(code, () => api<ListResponse>(`/api/agreements?limit=100&${q()}`));
-  const [plans] = createResource(code, () => api<PlanList>(`/api/supervision/plans?limit=100&${q()}`));
+  const [dashboard] = createResource(() => api.get('/api/rollups', dashboardSchema));
+  const [agreements] = createResource(code, () => api.get(`/api/agreements?limit=100&${q()}`, listResponseSchema));
+  const [plans] = createResource(code, () => api.get(`/api/supervision/plans?limit=100&${q()}`, planListSchema));
   // A resource that failed throws when read: check `.error` first.
   const row = () => {
     const d = dashboard.error ? undefined : dashboard();
     return d?.rows.find((r) => r.localityCode === code()) ?? d?.historical.find((r) => r.localityCode === code());
   };
-  const agreementColumns = (): Column<ListResponse['items'][number]>[] => [
+  const agreementColumns = (): Column<AgreementSummary>[] => [
     { id: 'number', header: { vi: 'Số, ký hiệu', en: 'Number' }, cell: (a) => a.number || '—' },
     { id: 'title', header: { vi: 'Trích yếu', en: 'Title' }, cell: (a) => <A href={withLocality(`/agreements/${a.id}`, code())}>{a.title}</A> },
     { id: 'status', header: { vi: 'Trạng thái', en: 'Status' }, cell: (a) => t(agreementStatusLabels[a.status]) },

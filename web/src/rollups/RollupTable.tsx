@@ -2,7 +2,7 @@ import { A } from '@solidjs/router';
 import { createSignal, type JSX, Show } from 'solid-js';
 import { formatDate } from '../../../shared/format.js';
 import type { DashboardRow, DashboardTotals } from '../../../shared/rollups/schema.js';
-import type { Tenant } from '../../../shared/tenancy/schema.js';
+import { tenantResultSchema } from '../../../shared/tenancy/schema.js';
 import { api } from '../api.js';
 import { t, type Text } from '../i18n.js';
 import { withLocality } from '../tenancy/locality.jsx';
@@ -139,7 +139,7 @@ export function DataEntryCell(props: { row: DashboardRow; state: DataEntry | und
     const code = props.row.localityCode;
     if (!code) return;
     const body = { open: !open(), ...(props.state?.version ? { version: props.state.version } : {}) };
-    const res = await action.run(() => api<{ tenant: Tenant }>(`/api/tenancy/history/${code}/data-entry`, { method: 'POST', body: JSON.stringify(body) }));
+    const res = await action.run(() => api.post(`/api/tenancy/history/${code}/data-entry`, body, tenantResultSchema));
     if (!res) return;
     props.onChanged(code, { open: res.tenant.dataEntryOpen === true, version: res.tenant.version });
     setConfirming(false);

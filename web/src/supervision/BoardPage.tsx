@@ -1,7 +1,7 @@
 import { A } from '@solidjs/router';
 import { createResource, createSignal } from 'solid-js';
 import { formatDate } from '../../../shared/format.js';
-import type { Board } from '../../../shared/supervision/schema.js';
+import type { Board } from '../../../shared/supervision/views.js';
 import { t } from '../i18n.js';
 import { Async, type Column, DataTable, Field, focusHeading, LocalityPicker, SubmitButton } from '../ui/index.js';
 import { supervisionApi, useLocality, withLocality } from './client.js';

@@ -10,10 +10,10 @@ import {
   supervisionMethods,
   type OwnerBody,
   type PlanInput,
-  type PlanSummary,
   type PlanType,
   type SupervisionMethod,
 } from '../../../shared/supervision/schema.js';
+import type { PlanSummary } from '../../../shared/supervision/views.js';
 import { t } from '../i18n.js';
 import { newIdempotencyKey, supervisionApi } from './client.js';
 import { Async, createAction, ErrorAlert, Field, focusHeading, SubmitButton, AddButton, RemoveButton, Input } from '../ui/index.js';

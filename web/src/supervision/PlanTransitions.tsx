@@ -1,7 +1,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import { planStatusActions } from '../../../shared/supervision/labels.js';
 import { planTransitions } from '../../../shared/supervision/rules.js';
-import type { PlanSummary } from '../../../shared/supervision/schema.js';
+import type { PlanSummary } from '../../../shared/supervision/views.js';
 import { t } from '../i18n.js';
 import { createAction, ErrorAlert, SubmitButton, Input } from '../ui/index.js';
 import { supervisionApi } from './client.js';

@@ -2,7 +2,7 @@ import { createSignal, For, Index, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { formatDate } from '../../../shared/format.js';
 import { recommendationStatusLabels } from '../../../shared/supervision/labels.js';
-import type { RecommendationView } from '../../../shared/supervision/schema.js';
+import type { RecommendationView } from '../../../shared/supervision/views.js';
 import { t } from '../i18n.js';
 import { createAction, ErrorAlert, Field, AddButton } from '../ui/index.js';
 import { newIdempotencyKey, supervisionApi } from './client.js';

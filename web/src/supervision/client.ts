@@ -1,25 +1,28 @@
 import { useSearchParams } from '@solidjs/router';
 import type {
-  Board,
   FindingInput,
-  PlanDetail,
   PlanInput,
   PlanPatch,
-  PlanList,
   PlanStatus,
-  PlanSummary,
-  Recommendation,
   RecommendationInput,
   RecommendationPatch,
   ResponseInput,
 } from '../../../shared/supervision/schema.js';
+import {
+  boardSchema,
+  findingResultSchema,
+  planDetailSchema,
+  planListSchema,
+  planResultSchema,
+  recommendationResultSchema,
+} from '../../../shared/supervision/views.js';
 import { api } from '../api.js';
 import { canWriteHere, withLocality as withLocalityParam } from '../tenancy/locality.jsx';
 
 /** Typed calls to /api/supervision; request bodies are the shared zod types. */
 
 const base = '/api/supervision';
-const json = (method: string, body: unknown, headers: Record<string, string> = {}): RequestInit => ({ method, body: JSON.stringify(body), headers });
+const once = (key: string): RequestInit => ({ headers: { 'idempotency-key': key } });
 const q = (params: Record<string, string | number | undefined>) => {
   const s = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') s.set(k, String(v));
@@ -31,22 +34,22 @@ const q = (params: Record<string, string | number | undefined>) => {
 export const newIdempotencyKey = () => `web-${crypto.randomUUID()}`;
 
 export const supervisionApi = {
-  list: (p: { status?: string; year?: number; q?: string; locality?: string; cursor?: string }) => api<PlanList>(`${base}/plans${q(p)}`),
-  detail: (id: string, locality?: string) => api<PlanDetail>(`${base}/plans/${id}${q({ locality })}`),
-  board: (p: { year?: number; q?: string; locality?: string }) => api<Board>(`${base}/board${q(p)}`),
-  create: (body: PlanInput, key: string) => api<{ plan: PlanSummary }>(`${base}/plans`, json('POST', body, { 'idempotency-key': key })),
-  update: (id: string, body: PlanPatch) => api<{ plan: PlanSummary }>(`${base}/plans/${id}`, json('PATCH', body)),
+  list: (p: { status?: string; year?: number; q?: string; locality?: string; cursor?: string }) => api.get(`${base}/plans${q(p)}`, planListSchema),
+  detail: (id: string, locality?: string) => api.get(`${base}/plans/${id}${q({ locality })}`, planDetailSchema),
+  board: (p: { year?: number; q?: string; locality?: string }) => api.get(`${base}/board${q(p)}`, boardSchema),
+  create: (body: PlanInput, key: string) => api.post(`${base}/plans`, body, planResultSchema, once(key)),
+  update: (id: string, body: PlanPatch) => api.patch(`${base}/plans/${id}`, body, planResultSchema),
   move: (id: string, body: { to: PlanStatus; version: number; on?: string; note?: string }) =>
-    api<{ plan: PlanSummary }>(`${base}/plans/${id}/transitions`, json('POST', body)),
-  addFinding: (id: string, body: FindingInput, key: string) => api<unknown>(`${base}/plans/${id}/findings`, json('POST', body, { 'idempotency-key': key })),
+    api.post(`${base}/plans/${id}/transitions`, body, planResultSchema),
+  addFinding: (id: string, body: FindingInput, key: string) => api.post(`${base}/plans/${id}/findings`, body, findingResultSchema, once(key)),
   addRecommendation: (id: string, findingNo: number, body: RecommendationInput, key: string) =>
-    api<{ recommendation: Recommendation }>(`${base}/plans/${id}/findings/${findingNo}/recommendations`, json('POST', body, { 'idempotency-key': key })),
+    api.post(`${base}/plans/${id}/findings/${findingNo}/recommendations`, body, recommendationResultSchema, once(key)),
   updateRecommendation: (id: string, no: number, body: RecommendationPatch) =>
-    api<{ recommendation: Recommendation }>(`${base}/plans/${id}/recommendations/${no}`, json('PATCH', body)),
+    api.patch(`${base}/plans/${id}/recommendations/${no}`, body, recommendationResultSchema),
   respond: (id: string, no: number, body: ResponseInput, key: string) =>
-    api<{ recommendation: Recommendation }>(`${base}/plans/${id}/recommendations/${no}/responses`, json('POST', body, { 'idempotency-key': key })),
+    api.post(`${base}/plans/${id}/recommendations/${no}/responses`, body, recommendationResultSchema, once(key)),
   moveRecommendation: (id: string, no: number, body: { to: 'accepted' | 'resolved' | 'open'; version: number; on?: string; note?: string }) =>
-    api<{ recommendation: Recommendation }>(`${base}/plans/${id}/recommendations/${no}/transitions`, json('POST', body)),
+    api.post(`${base}/plans/${id}/recommendations/${no}/transitions`, body, recommendationResultSchema),
 };
 
 /** The tenant read through `?locality=` (province drill-down, a commune's predecessor), if any; read-only. */

@@ -1,7 +1,7 @@
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { formatDate } from '../../../shared/format.js';
-import type { Tenant, TenantStatus } from '../../../shared/tenancy/schema.js';
-import type { InvitationCreated } from '../../../shared/users/schema.js';
+import { signUpListSchema, type Tenant, type TenantStatus } from '../../../shared/tenancy/schema.js';
+import { decisionResultSchema, type InvitationCreated } from '../../../shared/users/schema.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
 import { Async, type Column, createAction, DataTable, FormDialog, ErrorAlert, Field, focusHeading, RoleGate, SubmitButton } from '../ui/index.js';
@@ -28,7 +28,7 @@ function SignupList() {
   const [status, setStatus] = createSignal<TenantStatus | ''>('');
   const [list, { refetch }] = createResource(
     () => ({ status: status() }),
-    (q) => api<{ tenants: Tenant[] }>(`/api/tenancy/signups${q.status ? `?status=${q.status}` : ''}`).then((r) => r.tenants),
+    (q) => api.get(`/api/tenancy/signups${q.status ? `?status=${q.status}` : ''}`, signUpListSchema).then((r) => r.items),
   );
   const [pending, setPending] = createSignal<Decision | null>(null);
   const [reason, setReason] = createSignal('');
@@ -37,12 +37,7 @@ function SignupList() {
 
   const decide = async ({ tenant, decision }: Decision) => {
     const body = decision === 'approve' ? { decision, version: tenant.version } : { decision, version: tenant.version, reason: reason() };
-    const res = await action.run(() =>
-      api<{ tenant: Tenant; invitation?: InvitationCreated }>(`/api/tenancy/signups/${tenant.localityCode}/decision`, {
-        method: 'POST',
-        body: JSON.stringify(body),
-      }),
-    );
+    const res = await action.run(() => api.post(`/api/tenancy/signups/${tenant.localityCode}/decision`, body, decisionResultSchema));
     if (!res) return;
     if (res.invitation) setInvited({ tenant: tenant.name, invitation: res.invitation });
     setPending(null);

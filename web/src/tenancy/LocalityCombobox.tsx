@@ -1,4 +1,5 @@
 import { createEffect, createResource, createSignal, For, on, onCleanup, Show } from 'solid-js';
+import { provinceLocalitiesSchema } from '../../../shared/localities/views.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
 import type { ProvinceItem, Unit } from './SignUp.jsx';
@@ -34,7 +35,9 @@ export function LocalityCombobox(props: { province: ProvinceItem | undefined; va
   const [matches] = createResource(
     () => (props.province ? { p: props.province.code, q: query() } : false),
     ({ p, q }) =>
-      api<{ localities: Unit[] }>(`/api/localities/${p}?${new URLSearchParams({ ...(q ? { q } : {}), limit: String(SHOWN + 1) })}`).then((r) => r.localities),
+      api
+        .get(`/api/localities/${p}?${new URLSearchParams({ ...(q ? { q } : {}), limit: String(SHOWN + 1) })}`, provinceLocalitiesSchema)
+        .then((r) => r.localities),
   );
   const shown = () => (matches.error ? [] : (matches.latest ?? []).slice(0, SHOWN));
   const more = () => (matches.latest?.length ?? 0) > SHOWN;

@@ -1,16 +1,20 @@
 import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
+import type * as z from 'zod';
 import type { Problem } from '../../../shared/problem.js';
-import { commonAgencies } from '../../../shared/tenancy/schema.js';
+import { provinceListSchema } from '../../../shared/localities/views.js';
+import { commonAgencies, signedUpSchema } from '../../../shared/tenancy/schema.js';
 import { api, ApiError } from '../api.js';
 import { t, ui } from '../i18n.js';
 import { ErrorAlert, Field, focusHeading, SubmitButton, Input } from '../ui/index.js';
 import { LocalityCombobox } from './LocalityCombobox.jsx';
 import './tenancy.css';
 
-export type ProvinceItem = { code: string; name: string; localityCount: number };
-export type Unit = { code: string; name: string; type: string };
-type SignedUp = { tenant: { name: string; provinceName: string; status: string } };
+import type { LocalityUnit, ProvinceListItem } from '../../../shared/localities/views.js';
+
+export type ProvinceItem = ProvinceListItem;
+export type Unit = LocalityUnit;
+type SignedUp = z.infer<typeof signedUpSchema>;
 
 /**
  * Public: a commune-level unit (xã, phường, đặc khu) of the current official list signs up. The
@@ -36,7 +40,7 @@ export function SignUp() {
   const [busy, setBusy] = createSignal(false);
   const [done, setDone] = createSignal<SignedUp | null>(null);
 
-  const [provinces] = createResource(() => api<{ provinces: ProvinceItem[] }>('/api/localities').then((r) => r.provinces));
+  const [provinces] = createResource(() => api.get('/api/localities', provinceListSchema).then((r) => r.provinces));
   const province = () => provinces()?.find((p) => p.code === provinceCode());
 
   const submit = async (e: SubmitEvent) => {
@@ -56,7 +60,7 @@ export function SignUp() {
     setBusy(true);
     try {
       const body = { provinceCode: provinceCode(), localityCode: u.code, agency: agency(), contactName: contactName(), contactEmail: contactEmail() };
-      setDone(await api<SignedUp>('/api/tenancy/signups', { method: 'POST', body: JSON.stringify(body) }));
+      setDone(await api.post('/api/tenancy/signups', body, signedUpSchema));
     } catch (err) {
       setProblem(err instanceof ApiError ? err.problem : { type: 'about:blank', status: 0, title: String(err), title_vi: String(err) });
     } finally {

@@ -1,7 +1,8 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createResource, createRoot, For, Show } from 'solid-js';
 import { can } from '../../../shared/roles.js';
-import type { Tenant } from '../../../shared/tenancy/schema.js';
+import { type LocalityUnit, type ProvinceListItem, provinceListSchema, provinceLocalitiesSchema } from '../../../shared/localities/views.js';
+import { type Tenant, tenantResultSchema } from '../../../shared/tenancy/schema.js';
 import { api } from '../api.js';
 import { t, type Text } from '../i18n.js';
 import { session } from '../session.js';
@@ -41,7 +42,7 @@ export function readsOtherTenant(locality: string | null | undefined): boolean {
 const ownProfile = createRoot(() => {
   const [profile] = createResource(
     () => (session()?.identity.provinceCode ? session()!.token : false),
-    () => api<{ tenant: Tenant }>('/api/tenancy/tenant').then((r) => r.tenant),
+    () => api.get('/api/tenancy/tenant', tenantResultSchema).then((r) => r.tenant),
   );
   return profile;
 });
@@ -66,7 +67,7 @@ export const endedOn: Text = { vi: 'đã kết thúc hoạt động 01/07/2025',
 async function describeLocality(code: string): Promise<{ name: string; historical: boolean }> {
   const historical = isDistrictCode(code);
   try {
-    const { tenant } = await api<{ tenant: Tenant }>(`/api/tenancy/tenant?locality=${encodeURIComponent(code)}`);
+    const { tenant } = await api.get(`/api/tenancy/tenant?locality=${encodeURIComponent(code)}`, tenantResultSchema);
     return { name: tenant.name, historical: historical || !!tenant.validUntil };
   } catch {
     const province = session()?.identity.provinceCode;
@@ -78,14 +79,15 @@ async function describeLocality(code: string): Promise<{ name: string; historica
   }
 }
 
-type Unit = { code: string; name: string; type: string; predecessorDistrict?: string | null };
-type ProvinceListItem = { code: string; name: string; successor: string };
+type Unit = LocalityUnit;
 
 /** One unit by code, from the current list (5 digits) or the 2025 list (3 digits) of a province and its predecessors. */
 async function findUnit(provinceCode: string, code: string): Promise<Unit | undefined> {
   const list = isDistrictCode(code) ? '2025-03' : '2026-04';
   const inProvince = async (p: string) =>
-    (await api<{ localities: Unit[] }>(`/api/localities/${p}?list=${list}&q=${encodeURIComponent(code)}&limit=5`)).localities.find((l) => l.code === code);
+    (await api.get(`/api/localities/${p}?list=${list}&q=${encodeURIComponent(code)}&limit=5`, provinceLocalitiesSchema)).localities.find(
+      (l) => l.code === code,
+    );
   const own = await inProvince(provinceCode).catch(() => undefined);
   if (own || list === '2026-04') return own;
   // A district of a province merged into this one (e.g. 06 Bắc Kạn → 19 Thái Nguyên).
@@ -98,7 +100,7 @@ async function findUnit(provinceCode: string, code: string): Promise<Unit | unde
 }
 
 async function predecessorProvinces(provinceCode: string): Promise<ProvinceListItem[]> {
-  const { provinces } = await api<{ provinces: ProvinceListItem[] }>('/api/localities?list=2025-03');
+  const { provinces } = await api.get('/api/localities?list=2025-03', provinceListSchema);
   return provinces.filter((p) => p.successor === provinceCode);
 }
 
@@ -241,13 +243,13 @@ export type ProvinceUnits = {
  */
 export async function provinceUnits(provinceCode: string): Promise<ProvinceUnits> {
   const [current, preds] = await Promise.all([
-    api<{ localities: Unit[] }>(`/api/localities/${provinceCode}`).then((r) => r.localities),
+    api.get(`/api/localities/${provinceCode}`, provinceLocalitiesSchema).then((r) => r.localities),
     predecessorProvinces(provinceCode),
   ]);
   const historical = await Promise.all(
     preds.map(async (p) => ({
       province: { code: p.code, name: p.name },
-      units: (await api<{ localities: Unit[] }>(`/api/localities/${p.code}?list=2025-03`)).localities,
+      units: (await api.get(`/api/localities/${p.code}?list=2025-03`, provinceLocalitiesSchema)).localities,
     })),
   );
   return { current, historical };

@@ -1,6 +1,6 @@
 import { createResource, createSignal, Show } from 'solid-js';
 import { formatDate } from '../../../shared/format.js';
-import type { UsageReport } from '../../../shared/usage/schema.js';
+import { type UsageReport, usageReportSchema } from '../../../shared/usage/schema.js';
 import { api } from '../api.js';
 import { lang, t } from '../i18n.js';
 import { session } from '../session.js';
@@ -80,7 +80,7 @@ const columns: Column<UsageRow>[] = [
 export function UsagePage() {
   focusHeading();
   const [month, setMonth] = createSignal(thisMonth());
-  const [data] = createResource(month, (m) => api<UsageReport>(`/api/usage?month=${m}`));
+  const [data] = createResource(month, (m) => api.get(`/api/usage?month=${m}`, usageReportSchema));
 
   const download = async () => {
     const res = await fetch(`/api/usage?month=${month()}&format=csv`, { headers: { authorization: `Bearer ${session()?.token ?? ''}` } });

@@ -1,20 +1,12 @@
 import { A } from '@solidjs/router';
 import { createResource, createSignal, Match, Switch } from 'solid-js';
 import { formatDate } from '../../../shared/format.js';
-import { roleLabels, type Role } from '../../../shared/roles.js';
+import { roleLabels } from '../../../shared/roles.js';
+import { invitationPreviewSchema } from '../../../shared/users/schema.js';
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
 import { createAction, ErrorAlert, Field, focusHeading, SubmitButton } from '../ui/index.js';
 import '../tenancy/tenancy.css';
-
-type Preview = {
-  email: string;
-  name?: string;
-  role: Role;
-  agency?: string;
-  expiresAt: string;
-  tenant: { name: string; provinceName: string; localityCode: string | null };
-};
 
 /**
  * Public: the page an invitation link opens. The token is in the URL fragment (never sent to a
@@ -23,7 +15,7 @@ type Preview = {
 export function AcceptInvitation() {
   focusHeading();
   const token = decodeURIComponent(location.hash.replace(/^#/, ''));
-  const [preview] = createResource(() => api<Preview>('/api/tenancy/invitations/preview', { method: 'POST', body: JSON.stringify({ token }) }));
+  const [preview] = createResource(() => api.post('/api/tenancy/invitations/preview', { token }, invitationPreviewSchema));
   const [name, setName] = createSignal<string | null>(null);
   const [password, setPassword] = createSignal('');
   const [confirm, setConfirm] = createSignal('');
@@ -37,7 +29,7 @@ export function AcceptInvitation() {
       return;
     }
     const body = JSON.stringify({ token, name: name() ?? preview()?.name ?? '', password: password() });
-    if (await action.run(() => api('/api/tenancy/invitations/accept', { method: 'POST', body }))) setDone(true);
+    if (await action.run(() => api.send('/api/tenancy/invitations/accept', { method: 'POST', body }))) setDone(true);
   };
 
   return (

@@ -1,6 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
 import { roleLabels, type Role } from '../../../shared/roles.js';
-import type { InvitationCreated } from '../../../shared/users/schema.js';
+import { type InvitationCreated, invitationCreatedSchema } from '../../../shared/users/schema.js';
 import { api } from '../api.js';
 import { lang, ui } from '../i18n.js';
 import { InvitationLink } from '../tenancy/InvitationLink.jsx';
@@ -30,7 +30,7 @@ export function InviteForm(props: { grantableRoles: Role[]; onInvited: () => voi
       ...(name() ? { name: name() } : {}),
       ...(agency() ? { agency: agency() } : {}),
     };
-    const res = await action.run(() => api<InvitationCreated>('/api/tenancy/invitations', { method: 'POST', body: JSON.stringify(body) }));
+    const res = await action.run(() => api.post('/api/tenancy/invitations', body, invitationCreatedSchema));
     if (!res) return;
     setCreated(res);
     setEmail('');

@@ -1,15 +1,13 @@
 import { createResource, createSignal, Show } from 'solid-js';
 import { formatDate } from '../../../shared/format.js';
-import { roleLabels, type Role } from '../../../shared/roles.js';
-import type { Invitation, User } from '../../../shared/users/schema.js';
+import { roleLabels } from '../../../shared/roles.js';
+import { type Invitation, type User, usersPageSchema } from '../../../shared/users/schema.js';
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
 import { session } from '../session.js';
 import { Async, type Column, ConfirmDialog, createAction, DataTable, ErrorAlert, focusHeading, RoleGate } from '../ui/index.js';
 import { InviteForm } from './InviteForm.jsx';
 import '../tenancy/tenancy.css';
-
-type UsersPage = { tenant: { name: string; provinceName: string }; users: User[]; invitations: Invitation[]; grantableRoles: Role[] };
 
 const roleHeader = { vi: 'Vai trò', en: 'Role' };
 const actionsHeader = { vi: 'Thao tác', en: 'Actions' };
@@ -28,7 +26,7 @@ export function Users() {
 }
 
 function UsersOfTenant() {
-  const [page, { refetch }] = createResource(() => api<UsersPage>('/api/tenancy/users'));
+  const [page, { refetch }] = createResource(() => api.get('/api/tenancy/users', usersPageSchema));
   const [disabling, setDisabling] = createSignal<User | null>(null);
   const action = createAction();
   const run = async (work: () => Promise<unknown>) => {
@@ -96,7 +94,11 @@ function UsersOfTenant() {
       header: actionsHeader,
       hiddenHeader: true,
       cell: (i) => (
-        <button type="button" class="button secondary" onClick={() => run(() => api(`/api/tenancy/invitations/${i.invitationId}/revoke`, { method: 'POST' }))}>
+        <button
+          type="button"
+          class="button secondary"
+          onClick={() => run(() => api.send(`/api/tenancy/invitations/${i.invitationId}/revoke`, { method: 'POST' }))}
+        >
           {t({ vi: 'Thu hồi', en: 'Revoke' })}
         </button>
       ),
@@ -149,7 +151,7 @@ function UsersOfTenant() {
             }}
             onConfirm={async () => {
               const u = disabling();
-              if (u && (await run(() => api(`/api/tenancy/users/${u.userId}/disable`, { method: 'POST', body: JSON.stringify({ version: u.version }) }))))
+              if (u && (await run(() => api.send(`/api/tenancy/users/${u.userId}/disable`, { method: 'POST', body: JSON.stringify({ version: u.version }) }))))
                 setDisabling(null);
             }}
           />
