@@ -179,3 +179,38 @@ export function dueGuard(header: Record<string, unknown>): { condition: string; 
     ? { condition: 'dueRev = :dueRev', values: { ':dueRev': rev, ':dueOne': 1 } }
     : { condition: 'attribute_not_exists(dueRev)', values: { ':dueOne': 1 } };
 }
+
+/** Days a province has to decide a sign-up before the reminder says it is overdue (our choice; see docs/data-model.md). */
+export const SIGNUP_DECISION_DAYS = 3;
+
+/** A pending sign-up, in the province's due partition: its admins are reminded until they decide. */
+export function signUpDue(province: TenantRef, localityCode: string, localityName: string, requestedOn: string): TransactItem[] {
+  const due = new Date(Date.parse(`${requestedOn}T00:00:00Z`) + SIGNUP_DECISION_DAYS * 86_400_000).toISOString().slice(0, 10);
+  return dueWrite(province, `SIGNUP#${localityCode}`, {
+    ref: `SIGNUP#${localityCode}`,
+    record: 'signup',
+    context: localityName,
+    units: [{ u: 'SIGNUP', kind: 'signup-pending', due, label: localityName, link: '/approvals', audience: 'admins' }],
+  });
+}
+
+/** The decision removes the pending sign-up from the province's due partition. */
+export const signUpDecided = (province: TenantRef, localityCode: string): TransactItem[] => dueWrite(province, `SIGNUP#${localityCode}`, null);
+
+/**
+ * An invitation, in the inviter's tenant, due on its expiry day (reminded 48 h before). Accepting or
+ * revoking does not touch it: the job reads the invitation (same users partition it reads anyway) and
+ * reminds only while it is pending, and DynamoDB TTL removes the entry a day after the expiry.
+ */
+export function invitationDue(inviter: TenantRef, invitation: { PK: string; SK: string; email: string; expiresAt: number }, expiresOn: string): TransactItem[] {
+  const ref = `INVITE#${invitation.SK.slice('INVITE#'.length, 'INVITE#'.length + 16)}`;
+  if (isHistoricalTenant(inviter)) return [];
+  const entry: DueEntry = {
+    ref,
+    record: 'invitation',
+    context: invitation.email,
+    units: [{ u: 'INVITE', kind: 'invitation-expiring', due: expiresOn, label: invitation.email, link: '/users', audience: 'admins' }],
+  };
+  const item = { ...dueItem(inviter, entry), check: { PK: invitation.PK, SK: invitation.SK, status: 'pending' }, expiresAt: invitation.expiresAt + 86_400 };
+  return [{ Put: { Item: item } }];
+}

@@ -30,7 +30,17 @@ export type JobReport = {
   perUser: Map<string, { recipient: Recipient; items: NewNotification[] }>;
 };
 
-type DueItem = { tenant: string; provinceCode: string; localityCode: string | null; ref: string; record: string; context: string; units: DueUnit[] };
+type DueItem = {
+  tenant: string;
+  provinceCode: string;
+  localityCode: string | null;
+  ref: string;
+  record: string;
+  context: string;
+  units: DueUnit[];
+  /** An invitation: remind only while the item named here still has this status. */
+  check?: { PK: string; SK: string; status: string };
+};
 
 /** Deterministic notification id: the same reminder on the same date and stage is the same item. */
 export function reminderId(tenant: string, ref: string, unit: string, due: string, stage: Stage): string {
@@ -88,6 +98,14 @@ export async function runReminders(opts: { store: MeteredStore; now: Date; provi
     const localityFollowers = tenant.localityCode ? await followersOf(store, province, `LOC#${tenant.localityCode}`) : [];
 
     for (const entry of entries) {
+      if (entry.check) {
+        const current = await store.get({
+          Key: { PK: entry.check.PK, SK: entry.check.SK },
+          ProjectionExpression: '#s',
+          ExpressionAttributeNames: { '#s': 'status' },
+        });
+        if (current?.status !== entry.check.status) continue;
+      }
       const target = followTarget(entry);
       const recordFollowers = target ? await followersOf(store, tenant, target) : [];
       for (const unit of entry.units) {

@@ -118,3 +118,41 @@ describe('follows', () => {
     expect((await req('', op.headers)).status).toBe(403);
   });
 });
+
+describe('sign-ups and invitations in the due index', () => {
+  it('reminds the province admins of a pending sign-up until they decide, and a tenant admin of an invitation about to expire', async () => {
+    const { json } = await import('../support/tenancy.js');
+    const { runJob } = await import('../support/reminders.js');
+    const hanoiAdmin = await tenantUser(h, { role: 'province_admin', provinceCode: '01', localityCode: null });
+    h.setClock(() => new Date('2026-06-25T03:00:00Z'));
+    const signUp = await h.app.request(
+      '/api/tenancy/signups',
+      json({ provinceCode: '01', localityCode: '00004', agency: 'Văn phòng HĐND và UBND', contactName: 'Nguyễn Văn An', contactEmail: 'lienhe@bacha.test' }),
+    );
+    expect(signUp.status, await signUp.clone().text()).toBe(201);
+    const wardAdmin = await tenantUser(h, { role: 'locality_admin', ...tayHo, agency: 'HĐND' });
+    const invite = await h.app.request('/api/tenancy/invitations', json({ email: 'moi@phuongtayho.test', role: 'locality_viewer' }, wardAdmin.headers));
+    expect(invite.status, await invite.clone().text()).toBe(201);
+
+    // 26/06: the sign-up is within its 3 days; the invitation (7 days) is not yet within 48 h.
+    await runJob(h, new Date('2026-06-26T00:00:00Z'), ['01']);
+    expect((await notificationsOf(h, hanoiAdmin.headers)).items.map((n) => `${n.kind}:${n.stage}`)).toEqual(['signup-pending:soon']);
+    expect((await notificationsOf(h, wardAdmin.headers)).items).toEqual([]);
+    // 01/07: the invitation expires on 02/07 → within 48 h.
+    await runJob(h, new Date('2026-07-01T00:00:00Z'), ['01']);
+    expect((await notificationsOf(h, wardAdmin.headers)).items.map((n) => `${n.kind}:${n.stage}:${n.label}`)).toEqual([
+      'invitation-expiring:soon:moi@phuongtayho.test',
+    ]);
+    const decided = await h.app.request(
+      '/api/tenancy/signups/00004/decision',
+      json({ decision: 'reject', reason: 'Thử nghiệm', version: 1 }, hanoiAdmin.headers),
+    );
+    expect(decided.status, await decided.clone().text()).toBe(200);
+    const after = await runJob(h, new Date('2026-07-02T00:00:00Z'), ['01']);
+    // The decided sign-up is gone from the index; the invitation's "today" stage is the only new reminder…
+    // …to the ward's admin and to the province staff who follow the ward (followed above).
+    const told = [...after.report.perUser.values()].map((u) => `${u.recipient.userId}:${u.items.map((n) => `${n.kind}:${n.stage}`).join()}`);
+    expect(told.sort()).toEqual([`${hanoiStaff.userId}:invitation-expiring:today`, `${wardAdmin.userId}:invitation-expiring:today`].sort());
+    expect(h.fenceViolations()).toEqual([]);
+  });
+});
