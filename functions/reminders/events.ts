@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
-import { reminderKeys, supervisionKeys, tenancyKeys, tenantPrefix, type TenantRef } from '../../shared/keys.js';
+import { supervisionKeys, tenantPrefix, type TenantRef } from '../../shared/keys.js';
 import type { NotificationKind } from '../../shared/reminders/schema.js';
 import type { AppEnv } from '../http/env.js';
 import { MeteredStore } from '../store/metered-store.js';
 import { isConditionFailure } from '../store/versioning.js';
 import { OWNER_AGENCIES, type DueUnit } from './due-entries.js';
 import { putNotification } from './notify.js';
-import { recipientOf, unitRecipients, type Recipient } from './recipients.js';
+import { followersOf, unitRecipients, usersOf, type Recipient } from './recipients.js';
 
 /**
  * Notifications of events (signed, in force, amended, progress, review, recommendation answered or
@@ -31,11 +31,6 @@ export type AppEvent = {
   agencies?: string[];
 };
 
-async function followers(store: MeteredStore, t: TenantRef, target: string): Promise<Recipient[]> {
-  const items = await store.queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': reminderKeys.followers(t, target).PK } });
-  return items.map((i) => i.recipient as Recipient).filter((r) => r && typeof r.userId === 'string');
-}
-
 export async function notifyEvent(c: Context<AppEnv>, tenant: TenantRef, ev: AppEvent): Promise<number> {
   const { deps, identity } = c.var;
   const store = new MeteredStore(deps.doc, deps.tableName);
@@ -45,17 +40,10 @@ export async function notifyEvent(c: Context<AppEnv>, tenant: TenantRef, ev: App
     const add = (list: Recipient[]) => {
       for (const r of list) if (r.userId !== identity.userId) told.set(`${r.tenant}|${r.userId}`, r);
     };
-    add(await followers(store, tenant, ev.record));
-    if (tenant.localityCode) add(await followers(store, { provinceCode: tenant.provinceCode, localityCode: null }, `LOC#${tenant.localityCode}`));
+    add(await followersOf(store, tenant, ev.record));
+    if (tenant.localityCode) add(await followersOf(store, { provinceCode: tenant.provinceCode, localityCode: null }, `LOC#${tenant.localityCode}`));
     if (ev.agencies?.length) {
-      const users = (
-        await store.queryAll({
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :user)',
-          ExpressionAttributeValues: { ':pk': tenancyKeys.usersPartition(tenant).PK, ':user': 'USER#' },
-        })
-      )
-        .map((i) => recipientOf(prefix, i))
-        .filter((r): r is Recipient => r !== null);
+      const users = await usersOf(store, tenant);
       const unit = { audience: 'agency', agencies: ev.agencies } as DueUnit;
       add(unitRecipients(unit, users));
     }

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { vietnamToday } from '../../shared/dates.js';
-import { reminderKeys, tenancyKeys, type TenantRef } from '../../shared/keys.js';
+import { reminderKeys, type TenantRef } from '../../shared/keys.js';
 import { CURRENT_LIST, provincesOf } from '../../shared/localities/index.js';
 import { addDays, HORIZON_DAYS, stageOf, type NotificationKind, type Stage } from '../../shared/reminders/schema.js';
 import type { MeteredStore } from '../store/metered-store.js';
 import { isConditionFailure } from '../store/versioning.js';
 import type { DueUnit } from './due-entries.js';
 import { putNotification, type NewNotification } from './notify.js';
-import { recipientOf, unitRecipients, type Recipient } from './recipients.js';
+import { followersOf, unitRecipients, usersOf, type Recipient } from './recipients.js';
 
 /**
  * The daily reminder job (07:00 Vietnam time). It reads the due index — one Query per current
@@ -54,11 +54,6 @@ function followTarget(entry: DueItem): string | null {
   return plan ? `SUP#${plan}` : null;
 }
 
-async function followersOf(store: MeteredStore, t: TenantRef, target: string): Promise<Recipient[]> {
-  const items = await store.queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': reminderKeys.followers(t, target).PK } });
-  return items.map((i) => i.recipient as Recipient).filter((r) => r && typeof r.userId === 'string');
-}
-
 export async function runReminders(opts: { store: MeteredStore; now: Date; provinces?: string[] }): Promise<JobReport> {
   const { store, now } = opts;
   const today = vietnamToday(now);
@@ -85,14 +80,7 @@ export async function runReminders(opts: { store: MeteredStore; now: Date; provi
     report.tenants += 1;
     const first = entries[0]!;
     const tenant: TenantRef = { provinceCode: first.provinceCode, localityCode: first.localityCode };
-    const users = (
-      await store.queryAll({
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :user)',
-        ExpressionAttributeValues: { ':pk': tenancyKeys.usersPartition(tenant).PK, ':user': 'USER#' },
-      })
-    )
-      .map((i) => recipientOf(prefix, i))
-      .filter((r): r is Recipient => r !== null);
+    const users = await usersOf(store, tenant);
     // Province staff who follow this locality hear about everything due in it.
     const province: TenantRef = { provinceCode: tenant.provinceCode, localityCode: null };
     const localityFollowers = tenant.localityCode ? await followersOf(store, province, `LOC#${tenant.localityCode}`) : [];

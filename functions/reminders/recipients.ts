@@ -1,6 +1,8 @@
 import { agencyCodes, agencyLabels } from '../../shared/agreements/vocabulary.js';
 import { foldVietnamese } from '../../shared/format.js';
 import { can, legacyRoleName, roleSchema, type Role } from '../../shared/roles.js';
+import { reminderKeys, tenancyKeys, tenantPrefix, type TenantRef } from '../../shared/keys.js';
+import type { MeteredStore } from '../store/metered-store.js';
 import type { DueUnit } from './due-entries.js';
 
 /** A person a notification can go to: a user of a tenant (its prefix) with what identifies their agency. */
@@ -46,4 +48,20 @@ export function unitRecipients(unit: DueUnit, users: Recipient[]): Recipient[] {
   const wanted = new Set([...(unit.agencies ?? []), ...(unit.unitText ? agencyCodesIn(unit.unitText) : [])]);
   const matched = wanted.size ? users.filter((u) => agencyCodesIn(u.agency).some((c) => wanted.has(c))) : [];
   return matched.length ? matched : users.filter((u) => can(u.role, 'tenant:write'));
+}
+
+/** The tenant's active users (one Query of its users partition). */
+export async function usersOf(store: MeteredStore, tenant: TenantRef): Promise<Recipient[]> {
+  const items = await store.queryAll({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :user)',
+    ExpressionAttributeValues: { ':pk': tenancyKeys.usersPartition(tenant).PK, ':user': 'USER#' },
+  });
+  const prefix = tenantPrefix(tenant);
+  return items.map((i) => recipientOf(prefix, i)).filter((r): r is Recipient => r !== null);
+}
+
+/** Followers of a target (`AGR#<id>`, `SUP#<id>`, `LOC#<code>`) in a tenant's partition (one Query). */
+export async function followersOf(store: MeteredStore, t: TenantRef, target: string): Promise<Recipient[]> {
+  const items = await store.queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': reminderKeys.followers(t, target).PK } });
+  return items.map((i) => i.recipient as Recipient).filter((r) => r && typeof r.userId === 'string');
 }
