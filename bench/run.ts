@@ -25,7 +25,8 @@
  * `--max-overhead` × the raw Query's.
  *
  * Flags (defaults):
- *   --case all|hanoi|hcm|import (all; import = the document and spreadsheet import times, bench/import-case.ts)
+ *   --case all|hanoi|hcm|import|reminders (all; import = the document and spreadsheet import times, bench/import-case.ts)
+ *   reminders: --reminder-tenants 3000 (2 % with 10 items due this week; see bench/reminders.ts)
  *   Hà Nội:  --units 30 (alias --districts) --agreements 100 --items 10 --plans 10 --naive-runs 3
  *   HCM:     --hcm-units 168 --hcm-programs 20 --hcm-items 10 --hcm-history true --max-overhead 1.3
  *   both:    --iterations 100 --concurrency 8
@@ -50,6 +51,7 @@ import { newId } from '../shared/ids.js';
 import { keys, tenantPrefix, type TenantRef } from '../shared/keys.js';
 import { findProvince, predecessorProvinces } from '../shared/localities/index.js';
 import { sum, type Counters } from '../shared/rollups/counters.js';
+import { remindersCase } from './reminders.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 process.env.LOG_REQUESTS = 'false';
@@ -70,14 +72,17 @@ const { values } = parseArgs({
     'max-overhead': { type: 'string', default: '1.3' },
     iterations: { type: 'string' },
     concurrency: { type: 'string', default: '8' },
+    'reminder-tenants': { type: 'string' },
     quick: { type: 'boolean', default: false },
   },
 });
 const q = values.quick;
 const num = (v: string | undefined, full: number, quick: number) => Number(v ?? (q ? quick : full));
-if (!['all', 'hanoi', 'hcm', 'import'].includes(values.case!)) throw new Error(`--case must be all, hanoi, hcm or import, not ${values.case}`);
+if (!['all', 'hanoi', 'hcm', 'import', 'reminders'].includes(values.case!)) {
+  throw new Error(`--case must be all, hanoi, hcm, import or reminders, not ${values.case}`);
+}
 const cfg = {
-  case: values.case as 'all' | 'hanoi' | 'hcm' | 'import',
+  case: values.case as 'all' | 'hanoi' | 'hcm' | 'import' | 'reminders',
   quick: q,
   iterations: num(values.iterations, 100, 30),
   concurrency: Number(values.concurrency),
@@ -687,6 +692,19 @@ if (cfg.case === 'all' || cfg.case === 'import') {
   const imported = await importCase({ runs: q ? 2 : 5, check: (name, ok, detail) => check('import', name, ok, detail) });
   log(`import: 50-page .docx (${imported.docx.estimatedPages} pages est.) p50 ${imported.docx.p50Ms} ms; 1,000-row XLSX p50 ${imported.xlsx.p50Ms} ms`);
   cases.import = imported;
+}
+if (cfg.case === 'all' || cfg.case === 'reminders') {
+  cases.reminders = await remindersCase({
+    doc,
+    tableName: stack.tableName,
+    now: NOW,
+    batchPut,
+    check,
+    log,
+    tenants: num(values['reminder-tenants'], 3000, 300),
+    dueShare: 0.02,
+    itemsPerProgram: 10,
+  });
 }
 
 const result = {

@@ -10,6 +10,7 @@ import { tenancyRoutes } from './tenancy/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { localityRoutes } from './localities/routes.js';
 import { meRoutes } from './me/routes.js';
+import { notificationRoutes } from './reminders/routes.js';
 import { rollupRoutes } from './rollups/routes.js';
 import { supervisionRoutes } from './supervision/routes.js';
 import { usageRoutes } from './usage/routes.js';
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps) {
   api.route('/supervision', supervisionRoutes);
   api.route('/usage', usageRoutes);
   api.route('/imports', importRoutes);
+  api.route('/notifications', notificationRoutes);
 
   // API reference, generated on first request from the composed app's own route table.
   let reference: OpenApiDocument | undefined;

@@ -204,6 +204,12 @@ const scenarios: Record<string, Scenario> = {
     who: () => editor,
     version: recVersion,
   },
+  'POST /api/notifications/read-all': { url: async () => '/api/notifications/read-all', who: () => editor },
+  'POST /api/notifications/:id/read': { url: async () => '/api/notifications/r_aaaaaaaaaaaaaaaaaaaaaaaa/read', who: () => editor },
+  'PUT /api/notifications/preferences': { url: async () => '/api/notifications/preferences', who: () => editor },
+  'PUT /api/notifications/follows/:type/:id': { url: async () => `/api/notifications/follows/agreement/${await signed()}`, who: () => editor },
+  'DELETE /api/notifications/follows/:type/:id': { url: async () => `/api/notifications/follows/agreement/${await signed()}`, who: () => editor },
+  'POST /api/notifications/unsubscribe': { url: async () => '/api/notifications/unsubscribe', who: () => ({}) },
 };
 
 function fixPlan(b: Record<string, any>) {

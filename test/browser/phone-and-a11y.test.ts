@@ -98,6 +98,8 @@ describe('every page at 390×844: no sideways scrolling, no serious or critical 
     await check('/archive/check', 'input[name=check-file]');
     await check('/users', '[data-testid=users]');
     await check('/audit', '[data-testid=audit], [data-testid=audit-empty]');
+    await check('/notifications', '[data-testid=notifications], [data-testid=notifications-empty]');
+    await check('/notifications/settings', '[data-testid=notification-settings]');
     // The predecessor district's records, read-only.
     await check('/agreements?locality=003', '[data-testid=agreement-list]');
     await signOut();
