@@ -68,7 +68,7 @@ export function ArchiveList() {
           setApplied(filters());
         }}
       >
-        <Field label={{ vi: 'Tìm (không cần dấu)', en: 'Search (accents optional)' }}>
+        <Field label={{ vi: 'Tìm trong thông tin và nội dung (không cần dấu)', en: 'Search details and text (accents optional)' }}>
           <input
             name="q"
             type="search"
