@@ -45,6 +45,8 @@ export function createApp(deps: AppDeps) {
           c,
           makeProblem('too-large', {
             detail: { vi: 'Nội dung yêu cầu vượt quá 1 MB', en: 'Request body exceeds 1 MB' },
+            // The body as a whole (field ''): it is refused before it is read, so no field can be named.
+            errors: [{ field: '', in: 'body', code: 'too_big', message_vi: 'Tối đa 1 MB', message_en: 'At most 1 MB' }],
             instance: c.req.path,
           }),
         ),

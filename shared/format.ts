@@ -1,10 +1,12 @@
+import { vietnamClock } from './dates.js';
+
 /** Dates are shown as dd/mm/yyyy everywhere (Vietnamese administrative practice). */
 export function formatDate(value: string | Date | null | undefined): string {
   if (!value) return '';
   const d = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T00:00:00Z` : value) : value;
   if (Number.isNaN(d.getTime())) return '';
   // Calendar dates are kept in UTC; Vietnam is UTC+7 for date-times.
-  const local = typeof value === 'string' && value.length === 10 ? d : new Date(d.getTime() + 7 * 3600_000);
+  const local = typeof value === 'string' && value.length === 10 ? d : vietnamClock(d);
   const dd = String(local.getUTCDate()).padStart(2, '0');
   const mm = String(local.getUTCMonth() + 1).padStart(2, '0');
   return `${dd}/${mm}/${local.getUTCFullYear()}`;
@@ -14,7 +16,7 @@ export function formatDateTime(value: string | Date | null | undefined): string 
   if (!value) return '';
   const d = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(d.getTime())) return '';
-  const local = new Date(d.getTime() + 7 * 3600_000);
+  const local = vietnamClock(d);
   const hh = String(local.getUTCHours()).padStart(2, '0');
   const mi = String(local.getUTCMinutes()).padStart(2, '0');
   return `${hh}:${mi} ${formatDate(d)}`;

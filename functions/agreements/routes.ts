@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import * as z from 'zod';
+import { wholeNumberQuery } from '../../shared/query.js';
 import {
   agreementContentSchema,
   agreementIdSchema,
@@ -17,7 +18,6 @@ import {
 } from '../../shared/agreements/schema.js';
 import { levelOfLocality } from '../../shared/agreements/parties.js';
 import { predecessorDistrict } from '../../shared/localities/index.js';
-import { bilingual } from '../../shared/problem.js';
 import type { AppEnv } from '../http/env.js';
 import { validate } from '../http/validate.js';
 import { requireAuth } from '../auth/middleware.js';
@@ -44,7 +44,7 @@ import { updateDraft } from './service/update.js';
  */
 
 const idParam = z.object({ id: agreementIdSchema });
-const itemParam = idParam.extend({ no: z.coerce.number().int().min(1, bilingual('Số nội dung từ 1', 'Item number from 1')).max(999) });
+const itemParam = idParam.extend({ no: wholeNumberQuery({ vi: 'Số nội dung', en: 'The item number' }, 1, 999) });
 const reviewParam = idParam.extend({ period: reviewPeriodSchema });
 const readQuery = z.strictObject({ locality: z.string().optional() });
 

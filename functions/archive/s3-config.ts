@@ -1,4 +1,5 @@
 import type { S3ClientConfig } from '@aws-sdk/client-s3';
+import { STORAGE_RETRY } from '../store/retry.js';
 
 /**
  * The S3 client of the archive, identical against S3 on AWS and an S3-compatible server locally
@@ -19,6 +20,6 @@ export function s3ClientConfig(cfg: S3Config): S3ClientConfig {
     // presigned PUT URLs would carry a checksum of an empty body that real S3 rejects.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
-    maxAttempts: 3,
+    ...STORAGE_RETRY,
   };
 }

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import * as z from 'zod';
+import { wholeNumberQuery } from '../../shared/query.js';
 import { provinceCodeSchema } from '../../shared/identity.js';
 import { bilingual } from '../../shared/problem.js';
 import { CURRENT_LIST, findProvince, listAsOf, listSource, matchesName, provincesOf, searchLocalities } from '../../shared/localities/index.js';
@@ -31,7 +32,14 @@ export const localityRoutes = new Hono<AppEnv>()
   .get(
     '/:provinceCode',
     validate('param', z.strictObject({ provinceCode: provinceCodeSchema })),
-    validate('query', z.strictObject({ q: searchQuery.optional(), list: listQuery.optional(), limit: z.coerce.number().int().min(1).max(5000).optional() })),
+    validate(
+      'query',
+      z.strictObject({
+        q: searchQuery.optional(),
+        list: listQuery.optional(),
+        limit: wholeNumberQuery({ vi: 'Số dòng', en: 'The limit' }, 1, 5000).optional(),
+      }),
+    ),
     (c) => {
       const { provinceCode } = c.req.valid('param');
       const { q, list = CURRENT_LIST, limit } = c.req.valid('query');

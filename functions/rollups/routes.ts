@@ -53,9 +53,10 @@ export function dashboardTable(d: Dashboard): Table {
       'Quy chế (Regulations)',
       'Chương trình (Programs)',
       'Kế hoạch (Plans)',
-      'Nội dung hoàn thành (Items done)',
-      'Nội dung đang thực hiện (Items open)',
-      'Nội dung quá hạn (Items overdue)',
+      'Nội dung đã hoàn thành (Items done)',
+      // `items.open` counts every item neither done nor cancelled: not started and in progress, overdue ones included.
+      'Nội dung chưa hoàn thành: chưa thực hiện và đang thực hiện, kể cả quá hạn (Items not done: not started or in progress, overdue included)',
+      'Trong đó quá hạn (Of which overdue)',
       'Kế hoạch giám sát (Supervision plans)',
       'Kiến nghị chưa giải quyết (Open recommendations)',
       'Kiến nghị quá hạn (Overdue recommendations)',

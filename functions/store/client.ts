@@ -1,5 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { STORAGE_RETRY } from './retry.js';
+
+export { STORAGE_RETRY } from './retry.js';
 
 export type DynamoConfig = {
   tableName: string;
@@ -18,7 +21,7 @@ export function createDocumentClient(cfg: DynamoConfig): DynamoDBDocumentClient 
     region: cfg.region ?? process.env.AWS_REGION ?? 'ap-southeast-1',
     ...(cfg.endpoint ? { endpoint: cfg.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     ...(cfg.credentials ? { credentials: cfg.credentials } : {}),
-    maxAttempts: 3,
+    ...STORAGE_RETRY,
   });
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },

@@ -23,6 +23,7 @@ import {
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
+import { assertWritesFit } from './item-size.js';
 
 /** What one API call cost in DynamoDB: requests, capacity units, items read. */
 export type StoreMetrics = {
@@ -107,10 +108,12 @@ export class MeteredStore {
   }
 
   put(input: WithoutTable<PutCommandInput>) {
+    assertWritesFit([{ Put: input }]);
     return this.send<PutCommandOutput>(new PutCommand({ ...input, TableName: this.tableName, ReturnConsumedCapacity: 'TOTAL' }), 'write');
   }
 
   update(input: WithoutTable<UpdateCommandInput>) {
+    assertWritesFit([{ Update: input }]);
     return this.send<UpdateCommandOutput>(new UpdateCommand({ ...input, TableName: this.tableName, ReturnConsumedCapacity: 'TOTAL' }), 'write');
   }
 
@@ -120,6 +123,8 @@ export class MeteredStore {
 
   /** Multi-item writes go through here: all or nothing. Items need no TableName. */
   transactWrite(items: TransactItem[], opts: { clientRequestToken?: string } = {}) {
+    // Checked before sending: a write DynamoDB would refuse for its size is a 413 naming the field.
+    assertWritesFit(items);
     const TransactItems = items.map((it) => {
       const [op, body] = Object.entries(it)[0] as [string, Record<string, unknown>];
       return { [op]: { ...body, TableName: this.tableName } };

@@ -6,7 +6,7 @@ import type { Identity } from '../../shared/identity.js';
 import { roleSessionName, sessionKey, sessionTagKeys, sessionTagsFor, type SessionTags } from '../../shared/tenant-access.js';
 import type { AppEnv } from '../http/env.js';
 import { ProblemError } from '../http/problem.js';
-import { createDocumentClient } from './client.js';
+import { createDocumentClient, STORAGE_RETRY } from './client.js';
 import { MeteredStore } from './metered-store.js';
 
 /** Temporary credentials of one tenant session (the shape the AWS SDK clients accept). */
@@ -157,7 +157,7 @@ export function tenantAccessFromEnv(env: NodeJS.ProcessEnv = process.env): Tenan
   let client: Promise<{ send: StsLike['send'] }> | undefined;
   const sts: StsLike = {
     send: async (command) => {
-      client ??= import('@aws-sdk/client-sts').then(({ STSClient }) => new STSClient({ region }));
+      client ??= import('@aws-sdk/client-sts').then(({ STSClient }) => new STSClient({ region, ...STORAGE_RETRY }));
       return (await client).send(command);
     },
   };

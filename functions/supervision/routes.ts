@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import * as z from 'zod';
+import { wholeNumberQuery } from '../../shared/query.js';
 import { vietnamToday } from '../../shared/dates.js';
-import { bilingual } from '../../shared/problem.js';
 import {
   boardQuerySchema,
   findingInputSchema,
@@ -40,11 +40,7 @@ import { updateRecommendation } from './service/update-recommendation.js';
  */
 
 const planParam = z.strictObject({ id: recordIdSchema });
-const number = z.coerce
-  .number()
-  .int()
-  .min(1, bilingual('Số thứ tự không hợp lệ', 'Invalid number'))
-  .max(999, bilingual('Số thứ tự không hợp lệ', 'Invalid number'));
+const number = wholeNumberQuery({ vi: 'Số thứ tự', en: 'The number' }, 1, 999);
 const findingParam = z.strictObject({ id: recordIdSchema, no: number });
 const recParam = z.strictObject({ id: recordIdSchema, no: number });
 const localityOnly = z.strictObject({ locality: z.string().optional() });

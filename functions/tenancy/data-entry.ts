@@ -9,7 +9,7 @@ import { validate } from '../http/validate.js';
 import { requireAuth, requirePermission } from '../auth/middleware.js';
 import { notFound } from '../auth/tenant-scope.js';
 import { useTargetStore } from '../store/scoped-credentials.js';
-import { isConditionFailure, staleVersion } from '../store/versioning.js';
+import { staleVersion, withConflict } from '../store/versioning.js';
 import { actorOf } from '../users/routes.js';
 
 /**
@@ -67,8 +67,8 @@ export const dataEntryRoutes = new Hono<AppEnv>().post(
     const action = body.open ? 'open-data-entry' : 'close-data-entry';
     const entityId = `${district.provinceCode}-${localityCode}`;
     const provinceTenant: TenantRef = { provinceCode: identity.provinceCode!, localityCode: null };
-    try {
-      await c.var.store.transactWrite([
+    await withConflict(() =>
+      c.var.store.transactWrite([
         {
           Put: {
             Item: after,
@@ -87,11 +87,8 @@ export const dataEntryRoutes = new Hono<AppEnv>().post(
         },
         auditPut({ tenant: target, actor, entity: 'tenant', entityId, action, before: before ?? null, after, at: now }),
         ...(sameProvince ? [auditPut({ tenant: provinceTenant, actor, entity: 'tenant', entityId, action, before: before ?? null, after, at: now })] : []),
-      ]);
-    } catch (err) {
-      if (isConditionFailure(err)) throw staleVersion();
-      throw err;
-    }
+      ]),
+    );
     return c.json({ tenant: tenantSchema.parse(after) });
   },
 );

@@ -16,7 +16,7 @@ import type { AppEnv } from '../http/env.js';
 import { ProblemError } from '../http/problem.js';
 import { validate } from '../http/validate.js';
 import { requireAuth, requirePermission } from '../auth/middleware.js';
-import { isConditionFailure, staleVersion } from '../store/versioning.js';
+import { isConditionFailure, staleVersion, withConflict } from '../store/versioning.js';
 import { buildInvitation } from '../users/invitations.js';
 import { actorOf, userRoutes } from '../users/routes.js';
 import { notFound, readTenant } from '../auth/tenant-scope.js';
@@ -204,8 +204,8 @@ export const tenancyRoutes = new Hono<AppEnv>()
               now,
             })
           : null;
-      try {
-        await c.var.store.transactWrite([
+      await withConflict(() =>
+        c.var.store.transactWrite([
           {
             Update: {
               Key: { PK: k.PK, SK: k.SK },
@@ -246,11 +246,8 @@ export const tenancyRoutes = new Hono<AppEnv>()
           // The change is recorded in the district's log and in the province's own log.
           auditPut({ tenant, actor, entity: 'tenant', entityId, action, before, after, at: now }),
           auditPut({ tenant: provinceTenant, actor, entity: 'tenant', entityId, action, before, after, at: now }),
-        ]);
-      } catch (err) {
-        if (isConditionFailure(err)) throw staleVersion();
-        throw err;
-      }
+        ]),
+      );
       return c.json({ tenant: tenantView(after), ...(invitation ? { invitation: invitation.created } : {}) });
     },
   )

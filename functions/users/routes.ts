@@ -20,7 +20,7 @@ import { ProblemError } from '../http/problem.js';
 import { validate } from '../http/validate.js';
 import { requireAuth, requirePermission } from '../auth/middleware.js';
 import { DirectoryPasswordRejectedError, DirectoryUserExistsError } from '../identity/directory.js';
-import { isConditionFailure, staleVersion, versionCondition } from '../store/versioning.js';
+import { isConditionFailure, staleVersion, versionCondition, withConflict } from '../store/versioning.js';
 import { notFound } from '../auth/tenant-scope.js';
 import { buildInvitation, hashToken, invitationView, isExpired, tenantOfToken, type InvitationItem } from './invitations.js';
 
@@ -186,8 +186,8 @@ export const userRoutes = new Hono<AppEnv>()
     const now = c.var.deps.now();
     const after = { ...item, status: 'disabled', disabledAt: now.toISOString(), version: version + 1 };
     const cond = versionCondition(version);
-    try {
-      await c.var.store.transactWrite([
+    await withConflict(() =>
+      c.var.store.transactWrite([
         {
           Update: {
             Key: key,
@@ -198,11 +198,8 @@ export const userRoutes = new Hono<AppEnv>()
           },
         },
         auditPut({ tenant, actor: actorOf(c), entity: 'user', entityId: userId, action: 'disable', before: item, after, at: now }),
-      ]);
-    } catch (err) {
-      if (isConditionFailure(err)) throw staleVersion();
-      throw err;
-    }
+      ]),
+    );
     return c.json({ user: userView(after) });
   })
 

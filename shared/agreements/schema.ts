@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { yearQuery, wholeNumberQuery } from '../query.js';
 import { bilingual } from '../problem.js';
 
 /**
@@ -321,7 +322,7 @@ export const listQuerySchema = z.strictObject({
   kind: agreementKindSchema.optional(),
   status: agreementStatusSchema.optional(),
   /** Programs/plans of that year, and regulations whose term covers it. */
-  year: z.coerce.number().pipe(yearSchema).optional(),
+  year: yearQuery().optional(),
   /** Exact term, e.g. `2021-2026`. */
   term: z
     .string()
@@ -329,7 +330,7 @@ export const listQuerySchema = z.strictObject({
     .optional(),
   party: agencyCodeSchema.optional(),
   q: z.string().trim().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  limit: wholeNumberQuery({ vi: 'Số dòng mỗi trang', en: 'The page size' }, 1, 100).default(25),
   cursor: z.string().max(2000).optional(),
   /** Province staff: read-only drill-down into one district of their province. */
   locality: z.string().optional(),

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { wholeNumberQuery } from '../query.js';
 import { listResponseOf, pagingQuery } from '../paging.js';
 import { bilingual } from '../problem.js';
 import { signatureCheckSchema, signatureStatuses } from './signatures.js';
@@ -199,7 +200,7 @@ export const numberCheckQuerySchema = z.strictObject({
 export const documentParamSchema = z.strictObject({ id: archiveIdSchema });
 export const versionParamSchema = z.strictObject({
   id: archiveIdSchema,
-  n: z.coerce.number().int().min(1).max(MAX_VERSIONS),
+  n: wholeNumberQuery({ vi: 'Số phiên bản', en: 'The version number' }, 1, MAX_VERSIONS),
 });
 export const uploadParamSchema = z.strictObject({ uploadId: archiveIdSchema });
 

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { localityCodeSchema } from '../identity.js';
 import { bilingual } from '../problem.js';
+import { wholeNumberQuery } from '../query.js';
 
 const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
@@ -27,12 +28,7 @@ export const auditQuerySchema = z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,2000}$/, bilingual('Con trỏ trang không hợp lệ', 'Invalid page cursor'))
       .optional(),
-    limit: z.coerce
-      .number(bilingual('Số dòng là số nguyên từ 1 đến 100', 'Limit is an integer from 1 to 100'))
-      .int(bilingual('Số dòng là số nguyên từ 1 đến 100', 'Limit is an integer from 1 to 100'))
-      .min(1, bilingual('Số dòng là số nguyên từ 1 đến 100', 'Limit is an integer from 1 to 100'))
-      .max(100, bilingual('Số dòng là số nguyên từ 1 đến 100', 'Limit is an integer from 1 to 100'))
-      .optional(),
+    limit: wholeNumberQuery({ vi: 'Số dòng', en: 'The limit' }, 1, 100).optional(),
     /** Province admins read one of their districts' logs (read-only drill-down). */
     locality: localityCodeSchema.optional(),
   })
@@ -55,13 +51,27 @@ export const auditQuerySchema = z
   });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
+/**
+ * One changed field of an audit entry. A value too large to keep (budget in functions/audit/record.ts)
+ * is `digested`: `before`/`after` hold the first 200 characters (text) or of its JSON, and `digested`
+ * the SHA-256 and UTF-8 size of each full value's JSON, so a reader can tell it was shortened and a
+ * stored copy can be matched against it.
+ */
+const digestSchema = z.object({ sha256: z.string(), bytes: z.number() });
+export const auditChangeSchema = z.object({
+  before: z.unknown(),
+  after: z.unknown(),
+  digested: z.object({ before: digestSchema, after: digestSchema }).optional(),
+});
+export type AuditChange = z.infer<typeof auditChangeSchema>;
+
 export const auditEventSchema = z.object({
   auditId: z.string(),
   at: z.string(),
   actor: z.object({ userId: z.string(), email: z.string(), name: z.string().optional(), role: z.string() }),
   target: z.object({ entity: z.string(), id: z.string() }),
   action: z.string(),
-  changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
+  changes: z.record(z.string(), auditChangeSchema),
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 

@@ -54,54 +54,85 @@ export type ProvinceUnit = {
 export const listAsOf: Record<LocalityListId, string> = { '2025-03': units2025.asOf, '2026-04': units2026.asOf };
 export const listSource: Record<LocalityListId, string> = { '2025-03': units2025.source, '2026-04': units2026.source };
 
-const historical: ProvinceUnit[] = units2025.provinces.map((p) => ({
-  code: p.code,
-  name: p.name,
-  level: 'province',
-  list: '2025-03',
-  listAsOf: units2025.asOf,
-  // A province that merged ended with the district level; one that continues keeps its code.
-  validUntil: p.successor === p.code ? null : DISTRICT_LEVEL_LAST_DAY,
-  successor: p.successor,
-  localities: (p.districts as string[][]).map(([code, name, type]) => ({
-    code: code!,
-    name: name!,
-    type: type!,
-    level: 'district',
-    provinceCode: p.code,
-    listAsOf: units2025.asOf,
-    validFrom: null,
-    validUntil: DISTRICT_LEVEL_LAST_DAY,
-  })),
-}));
+/**
+ * Built lazily: a cold start pays for the province-level entries only (63 + 34), and a province's
+ * units become objects when something first asks for them (most requests never do: the tenant key
+ * and the successor province need the province list alone). `npm run bench:cold-start` measures it.
+ */
+function lazyLocalities<T extends { code: string }>(unit: T, build: () => Locality[]): T & { localities: Locality[] } {
+  let localities: Locality[] | undefined;
+  return Object.defineProperty(unit, 'localities', { enumerable: true, get: () => (localities ??= build()) }) as T & { localities: Locality[] };
+}
 
-const current: ProvinceUnit[] = units2026.provinces.map((p) => ({
-  code: p.code,
-  name: p.name,
-  level: 'province',
-  list: '2026-04',
-  listAsOf: units2026.asOf,
-  validUntil: null,
-  successor: p.code,
-  localities: (p.communes as (string | null)[][]).map(([code, name, type, predecessor]) => ({
-    code: code!,
-    name: name!,
-    type: type!,
-    level: 'commune',
-    provinceCode: p.code,
-    listAsOf: units2026.asOf,
-    validFrom: TWO_LEVEL_FROM,
-    validUntil: null,
-    predecessorDistrict: predecessor ?? null,
-  })),
-}));
+const historical: ProvinceUnit[] = units2025.provinces.map((p) =>
+  lazyLocalities(
+    {
+      code: p.code,
+      name: p.name,
+      level: 'province' as const,
+      list: '2025-03' as const,
+      listAsOf: units2025.asOf,
+      // A province that merged ended with the district level; one that continues keeps its code.
+      validUntil: p.successor === p.code ? null : DISTRICT_LEVEL_LAST_DAY,
+      successor: p.successor,
+    },
+    () =>
+      (p.districts as string[][]).map(([code, name, type]) => ({
+        code: code!,
+        name: name!,
+        type: type!,
+        level: 'district',
+        provinceCode: p.code,
+        listAsOf: units2025.asOf,
+        validFrom: null,
+        validUntil: DISTRICT_LEVEL_LAST_DAY,
+      })),
+  ),
+);
+
+const current: ProvinceUnit[] = units2026.provinces.map((p) =>
+  lazyLocalities(
+    {
+      code: p.code,
+      name: p.name,
+      level: 'province' as const,
+      list: '2026-04' as const,
+      listAsOf: units2026.asOf,
+      validUntil: null,
+      successor: p.code,
+    },
+    () =>
+      (p.communes as (string | null)[][]).map(([code, name, type, predecessor]) => ({
+        code: code!,
+        name: name!,
+        type: type!,
+        level: 'commune',
+        provinceCode: p.code,
+        listAsOf: units2026.asOf,
+        validFrom: TWO_LEVEL_FROM,
+        validUntil: null,
+        predecessorDistrict: predecessor ?? null,
+      })),
+  ),
+);
 
 export const provincesOf: Record<LocalityListId, ProvinceUnit[]> = { '2025-03': historical, '2026-04': current };
 
 const currentByCode = new Map(current.map((p) => [p.code, p]));
 const historicalByCode = new Map(historical.map((p) => [p.code, p]));
-const districtsByCode = new Map(historical.flatMap((p) => p.localities.map((l) => [l.code, l] as const)));
-const communesByCode = new Map(current.flatMap((p) => p.localities.map((l) => [l.code, l] as const)));
+
+/** Which province holds a unit code: a pass over the raw rows, built on the first look-up by code. */
+let provinceOfCode: Map<string, ProvinceUnit> | undefined;
+function provinceHolding(code: string): ProvinceUnit | undefined {
+  if (!provinceOfCode) {
+    provinceOfCode = new Map();
+    for (const p of units2025.provinces) for (const row of p.districts as string[][]) provinceOfCode.set(row[0]!, historicalByCode.get(p.code)!);
+    for (const p of units2026.provinces) for (const row of p.communes as (string | null)[][]) provinceOfCode.set(row[0]!, currentByCode.get(p.code)!);
+  }
+  return provinceOfCode.get(code);
+}
+const unitIn = (p: ProvinceUnit | undefined, code: string) => p?.localities.find((l) => l.code === code);
+
 const foldedNames = new Map<Locality, string>();
 const folded = (l: Locality) => {
   let f = foldedNames.get(l);
@@ -120,9 +151,7 @@ export function findAnyProvince(code: string): ProvinceUnit | undefined {
 
 /** A locality by its code alone: 3 digits are 2025 districts, 5 digits current commune-level units. */
 export function findLocality(code: string): Locality | undefined {
-  if (/^\d{3}$/.test(code)) return districtsByCode.get(code);
-  if (/^\d{5}$/.test(code)) return communesByCode.get(code);
-  return undefined;
+  return /^\d{3}$|^\d{5}$/.test(code) ? unitIn(provinceHolding(code), code) : undefined;
 }
 
 /** A locality of one province (the tenant key pairs them). */
@@ -151,8 +180,8 @@ export function successorCommunes(localityCode: string): Locality[] {
 
 /** The 2025 district a commune-level unit's code lay in. */
 export function predecessorDistrict(communeCode: string): Locality | undefined {
-  const code = communesByCode.get(communeCode)?.predecessorDistrict;
-  return code ? districtsByCode.get(code) : undefined;
+  const code = /^\d{5}$/.test(communeCode) ? findLocality(communeCode)?.predecessorDistrict : undefined;
+  return code ? findLocality(code) : undefined;
 }
 
 /** Type-ahead over unit names that ignores diacritics ("tay ho" finds "Phường Tây Hồ"). */

@@ -1,20 +1,10 @@
 import * as z from 'zod';
 import { bilingual } from '../problem.js';
-
-const yearQuery = z
-  .string()
-  .regex(/^\d{4}$/, bilingual('Năm phải là số có 4 chữ số, ví dụ 2026', 'The year must be a 4-digit number, e.g. 2026'))
-  .transform(Number)
-  .pipe(
-    z
-      .number()
-      .min(2000, bilingual('Năm từ 2000 đến 2100', 'The year is between 2000 and 2100'))
-      .max(2100, bilingual('Năm từ 2000 đến 2100', 'The year is between 2000 and 2100')),
-  );
+import { yearQuery } from '../query.js';
 
 /** Dashboard filters: year; unit name without diacritics; unit type; signed this year's program or not. */
 export const rollupQuerySchema = z.strictObject({
-  year: yearQuery.optional(),
+  year: yearQuery(2000, 2100).optional(),
   q: z.string().max(100, bilingual('Từ khóa tối đa 100 ký tự', 'The search text is at most 100 characters')).optional(),
   type: z.enum(['xa', 'phuong', 'dac-khu'], bilingual('Loại đơn vị là xa, phuong hoặc dac-khu', 'Type is xa, phuong or dac-khu')).optional(),
   signed: z.enum(['yes', 'no'], bilingual('"signed" là yes hoặc no', '"signed" is yes or no')).optional(),

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { yearQuery } from '../query.js';
 import { pagingQuery } from '../paging.js';
 import { bilingual } from '../problem.js';
 
@@ -321,14 +322,14 @@ export type Recommendation = z.infer<typeof recommendationSchema>;
 
 export const planListQuerySchema = z.strictObject({
   status: z.enum(planStatuses).optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: yearQuery(2000, 2100).optional(),
   q: z.string().trim().max(200).optional(),
   ...pagingQuery(50, 200),
   locality: z.string().optional(),
 });
 
 export const boardQuerySchema = z.strictObject({
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: yearQuery(2000, 2100).optional(),
   q: z.string().trim().max(200).optional(),
   locality: z.string().optional(),
 });

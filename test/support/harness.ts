@@ -19,14 +19,14 @@ export const TEST_ISSUER = 'http://localhost:0/local-idp';
  * An API under test: a fresh table in the shared DynamoDB Local, an in-memory local issuer and the
  * real app. Requests go through `app.request`, the same Hono app the servers mount.
  */
-export async function createHarness(opts: { now?: () => Date } = {}) {
-  const endpoint = inject('dynamoEndpoint');
+export async function createHarness(opts: { now?: () => Date; dynamoEndpoint?: string; s3Endpoint?: string; tenantAccess?: AppDeps['tenantAccess'] } = {}) {
+  const endpoint = opts.dynamoEndpoint ?? inject('dynamoEndpoint');
   const tableName = `t-${randomUUID().slice(0, 8)}`;
   await ensureTable(endpoint, tableName);
   const idp = await LocalIdentityProvider.open({ issuer: TEST_ISSUER, file: null });
   const doc = createDocumentClient({ tableName, endpoint, region: 'local' });
   // Each test file gets its own bucket in the shared S3-compatible server, as it gets its own table.
-  const s3Endpoint = inject('s3Endpoint');
+  const s3Endpoint = opts.s3Endpoint ?? inject('s3Endpoint');
   const s3 = createS3Client({ endpoint: s3Endpoint });
   const bucket = tableName;
   await ensureBucket(s3, bucket);
@@ -45,7 +45,7 @@ export async function createHarness(opts: { now?: () => Date } = {}) {
   // fence, infra/tenant-policy.ts): a call AWS would refuse fails here too. IAM_FENCE=off disables it.
   const fence = process.env.IAM_FENCE === 'off' ? undefined : fencedTenantAccess({ endpoint, tableName, s3Endpoint });
   const deps: AppDeps = {
-    tenantAccess: fence?.access,
+    tenantAccess: opts.tenantAccess ?? fence?.access,
     doc,
     tableName,
     archive: archiveStorage(s3, bucket),

@@ -4,7 +4,7 @@ import { keys } from '../../../shared/keys.js';
 import { auditPut } from '../../audit/record.js';
 import { idempotentCreate } from '../../store/idempotency.js';
 import type { TransactItem } from '../../store/metered-store.js';
-import { isConditionFailure, staleVersion } from '../../store/versioning.js';
+import { withConflict } from '../../store/versioning.js';
 import { readPartition } from '../repository.js';
 import { agreementFromItem, contentItems, contentOfDetail, detailFromItems, headerItem, summaryOf } from '../records.js';
 import { actorLabel, agreementNotFound, auditContent, auditView, checkVersion, wrongState, type OpContext } from './context.js';
@@ -109,12 +109,7 @@ export async function amendAgreement(ctx: OpContext, id: string, reason: string,
           },
         ]),
       ];
-      try {
-        await ctx.store.transactWrite(tx);
-      } catch (err) {
-        if (isConditionFailure(err)) throw staleVersion();
-        throw err;
-      }
+      await withConflict(() => ctx.store.transactWrite(tx));
       return { status: 201, body };
     },
   });

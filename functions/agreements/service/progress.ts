@@ -11,7 +11,7 @@ import { keys } from '../../../shared/keys.js';
 import { ProblemError } from '../../http/problem.js';
 import { auditPut } from '../../audit/record.js';
 import type { TransactItem } from '../../store/metered-store.js';
-import { isConditionFailure, staleVersion } from '../../store/versioning.js';
+import { withConflict } from '../../store/versioning.js';
 import { agreementFromItem, progressFor, type DbItem } from '../records.js';
 import { actorLabel, agreementNotFound, auditView, checkVersion, wrongState, type OpContext } from './context.js';
 import { agreementRollup } from '../../rollups/agreements.js';
@@ -123,12 +123,7 @@ export async function updateProgress(ctx: OpContext, id: string, no: number, inp
     }),
     ...agreementRollup(ctx.now, [{ kind: 'item', tenant: ctx.tenant, agreement, no, before, after }]),
   ];
-  try {
-    await ctx.store.transactWrite(tx);
-  } catch (err) {
-    if (isConditionFailure(err)) throw staleVersion();
-    throw err;
-  }
+  await withConflict(() => ctx.store.transactWrite(tx));
   return {
     item: { no, status, progress, evidence, version: expectedVersion + 1 },
     note: note ? { at: note.at, on: note.on, text: note.text, status, progress, by: note.by } : null,

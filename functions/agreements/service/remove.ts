@@ -1,7 +1,7 @@
 import { keys } from '../../../shared/keys.js';
 import { auditPut } from '../../audit/record.js';
 import type { TransactItem } from '../../store/metered-store.js';
-import { isConditionFailure, staleVersion, versionCondition } from '../../store/versioning.js';
+import { versionCondition, withConflict } from '../../store/versioning.js';
 import { readPartition } from '../repository.js';
 import { agreementFromItem } from '../records.js';
 import { agreementNotFound, auditContent, auditView, checkVersion, frozen, wrongState, type OpContext } from './context.js';
@@ -59,10 +59,5 @@ export async function deleteDraft(ctx: OpContext, id: string, expectedVersion: n
     });
   }
   tx.push(...agreementRollup(ctx.now, [{ kind: 'header', tenant: ctx.tenant, operation: 'delete', before, after: null }]));
-  try {
-    await ctx.store.transactWrite(tx);
-  } catch (err) {
-    if (isConditionFailure(err)) throw staleVersion();
-    throw err;
-  }
+  await withConflict(() => ctx.store.transactWrite(tx));
 }

@@ -4,7 +4,7 @@ import { keys } from '../../../shared/keys.js';
 import { ProblemError } from '../../http/problem.js';
 import { auditPut } from '../../audit/record.js';
 import type { TransactItem } from '../../store/metered-store.js';
-import { isConditionFailure, staleVersion } from '../../store/versioning.js';
+import { staleVersion, withConflict } from '../../store/versioning.js';
 import { agreementFromItem, reviewFromItem, type DbItem } from '../records.js';
 import { agreementNotFound, auditView, wrongState, type OpContext } from './context.js';
 import { agreementRollup } from '../../rollups/agreements.js';
@@ -104,12 +104,7 @@ export async function putReview(ctx: OpContext, id: string, period: string, inpu
     }),
     ...agreementRollup(ctx.now, [{ kind: 'review', tenant: ctx.tenant, agreement, period, created: expectedVersion === null }]),
   ];
-  try {
-    await ctx.store.transactWrite(tx);
-  } catch (err) {
-    if (isConditionFailure(err)) throw staleVersion();
-    throw err;
-  }
+  await withConflict(() => ctx.store.transactWrite(tx));
   const review: Review = reviewFromItem(item);
   return { review, created: expectedVersion === null };
 }

@@ -6,7 +6,7 @@ import { keys } from '../../../shared/keys.js';
 import { ProblemError } from '../../http/problem.js';
 import { auditPut } from '../../audit/record.js';
 import type { TransactItem } from '../../store/metered-store.js';
-import { isConditionFailure, staleVersion } from '../../store/versioning.js';
+import { withConflict } from '../../store/versioning.js';
 import { agreementFromItem, summaryOf, type DbItem } from '../records.js';
 import { actorLabel, agreementNotFound, auditView, checkVersion, wrongState, type OpContext } from './context.js';
 import { agreementRollup, type AgreementChange } from '../../rollups/agreements.js';
@@ -145,11 +145,6 @@ export async function signAgreement(
   }
   tx.push(...agreementRollup(ctx.now, changes));
 
-  try {
-    await ctx.store.transactWrite(tx);
-  } catch (err) {
-    if (isConditionFailure(err)) throw staleVersion();
-    throw err;
-  }
+  await withConflict(() => ctx.store.transactWrite(tx));
   return { agreement: summaryOf(agreementFromItem({ ...current, ...after }), today) };
 }

@@ -2,7 +2,7 @@ import { vietnamToday, type AgreementStatus, type AgreementSummary } from '../..
 import { keys } from '../../../shared/keys.js';
 import { auditPut } from '../../audit/record.js';
 import type { TransactItem } from '../../store/metered-store.js';
-import { isConditionFailure, staleVersion } from '../../store/versioning.js';
+import { withConflict } from '../../store/versioning.js';
 import { agreementFromItem, summaryOf, type DbItem } from '../records.js';
 import { agreementNotFound, auditView, checkVersion, wrongState, type OpContext } from './context.js';
 import { agreementRollup } from '../../rollups/agreements.js';
@@ -61,11 +61,6 @@ export async function transitionAgreement(
     }),
     ...agreementRollup(ctx.now, [{ kind: 'header', tenant: ctx.tenant, operation: 'transition', before, after }]),
   ];
-  try {
-    await ctx.store.transactWrite(tx);
-  } catch (err) {
-    if (isConditionFailure(err)) throw staleVersion();
-    throw err;
-  }
+  await withConflict(() => ctx.store.transactWrite(tx));
   return { agreement: summaryOf(after, vietnamToday(ctx.now)) };
 }

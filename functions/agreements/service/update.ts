@@ -1,7 +1,7 @@
 import { vietnamToday, type AgreementContent, type AgreementSummary, type ContinuesRef } from '../../../shared/agreements/schema.js';
 import { auditPut } from '../../audit/record.js';
 import type { TransactItem } from '../../store/metered-store.js';
-import { isConditionFailure, staleVersion, versionCondition } from '../../store/versioning.js';
+import { versionCondition, withConflict } from '../../store/versioning.js';
 import { readPartition } from '../repository.js';
 import { agreementFromItem, contentItems, headerItem, metaOf, summaryOf } from '../records.js';
 import { agreementNotFound, auditContent, auditView, checkVersion, frozen, type OpContext } from './context.js';
@@ -59,11 +59,6 @@ export async function updateDraft(
     }),
     ...agreementRollup(ctx.now, [{ kind: 'header', tenant: ctx.tenant, operation: 'update', before, after }]),
   ];
-  try {
-    await ctx.store.transactWrite(tx);
-  } catch (err) {
-    if (isConditionFailure(err)) throw staleVersion();
-    throw err;
-  }
+  await withConflict(() => ctx.store.transactWrite(tx));
   return { agreement: summaryOf(after, vietnamToday(ctx.now)) };
 }

@@ -21,10 +21,9 @@ import type { ArchiveContext } from './context.js';
 /** Declared file: a size over the limit is 413, a type outside PDF/JPEG/PNG/DOCX is 415 — before any upload. */
 export function acceptDeclaredFile(file: DeclaredFile): void {
   if (file.size > MAX_FILE_BYTES) {
-    throw new ProblemError('too-large', {
-      vi: `Tệp ${file.size} byte vượt quá giới hạn 50 MB`,
-      en: `File of ${file.size} bytes exceeds the 50 MB limit`,
-    });
+    const vi = `Tệp ${file.size} byte vượt quá giới hạn 50 MB`;
+    const en = `File of ${file.size} bytes exceeds the 50 MB limit`;
+    throw new ProblemError('too-large', { vi, en }, [{ field: 'file.size', in: 'body', code: 'too_big', message_vi: vi, message_en: en }]);
   }
   if (!kindOfMime(file.contentType)) {
     throw new ProblemError('unsupported-media-type', {

@@ -1,3 +1,4 @@
+import { vietnamToday } from '../../../shared/dates.js';
 import { Show } from 'solid-js';
 import { agencyLabels, itemStatusInfo, statusLabels, type AgencyCode, type AgreementStatus, type ItemStatus } from '../../../shared/agreements/schema.js';
 import type { Unit } from '../../../shared/agreements/parties.js';
@@ -102,7 +103,7 @@ export async function download(path: string): Promise<void> {
 
 /** Today in Vietnam, yyyy-mm-dd (default for date inputs). */
 export function todayVN(): string {
-  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  return vietnamToday(new Date());
 }
 
 export function newIdempotencyKey(): string {

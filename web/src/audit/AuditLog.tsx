@@ -1,3 +1,4 @@
+import { vietnamMonth } from '../../../shared/dates.js';
 import { createSignal, For } from 'solid-js';
 import { auditActionLabels, auditActions, auditEntities, auditEntityLabels, type AuditEvent, auditPageSchema } from '../../../shared/audit/schema.js';
 import { formatDateTime } from '../../../shared/format.js';
@@ -8,7 +9,7 @@ import { type Column, createPagedList, Field, focusHeading, LocalityPicker, Role
 import '../tenancy/tenancy.css';
 
 function thisMonth() {
-  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
+  return vietnamMonth(Date.now());
 }
 
 function show(v: unknown): string {
