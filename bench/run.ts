@@ -25,7 +25,8 @@
  * `--max-overhead` × the raw Query's.
  *
  * Flags (defaults):
- *   --case all|hanoi|hcm (all)
+ *   --case all|hanoi|hcm|signatures (all)
+ *   signatures: --signature-mb 20 --signature-runs 5 (verification of a signed PDF of that size, bench/signatures.ts)
  *   Hà Nội:  --units 30 (alias --districts) --agreements 100 --items 10 --plans 10 --naive-runs 3
  *   HCM:     --hcm-units 168 --hcm-programs 20 --hcm-items 10 --hcm-history true --max-overhead 1.3
  *   both:    --iterations 100 --concurrency 8
@@ -49,6 +50,7 @@ import { newId } from '../shared/ids.js';
 import { keys, tenantPrefix, type TenantRef } from '../shared/keys.js';
 import { findProvince, predecessorProvinces } from '../shared/localities/index.js';
 import { sum, type Counters } from '../shared/rollups/counters.js';
+import { signatureCase } from './signatures.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 process.env.LOG_REQUESTS = 'false';
@@ -56,6 +58,8 @@ process.env.LOG_REQUESTS = 'false';
 const { values } = parseArgs({
   options: {
     case: { type: 'string', default: 'all' },
+    'signature-mb': { type: 'string', default: '20' },
+    'signature-runs': { type: 'string', default: '5' },
     units: { type: 'string' },
     districts: { type: 'string' },
     agreements: { type: 'string' },
@@ -74,9 +78,9 @@ const { values } = parseArgs({
 });
 const q = values.quick;
 const num = (v: string | undefined, full: number, quick: number) => Number(v ?? (q ? quick : full));
-if (!['all', 'hanoi', 'hcm'].includes(values.case!)) throw new Error(`--case must be all, hanoi or hcm, not ${values.case}`);
+if (!['all', 'hanoi', 'hcm', 'signatures'].includes(values.case!)) throw new Error(`--case must be all, hanoi, hcm or signatures, not ${values.case}`);
 const cfg = {
-  case: values.case as 'all' | 'hanoi' | 'hcm',
+  case: values.case as 'all' | 'hanoi' | 'hcm' | 'signatures',
   quick: q,
   iterations: num(values.iterations, 100, 30),
   concurrency: Number(values.concurrency),
@@ -680,8 +684,18 @@ async function hcmCase() {
 }
 
 const cases: Record<string, unknown> = {};
-if (cfg.case !== 'hcm') cases.hanoi = await hanoiCase();
-if (cfg.case !== 'hanoi') cases.hcm = await hcmCase();
+if (cfg.case === 'all' || cfg.case === 'hanoi') cases.hanoi = await hanoiCase();
+if (cfg.case === 'all' || cfg.case === 'hcm') cases.hcm = await hcmCase();
+if (cfg.case === 'all' || cfg.case === 'signatures') {
+  const sizeMb = Number(values['signature-mb']);
+  log(`\n== Digital signatures: verification of a ${sizeMb} MB signed PDF ==`);
+  const sig = await signatureCase({ sizeMb, runs: Number(values['signature-runs']) });
+  cases.signatures = sig;
+  log(`  ${sig.sizeBytes} bytes · p50 ${sig.p50Ms} ms · max ${sig.maxMs} ms over ${sig.runs} runs · peak RSS ${sig.maxRssMb} MB · ${sig.status}`);
+  check('signatures', 'verdict is trusted', sig.status === 'trusted', sig.status);
+  check('signatures', 'peak memory within the Lambda’s 1024 MB', sig.maxRssMb <= 1024, `${sig.maxRssMb} MB`);
+  check('signatures', 'within the verifier’s 10 s budget', sig.maxMs <= 10_000, `${sig.maxMs} ms`);
+}
 
 const result = {
   at: new Date().toISOString(),
