@@ -53,8 +53,12 @@ export const lambdaFunctions = {
 } as const;
 
 /**
- * gzip budget of one function bundle. 200 KB until the two official unit lists joined the bundle
- * (shared/localities: 4,010 units, ~37 KB gzip; the API resolves tenants, successors and names from
- * them at every request, so they are not loaded lazily).
+ * gzip budget of one function bundle: a tripwire for growth, not the cold-start measure itself
+ * (`npm run bench:cold-start` measures the import; test/infra/bundle.test.ts keeps every AWS SDK but
+ * DynamoDB out of the load path). 200 KB until the official unit lists joined (~37 KB gzip); 225 KB
+ * until this round added code that runs only on demand: the PDF signature verifier and text
+ * extraction, the import readers, the reminder events and storage-limit checks. Code reached only
+ * through `await import()` is wrapped by esbuild and evaluated on first use, so it costs the cold
+ * start its parse, not its evaluation; the largest such part is the .docx writer (~60 KB gzip).
  */
-export const BUNDLE_BUDGET_GZIP_BYTES = 225 * 1024;
+export const BUNDLE_BUDGET_GZIP_BYTES = 275 * 1024;
