@@ -97,10 +97,11 @@ describe('tenant access (AssumeRole with session tags, cached per tenant)', () =
     const { clock, sts, access } = setup();
     await access.credentials(districtEditor);
     await access.credentials(otherEditorSameDistrict);
-    clock.now += 54 * 60_000; // 6 min left: still fresh
+    clock.now += 44 * 60_000; // 16 min left: still fresh
     expect((await access.credentials(districtEditor)).accessKeyId).toBe('AKIA1');
     expect(sts.calls).toHaveLength(1);
-    clock.now += 2 * 60_000; // 4 min left: inside the 5-min margin → renew
+    // 14 min left: inside the 15-min margin (a 10-min presigned URL must not outlive its credentials) → renew
+    clock.now += 2 * 60_000;
     expect((await access.credentials(districtEditor)).accessKeyId).toBe('AKIA2');
     expect(sts.calls).toHaveLength(2);
   });
