@@ -95,7 +95,7 @@ export const agreementRoutes = new Hono<AppEnv>()
     const predecessor = own.localityCode && levelOfLocality(own.localityCode) === 'commune' ? predecessorDistrict(own.localityCode) : undefined;
     if (!predecessor) return c.json({ predecessor: null, items: [] });
     const tenant = await readTenant(c, predecessor.code);
-    const list = await listAgreements(c.var.store, tenant, listQuerySchema.parse({ limit: 100 }), c.var.deps.now());
+    const list = await listAgreements(c.var.store, tenant, listQuerySchema.parse({ limit: '100' }), c.var.deps.now());
     return c.json({
       predecessor: { provinceCode: predecessor.provinceCode, localityCode: predecessor.code, name: predecessor.name },
       items: list.items

@@ -130,6 +130,16 @@ describe('the ward’s Decree 30 export', () => {
 });
 
 describe('continues: a ward’s program continuing its predecessor district’s', () => {
+  it('offers the predecessor district and its programs and regulations to continue (GET /continuable)', async () => {
+    const res = await h.app.request('/api/agreements/continuable', { headers: ward });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { predecessor: { localityCode: string; name: string } | null; items: { id: string }[] };
+    expect(body.predecessor).toMatchObject({ localityCode: '003', name: 'Quận Tây Hồ' });
+    expect(body.items.map((i) => i.id)).toContain(tayHo2024);
+    // Province staff have no predecessor district to continue.
+    expect(await (await h.app.request('/api/agreements/continuable', { headers: province })).json()).toEqual({ predecessor: null, items: [] });
+  });
+
   it('links the 2024 program of Quận Tây Hồ; the detail shows it and stays one request', async () => {
     const a = await api.create(ward, program2026({ continues: { provinceCode: '01', localityCode: '003', agreementId: tayHo2024 } }));
     expect(a.continues).toEqual({

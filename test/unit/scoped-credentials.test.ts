@@ -100,8 +100,7 @@ describe('tenant access (AssumeRole with session tags, cached per tenant)', () =
     clock.now += 44 * 60_000; // 16 min left: still fresh
     expect((await access.credentials(districtEditor)).accessKeyId).toBe('AKIA1');
     expect(sts.calls).toHaveLength(1);
-    // 14 min left: inside the 15-min margin (a 10-min presigned URL must not outlive its credentials) → renew
-    clock.now += 2 * 60_000;
+    clock.now += 2 * 60_000; // 14 min left: inside the 15-min margin (longer than any presigned URL lives) → renew
     expect((await access.credentials(districtEditor)).accessKeyId).toBe('AKIA2');
     expect(sts.calls).toHaveLength(2);
   });
