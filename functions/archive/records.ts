@@ -64,7 +64,7 @@ export function auditSignature(check: SignatureCheck) {
 }
 
 /** The "có chữ ký số" flag the list filters on: the current file carries at least one signature. */
-export function isSigned(current: CurrentFile): boolean {
+export function isSigned(current: Pick<CurrentFile, 'signatureStatus'>): boolean {
   return current.signatureStatus !== undefined && current.signatureStatus !== 'not-signed';
 }
 

@@ -1,24 +1,14 @@
 import type { Context } from 'aws-lambda';
-import { apiGatewayGet } from '../support/lambda-event.js';
+import { apiGatewayGet, startStackForLambda } from '../support/lambda-event.js';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedId } from '../../functions/demo/agreements.js';
-import { LOCAL_CLIENT_ID } from '../../functions/local/idp.js';
-import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
+import type { LocalStack } from '../../functions/local/server.js';
 
 /** The .docx export through the Lambda entry: API Gateway needs binary bodies base64-encoded. */
 let stack: LocalStack;
 beforeAll(async () => {
-  stack = await startLocalStack({ dataDir: null, dynamoEndpoint: inject('dynamoEndpoint'), s3Endpoint: inject('s3Endpoint'), tableName: 'lambda-agreements' });
-  Object.assign(process.env, {
-    TABLE_NAME: stack.tableName,
-    DYNAMODB_ENDPOINT: stack.dynamoEndpoint,
-    ARCHIVE_BUCKET: stack.archiveBucket,
-    S3_ENDPOINT: stack.s3Endpoint,
-    AUTH_ISSUER: `${stack.url}/local-idp`,
-    AUTH_AUDIENCE: LOCAL_CLIENT_ID,
-    AUTH_KIND: 'local',
-  });
+  stack = await startStackForLambda('lambda-agreements');
 });
 afterAll(() => stack.stop());
 

@@ -157,6 +157,9 @@ describe('re-verification on demand, of exactly the stored version', () => {
     await h.s3.send(new PutObjectCommand({ Bucket: h.bucket, Key: item.s3Key, Body: other }));
     const body = verifyResultSchema.parse(await (await flow.call('POST', `/api/archive/documents/${id}/versions/1/verify`, editor)).json());
     expect(body).toMatchObject({ ok: false, signature: { status: 'unverifiable', problem: 'stored-object-changed', signatures: [] } });
+    // The document's summary follows (list badge, "có chữ ký số" filter): no longer shown as validly signed.
+    const doc = documentDetailSchema.parse(await (await flow.call('GET', `/api/archive/documents/${id}`, editor)).json());
+    expect(doc.current).toMatchObject({ signatureStatus: 'unverifiable' });
   });
 
   it('reads, presigns and re-verifies the S3 version recorded at copy when there is one', async () => {

@@ -1,9 +1,7 @@
 import type { Context } from 'aws-lambda';
-import { apiGatewayGet } from '../support/lambda-event.js';
+import { apiGatewayGet, startStackForLambda } from '../support/lambda-event.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
-import { LOCAL_CLIENT_ID } from '../../functions/local/idp.js';
+import type { LocalStack } from '../../functions/local/server.js';
 
 /**
  * The Lambda entry with an API Gateway HTTP API (payload v2) event, configured only through the
@@ -11,16 +9,7 @@ import { LOCAL_CLIENT_ID } from '../../functions/local/idp.js';
  */
 let stack: LocalStack;
 beforeAll(async () => {
-  stack = await startLocalStack({ dataDir: null, dynamoEndpoint: inject('dynamoEndpoint'), tableName: 'lambda-test' });
-  Object.assign(process.env, {
-    TABLE_NAME: stack.tableName,
-    DYNAMODB_ENDPOINT: stack.dynamoEndpoint,
-    ARCHIVE_BUCKET: stack.archiveBucket,
-    S3_ENDPOINT: stack.s3Endpoint,
-    AUTH_ISSUER: `${stack.url}/local-idp`,
-    AUTH_AUDIENCE: LOCAL_CLIENT_ID,
-    AUTH_KIND: 'local',
-  });
+  stack = await startStackForLambda('lambda-test');
 });
 afterAll(() => stack.stop());
 

@@ -1,5 +1,26 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { LambdaEvent } from 'hono/aws-lambda';
+import { inject } from 'vitest';
+import { LOCAL_CLIENT_ID } from '../../functions/local/idp.js';
+import { type LocalStack, startLocalStack } from '../../functions/local/server.js';
+
+/**
+ * A local stack (DynamoDB Local, S3 server, local issuer) and the environment the Lambda entry reads
+ * on AWS pointed at it: functions/lambda.ts is then configured exactly as in a deployed function.
+ */
+export async function startStackForLambda(tableName: string): Promise<LocalStack> {
+  const stack = await startLocalStack({ dataDir: null, dynamoEndpoint: inject('dynamoEndpoint'), s3Endpoint: inject('s3Endpoint'), tableName });
+  Object.assign(process.env, {
+    TABLE_NAME: stack.tableName,
+    DYNAMODB_ENDPOINT: stack.dynamoEndpoint,
+    ARCHIVE_BUCKET: stack.archiveBucket,
+    S3_ENDPOINT: stack.s3Endpoint,
+    AUTH_ISSUER: `${stack.url}/local-idp`,
+    AUTH_AUDIENCE: LOCAL_CLIENT_ID,
+    AUTH_KIND: 'local',
+  });
+  return stack;
+}
 
 /** A GET as API Gateway HTTP API (payload v2) hands it to the Lambda handler. */
 export function apiGatewayGet(path: string, headers: Record<string, string> = {}): LambdaEvent {

@@ -62,6 +62,22 @@ describe('PDF signature verification', () => {
     expect(check.signatures[0]).toMatchObject({ integrity: 'intact', coversWholeFile: false });
   });
 
+  it('does not let an unverifiable later "signature" vouch for bytes appended after a genuine one', () => {
+    // Review finding: a decoy dictionary (no /SubFilter) whose /ByteRange reaches the new end of file.
+    const changed = appendUpdate(signedOnce, 'NOI DUNG SUA SAU KHI KY');
+    const decoyAt = changed.length;
+    const tail = (end: number) => `% /Type /Sig /Contents <00> /ByteRange [0 ${decoyAt + 22} ${decoyAt + 26} ${end}]\n%%EOF\n`;
+    // Two passes: the range's last number depends on the length of the line that holds it.
+    let line = tail(0);
+    line = tail(decoyAt + line.length - (decoyAt + 26));
+    line = tail(decoyAt + line.length - (decoyAt + 26));
+    const withDecoy = Buffer.concat([changed, Buffer.from(line, 'latin1')]);
+    const check = verifyPdfSignatures(withDecoy, { trustAnchorsPem: pki.rootPem, now });
+    expect(check.signatures[0]).toMatchObject({ integrity: 'intact', coversWholeFile: false });
+    expect(check.modifiedAfterSigning).toBe(true);
+    expect(check.appendedBytes).toBe(withDecoy.length - signedOnce.length);
+  });
+
   it('finds one changed byte inside the signed range', () => {
     const check = verifyPdfSignatures(flipByte(signedOnce, 'KY SO'), { trustAnchorsPem: pki.rootPem, now });
     expect(check.status).toBe('broken');

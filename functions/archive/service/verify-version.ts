@@ -2,7 +2,9 @@ import type { VerifyResult } from '../../../shared/archive/schema.js';
 import { SIGNATURE_VERIFIER_VERSION, type SignatureCheck } from '../../../shared/archive/signatures.js';
 import { keys, tenantPrefix } from '../../../shared/keys.js';
 import { auditPut } from '../../audit/record.js';
-import { auditSignature, type Item } from '../records.js';
+import { auditSignature, type Item, isSigned, signatureFacts } from '../records.js';
+import type { TransactItem } from '../../store/metered-store.js';
+import { withConflict } from '../../store/versioning.js';
 import { verifyStored } from '../storage.js';
 import type { ArchiveContext } from './context.js';
 
@@ -26,26 +28,30 @@ export async function verifyVersion(ctx: ArchiveContext, documentId: string, ver
   const signature = isPdf ? await signatureOf(ctx, check) : undefined;
   if (signature && persist) {
     const previous = version.signature as SignatureCheck | undefined;
-    await ctx.store.transactWrite([
-      {
-        Update: {
-          Key: keys.documentVersion(ctx.tenant, documentId, versionNo),
-          UpdateExpression: 'SET signature = :signature',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':signature': signature },
+    await withConflict(() =>
+      ctx.store.transactWrite([
+        {
+          Update: {
+            Key: keys.documentVersion(ctx.tenant, documentId, versionNo),
+            UpdateExpression: 'SET signature = :signature',
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeValues: { ':signature': signature },
+          },
         },
-      },
-      auditPut({
-        tenant: ctx.tenant,
-        actor: ctx.actor,
-        entity: 'document',
-        entityId: documentId,
-        action: 'verify-signature',
-        before: previous ? { versionNo, signature: auditSignature(previous) } : { versionNo },
-        after: { versionNo, signature: auditSignature(signature), sha256Matches: check.ok },
-        at: ctx.now,
-      }),
-    ]);
+        // The current version's verdict is also the document's (list badge, "có chữ ký số" filter).
+        ...(version.current === true ? [currentSignatureUpdate(ctx, documentId, versionNo, signature)] : []),
+        auditPut({
+          tenant: ctx.tenant,
+          actor: ctx.actor,
+          entity: 'document',
+          entityId: documentId,
+          action: 'verify-signature',
+          before: previous ? { versionNo, signature: auditSignature(previous) } : { versionNo },
+          after: { versionNo, signature: auditSignature(signature), sha256Matches: check.ok },
+          at: ctx.now,
+        }),
+      ]),
+    );
   }
   return {
     documentId,
@@ -56,6 +62,25 @@ export async function verifyVersion(ctx: ArchiveContext, documentId: string, ver
     size: check.size,
     checkedAt: ctx.now.toISOString(),
     ...(signature ? { signature } : {}),
+  };
+}
+
+/** The document's summary of its current file follows a re-check; a newer version meanwhile → 409. */
+function currentSignatureUpdate(ctx: ArchiveContext, documentId: string, versionNo: number, signature: SignatureCheck): TransactItem {
+  const facts = signatureFacts(signature);
+  return {
+    Update: {
+      Key: keys.document(ctx.tenant, documentId),
+      UpdateExpression: `SET #current.signatureStatus = :status, signed = :signed${facts.signedBy ? ', #current.signedBy = :by' : ' REMOVE #current.signedBy'}`,
+      ConditionExpression: 'attribute_exists(PK) AND latestVersionNo = :n',
+      ExpressionAttributeNames: { '#current': 'current' },
+      ExpressionAttributeValues: {
+        ':status': signature.status,
+        ':signed': isSigned(facts),
+        ':n': versionNo,
+        ...(facts.signedBy ? { ':by': facts.signedBy } : {}),
+      },
+    },
   };
 }
 

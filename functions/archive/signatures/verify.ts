@@ -41,7 +41,6 @@ export function verifyPdfSignatures(pdf: Buffer, opts: VerifyOptions): Signature
     const { found, problem } = findSignatures(pdf);
     if (problem) return finish({ status: 'unverifiable', problem, signatures: [], appendedBytes: 0, modifiedAfterSigning: false });
     if (found.length === 0) return finish({ status: 'not-signed', signatures: [], appendedBytes: 0, modifiedAfterSigning: false });
-    const lastEnd = Math.max(...found.map((f) => (f.byteRange ? f.byteRange[2] + f.byteRange[3] : 0)));
     const budget = opts.budgetMs ?? DEFAULT_BUDGET_MS;
     const signatures: SignatureReport[] = [];
     for (const [i, sig] of found.entries()) {
@@ -50,6 +49,11 @@ export function verifyPdfSignatures(pdf: Buffer, opts: VerifyOptions): Signature
       }
       signatures.push(checkOne(pdf, sig, i + 1, anchors, opts.now));
     }
+    // What was signed ends where the last signature that VERIFIED ends: a later dictionary that could
+    // not be checked (no /SubFilter, an unknown one, a decoy /ByteRange) must not vouch for the bytes
+    // after a genuine signature. Nothing intact: the whole file counts as unsigned by a valid signature.
+    const intactEnds = signatures.filter((s) => s.integrity === 'intact').map((s) => s.byteRange[2]! + s.byteRange[3]!);
+    const lastEnd = intactEnds.length ? Math.max(...intactEnds) : 0;
     const appendedBytes = lastEnd > 0 && lastEnd <= pdf.length ? trailingChange(pdf, lastEnd) : 0;
     return finish({ status: verdict(signatures), signatures, appendedBytes, modifiedAfterSigning: appendedBytes > 0 });
   } catch (err) {
