@@ -223,7 +223,9 @@ export class PdfFile {
 
   private unpackObjectStream(s: PdfStream): void {
     const body = Buffer.from(this.decode(s)).toString('latin1');
-    const n = Number(s.dict.N ?? 0);
+    // /N is the file's word: a hostile /N 1000000000 must not build a billion-entry index. Each entry
+    // takes at least 4 bytes ("1 0 "), so the stream's own length bounds it.
+    const n = Math.min(Math.max(0, Math.trunc(Number(s.dict.N ?? 0)) || 0), Math.floor(body.length / 4));
     const first = Number(s.dict.First ?? 0);
     const lx = new Lexer(body);
     const index: [number, number][] = [];

@@ -249,9 +249,14 @@ function pagesOf(pdf: PdfFile): PdfDict[] {
   let root = pdf.dict(pdf.trailer.Root);
   if (!root) for (const o of pdf.all()) if (isDict(o) && isName((o as PdfDict).Type, 'Catalog')) root = o as PdfDict;
   const pages: PdfDict[] = [];
+  // A page tree is a tree: a node seen before (a /Kids loop, or one node listed twice) is not walked
+  // again, so a hostile file cannot make the walk exponential; the time budget is checked as it goes.
+  const seen = new Set<PdfDict>();
   const walk = (node: PdfValue | undefined, inherited: PdfDict, depth: number) => {
     const d = pdf.dict(node);
-    if (!d || depth > 32 || pages.length >= pdf.budget.limits.maxPages) return;
+    if (!d || depth > 32 || pages.length >= pdf.budget.limits.maxPages || seen.has(d)) return;
+    seen.add(d);
+    pdf.budget.tick();
     const res = pdf.dict(d.Resources) ?? inherited.Resources;
     const box = pdf.get(d.MediaBox) ?? inherited.MediaBox;
     const kids = pdf.get(d.Kids);

@@ -132,7 +132,13 @@ export function createTenantAccess(opts: TenantAccessOptions): TenantAccess {
     opts.createS3 ??
     (async (credentials: () => Promise<TenantCredentials>) => {
       const { S3Client } = await import('@aws-sdk/client-s3');
-      return new S3Client({ region: opts.region, credentials, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' });
+      return new S3Client({
+        region: opts.region,
+        credentials,
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        ...STORAGE_RETRY,
+      });
     });
 
   async function s3Of(s: Session): Promise<S3Client> {

@@ -1,10 +1,9 @@
 import type { Context } from 'aws-lambda';
 import { apiGatewayGet, startStackForLambda } from '../support/lambda-event.js';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedId } from '../../functions/demo/agreements.js';
-import { LOCAL_CLIENT_ID } from '../../functions/local/idp.js';
-import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
+import type { LocalStack } from '../../functions/local/server.js';
 
 /** The .docx export through the Lambda entry: API Gateway needs binary bodies base64-encoded. */
 let stack: LocalStack;

@@ -1,9 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { apiGatewayGet, startStackForLambda } from '../support/lambda-event.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
-import { LOCAL_CLIENT_ID } from '../../functions/local/idp.js';
+import type { LocalStack } from '../../functions/local/server.js';
 
 /**
  * The Lambda entry with an API Gateway HTTP API (payload v2) event, configured only through the

@@ -104,6 +104,7 @@ describe('every page at 390×844: no sideways scrolling, no serious or critical 
     await check('/status', '[data-testid=health]');
     await check('/agreements', '[data-testid=agreement-list], [data-testid=empty]');
     await check('/agreements/new', '[data-testid=agreement-editor]');
+    await check('/agreements/import', '[data-testid=import-file]');
     await check('/supervision', '[data-testid=plan-list], [data-testid=no-plans]');
     await check('/supervision/new', '[data-testid=plan-form]');
     await check('/supervision/board', '[data-testid=kpi-open]');
@@ -112,6 +113,8 @@ describe('every page at 390×844: no sideways scrolling, no serious or critical 
     await check('/archive/check', 'input[name=check-file]');
     await check('/users', '[data-testid=users]');
     await check('/audit', '[data-testid=audit], [data-testid=audit-empty]');
+    await check('/notifications', '[data-testid=notifications], [data-testid=notifications-empty]');
+    await check('/notifications/settings', '[data-testid=notification-settings]');
     // The predecessor district's records, read-only.
     await check('/agreements?locality=003', '[data-testid=agreement-list]');
     await signOut();
@@ -124,6 +127,7 @@ describe('every page at 390×844: no sideways scrolling, no serious or critical 
     await check(agreement!, '[data-testid=agreement-title]');
     await check(`${agreement}/reviews/new`, '[data-testid=review-editor]');
     await check(`${agreement}/edit`, '[data-testid=agreement-editor]');
+    await check(`${agreement}/items-sheet`, '[data-testid=export-xlsx]');
     const document = await firstLink('/archive', '[data-testid=archive-results] a');
     if (document) await check(document, '[data-testid=doc-title]');
     await signOut();

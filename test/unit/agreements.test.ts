@@ -75,7 +75,10 @@ describe('agreement rules shared by API and web', () => {
     ).toBe(true);
     for (const s of seedAgreements) {
       expect(() => agreementContentSchema.parse(s.content), s.key).not.toThrow();
-      const items = seedItems(s);
+      // The due index entry of a signed record lives in the tenant's due partition (written with it).
+      const all = seedItems(s);
+      for (const due of all.filter((i) => i.entity === 'due')) expect(due.PK).toBe(`${tenantPrefix(s.tenant)}#DUE`);
+      const items = all.filter((i) => i.entity !== 'due');
       const pks = new Set(items.map((i) => i.PK));
       expect(pks.size, s.key).toBe(1);
       expect([...pks][0]!.startsWith(`${tenantPrefix(s.tenant)}#AGR#`)).toBe(true);

@@ -136,6 +136,24 @@ describe('extractText: PDF', () => {
     expect(await extractText(big, { maxUnpackedBytes: 200 })).toMatchObject({ ok: false, reason: 'too_large' });
   });
 
+  it('ends quickly on a page tree that loops and an object stream that claims a billion objects', async () => {
+    const { deflateSync } = await import('node:zlib');
+    const objStm = deflateSync(Buffer.from('5 0 << /Type /Font >>'));
+    const pdf = Buffer.concat([
+      Buffer.from('%PDF-1.5\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n'),
+      // Each node lists itself twice: walked naively, 2^33 visits and no page.
+      Buffer.from('2 0 obj\n<< /Type /Pages /Kids [2 0 R 2 0 R 3 0 R] /Count 1 >>\nendobj\n'),
+      Buffer.from('3 0 obj\n<< /Type /Pages /Kids [2 0 R 3 0 R 3 0 R] /Count 1 >>\nendobj\n'),
+      Buffer.from(`4 0 obj\n<< /Type /ObjStm /N 1000000000 /First 4 /Length ${objStm.length} /Filter /FlateDecode >>\nstream\n`),
+      objStm,
+      Buffer.from('\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n'),
+    ]);
+    const started = performance.now();
+    const r = await extractText(pdf, { timeoutMs: 2_000 });
+    expect(r.ok).toBe(false);
+    expect(performance.now() - started).toBeLessThan(3_000);
+  });
+
   it('reads the simple-font PDFs the demo archive makes', async () => {
     const { makePdf } = await import('../../functions/demo/pdf.js');
     const r = await extractText(makePdf('Bien ban ky ket 2025'));

@@ -142,6 +142,12 @@ export function Layout(props: RouteSectionProps) {
           >
             {(s) => (
               <>
+                <Show when={s().identity.provinceCode ? kit() : undefined}>
+                  {(k) => {
+                    const BellIcon = k().Bell;
+                    return <BellIcon />;
+                  }}
+                </Show>
                 <span class="who" data-testid="who">
                   {s().identity.name ?? s().identity.email}
                   <Show when={kit()}>{(k) => ` · ${t(k().roleLabel(s().identity.role))}`}</Show>

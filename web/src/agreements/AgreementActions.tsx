@@ -60,6 +60,11 @@ export function AgreementActions(props: { detail: Detail; writable: boolean; loc
         >
           {t({ vi: 'Tải văn bản (.docx)', en: 'Download (.docx)' })}
         </button>
+        <Show when={a().kind !== 'regulation'}>
+          <A class="button secondary" href={withLocality(`/agreements/${a().id}/items-sheet`, locality())} data-testid="items-sheet">
+            {t({ vi: 'Bảng tính nội dung (Excel)', en: 'Items spreadsheet (Excel)' })}
+          </A>
+        </Show>
         <Show when={writable() && a().status === 'draft'}>
           <A class="button secondary" href={`/agreements/${a().id}/edit`} data-testid="edit">
             {t({ vi: 'Sửa dự thảo', en: 'Edit draft' })}

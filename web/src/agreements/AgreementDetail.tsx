@@ -8,6 +8,7 @@ import { Async, focusHeading } from '../ui/index.js';
 import { AgreementActions } from './AgreementActions.jsx';
 import { AgreementSections } from './AgreementSections.jsx';
 import { canWrite, StatusBadge, useLocality, withLocality } from './common.jsx';
+import { FollowButton } from '../notifications/FollowButton.jsx';
 
 /** One agreement: header, lifecycle actions, items with progress and timeline, articles, signing, reviews. */
 export function AgreementDetailPage() {
@@ -34,6 +35,9 @@ export function AgreementDetailPage() {
           return (
             <>
               <h1 data-testid="agreement-title">{fullTitle(a(), lang())}</h1>
+              <Show when={!locality()}>
+                <FollowButton type="agreement" id={a().id} />
+              </Show>
               <p>
                 <StatusBadge status={a().status} />
                 <Show when={a().number}>

@@ -37,7 +37,7 @@ export function ItemCard(props: { item: Item; agreementId: string; tracking: boo
   };
 
   return (
-    <div class="item-card" data-testid={`item-${props.item.no}`}>
+    <div class="item-card" id={`item-${props.item.no}`} data-testid={`item-${props.item.no}`}>
       <div class="item-head">
         <span class="item-title">
           {props.item.no}. {props.item.title}

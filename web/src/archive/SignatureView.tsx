@@ -6,7 +6,9 @@ import { t, type Text } from '../i18n.js';
 
 /** Who signed and when, as one line: "Nguyễn Văn An (UBND phường Tây Hồ), lúc 10:00 28/02/2024". */
 function signedBy(s: SignatureReport): Text {
-  const who = [s.signer?.commonName ?? '?', s.signer?.organization ? ` (${s.signer.organization})` : ''].join('');
+  const who = [s.signer?.commonName ?? t({ vi: 'không rõ người ký', en: 'signer unknown' }), s.signer?.organization ? ` (${s.signer.organization})` : ''].join(
+    '',
+  );
   const at = s.signingTime ?? s.claimedTime;
   return { vi: `${who}${at ? `, lúc ${formatDateTime(at)}` : ''}`, en: `${who}${at ? `, at ${formatDateTime(at)}` : ''}` };
 }

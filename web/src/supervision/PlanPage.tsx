@@ -1,3 +1,4 @@
+import { FollowButton } from '../notifications/FollowButton.jsx';
 import { A, useParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import { formatDate } from '../../../shared/format.js';
@@ -36,17 +37,20 @@ export function PlanPage() {
       <p>
         <A href={withLocality('/supervision', locality())}>← {t({ vi: 'Danh sách kế hoạch', en: 'All plans' })}</A>
       </p>
-      <Async of={detail}>{(d) => <PlanView detail={d()} writable={writable()} reload={refetch} />}</Async>
+      <Async of={detail}>{(d) => <PlanView detail={d()} writable={writable()} own={!locality()} reload={refetch} />}</Async>
     </section>
   );
 }
 
-function PlanView(props: { detail: PlanDetail; writable: boolean; reload: () => void }) {
+function PlanView(props: { detail: PlanDetail; writable: boolean; own: boolean; reload: () => void }) {
   const plan = () => props.detail.plan;
 
   return (
     <>
       <h1 data-testid="plan-topic">{plan().topic}</h1>
+      <Show when={props.own}>
+        <FollowButton type="plan" id={plan().id} />
+      </Show>
       <p class="sup-actions">
         <span data-testid="plan-status">
           <PlanStatusBadge status={plan().status} />

@@ -31,7 +31,7 @@ export function RecommendationItem(props: { planId: string; rec: RecommendationV
   const move = (to: 'accepted' | 'resolved' | 'open') => run(() => supervisionApi.moveRecommendation(props.planId, r().no, { to, version: r().version }));
 
   return (
-    <div class="sup-rec" data-testid={`rec-${r().no}`}>
+    <div class="sup-rec" id={`rec-${r().no}`} data-testid={`rec-${r().no}`}>
       <div class="sup-rec-head">
         <strong>
           {t({ vi: 'Kiến nghị', en: 'Recommendation' })} {r().no}:
