@@ -25,7 +25,9 @@
  * `--max-overhead` × the raw Query's.
  *
  * Flags (defaults):
- *   --case all|hanoi|hcm (all)
+ *   --case all|hanoi|hcm|import|reminders|signatures (all; import = the document and spreadsheet import times, bench/import-case.ts)
+ *   reminders: --reminder-tenants 3000 (2 % with 10 items due this week; see bench/reminders.ts)
+ *   signatures: --signature-mb 20 --signature-runs 5 (verification of a signed PDF of that size, bench/signatures.ts)
  *   Hà Nội:  --units 30 (alias --districts) --agreements 100 --items 10 --plans 10 --naive-runs 3
  *   HCM:     --hcm-units 168 --hcm-programs 20 --hcm-items 10 --hcm-history true --max-overhead 1.3
  *   both:    --iterations 100 --concurrency 8
@@ -39,6 +41,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { BatchWriteCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { agreementFromItem, contentItems, headerItem } from '../functions/agreements/records.js';
 import { startLocalStack } from '../functions/local/server.js';
+import { importCase } from './import-case.js';
 import { agreementCounters } from '../functions/rollups/agreements.js';
 import { loadDashboard } from '../functions/rollups/dashboard.js';
 import { countersFromRecords, rebuildRollup } from '../functions/rollups/rebuild.js';
@@ -49,6 +52,8 @@ import { newId } from '../shared/ids.js';
 import { keys, tenantPrefix, type TenantRef } from '../shared/keys.js';
 import { findProvince, predecessorProvinces } from '../shared/localities/index.js';
 import { sum, type Counters } from '../shared/rollups/counters.js';
+import { remindersCase } from './reminders.js';
+import { signatureCase } from './signatures.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 process.env.LOG_REQUESTS = 'false';
@@ -56,6 +61,8 @@ process.env.LOG_REQUESTS = 'false';
 const { values } = parseArgs({
   options: {
     case: { type: 'string', default: 'all' },
+    'signature-mb': { type: 'string', default: '20' },
+    'signature-runs': { type: 'string', default: '5' },
     units: { type: 'string' },
     districts: { type: 'string' },
     agreements: { type: 'string' },
@@ -69,14 +76,17 @@ const { values } = parseArgs({
     'max-overhead': { type: 'string', default: '1.3' },
     iterations: { type: 'string' },
     concurrency: { type: 'string', default: '8' },
+    'reminder-tenants': { type: 'string' },
     quick: { type: 'boolean', default: false },
   },
 });
 const q = values.quick;
 const num = (v: string | undefined, full: number, quick: number) => Number(v ?? (q ? quick : full));
-if (!['all', 'hanoi', 'hcm'].includes(values.case!)) throw new Error(`--case must be all, hanoi or hcm, not ${values.case}`);
+if (!['all', 'hanoi', 'hcm', 'import', 'reminders', 'signatures'].includes(values.case!)) {
+  throw new Error(`--case must be all, hanoi, hcm, import, reminders or signatures, not ${values.case}`);
+}
 const cfg = {
-  case: values.case as 'all' | 'hanoi' | 'hcm',
+  case: values.case as 'all' | 'hanoi' | 'hcm' | 'import' | 'reminders' | 'signatures',
   quick: q,
   iterations: num(values.iterations, 100, 30),
   concurrency: Number(values.concurrency),
@@ -680,8 +690,36 @@ async function hcmCase() {
 }
 
 const cases: Record<string, unknown> = {};
-if (cfg.case !== 'hcm') cases.hanoi = await hanoiCase();
-if (cfg.case !== 'hanoi') cases.hcm = await hcmCase();
+if (cfg.case === 'all' || cfg.case === 'hanoi') cases.hanoi = await hanoiCase();
+if (cfg.case === 'all' || cfg.case === 'hcm') cases.hcm = await hcmCase();
+if (cfg.case === 'all' || cfg.case === 'import') {
+  const imported = await importCase({ runs: q ? 2 : 5, check: (name, ok, detail) => check('import', name, ok, detail) });
+  log(`import: 50-page .docx (${imported.docx.estimatedPages} pages est.) p50 ${imported.docx.p50Ms} ms; 1,000-row XLSX p50 ${imported.xlsx.p50Ms} ms`);
+  cases.import = imported;
+}
+if (cfg.case === 'all' || cfg.case === 'reminders') {
+  cases.reminders = await remindersCase({
+    doc,
+    tableName: stack.tableName,
+    now: NOW,
+    batchPut,
+    check,
+    log,
+    tenants: num(values['reminder-tenants'], 3000, 300),
+    dueShare: 0.02,
+    itemsPerProgram: 10,
+  });
+}
+if (cfg.case === 'all' || cfg.case === 'signatures') {
+  const sizeMb = Number(values['signature-mb']);
+  log(`\n== Digital signatures: verification of a ${sizeMb} MB signed PDF ==`);
+  const sig = await signatureCase({ sizeMb, runs: Number(values['signature-runs']) });
+  cases.signatures = sig;
+  log(`  ${sig.sizeBytes} bytes · p50 ${sig.p50Ms} ms · max ${sig.maxMs} ms over ${sig.runs} runs · peak RSS ${sig.maxRssMb} MB · ${sig.status}`);
+  check('signatures', 'verdict is trusted', sig.status === 'trusted', sig.status);
+  check('signatures', 'peak memory within the Lambda’s 1024 MB', sig.maxRssMb <= 1024, `${sig.maxRssMb} MB`);
+  check('signatures', 'within the verifier’s 10 s budget', sig.maxMs <= 10_000, `${sig.maxMs} ms`);
+}
 
 const result = {
   at: new Date().toISOString(),

@@ -10,9 +10,11 @@ import { tenancyRoutes } from './tenancy/routes.js';
 import { healthRoutes } from './health/routes.js';
 import { localityRoutes } from './localities/routes.js';
 import { meRoutes } from './me/routes.js';
+import { notificationRoutes } from './reminders/routes.js';
 import { rollupRoutes } from './rollups/routes.js';
 import { supervisionRoutes } from './supervision/routes.js';
 import { usageRoutes } from './usage/routes.js';
+import { importRoutes } from './imports/routes.js';
 import type { AppDeps, AppEnv } from './http/env.js';
 import { metering } from './http/metering.js';
 import { buildOpenApiDocument, renderReferenceHtml, type OpenApiDocument } from './http/openapi.js';
@@ -67,6 +69,8 @@ export function createApp(deps: AppDeps) {
   api.route('/audit', auditRoutes);
   api.route('/supervision', supervisionRoutes);
   api.route('/usage', usageRoutes);
+  api.route('/imports', importRoutes);
+  api.route('/notifications', notificationRoutes);
 
   // API reference, generated on first request from the composed app's own route table.
   let reference: OpenApiDocument | undefined;

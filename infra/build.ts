@@ -24,6 +24,7 @@ export function buildApp(app: App = new App()) {
     version: str('version'),
     alarmEmail: str('alarmEmail'),
     domain: domainFrom(str('domainName'), str('certificateArn')),
+    mail: mailFrom(str('sesIdentity'), str('sesFrom')),
     // Region from context (cdk.json: ap-southeast-1), never from the CLI's fallback (it sets
     // CDK_DEFAULT_REGION=us-east-1 when no AWS profile is configured). `-c account=…` pins the account
     // (recommended for prod: deploying with another account's credentials then fails).
@@ -58,6 +59,12 @@ export function buildBootstrapApp(app: App = new App()) {
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { app, stack };
+}
+
+function mailFrom(identity: string | undefined, from: string | undefined) {
+  if (!identity && !from) return undefined;
+  if (!identity || !from) throw new Error('-c sesIdentity and -c sesFrom go together (a verified SES identity and an address of it)');
+  return { identity, from };
 }
 
 function domainFrom(name: string | undefined, certificateArn: string | undefined) {

@@ -25,6 +25,7 @@ export const RUNTIME_PROVIDED_MODULES = [
   '@aws-sdk/client-cognito-identity-provider',
   '@aws-sdk/client-dynamodb',
   '@aws-sdk/client-s3',
+  '@aws-sdk/client-sesv2',
   '@aws-sdk/client-sts',
   '@aws-sdk/lib-dynamodb',
   '@aws-sdk/s3-request-presigner',
@@ -50,6 +51,8 @@ export const bundling: BundlingOptions = {
 /** Every Lambda function of the product: entry file and exported handler. The bundle budget applies to each. */
 export const lambdaFunctions = {
   api: { entry: join(repoRoot, 'functions', 'lambda.ts'), handler: 'handler' },
+  /** The daily reminder job (EventBridge Scheduler, infra/reminders.ts). */
+  reminders: { entry: join(repoRoot, 'functions', 'reminders', 'lambda.ts'), handler: 'handler' },
 } as const;
 
 /**

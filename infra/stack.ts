@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { Alarms } from './alarms.js';
@@ -7,6 +7,8 @@ import { Auth } from './auth.js';
 import { OpsDashboard } from './dashboard.js';
 import type { EnvironmentConfig } from './environments.js';
 import { ProgressiveDeploy } from './progressive.js';
+import { Reminders, type MailIdentity } from './reminders.js';
+import * as secrets from 'aws-cdk-lib/aws-secretsmanager';
 import { ArchiveBucket, LogBucket } from './storage.js';
 import { AppTable } from './table.js';
 import { Web, type WebDomain } from './web.js';
@@ -19,6 +21,8 @@ export type PhoiHopStackProps = StackProps & {
   alarmEmail?: string;
   /** The web app's own domain (`-c domainName=... -c certificateArn=...`). */
   domain?: WebDomain;
+  /** The SES sending identity of the digests (`-c sesIdentity=… -c sesFrom=…`); without it no mail is sent. */
+  mail?: MailIdentity;
 };
 
 /**
@@ -37,6 +41,8 @@ export class PhoiHopStack extends Stack {
   readonly dashboard: OpsDashboard;
   /** Staging and prod: the CodeDeploy canary of the API alias. */
   readonly progressive?: ProgressiveDeploy;
+  /** The daily reminder job: schedule, function, dead-letter queue, alarms. */
+  readonly reminders: Reminders;
 
   constructor(scope: Construct, id: string, props: PhoiHopStackProps) {
     super(scope, id, props);
@@ -81,6 +87,26 @@ export class PhoiHopStack extends Stack {
         email: props.alarmEmail,
       });
     }
+
+    // Signs the digests' unsubscribe links (job) and checks them (API).
+    const unsubscribeSecret = new secrets.Secret(this, 'UnsubscribeSecret', {
+      description: 'Phoi Hop: HMAC key of the one-click unsubscribe links',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      removalPolicy: config.protect ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    Validations.of(unsubscribeSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'An HMAC key for unsubscribe links that expire in 30 days; rotating it only invalidates links in sent mail. Rotate by hand if leaked.',
+    });
+    this.api.fn.addEnvironment('UNSUBSCRIBE_SECRET', unsubscribeSecret.secretValue.unsafeUnwrap());
+    this.reminders = new Reminders(this, 'Reminders', {
+      config,
+      table: this.table.table,
+      appUrl: this.web.origins.at(-1)!,
+      unsubscribeSecret,
+      mail: props.mail,
+      alarmTopic: this.alarms?.topic,
+    });
 
     if (config.apiDeployment !== 'all-at-once') {
       // Roll back on what a bad version shows first: it throws, answers 5xx, or gets slow.

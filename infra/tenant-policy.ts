@@ -35,6 +35,8 @@ export const leadingKeyPatterns = {
   province: provinceLeadingKeyPattern(P),
   /** A province admin approves sign-ups and invites first admins: localities' profile, users, audit. */
   provinceAdmin: [`${P}#*#TENANT`, `${P}#*#USERS`, `${P}#*#AUDIT#*`],
+  /** Every user of a tenant, viewers too, marks their notifications read, sets preferences and follows records. */
+  personal: [`${P}#${D}#NOTIF#*`, `${P}#${D}#FOLLOW#*`],
 };
 
 /** Archive object keys (shared/keys.ts `s3Keys`): originals `01/00103/…`, uploads `incoming/01/00103/…`. */
@@ -76,6 +78,7 @@ export function tenantPolicyStatements(tableArn: string, objectArn: (pattern: st
   return [
     allow('OwnTenantRead', TENANT_READ_ACTIONS, tableAndIndexes, leading(leadingKeyPatterns.own)),
     allow('OwnTenantWrite', TENANT_WRITE_ACTIONS, table, { ...leading(leadingKeyPatterns.own), ...writer }),
+    allow('OwnPersonalWrite', ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'], table, leading(leadingKeyPatterns.personal)),
     allow('ProvinceRollupWrite', ['dynamodb:UpdateItem', 'dynamodb:PutItem'], table, { ...leading(leadingKeyPatterns.rollup), ...writer }),
     allow('ProvinceRead', TENANT_READ_ACTIONS, tableAndIndexes, { ...leading(leadingKeyPatterns.province), ...provinceReader }),
     allow('ProvinceAdminTenancyWrite', TENANT_WRITE_ACTIONS, table, { ...leading(leadingKeyPatterns.provinceAdmin), ...provinceAdmin }),

@@ -10,6 +10,7 @@ import { DEMO_PASSWORD, demoUsers } from '../functions/demo/data.js';
 import { startLocalStack } from '../functions/local/server.js';
 import { describeTenant } from '../functions/tenancy/describe.js';
 import { roleLabels } from '../shared/roles.js';
+import { vietnamDayStart, vietnamToday } from '../shared/dates.js';
 
 // The SDK warns that Node 20 support ends in 2027; Lambda runs Node 22, and the notice is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -43,6 +44,24 @@ for (const u of demoUsers) {
     : 'nền tảng';
   console.log(`  ${u.email.padEnd(36)} ${roleLabels[u.role].vi} / ${roleLabels[u.role].en} (${where})`);
 }
+// The daily reminder job: once now (so the demo's due items show in the bell), then at 07:00 Vietnam time.
+const remind = async () => {
+  try {
+    const { report, digests } = await stack.runReminders();
+    console.log(`Nhắc việc / reminders: ${report.created} thông báo mới / new, ${digests.sent} thư / digests → ${stack.sesEndpoint}`);
+  } catch (err) {
+    console.error(`Nhắc việc lỗi / reminders failed: ${(err as Error).message}`);
+  }
+};
+const next7am = () => {
+  const now = Date.now();
+  let at = vietnamDayStart(vietnamToday(new Date(now))).getTime() + 7 * 3_600_000;
+  if (at <= now) at += 86_400_000;
+  return at - now;
+};
+const daily = () => setTimeout(() => void remind().then(daily), next7am()).unref();
+void remind().then(daily);
+console.log(`Thư gửi đi (giả lập SES) / sent mail (SES emulator): ${stack.sesEndpoint}`);
 console.log('\nCtrl-C để dừng / to stop.');
 
 let stopping = false;

@@ -211,6 +211,43 @@ function agreementKeys() {
 }
 
 /**
+ * Reminders and notifications (docs/data-model.md "Reminders and notifications").
+ *  - due entry: one item per record that carries a deadline, in the tenant's `<T>#DUE` partition,
+ *    written in the same transaction as the record. Its GSI1 entry lands in the current province's
+ *    due list `<prov>#P#DUE`, sorted by the earliest open date, so the daily job reads what is due
+ *    (GSI1SK ≤ today + 7 days) with one Query per province, never the tenants' records.
+ *  - notification: per user, `<T>#NOTIF#<userId>` / `<id>` (deterministic id → a re-run puts nothing
+ *    twice); GSI1 lists them newest first, GSI2 (sparse) holds the unread ones.
+ *  - follower: `<T>#FOLLOW#<target>` / `<userId>`: the followers of a record are one Query.
+ */
+const USER_ID = /^[A-Za-z0-9-]{1,64}$/;
+const checkedUser = (userId: string) => {
+  if (!USER_ID.test(userId)) throw new Error('bad user id');
+  return userId;
+};
+
+export const reminderKeys = {
+  dueEntry: (t: TenantRef, ref: string) => ({ PK: `${tenantPrefix(t)}#DUE`, SK: ref }),
+  /** GSI1 of a due entry: the current province's due list, earliest date first. */
+  dueIndex: (t: TenantRef, date: string, ref: string) => ({ GSI1PK: `${rollupProvinceOf(t)}#P#DUE`, GSI1SK: `${date}#${tenantPrefix(t)}#${ref}` }),
+  dueOfProvince: (provinceCode: string) => {
+    if (!/^\d{2}$/.test(provinceCode)) throw new Error(`bad province code ${provinceCode}`);
+    return { GSI1PK: `${provinceCode}#P#DUE` };
+  },
+  notifications: (t: TenantRef, userId: string) => ({ PK: `${tenantPrefix(t)}#NOTIF#${checkedUser(userId)}` }),
+  notification: (t: TenantRef, userId: string, id: string) => ({ PK: `${tenantPrefix(t)}#NOTIF#${checkedUser(userId)}`, SK: `N#${id}` }),
+  /** Newest first (GSI1) and unread only (GSI2, removed when read). */
+  notificationList: (t: TenantRef, userId: string) => ({ GSI1PK: `${tenantPrefix(t)}#NOTIF#${checkedUser(userId)}` }),
+  notificationUnread: (t: TenantRef, userId: string) => ({ GSI2PK: `${tenantPrefix(t)}#NOTIF#${checkedUser(userId)}#UNREAD` }),
+  /** E-mail preferences and the last digest sent, beside the user's notifications. */
+  notificationPrefs: (t: TenantRef, userId: string) => ({ PK: `${tenantPrefix(t)}#NOTIF#${checkedUser(userId)}`, SK: 'PREFS' }),
+  digest: (t: TenantRef, userId: string, day: string) => ({ PK: `${tenantPrefix(t)}#NOTIF#${checkedUser(userId)}`, SK: `DIGEST#${day}` }),
+  /** Followers of a record of the tenant (`AGR#<id>`, `SUP#<id>`) or, for a province, of a locality (`LOC#<code>`). */
+  followers: (t: TenantRef, target: string) => ({ PK: `${tenantPrefix(t)}#FOLLOW#${target}` }),
+  follower: (t: TenantRef, target: string, userId: string) => ({ PK: `${tenantPrefix(t)}#FOLLOW#${target}`, SK: checkedUser(userId) }),
+};
+
+/**
  * Per-tenant usage (issue #16 part 4). One item per tenant and Vietnam calendar month, all of a
  * month in ONE partition: `USAGE#<yyyy-mm>` / SK `<tenant prefix>` (`01#00103`, `19#P`). Every
  * authenticated tenant request ADDs to its item after the response is built (functions/http/usage.ts);

@@ -121,7 +121,21 @@ export function contentItems(t: TenantRef, id: string, c: AgreementContent, now:
 
 export function itemIndexOf(c: AgreementContent): Record<string, ItemIndexEntry> {
   const range = yearRange(c);
-  return Object.fromEntries(c.items.map((it, i) => [pad3(i + 1), { s: it.status, p: progressFor(it.status, it.progress), d: itemDeadline(it.due, range) }]));
+  return Object.fromEntries(c.items.map((it, i) => [pad3(i + 1), itemIndexEntry(it, range)]));
+}
+
+/** Index entry of one item: status, progress, deadline, and (for reminders) lead agency and short title. */
+export function itemIndexEntry(
+  it: { status: ItemStatus; progress?: number; due: Item['due'] | null; lead: Item['lead'] | null; title: string },
+  range: { yearTo: number },
+): ItemIndexEntry {
+  return {
+    s: it.status,
+    p: progressFor(it.status, it.progress),
+    d: itemDeadline(it.due, range),
+    ...(it.lead ? { l: it.lead.agency } : {}),
+    t: it.title.slice(0, 120),
+  };
 }
 
 /** The header item: content fields without chapters/items, lifecycle, counts and index keys. */

@@ -24,6 +24,7 @@ import { requireAuth } from '../auth/middleware.js';
 import { expectedVersion, requiredVersion } from '../store/versioning.js';
 import { opContext } from '../store/op-context.js';
 import { readTenant, writeTenant } from '../auth/tenant-scope.js';
+import { tenantPrefix as tenantPrefixOf, type TenantRef } from '../../shared/keys.js';
 import { checkParties, checkSignatories, resolveContinues } from './level-rules.js';
 import { listAgreements, readDetail } from './repository.js';
 import { amendAgreement } from './service/amend.js';
@@ -35,6 +36,8 @@ import { putReview } from './service/review.js';
 import { signAgreement } from './service/sign.js';
 import { transitionAgreement } from './service/transition.js';
 import { updateDraft } from './service/update.js';
+import { notifyEvent } from '../reminders/events.js';
+import type { AgreementSummary } from '../../shared/agreements/schema.js';
 
 /**
  * /api/agreements — coordination regulations, programs and plans (issue #4).
@@ -133,6 +136,8 @@ export const agreementRoutes = new Hono<AppEnv>()
     const input = c.req.valid('json');
     checkSignatories(tenant, input);
     const result = await signAgreement(op(c, tenant), c.req.valid('param').id, input, requiredVersion(c, input.version));
+    await tellFollowers(c, tenant, result.agreement, 'agreement-signed');
+    if (result.agreement.amends) await tellFollowers(c, tenant, result.agreement, 'agreement-amended', result.agreement.amends.id);
     c.header('etag', `"${result.agreement.version}"`);
     return c.json(result);
   })
@@ -141,6 +146,7 @@ export const agreementRoutes = new Hono<AppEnv>()
     const tenant = writeTenant(c);
     const input = c.req.valid('json');
     const result = await transitionAgreement(op(c, tenant), c.req.valid('param').id, input, requiredVersion(c, input.version));
+    if (input.to === 'in_force') await tellFollowers(c, tenant, result.agreement, 'agreement-in-force');
     c.header('etag', `"${result.agreement.version}"`);
     return c.json(result);
   })
@@ -165,6 +171,20 @@ export const agreementRoutes = new Hono<AppEnv>()
     const { id, no } = c.req.valid('param');
     const input = c.req.valid('json');
     const result = await updateProgress(op(c, tenant), id, no, input, requiredVersion(c, input.version));
+    const header = await c.var.store.get({
+      Key: { PK: `${tenantPrefixOf(tenant)}#AGR#${id}`, SK: 'A' },
+      ProjectionExpression: '#n, title, itemIndex',
+      ExpressionAttributeNames: { '#n': 'number' },
+    });
+    const entry = (header?.itemIndex as Record<string, { t?: string }> | undefined)?.[String(no).padStart(3, '0')];
+    await notifyEvent(c, tenant, {
+      kind: 'item-progress',
+      record: `AGR#${id}`,
+      key: `${no}#${result.item.version}`,
+      label: `${entry?.t ?? `Nội dung ${no}`} — ${result.item.progress}%`,
+      context: [header?.number, header?.title].filter(Boolean).join(' '),
+      link: `/agreements/${id}#item-${no}`,
+    });
     c.header('etag', `"${result.item.version}"`);
     return c.json(result);
   })
@@ -174,6 +194,14 @@ export const agreementRoutes = new Hono<AppEnv>()
     const { id, period } = c.req.valid('param');
     const input = c.req.valid('json');
     const result = await putReview(op(c, tenant), id, period, input, expectedVersion(c, input.version));
+    await notifyEvent(c, tenant, {
+      kind: 'review-recorded',
+      record: `AGR#${id}`,
+      key: `${period}#${result.review.version}`,
+      label: reviewTitle(period),
+      context: '',
+      link: `/agreements/${id}/reviews/${period}`,
+    });
     c.header('etag', `"${result.review.version}"`);
     return c.json({ review: result.review }, result.created ? 201 : 200);
   })
@@ -193,3 +221,21 @@ export const agreementRoutes = new Hono<AppEnv>()
     if (!detail || !review) throw agreementNotFound();
     return docxResponse(c, await (await exportDocx()).reviewDocx(detail, review, tenant), `${reviewTitle(period)} - ${fullTitle(detail.agreement)}`);
   });
+
+/** Followers of the agreement (or of the one it amends) hear that it was signed, amended or is in force. */
+function tellFollowers(
+  c: Context<AppEnv>,
+  tenant: TenantRef,
+  a: AgreementSummary,
+  kind: 'agreement-signed' | 'agreement-amended' | 'agreement-in-force',
+  recordId = a.id,
+) {
+  return notifyEvent(c, tenant, {
+    kind,
+    record: `AGR#${recordId}`,
+    key: `${a.id}#${a.version}`,
+    label: [a.number, a.title].filter(Boolean).join(' '),
+    context: '',
+    link: `/agreements/${a.id}`,
+  });
+}

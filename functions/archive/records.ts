@@ -110,6 +110,8 @@ export function documentItem(opts: {
   latestVersionNo: number;
   createdAt: string;
   createdBy: Actor;
+  /** The current file's folded text (search inside documents), bounded. */
+  contentText?: string;
 }): Item {
   return {
     ...keys.document(opts.t, opts.id),
@@ -121,6 +123,7 @@ export function documentItem(opts: {
     latestVersionNo: opts.latestVersionNo,
     current: opts.current,
     signed: isSigned(opts.current),
+    ...(opts.contentText ? { contentText: opts.contentText } : {}),
     createdAt: opts.createdAt,
     createdBy: opts.createdBy,
     updatedAt: opts.createdAt,
@@ -145,6 +148,7 @@ export function versionItem(opts: {
   /** The S3 version id of the stored copy (pinned reads), when the bucket reported one. */
   s3VersionId?: string;
   signature?: SignatureCheck;
+  text?: DocumentVersion['text'];
 }): Item {
   return {
     ...keys.documentVersion(opts.t, opts.documentId, opts.versionNo),
@@ -166,6 +170,7 @@ export function versionItem(opts: {
     ...(opts.note ? { note: opts.note } : {}),
     ...(opts.s3VersionId ? { s3VersionId: opts.s3VersionId } : {}),
     ...(opts.signature ? { signature: opts.signature } : {}),
+    ...(opts.text ? { text: opts.text } : {}),
     current: true,
     docDeleted: false,
   };
@@ -223,7 +228,7 @@ export function toSummary(item: Item): DocumentSummary {
 }
 
 export function toVersion(item: Item): DocumentVersion {
-  const { documentId, versionNo, fileName, size, contentType, kind, sha256, uploadedAt, uploadedBy, note, current, signature } = item as DocumentVersion;
+  const { documentId, versionNo, fileName, size, contentType, kind, sha256, uploadedAt, uploadedBy, note, current, signature, text } = item as DocumentVersion;
   return {
     documentId,
     versionNo,
@@ -237,6 +242,7 @@ export function toVersion(item: Item): DocumentVersion {
     ...(note ? { note } : {}),
     current,
     ...(signature ? { signature } : {}),
+    ...(text ? { text } : {}),
   };
 }
 

@@ -158,7 +158,8 @@ export async function listDocuments(store: MeteredStore, t: TenantRef, q: ListDo
     .slice(0, 8);
   words.forEach((w, i) => {
     values[`:w${i}`] = w;
-    filters.push(`contains(searchText, :w${i})`);
+    // The metadata, or the current file's text (search inside documents; absent for scans).
+    filters.push(`(contains(searchText, :w${i}) OR contains(contentText, :w${i}))`);
   });
   if (q.signed) {
     // "có chữ ký số": the current file carries a digital signature (records.ts `isSigned`).

@@ -5,6 +5,7 @@ import { keys } from '../../shared/keys.js';
 import { findLocalityIn } from '../../shared/localities/index.js';
 import { contentItems, headerItem, type DbItem } from '../agreements/records.js';
 import { seedAgreements, type SeedAgreement } from './agreements-data.js';
+import { dueItemsOf } from '../reminders/seed-due.js';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -90,6 +91,8 @@ export function seedItems(s: SeedAgreement): DbItem[] {
       updatedAt: at,
     });
   }
+  // The due index entry, as signing through the API writes it (current tenants only).
+  items.push(...(dueItemsOf(items) as DbItem[]));
   return items;
 }
 

@@ -2,6 +2,7 @@ import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { supervisionKeys, type TenantRef } from '../../shared/keys.js';
 import { boardState } from '../../shared/supervision/rules.js';
 import { planInputSchema, type FindingInput, type PlanInput, type PlanStatus, type RecommendationStatus } from '../../shared/supervision/schema.js';
+import { dueItemsOf } from '../reminders/seed-due.js';
 import { newFindingItem, newPlanItem, newRecommendationItem, newResponseItem, type Actor } from '../supervision/items.js';
 
 /**
@@ -243,7 +244,8 @@ export function demoSupervisionItems(): Record<string, unknown>[] {
       updatedAt: at(last.on).toISOString(),
     });
   }
-  return out;
+  // Due index entries (report, open recommendations), as the API's writes put them.
+  return [...out, ...dueItemsOf(out)];
 }
 
 /** Puts the demo plans that are not there yet; returns how many items it created. */

@@ -3,7 +3,7 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
 import { Hono } from 'hono';
-import { exportJWK, generateKeyPair, importJWK, SignJWT, createLocalJWKSet, type JWK } from 'jose';
+import { createLocalJWKSet, decodeJwt, exportJWK, generateKeyPair, importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
 import * as z from 'zod';
 import { claimNames } from '../../shared/identity.js';
 import { roleSchema } from '../../shared/roles.js';
@@ -28,13 +28,23 @@ export const localUserSchema = z.object({
   passwordHash: z.string(),
   /** Disabled users cannot sign in (Cognito's AdminDisableUser). */
   disabled: z.boolean().optional(),
+  /** Refresh tokens issued before this instant (epoch seconds) are refused (AdminUserGlobalSignOut). */
+  tokensValidAfter: z.number().optional(),
 });
 export type LocalUser = z.infer<typeof localUserSchema>;
 
-type IdpState = { keys: { privateJwk: JWK; publicJwk: JWK }; users: LocalUser[] };
+type IdpState = { keys: { privateJwk: JWK; publicJwk: JWK }; users: LocalUser[]; revoked?: string[] };
 
 export const LOCAL_CLIENT_ID = 'phoi-hop-local-web';
 export const TOKEN_TTL_SECONDS = 3600;
+/** As the Cognito client's refresh token validity in dev (infra/environments.ts). */
+export const REFRESH_TTL_SECONDS = 7 * 24 * 3600;
+
+/** The token endpoint's two grants: a password (USER_PASSWORD_AUTH) or a refresh token (REFRESH_TOKEN_AUTH). */
+const tokenRequestSchema = z.union([
+  z.object({ email: z.email(), password: z.string().min(1) }),
+  z.object({ grant_type: z.literal('refresh_token'), refresh_token: z.string().min(1) }),
+]);
 
 export class LocalIdentityProvider {
   private constructor(
@@ -42,6 +52,9 @@ export class LocalIdentityProvider {
     readonly issuer: string,
     private readonly file: string | null,
   ) {}
+
+  /** ID token lifetime; tests shorten it to watch the web app renew its session. */
+  idTokenTtlSeconds = TOKEN_TTL_SECONDS;
 
   /** Loads the persisted key and users from `file` (or starts empty in memory when file is null). */
   static async open(opts: { issuer: string; file: string | null }): Promise<LocalIdentityProvider> {
@@ -148,8 +161,61 @@ export class LocalIdentityProvider {
       .setIssuer(this.issuer)
       .setAudience(LOCAL_CLIENT_ID)
       .setIssuedAt(iat)
-      .setExpirationTime(iat + TOKEN_TTL_SECONDS)
+      .setExpirationTime(iat + this.idTokenTtlSeconds)
       .sign(key);
+  }
+
+  /**
+   * A refresh token (Cognito's is opaque; this one is a signed JWT with its own id, so it can be
+   * revoked one by one like Cognito's RevokeToken, or all at once like AdminUserGlobalSignOut).
+   */
+  async issueRefreshToken(user: LocalUser, now = new Date()): Promise<string> {
+    const key = await importJWK(this.state.keys.privateJwk, 'RS256');
+    const iat = Math.floor(now.getTime() / 1000);
+    return new SignJWT({ token_use: 'refresh' })
+      .setProtectedHeader({ alg: 'RS256', kid: this.state.keys.publicJwk.kid! })
+      .setSubject(user.sub)
+      .setJti(randomUUID())
+      .setIssuer(this.issuer)
+      .setAudience(LOCAL_CLIENT_ID)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + REFRESH_TTL_SECONDS)
+      .sign(key);
+  }
+
+  /** The user a refresh token still speaks for, or null (expired, revoked, signed out, disabled). */
+  async userOfRefreshToken(token: string): Promise<LocalUser | null> {
+    try {
+      const { payload } = await jwtVerify(token, this.localKeySet(), { issuer: this.issuer, audience: LOCAL_CLIENT_ID, algorithms: ['RS256'] });
+      if (payload.token_use !== 'refresh' || !payload.jti || this.state.revoked?.includes(payload.jti)) return null;
+      const user = this.state.users.find((u) => u.sub === payload.sub);
+      if (!user || user.disabled || (user.tokensValidAfter ?? 0) > (payload.iat ?? 0)) return null;
+      return user;
+    } catch {
+      return null;
+    }
+  }
+
+  /** RevokeToken in Cognito terms: that refresh token no longer renews a session. */
+  async revokeRefreshToken(token: string) {
+    let jti: unknown;
+    try {
+      jti = decodeJwt(token).jti;
+    } catch {
+      return; // not a token of ours: nothing to revoke
+    }
+    if (typeof jti !== 'string') return;
+    this.state.revoked = [...(this.state.revoked ?? []), jti];
+    await this.save();
+  }
+
+  /** AdminUserGlobalSignOut in Cognito terms: every refresh token issued so far stops working. */
+  async globalSignOut(email: string, now = new Date()) {
+    const user = this.findUser(email);
+    if (!user) throw new Error(`no user ${email}`);
+    const after = Math.floor(now.getTime() / 1000) + 1;
+    this.state.users = this.state.users.map((u) => (u.sub === user.sub ? { ...u, tokensValidAfter: after } : u));
+    await this.save();
   }
 
   /** HTTP face of the issuer, mounted at the issuer's path by the local server. */
@@ -157,16 +223,31 @@ export class LocalIdentityProvider {
     const app = new Hono();
     app.onError(handleError);
     app.get('/.well-known/jwks.json', (c) => c.json(this.jwks));
-    app.post('/token', validate('json', z.object({ email: z.email(), password: z.string().min(1) })), async (c) => {
-      const { email, password } = c.req.valid('json');
-      const user = await this.checkPassword(email, password);
+    app.post('/token', validate('json', tokenRequestSchema), async (c) => {
+      const body = c.req.valid('json');
+      if ('refresh_token' in body) {
+        // Like Cognito's REFRESH_TOKEN_AUTH: a new ID token, the same refresh token.
+        const user = await this.userOfRefreshToken(body.refresh_token);
+        if (!user) throw new ProblemError('unauthenticated', { vi: 'Phiên đăng nhập đã kết thúc', en: 'The session has ended' });
+        return c.json({ id_token: await this.issueIdToken(user), token_type: 'Bearer', expires_in: this.idTokenTtlSeconds });
+      }
+      const user = await this.checkPassword(body.email, body.password);
       if (!user) {
         throw new ProblemError('unauthenticated', {
           vi: 'Email hoặc mật khẩu không đúng',
           en: 'Wrong email or password',
         });
       }
-      return c.json({ id_token: await this.issueIdToken(user), token_type: 'Bearer', expires_in: TOKEN_TTL_SECONDS });
+      return c.json({
+        id_token: await this.issueIdToken(user),
+        refresh_token: await this.issueRefreshToken(user),
+        token_type: 'Bearer',
+        expires_in: this.idTokenTtlSeconds,
+      });
+    });
+    app.post('/revoke', validate('json', z.object({ token: z.string().min(1) })), async (c) => {
+      await this.revokeRefreshToken(c.req.valid('json').token);
+      return c.body(null, 204);
     });
     return app;
   }

@@ -16,6 +16,10 @@ import { LOCAL_CLIENT_ID, LocalIdentityProvider } from './idp.js';
 import { seedArchiveDemo } from '../demo/archive.js';
 import { ensureBucket, LOCAL_ARCHIVE_BUCKET, startS3Local, type S3Local } from './s3-local.js';
 import { rebuildDemoRollups, seedDemo } from '../demo/seed.js';
+import { randomBytes } from 'node:crypto';
+import { runDaily } from '../reminders/daily.js';
+import { MeteredStore } from '../store/metered-store.js';
+import { startSesLocal, type SesLocal } from './ses-local.js';
 
 export const LOCAL_TABLE_NAME = 'phoi-hop-local';
 
@@ -28,6 +32,8 @@ export type LocalStackOptions = {
   /** Reuse a running S3-compatible server (tests share one); otherwise s3rver is started in-process. */
   s3Endpoint?: string;
   archiveBucket?: string;
+  /** Reuse a running SES v2 emulator (tests share one); otherwise one is started in-process. */
+  sesEndpoint?: string;
   port?: number;
   /** Built web app to serve at `/`; omitted in API-only tests. */
   webDist?: string;
@@ -44,6 +50,10 @@ export type LocalStack = {
   archiveBucket: string;
   idp: LocalIdentityProvider;
   deps: AppDeps;
+  /** The SES v2 emulator: its page (`/`) shows the mail sent. */
+  sesEndpoint: string;
+  /** Runs the daily reminder job now (or at `now`), with digests to the SES emulator. */
+  runReminders: (now?: Date) => ReturnType<typeof runDaily>;
   stop: () => Promise<void>;
 };
 
@@ -60,6 +70,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     : await startDynamoLocal({ dataDir: opts.dataDir ? join(opts.dataDir, 'dynamodb') : undefined });
   const dynamoEndpoint = opts.dynamoEndpoint ?? dynamo!.endpoint;
   let s3Local: S3Local | null = null;
+  let sesLocal: SesLocal | null = null;
   try {
     s3Local = opts.s3Endpoint ? null : await startS3Local({ dataDir: opts.dataDir ? join(opts.dataDir, 's3') : undefined });
     const s3Endpoint = opts.s3Endpoint ?? s3Local!.endpoint;
@@ -67,6 +78,11 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     const s3 = createS3Client({ endpoint: s3Endpoint });
     await ensureBucket(s3, archiveBucket);
     log(`S3 (s3rver): ${s3Endpoint} · bucket ${archiveBucket}`);
+    sesLocal = opts.sesEndpoint ? null : await startSesLocal();
+    const sesEndpoint = opts.sesEndpoint ?? sesLocal!.endpoint;
+    log(`SES v2 (aws-ses-v2-local): ${sesEndpoint} — thư đã gửi / sent mail`);
+    // Signs and checks the digests' unsubscribe links (on AWS: a Secrets Manager secret).
+    process.env.UNSUBSCRIBE_SECRET ??= randomBytes(32).toString('base64url');
     log(`DynamoDB Local: ${dynamoEndpoint}`);
     const created = await ensureTable(dynamoEndpoint, tableName);
     log(`Bảng / table ${tableName}: ${created === 'created' ? 'đã tạo / created' : 'đã có / exists'}`);
@@ -117,9 +133,22 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       const s = serve({ fetch: (req: Request) => root.fetch(req, undefined, executionCtx), port, hostname: '127.0.0.1' }, () => resolve(s));
     });
 
+    const runReminders = (at?: Date) =>
+      runDaily({
+        store: new MeteredStore(doc, tableName),
+        now: at ?? deps.now(),
+        mail: {
+          config: { from: 'thongbao@phoihop.local', endpoint: sesEndpoint, region: 'ap-southeast-1' },
+          appUrl: url,
+          secret: process.env.UNSUBSCRIBE_SECRET!,
+        },
+      });
+
     let stopped = false;
     return {
       url,
+      sesEndpoint,
+      runReminders,
       dynamoEndpoint,
       tableName,
       s3Endpoint,
@@ -136,10 +165,12 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
         doc.destroy();
         s3.destroy();
         await s3Local?.stop();
+        await sesLocal?.stop();
         await dynamo?.stop();
       },
     };
   } catch (err) {
+    await sesLocal?.stop();
     await s3Local?.stop();
     await dynamo?.stop();
     throw err;

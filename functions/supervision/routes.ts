@@ -27,6 +27,8 @@ import { addFinding } from './service/add-finding.js';
 import { addRecommendation } from './service/add-recommendation.js';
 import { createPlan } from './service/create-plan.js';
 import { recordResponse } from './service/record-response.js';
+import { notifyEvent, planOwnerAgencies } from '../reminders/events.js';
+import type { TenantRef } from '../../shared/keys.js';
 import { transitionPlan } from './service/transition-plan.js';
 import { transitionRecommendation } from './service/transition-recommendation.js';
 import { updatePlan } from './service/update-plan.js';
@@ -131,14 +133,19 @@ export const supervisionRoutes = new Hono<AppEnv>()
     const { id, no } = c.req.valid('param');
     const body = c.req.valid('json');
     const expected = requiredVersion(c, body.version);
-    return created(c, await recordResponse(op, id, no, withoutVersion(body), expected, idempotency(c, { op: 'respond', id, no, body, expected })));
+    const result = await recordResponse(op, id, no, withoutVersion(body), expected, idempotency(c, { op: 'respond', id, no, body, expected }));
+    await tellSupervisingBody(c, op.tenant, 'recommendation-answered', result.body.recommendation, result.body.response.id);
+    return created(c, result);
   })
 
   .post('/plans/:id/recommendations/:no/transitions', validate('param', recParam), validate('json', recommendationTransitionSchema), async (c) => {
     const op = writeOp(c);
     const { id, no } = c.req.valid('param');
     const body = c.req.valid('json');
-    return c.json(await transitionRecommendation(op, id, no, withoutVersion(body), requiredVersion(c, body.version)));
+    const result = await transitionRecommendation(op, id, no, withoutVersion(body), requiredVersion(c, body.version));
+    if (result.recommendation.status === 'resolved')
+      await tellSupervisingBody(c, op.tenant, 'recommendation-resolved', result.recommendation, String(result.recommendation.version));
+    return c.json(result);
   })
 
   .get('/board', validate('query', boardQuerySchema), async (c) => {
@@ -147,3 +154,23 @@ export const supervisionRoutes = new Hono<AppEnv>()
     const today = vietnamToday(c.var.deps.now());
     return c.json(await getBoard(c.var.store, tenant, q.year ?? Number(today.slice(0, 4)), today, q.q));
   });
+
+/** The supervising body's users and the plan's followers hear that a recommendation was answered or resolved. */
+async function tellSupervisingBody(
+  c: Context<AppEnv>,
+  tenant: TenantRef,
+  kind: 'recommendation-answered' | 'recommendation-resolved',
+  rec: { planId: string; no: number; content: string; planTopic: string },
+  key: string,
+) {
+  const owner = await planOwnerAgencies(c, tenant, rec.planId);
+  await notifyEvent(c, tenant, {
+    kind,
+    record: `SUP#${rec.planId}`,
+    key: `${rec.no}#${key}`,
+    label: rec.content.slice(0, 200),
+    context: rec.planTopic,
+    link: `/supervision/plans/${rec.planId}#rec-${rec.no}`,
+    agencies: owner.agencies,
+  });
+}

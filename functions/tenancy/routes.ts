@@ -1,3 +1,5 @@
+import { signUpDecided, signUpDue } from '../reminders/due-entries.js';
+import { vietnamToday } from '../../shared/dates.js';
 import { Hono } from 'hono';
 import { keys, tenancyKeys, type TenantRef } from '../../shared/keys.js';
 import { CURRENT_LIST, findLocalityIn, findProvince, listAsOf, predecessorDistrict } from '../../shared/localities/index.js';
@@ -99,6 +101,8 @@ export const tenancyRoutes = new Hono<AppEnv>()
           after: profile,
           at: new Date(now),
         }),
+        // The province's admins are reminded until they decide (same transaction as the sign-up).
+        ...signUpDue({ provinceCode: body.provinceCode, localityCode: null }, body.localityCode, district.name, vietnamToday(new Date(now))),
       ]);
     } catch (err) {
       if (isConditionFailure(err)) {
@@ -202,10 +206,14 @@ export const tenancyRoutes = new Hono<AppEnv>()
               agency: before.agency as string | undefined,
               invitedBy: actor,
               now,
+              inviterTenant: provinceTenant,
             })
           : null;
       await withConflict(() =>
         c.var.store.transactWrite([
+          // The pending sign-up leaves the province's due list; the first admin's invitation enters it.
+          ...signUpDecided(provinceTenant, localityCode),
+          ...(invitation?.due ?? []),
           {
             Update: {
               Key: { PK: k.PK, SK: k.SK },

@@ -4,6 +4,8 @@ import type { Role } from '../../shared/roles.js';
 import { INVITATION_TTL_DAYS, type Invitation, type InvitationCreated } from '../../shared/users/schema.js';
 import type { AuditActor } from '../audit/record.js';
 import type { TransactItem } from '../store/metered-store.js';
+import { invitationDue } from '../reminders/due-entries.js';
+import { vietnamToday } from '../../shared/dates.js';
 
 /** Path of the web page that accepts an invitation; the token rides in the fragment, never in logs. */
 export const INVITATION_PAGE = '/invitation';
@@ -41,8 +43,20 @@ export type InvitationItem = Record<string, unknown> & {
 };
 
 /** Builds a new invitation: the item to Put (with TTL) and what the inviter is shown. */
-export function buildInvitation(opts: { tenant: TenantRef; email: string; name?: string; role: Role; agency?: string; invitedBy: AuditActor; now: Date }): {
+export function buildInvitation(opts: {
+  tenant: TenantRef;
+  email: string;
+  name?: string;
+  role: Role;
+  agency?: string;
+  invitedBy: AuditActor;
+  now: Date;
+  /** The inviter's tenant, whose admins are reminded 48 h before the link expires (none for operators). */
+  inviterTenant?: TenantRef;
+}): {
   put: TransactItem;
+  /** The due index entry of the invitation (written in the same transaction). */
+  due: TransactItem[];
   item: InvitationItem;
   created: InvitationCreated;
 } {
@@ -65,6 +79,9 @@ export function buildInvitation(opts: { tenant: TenantRef; email: string; name?:
   };
   return {
     put: { Put: { Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
+    due: opts.inviterTenant
+      ? invitationDue(opts.inviterTenant, item as InvitationItem & { PK: string; SK: string }, vietnamToday(new Date(item.expiresAt * 1000)))
+      : [],
     item,
     created: { invitation: invitationView(item, opts.now), token, link: `${INVITATION_PAGE}#${token}` },
   };

@@ -115,9 +115,10 @@ export const userRoutes = new Hono<AppEnv>()
           : { vi: `${body.email} đã có lời mời còn hiệu lực`, en: `${body.email} already has a valid invitation` },
       );
     }
-    const inv = buildInvitation({ tenant, ...body, invitedBy: actorOf(c), now });
+    const inv = buildInvitation({ tenant, ...body, invitedBy: actorOf(c), now, inviterTenant: tenant });
     await c.var.store.transactWrite([
       inv.put,
+      ...inv.due,
       auditPut({
         tenant,
         actor: actorOf(c),

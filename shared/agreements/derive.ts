@@ -40,7 +40,9 @@ export function itemStats(agreement: Pick<Agreement, 'itemIndex' | 'status'>, to
 /** "Quy chế phối hợp công tác…": the document type followed by the title (trích yếu). */
 export function fullTitle(a: { kind: AgreementKind; title: string }, lang: 'vi' | 'en' = 'vi'): string {
   const label = kindLabels[a.kind][lang];
-  const t = a.title;
+  const t = a.title.trim();
+  // A title typed with its type already ("Chương trình phối hợp…") is not given it twice.
+  if (t.toLocaleLowerCase(lang).startsWith(`${label.toLocaleLowerCase(lang)} `)) return t[0]!.toLocaleUpperCase(lang) + t.slice(1);
   // Lower-case the first letter unless the title starts with an acronym (HĐND, UBND…).
   const lowered = lang === 'vi' && t.length > 1 && t[1] === t[1]!.toLowerCase() ? t[0]!.toLowerCase() + t.slice(1) : t;
   return `${label} ${lowered}`;

@@ -205,7 +205,14 @@ export const progressInputSchema = z
 export type ProgressInput = z.input<typeof progressInputSchema>;
 
 /** Per-item summary kept on the header so a list page derives counts (and overdue) without items. */
-export const itemIndexEntrySchema = z.object({ s: itemStatusSchema, p: z.number(), d: z.string().nullable() });
+export const itemIndexEntrySchema = z.object({
+  s: itemStatusSchema,
+  p: z.number(),
+  d: z.string().nullable(),
+  /** Lead agency and a short title: what a reminder needs to say who it is for and what (absent on older records). */
+  l: agencyCodeSchema.optional(),
+  t: z.string().optional(),
+});
 export type ItemIndexEntry = z.infer<typeof itemIndexEntrySchema>;
 
 /** The agreement header as the API returns it. */

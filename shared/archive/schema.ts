@@ -164,7 +164,7 @@ export const deleteDocumentSchema = z.strictObject({ reason: z.string().trim().m
 export const restoreDocumentSchema = z.strictObject({ reason: z.string().trim().max(500).optional(), ...versionField });
 
 export const listDocumentsQuerySchema = z.strictObject({
-  /** Free text, diacritics-insensitive: every word must occur in number/symbol, summary, agencies, signers or tags. */
+  /** Free text, diacritics-insensitive: every word must occur in number/symbol, summary, agencies, signers, tags or the file's text. */
   q: z.string().max(200).optional(),
   type: documentTypeSchema.optional(),
   year: z
@@ -209,6 +209,14 @@ export const uploadParamSchema = z.strictObject({ uploadId: archiveIdSchema });
 export const actorSchema = z.object({ userId: z.string(), email: z.string(), name: z.string().optional() });
 export type Actor = z.infer<typeof actorSchema>;
 
+export const documentTextSchema = z.object({
+  status: z.enum(['indexed', 'no-text-layer', 'not-extracted']),
+  indexedChars: z.number().int(),
+  truncated: z.boolean(),
+  /** Why the text could not be read (encrypted, corrupt, timeout, too_large, …). */
+  reason: z.string().optional(),
+});
+
 export const documentVersionSchema = z.object({
   documentId: z.string(),
   versionNo: z.number().int(),
@@ -223,6 +231,8 @@ export const documentVersionSchema = z.object({
   current: z.boolean(),
   /** PDF digital signatures as checked at upload (or at the last re-check). Absent for other kinds. */
   signature: signatureCheckSchema.optional(),
+  /** Search inside the file: its text indexed (bounded), no text layer (a scan: no OCR), or not extracted. */
+  text: documentTextSchema.optional(),
 });
 export type DocumentVersion = z.infer<typeof documentVersionSchema>;
 
@@ -241,6 +251,7 @@ export const documentSummarySchema = z.object({
     /** The current file's signature verdict and signers' names, for lists and the "có chữ ký số" filter. */
     signatureStatus: z.enum(signatureStatuses).optional(),
     signedBy: z.array(z.string()).optional(),
+    textStatus: documentTextSchema.shape.status.optional(),
   }),
   createdAt: z.string(),
   createdBy: actorSchema,

@@ -195,11 +195,23 @@ const scenarios: Record<string, Scenario> = {
     version: recVersion,
     fix: (b) => (b.respondedOn = '2026-03-19'),
   },
+  // Import (#18): the document and sheet routes take the file as the body (no JSON schema: an empty body is a 400 naming `file`).
+  'POST /api/imports/documents': { url: async () => '/api/imports/documents', who: () => editor },
+  'POST /api/imports/documents/from-archive': { url: async () => '/api/imports/documents/from-archive', who: () => editor },
+  'POST /api/imports/agreements/:id/items/preview': { url: async () => `/api/imports/agreements/${await signed()}/items/preview`, who: () => editor },
+  'POST /api/imports/agreements/:id/items/apply': { url: async () => `/api/imports/agreements/${await signed()}/items/apply`, who: () => editor },
+  'POST /api/imports/agreements/:id/items/bulk': { url: async () => `/api/imports/agreements/${await signed()}/items/bulk`, who: () => editor },
   'POST /api/supervision/plans/:id/recommendations/:no/transitions': {
     url: async () => `/api/supervision/plans/${await working()}/recommendations/1/transitions`,
     who: () => editor,
     version: recVersion,
   },
+  'POST /api/notifications/read-all': { url: async () => '/api/notifications/read-all', who: () => editor },
+  'POST /api/notifications/:id/read': { url: async () => '/api/notifications/r_aaaaaaaaaaaaaaaaaaaaaaaa/read', who: () => editor },
+  'PUT /api/notifications/preferences': { url: async () => '/api/notifications/preferences', who: () => editor },
+  'PUT /api/notifications/follows/:type/:id': { url: async () => `/api/notifications/follows/agreement/${await signed()}`, who: () => editor },
+  'DELETE /api/notifications/follows/:type/:id': { url: async () => `/api/notifications/follows/agreement/${await signed()}`, who: () => editor },
+  'POST /api/notifications/unsubscribe': { url: async () => '/api/notifications/unsubscribe', who: () => ({}) },
 };
 
 function fixPlan(b: Record<string, any>) {

@@ -77,4 +77,19 @@ describe('digital signatures on the archive pages', () => {
     await page.fill('input[name=numberSymbol]', '99/QD-UBND');
     await expect.poll(() => warning.count()).toBe(0);
   });
+
+  it('lets province staff pick a ward and read its archive, signatures included, without writing', async () => {
+    const province = await (await browser.newContext()).newPage();
+    await signInAs(province, stack.url, 'admin.hanoi@demo.phoihop.vn');
+    await province.goto(`${stack.url}/archive`);
+    await province.selectOption('[data-testid=archive-locality]', '00103');
+    await province.waitForURL(/locality=00103/);
+    const results = province.locator('[data-testid=archive-results]');
+    await expect.poll(() => results.innerText()).toContain('15/QĐ-UBND');
+    expect(await province.locator('[data-testid=archive-new]').count()).toBe(0);
+    await province.click('text=15/QĐ-UBND');
+    await expect.poll(() => province.locator('[data-testid=signature]').innerText()).toContain('Đã ký số bởi Nguyễn Văn An');
+    expect(province.url()).toContain('locality=00103');
+    await province.context().close();
+  });
 });

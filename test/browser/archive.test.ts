@@ -66,7 +66,10 @@ describe('signed-document archive in a real browser', () => {
     await page.fill('textarea[name=signers]', 'Nguyễn Thu Hà; Chủ tịch HĐND quận; HĐND');
     await page.fill('input[name=tags]', 'chương trình 2024, 06 nội dung');
     await page.click('[data-testid=add-link]');
-    await page.fill('input[name=link-id-0]', agreementId);
+    // The agreement is found by part of its title, typed without diacritics, never by its id.
+    await page.fill('input[name=link-id-0]', 'cong tac nam 2024');
+    await page.click('[data-testid=picker-options] [role=option]:has-text("Chương trình phối hợp công tác năm 2024")');
+    await expect.poll(() => page.locator('[data-testid=picked-record]').innerText()).toContain('Chương trình phối hợp công tác năm 2024');
     await page.click('[data-testid=archive-submit]');
 
     await page.waitForURL(/\/archive\/[0-9A-Z]{26}$/);
@@ -74,7 +77,8 @@ describe('signed-document archive in a real browser', () => {
     await expect.poll(() => page.locator('[data-testid=doc-title]').innerText()).toBe('Chương trình 05/CTrPH-HĐND-UBND-MTTQ');
     const facts = await page.locator('[data-testid=doc-facts]').innerText();
     expect(facts).toContain('28/02/2024');
-    expect(await page.locator('[data-testid=doc-links]').innerText()).toContain(agreementId);
+    await expect.poll(() => page.locator('[data-testid=doc-links]').innerText()).toContain('Chương trình phối hợp công tác năm 2024');
+    expect(await page.locator('[data-testid=doc-links]').innerText()).not.toMatch(/[0-9A-Z]{26}/);
     expect(await page.locator('[data-testid=versions]').innerText()).toContain(sha256(pdf));
   });
 

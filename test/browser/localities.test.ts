@@ -105,6 +105,9 @@ describe('a ward of Hà Nội on Phối Hợp (issue #11)', () => {
     const row = page.locator(`tr[data-locality="${WARD.code}"]`);
     await expect.poll(() => row.innerText()).toContain('Chờ duyệt');
     await row.locator('button:has-text("Phê duyệt")').click();
+    // Approving says what it does and that it cannot be undone.
+    expect(await page.locator('[data-testid=approve-dialog]').innerText()).toContain('Không thể hủy phê duyệt');
+    await page.click('[data-testid=approve-confirm]');
     const link = page.locator('[data-testid=invitation-link]');
     await expect.poll(() => link.inputValue()).toMatch(new RegExp(`/invitation#01\\.${WARD.code}\\.`));
     invitationUrl = await link.inputValue();

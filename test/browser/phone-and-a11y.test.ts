@@ -8,7 +8,8 @@ import { launchBrowser, signInAs, startWebStack } from '../support/browser.js';
 
 /**
  * Every page of the app on a phone (390×844), as the demo users see it: nothing scrolls sideways,
- * and axe-core (injected into the page) finds no serious or critical accessibility violation.
+ * axe-core (injected into the page) finds no serious or critical accessibility violation, and the
+ * page's text holds no internal id, field path, JSON or ISO date.
  */
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -23,6 +24,15 @@ let browser: Browser;
 let page: Page;
 const findings: string[] = [];
 const visited: string[] = [];
+const leaks: string[] = [];
+
+/** What a user must never read: an internal id, a field path, JSON, an ISO date. */
+const RAW_TEXT: [string, RegExp][] = [
+  ['ULID', /\b[0-9A-HJKMNP-TV-Z]{26}\b/],
+  ['field path', /\b[a-z]+\.[0-9]+\.[a-z]+/i],
+  ['JSON', /\{"/],
+  ['ISO date', /\b\d{4}-\d{2}-\d{2}\b/],
+];
 
 beforeAll(async () => {
   stack = await startWebStack('browser-phone-a11y');
@@ -45,6 +55,11 @@ async function check(path: string, ready = 'main h1') {
     .waitForFunction(() => !document.querySelector('main [role=status]')?.textContent?.includes('Đang tải'), null, { timeout: 10_000 })
     .catch(() => undefined);
   visited.push(path);
+  const text = await page.evaluate(() => document.body.innerText);
+  for (const [what, pattern] of RAW_TEXT) {
+    const found = pattern.exec(text);
+    if (found) leaks.push(`${path}: ${what} "${text.slice(Math.max(0, found.index - 40), found.index + found[0].length + 20).replace(/\s+/g, ' ')}"`);
+  }
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   if (width > PHONE.width) findings.push(`${path}: scrolls sideways (${width}px wide at ${PHONE.width}px)`);
   await page.addScriptTag({ content: axeSource });
@@ -72,7 +87,7 @@ async function firstLink(listPath: string, selector: string): Promise<string | n
 }
 
 async function signOut() {
-  await page.evaluate(() => sessionStorage.clear());
+  await page.evaluate(() => localStorage.removeItem('session'));
 }
 
 describe('every page at 390×844: no sideways scrolling, no serious or critical axe violation', () => {
@@ -89,6 +104,7 @@ describe('every page at 390×844: no sideways scrolling, no serious or critical 
     await check('/status', '[data-testid=health]');
     await check('/agreements', '[data-testid=agreement-list], [data-testid=empty]');
     await check('/agreements/new', '[data-testid=agreement-editor]');
+    await check('/agreements/import', '[data-testid=import-file]');
     await check('/supervision', '[data-testid=plan-list], [data-testid=no-plans]');
     await check('/supervision/new', '[data-testid=plan-form]');
     await check('/supervision/board', '[data-testid=kpi-open]');
@@ -97,6 +113,8 @@ describe('every page at 390×844: no sideways scrolling, no serious or critical 
     await check('/archive/check', 'input[name=check-file]');
     await check('/users', '[data-testid=users]');
     await check('/audit', '[data-testid=audit], [data-testid=audit-empty]');
+    await check('/notifications', '[data-testid=notifications], [data-testid=notifications-empty]');
+    await check('/notifications/settings', '[data-testid=notification-settings]');
     // The predecessor district's records, read-only.
     await check('/agreements?locality=003', '[data-testid=agreement-list]');
     await signOut();
@@ -109,6 +127,7 @@ describe('every page at 390×844: no sideways scrolling, no serious or critical 
     await check(agreement!, '[data-testid=agreement-title]');
     await check(`${agreement}/reviews/new`, '[data-testid=review-editor]');
     await check(`${agreement}/edit`, '[data-testid=agreement-editor]');
+    await check(`${agreement}/items-sheet`, '[data-testid=export-xlsx]');
     const document = await firstLink('/archive', '[data-testid=archive-results] a');
     if (document) await check(document, '[data-testid=doc-title]');
     await signOut();
@@ -137,5 +156,9 @@ describe('every page at 390×844: no sideways scrolling, no serious or critical 
   it('reports what it found', () => {
     expect(visited.length).toBeGreaterThanOrEqual(30);
     expect(findings, findings.join('\n')).toEqual([]);
+  });
+
+  it('no page shows an internal id, a raw field path, JSON or an ISO date', () => {
+    expect(leaks, leaks.join('\n')).toEqual([]);
   });
 });

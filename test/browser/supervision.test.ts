@@ -74,8 +74,12 @@ describe('supervision in a real browser', () => {
 
   it('moves the plan to in progress and records a finding with two recommendations', async () => {
     await page.click('[data-testid=plan-move-notified]');
+    // Each step says what it does and that it cannot be undone, before it is taken.
+    expect(await text('[data-testid=plan-step-dialog]')).toContain('Không thể quay lại bước trước');
+    await page.click('[data-testid=plan-step-confirm]');
     await expect.poll(() => text('[data-testid=plan-status]')).toContain('Đã thông báo');
     await page.click('[data-testid=plan-move-in_progress]');
+    await page.click('[data-testid=plan-step-confirm]');
     await expect.poll(() => text('[data-testid=plan-status]')).toContain('Đang giám sát');
     expect(await text('[data-testid=plan-history]')).toContain('02/03/2026');
 
@@ -103,6 +107,8 @@ describe('supervision in a real browser', () => {
     await expect.poll(() => rec(1).locator('[data-testid=rec-status]').innerText()).toBe('Đã trả lời');
     expect(await rec(1).locator('[data-testid=rec-responses]').innerText()).toContain('Báo cáo số 45/BC-UBND');
     await rec(1).locator('[data-testid=rec-resolve]').click();
+    expect(await rec(1).locator('[data-testid=resolve-dialog]').innerText()).toContain('không thể mở lại');
+    await rec(1).locator('[data-testid=resolve-confirm]').click();
     await expect.poll(() => rec(1).locator('[data-testid=rec-status]').innerText()).toBe('Đã giải quyết xong');
     await expect.poll(() => text('[data-testid=open-count]')).toContain('1 kiến nghị chưa giải quyết xong');
     expect(await rec(2).locator('[data-testid=rec-overdue]').count()).toBe(0);
@@ -136,9 +142,13 @@ describe('supervision in a real browser', () => {
     expect(await rec(1).locator('[data-testid=rec-overdue]').count()).toBe(0);
     // the plan cannot close while it is open
     await page.click('[data-testid=plan-move-reported]');
+    await page.click('[data-testid=plan-step-confirm]');
     await expect.poll(() => text('[data-testid=plan-status]')).toContain('Đã báo cáo kết quả');
     await page.click('[data-testid=plan-move-closed]');
-    await expect.poll(() => text('[data-testid=plan-error]')).toContain('Còn 1 kiến nghị chưa giải quyết xong');
+    await page.click('[data-testid=plan-step-confirm]');
+    // The refusal is said in the dialog that asked.
+    await expect.poll(() => text('[data-testid=plan-step-dialog] [role=alert]')).toContain('Còn 1 kiến nghị chưa giải quyết xong');
+    await page.click('[data-testid=plan-step-dialog] .dialog-cancel');
   });
 
   it("lets Hà Nội's province viewer read a district's plans read-only", async () => {

@@ -74,6 +74,7 @@ describe('locality onboarding in a real browser', () => {
     // The seeded Phường Ba Đình sign-up waits too; pending rows come first.
     expect(await page.locator('tr[data-locality="00004"]').innerText()).toContain('Chờ duyệt');
     await row.locator('button:has-text("Phê duyệt")').click();
+    await page.click('[data-testid=approve-confirm]');
     const link = page.locator('[data-testid=invitation-link]');
     await expect.poll(() => link.inputValue()).toMatch(/\/invitation#01\.00145\./);
     invitationUrl = await link.inputValue();
@@ -128,11 +129,12 @@ describe('locality onboarding in a real browser', () => {
     expect(actions[0]).toBe('invite');
     expect(actions.at(-1)).toBe('sign-up');
     expect(new Set(actions)).toEqual(new Set(['invite', 'accept', 'approve', 'sign-up']));
-    expect(await page.locator('[data-testid=audit]').innerText()).toMatch(/\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
+    // Each entry is a sentence ending with the day and time: "…, 30/11/2026 09:12".
+    expect(await page.locator('[data-testid=audit]').innerText()).toMatch(/, \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
     await page.selectOption('[data-testid=audit-filters] select[name=action]', 'approve');
     await page.click('[data-testid=audit-filters] button[type=submit]');
     await expect.poll(() => page.locator('[data-testid=audit] tbody tr').count()).toBe(1);
-    expect(await page.locator('[data-testid=audit]').innerText()).toContain('Hoàng Anh Tuấn');
+    expect(await page.locator('[data-testid=audit]').innerText()).toContain('Hoàng Anh Tuấn phê duyệt đăng ký của Phường Long Biên');
   });
 
   it('shows an invitation link again, once the page no longer holds it, by issuing a new one', async () => {

@@ -26,9 +26,20 @@ function run(script: string, opts: { env: NodeJS.ProcessEnv }): string {
   }
 }
 
+/** As in Lambda: the bundle alone in its folder, the AWS SDK provided from outside (the repository's node_modules). */
+function taskDir(r: BundleReport): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lambda-task-'));
+  copyFileSync(r.path, join(dir, r.file));
+  symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
 describe('Lambda bundles (as cdk synth builds them)', () => {
   it('bundles every function as one ESM file with the createRequire banner', () => {
-    expect(reports.map((r) => [r.fn, r.file])).toEqual([['PhoiHop-prod/Api/Function', 'index.mjs']]);
+    expect(reports.map((r) => [r.fn, r.file])).toEqual([
+      ['PhoiHop-prod/Api/Function', 'index.mjs'],
+      ['PhoiHop-prod/Reminders/Function', 'index.mjs'],
+    ]);
     for (const r of reports) expect(readFileSync(r.path, 'utf8').startsWith(ESM_REQUIRE_BANNER)).toBe(true);
   });
 
@@ -57,13 +68,11 @@ describe('Lambda bundles (as cdk synth builds them)', () => {
   it('runs in a plain Node process as an ES module and answers /api/health from DynamoDB', async () => {
     const endpoint = inject('dynamoEndpoint');
     await ensureTable(endpoint, 'bundle-test');
-    for (const r of reports) {
+    for (const r of reports.filter((x) => x.fn.endsWith('/Api/Function'))) {
       // A separate node process: Node's own ESM loader and the bundled SDK, not the test runner's modules.
       // As in Lambda: the bundle alone in its folder, the AWS SDK provided from outside
       // (here the repository's node_modules stands in for the runtime's).
-      const dir = mkdtempSync(join(tmpdir(), 'lambda-task-'));
-      copyFileSync(r.path, join(dir, r.file));
-      symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+      const dir = taskDir(r);
       const script = `
         const { handler } = await import(${JSON.stringify(pathToFileURL(join(dir, r.file)).href)});
         const path = '/api/health';
@@ -91,5 +100,27 @@ describe('Lambda bundles (as cdk synth builds them)', () => {
       const res = JSON.parse(out.trim().split('\n').at(-1)!) as { statusCode: number; body: { status: string; version: string } };
       expect(res).toMatchObject({ statusCode: 200, body: { status: 'ok', version: 'bundle-test' } });
     }
+  });
+
+  it('runs the reminder job bundle in a plain Node process against an empty table', async () => {
+    const endpoint = inject('dynamoEndpoint');
+    await ensureTable(endpoint, 'bundle-test-jobs');
+    const r = reports.find((x) => x.fn.endsWith('/Reminders/Function'))!;
+    const dir = taskDir(r);
+    const script = `
+      const { handler } = await import(${JSON.stringify(pathToFileURL(join(dir, r.file)).href)});
+      console.log(JSON.stringify(await handler()));`;
+    const out = run(script, {
+      env: {
+        PATH: process.env.PATH,
+        TABLE_NAME: 'bundle-test-jobs',
+        DYNAMODB_ENDPOINT: endpoint,
+        AWS_REGION: 'ap-southeast-1',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      },
+    });
+    const summary = JSON.parse(out.trim().split('\n').at(-1)!) as Record<string, number>;
+    // One Query per current province of the due index, nothing else: the table holds nothing due.
+    expect(summary).toMatchObject({ entries: 0, tenants: 0, created: 0, digestsSent: 0, ddbRequests: 34 });
   });
 });

@@ -8,7 +8,7 @@ import { environments, type EnvironmentName } from '../../infra/environments.js'
 import { claimNames } from '../../shared/identity.js';
 import { s3Keys } from '../../shared/keys.js';
 import { sessionTagKeys } from '../../shared/tenant-access.js';
-import { acknowledgements, findingsWithoutAcknowledgements, logicalIdOf, onlyResource, resources, synth } from './support.js';
+import { acknowledgements, apiFunction, findingsWithoutAcknowledgements, logicalIdOf, onlyResource, resources, synth } from './support.js';
 
 const envNames = Object.keys(environments) as EnvironmentName[];
 
@@ -38,7 +38,7 @@ describe.each(envNames)('stack for %s', (env) => {
   });
 
   it('runs the API on nodejs22.x arm64 with the sizes and environment of this stage', () => {
-    const fn = onlyResource(t, 'AWS::Lambda::Function');
+    const fn = apiFunction(t);
     expect(fn.Properties).toMatchObject({
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
@@ -268,7 +268,9 @@ describe.each(envNames)('stack for %s', (env) => {
     expect(topic.Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [expect.any(String), 'Arn'] });
     t.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
     expect(alarms.map((a) => a.Properties.AlarmName).sort()).toEqual(
-      ['Api5xx', 'ApiLatencyP99', 'FunctionErrors', 'FunctionThrottles', 'TableSystemErrors', 'TableThrottles'].map((n) => `phoi-hop-${env}-${n}`),
+      ['Api5xx', 'ApiLatencyP99', 'FunctionErrors', 'FunctionThrottles', 'RemindersFailed', 'RemindersParked', 'TableSystemErrors', 'TableThrottles'].map(
+        (n) => `phoi-hop-${env}-${n}`,
+      ),
     );
     for (const a of alarms) expect(a.Properties.AlarmActions).toEqual([{ Ref: topic.logicalId }]);
   });
@@ -343,7 +345,7 @@ describe('stack options from context', () => {
     expect(dist.ViewerCertificate).toEqual({ AcmCertificateArn: certificateArn, MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' });
     const archive = resources(s.template, 'AWS::S3::Bucket')[logicalIdOf(s.stack.archive.bucket)]!;
     expect(archive.Properties.CorsConfiguration.CorsRules[0].AllowedOrigins).toContain('https://phoihop.example.gov.vn');
-    expect(onlyResource(s.template, 'AWS::Lambda::Function').Properties.Environment.Variables.APP_VERSION).toBe('abc1234');
+    expect(apiFunction(s.template).Properties.Environment.Variables.APP_VERSION).toBe('abc1234');
     expect(s.violations()).toEqual([]);
     expect(acknowledgements(s.app).map((a) => a.id)).not.toContain('AwsSolutions-CFR4');
   });

@@ -94,6 +94,13 @@ export function onlyResource(template: Template, type: string): { logicalId: str
   return { logicalId: all[0]![0], ...all[0]![1] };
 }
 
+/** The API function (the stack also has the reminder job's). */
+export function apiFunction(template: Template): { logicalId: string; Properties: Record<string, any>; [k: string]: any } {
+  const all = Object.entries(resources(template, 'AWS::Lambda::Function')).filter(([, r]) => String(r.Properties.FunctionName ?? '').endsWith('-api'));
+  if (all.length !== 1) throw new Error(`expected one API function, found ${all.length}`);
+  return { logicalId: all[0]![0], ...all[0]![1] };
+}
+
 export function logicalIdOf(construct: IConstruct): string {
   const child = (construct.node.defaultChild ?? construct) as never;
   return Stack.of(construct).getLogicalId(child);

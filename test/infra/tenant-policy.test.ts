@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Identity } from '../../shared/identity.js';
-import { keys, leadingKeyPattern, provinceLeadingKeyPattern, s3Keys, supervisionKeys, tenancyKeys, type TenantRef } from '../../shared/keys.js';
+import { keys, leadingKeyPattern, provinceLeadingKeyPattern, reminderKeys, s3Keys, supervisionKeys, tenancyKeys, type TenantRef } from '../../shared/keys.js';
 import type { Role } from '../../shared/roles.js';
 import { sessionTagsFor, sessionTagsForTarget, type SessionTags } from '../../shared/tenant-access.js';
 import { fenceStatements, FENCE_BUCKET_ARN, FENCE_TABLE_ARN } from '../support/iam-fence.js';
@@ -82,12 +82,12 @@ describe('tenant role policy (synthesized) against shared/keys.ts', () => {
 
   it('covers every key builder of shared/keys.ts: a tenant session reaches all of its own partitions', () => {
     // Builders of province-wide partitions take (provinceCode, …) or, for a roll-up row, the tenant; all others take the tenant first.
-    const provinceLevel = new Set(['keys.rollup', 'keys.rollupsOf', 'tenancyKeys.tenantsOfProvince']);
+    const provinceLevel = new Set(['keys.rollup', 'keys.rollupsOf', 'tenancyKeys.tenantsOfProvince', 'reminderKeys.dueOfProvince']);
     const tags = sessionTagsFor(identity('locality_editor', '19', '164'));
     const provinceTags = sessionTagsFor(identity('province_viewer', '19', null));
     const outside: string[] = [];
     let checked = 0;
-    for (const [group, builders] of Object.entries({ keys, tenancyKeys, supervisionKeys })) {
+    for (const [group, builders] of Object.entries({ keys, tenancyKeys, supervisionKeys, reminderKeys })) {
       for (const [name, build] of Object.entries(builders)) {
         if (typeof build !== 'function') continue;
         const id = `${group}.${name}`;
@@ -213,6 +213,12 @@ describe('tenant role policy (synthesized) against shared/keys.ts', () => {
 
   describe('district viewer (19/164)', () => {
     const tags = sessionTagsFor(identity('locality_viewer', '19', '164'));
+    it('writes only its personal items (notifications read, preferences, follows), in its own tenant', () => {
+      expect(can(tags, 'UpdateItem', reminderKeys.notification(thaiNguyenCity, 'u1', 'r_x').PK)).toBe(true);
+      expect(can(tags, 'PutItem', reminderKeys.follower(thaiNguyenCity, 'AGR#A1', 'u1').PK)).toBe(true);
+      expect(can(tags, 'UpdateItem', reminderKeys.notification(songCong, 'u1', 'r_x').PK)).toBe(false);
+      expect(can(tags, 'PutItem', reminderKeys.dueEntry(thaiNguyenCity, 'AGR#A1').PK)).toBe(false);
+    });
     it('reads its tenant and writes nothing', () => {
       const pk = keys.agreement(thaiNguyenCity, 'A1').PK;
       expect(can(tags, 'Query', pk)).toBe(true);

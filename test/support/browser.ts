@@ -57,6 +57,7 @@ export async function startWebStack(name: string, opts: { now?: () => Date } = {
     dataDir: null,
     dynamoEndpoint: inject('dynamoEndpoint'),
     s3Endpoint: inject('s3Endpoint'),
+    sesEndpoint: inject('sesEndpoint'),
     tableName: name,
     archiveBucket: name,
     webDist: WEB_DIST,

@@ -118,6 +118,28 @@ export function fencedTenantAccess(opts: { endpoint: string; tableName: string; 
     docForTags: (tags: SessionTags) => docForTags(tags, 'target-session'),
     s3ForTags: async (tags: SessionTags) => s3ForTags(tags),
   };
+  type Req = { action: string; resource: string; leadingKeys?: string[] };
+  /** SDK middleware: each IAM request a command makes is counted, and refused (AccessDenied, recorded) when the policy would refuse it. */
+  function guard(tags: SessionTags, role: string, requestsOf: (command: string, input: Record<string, any>) => Req[], count: (req: Req) => void) {
+    const key = JSON.stringify(tags);
+    return (next: (args: any) => Promise<any>, context: { commandName?: string }) => async (args: any) => {
+      for (const req of requestsOf(context.commandName as string, (args as { input: Record<string, any> }).input)) {
+        count(req);
+        if (!isAllowed(statements, tags, req)) {
+          const keys = req.leadingKeys ?? [];
+          violations.push({ role, tags, action: req.action, resource: req.resource, keys });
+          const dynamo = req.action.startsWith('dynamodb:');
+          const err = new Error(
+            `${dynamo ? 'AccessDeniedException' : 'AccessDenied'}: ${req.action} on ${dynamo ? keys.join(',') : req.resource} (fenced as ${key})`,
+          );
+          err.name = dynamo ? 'AccessDeniedException' : 'AccessDenied';
+          throw err;
+        }
+      }
+      return next(args);
+    };
+  }
+
   /** An S3 client of the local server that refuses, like S3 on AWS, what the tenant role may not do. */
   function s3ForTags(tags: SessionTags): S3Client {
     if (!opts.s3Endpoint) throw new Error('fencedTenantAccess: no s3Endpoint');
@@ -126,19 +148,10 @@ export function fencedTenantAccess(opts: { endpoint: string; tableName: string; 
     if (!s3) {
       s3 = createS3Client({ endpoint: opts.s3Endpoint });
       s3.middlewareStack.add(
-        (next, context) => async (args) => {
-          for (const req of s3RequestsOf(context.commandName as string, (args as { input: Record<string, any> }).input)) {
-            checked.s3Requests += 1;
-            s3Log.push(req);
-            if (!isAllowed(statements, tags, req)) {
-              violations.push({ role: 's3-session', tags, action: req.action, resource: req.resource, keys: [] });
-              const err = new Error(`AccessDenied: ${req.action} on ${req.resource} (fenced as ${key})`);
-              err.name = 'AccessDenied';
-              throw err;
-            }
-          }
-          return next(args);
-        },
+        guard(tags, 's3-session', s3RequestsOf, (req) => {
+          checked.s3Requests += 1;
+          s3Log.push(req);
+        }),
         { step: 'initialize', name: 'iamFenceS3', priority: 'low' },
       );
       s3Clients.set(key, s3);
@@ -151,19 +164,9 @@ export function fencedTenantAccess(opts: { endpoint: string; tableName: string; 
     if (!doc) {
       doc = createDocumentClient({ tableName: opts.tableName, endpoint: opts.endpoint, region: 'local' });
       doc.middlewareStack.add(
-        (next, context) => async (args) => {
-          const requests = iamRequestsOf(context.commandName as string, (args as { input: Record<string, any> }).input);
-          for (const req of requests) {
-            checked.requests += 1;
-            if (!isAllowed(statements, tags, req)) {
-              violations.push({ role, tags, action: req.action, resource: req.resource, keys: req.leadingKeys });
-              const err = new Error(`AccessDeniedException: ${req.action} on ${req.leadingKeys.join(',')} (fenced as ${key})`);
-              err.name = 'AccessDeniedException';
-              throw err;
-            }
-          }
-          return next(args);
-        },
+        guard(tags, role, iamRequestsOf, () => {
+          checked.requests += 1;
+        }),
         { step: 'initialize', name: 'iamFence', priority: 'low' },
       );
       clients.set(key, doc);

@@ -62,6 +62,9 @@ describe('agreement rules shared by API and web', () => {
   it('writes full titles in Vietnamese style without breaking acronyms', () => {
     expect(fullTitle({ kind: 'program', title: 'Phối hợp công tác năm 2024' })).toBe('Chương trình phối hợp công tác năm 2024');
     expect(fullTitle({ kind: 'regulation', title: 'HĐND - UBND phối hợp' })).toBe('Quy chế HĐND - UBND phối hợp');
+    // A title typed with its kind is not given it twice ("Chương trình chương trình…").
+    expect(fullTitle({ kind: 'program', title: 'Chương trình phối hợp công tác năm 2026' })).toBe('Chương trình phối hợp công tác năm 2026');
+    expect(fullTitle({ kind: 'program', title: 'chương trình phối hợp công tác năm 2026' })).toBe('Chương trình phối hợp công tác năm 2026');
   });
 
   it('validates every seed through the same schema and builds one partition per seeded record', () => {
@@ -72,7 +75,10 @@ describe('agreement rules shared by API and web', () => {
     ).toBe(true);
     for (const s of seedAgreements) {
       expect(() => agreementContentSchema.parse(s.content), s.key).not.toThrow();
-      const items = seedItems(s);
+      // The due index entry of a signed record lives in the tenant's due partition (written with it).
+      const all = seedItems(s);
+      for (const due of all.filter((i) => i.entity === 'due')) expect(due.PK).toBe(`${tenantPrefix(s.tenant)}#DUE`);
+      const items = all.filter((i) => i.entity !== 'due');
       const pks = new Set(items.map((i) => i.PK));
       expect(pks.size, s.key).toBe(1);
       expect([...pks][0]!.startsWith(`${tenantPrefix(s.tenant)}#AGR#`)).toBe(true);

@@ -4,6 +4,7 @@ import type { Permission } from '../../shared/roles.js';
 import { signOut } from './auth.js';
 import { lang, setLang, t, ui } from './i18n.js';
 import { restoreSession, session, sessionKnown, signInPath } from './session.js';
+import { SignInAgain } from './SignInAgain.jsx';
 import './layout.css';
 
 type SignedInKit = typeof import('./SignedInShell.jsx');
@@ -141,6 +142,12 @@ export function Layout(props: RouteSectionProps) {
           >
             {(s) => (
               <>
+                <Show when={s().identity.provinceCode ? kit() : undefined}>
+                  {(k) => {
+                    const BellIcon = k().Bell;
+                    return <BellIcon />;
+                  }}
+                </Show>
                 <span class="who" data-testid="who">
                   {s().identity.name ?? s().identity.email}
                   <Show when={kit()}>{(k) => ` · ${t(k().roleLabel(s().identity.role))}`}</Show>
@@ -149,8 +156,9 @@ export function Layout(props: RouteSectionProps) {
                   type="button"
                   class="button secondary"
                   onClick={() => {
+                    // Replaces the page signed out from: Back then never returns to it as if still signed in.
                     signOut();
-                    navigate('/sign-in');
+                    navigate('/sign-in', { replace: true });
                   }}
                 >
                   {t(ui.signOut)}
@@ -197,6 +205,7 @@ export function Layout(props: RouteSectionProps) {
             {props.children}
           </Show>
         </main>
+        <SignInAgain />
       </div>
     </div>
   );

@@ -7,6 +7,7 @@ import { can, type Permission, type Role, roleLabels } from '../../shared/roles.
  * page does not carry it.
  */
 export { PredecessorLinks, ReadOnlyBanner } from './tenancy/locality.jsx';
+export { Bell } from './notifications/Bell.jsx';
 
 export const allowed = (role: Role, needs: Permission | Permission[]): boolean => [needs].flat().some((p) => can(role, p));
 export const roleLabel = (role: Role): { vi: string; en: string } => roleLabels[role];

@@ -2,7 +2,7 @@
 import type * as z from 'zod';
 import type { FieldError, Problem } from '../../shared/problem.js';
 import { lang } from './i18n.js';
-import { session } from './session.js';
+import { recoverSession, session } from './session.js';
 
 /** A failed API call, carrying the server's problem+json (bilingual, with field errors). */
 export class ApiError extends Error {
@@ -29,8 +29,8 @@ export class ApiError extends Error {
   get text(): string {
     const p = this.problem;
     const head = lang() === 'vi' ? (p.detail_vi ?? p.title_vi) : (p.detail ?? p.title);
-    const fields = this.fieldErrors.map((e) => `${e.field}: ${lang() === 'vi' ? e.message_vi : e.message_en}`);
-    return [head, ...fields].join('\n');
+    const fields = this.fieldErrors.map((e) => (lang() === 'vi' ? e.message_vi : e.message_en)).filter((m) => m !== head);
+    return [head, ...new Set(fields)].join('\n');
   }
 }
 
@@ -42,10 +42,11 @@ const networkProblem: Problem = {
 };
 
 /** Sends a request with the session's token; resolves with the response when it is 2xx, else throws ApiError. */
-async function send(path: string, init: RequestInit = {}): Promise<Response> {
+async function send(path: string, init: RequestInit = {}, retried = false): Promise<Response> {
   const headers = new Headers(init.headers);
+  const ownToken = headers.has('authorization');
   const token = session()?.token;
-  if (token && !headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);
+  if (token && !ownToken) headers.set('authorization', `Bearer ${token}`);
   if (init.body && !headers.has('content-type')) headers.set('content-type', 'application/json');
   let res: Response;
   try {
@@ -54,6 +55,9 @@ async function send(path: string, init: RequestInit = {}): Promise<Response> {
     throw new ApiError(networkProblem);
   }
   if (res.ok) return res;
+  // The session's token expired or was revoked: renew it (or let the user sign in again over the
+  // page) and send the same request once more, so a save is not lost.
+  if (res.status === 401 && token && !ownToken && !retried && (await recoverSession())) return send(path, init, true);
   throw await problemFrom(res);
 }
 
@@ -120,6 +124,8 @@ export const api = {
     parsed(path, withBody('PATCH', body, init), schema),
   /** DELETE; the response (often empty) parsed with `schema`. */
   delete: <S extends z.ZodType>(path: string, schema: S, init: RequestInit = {}): Promise<z.output<S>> => parsed(path, { ...init, method: 'DELETE' }, schema),
+  /** A file (a .docx, a CSV) as the raw 2xx response, with the session's token renewed like any call. */
+  file: (path: string, init: RequestInit = {}): Promise<Response> => send(path, init),
   /** A write whose answer the page does not read: resolves when the API accepted it (2xx). */
   send: async (path: string, init: RequestInit = {}): Promise<true> => {
     await send(path, init);

@@ -36,8 +36,10 @@ const routes: RouteDefinition[] = [
   },
   { path: '/agreements', component: page(() => import('./agreements/AgreementList.jsx'), 'AgreementList') },
   { path: '/agreements/new', component: page(agreements, 'AgreementEditor') },
+  { path: '/agreements/import', component: page(() => import('./imports/ImportDocument.jsx'), 'ImportDocument') },
   { path: '/agreements/:id', component: page(() => import('./agreements/AgreementDetail.jsx'), 'AgreementDetailPage') },
   { path: '/agreements/:id/edit', component: page(agreements, 'AgreementEditor') },
+  { path: '/agreements/:id/items-sheet', component: page(() => import('./imports/ItemsSheet.jsx'), 'ItemsSheet') },
   { path: '/agreements/:id/reviews/:period', component: page(() => import('./agreements/ReviewEditor.jsx'), 'ReviewEditor') },
   { path: '/archive', component: page(() => import('./archive/ArchiveList.jsx'), 'ArchiveList') },
   { path: '/archive/new', component: page(() => import('./archive/ArchiveUpload.jsx'), 'ArchiveUpload') },
@@ -52,6 +54,8 @@ const routes: RouteDefinition[] = [
   { path: '/approvals', component: page(() => import('./tenancy/Approvals.jsx'), 'Approvals') },
   { path: '/users', component: page(() => import('./users/Users.jsx'), 'Users') },
   { path: '/usage', component: page(() => import('./usage/UsagePage.jsx'), 'UsagePage') },
+  { path: '/notifications', component: page(() => import('./notifications/NotificationsPage.jsx'), 'NotificationsPage') },
+  { path: '/notifications/settings', component: page(() => import('./notifications/NotificationSettings.jsx'), 'NotificationSettings') },
   { path: '*', component: () => <ComingSoon title={{ vi: 'Không tìm thấy trang', en: 'Page not found' }} /> },
 ];
 

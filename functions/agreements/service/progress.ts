@@ -1,20 +1,14 @@
 import type * as z from 'zod';
-import {
-  itemDeadline,
-  itemStatusInfo,
-  trackingStatuses,
-  type ItemIndexEntry,
-  type ItemStatus,
-  type progressInputSchema,
-} from '../../../shared/agreements/schema.js';
+import { itemStatusInfo, trackingStatuses, type ItemIndexEntry, type ItemStatus, type progressInputSchema } from '../../../shared/agreements/schema.js';
 import { keys } from '../../../shared/keys.js';
 import { ProblemError } from '../../http/problem.js';
 import { auditPut } from '../../audit/record.js';
 import type { TransactItem } from '../../store/metered-store.js';
-import { withConflict } from '../../store/versioning.js';
-import { agreementFromItem, progressFor, type DbItem } from '../records.js';
+import { cancellationCodes, isConditionFailure, staleVersion } from '../../store/versioning.js';
+import { agreementFromItem, itemIndexEntry, progressFor, type DbItem } from '../records.js';
 import { actorLabel, agreementNotFound, auditView, checkVersion, wrongState, type OpContext } from './context.js';
 import { agreementRollup } from '../../rollups/agreements.js';
+import { agreementDue, dueGuard } from '../../reminders/due-entries.js';
 import { randomBytes } from 'node:crypto';
 
 export type ProgressUpdate = z.output<typeof progressInputSchema>;
@@ -34,6 +28,15 @@ function statusForProgress(progress: number, current: ItemStatus): ItemStatus {
  * so list pages count done / overdue without reading items.
  */
 export async function updateProgress(ctx: OpContext, id: string, no: number, input: ProgressUpdate, expectedVersion: number) {
+  // Another item of the same record changed between read and write (the header's due revision
+  // moved): read again, up to three times. A stale item version is the caller's 409.
+  for (let attempt = 1; ; attempt++) {
+    const result = await attemptProgress(ctx, id, no, input, expectedVersion, attempt < 3);
+    if (result !== 'retry') return result;
+  }
+}
+
+async function attemptProgress(ctx: OpContext, id: string, no: number, input: ProgressUpdate, expectedVersion: number, mayRetry: boolean) {
   const [headerRow, itemRow] = (await ctx.store.transactGet([{ Key: keys.agreement(ctx.tenant, id) }, { Key: keys.agreementItem(ctx.tenant, id, no) }])) as (
     | DbItem
     | undefined
@@ -80,10 +83,20 @@ export async function updateProgress(ctx: OpContext, id: string, no: number, inp
           by: actorLabel(ctx.actor),
         }
       : null;
-  const before: ItemIndexEntry = { s: prevStatus, p: prevProgress, d: itemDeadline((itemRow.due as never) ?? null, agreement) };
+  const before: ItemIndexEntry = itemIndexEntry(
+    {
+      status: prevStatus,
+      progress: prevProgress,
+      due: (itemRow.due as never) ?? null,
+      lead: (itemRow.lead as never) ?? null,
+      title: String(itemRow.title ?? ''),
+    },
+    agreement,
+  );
   const after: ItemIndexEntry = { ...before, s: status, p: progress };
   const pad = String(no).padStart(3, '0');
 
+  const guard = dueGuard(headerRow);
   const tx: TransactItem[] = [
     {
       Update: {
@@ -104,10 +117,10 @@ export async function updateProgress(ctx: OpContext, id: string, no: number, inp
     {
       Update: {
         Key: keys.agreement(ctx.tenant, id),
-        UpdateExpression: 'SET itemIndex.#no = :entry',
-        ConditionExpression: `attribute_exists(PK) AND #status IN (${trackingStatuses.map((_, i) => `:t${i}`).join(', ')})`,
+        UpdateExpression: 'SET itemIndex.#no = :entry ADD dueRev :dueOne',
+        ConditionExpression: `attribute_exists(PK) AND #status IN (${trackingStatuses.map((_, i) => `:t${i}`).join(', ')}) AND ${guard.condition}`,
         ExpressionAttributeNames: { '#no': pad, '#status': 'status' },
-        ExpressionAttributeValues: { ':entry': after, ...Object.fromEntries(trackingStatuses.map((s, i) => [`:t${i}`, s])) },
+        ExpressionAttributeValues: { ':entry': after, ...Object.fromEntries(trackingStatuses.map((s, i) => [`:t${i}`, s])), ...guard.values },
       },
     },
     ...(note ? [{ Put: { Item: note, ConditionExpression: 'attribute_not_exists(PK)' } } satisfies TransactItem] : []),
@@ -122,8 +135,16 @@ export async function updateProgress(ctx: OpContext, id: string, no: number, inp
       at: ctx.now,
     }),
     ...agreementRollup(ctx.now, [{ kind: 'item', tenant: ctx.tenant, agreement, no, before, after }]),
+    ...agreementDue(ctx.tenant, [{ ...agreement, itemIndex: { ...agreement.itemIndex, [pad]: after } }]),
   ];
-  await withConflict(() => ctx.store.transactWrite(tx));
+  try {
+    await ctx.store.transactWrite(tx);
+  } catch (err) {
+    const [itemCode, headerCode] = cancellationCodes(err);
+    if (mayRetry && itemCode !== 'ConditionalCheckFailed' && headerCode === 'ConditionalCheckFailed') return 'retry' as const;
+    if (isConditionFailure(err)) throw staleVersion();
+    throw err;
+  }
   return {
     item: { no, status, progress, evidence, version: expectedVersion + 1 },
     note: note ? { at: note.at, on: note.on, text: note.text, status, progress, by: note.by } : null,

@@ -4,10 +4,11 @@ import { keys } from '../../../shared/keys.js';
 import { ProblemError } from '../../http/problem.js';
 import { auditPut } from '../../audit/record.js';
 import type { TransactItem } from '../../store/metered-store.js';
-import { staleVersion, withConflict } from '../../store/versioning.js';
+import { cancellationCodes, isConditionFailure, staleVersion } from '../../store/versioning.js';
 import { agreementFromItem, reviewFromItem, type DbItem } from '../records.js';
 import { agreementNotFound, auditView, wrongState, type OpContext } from './context.js';
 import { agreementRollup } from '../../rollups/agreements.js';
+import { agreementDue, dueGuard } from '../../reminders/due-entries.js';
 
 export type ReviewUpdate = z.output<typeof reviewInputSchema>;
 
@@ -21,6 +22,14 @@ function fieldError(field: string, vi: string, en: string): ProblemError {
  * The header lists its review periods (a string set, ADD) so lists show them without reading reviews.
  */
 export async function putReview(ctx: OpContext, id: string, period: string, input: ReviewUpdate, expectedVersion: number | null) {
+  // A concurrent item update moved the header's due revision: read again (see dueGuard).
+  for (let attempt = 1; ; attempt++) {
+    const result = await attemptReview(ctx, id, period, input, expectedVersion, attempt < 3);
+    if (result !== 'retry') return result;
+  }
+}
+
+async function attemptReview(ctx: OpContext, id: string, period: string, input: ReviewUpdate, expectedVersion: number | null, mayRetry: boolean) {
   const [headerRow, existingRow] = (await ctx.store.transactGet([
     { Key: keys.agreement(ctx.tenant, id) },
     { Key: keys.agreementReview(ctx.tenant, id, period) },
@@ -70,6 +79,7 @@ export async function putReview(ctx: OpContext, id: string, period: string, inpu
     createdAt: existingRow ? String(existingRow.createdAt) : at,
     updatedAt: at,
   };
+  const guard = dueGuard(headerRow);
   const tx: TransactItem[] = [
     {
       Put: {
@@ -86,10 +96,10 @@ export async function putReview(ctx: OpContext, id: string, period: string, inpu
     {
       Update: {
         Key: keys.agreement(ctx.tenant, id),
-        UpdateExpression: 'ADD reviewPeriods :period',
-        ConditionExpression: 'attribute_exists(PK) AND #status <> :draft',
+        UpdateExpression: 'ADD reviewPeriods :period, dueRev :dueOne',
+        ConditionExpression: `attribute_exists(PK) AND #status <> :draft AND ${guard.condition}`,
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':period': new Set([period]), ':draft': 'draft' },
+        ExpressionAttributeValues: { ':period': new Set([period]), ':draft': 'draft', ...guard.values },
       },
     },
     auditPut({
@@ -103,8 +113,16 @@ export async function putReview(ctx: OpContext, id: string, period: string, inpu
       at: ctx.now,
     }),
     ...agreementRollup(ctx.now, [{ kind: 'review', tenant: ctx.tenant, agreement, period, created: expectedVersion === null }]),
+    ...agreementDue(ctx.tenant, [{ ...agreement, reviewPeriods: [...new Set([...agreement.reviewPeriods, period])] }]),
   ];
-  await withConflict(() => ctx.store.transactWrite(tx));
+  try {
+    await ctx.store.transactWrite(tx);
+  } catch (err) {
+    const [reviewCode, headerCode] = cancellationCodes(err);
+    if (mayRetry && reviewCode !== 'ConditionalCheckFailed' && headerCode === 'ConditionalCheckFailed') return 'retry' as const;
+    if (isConditionFailure(err)) throw staleVersion();
+    throw err;
+  }
   const review: Review = reviewFromItem(item);
   return { review, created: expectedVersion === null };
 }

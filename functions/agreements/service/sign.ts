@@ -1,4 +1,4 @@
-import { vietnamToday, type AgreementSummary, type SignInput } from '../../../shared/agreements/schema.js';
+import { vietnamToday, type Agreement, type AgreementSummary, type SignInput } from '../../../shared/agreements/schema.js';
 import type * as z from 'zod';
 import type { signInputSchema } from '../../../shared/agreements/schema.js';
 import { foldVietnamese } from '../../../shared/format.js';
@@ -10,6 +10,7 @@ import { withConflict } from '../../store/versioning.js';
 import { agreementFromItem, summaryOf, type DbItem } from '../records.js';
 import { actorLabel, agreementNotFound, auditView, checkVersion, wrongState, type OpContext } from './context.js';
 import { agreementRollup, type AgreementChange } from '../../rollups/agreements.js';
+import { agreementDue, dueGuard } from '../../reminders/due-entries.js';
 
 export type { SignInput };
 
@@ -42,13 +43,14 @@ export async function signAgreement(
   const names = input.signatories.map((s) => `${s.name} ${s.title}`).join(' ');
   const after = { ...before, status, signedOn: input.signedOn, effectiveFrom, version: before.version + 1, updatedAt: at } as const;
 
+  const guard = dueGuard(current);
   const tx: TransactItem[] = [
     {
       Update: {
         Key: keys.agreement(ctx.tenant, id),
         UpdateExpression:
-          'SET #status = :status, signedOn = :signedOn, effectiveFrom = :from, #version = :next, updatedAt = :at, GSI2SK = :gsi2, searchText = :search',
-        ConditionExpression: 'attribute_exists(PK) AND #version = :expected AND #status = :draft',
+          'SET #status = :status, signedOn = :signedOn, effectiveFrom = :from, #version = :next, updatedAt = :at, GSI2SK = :gsi2, searchText = :search ADD dueRev :dueOne',
+        ConditionExpression: `attribute_exists(PK) AND #version = :expected AND #status = :draft AND ${guard.condition}`,
         ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
         ExpressionAttributeValues: {
           ':status': status,
@@ -60,6 +62,7 @@ export async function signAgreement(
           ':draft': 'draft',
           ':gsi2': keys.agreementStatusIndex(ctx.tenant, status, at, id).GSI2SK,
           ':search': `${String(current.searchText ?? '')} | ${foldVietnamese(names)}`,
+          ...guard.values,
         },
       },
     },
@@ -144,6 +147,13 @@ export async function signAgreement(
     changes.push({ kind: 'header', tenant: ctx.tenant, operation: 'supersede', before: oldBefore, after: oldAfter });
   }
   tx.push(...agreementRollup(ctx.now, changes));
+  // The due index moves with the record: the signed items and reviews in, a superseded original's out.
+  tx.push(
+    ...agreementDue(
+      ctx.tenant,
+      changes.flatMap((c) => (c.kind === 'header' && c.after ? [c.after as Agreement] : [])),
+    ),
+  );
 
   await withConflict(() => ctx.store.transactWrite(tx));
   return { agreement: summaryOf(agreementFromItem({ ...current, ...after }), today) };

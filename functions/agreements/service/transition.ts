@@ -6,6 +6,7 @@ import { withConflict } from '../../store/versioning.js';
 import { agreementFromItem, summaryOf, type DbItem } from '../records.js';
 import { agreementNotFound, auditView, checkVersion, wrongState, type OpContext } from './context.js';
 import { agreementRollup } from '../../rollups/agreements.js';
+import { agreementDue, dueGuard } from '../../reminders/due-entries.js';
 
 /** Which lifecycle moves are allowed by hand (superseded comes only from signing an amendment). */
 const allowedFrom: Record<'in_force' | 'expired', AgreementStatus[]> = {
@@ -31,12 +32,13 @@ export async function transitionAgreement(
   const at = ctx.now.toISOString();
   const dateField = input.to === 'in_force' ? 'effectiveFrom' : 'effectiveTo';
   const after = { ...before, status: input.to, [dateField]: input.on, version: before.version + 1, updatedAt: at };
+  const guard = dueGuard(current);
   const tx: TransactItem[] = [
     {
       Update: {
         Key: keys.agreement(ctx.tenant, id),
-        UpdateExpression: `SET #status = :to, ${dateField} = :on, #version = :next, updatedAt = :at, GSI2SK = :gsi2`,
-        ConditionExpression: `attribute_exists(PK) AND #version = :expected AND #status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
+        UpdateExpression: `SET #status = :to, ${dateField} = :on, #version = :next, updatedAt = :at, GSI2SK = :gsi2 ADD dueRev :dueOne`,
+        ConditionExpression: `attribute_exists(PK) AND #version = :expected AND #status IN (${from.map((_, i) => `:from${i}`).join(', ')}) AND ${guard.condition}`,
         ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
         ExpressionAttributeValues: {
           ':to': input.to,
@@ -46,6 +48,7 @@ export async function transitionAgreement(
           ':at': at,
           ':gsi2': keys.agreementStatusIndex(ctx.tenant, input.to, at, id).GSI2SK,
           ...Object.fromEntries(from.map((s, i) => [`:from${i}`, s])),
+          ...guard.values,
         },
       },
     },
@@ -60,6 +63,7 @@ export async function transitionAgreement(
       at: ctx.now,
     }),
     ...agreementRollup(ctx.now, [{ kind: 'header', tenant: ctx.tenant, operation: 'transition', before, after }]),
+    ...agreementDue(ctx.tenant, [after as typeof before]),
   ];
   await withConflict(() => ctx.store.transactWrite(tx));
   return { agreement: summaryOf(after, vietnamToday(ctx.now)) };

@@ -26,6 +26,7 @@ import { readDetail, readDocument, readDocumentItems, readUpload } from '../repo
 import { copyToArchive, deleteIncoming } from '../storage.js';
 import { notFound, uploadNotFound, type ArchiveContext } from './context.js';
 import { linkConditionChecks } from './links.js';
+import { contentTextOf, type ContentText } from './content-text.js';
 import { checkUploadedFile, type AcceptedFile } from './upload-checks.js';
 
 /**
@@ -48,7 +49,8 @@ export async function completeUpload(ctx: ArchiveContext, uploadId: string): Pro
   const file = await checkUploadedFile(ctx, upload);
   const { versionNo, existing } = await nextVersion(ctx, upload);
   const signature = await checkSignatures(ctx, file);
-  const stored = await storeOriginal(ctx, upload, versionNo, file, signature);
+  const content = await contentTextOf(file);
+  const stored = await storeOriginal(ctx, upload, versionNo, file, signature, content);
   const version = versionItem({
     t: ctx.tenant,
     documentId: upload.documentId as string,
@@ -65,8 +67,11 @@ export async function completeUpload(ctx: ArchiveContext, uploadId: string): Pro
     note: existing ? (upload.note as string) : undefined,
     s3VersionId: stored.versionId,
     signature,
+    text: content.facts,
   });
-  const written = existing ? nextVersionWrites(ctx, upload, existing, version, stored.current) : newDocumentWrites(ctx, upload, version, stored.current);
+  const written = existing
+    ? nextVersionWrites(ctx, upload, existing, version, stored.current, content.text)
+    : newDocumentWrites(ctx, upload, version, stored.current, content.text);
   await withConflict(
     () => ctx.store.transactWrite(written.tx),
     (err) => {
@@ -113,6 +118,7 @@ async function storeOriginal(
   versionNo: number,
   file: AcceptedFile,
   signature: SignatureCheck | undefined,
+  content: ContentText,
 ): Promise<{ s3Key: string; versionId?: string; current: CurrentFile }> {
   const documentId = upload.documentId as string;
   const s3Key = s3Keys.object(ctx.tenant, documentId, versionNo, upload.uploadId as string);
@@ -123,8 +129,22 @@ async function storeOriginal(
     metadata: { sha256: file.sha256, 'document-id': documentId, 'version-no': String(versionNo) },
   });
   const declared = upload.file as DeclaredFile;
-  const current = { fileName: declared.name, size: file.size, contentType, kind: file.kind, sha256: file.sha256, ...signatureFacts(signature) };
+  const current = {
+    fileName: declared.name,
+    size: file.size,
+    contentType,
+    kind: file.kind,
+    sha256: file.sha256,
+    ...signatureFacts(signature),
+    textStatus: content.facts.status,
+  };
   return { s3Key, ...copy, current };
+}
+
+/** The audit records what a person set; the file's extracted text is not theirs and is bounded elsewhere. */
+function withoutText(doc: Item): Item {
+  const { contentText: _text, ...rest } = doc;
+  return rest;
 }
 
 /** The version as the audit keeps it: the signature check summarised (auditSignature). */
@@ -149,11 +169,11 @@ function markCompleted(ctx: ArchiveContext, upload: Item, versionNo: number): Tr
 type Writes = { tx: TransactItem[]; doc: Item };
 
 /** A new document: its item, version 1, its link mirrors (each target checked), audit, and one more document counted. */
-function newDocumentWrites(ctx: ArchiveContext, upload: Item, version: Item, current: CurrentFile): Writes {
+function newDocumentWrites(ctx: ArchiveContext, upload: Item, version: Item, current: CurrentFile, contentText: string): Writes {
   const { tenant: t, now } = ctx;
   const id = upload.documentId as string;
   const metadata = documentMetadataSchema.parse(upload.document);
-  const doc = documentItem({ t, id, metadata, current, latestVersionNo: 1, createdAt: now.toISOString(), createdBy: actorOf(ctx.actor) });
+  const doc = documentItem({ t, id, metadata, current, latestVersionNo: 1, createdAt: now.toISOString(), createdBy: actorOf(ctx.actor), contentText });
   const tx: TransactItem[] = [
     { Put: { Item: doc, ConditionExpression: 'attribute_not_exists(PK)' } },
     { Put: { Item: version, ConditionExpression: 'attribute_not_exists(PK)' } },
@@ -161,26 +181,34 @@ function newDocumentWrites(ctx: ArchiveContext, upload: Item, version: Item, cur
     ...linkConditionChecks(t, metadata.links).map((x) => x.check),
     ...metadata.links.map((l): TransactItem => ({ Put: { Item: linkMirrorItem(t, l, { ...metadata, id, deleted: false }) } })),
     { Put: { Item: numberRegisterItem(t, id, metadata, false) } },
-    auditPut({ tenant: t, actor: ctx.actor, entity: 'document', entityId: id, action: 'create', after: { ...doc, file: auditFile(version) }, at: now }),
+    auditPut({
+      tenant: t,
+      actor: ctx.actor,
+      entity: 'document',
+      entityId: id,
+      action: 'create',
+      after: { ...withoutText(doc), file: auditFile(version) },
+      at: now,
+    }),
     rollupUpdate(t, { [counterName.documents]: 1 }, now),
   ];
   return { tx, doc };
 }
 
 /** The next version: the document points at it (conditioned on the version read), the previous one is superseded. */
-function nextVersionWrites(ctx: ArchiveContext, upload: Item, prev: Item, version: Item, current: CurrentFile): Writes {
+function nextVersionWrites(ctx: ArchiveContext, upload: Item, prev: Item, version: Item, current: CurrentFile, contentText: string): Writes {
   const { tenant: t, now } = ctx;
   const id = upload.documentId as string;
   const at = now.toISOString();
   const versionNo = version.versionNo as number;
   const expected = prev.version as number;
-  const doc = { ...prev, latestVersionNo: versionNo, current, signed: isSigned(current), updatedAt: at, version: expected + 1 };
+  const doc = { ...prev, latestVersionNo: versionNo, current, signed: isSigned(current), contentText, updatedAt: at, version: expected + 1 };
   const cond = versionCondition(expected);
   const tx: TransactItem[] = [
     {
       Update: {
         Key: keys.document(t, id),
-        UpdateExpression: 'SET latestVersionNo = :n, #current = :current, signed = :signed, updatedAt = :at, #version = :next',
+        UpdateExpression: 'SET latestVersionNo = :n, #current = :current, signed = :signed, contentText = :text, updatedAt = :at, #version = :next',
         ConditionExpression: cond.ConditionExpression,
         ExpressionAttributeNames: { ...cond.ExpressionAttributeNames, '#current': 'current' },
         ExpressionAttributeValues: {
@@ -188,6 +216,7 @@ function nextVersionWrites(ctx: ArchiveContext, upload: Item, prev: Item, versio
           ':n': versionNo,
           ':current': current,
           ':signed': isSigned(current),
+          ':text': contentText,
           ':at': at,
           ':next': expected + 1,
         },

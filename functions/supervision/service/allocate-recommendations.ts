@@ -1,3 +1,4 @@
+import { recommendationDue } from '../../reminders/due-entries.js';
 import { vietnamToday } from '../../../shared/dates.js';
 import { supervisionKeys } from '../../../shared/keys.js';
 import { planStatusLabels } from '../../../shared/supervision/labels.js';
@@ -99,7 +100,7 @@ export async function allocateAndWrite(ctx: OpContext, planId: string, opts: All
         }),
       );
     }
-    items.push(...record(201, body));
+    items.push(...record(201, body), ...recs.flatMap((r) => recommendationDue(ctx.tenant, r)));
     const changes: SupervisionChange[] = [
       ...(findingItem ? [{ kind: 'finding-added' as const, planId, no: findingNo }] : []),
       ...recs.map((r) => ({ kind: 'recommendation-added' as const, planId, no: r.no, deadline: r.deadline })),

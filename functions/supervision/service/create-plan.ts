@@ -5,6 +5,7 @@ import type { PlanFields } from '../../../shared/supervision/schema.js';
 import { auditPut } from '../../audit/record.js';
 import { newPlanItem, toPlan } from '../items.js';
 import { commit } from './commit.js';
+import { reportDue } from '../../reminders/due-entries.js';
 import { AUDIT_ENTITY, idempotent, type Idem, type OpContext } from './context.js';
 
 /** A new plan, `planned` from today, with its audit record (and idempotency record) in one transaction. */
@@ -21,6 +22,7 @@ export async function createPlan(ctx: OpContext, fields: PlanFields, idem: Idem)
         { Put: { Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
         auditPut({ tenant: ctx.tenant, actor: ctx.actor, entity: AUDIT_ENTITY, entityId: id, action: 'create', after: plan, at: ctx.now }),
         ...record(201, body),
+        ...reportDue(ctx.tenant, plan),
       ],
       [{ kind: 'plan-created', planId: id, status: plan.status, start: plan.period.from }],
     );

@@ -1,3 +1,4 @@
+import { recommendationDue } from '../../reminders/due-entries.js';
 import { vietnamToday } from '../../../shared/dates.js';
 import { newId } from '../../../shared/ids.js';
 import { statusAfterResponse } from '../../../shared/supervision/rules.js';
@@ -59,6 +60,7 @@ export async function recordResponse(ctx: OpContext, planId: string, no: number,
           at: ctx.now,
         }),
         ...record(201, body),
+        ...recommendationDue(ctx.tenant, after),
       ],
       [{ kind: 'recommendation-answered', planId, no, from: rec.status, to: next, deadline: rec.deadline }],
     );

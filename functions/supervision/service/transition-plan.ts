@@ -4,6 +4,7 @@ import { canMovePlan, summarizePlan } from '../../../shared/supervision/rules.js
 import type { PlanTransition } from '../../../shared/supervision/schema.js';
 import { readPlan } from '../repository.js';
 import { commit } from './commit.js';
+import { reportDue } from '../../reminders/due-entries.js';
 import { checkVersion, conflict, invalid, statusAudit, statusStep, type OpContext } from './context.js';
 
 /** Moves a plan one step along planned → notified → in progress → reported → closed. */
@@ -57,6 +58,7 @@ export async function transitionPlan(ctx: OpContext, planId: string, input: Omit
         },
       },
       statusAudit(ctx, planId, from, step),
+      ...reportDue(ctx.tenant, after),
     ],
     [{ kind: 'plan-moved', planId, from, to }],
   );

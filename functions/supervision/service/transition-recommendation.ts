@@ -5,6 +5,7 @@ import type { Recommendation, RecommendationStatus, RecommendationTransition } f
 import type { TransactItem } from '../../store/metered-store.js';
 import { readRecommendation } from '../repository.js';
 import { commit } from './commit.js';
+import { recommendationDue } from '../../reminders/due-entries.js';
 import { checkVersion, conflict, recommendationAuditId, statusAudit, statusStep, type OpContext } from './context.js';
 import { recommendationUpdate } from './recommendation-update.js';
 
@@ -38,7 +39,7 @@ export async function transitionRecommendation(ctx: OpContext, planId: string, n
       },
     });
   }
-  items.push(statusAudit(ctx, recommendationAuditId(planId, no), from, step));
+  items.push(statusAudit(ctx, recommendationAuditId(planId, no), from, step), ...recommendationDue(ctx.tenant, after));
   await commit(ctx, items, [{ kind: 'recommendation-moved', planId, no, from, to, deadline: rec.deadline }]);
   return { recommendation: after };
 }

@@ -1,3 +1,4 @@
+import { reportDue } from '../../reminders/due-entries.js';
 import { vietnamToday } from '../../../shared/dates.js';
 import { supervisionKeys } from '../../../shared/keys.js';
 import { fieldErrorsFromZod } from '../../../shared/problem.js';
@@ -85,6 +86,7 @@ export async function updatePlan(ctx: OpContext, planId: string, patch: Omit<Pla
     }
   }
   items.push(auditPut({ tenant: ctx.tenant, actor: ctx.actor, entity: AUDIT_ENTITY, entityId: planId, action: 'update', before: current, after, at: ctx.now }));
+  items.push(...reportDue(ctx.tenant, after));
   await commit(ctx, items, [{ kind: 'plan-edited', planId, status: current.status, startBefore: current.period.from, start: fields.period.from }]);
   return { plan: summarizePlan(after, vietnamToday(ctx.now)) };
 }

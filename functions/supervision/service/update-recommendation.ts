@@ -2,6 +2,7 @@ import type { Recommendation, RecommendationPatch } from '../../../shared/superv
 import { auditPut } from '../../audit/record.js';
 import { readRecommendation } from '../repository.js';
 import { commit } from './commit.js';
+import { recommendationDue } from '../../reminders/due-entries.js';
 import { AUDIT_ENTITY, checkVersion, conflict, recommendationAuditId, type OpContext } from './context.js';
 import { recommendationUpdate } from './recommendation-update.js';
 
@@ -27,6 +28,7 @@ export async function updateRecommendation(ctx: OpContext, planId: string, no: n
         after,
         at: ctx.now,
       }),
+      ...recommendationDue(ctx.tenant, after),
     ],
     [{ kind: 'recommendation-edited', planId, no, status: rec.status, deadlineBefore: rec.deadline, deadline: after.deadline }],
   );

@@ -60,6 +60,11 @@ export function AgreementActions(props: { detail: Detail; writable: boolean; loc
         >
           {t({ vi: 'Tải văn bản (.docx)', en: 'Download (.docx)' })}
         </button>
+        <Show when={a().kind !== 'regulation'}>
+          <A class="button secondary" href={withLocality(`/agreements/${a().id}/items-sheet`, locality())} data-testid="items-sheet">
+            {t({ vi: 'Bảng tính nội dung (Excel)', en: 'Items spreadsheet (Excel)' })}
+          </A>
+        </Show>
         <Show when={writable() && a().status === 'draft'}>
           <A class="button secondary" href={`/agreements/${a().id}/edit`} data-testid="edit">
             {t({ vi: 'Sửa dự thảo', en: 'Edit draft' })}
@@ -100,6 +105,9 @@ export function AgreementActions(props: { detail: Detail; writable: boolean; loc
           <A class="button secondary" href={`/agreements/${a().id}/reviews/new`} data-testid="new-review">
             {t({ vi: 'Sơ kết / tổng kết', en: 'Write a review' })}
           </A>
+          <A class="button secondary" href={`/archive/new?agreement=${a().id}`} data-testid="upload-signed">
+            {t({ vi: 'Tải bản ký lên', en: 'Upload the signed copy' })}
+          </A>
         </Show>
       </div>
       <Show when={!asking()}>
@@ -109,7 +117,10 @@ export function AgreementActions(props: { detail: Detail; writable: boolean; loc
       <ConfirmDialog
         open={asking() === 'delete'}
         title={{ vi: 'Xóa dự thảo', en: 'Delete the draft' }}
-        message={{ vi: 'Xóa dự thảo này?', en: 'Delete this draft?' }}
+        message={{
+          vi: 'Dự thảo sẽ bị xóa khỏi danh sách cùng các nội dung của nó. Việc xóa được ghi vào nhật ký thay đổi và không hoàn tác được trên trang này.',
+          en: 'The draft and its content are removed from the list. The deletion is recorded in the audit log and cannot be undone from this page.',
+        }}
         confirmLabel={{ vi: 'Xóa dự thảo', en: 'Delete draft' }}
         busy={action.busy()}
         error={action.error()}

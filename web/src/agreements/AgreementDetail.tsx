@@ -8,6 +8,7 @@ import { Async, focusHeading } from '../ui/index.js';
 import { AgreementActions } from './AgreementActions.jsx';
 import { AgreementSections } from './AgreementSections.jsx';
 import { canWrite, StatusBadge, useLocality, withLocality } from './common.jsx';
+import { FollowButton } from '../notifications/FollowButton.jsx';
 
 /** One agreement: header, lifecycle actions, items with progress and timeline, articles, signing, reviews. */
 export function AgreementDetailPage() {
@@ -34,6 +35,9 @@ export function AgreementDetailPage() {
           return (
             <>
               <h1 data-testid="agreement-title">{fullTitle(a(), lang())}</h1>
+              <Show when={!locality()}>
+                <FollowButton type="agreement" id={a().id} />
+              </Show>
               <p>
                 <StatusBadge status={a().status} />
                 <Show when={a().number}>
@@ -102,10 +106,12 @@ export function AgreementDetailPage() {
                   </dd>
                 </Show>
               </dl>
-              <Show when={a().remarks}>
-                <p class="remarks" data-testid="remarks">
-                  {t({ vi: 'Ghi chú nhập liệu', en: 'Data-entry remarks' })}: {a().remarks}
-                </p>
+              {/* Notes for whoever enters the data (sources, gaps): not part of the record readers see. */}
+              <Show when={writable() && a().remarks}>
+                <details class="remarks" data-testid="remarks">
+                  <summary>{t({ vi: 'Ghi chú nhập liệu (chỉ người nhập liệu thấy)', en: 'Data-entry remarks (shown to editors only)' })}</summary>
+                  <p>{a().remarks}</p>
+                </details>
               </Show>
 
               <AgreementActions detail={d()} writable={writable()} locality={locality()} reload={reload} />

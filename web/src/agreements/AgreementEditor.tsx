@@ -15,7 +15,7 @@ import {
 } from '../../../shared/agreements/schema.js';
 import { api } from '../api.js';
 import { t, ui } from '../i18n.js';
-import { createAction, Field, focusHeading, SubmitButton, RemoveButton } from '../ui/index.js';
+import { createAction, createDraft, DraftNotice, Field, focusHeading, SubmitButton, RemoveButton } from '../ui/index.js';
 import { agencyName, ErrorBox, newIdempotencyKey, useOwnUnit } from './common.jsx';
 import { ContentEditor } from './ContentEditor.jsx';
 import { contentOf, emptyForm, type Form, formOf } from './editor-form.js';
@@ -58,6 +58,13 @@ export function AgreementEditor() {
     const usual = u ? defaultPartyName(p.agency, u) : '';
     setForm('parties', i, { agency, ...(u && (!p.name.trim() || p.name === usual) ? { name: defaultPartyName(agency, u) } : {}) });
   };
+  // After the parties effect: a new draft's default parties are part of what the form starts from.
+  const draft = createDraft({
+    key: () => `agreement:${params.id ?? 'new'}`,
+    form,
+    setForm,
+    ready: () => (params.id ? !!loaded() : unit() !== undefined),
+  });
   const [continuable] = createResource(
     () => (unit()?.level === 'commune' ? unit() : false),
     () => api.get('/api/agreements/continuable', continuableSchema),
@@ -73,7 +80,10 @@ export function AgreementEditor() {
         ? api.put(`/api/agreements/${params.id}`, { ...content, version: version() }, agreementResultSchema)
         : api.post('/api/agreements', content, agreementResultSchema, { headers: { 'idempotency-key': idempotencyKey } }),
     );
-    if (r) navigate(`/agreements/${r.agreement.id}`);
+    if (r) {
+      draft.saved();
+      navigate(`/agreements/${r.agreement.id}`);
+    }
   };
 
   return (
@@ -83,6 +93,7 @@ export function AgreementEditor() {
       </p>
       <h1>{params.id ? t({ vi: 'Sửa dự thảo', en: 'Edit draft' }) : t({ vi: 'Soạn văn bản phối hợp mới', en: 'New coordination draft' })}</h1>
       <Show when={!params.id || loaded()} fallback={loaded.error ? <ErrorBox error={loaded.error} /> : <p role="status">{t(ui.loading)}</p>}>
+        <DraftNotice draft={draft} />
         <form class="form" onSubmit={save} data-testid="agreement-editor">
           <div class="grid-form">
             <Field label={{ vi: 'Loại văn bản', en: 'Kind' }}>
@@ -110,7 +121,18 @@ export function AgreementEditor() {
             </Show>
             <label class="wide">
               {t({ vi: 'Trích yếu', en: 'Title' })}
-              <input name="title" required value={form.title} onInput={(e) => setForm('title', e.currentTarget.value)} />
+              <input
+                name="title"
+                required
+                placeholder={t({ vi: 'vd: phối hợp công tác năm 2026', en: 'e.g. phối hợp công tác năm 2026' })}
+                value={form.title}
+                onInput={(e) => setForm('title', e.currentTarget.value)}
+              />
+              <span class="hint" data-testid="full-title">
+                {form.title.trim()
+                  ? `${t({ vi: 'Tên đầy đủ', en: 'Full title' })}: ${fullTitle({ kind: form.kind, title: form.title })}`
+                  : t({ vi: 'Loại văn bản được thêm vào đầu tên, không cần gõ lại.', en: 'The kind is put in front of the title; no need to type it.' })}
+              </span>
             </label>
           </div>
 

@@ -138,6 +138,9 @@ export function AgreementList() {
           <A href="/agreements/new" class="button" data-testid="new-agreement">
             {t({ vi: 'Soạn mới', en: 'New draft' })}
           </A>
+          <A href="/agreements/import" class="button secondary" data-testid="import-agreement">
+            {t({ vi: 'Nhập từ văn bản', en: 'Import a document' })}
+          </A>
         </Show>
       </div>
       <PagedTable

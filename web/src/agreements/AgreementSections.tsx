@@ -98,7 +98,7 @@ export function AgreementSections(props: { detail: Detail; writable: boolean; lo
                 )}
               </For>
             </ul>
-            <Show when={s().remarks}>
+            <Show when={props.writable && s().remarks}>
               <p class="remarks">{s().remarks}</p>
             </Show>
           </div>
@@ -165,6 +165,9 @@ export function AgreementSections(props: { detail: Detail; writable: boolean; lo
                   <Show when={writable()}>
                     <A class="button secondary" href={`/agreements/${a().id}/reviews/${r.period}`}>
                       {t({ vi: 'Sửa', en: 'Edit' })}
+                    </A>
+                    <A class="button secondary" href={`/archive/new?agreement=${a().id}&period=${r.period}`} data-testid="upload-signed-review">
+                      {t({ vi: 'Tải bản ký lên', en: 'Upload the signed copy' })}
                     </A>
                   </Show>
                 </div>

@@ -1,7 +1,7 @@
 import { For, Show } from 'solid-js';
 import { produce, type SetStoreFunction } from 'solid-js/store';
 import { t } from '../i18n.js';
-import { Field, AddButton, RemoveButton } from '../ui/index.js';
+import { Field, AddButton, RemoveButton, DateInput } from '../ui/index.js';
 import type { Form } from './editor-form.js';
 
 /** The body of a draft: numbered items (programs, plans) or chapters and articles (regulations). */
@@ -60,7 +60,7 @@ export function ContentEditor(props: { form: Form; setForm: SetStoreFunction<For
                     </select>
                   </Field>
                   <Field label={{ vi: 'Thời hạn', en: 'Due date' }}>
-                    <input name={`item-due-${i()}`} type="date" value={it.due} onInput={(e) => setForm('items', i(), 'due', e.currentTarget.value)} />
+                    <DateInput name={`item-due-${i()}`} value={it.due} onValue={(v) => setForm('items', i(), 'due', v)} />
                   </Field>
                 </div>
                 <RemoveButton

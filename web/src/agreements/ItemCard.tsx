@@ -3,7 +3,7 @@ import { type Item, itemStatuses, itemStatusInfo } from '../../../shared/agreeme
 import { formatDate } from '../../../shared/format.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { createAction, Field, SubmitButton, Input } from '../ui/index.js';
+import { createAction, Field, SubmitButton, Input, DateInput, RecordPicker } from '../ui/index.js';
 import { ErrorBox, ItemStatusBadge, ProgressBar, todayVN } from './common.jsx';
 
 /** A content item: status, progress bar, deadline, timeline, evidence, and the progress form. */
@@ -37,7 +37,7 @@ export function ItemCard(props: { item: Item; agreementId: string; tracking: boo
   };
 
   return (
-    <div class="item-card" data-testid={`item-${props.item.no}`}>
+    <div class="item-card" id={`item-${props.item.no}`} data-testid={`item-${props.item.no}`}>
       <div class="item-head">
         <span class="item-title">
           {props.item.no}. {props.item.title}
@@ -66,7 +66,7 @@ export function ItemCard(props: { item: Item; agreementId: string; tracking: boo
       <ProgressBar value={props.item.progress} label={props.item.title} />
       <Show when={props.item.evidence.length}>
         <p class="muted">
-          {t({ vi: 'Minh chứng', en: 'Evidence' })}: {props.item.evidence.map((e) => `${e.label} (${e.docId})`).join('; ')}
+          {t({ vi: 'Minh chứng', en: 'Evidence' })}: {props.item.evidence.map((e) => e.label).join('; ')}
         </p>
       </Show>
       <Show when={props.item.notes.length}>
@@ -111,13 +111,22 @@ export function ItemCard(props: { item: Item; agreementId: string; tracking: boo
                 onInput={(e) => setProgress(e.currentTarget.value)}
               />
             </Field>
-            <Input label={{ vi: 'Ngày', en: 'Date' }} name="noteOn" type="date" value={noteOn()} onInput={(e) => setNoteOn(e.currentTarget.value)} />
+            <Field label={{ vi: 'Ngày', en: 'Date' }}>
+              <DateInput name="noteOn" value={noteOn()} onValue={setNoteOn} />
+            </Field>
             <Field class="grow" label={{ vi: 'Ghi nhận', en: 'Note' }}>
               <input name="noteText" value={noteText()} onInput={(e) => setNoteText(e.currentTarget.value)} />
             </Field>
-            <Field label={{ vi: 'Minh chứng: mã văn bản lưu trữ', en: 'Evidence: archive document id' }}>
-              <input name="docId" value={docId()} onInput={(e) => setDocId(e.currentTarget.value)} />
-            </Field>
+            <RecordPicker
+              kind="document"
+              name="docId"
+              label={{ vi: 'Minh chứng: văn bản trong kho', en: 'Evidence: archived document' }}
+              value={docId()}
+              onPick={(r) => {
+                setDocId(r?.id ?? '');
+                if (r && !docLabel().trim()) setDocLabel(`${r.number} ${r.title}`.trim());
+              }}
+            />
             <Input
               label={{ vi: 'Tên minh chứng', en: 'Evidence label' }}
               name="docLabel"

@@ -12,7 +12,7 @@ import {
 } from '../../../shared/agreements/schema.js';
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
-import { createAction, Field, focusHeading, SubmitButton, Input } from '../ui/index.js';
+import { createAction, createDraft, DraftNotice, Field, focusHeading, SubmitButton, Input, DateInput } from '../ui/index.js';
 import { ErrorBox, todayVN } from './common.jsx';
 
 type Form = {
@@ -84,8 +84,9 @@ export function ReviewEditor() {
             no: it.no,
             title: it.title,
             result: r?.result ?? '',
-            status: r?.status ?? '',
-            progress: r?.progress !== undefined ? String(r.progress) : '',
+            // A new review starts from where each item stands today.
+            status: r?.status ?? (existing ? '' : it.status),
+            progress: r?.progress !== undefined ? String(r.progress) : existing ? '' : String(it.progress),
           };
         }),
       });
@@ -113,6 +114,7 @@ export function ReviewEditor() {
   );
 
   const period = () => (isNew() ? `${form.year}-${form.half}` : params.period);
+  const draft = createDraft({ key: () => `review:${params.id}:${params.period}`, form, setForm, ready: () => !!detail() });
 
   const save = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -143,7 +145,10 @@ export function ReviewEditor() {
         remarks: form.remarks,
       };
       const saved = await action.run(() => api.send(`/api/agreements/${params.id}/reviews/${period()}`, { method: 'PUT', body: JSON.stringify(body) }));
-      if (saved !== undefined) navigate(`/agreements/${params.id}`);
+      if (saved !== undefined) {
+        draft.saved();
+        navigate(`/agreements/${params.id}`);
+      }
     }
   };
 
@@ -164,6 +169,7 @@ export function ReviewEditor() {
           <>
             <h1>{isNew() ? t({ vi: 'Sơ kết, tổng kết', en: 'Write a review' }) : reviewTitle(params.period, lang())}</h1>
             <p class="muted">{fullTitle(d().agreement, lang())}</p>
+            <DraftNotice draft={draft} />
             <form class="form" onSubmit={save} data-testid="review-editor">
               <div class="grid-form">
                 <Show when={isNew()}>
@@ -185,7 +191,7 @@ export function ReviewEditor() {
                   </Field>
                 </Show>
                 <Field label={{ vi: 'Ngày hội nghị', en: 'Held on' }}>
-                  <input name="heldOn" type="date" required value={form.heldOn} onInput={(e) => setForm('heldOn', e.currentTarget.value)} />
+                  <DateInput name="heldOn" required value={form.heldOn} onValue={(v) => setForm('heldOn', v)} />
                 </Field>
                 <Input label={{ vi: 'Địa điểm', en: 'Venue' }} name="place" value={form.place} onInput={(e) => setForm('place', e.currentTarget.value)} />
                 <Field label={{ vi: 'Số, ký hiệu báo cáo', en: 'Report number' }}>

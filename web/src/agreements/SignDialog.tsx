@@ -4,7 +4,7 @@ import { defaultSignatory, partyAgenciesByLevel } from '../../../shared/agreemen
 import { agencyCodes, type AgreementDetail as Detail, type SignInput } from '../../../shared/agreements/schema.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { createAction, Dialog, Field, SubmitButton, AddButton, RemoveButton, Input } from '../ui/index.js';
+import { createAction, Dialog, Field, SubmitButton, AddButton, RemoveButton, Input, DateInput } from '../ui/index.js';
 import { agencyName, ErrorBox, todayVN, useOwnUnit } from './common.jsx';
 
 /** Signing dialog: date, venue, one signatory per party (pre-filled), in force from signing. */
@@ -44,9 +44,15 @@ export function SignDialog(props: { open: boolean; detail: Detail; onClose: () =
   return (
     <Dialog open={props.open} title={{ vi: 'Ký kết văn bản', en: 'Sign the agreement' }} onClose={props.onClose} testId="sign-dialog">
       <form class="form" onSubmit={submit} onInput={() => (touched = true)}>
+        <p class="muted" data-testid="sign-consequence">
+          {t({
+            vi: 'Sau khi ghi nhận ký kết, nội dung văn bản không sửa được nữa; mọi thay đổi phải qua văn bản sửa đổi, bổ sung.',
+            en: 'Once the signing is recorded, the text can no longer be edited; any change goes through an amendment.',
+          })}
+        </p>
         <div class="grid-form">
           <Field label={{ vi: 'Ngày ký', en: 'Signing date' }}>
-            <input name="signedOn" type="date" required value={form.signedOn} onInput={(e) => setForm('signedOn', e.currentTarget.value)} />
+            <DateInput name="signedOn" required value={form.signedOn} onValue={(v) => setForm('signedOn', v)} />
           </Field>
           <Input label={{ vi: 'Địa điểm', en: 'Venue' }} name="place" value={form.place} onInput={(e) => setForm('place', e.currentTarget.value)} />
         </div>

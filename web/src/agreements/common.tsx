@@ -2,10 +2,9 @@ import { vietnamToday } from '../../../shared/dates.js';
 import { Show } from 'solid-js';
 import { agencyLabels, itemStatusInfo, statusLabels, type AgencyCode, type AgreementStatus, type ItemStatus } from '../../../shared/agreements/schema.js';
 import type { Unit } from '../../../shared/agreements/parties.js';
-import { ApiError } from '../api.js';
+import { api } from '../api.js';
 import { t } from '../i18n.js';
 import { ErrorAlert } from '../ui/ErrorAlert.jsx';
-import { session } from '../session.js';
 import { canWriteHere, ownTenant, useLocality as useLocalityParam, withLocality } from '../tenancy/locality.jsx';
 import './agreements.css';
 
@@ -81,12 +80,7 @@ export function ErrorBox(props: { error: unknown }) {
 
 /** Downloads an authenticated file (the .docx exports) through a temporary object URL. */
 export async function download(path: string): Promise<void> {
-  const token = session()?.token;
-  const res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  if (!res.ok) {
-    const body = await res.json().catch(() => null);
-    throw new ApiError(body ?? { type: 'about:blank', status: res.status, title: res.statusText, title_vi: `Lỗi ${res.status}` });
-  }
+  const res = await api.file(path);
   const disposition = res.headers.get('content-disposition') ?? '';
   const utf8 = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
   const ascii = /filename="([^"]+)"/.exec(disposition)?.[1];

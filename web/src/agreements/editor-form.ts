@@ -36,7 +36,7 @@ export function emptyForm(): Form {
   return {
     kind: 'program',
     number: '',
-    title: `Phối hợp công tác năm ${thisYear}`,
+    title: '',
     year: String(thisYear),
     termFrom: '2021',
     termTo: '2026',

@@ -3,7 +3,7 @@ import { createSignal, For, Show } from 'solid-js';
 import type { CheckResult } from '../../../shared/archive/schema.js';
 import { formatDateTime } from '../../../shared/format.js';
 import { t } from '../i18n.js';
-import { createAction, ErrorAlert, Field, focusHeading } from '../ui/index.js';
+import { createAction, ErrorAlert, Field, focusHeading, FileInput } from '../ui/index.js';
 import { checkHash, sha256Of } from './api.js';
 
 /**
@@ -43,7 +43,7 @@ export function ArchiveCheck() {
       </p>
       <form class="archive-form" onSubmit={(e) => e.preventDefault()}>
         <Field label={{ vi: 'Tệp cần kiểm tra', en: 'File to check' }}>
-          <input name="check-file" type="file" disabled={action.busy()} onChange={(e) => void check(e.currentTarget.files?.[0])} />
+          <FileInput name="check-file" disabled={action.busy()} onFile={(file) => void (file && check(file))} />
         </Field>
       </form>
       <Show when={hash()}>

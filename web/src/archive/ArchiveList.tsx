@@ -1,10 +1,10 @@
-import { A } from '@solidjs/router';
+import { A, useSearchParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import { documentTypes, type DocumentSummary } from '../../../shared/archive/schema.js';
 import { formatDate } from '../../../shared/format.js';
 import { t, ui } from '../i18n.js';
 import { useLocality, withLocality } from '../tenancy/locality.jsx';
-import { type Column, createPagedList, Field, focusHeading, SubmitButton, PagedTable } from '../ui/index.js';
+import { type Column, createPagedList, Field, focusHeading, LocalityPicker, SubmitButton, PagedTable } from '../ui/index.js';
 import { listDocuments } from './api.js';
 import { canAdmin, canWrite, typeLabel } from './common.jsx';
 import { signatureBadge } from './SignatureView.jsx';
@@ -15,6 +15,7 @@ const empty = { vi: 'Không có văn bản nào phù hợp.', en: 'No matching d
 export function ArchiveList() {
   focusHeading();
   const locality = useLocality();
+  const [, setParams] = useSearchParams();
   const [q, setQ] = createSignal('');
   const [type, setType] = createSignal('');
   const [year, setYear] = createSignal('');
@@ -68,7 +69,9 @@ export function ArchiveList() {
           setApplied(filters());
         }}
       >
-        <Field label={{ vi: 'Tìm (không cần dấu)', en: 'Search (accents optional)' }}>
+        {/* Province staff look into one unit of their province (read-only). */}
+        <LocalityPicker testId="archive-locality" value={locality()} onChange={(code) => setParams({ locality: code })} />
+        <Field label={{ vi: 'Tìm trong thông tin và nội dung (không cần dấu)', en: 'Search details and text (accents optional)' }}>
           <input
             name="q"
             type="search"

@@ -1,7 +1,7 @@
 import { createSignal } from 'solid-js';
 import type { DocumentDetail } from '../../../shared/archive/schema.js';
 import { t } from '../i18n.js';
-import { createAction, ErrorAlert, Field, SubmitButton } from '../ui/index.js';
+import { createAction, ErrorAlert, Field, SubmitButton, FileInput } from '../ui/index.js';
 import { deleteDocument, restoreDocument, updateDocument } from './api.js';
 import { createMetadataForm, MetadataFields, metadataLabels } from './common.jsx';
 import { ACCEPT, createUpload, UploadStatus } from './upload.jsx';
@@ -48,7 +48,7 @@ export function NewVersionForm(props: { doc: DocumentDetail; onDone: (d: Documen
       <h2>{t({ vi: 'Tải lên bản đính chính (phiên bản mới)', en: 'Upload a correction (new version)' })}</h2>
       <form class="archive-form" onSubmit={submit}>
         <Field label={{ vi: 'Tệp', en: 'File' }}>
-          <input name="version-file" type="file" accept={ACCEPT} required onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+          <FileInput name="version-file" accept={ACCEPT} required onFile={setFile} />
         </Field>
         <Field label={{ vi: 'Lý do đính chính', en: 'Reason for the correction' }}>
           <input name="version-note" required value={note()} onInput={(e) => setNote(e.currentTarget.value)} />

@@ -8,6 +8,13 @@ import { fileUrl, verifyVersion } from './api.js';
 import { formatBytes } from './common.jsx';
 import { SignatureView } from './SignatureView.jsx';
 
+/** What search can read of a file (search inside documents; no OCR). */
+const textLabels: Record<NonNullable<DocumentVersion['text']>['status'], { vi: string; en: string }> = {
+  indexed: { vi: 'Tìm được theo nội dung', en: 'Searchable by its text' },
+  'no-text-layer': { vi: 'Không có lớp chữ (bản quét, ảnh): chỉ tìm theo thông tin văn bản', en: 'No text layer (scan, image): found by its details only' },
+  'not-extracted': { vi: 'Không đọc được nội dung để tìm kiếm', en: 'Its text could not be read for search' },
+};
+
 /** The version chain, newest first: file, SHA-256, who stored it; view, download, verify. */
 export function VersionTable(props: { doc: DocumentDetail; onPreview: (versionNo: number) => void }) {
   const columns: Column<DocumentVersion>[] = [
@@ -34,6 +41,17 @@ export function VersionTable(props: { doc: DocumentDetail; onPreview: (versionNo
           <Show when={v.note}>
             <br />
             <em>{v.note}</em>
+          </Show>
+          <Show when={v.text}>
+            {(text) => (
+              <>
+                <br />
+                <span class="muted" data-testid={`text-${v.versionNo}`}>
+                  {t(textLabels[text().status])}
+                  {text().truncated ? ` ${t({ vi: '(phần đầu)', en: '(the beginning)' })}` : ''}
+                </span>
+              </>
+            )}
           </Show>
         </>
       ),

@@ -11,7 +11,7 @@ import {
 } from '../../../shared/archive/schema.js';
 import { can } from '../../../shared/roles.js';
 import { lang, t } from '../i18n.js';
-import { Field, RemoveButton, Input } from '../ui/index.js';
+import { Field, RemoveButton, Input, DateInput, RecordName, RecordPicker } from '../ui/index.js';
 import { session } from '../session.js';
 import { canWriteHere, readsOtherTenant, useLocality, withLocality } from '../tenancy/locality.jsx';
 import { NumberClash } from './NumberClash.jsx';
@@ -37,7 +37,7 @@ export function LinkView(props: { link: DocumentLink }) {
   const href = () => withLocality(props.link.kind === 'plan' ? `/supervision/plans/${props.link.id}` : `/agreements/${props.link.id}`, locality());
   return (
     <A href={href()} class="archive-link" data-testid="doc-link">
-      {t(linkKindLabels[props.link.kind])} · <code>{props.link.id}</code>
+      {t(linkKindLabels[props.link.kind])} · <RecordName kind={props.link.kind === 'plan' ? 'plan' : 'agreement'} id={props.link.id} locality={locality()} />
       {props.link.kind === 'review' ? ` · ${props.link.period}` : ''}
     </A>
   );
@@ -115,14 +115,9 @@ export function MetadataFields(props: { form: MetadataForm; documentId?: string 
             onInput={(e) => setF('numberSymbol', e.currentTarget.value)}
           />
         </Field>
-        <Input
-          label={metadataLabels.signedOn}
-          name="signedOn"
-          type="date"
-          required
-          value={f.signedOn}
-          onInput={(e) => setF('signedOn', e.currentTarget.value)}
-        />
+        <Field label={metadataLabels.signedOn}>
+          <DateInput name="signedOn" required value={f.signedOn} onValue={(v) => setF('signedOn', v)} />
+        </Field>
       </div>
       <NumberClash numberSymbol={f.numberSymbol} agencies={props.form.value().issuingAgencies} documentId={props.documentId} />
       <Field label={metadataLabels.summary}>
@@ -146,18 +141,19 @@ export function MetadataFields(props: { form: MetadataForm; documentId?: string 
                 aria-label={t({ vi: 'Loại liên kết', en: 'Link kind' })}
                 name={`link-kind-${i}`}
                 value={l().kind}
-                onChange={(e) => setF('links', i, 'kind', e.currentTarget.value as LinkRow['kind'])}
+                onChange={(e) => setF('links', i, { kind: e.currentTarget.value as LinkRow['kind'], id: '' })}
               >
                 <option value="agreement">{t(linkKindLabels.agreement)}</option>
                 <option value="plan">{t(linkKindLabels.plan)}</option>
                 <option value="review">{t(linkKindLabels.review)}</option>
               </select>
-              <input
-                aria-label={t({ vi: 'Mã bản ghi', en: 'Record id' })}
+              <RecordPicker
+                inline
+                kind={l().kind === 'plan' ? 'plan' : 'agreement'}
                 name={`link-id-${i}`}
-                placeholder={t({ vi: 'Mã bản ghi', en: 'Record id' })}
+                label={l().kind === 'plan' ? { vi: 'Kế hoạch giám sát', en: 'Supervision plan' } : { vi: 'Văn bản phối hợp', en: 'Agreement' }}
                 value={l().id}
-                onInput={(e) => setF('links', i, 'id', e.currentTarget.value)}
+                onPick={(r) => setF('links', i, 'id', r?.id ?? '')}
               />
               <Show when={l().kind === 'review'}>
                 <input

@@ -1,25 +1,16 @@
 import { vietnamMonth } from '../../../shared/dates.js';
-import { createSignal, For } from 'solid-js';
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { provinceLocalitiesSchema } from '../../../shared/localities/views.js';
 import { auditActionLabels, auditActions, auditEntities, auditEntityLabels, type AuditEvent, auditPageSchema } from '../../../shared/audit/schema.js';
-import { formatDateTime } from '../../../shared/format.js';
 import { roleLabels, type Role } from '../../../shared/roles.js';
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
-import { type Column, createPagedList, Field, focusHeading, LocalityPicker, RoleGate, SubmitButton, PagedTable, Input } from '../ui/index.js';
+import { type Column, createPagedList, Field, focusHeading, LocalityPicker, RoleGate, SubmitButton, PagedTable, Input, DateInput } from '../ui/index.js';
 import '../tenancy/tenancy.css';
+import { auditSentence, auditValue, fieldLabel, tenantCodeOf } from './sentence.js';
 
 function thisMonth() {
   return vietnamMonth(Date.now());
-}
-
-function show(v: unknown): string {
-  if (v === null || v === undefined || v === '') return '—';
-  if (typeof v === 'string') return /^\d{4}-\d{2}-\d{2}T/.test(v) ? formatDateTime(v) : v;
-  if (typeof v === 'object' && v && ('name' in v || 'email' in v)) {
-    const o = v as { name?: string; email?: string };
-    return o.name ?? o.email ?? '';
-  }
-  return JSON.stringify(v);
 }
 
 const empty = { vi: 'Không có thay đổi nào trong khoảng này.', en: 'No changes in this range.' };
@@ -39,29 +30,40 @@ export function AuditLog() {
 
 const all = { vi: 'Tất cả', en: 'All' };
 
+const unitNames = new Map<string, Promise<string | undefined>>();
+/** A unit's name by its code (one request per unit and page load), for entries that carry only the code. */
+function unitName(provinceCode: string, localityCode: string): Promise<string | undefined> {
+  const key = `${provinceCode}-${localityCode}`;
+  let found = unitNames.get(key);
+  if (!found) {
+    found = api
+      .get(`/api/localities/${provinceCode}?q=${localityCode}&limit=5`, provinceLocalitiesSchema)
+      .then((r) => r.localities.find((l) => l.code === localityCode)?.name)
+      .catch(() => undefined);
+    unitNames.set(key, found);
+  }
+  return found;
+}
+
+function AuditSentence(props: { event: AuditEvent }) {
+  const [name] = createResource(
+    () => tenantCodeOf(props.event) ?? false,
+    (c) => unitName(c.provinceCode, c.localityCode),
+  );
+  return <span data-testid="audit-sentence">{auditSentence(props.event, lang(), name())}</span>;
+}
+
 const columns: Column<AuditEvent>[] = [
-  { id: 'at', header: { vi: 'Thời điểm', en: 'When' }, cell: (e) => formatDateTime(e.at) },
   {
-    id: 'actor',
-    header: { vi: 'Người thực hiện', en: 'Who' },
+    id: 'what',
+    header: { vi: 'Nội dung', en: 'What happened' },
     cell: (e) => (
       <>
-        {e.actor.name ?? e.actor.email}
+        <AuditSentence event={e} />
         <div class="hint">
           {e.actor.email} ·{' '}
-          {e.actor.role === 'public' ? t({ vi: 'Công khai (đăng ký)', en: 'Public (sign-up)' }) : (roleLabels[e.actor.role as Role]?.[lang()] ?? e.actor.role)}
+          {e.actor.role === 'public' ? t({ vi: 'Công khai (đăng ký)', en: 'Public (sign-up)' }) : (roleLabels[e.actor.role as Role]?.[lang()] ?? '')}
         </div>
-      </>
-    ),
-  },
-  { id: 'action', header: { vi: 'Hành động', en: 'Action' }, cell: (e) => (auditActionLabels[e.action] ? t(auditActionLabels[e.action]!) : e.action) },
-  {
-    id: 'entity',
-    header: { vi: 'Đối tượng', en: 'Entity' },
-    cell: (e) => (
-      <>
-        {auditEntityLabels[e.target.entity] ? t(auditEntityLabels[e.target.entity]!) : e.target.entity}
-        <div class="hint">{e.target.id.length > 20 ? `${e.target.id.slice(0, 12)}…` : e.target.id}</div>
       </>
     ),
   },
@@ -73,7 +75,13 @@ const columns: Column<AuditEvent>[] = [
         <For each={Object.entries(e.changes).slice(0, 8)}>
           {([field, c]) => (
             <li>
-              <code>{field}</code>: {show(c.before)} → {show(c.after)}
+              <span class="field-name">{fieldLabel(field, lang())}</span>: {auditValue(c.before, lang())} → {auditValue(c.after, lang())}
+              <Show when={c.digested}>
+                <span class="hint">
+                  {' '}
+                  {t({ vi: '(bản ghi đầy đủ quá dài, chỉ lưu phần đầu và dấu kiểm)', en: '(too long to keep in full: beginning and checksum kept)' })}
+                </span>
+              </Show>
             </li>
           )}
         </For>
@@ -119,9 +127,15 @@ function AuditBrowser() {
           setApplied(query());
         }}
       >
-        <Input label={{ vi: 'Tháng', en: 'Month' }} name="month" type="month" required value={month()} onInput={(e) => setMonth(e.currentTarget.value)} />
-        <Input label={{ vi: 'Từ ngày', en: 'From' }} name="from" type="date" value={from()} onInput={(e) => setFrom(e.currentTarget.value)} />
-        <Input label={{ vi: 'Đến ngày', en: 'To' }} name="to" type="date" value={to()} onInput={(e) => setTo(e.currentTarget.value)} />
+        <Field label={{ vi: 'Tháng', en: 'Month' }}>
+          <DateInput kind="month" name="month" required value={month()} onValue={setMonth} />
+        </Field>
+        <Field label={{ vi: 'Từ ngày', en: 'From' }}>
+          <DateInput name="from" value={from()} onValue={setFrom} />
+        </Field>
+        <Field label={{ vi: 'Đến ngày', en: 'To' }}>
+          <DateInput name="to" min={from() || undefined} value={to()} onValue={setTo} />
+        </Field>
         <Input label={{ vi: 'Người thực hiện (email)', en: 'Who (email)' }} name="actor" value={actor()} onInput={(e) => setActor(e.currentTarget.value)} />
         <Field label={{ vi: 'Đối tượng', en: 'Entity' }}>
           <select name="entity" value={entity()} onChange={(e) => setEntity(e.currentTarget.value)}>

@@ -51,7 +51,7 @@ export function ProvinceDashboard() {
   const isAdmin = () => allowed('province:admin');
   const [entryState, setEntryState] = createSignal<Record<string, DataEntry>>({});
   createResource(
-    () => (isAdmin() ? session()!.token : false),
+    () => (isAdmin() ? session()!.identity.userId : false),
     async () => {
       const { items: tenants } = await api.get('/api/tenancy/signups', signUpListSchema);
       const state: Record<string, DataEntry> = {};

@@ -1,3 +1,4 @@
+import { FollowButton } from '../notifications/FollowButton.jsx';
 import { A, Navigate, useParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import { statusLabels as agreementStatusLabels, type AgreementSummary, listResponseSchema } from '../../../shared/agreements/schema.js';
@@ -46,6 +47,9 @@ export function LocalityDrillDown() {
         <A href="/province">← {t({ vi: 'Tổng hợp toàn tỉnh', en: 'Province roll-up' })}</A>
       </p>
       <h1 data-testid="locality-name">{row()?.name ?? code()}</h1>
+      <Show when={/^\d{5}$/.test(code())}>
+        <FollowButton type="locality" id={code()} />
+      </Show>
       <Show when={row()}>
         {(r) => (
           <p class="muted" data-testid="locality-level">

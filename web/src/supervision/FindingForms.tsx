@@ -3,7 +3,7 @@ import { createStore } from 'solid-js/store';
 import { findingKindLabels } from '../../../shared/supervision/labels.js';
 import { type FindingKind, findingKinds } from '../../../shared/supervision/schema.js';
 import { t } from '../i18n.js';
-import { createAction, ErrorAlert, Field, SubmitButton, AddButton } from '../ui/index.js';
+import { createAction, ErrorAlert, Field, SubmitButton, AddButton, DateInput } from '../ui/index.js';
 import { newIdempotencyKey, supervisionApi } from './client.js';
 
 export type RecRow = { content: string; responsibleUnit: string; deadline: string };
@@ -20,7 +20,7 @@ export function RecFields(props: { prefix: string; value: RecRow; set: (k: keyof
         <input name={`${props.prefix}-unit`} value={props.value.responsibleUnit} onInput={(e) => props.set('responsibleUnit', e.currentTarget.value)} />
       </Field>
       <Field label={{ vi: 'Thời hạn', en: 'Deadline' }}>
-        <input type="date" name={`${props.prefix}-deadline`} value={props.value.deadline} onInput={(e) => props.set('deadline', e.currentTarget.value)} />
+        <DateInput name={`${props.prefix}-deadline`} value={props.value.deadline} onValue={(v) => props.set('deadline', v)} />
       </Field>
     </div>
   );

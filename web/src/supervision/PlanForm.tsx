@@ -16,7 +16,20 @@ import {
 import type { PlanSummary } from '../../../shared/supervision/views.js';
 import { t } from '../i18n.js';
 import { newIdempotencyKey, supervisionApi } from './client.js';
-import { Async, createAction, ErrorAlert, Field, focusHeading, SubmitButton, AddButton, RemoveButton, Input } from '../ui/index.js';
+import {
+  Async,
+  createAction,
+  createDraft,
+  DraftNotice,
+  ErrorAlert,
+  Field,
+  focusHeading,
+  SubmitButton,
+  AddButton,
+  RemoveButton,
+  DateInput,
+  RecordPicker,
+} from '../ui/index.js';
 import { ownTenant } from '../tenancy/locality.jsx';
 
 /** The tenant's level as agencies name it: "phường", "xã", "đặc khu" (a 2025 district: "quận", "huyện"…), "tỉnh". */
@@ -142,6 +155,7 @@ function PlanEditor(props: { plan?: PlanSummary }) {
   const [form, setForm] = createStore<FormState>(props.plan ? fromPlan(props.plan) : blank());
   const action = createAction();
   let idemKey = newIdempotencyKey();
+  const draft = createDraft({ key: () => `plan:${props.plan?.id ?? 'new'}`, form, setForm, ready: () => true });
   const dueOn = () => reportDueOn(form.sessions.filter((s) => /^\d{4}-\d{2}-\d{2}$/.test(s.date)));
 
   const submit = async (e: SubmitEvent) => {
@@ -160,11 +174,13 @@ function PlanEditor(props: { plan?: PlanSummary }) {
     );
     if (!res) return;
     idemKey = newIdempotencyKey();
+    draft.saved();
     navigate(`/supervision/plans/${res.plan.id}`);
   };
 
   return (
     <form class="sup-form" onSubmit={submit} data-testid="plan-form">
+      <DraftNotice draft={draft} />
       <datalist id="sup-agencies">
         <option value={`HĐND ${levelWord()}`} />
         <option value={`UBND ${levelWord()}`} />
@@ -201,16 +217,11 @@ function PlanEditor(props: { plan?: PlanSummary }) {
         </label>
         <div class="sup-row">
           <Field label={{ vi: 'Từ ngày', en: 'From' }}>
-            <input type="date" name="periodFrom" required value={form.from} onInput={(e) => setForm('from', e.currentTarget.value)} />
+            <DateInput name="periodFrom" required value={form.from} onValue={(v) => setForm('from', v)} />
           </Field>
-          <Input
-            label={{ vi: 'Đến ngày', en: 'To' }}
-            type="date"
-            name="periodTo"
-            required
-            value={form.to}
-            onInput={(e) => setForm('to', e.currentTarget.value)}
-          />
+          <Field label={{ vi: 'Đến ngày', en: 'To' }}>
+            <DateInput name="periodTo" required min={form.from || undefined} value={form.to} onValue={(v) => setForm('to', v)} />
+          </Field>
         </div>
       </fieldset>
 
@@ -220,10 +231,10 @@ function PlanEditor(props: { plan?: PlanSummary }) {
           {(s, i) => (
             <div class="sup-row" data-testid="session-row">
               <Field label={{ vi: 'Ngày', en: 'Date' }}>
-                <input type="date" name={`session-date-${i}`} value={s().date} onInput={(e) => setForm('sessions', i, 'date', e.currentTarget.value)} />
+                <DateInput name={`session-date-${i}`} value={s().date} onValue={(v) => setForm('sessions', i, 'date', v)} />
               </Field>
               <Field label={{ vi: 'Giờ', en: 'Time' }}>
-                <input type="time" name={`session-time-${i}`} value={s().time} onInput={(e) => setForm('sessions', i, 'time', e.currentTarget.value)} />
+                <DateInput kind="time" name={`session-time-${i}`} value={s().time} onValue={(v) => setForm('sessions', i, 'time', v)} />
               </Field>
               <Field label={{ vi: 'Làm việc với', en: 'With unit' }}>
                 <input name={`session-unit-${i}`} value={s().unit} onInput={(e) => setForm('sessions', i, 'unit', e.currentTarget.value)} />
@@ -307,9 +318,13 @@ function PlanEditor(props: { plan?: PlanSummary }) {
       <fieldset>
         <legend>{t({ vi: 'Thực hiện nội dung của chương trình, quy chế phối hợp', en: 'Agreement item carried out' })}</legend>
         <div class="sup-row">
-          <Field label={{ vi: 'Mã văn bản phối hợp', en: 'Agreement id' }}>
-            <input name="agreementId" value={form.agreementId} onInput={(e) => setForm('agreementId', e.currentTarget.value)} />
-          </Field>
+          <RecordPicker
+            kind="agreement"
+            name="agreementId"
+            label={{ vi: 'Văn bản phối hợp', en: 'Agreement' }}
+            value={form.agreementId}
+            onPick={(r) => setForm('agreementId', r?.id ?? '')}
+          />
           <Field label={{ vi: 'Nội dung số', en: 'Item no.' }}>
             <input type="number" min="1" max="999" name="itemNo" value={form.itemNo} onInput={(e) => setForm('itemNo', e.currentTarget.value)} />
           </Field>

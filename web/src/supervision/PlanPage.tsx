@@ -1,3 +1,4 @@
+import { FollowButton } from '../notifications/FollowButton.jsx';
 import { A, useParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import { formatDate } from '../../../shared/format.js';
@@ -6,7 +7,7 @@ import { planTransitions, REPORT_DUE_DAYS, statusesAcceptingFindings } from '../
 import type { Session as PlanSession } from '../../../shared/supervision/schema.js';
 import type { PlanDetail } from '../../../shared/supervision/views.js';
 import { t } from '../i18n.js';
-import { Async, type Column, DataTable, focusHeading } from '../ui/index.js';
+import { Async, type Column, DataTable, focusHeading, RecordName } from '../ui/index.js';
 import { canWrite, supervisionApi, useLocality, withLocality } from './client.js';
 import { DemoBadge, PlanStatusBadge } from './common.jsx';
 import { AddRecommendation, FindingForm } from './FindingForms.jsx';
@@ -36,17 +37,20 @@ export function PlanPage() {
       <p>
         <A href={withLocality('/supervision', locality())}>← {t({ vi: 'Danh sách kế hoạch', en: 'All plans' })}</A>
       </p>
-      <Async of={detail}>{(d) => <PlanView detail={d()} writable={writable()} reload={refetch} />}</Async>
+      <Async of={detail}>{(d) => <PlanView detail={d()} writable={writable()} own={!locality()} reload={refetch} />}</Async>
     </section>
   );
 }
 
-function PlanView(props: { detail: PlanDetail; writable: boolean; reload: () => void }) {
+function PlanView(props: { detail: PlanDetail; writable: boolean; own: boolean; reload: () => void }) {
   const plan = () => props.detail.plan;
 
   return (
     <>
       <h1 data-testid="plan-topic">{plan().topic}</h1>
+      <Show when={props.own}>
+        <FollowButton type="plan" id={plan().id} />
+      </Show>
       <p class="sup-actions">
         <span data-testid="plan-status">
           <PlanStatusBadge status={plan().status} />
@@ -103,7 +107,7 @@ function PlanView(props: { detail: PlanDetail; writable: boolean; reload: () => 
               <dd data-testid="agreement-ref">
                 {t({ vi: `Nội dung số ${ref().itemNo} của văn bản phối hợp`, en: `Item ${ref().itemNo} of agreement` })}{' '}
                 <A href={`/agreements/${ref().agreementId}`}>
-                  <code>{ref().agreementId}</code>
+                  <RecordName kind="agreement" id={ref().agreementId} />
                 </A>
               </dd>
             </>

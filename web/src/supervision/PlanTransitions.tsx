@@ -1,42 +1,61 @@
 import { createSignal, For, Show } from 'solid-js';
 import { planStatusActions } from '../../../shared/supervision/labels.js';
 import { planTransitions } from '../../../shared/supervision/rules.js';
+import type { PlanStatus } from '../../../shared/supervision/schema.js';
 import type { PlanSummary } from '../../../shared/supervision/views.js';
-import { t } from '../i18n.js';
-import { createAction, ErrorAlert, SubmitButton, Input } from '../ui/index.js';
+import { t, type Text } from '../i18n.js';
+import { ConfirmDialog, createAction, ErrorAlert, SubmitButton, Input, DateInput, Field } from '../ui/index.js';
 import { supervisionApi } from './client.js';
+
+/** What each step does, said before it is taken: a plan only moves forward. */
+const stepConsequences: Record<PlanStatus, Text> = {
+  planned: { vi: '', en: '' },
+  notified: {
+    vi: 'Kế hoạch được ghi nhận là đã thông báo cho các đơn vị chịu giám sát. Không thể quay lại bước trước.',
+    en: 'The plan is recorded as notified to the supervised units. This step cannot be undone.',
+  },
+  in_progress: {
+    vi: 'Đoàn giám sát bắt đầu làm việc; từ đây có thể ghi nhận kết quả và kiến nghị. Không thể quay lại bước trước.',
+    en: 'The team starts its work; findings and recommendations can be recorded from now on. This step cannot be undone.',
+  },
+  reported: {
+    vi: 'Báo cáo kết quả giám sát được ghi nhận; các kiến nghị được theo dõi đến khi giải quyết xong. Không thể quay lại bước trước.',
+    en: 'The team report is recorded; its recommendations are followed up until resolved. This step cannot be undone.',
+  },
+  closed: {
+    vi: 'Kế hoạch kết thúc và chỉ còn để xem, không sửa được nữa. Không thể mở lại.',
+    en: 'The plan is closed and becomes read-only. It cannot be reopened.',
+  },
+};
 
 /** The plan's next steps (notify, start, report, close), each dated and with an optional note. */
 export function PlanTransitions(props: { plan: PlanSummary; today: string; reload: () => void }) {
   const [on, setOn] = createSignal(props.today);
   const [note, setNote] = createSignal('');
   const action = createAction();
+  const [asking, setAsking] = createSignal<PlanStatus | null>(null);
   const act = async (work: () => Promise<unknown>) => {
     const done = await action.run(async () => {
       await work();
       return true;
     });
-    if (done) props.reload();
+    if (!done) return;
+    setAsking(null);
+    props.reload();
   };
   return (
     <>
       <div class="sup-inline">
         <div class="sup-row">
-          <Input label={{ vi: 'Ngày thực hiện', en: 'Date' }} type="date" name="transition-on" value={on()} onInput={(e) => setOn(e.currentTarget.value)} />
+          <Field label={{ vi: 'Ngày thực hiện', en: 'Date' }}>
+            <DateInput name="transition-on" value={on()} onValue={setOn} />
+          </Field>
           <Input label={{ vi: 'Ghi chú', en: 'Note' }} name="transition-note" value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
         </div>
         <div class="sup-actions">
           <For each={planTransitions[props.plan.status]}>
             {(to) => (
-              <SubmitButton
-                type="button"
-                busy={action.busy()}
-                label={planStatusActions[to]}
-                data-testid={`plan-move-${to}`}
-                onClick={() =>
-                  act(() => supervisionApi.move(props.plan.id, { to, version: props.plan.version, on: on() || undefined, note: note().trim() || undefined }))
-                }
-              />
+              <SubmitButton type="button" busy={action.busy()} label={planStatusActions[to]} data-testid={`plan-move-${to}`} onClick={() => setAsking(to)} />
             )}
           </For>
           <Show when={props.plan.status === 'reported' && props.plan.openRecommendations > 0}>
@@ -49,7 +68,27 @@ export function PlanTransitions(props: { plan: PlanSummary; today: string; reloa
           </Show>
         </div>
       </div>
-      <ErrorAlert error={action.error()} testId="plan-error" />
+      <Show when={!asking()}>
+        <ErrorAlert error={action.error()} testId="plan-error" />
+      </Show>
+      <ConfirmDialog
+        open={!!asking()}
+        title={asking() ? planStatusActions[asking()!] : { vi: '', en: '' }}
+        message={asking() ? stepConsequences[asking()!] : { vi: '', en: '' }}
+        confirmLabel={asking() ? planStatusActions[asking()!] : undefined}
+        busy={action.busy()}
+        error={action.error()}
+        onConfirm={() => {
+          const to = asking()!;
+          void act(() => supervisionApi.move(props.plan.id, { to, version: props.plan.version, on: on() || undefined, note: note().trim() || undefined }));
+        }}
+        onCancel={() => {
+          setAsking(null);
+          action.setError(null);
+        }}
+        testId="plan-step-dialog"
+        confirmTestId="plan-step-confirm"
+      />
     </>
   );
 }

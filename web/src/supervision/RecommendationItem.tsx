@@ -4,7 +4,7 @@ import { formatDate } from '../../../shared/format.js';
 import { recommendationStatusLabels } from '../../../shared/supervision/labels.js';
 import type { RecommendationView } from '../../../shared/supervision/views.js';
 import { t } from '../i18n.js';
-import { createAction, ErrorAlert, Field, AddButton } from '../ui/index.js';
+import { ConfirmDialog, createAction, ErrorAlert, Field, AddButton, DateInput } from '../ui/index.js';
 import { newIdempotencyKey, supervisionApi } from './client.js';
 import { RecStatusBadge } from './common.jsx';
 import { RecFields } from './FindingForms.jsx';
@@ -23,13 +23,15 @@ export function RecommendationItem(props: { planId: string; rec: RecommendationV
       return true;
     });
     if (!done) return;
+    setConfirmResolve(false);
     setMode('none');
     props.reload();
   };
+  const [confirmResolve, setConfirmResolve] = createSignal(false);
   const move = (to: 'accepted' | 'resolved' | 'open') => run(() => supervisionApi.moveRecommendation(props.planId, r().no, { to, version: r().version }));
 
   return (
-    <div class="sup-rec" data-testid={`rec-${r().no}`}>
+    <div class="sup-rec" id={`rec-${r().no}`} data-testid={`rec-${r().no}`}>
       <div class="sup-rec-head">
         <strong>
           {t({ vi: 'Kiến nghị', en: 'Recommendation' })} {r().no}:
@@ -93,7 +95,7 @@ export function RecommendationItem(props: { planId: string; rec: RecommendationV
             </button>
           </Show>
           <Show when={r().status === 'answered' || r().status === 'accepted'}>
-            <button type="button" class="button small" data-testid="rec-resolve" onClick={() => move('resolved')}>
+            <button type="button" class="button small" data-testid="rec-resolve" onClick={() => setConfirmResolve(true)}>
               {t({ vi: 'Đã giải quyết xong', en: 'Mark resolved' })}
             </button>
           </Show>
@@ -129,7 +131,7 @@ export function RecommendationItem(props: { planId: string; rec: RecommendationV
         >
           <div class="sup-row">
             <Field label={{ vi: 'Ngày trả lời', en: 'Answered on' }}>
-              <input type="date" name="respondedOn" value={resp.respondedOn} onInput={(e) => setResp('respondedOn', e.currentTarget.value)} />
+              <DateInput name="respondedOn" value={resp.respondedOn} onValue={(v) => setResp('respondedOn', v)} />
             </Field>
             <Field label={{ vi: 'Đơn vị trả lời', en: 'Answered by' }}>
               <input
@@ -191,6 +193,21 @@ export function RecommendationItem(props: { planId: string; rec: RecommendationV
         </form>
       </Show>
       <ErrorAlert error={action.error()} />
+      <ConfirmDialog
+        open={confirmResolve()}
+        title={{ vi: 'Ghi nhận đã giải quyết xong', en: 'Mark the recommendation resolved' }}
+        message={{
+          vi: `Kiến nghị ${r().no} sẽ được đóng: không ghi nhận thêm trả lời và không thể mở lại.`,
+          en: `Recommendation ${r().no} will be closed: no further answers can be recorded and it cannot be reopened.`,
+        }}
+        confirmLabel={{ vi: 'Đã giải quyết xong', en: 'Mark resolved' }}
+        busy={action.busy()}
+        error={action.error()}
+        onConfirm={() => void move('resolved')}
+        onCancel={() => setConfirmResolve(false)}
+        testId="resolve-dialog"
+        confirmTestId="resolve-confirm"
+      />
     </div>
   );
 }

@@ -4,7 +4,19 @@ import { signUpListSchema, type Tenant, type TenantStatus } from '../../../share
 import { decisionResultSchema, type InvitationCreated } from '../../../shared/users/schema.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { Async, type Column, createAction, DataTable, FormDialog, ErrorAlert, Field, focusHeading, RoleGate, SubmitButton } from '../ui/index.js';
+import {
+  Async,
+  type Column,
+  ConfirmDialog,
+  createAction,
+  DataTable,
+  FormDialog,
+  ErrorAlert,
+  Field,
+  focusHeading,
+  RoleGate,
+  SubmitButton,
+} from '../ui/index.js';
 import { InvitationLink } from './InvitationLink.jsx';
 import { tenantStatusLabels } from './labels.js';
 import './tenancy.css';
@@ -99,7 +111,7 @@ function SignupList() {
               type="button"
               label={{ vi: 'Phê duyệt', en: 'Approve' }}
               busy={action.busy()}
-              onClick={() => void decide({ tenant: tn, decision: 'approve' })}
+              onClick={() => setPending({ tenant: tn, decision: 'approve' })}
             />
             <button type="button" class="button secondary" onClick={() => setPending({ tenant: tn, decision: 'reject' })}>
               {t({ vi: 'Từ chối', en: 'Reject' })}
@@ -152,6 +164,21 @@ function SignupList() {
           />
         )}
       </Async>
+      <ConfirmDialog
+        open={pending()?.decision === 'approve'}
+        title={{ vi: 'Phê duyệt đăng ký', en: 'Approve the sign-up' }}
+        message={{
+          vi: `${pending()?.tenant.name ?? ''} sẽ được kích hoạt và người đăng ký nhận lời mời làm quản trị viên của đơn vị. Không thể hủy phê duyệt.`,
+          en: `${pending()?.tenant.name ?? ''} becomes active and its contact is invited as the unit's administrator. An approval cannot be undone.`,
+        }}
+        confirmLabel={{ vi: 'Phê duyệt', en: 'Approve' }}
+        busy={action.busy()}
+        error={action.error()}
+        onConfirm={() => void decide(pending()!)}
+        onCancel={close}
+        testId="approve-dialog"
+        confirmTestId="approve-confirm"
+      />
       <FormDialog
         open={pending()?.decision === 'reject'}
         title={{ vi: 'Từ chối đăng ký', en: 'Reject the sign-up' }}

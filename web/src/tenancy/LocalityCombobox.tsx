@@ -2,6 +2,7 @@ import { createEffect, createResource, createSignal, For, on, onCleanup, Show } 
 import { provinceLocalitiesSchema } from '../../../shared/localities/views.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
+import { comboboxKeydown } from '../ui/combobox.js';
 import type { ProvinceItem, Unit } from './SignUp.jsx';
 
 /** How many matches the type-ahead shows at once (Thành phố Hồ Chí Minh alone has 168 units). */
@@ -55,27 +56,7 @@ export function LocalityCombobox(props: { province: ProvinceItem | undefined; va
     setText(u.name);
     setOpen(false);
   };
-  const keydown = (e: KeyboardEvent) => {
-    const list = shown();
-    if (e.key === 'ArrowDown') {
-      e.preventDefault();
-      if (!open()) setOpen(true);
-      else setActive((i) => Math.min(i + 1, list.length - 1));
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      setActive((i) => Math.max(i - 1, 0));
-    } else if (e.key === 'Enter') {
-      if (open() && list[active()]) {
-        e.preventDefault();
-        pick(list[active()]!);
-      }
-    } else if (e.key === 'Escape') {
-      if (open()) {
-        e.preventDefault();
-        setOpen(false);
-      }
-    }
-  };
+  const keydown = (e: KeyboardEvent) => comboboxKeydown(e, { open, setOpen, options: shown, active, setActive, pick });
   const optionId = (code: string) => `signup-locality-${code}`;
 
   return (

@@ -41,7 +41,7 @@ export function readsOtherTenant(locality: string | null | undefined): boolean {
 /** The signed-in user's tenant profile: one request per session, shared by every page. */
 const ownProfile = createRoot(() => {
   const [profile] = createResource(
-    () => (session()?.identity.provinceCode ? session()!.token : false),
+    () => (session()?.identity.provinceCode ? session()!.identity.userId : false),
     () => api.get('/api/tenancy/tenant', tenantResultSchema).then((r) => r.tenant),
   );
   return profile;

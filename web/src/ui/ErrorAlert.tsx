@@ -18,7 +18,8 @@ export function toProblem(error: unknown): Problem {
 
 /**
  * A refused request or a failed step, in the UI language: the problem's title, its detail and one
- * line per field (the field's label where the page names it, then the message). One `role=alert`.
+ * line per field (the field's label where the page names it, then the message), each said once.
+ * One `role=alert`.
  */
 export function ErrorAlert(props: { error: unknown; labels?: Record<string, Text>; testId?: string }) {
   return (
@@ -28,9 +29,18 @@ export function ErrorAlert(props: { error: unknown; labels?: Record<string, Text
         const vi = () => lang() === 'vi';
         const title = () => (vi() ? problem().title_vi : problem().title);
         const detail = () => (vi() ? problem().detail_vi : problem().detail);
-        const label = (field: string) => {
-          const known = props.labels?.[field];
-          return known ? t(known) : field;
+        // One line per distinct message, named by the field's label when the page knows it; never by
+        // its code (`signedOn`, `document.links.0.id`): the messages say which field they are about.
+        const lines = () => {
+          const seen = new Set([detail() ?? '', title()]);
+          return (problem().errors ?? []).flatMap((e) => {
+            const message = vi() ? e.message_vi : e.message_en;
+            const known = props.labels?.[e.field];
+            const line = known && !message.includes(t(known)) ? `${t(known)}: ${message}` : message;
+            if (seen.has(line) || seen.has(message)) return [];
+            seen.add(line);
+            return [{ field: e.field, line }];
+          });
         };
         return (
           <div class="alert" role="alert" data-testid={props.testId} data-problem-type={problem().type}>
@@ -38,15 +48,9 @@ export function ErrorAlert(props: { error: unknown; labels?: Record<string, Text
             <Show when={detail() && detail() !== title()}>
               <p>{detail()}</p>
             </Show>
-            <Show when={problem().errors?.length}>
+            <Show when={lines().length}>
               <ul>
-                <For each={problem().errors}>
-                  {(e) => (
-                    <li data-field={e.field}>
-                      <span class="field-name">{label(e.field)}</span>: {vi() ? e.message_vi : e.message_en}
-                    </li>
-                  )}
-                </For>
+                <For each={lines()}>{(l) => <li data-field={l.field}>{l.line}</li>}</For>
               </ul>
             </Show>
           </div>

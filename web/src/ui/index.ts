@@ -15,3 +15,7 @@ export { createPagedList, LoadMore, type Page } from './paged.jsx';
 export { PagedTable } from './PagedTable.jsx';
 export { allowed, RoleGate } from './RoleGate.jsx';
 export { AddButton, RemoveButton } from './RowButtons.jsx';
+export { DateInput, FileInput } from './DateInput.jsx';
+export { createDraft, type Draft, DraftNotice } from './draft.jsx';
+export { RecordName, RecordPicker } from './RecordPicker.jsx';
+export { describeRecord, type RecordKind, type RecordRef, recordLabel, searchRecords } from './records.js';

@@ -4,7 +4,7 @@ import { type UsageReport, usageReportSchema } from '../../../shared/usage/schem
 import { api } from '../api.js';
 import { lang, t } from '../i18n.js';
 import { session } from '../session.js';
-import { Async, type Column, DataTable, focusHeading, Input } from '../ui/index.js';
+import { Async, type Column, DataTable, focusHeading, DateInput, Field } from '../ui/index.js';
 
 /** `yyyy-mm` of today in Vietnam (UTC+7), the month the page opens on. */
 function thisMonth(): string {
@@ -101,13 +101,9 @@ export function UsagePage() {
         })}
       </p>
       <div class="filters">
-        <Input
-          label={{ vi: 'Tháng', en: 'Month' }}
-          type="month"
-          name="month"
-          value={month()}
-          onChange={(e) => e.currentTarget.value && setMonth(e.currentTarget.value)}
-        />
+        <Field label={{ vi: 'Tháng', en: 'Month' }}>
+          <DateInput kind="month" name="month" value={month()} onValue={(v) => v && setMonth(v)} />
+        </Field>
         <span data-testid="usage-range">{monthRange(month())}</span>
         <button type="button" class="button secondary" onClick={download}>
           {t({ vi: 'Xuất CSV', en: 'Export CSV' })}

@@ -1,0 +1,117 @@
+import { Hono, type Context } from 'hono';
+import * as z from 'zod';
+import { agreementIdSchema } from '../../shared/agreements/schema.js';
+import { bulkItemsSchema, type SheetPreview } from '../../shared/imports/schema.js';
+import { readDetail } from '../agreements/repository.js';
+import { agreementNotFound } from '../agreements/service/context.js';
+import { readTenant, writeTenant } from '../auth/tenant-scope.js';
+import type { AppEnv } from '../http/env.js';
+import { ProblemError } from '../http/problem.js';
+import { validate } from '../http/validate.js';
+import { opContext } from '../store/op-context.js';
+import { versionFromIfMatch } from '../store/versioning.js';
+
+/**
+ * Program and plan items as a spreadsheet, both ways with one template: export, template, preview of
+ * an import (nothing written), apply (all or nothing), and bulk changes from the list. The readers
+ * and writers load on first use.
+ */
+
+const idParam = z.object({ id: agreementIdSchema });
+const formatQuery = z.strictObject({ format: z.enum(['xlsx', 'csv']).default('xlsx'), locality: z.string().optional() });
+const sheet = () => import('./items-sheet.js');
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+async function tableResponse(c: Context<AppEnv>, table: import('../export/table-export.js').Table, format: 'xlsx' | 'csv', base: string) {
+  const { toCsv, toXlsx } = await import('../export/table-export.js');
+  const headers = { 'content-disposition': `attachment; filename="${base}.${format}"`, 'cache-control': 'no-store' };
+  if (format === 'csv') return c.body(toCsv(table), 200, { ...headers, 'content-type': 'text/csv; charset=utf-8' });
+  return c.body(toXlsx(table) as Uint8Array<ArrayBuffer>, 200, { ...headers, 'content-type': XLSX_MIME });
+}
+
+async function rowsOfBody(c: Context<AppEnv>) {
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  if (!bytes.byteLength) {
+    throw new ProblemError('validation', { vi: 'Chưa chọn tệp', en: 'No file sent' }, [
+      { field: 'file', in: 'body', code: 'required', message_vi: 'Chọn tệp Excel (.xlsx) hoặc CSV', message_en: 'Choose an Excel (.xlsx) or CSV file' },
+    ]);
+  }
+  const [{ readSheet }, { readItemRows }] = await Promise.all([import('./sheet-read.js'), sheet()]);
+  return readItemRows(readSheet(bytes));
+}
+
+async function preview(c: Context<AppEnv>, id: string, rows: Awaited<ReturnType<typeof rowsOfBody>>, applied: boolean): Promise<SheetPreview> {
+  const d = await readDetail(c.var.store, writeTenant(c), id, c.var.deps.now());
+  if (!d) throw agreementNotFound();
+  const { previewOf } = await sheet();
+  return { agreementId: id, agreementVersion: d.agreement.version, rows: rows.length, ...previewOf(rows, d), applied };
+}
+
+export const sheetRoutes = new Hono<AppEnv>()
+  .get('/templates/items', validate('query', formatQuery), async (c) => {
+    writeTenant(c);
+    return tableResponse(c, (await sheet()).itemsTable(null), c.req.valid('query').format, 'mau-noi-dung-phoi-hop');
+  })
+
+  .get('/agreements/:id/items', validate('param', idParam), validate('query', formatQuery), async (c) => {
+    const q = c.req.valid('query');
+    const tenant = await readTenant(c, q.locality);
+    const d = await readDetail(c.var.store, tenant, c.req.valid('param').id, c.var.deps.now());
+    if (!d) throw agreementNotFound();
+    return tableResponse(c, (await sheet()).itemsTable(d), q.format, `noi-dung-${d.agreement.year ?? d.agreement.id}`);
+  })
+
+  /** What the file would create or change; nothing is written. */
+  .post('/agreements/:id/items/preview', validate('param', idParam), async (c) => {
+    const rows = await rowsOfBody(c);
+    return c.json(await preview(c, c.req.valid('param').id, rows, false));
+  })
+
+  /** The same file applied: all rows in one transaction, or none. `If-Match`: the draft's version read with the preview. */
+  .post('/agreements/:id/items/apply', validate('param', idParam), async (c) => {
+    const tenant = writeTenant(c);
+    const id = c.req.valid('param').id;
+    const rows = await rowsOfBody(c);
+    const before = await preview(c, id, rows, false);
+    const { applyItemRows } = await import('../agreements/service/apply-items.js');
+    const r = await applyItemRows(opContext(c, tenant), id, rows, versionFromIfMatch(c.req.header('if-match')));
+    return c.json({ ...before, agreementVersion: r.agreementVersion, applied: r.changed > 0 } satisfies SheetPreview);
+  })
+
+  /** Several items at once: status, deadline or lead, with the item versions the clerk saw. */
+  .post('/agreements/:id/items/bulk', validate('param', idParam), validate('json', bulkItemsSchema), async (c) => {
+    const tenant = writeTenant(c);
+    const id = c.req.valid('param').id;
+    const input = c.req.valid('json');
+    const d = await readDetail(c.var.store, tenant, id, c.var.deps.now());
+    if (!d) throw agreementNotFound();
+    const byNo = new Map(d.items.map((i) => [i.no, i]));
+    const missing = input.items.filter((i) => !byNo.has(i.no));
+    if (missing.length) throw agreementNotFound();
+    const rows = input.items.map(({ no, version }, k) => {
+      const cur = byNo.get(no)!;
+      const status = input.set.status ?? cur.status;
+      const progress =
+        input.set.status === undefined || input.set.status === cur.status
+          ? cur.progress
+          : status === 'done'
+            ? 100
+            : status === 'not_started'
+              ? 0
+              : cur.progress;
+      return {
+        row: k + 1,
+        no,
+        version,
+        title: cur.title,
+        description: cur.description,
+        lead: input.set.lead !== undefined ? input.set.lead : cur.lead,
+        cooperating: cur.cooperating,
+        due: input.set.due !== undefined ? input.set.due : cur.due,
+        status,
+        progress,
+      };
+    });
+    const { applyItemRows } = await import('../agreements/service/apply-items.js');
+    return c.json(await applyItemRows(opContext(c, tenant), id, rows, input.version ?? null));
+  });

@@ -1,0 +1,177 @@
+import { Aws, Duration, RemovalPolicy, Stack, TimeZone, Validations } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
+import type * as secrets from 'aws-cdk-lib/aws-secretsmanager';
+import * as ses from 'aws-cdk-lib/aws-ses';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { EnvironmentConfig } from './environments.js';
+import { bundling, LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME, lambdaFunctions, repoRoot } from './functions.js';
+import { acknowledgeWildcardResources } from './nag.js';
+
+/** The e-mail sending identity from context (`-c sesIdentity=phoihop.gov.vn -c sesFrom=thongbao@phoihop.gov.vn`). */
+export type MailIdentity = { identity: string; from: string };
+
+export type RemindersProps = {
+  config: EnvironmentConfig;
+  table: dynamodb.ITableV2;
+  /** The web app's URL: links in the digests. */
+  appUrl: string;
+  /** Shared with the API, which checks the unsubscribe links the job signs. */
+  unsubscribeSecret: secrets.ISecret;
+  mail?: MailIdentity;
+  /** The alarm topic (environments with alarms). */
+  alarmTopic?: sns.ITopic;
+};
+
+/**
+ * LeadingKeys the job may touch (functions/reminders/job.ts, daily.ts): it reads the due index
+ * (GSI1 `<prov>#P#DUE`), the users and followers of tenants with something due and the users'
+ * e-mail preferences, and writes notifications and digest markers. Nothing else of any tenant.
+ */
+export const JOB_KEYS = {
+  dueIndex: ['??#P#DUE'],
+  read: ['*#USERS', '*#FOLLOW#*', '*#NOTIF#*'],
+  write: ['*#NOTIF#*'],
+};
+
+/**
+ * The daily reminder job: EventBridge Scheduler at 07:00 Asia/Ho_Chi_Minh invokes its own function
+ * (retries twice, then the event goes to an encrypted dead-letter queue); an alarm fires on a
+ * failed run or a parked event.
+ */
+export class Reminders extends Construct {
+  readonly fn: NodejsFunction;
+  readonly role: iam.Role;
+  readonly deadLetters: sqs.Queue;
+  readonly schedule: scheduler.Schedule;
+  readonly alarms: cloudwatch.Alarm[] = [];
+  readonly configurationSet?: ses.ConfigurationSet;
+
+  constructor(scope: Construct, id: string, props: RemindersProps) {
+    super(scope, id);
+    const { config, table } = props;
+    const removalPolicy = config.protect ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    const logGroup = new logs.LogGroup(this, 'Logs', { retention: config.logRetentionDays as unknown as logs.RetentionDays, removalPolicy });
+
+    this.role = new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), description: 'Phoi Hop daily reminder job' });
+    const leading = (keys: string[]) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': keys } });
+    const statements = [
+      new iam.PolicyStatement({ sid: 'Logs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }),
+      new iam.PolicyStatement({
+        sid: 'DueIndex',
+        actions: ['dynamodb:Query'],
+        resources: [`${table.tableArn}/index/GSI1`],
+        conditions: leading(JOB_KEYS.dueIndex),
+      }),
+      new iam.PolicyStatement({
+        sid: 'Recipients',
+        actions: ['dynamodb:Query', 'dynamodb:GetItem'],
+        resources: [table.tableArn],
+        conditions: leading(JOB_KEYS.read),
+      }),
+      new iam.PolicyStatement({ sid: 'Notifications', actions: ['dynamodb:PutItem'], resources: [table.tableArn], conditions: leading(JOB_KEYS.write) }),
+    ];
+    for (const s of statements) this.role.addToPolicy(s);
+
+    const environment: Record<string, string> = {
+      TABLE_NAME: table.tableName,
+      APP_URL: props.appUrl,
+      // A CloudFormation dynamic reference: resolved at deploy time, never written into the template.
+      UNSUBSCRIBE_SECRET: props.unsubscribeSecret.secretValue.unsafeUnwrap(),
+    };
+    if (props.mail) {
+      // Bounces and complaints go on the suppression list: SES stops mailing those addresses.
+      this.configurationSet = new ses.ConfigurationSet(this, 'Mail', {
+        suppressionReasons: ses.SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+        sendingEnabled: true,
+      });
+      const identityArn = `arn:${Aws.PARTITION}:ses:${Aws.REGION}:${Aws.ACCOUNT_ID}:identity/${props.mail.identity}`;
+      const setArn = `arn:${Aws.PARTITION}:ses:${Aws.REGION}:${Aws.ACCOUNT_ID}:configuration-set/${this.configurationSet.configurationSetName}`;
+      this.role.addToPolicy(
+        new iam.PolicyStatement({
+          sid: 'SendDigests',
+          actions: ['ses:SendEmail'],
+          resources: [identityArn, setArn],
+          conditions: { StringEquals: { 'ses:FromAddress': props.mail.from } },
+        }),
+      );
+      Object.assign(environment, { SES_FROM: props.mail.from, SES_CONFIGURATION_SET: this.configurationSet.configurationSetName });
+    }
+
+    const def = lambdaFunctions.reminders;
+    this.fn = new NodejsFunction(this, 'Function', {
+      functionName: `phoi-hop-${config.name}-reminders`,
+      description: `Phoi Hop daily reminders (${config.name})`,
+      entry: def.entry,
+      handler: def.handler,
+      projectRoot: repoRoot,
+      depsLockFilePath: `${repoRoot}/package-lock.json`,
+      runtime: LAMBDA_RUNTIME,
+      architecture: LAMBDA_ARCHITECTURE,
+      memorySize: 512,
+      timeout: Duration.minutes(5),
+      role: this.role,
+      logGroup,
+      bundling,
+      environment,
+    });
+
+    this.deadLetters = new sqs.Queue(this, 'DeadLetters', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+      removalPolicy,
+    });
+    Validations.of(this.deadLetters).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of the reminder schedule; an alarm watches it.',
+    });
+
+    this.schedule = new scheduler.Schedule(this, 'Daily', {
+      description: 'Daily reminders and digests at 07:00 Vietnam time',
+      schedule: scheduler.ScheduleExpression.cron({ minute: '0', hour: '7', timeZone: TimeZone.ASIA_HO_CHI_MINH }),
+      target: new targets.LambdaInvoke(this.fn, { deadLetterQueue: this.deadLetters, retryAttempts: 2, maxEventAge: Duration.hours(2) }),
+    });
+
+    // The scheduler's invoke role (created by the target) names the function and its versions.
+    acknowledgeWildcardResources(
+      Stack.of(this),
+      [`${this.fn.functionArn}:*`],
+      "EventBridge Scheduler's role may invoke the reminder function and its versions only (lambda:InvokeFunction).",
+    );
+
+    if (props.alarmTopic) {
+      const day = Duration.hours(1);
+      const failed = new cloudwatch.Alarm(this, 'Failed', {
+        alarmName: `phoi-hop-${config.name}-RemindersFailed`,
+        alarmDescription: 'The daily reminder job failed (it is retried; see its logs)',
+        metric: this.fn.metricErrors({ period: day, statistic: 'Sum' }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+      const parked = new cloudwatch.Alarm(this, 'Parked', {
+        alarmName: `phoi-hop-${config.name}-RemindersParked`,
+        alarmDescription: 'A reminder run gave up and sits in the dead-letter queue',
+        metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      });
+      for (const a of [failed, parked]) {
+        a.addAlarmAction(new actions.SnsAction(props.alarmTopic));
+        this.alarms.push(a);
+      }
+    }
+  }
+}

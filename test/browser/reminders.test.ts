@@ -1,0 +1,112 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '../../functions/local/server.js';
+import { launchBrowser, signInAs } from '../support/browser.js';
+import { startWebStack } from '../support/browser.js';
+import { mailTo } from '../support/reminders.js';
+
+/**
+ * The issue's "done when": with the clock past a program item's deadline the job runs; the lead
+ * agency's editor sees the bell count, opens the notification and reaches the item; the digest is in
+ * the local SES emulator with the Vietnamese subject and the link; unsubscribe works from the mail.
+ */
+
+const EDITOR = 'bientap.phuongtayho@demo.phoihop.vn'; // Phường Tây Hồ, agency UBND
+const ITEM = 'Rà soát kiến nghị cử tri chưa được giải quyết (thử nghiệm nhắc việc)';
+
+let stack: LocalStack;
+let browser: Browser;
+let page: Page;
+let clock = new Date('2026-03-02T03:00:00Z');
+let agreementId = '';
+
+async function apiAs(email: string, method: string, path: string, body?: unknown) {
+  const user = stack.idp.findUser(email)!;
+  const res = await fetch(`${stack.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${await stack.idp.issueIdToken(user)}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  expect(res.status, await res.clone().text()).toBeLessThan(300);
+  return res.json() as Promise<any>;
+}
+
+beforeAll(async () => {
+  stack = await startWebStack('browser-reminders', { now: () => clock });
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  const parties = [
+    { agency: 'HDND', name: 'Thường trực Hội đồng nhân dân phường Tây Hồ' },
+    { agency: 'UBND', name: 'Ủy ban nhân dân phường Tây Hồ' },
+  ];
+  const created = await apiAs(EDITOR, 'POST', '/api/agreements', {
+    kind: 'program',
+    number: '09/CTrPH-HĐND-UBND',
+    title: 'Phối hợp công tác năm 2026 (thử nghiệm nhắc việc)',
+    year: 2026,
+    parties,
+    items: [{ title: ITEM, lead: parties[1], due: { kind: 'date', on: '2026-03-10' } }],
+  });
+  agreementId = created.agreement.id;
+  await apiAs(EDITOR, 'POST', `/api/agreements/${agreementId}/sign`, {
+    version: created.agreement.version,
+    signedOn: '2026-03-01',
+    place: 'Trụ sở UBND phường',
+    signatories: [
+      { agency: 'HDND', onBehalf: 'TM. Thường trực HĐND', title: 'Chủ tịch', name: 'Nguyễn Văn An' },
+      { agency: 'UBND', onBehalf: 'TM. Ủy ban nhân dân', title: 'Chủ tịch', name: 'Trần Thị Bình' },
+    ],
+  });
+  // The next morning after the deadline, 07:00 in Vietnam: the daily job runs.
+  clock = new Date('2026-03-11T00:00:00Z');
+  const { report, digests } = await stack.runReminders();
+  expect(report.created).toBeGreaterThan(0);
+  expect(digests.sent).toBeGreaterThan(0);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('a deadline reaches the lead agency', () => {
+  it('shows the bell count; the notification leads to the item', async () => {
+    await signInAs(page, stack.url, EDITOR);
+    await expect.poll(() => page.locator('[data-testid=bell-count]').count()).toBe(1);
+    const count = Number(await page.locator('[data-testid=bell-count]').innerText());
+    expect(count).toBeGreaterThanOrEqual(1);
+    expect(await page.getAttribute('[data-testid=bell]', 'aria-label')).toContain('chưa đọc');
+    await page.click('[data-testid=bell]');
+    await page.waitForSelector('[data-testid=notifications]');
+    const row = page.locator('[data-testid=notifications] tr', { hasText: ITEM });
+    expect(await row.innerText()).toContain('quá hạn từ ngày 10/03/2026');
+    await row.locator('[data-testid=notification-link]').click();
+    await page.waitForURL(`**/agreements/${agreementId}#item-1`);
+    await page.waitForSelector('[data-testid=item-1]');
+    expect(await page.locator('[data-testid=item-1]').innerText()).toContain(ITEM);
+    // Opened: one fewer unread.
+    await expect.poll(async () => Number((await page.locator('[data-testid=bell-count]').allInnerTexts())[0] ?? 0)).toBe(count - 1);
+  }, 60_000);
+
+  it('mails the digest through the SES emulator, and unsubscribes from its link without signing in', async () => {
+    const mails = (await fetch(`${stack.sesEndpoint}/store`).then((r) => r.json())) as {
+      emails: { subject: string; destination: { to: string[] }; body: { text: string } }[];
+    };
+    const mine = mails.emails.filter((m) => m.destination.to.includes(EDITOR));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.subject).toMatch(/^Phối Hợp: \d+ việc cần theo dõi, đôn đốc ngày 11\/03\/2026 \/ \d+ item\(s\) to follow up$/);
+    const text = mine[0]!.body.text;
+    expect(text).toContain(`${stack.url}/agreements/${agreementId}#item-1`);
+    expect(await mailTo(EDITOR)).toHaveLength(1);
+    const link = /Không nhận thư tổng hợp nữa: (\S+)/.exec(text)![1]!;
+
+    const visitor = await browser.newPage();
+    await visitor.goto(link);
+    await visitor.click('button[type=submit]');
+    await visitor.waitForSelector('h1[role=status]');
+    expect(await visitor.innerText('h1')).toBe('Đã hủy nhận thư tổng hợp');
+    await visitor.close();
+    const prefs = await apiAs(EDITOR, 'GET', '/api/notifications/preferences');
+    expect(prefs.digest).toBe(false);
+  }, 60_000);
+});

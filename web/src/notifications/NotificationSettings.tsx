@@ -1,0 +1,68 @@
+import { A } from '@solidjs/router';
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { kindLabels } from '../../../shared/reminders/labels.js';
+import { mailsKind, type Preferences, preferencesSchema, reminderKinds } from '../../../shared/reminders/schema.js';
+import { api } from '../api.js';
+import { t } from '../i18n.js';
+import { createAction, ErrorAlert, focusHeading, SubmitButton } from '../ui/index.js';
+import './notifications.css';
+
+/** Per-kind e-mail preferences: the daily digest on or off, and which kinds go into mail. */
+export function NotificationSettings() {
+  focusHeading();
+  const [prefs] = createResource(() => api.get('/api/notifications/preferences', preferencesSchema));
+  return (
+    <section>
+      <h1>{t({ vi: 'Cài đặt nhận thư thông báo', en: 'Notification e-mail settings' })}</h1>
+      <p>
+        <A href="/notifications">← {t({ vi: 'Thông báo', en: 'Notifications' })}</A>
+      </p>
+      <Show when={prefs()}>{(p) => <SettingsForm initial={p()} />}</Show>
+      <ErrorAlert error={prefs.error} />
+    </section>
+  );
+}
+
+function SettingsForm(props: { initial: Preferences }) {
+  const [digest, setDigest] = createSignal(props.initial.digest);
+  const [email, setEmail] = createSignal<Preferences['email']>({ ...props.initial.email });
+  const [saved, setSaved] = createSignal(false);
+  const save = createAction();
+  const wants = (k: (typeof reminderKinds)[number]) => mailsKind({ digest: true, email: email() }, k);
+  return (
+    <form
+      data-testid="notification-settings"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSaved(false);
+        void save.run(async () => {
+          await api.put('/api/notifications/preferences', { digest: digest(), email: email() }, preferencesSchema);
+          setSaved(true);
+        });
+      }}
+    >
+      <label class="check">
+        <input type="checkbox" name="digest" checked={digest()} onChange={(e) => setDigest(e.currentTarget.checked)} />
+        {t({ vi: 'Nhận thư tổng hợp hằng ngày (7 giờ sáng)', en: 'Receive the daily digest (7 am)' })}
+      </label>
+      <fieldset disabled={!digest()}>
+        <legend>{t({ vi: 'Các loại nhắc việc trong thư tổng hợp', en: 'Reminders included in the digest' })}</legend>
+        <For each={[...reminderKinds]}>
+          {(k) => (
+            <label class="check">
+              <input type="checkbox" name={`kind-${k}`} checked={wants(k)} onChange={(e) => setEmail({ ...email(), [k]: e.currentTarget.checked })} />
+              {t(kindLabels[k])}
+            </label>
+          )}
+        </For>
+      </fieldset>
+      <ErrorAlert error={save.error()} />
+      <SubmitButton label={{ vi: 'Lưu', en: 'Save' }} busy={save.busy()} />
+      <Show when={saved()}>
+        <p role="status" data-testid="settings-saved">
+          {t({ vi: 'Đã lưu.', en: 'Saved.' })}
+        </p>
+      </Show>
+    </form>
+  );
+}
