@@ -7,8 +7,8 @@ type Text = { vi: string; en: string };
 /** Every (entity → actions) pair written through `auditPut` (test/unit/audit-sentences.test.ts scans for them). */
 export const auditCatalogue = {
   tenant: ['sign-up', 'approve', 'reject', 'create', 'open-data-entry', 'close-data-entry'],
-  invitation: ['invite', 'revoke'],
-  user: ['accept', 'disable'],
+  invitation: ['invite', 'revoke', 'reissue'],
+  user: ['accept', 'disable', 'enable'],
   agreement: ['create', 'update', 'delete', 'sign', 'supersede', 'transition', 'amend'],
   'agreement-review': ['create', 'update'],
   'agreement-item': ['progress'],

@@ -27,7 +27,8 @@ function auditCalls(source: string): string[] {
   }
   return calls;
 }
-const literals = (expr: string) => [...expr.matchAll(/'([a-z][a-z-]*)'/g)].map((m) => m[1]!);
+/** The string literals an expression can evaluate to: of a ternary, its two outcomes, not its condition. */
+const literals = (expr: string) => [...(expr.includes('?') ? expr.slice(expr.indexOf('?')) : expr).matchAll(/'([a-z][a-z-]*)'/g)].map((m) => m[1]!);
 
 /** Every (entity, action) the API writes, read from the source: literals, ternaries, and `const action = …`. */
 function writtenPairs(): Set<string> {

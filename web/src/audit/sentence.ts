@@ -64,12 +64,14 @@ function predicate(e: AuditEvent, lang: Lang, known?: string): string {
       const who = str(changed(e, 'email')) ?? (vi ? 'một người dùng' : 'a user');
       if (a === 'invite') return vi ? `mời ${who} tham gia` : `invited ${who}`;
       if (a === 'revoke') return vi ? `thu hồi lời mời gửi ${who}` : `revoked the invitation of ${who}`;
+      if (a === 'reissue') return vi ? `cấp lại đường dẫn mời cho ${who}` : `re-issued the invitation link of ${who}`;
       break;
     }
     case 'user': {
       const who = name ?? (vi ? 'một người dùng' : 'a user');
       if (a === 'accept') return vi ? `nhận lời mời, tạo tài khoản ${who}` : `accepted the invitation as ${who}`;
       if (a === 'disable') return vi ? `vô hiệu hoá tài khoản ${who}` : `disabled the account of ${who}`;
+      if (a === 'enable') return vi ? `mở lại tài khoản ${who}` : `re-enabled the account of ${who}`;
       break;
     }
     case 'agreement': {
