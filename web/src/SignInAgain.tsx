@@ -4,7 +4,7 @@ import { t, ui } from './i18n.js';
 import { registerSessionHooks, session } from './session.js';
 import { createAction } from './ui/action.js';
 import { FormDialog } from './ui/Dialog.jsx';
-import { Field } from './ui/Field.jsx';
+import { Input } from './ui/Field.jsx';
 
 /**
  * When a session cannot be renewed silently (refresh token expired or revoked), the request that
@@ -62,16 +62,15 @@ export function SignInAgain() {
           </p>
         )}
       </Show>
-      <Field label={ui.password}>
-        <input
-          name="password"
-          type="password"
-          autocomplete="current-password"
-          required
-          value={password()}
-          onInput={(e) => setPassword(e.currentTarget.value)}
-        />
-      </Field>
+      <Input
+        label={ui.password}
+        name="password"
+        type="password"
+        autocomplete="current-password"
+        required
+        value={password()}
+        onInput={(e) => setPassword(e.currentTarget.value)}
+      />
     </FormDialog>
   );
 }

@@ -5,7 +5,7 @@ import { roleLabels } from '../../../shared/roles.js';
 import { invitationPreviewSchema } from '../../../shared/users/schema.js';
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
-import { createAction, ErrorAlert, Field, focusHeading, SubmitButton } from '../ui/index.js';
+import { createAction, ErrorAlert, Field, focusHeading, Input, SubmitButton } from '../ui/index.js';
 import '../tenancy/tenancy.css';
 
 /**
@@ -90,16 +90,15 @@ export function AcceptInvitation() {
                     onInput={(e) => setPassword(e.currentTarget.value)}
                   />
                 </Field>
-                <Field label={{ vi: 'Nhập lại mật khẩu', en: 'Repeat the password' }}>
-                  <input
-                    name="confirm"
-                    type="password"
-                    autocomplete="new-password"
-                    required
-                    value={confirm()}
-                    onInput={(e) => setConfirm(e.currentTarget.value)}
-                  />
-                </Field>
+                <Input
+                  label={{ vi: 'Nhập lại mật khẩu', en: 'Repeat the password' }}
+                  name="confirm"
+                  type="password"
+                  autocomplete="new-password"
+                  required
+                  value={confirm()}
+                  onInput={(e) => setConfirm(e.currentTarget.value)}
+                />
                 <ErrorAlert error={action.error()} labels={{ name: { vi: 'Họ và tên', en: 'Full name' }, password: ui.password }} />
                 <SubmitButton label={{ vi: 'Tạo tài khoản', en: 'Create account' }} busy={action.busy()} />
               </form>
