@@ -14,6 +14,7 @@ import {
   recommendationTransitionSchema,
   recordIdSchema,
   responseInputSchema,
+  undoStepSchema,
 } from '../../shared/supervision/schema.js';
 import type { AppEnv } from '../http/env.js';
 import { ProblemError } from '../http/problem.js';
@@ -32,6 +33,8 @@ import type { TenantRef } from '../../shared/keys.js';
 import { transitionPlan } from './service/transition-plan.js';
 import { transitionRecommendation } from './service/transition-recommendation.js';
 import { updatePlan } from './service/update-plan.js';
+import { undoPlanStep } from './service/undo-plan-step.js';
+import { undoRecommendationStep } from './service/undo-recommendation-step.js';
 import { updateRecommendation } from './service/update-recommendation.js';
 
 /**
@@ -107,6 +110,13 @@ export const supervisionRoutes = new Hono<AppEnv>()
     return c.json(await transitionPlan(op, c.req.valid('param').id, withoutVersion(body), requiredVersion(c, body.version)));
   })
 
+  /** Takes back the plan's last step: its author, within the undo window, nothing changed since. */
+  .post('/plans/:id/transitions/undo', validate('param', planParam), validate('json', undoStepSchema), async (c) => {
+    const op = writeOp(c);
+    const body = c.req.valid('json');
+    return c.json(await undoPlanStep(op, c.req.valid('param').id, requiredVersion(c, body.version)));
+  })
+
   .post('/plans/:id/findings', validate('param', planParam), validate('json', findingInputSchema), async (c) => {
     const op = writeOp(c);
     const { id } = c.req.valid('param');
@@ -146,6 +156,14 @@ export const supervisionRoutes = new Hono<AppEnv>()
     if (result.recommendation.status === 'resolved')
       await tellSupervisingBody(c, op.tenant, 'recommendation-resolved', result.recommendation, String(result.recommendation.version));
     return c.json(result);
+  })
+
+  /** Takes back a recommendation's last move (accept, resolve, send back) under the same rule as a plan step. */
+  .post('/plans/:id/recommendations/:no/transitions/undo', validate('param', recParam), validate('json', undoStepSchema), async (c) => {
+    const op = writeOp(c);
+    const { id, no } = c.req.valid('param');
+    const body = c.req.valid('json');
+    return c.json(await undoRecommendationStep(op, id, no, requiredVersion(c, body.version)));
   })
 
   .get('/board', validate('query', boardQuerySchema), async (c) => {

@@ -12,7 +12,7 @@ export const auditCatalogue = {
   agreement: ['create', 'update', 'delete', 'sign', 'supersede', 'transition', 'amend'],
   'agreement-review': ['create', 'update'],
   'agreement-item': ['progress'],
-  supervision: ['create', 'update'],
+  supervision: ['create', 'update', 'undo'],
   document: ['create', 'update', 'new-version', 'delete', 'restore', 'verify-signature'],
 } as const satisfies Record<string, readonly string[]>;
 export type AuditEntity = keyof typeof auditCatalogue;

@@ -171,3 +171,78 @@ export function buildBoard(recs: readonly Omit<Recommendation, 'history'>[], tod
 
   return { today, year, totals: { open: open.length, overdue: open.filter((r) => r.overdue).length }, byUnit, open, periods };
 }
+
+// ── undo ────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A plan step or a recommendation's move taken by mistake can be taken back by the person who took
+ * it, within this many minutes, while nothing else has happened to the record since. The undo is a
+ * reverse transition of its own (audited as `undo`): the mistaken step leaves the status history,
+ * the audit log keeps both. What cannot be taken back this way: a response (it is a record, not a
+ * step), a plan's first status, and anything once the window has passed.
+ */
+export const UNDO_WINDOW_MINUTES = 10;
+
+export type UndoRefusal =
+  /** nothing to take back (first status, or the last change was not a step) */
+  | 'nothing'
+  /** the step was taken by someone else */
+  | 'other-user'
+  /** the window has passed */
+  | 'expired'
+  /** the record changed after the step (an edit, an answer, another step) */
+  | 'changed'
+  /** going back would leave findings on a plan that does not accept them */
+  | 'findings'
+  /** the plan was closed after the recommendation was resolved */
+  | 'plan-closed';
+
+export type UndoCheck<S extends string> = { ok: true; from: S; to: S; until: string } | { ok: false; reason: UndoRefusal; until?: string };
+
+type Step<S extends string> = { status: S; at: string; by: { userId: string } };
+
+/** The last moment a step stamped `at` can be undone (ISO). */
+export function undoUntil(at: string): string {
+  return new Date(Date.parse(at) + UNDO_WINDOW_MINUTES * 60_000).toISOString();
+}
+
+function checkLastStep<S extends string>(
+  history: readonly Step<S>[],
+  updatedAt: string,
+  userId: string,
+  now: Date,
+  isStep: (from: S, to: S) => boolean,
+): UndoCheck<S> {
+  if (history.length < 2) return { ok: false, reason: 'nothing' };
+  const last = history[history.length - 1]!;
+  const before = history[history.length - 2]!;
+  if (!isStep(before.status, last.status)) return { ok: false, reason: 'nothing' };
+  const until = undoUntil(last.at);
+  if (last.by.userId !== userId) return { ok: false, reason: 'other-user', until };
+  if (now.getTime() > Date.parse(until)) return { ok: false, reason: 'expired', until };
+  // Every write of the record stamps updatedAt: a later stamp means something happened after the step.
+  if (updatedAt !== last.at) return { ok: false, reason: 'changed', until };
+  return { ok: true, from: last.status, to: before.status, until };
+}
+
+/** May `userId` take back the plan's last step at `now`? */
+export function planUndo(plan: Pick<Plan, 'statusHistory' | 'updatedAt' | 'findingCount' | 'status'>, userId: string, now: Date): UndoCheck<PlanStatus> {
+  const check = checkLastStep(plan.statusHistory, plan.updatedAt, userId, now, canMovePlan);
+  if (check.ok && plan.findingCount > 0 && !statusesAcceptingFindings.includes(check.to)) return { ok: false, reason: 'findings', until: check.until };
+  return check;
+}
+
+/**
+ * May `userId` take back the recommendation's last move (accept, resolve, send back) at `now`? The
+ * move from open to answered comes with a response and is not a step that can be taken back.
+ */
+export function recommendationUndo(
+  rec: Pick<Recommendation, 'history' | 'updatedAt'>,
+  userId: string,
+  now: Date,
+  planStatus: PlanStatus,
+): UndoCheck<RecommendationStatus> {
+  const check = checkLastStep(rec.history, rec.updatedAt, userId, now, canMoveRecommendation);
+  if (check.ok && planStatus === 'closed') return { ok: false, reason: 'plan-closed', until: check.until };
+  return check;
+}

@@ -218,6 +218,12 @@ export const planTransitionSchema = z.strictObject({
 });
 export type PlanTransition = z.input<typeof planTransitionSchema>;
 
+/** Taking back the last step (of a plan or a recommendation): only the version the client read. */
+export const undoStepSchema = z.strictObject({
+  version: versionSchema.optional(),
+});
+export type UndoStep = z.input<typeof undoStepSchema>;
+
 // ── findings, recommendations, responses ─────────────────────────────────────────────────────────
 
 export const recommendationInputSchema = z.strictObject({

@@ -178,6 +178,16 @@ const scenarios: Record<string, Scenario> = {
     who: () => editor,
     version: planVersion,
   },
+  'POST /api/supervision/plans/:id/transitions/undo': {
+    url: async () => `/api/supervision/plans/${await plan()}/transitions/undo`,
+    who: () => editor,
+    version: planVersion,
+  },
+  'POST /api/supervision/plans/:id/recommendations/:no/transitions/undo': {
+    url: async () => `/api/supervision/plans/${await working()}/recommendations/1/transitions/undo`,
+    who: () => editor,
+    version: recVersion,
+  },
   'POST /api/supervision/plans/:id/findings': { url: async () => `/api/supervision/plans/${await working()}/findings`, who: () => editor, fix: fixDeadlines },
   'POST /api/supervision/plans/:id/findings/:no/recommendations': {
     url: async () => `/api/supervision/plans/${await working()}/findings/1/recommendations`,

@@ -68,6 +68,8 @@ function attempts(district?: string) {
     ['PATCH', `${p}/recommendations/1${qs}`, { version: 2, deadline: '2027-01-01' }],
     ['POST', `${p}/recommendations/1/responses${qs}`, { version: 2, respondedOn: '2026-03-18', content: 'Chen vào' }],
     ['POST', `${p}/recommendations/1/transitions${qs}`, { to: 'resolved', version: 2 }],
+    ['POST', `${p}/transitions/undo${qs}`, { version: 3 }],
+    ['POST', `${p}/recommendations/1/transitions/undo${qs}`, { version: 2 }],
   ] as const;
 }
 

@@ -108,6 +108,14 @@ function predicate(e: AuditEvent, lang: Lang, known?: string): string {
       const rec = subNumber(e.target.id, 'R');
       const response = rec !== undefined && /\/R\d+\/./.test(e.target.id);
       if (response) return vi ? `ghi nhận trả lời kiến nghị số ${rec}` : `recorded an answer to recommendation ${rec}`;
+      if (a === 'undo')
+        return rec !== undefined
+          ? vi
+            ? `hoàn tác thay đổi trạng thái của kiến nghị số ${rec}`
+            : `undid the change of status of recommendation ${rec}`
+          : vi
+            ? `hoàn tác bước chuyển của kế hoạch giám sát${n}`
+            : `undid a step of the supervision plan${n}`;
       if (rec !== undefined)
         return a === 'create'
           ? vi
