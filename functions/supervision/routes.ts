@@ -93,9 +93,10 @@ export const supervisionRoutes = new Hono<AppEnv>()
   .get('/plans/:id', validate('param', planParam), validate('query', localityOnly), async (c) => {
     const { id } = c.req.valid('param');
     const tenant = await readTenant(c, c.req.valid('query').locality);
-    const detail = await getPlanDetail(c.var.store, tenant, id, vietnamToday(c.var.deps.now()));
+    const now = c.var.deps.now();
+    const detail = await getPlanDetail(c.var.store, tenant, id, vietnamToday(now));
     c.header('etag', `"${detail.plan.version}"`);
-    return c.json(detail);
+    return c.json({ ...detail, now: now.toISOString() });
   })
 
   .patch('/plans/:id', validate('param', planParam), validate('json', planPatchSchema), async (c) => {

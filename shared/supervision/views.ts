@@ -23,6 +23,8 @@ export type PlanSummary = z.infer<typeof planSummarySchema>;
 
 export const planDetailSchema = z.object({
   today: isoDateSchema,
+  /** the server's clock when it answered: undo windows are counted on it, not on the browser's clock */
+  now: z.iso.datetime().optional(),
   plan: planSummarySchema,
   findings: z.array(z.object({ ...findingSchema.shape, recommendations: z.array(recommendationViewSchema) })),
 });

@@ -74,8 +74,16 @@ describe('supervision in a real browser', () => {
 
   it('moves the plan to in progress and records a finding with two recommendations', async () => {
     await page.click('[data-testid=plan-move-notified]');
-    // Each step says what it does and that it cannot be undone, before it is taken.
-    expect(await text('[data-testid=plan-step-dialog]')).toContain('Không thể quay lại bước trước');
+    // Each step says what it does and how long it can be undone, before it is taken.
+    expect(await text('[data-testid=plan-step-dialog]')).toContain('có thể hoàn tác trong 10 phút');
+    await page.click('[data-testid=plan-step-confirm]');
+    await expect.poll(() => text('[data-testid=plan-status]')).toContain('Đã thông báo');
+    // Taken by mistake: its author takes it back from the notice, and the plan is as before.
+    expect(await text('[data-testid=plan-undo]')).toContain('Kế hoạch vừa chuyển sang "Đã thông báo"');
+    await page.click('[data-testid=plan-undo-undo]');
+    await expect.poll(() => text('[data-testid=plan-status]')).toContain('Đã lập kế hoạch');
+    expect(await page.locator('[data-testid=plan-undo]').count()).toBe(0);
+    await page.click('[data-testid=plan-move-notified]');
     await page.click('[data-testid=plan-step-confirm]');
     await expect.poll(() => text('[data-testid=plan-status]')).toContain('Đã thông báo');
     await page.click('[data-testid=plan-move-in_progress]');
@@ -107,10 +115,24 @@ describe('supervision in a real browser', () => {
     await expect.poll(() => rec(1).locator('[data-testid=rec-status]').innerText()).toBe('Đã trả lời');
     expect(await rec(1).locator('[data-testid=rec-responses]').innerText()).toContain('Báo cáo số 45/BC-UBND');
     await rec(1).locator('[data-testid=rec-resolve]').click();
-    expect(await rec(1).locator('[data-testid=resolve-dialog]').innerText()).toContain('không thể mở lại');
+    expect(await rec(1).locator('[data-testid=resolve-dialog]').innerText()).toContain('hoàn tác trong 10 phút; sau đó không thể mở lại');
     await rec(1).locator('[data-testid=resolve-confirm]').click();
     await expect.poll(() => rec(1).locator('[data-testid=rec-status]').innerText()).toBe('Đã giải quyết xong');
     await expect.poll(() => text('[data-testid=open-count]')).toContain('1 kiến nghị chưa giải quyết xong');
+    // Undo within the window: answered again and counted open; resolved once more, the notice is back.
+    await rec(1).locator('[data-testid=rec-1-undo-undo]').click();
+    await expect.poll(() => rec(1).locator('[data-testid=rec-status]').innerText()).toBe('Đã trả lời');
+    await expect.poll(() => text('[data-testid=open-count]')).toContain('2 kiến nghị chưa giải quyết xong');
+    await rec(1).locator('[data-testid=rec-resolve]').click();
+    await rec(1).locator('[data-testid=resolve-confirm]').click();
+    await expect.poll(() => rec(1).locator('[data-testid=rec-status]').innerText()).toBe('Đã giải quyết xong');
+    expect(await rec(1).locator('[data-testid=rec-1-undo]').count()).toBe(1);
+    // Eleven minutes later (the server's clock, whatever the browser's) the button is gone.
+    clock = new Date(clock.getTime() + 11 * 60_000);
+    await page.reload();
+    await expect.poll(() => rec(1).locator('[data-testid=rec-status]').innerText()).toBe('Đã giải quyết xong');
+    expect(await rec(1).locator('[data-testid=rec-1-undo]').count()).toBe(0);
+    expect(await page.locator('[data-testid=plan-undo]').count()).toBe(0);
     expect(await rec(2).locator('[data-testid=rec-overdue]').count()).toBe(0);
   });
 

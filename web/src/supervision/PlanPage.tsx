@@ -1,13 +1,14 @@
 import { FollowButton } from '../notifications/FollowButton.jsx';
 import { A, useParams } from '@solidjs/router';
-import { createResource, For, Show } from 'solid-js';
+import { createMemo, createResource, For, Show } from 'solid-js';
 import { formatDate } from '../../../shared/format.js';
 import { findingKindLabels, methodLabels, ownerBodyLabels, planStatusLabels, planTypeLabels } from '../../../shared/supervision/labels.js';
-import { planTransitions, REPORT_DUE_DAYS, statusesAcceptingFindings } from '../../../shared/supervision/rules.js';
+import { planTransitions, planUndo, REPORT_DUE_DAYS, statusesAcceptingFindings } from '../../../shared/supervision/rules.js';
 import type { Session as PlanSession } from '../../../shared/supervision/schema.js';
 import type { PlanDetail } from '../../../shared/supervision/views.js';
 import { t } from '../i18n.js';
-import { Async, type Column, DataTable, focusHeading, RecordName } from '../ui/index.js';
+import { session } from '../session.js';
+import { Async, type Column, DataTable, focusHeading, RecordName, UndoNotice } from '../ui/index.js';
 import { canWrite, supervisionApi, useLocality, withLocality } from './client.js';
 import { DemoBadge, PlanStatusBadge } from './common.jsx';
 import { AddRecommendation, FindingForm } from './FindingForms.jsx';
@@ -44,6 +45,8 @@ export function PlanPage() {
 
 function PlanView(props: { detail: PlanDetail; writable: boolean; own: boolean; reload: () => void }) {
   const plan = () => props.detail.plan;
+  // The server's clock minus the browser's, taken when the page was read: undo windows are the server's.
+  const clockOffset = createMemo(() => (props.detail.now ? Date.parse(props.detail.now) - Date.now() : 0));
 
   return (
     <>
@@ -161,6 +164,9 @@ function PlanView(props: { detail: PlanDetail; writable: boolean; own: boolean; 
             )}
           </For>
         </ol>
+        <Show when={props.writable}>
+          <PlanStepUndo plan={plan()} clockOffset={clockOffset()} reload={props.reload} />
+        </Show>
         <Show when={props.writable && planTransitions[plan().status].length > 0}>
           <PlanTransitions plan={plan()} today={props.detail.today} reload={props.reload} />
         </Show>
@@ -186,7 +192,17 @@ function PlanView(props: { detail: PlanDetail; writable: boolean; own: boolean; 
                 <p>{f.detail}</p>
               </Show>
               <For each={f.recommendations}>
-                {(r) => <RecommendationItem planId={plan().id} rec={r} today={props.detail.today} writable={props.writable} reload={props.reload} />}
+                {(r) => (
+                  <RecommendationItem
+                    planId={plan().id}
+                    planStatus={plan().status}
+                    clockOffset={clockOffset()}
+                    rec={r}
+                    today={props.detail.today}
+                    writable={props.writable}
+                    reload={props.reload}
+                  />
+                )}
               </For>
               <Show when={props.writable && statusesAcceptingFindings.includes(plan().status)}>
                 <AddRecommendation planId={plan().id} findingNo={f.no} reload={props.reload} />
@@ -199,5 +215,33 @@ function PlanView(props: { detail: PlanDetail; writable: boolean; own: boolean; 
         </Show>
       </div>
     </>
+  );
+}
+
+/** The plan's last step, while its author may still take it back (shared rule: same person, window, nothing since). */
+function PlanStepUndo(props: { plan: PlanDetail['plan']; clockOffset: number; reload: () => void }) {
+  const check = () => {
+    const userId = session()?.identity.userId;
+    return userId ? planUndo(props.plan, userId, new Date(Date.now() + props.clockOffset)) : null;
+  };
+  const until = () => {
+    const c = check();
+    return c?.ok ? c.until : null;
+  };
+  const label = () => {
+    const c = check();
+    return c?.ok ? planStatusLabels[c.from] : { vi: '', en: '' };
+  };
+  return (
+    <UndoNotice
+      until={until()}
+      clockOffset={props.clockOffset}
+      message={{ vi: `Kế hoạch vừa chuyển sang "${label().vi}".`, en: `The plan has just moved to "${label().en}".` }}
+      onUndo={async () => {
+        await supervisionApi.undoMove(props.plan.id, props.plan.version);
+        props.reload();
+      }}
+      testId="plan-undo"
+    />
   );
 }

@@ -1,30 +1,35 @@
 import { createSignal, For, Show } from 'solid-js';
 import { planStatusActions } from '../../../shared/supervision/labels.js';
-import { planTransitions } from '../../../shared/supervision/rules.js';
+import { planTransitions, UNDO_WINDOW_MINUTES } from '../../../shared/supervision/rules.js';
 import type { PlanStatus } from '../../../shared/supervision/schema.js';
 import type { PlanSummary } from '../../../shared/supervision/views.js';
 import { t, type Text } from '../i18n.js';
 import { ConfirmDialog, createAction, ErrorAlert, SubmitButton, Input, DateInput, Field } from '../ui/index.js';
 import { supervisionApi } from './client.js';
 
-/** What each step does, said before it is taken: a plan only moves forward. */
+/** What each step does, said before it is taken: a plan moves forward; only its author may take a step back, and only briefly. */
+const undoLater = {
+  vi: ` Người chuyển bước có thể hoàn tác trong ${UNDO_WINDOW_MINUTES} phút nếu chưa có thay đổi nào khác; sau đó không thể quay lại bước trước.`,
+  en: ` The person who takes it can undo it within ${UNDO_WINDOW_MINUTES} minutes if nothing else has changed; after that it cannot be undone.`,
+};
+
 const stepConsequences: Record<PlanStatus, Text> = {
   planned: { vi: '', en: '' },
   notified: {
-    vi: 'Kế hoạch được ghi nhận là đã thông báo cho các đơn vị chịu giám sát. Không thể quay lại bước trước.',
-    en: 'The plan is recorded as notified to the supervised units. This step cannot be undone.',
+    vi: 'Kế hoạch được ghi nhận là đã thông báo cho các đơn vị chịu giám sát. ',
+    en: 'The plan is recorded as notified to the supervised units.',
   },
   in_progress: {
-    vi: 'Đoàn giám sát bắt đầu làm việc; từ đây có thể ghi nhận kết quả và kiến nghị. Không thể quay lại bước trước.',
-    en: 'The team starts its work; findings and recommendations can be recorded from now on. This step cannot be undone.',
+    vi: 'Đoàn giám sát bắt đầu làm việc; từ đây có thể ghi nhận kết quả và kiến nghị. ',
+    en: 'The team starts its work; findings and recommendations can be recorded from now on.',
   },
   reported: {
-    vi: 'Báo cáo kết quả giám sát được ghi nhận; các kiến nghị được theo dõi đến khi giải quyết xong. Không thể quay lại bước trước.',
-    en: 'The team report is recorded; its recommendations are followed up until resolved. This step cannot be undone.',
+    vi: 'Báo cáo kết quả giám sát được ghi nhận; các kiến nghị được theo dõi đến khi giải quyết xong. ',
+    en: 'The team report is recorded; its recommendations are followed up until resolved.',
   },
   closed: {
-    vi: 'Kế hoạch kết thúc và chỉ còn để xem, không sửa được nữa. Không thể mở lại.',
-    en: 'The plan is closed and becomes read-only. It cannot be reopened.',
+    vi: 'Kế hoạch kết thúc và chỉ còn để xem, không sửa được nữa.',
+    en: 'The plan is closed and becomes read-only.',
   },
 };
 
@@ -74,7 +79,7 @@ export function PlanTransitions(props: { plan: PlanSummary; today: string; reloa
       <ConfirmDialog
         open={!!asking()}
         title={asking() ? planStatusActions[asking()!] : { vi: '', en: '' }}
-        message={asking() ? stepConsequences[asking()!] : { vi: '', en: '' }}
+        message={asking() ? { vi: stepConsequences[asking()!].vi + undoLater.vi, en: stepConsequences[asking()!].en + undoLater.en } : { vi: '', en: '' }}
         confirmLabel={asking() ? planStatusActions[asking()!] : undefined}
         busy={action.busy()}
         error={action.error()}

@@ -4,12 +4,24 @@ import { formatDate } from '../../../shared/format.js';
 import { recommendationStatusLabels } from '../../../shared/supervision/labels.js';
 import type { RecommendationView } from '../../../shared/supervision/views.js';
 import { t } from '../i18n.js';
-import { ConfirmDialog, createAction, ErrorAlert, Field, AddButton, DateInput } from '../ui/index.js';
+import { recommendationUndo, UNDO_WINDOW_MINUTES } from '../../../shared/supervision/rules.js';
+import type { PlanStatus } from '../../../shared/supervision/schema.js';
+import { session } from '../session.js';
+import { ConfirmDialog, createAction, ErrorAlert, Field, AddButton, DateInput, UndoNotice } from '../ui/index.js';
 import { newIdempotencyKey, supervisionApi } from './client.js';
 import { RecStatusBadge } from './common.jsx';
 import { RecFields } from './FindingForms.jsx';
 
-export function RecommendationItem(props: { planId: string; rec: RecommendationView; today: string; writable: boolean; reload: () => void }) {
+export function RecommendationItem(props: {
+  planId: string;
+  planStatus: PlanStatus;
+  /** the server's clock minus the browser's (ms) */
+  clockOffset: number;
+  rec: RecommendationView;
+  today: string;
+  writable: boolean;
+  reload: () => void;
+}) {
   const r = () => props.rec;
   const [mode, setMode] = createSignal<'none' | 'respond' | 'edit'>('none');
   const action = createAction();
@@ -28,6 +40,12 @@ export function RecommendationItem(props: { planId: string; rec: RecommendationV
     props.reload();
   };
   const [confirmResolve, setConfirmResolve] = createSignal(false);
+  /** Until when the signed-in person may take back the last move (null: nothing to take back). */
+  const undoUntil = () => {
+    const userId = session()?.identity.userId;
+    const check = userId ? recommendationUndo(r(), userId, new Date(Date.now() + props.clockOffset), props.planStatus) : null;
+    return check?.ok ? check.until : null;
+  };
   const move = (to: 'accepted' | 'resolved' | 'open') => run(() => supervisionApi.moveRecommendation(props.planId, r().no, { to, version: r().version }));
 
   return (
@@ -80,6 +98,21 @@ export function RecommendationItem(props: { planId: string; rec: RecommendationV
             .history.map((h) => `${t(recommendationStatusLabels[h.status])} ${formatDate(h.on)}${h.note ? ` (${h.note})` : ''}`)
             .join(' → ')}
         </div>
+      </Show>
+      <Show when={props.writable}>
+        <UndoNotice
+          until={undoUntil()}
+          clockOffset={props.clockOffset}
+          message={{
+            vi: `Kiến nghị ${r().no} vừa chuyển sang "${recommendationStatusLabels[r().status].vi}".`,
+            en: `Recommendation ${r().no} has just moved to "${recommendationStatusLabels[r().status].en}".`,
+          }}
+          onUndo={async () => {
+            await supervisionApi.undoRecommendationMove(props.planId, r().no, r().version);
+            props.reload();
+          }}
+          testId={`rec-${r().no}-undo`}
+        />
       </Show>
       <Show when={props.writable && r().status !== 'resolved'}>
         <div class="sup-actions" style={{ 'margin-top': '0.4rem' }}>
@@ -197,8 +230,8 @@ export function RecommendationItem(props: { planId: string; rec: RecommendationV
         open={confirmResolve()}
         title={{ vi: 'Ghi nhận đã giải quyết xong', en: 'Mark the recommendation resolved' }}
         message={{
-          vi: `Kiến nghị ${r().no} sẽ được đóng: không ghi nhận thêm trả lời và không thể mở lại.`,
-          en: `Recommendation ${r().no} will be closed: no further answers can be recorded and it cannot be reopened.`,
+          vi: `Kiến nghị ${r().no} sẽ được đóng: không ghi nhận thêm trả lời. Người ghi nhận có thể hoàn tác trong ${UNDO_WINDOW_MINUTES} phút; sau đó không thể mở lại.`,
+          en: `Recommendation ${r().no} will be closed: no further answers can be recorded. Whoever marks it can undo within ${UNDO_WINDOW_MINUTES} minutes; after that it cannot be reopened.`,
         }}
         confirmLabel={{ vi: 'Đã giải quyết xong', en: 'Mark resolved' }}
         busy={action.busy()}

@@ -41,6 +41,7 @@ export const supervisionApi = {
   update: (id: string, body: PlanPatch) => api.patch(`${base}/plans/${id}`, body, planResultSchema),
   move: (id: string, body: { to: PlanStatus; version: number; on?: string; note?: string }) =>
     api.post(`${base}/plans/${id}/transitions`, body, planResultSchema),
+  undoMove: (id: string, version: number) => api.post(`${base}/plans/${id}/transitions/undo`, { version }, planResultSchema),
   addFinding: (id: string, body: FindingInput, key: string) => api.post(`${base}/plans/${id}/findings`, body, findingResultSchema, once(key)),
   addRecommendation: (id: string, findingNo: number, body: RecommendationInput, key: string) =>
     api.post(`${base}/plans/${id}/findings/${findingNo}/recommendations`, body, recommendationResultSchema, once(key)),
@@ -50,6 +51,8 @@ export const supervisionApi = {
     api.post(`${base}/plans/${id}/recommendations/${no}/responses`, body, recommendationResultSchema, once(key)),
   moveRecommendation: (id: string, no: number, body: { to: 'accepted' | 'resolved' | 'open'; version: number; on?: string; note?: string }) =>
     api.post(`${base}/plans/${id}/recommendations/${no}/transitions`, body, recommendationResultSchema),
+  undoRecommendationMove: (id: string, no: number, version: number) =>
+    api.post(`${base}/plans/${id}/recommendations/${no}/transitions/undo`, { version }, recommendationResultSchema),
 };
 
 /** The tenant read through `?locality=` (province drill-down, a commune's predecessor), if any; read-only. */

@@ -19,3 +19,4 @@ export { DateInput, FileInput } from './DateInput.jsx';
 export { createDraft, type Draft, DraftNotice } from './draft.jsx';
 export { RecordName, RecordPicker } from './RecordPicker.jsx';
 export { describeRecord, type RecordKind, type RecordRef, recordLabel, searchRecords } from './records.js';
+export { UndoNotice } from './UndoNotice.jsx';
