@@ -7,6 +7,9 @@ import {
   daysOverdue,
   isOverdue,
   planTransitions,
+  planUndo,
+  recommendationUndo,
+  UNDO_WINDOW_MINUTES,
   reportDueOn,
   reportOverdue,
   statusAfterResponse,
@@ -209,5 +212,69 @@ describe('supervision keys', () => {
       expect(sk >= lo && sk <= hi, sk).toBe(true);
     expect('done#2025-12-31#P#001' >= lo).toBe(false);
     expect(supervisionKeys.response(t, 'X', 2, '01ABC').SK.startsWith(supervisionKeys.recommendation(t, 'X', 2).SK)).toBe(true);
+  });
+});
+
+describe('undo of the last step', () => {
+  const at = '2026-03-18T02:00:00.000Z';
+  const by = { userId: 'u-clerk' };
+  const plan = (over: Partial<Parameters<typeof planUndo>[0]> = {}) => ({
+    status: 'notified' as const,
+    findingCount: 0,
+    updatedAt: at,
+    statusHistory: [
+      { status: 'planned' as const, on: '2026-03-01', at: '2026-03-01T02:00:00.000Z', by },
+      { status: 'notified' as const, on: '2026-03-18', at, by },
+    ],
+    ...over,
+  });
+  const minutes = (n: number) => new Date(Date.parse(at) + n * 60_000);
+
+  it('lets the author take the step back until the window ends, not a moment after', () => {
+    expect(planUndo(plan(), 'u-clerk', minutes(UNDO_WINDOW_MINUTES))).toEqual({
+      ok: true,
+      from: 'notified',
+      to: 'planned',
+      until: '2026-03-18T02:10:00.000Z',
+    });
+    expect(planUndo(plan(), 'u-clerk', new Date(minutes(UNDO_WINDOW_MINUTES).getTime() + 1))).toMatchObject({ ok: false, reason: 'expired' });
+  });
+
+  it('refuses another person, a record changed since, a first status, and going back behind findings', () => {
+    expect(planUndo(plan(), 'u-other', minutes(1))).toMatchObject({ ok: false, reason: 'other-user' });
+    expect(planUndo(plan({ updatedAt: minutes(1).toISOString() }), 'u-clerk', minutes(2))).toMatchObject({ ok: false, reason: 'changed' });
+    expect(planUndo(plan({ statusHistory: plan().statusHistory.slice(0, 1) }), 'u-clerk', minutes(1))).toMatchObject({ ok: false, reason: 'nothing' });
+    const working = plan({
+      status: 'in_progress',
+      findingCount: 1,
+      statusHistory: [...plan().statusHistory.slice(0, 1), { status: 'in_progress', on: '2026-03-18', at, by }],
+    });
+    // planned → in_progress is not a step of the plan's path: nothing to take back.
+    expect(planUndo(working, 'u-clerk', minutes(1))).toMatchObject({ ok: false, reason: 'nothing' });
+    const started = plan({
+      status: 'in_progress',
+      findingCount: 1,
+      statusHistory: [...plan().statusHistory, { status: 'in_progress', on: '2026-03-18', at, by }],
+    });
+    started.statusHistory[1] = { ...started.statusHistory[1]!, at: '2026-03-10T02:00:00.000Z' };
+    expect(planUndo(started, 'u-clerk', minutes(1))).toMatchObject({ ok: false, reason: 'findings' });
+    expect(planUndo({ ...started, findingCount: 0 }, 'u-clerk', minutes(1))).toMatchObject({ ok: true, to: 'notified' });
+  });
+
+  it('takes back accept, resolve and send-back, never the answer, nor anything on a closed plan', () => {
+    const history = (...s: ('open' | 'answered' | 'accepted' | 'resolved')[]) => s.map((status) => ({ status, on: '2026-03-18', at, by }));
+    expect(recommendationUndo({ history: history('open', 'answered', 'resolved'), updatedAt: at }, 'u-clerk', minutes(1), 'reported')).toMatchObject({
+      ok: true,
+      from: 'resolved',
+      to: 'answered',
+    });
+    expect(recommendationUndo({ history: history('open', 'answered', 'open'), updatedAt: at }, 'u-clerk', minutes(1), 'reported')).toMatchObject({
+      ok: true,
+      to: 'answered',
+    });
+    expect(recommendationUndo({ history: history('open', 'answered'), updatedAt: at }, 'u-clerk', minutes(1), 'reported')).toMatchObject({ reason: 'nothing' });
+    expect(recommendationUndo({ history: history('open', 'answered', 'resolved'), updatedAt: at }, 'u-clerk', minutes(1), 'closed')).toMatchObject({
+      reason: 'plan-closed',
+    });
   });
 });
