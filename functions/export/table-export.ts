@@ -12,14 +12,31 @@ function safeText(v: string) {
   return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 }
 
-/** RFC 4180 CSV with a UTF-8 BOM so spreadsheet programs read Vietnamese correctly. */
+/**
+ * The CSV a Vietnamese Excel opens as it is, by double-click:
+ * - UTF-8 with a BOM (without it Excel reads the bytes as Windows-1258 and garbles the diacritics);
+ * - `;` between cells: Windows set to Vietnamese uses `,` as the decimal mark and `;` as the list
+ *   separator, and Excel splits a CSV on the list separator — a `,` file lands in one column there;
+ *   decimals are written with `,` for the same reason (12,5);
+ * - codes kept as text: a digit-only string with a leading zero (locality code 00123) or longer than
+ *   11 digits (Excel would show 1,23E+11) is written `="00123"`, which Excel shows as 00123 — the only
+ *   formula ever written, built from digits alone;
+ * - CRLF line ends, RFC 4180 quoting of cells holding `;`, `,`, `"` or a line break.
+ * The importer (functions/imports/sheet-read.ts) reads this back, `="…"` included.
+ */
+export const CSV_SEPARATOR = ';';
+
+function csvCell(v: Cell): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v).replace('.', ',');
+  if (typeof v === 'boolean') return String(v);
+  if (/^\d+$/.test(v) && ((v.length > 1 && v.startsWith('0')) || v.length > 11)) return `="${v}"`;
+  const s = safeText(v);
+  return /[";,\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
 export function toCsv(table: Table): string {
-  const cell = (v: Cell) => {
-    if (v === null || v === undefined) return '';
-    const s = typeof v === 'string' ? safeText(v) : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [table.headers, ...table.rows].map((r) => r.map(cell).join(','));
+  const lines = [table.headers, ...table.rows].map((r) => r.map(csvCell).join(CSV_SEPARATOR));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

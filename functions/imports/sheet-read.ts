@@ -101,11 +101,35 @@ function readXlsx(bytes: Uint8Array): Grid {
   return Array.from(grid, (x) => x ?? []);
 }
 
-/** RFC 4180 with the separator the header line uses (Vietnamese Excel writes ';'). */
+/** The separator of the header line: the more frequent of `;` and `,` outside quotes. */
+function separatorOf(text: string): ';' | ',' {
+  let semicolons = 0;
+  let commas = 0;
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && ch === ';') semicolons++;
+    else if (!quoted && ch === ',') commas++;
+  }
+  return semicolons > commas ? ';' : ',';
+}
+
+/** Where `="…"` opened at `i` (the quote) closes, when the cell is exactly that; else -1. */
+function textCellEnd(text: string, i: number, sep: string): number {
+  const end = text.indexOf('"', i + 1);
+  if (end < 0) return -1;
+  const next = text[end + 1];
+  return next === undefined || next === sep || next === '\r' || next === '\n' ? end : -1;
+}
+
+/**
+ * RFC 4180 with the separator the header line uses (Vietnamese Excel writes ';'); a cell written
+ * `="00123"` (how our export keeps a code as text) reads as 00123.
+ */
 function readCsv(bytes: Uint8Array): Grid {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const sep = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const sep = separatorOf(text);
   const rows: Grid = [];
   let row: string[] = [];
   let cell = '';
@@ -119,7 +143,11 @@ function readCsv(bytes: Uint8Array): Grid {
       } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"' && cell === '') quoted = true;
-    else if (ch === sep) {
+    else if (ch === '"' && cell === '=' && textCellEnd(text, i, sep) > 0) {
+      const end = textCellEnd(text, i, sep);
+      cell = text.slice(i + 1, end);
+      i = end;
+    } else if (ch === sep) {
       row.push(cell);
       cell = '';
     } else if (ch === '\n' || ch === '\r') {

@@ -86,5 +86,9 @@ function totalsOf(rows: DashboardRow[]): DashboardTotals {
     recommendationsOpen: total((r) => r.recommendations.open),
     recommendationsOverdue: total((r) => r.recommendations.overdue),
     documents: total((r) => r.documents),
+    itemsDueInYear: total((r) => r.inYear.itemsDue),
+    itemsOverdueInYear: total((r) => r.inYear.itemsOverdue),
+    recommendationsDueInYear: total((r) => r.inYear.recommendationsDue),
+    recommendationsOverdueInYear: total((r) => r.inYear.recommendationsOverdue),
   };
 }

@@ -39,7 +39,10 @@ function provinceOf(code: string | null): string {
   return code;
 }
 
-/** The export's columns: Vietnamese headers with English in brackets, one row per unit, current first. */
+/**
+ * The export's columns: Vietnamese headers with English in brackets, one row per unit, current first.
+ * The figures are as of today except the program of the year and the last four (due in the year).
+ */
 export function dashboardTable(d: Dashboard): Table {
   return {
     sheetName: `Tổng hợp ${d.year}`,
@@ -62,6 +65,10 @@ export function dashboardTable(d: Dashboard): Table {
       'Kiến nghị quá hạn (Overdue recommendations)',
       'Văn bản lưu trữ (Documents)',
       'Hoạt động gần nhất (Last activity)',
+      `Nội dung đến hạn năm ${d.year} chưa hoàn thành (Items due in ${d.year} not done)`,
+      `Trong đó quá hạn (Of which overdue)`,
+      `Kiến nghị đến hạn năm ${d.year} chưa giải quyết (Recommendations due in ${d.year} open)`,
+      `Trong đó quá hạn (Of which overdue)`,
     ],
     rows: [...d.rows, ...d.historical].map((r) => [
       r.localityCode ?? r.provinceCode,
@@ -81,6 +88,10 @@ export function dashboardTable(d: Dashboard): Table {
       r.recommendations.overdue,
       r.documents,
       r.lastActivityAt ? formatDate(r.lastActivityAt) : '',
+      r.inYear.itemsDue,
+      r.inYear.itemsOverdue,
+      r.inYear.recommendationsDue,
+      r.inYear.recommendationsOverdue,
     ]),
   };
 }

@@ -50,6 +50,8 @@ export type LocalityFigures = {
   plansByStatus: Record<string, number>;
   recommendations: { open: number; overdue: number; resolved: number };
   documents: number;
+  /** Open items and recommendations due in `year`, and of them those overdue today. */
+  inYear: { itemsDue: number; itemsOverdue: number; recommendationsDue: number; recommendationsOverdue: number };
 };
 
 /** `today` is yyyy-mm-dd in Vietnam time; an open item due before today is overdue. */
@@ -62,7 +64,9 @@ export function figures(counters: Counters, opts: { today: string; year: number 
     plansByStatus: {},
     recommendations: { open: counters[counterName.recommendationOpen] ?? 0, overdue: 0, resolved: counters[counterName.recommendationResolved] ?? 0 },
     documents: counters[counterName.documents] ?? 0,
+    inYear: { itemsDue: 0, itemsOverdue: 0, recommendationsDue: 0, recommendationsOverdue: 0 },
   };
+  const year = String(opts.year);
   for (const [name, n] of Object.entries(counters)) {
     if (!n) continue;
     const parts = name.split('.');
@@ -72,10 +76,20 @@ export function figures(counters: Counters, opts: { today: string; year: number 
     } else if (parts[0] === 'plan' && parts.length === 2) {
       f.plansByStatus[parts[1]!] = n;
     } else if (name.startsWith('item.due.')) {
+      const due = name.slice('item.due.'.length);
       f.items.open += n;
-      if (name.slice('item.due.'.length) < opts.today) f.items.overdue += n;
+      if (due < opts.today) f.items.overdue += n;
+      if (due.startsWith(year)) {
+        f.inYear.itemsDue += n;
+        if (due < opts.today) f.inYear.itemsOverdue += n;
+      }
     } else if (name.startsWith('rec.due.')) {
-      if (name.slice('rec.due.'.length) < opts.today) f.recommendations.overdue += n;
+      const due = name.slice('rec.due.'.length);
+      if (due < opts.today) f.recommendations.overdue += n;
+      if (due.startsWith(year)) {
+        f.inYear.recommendationsDue += n;
+        if (due < opts.today) f.inYear.recommendationsOverdue += n;
+      }
     }
   }
   // Open items without a due date count as open, never overdue.

@@ -27,6 +27,12 @@ const localityFiguresSchema = z.object({
   plansByStatus: tally,
   recommendations: z.object({ open: count, overdue: count, resolved: count }),
   documents: count,
+  /**
+   * The chosen year's part: open items and open recommendations whose deadline falls in the year,
+   * and of them the overdue ones today. The other figures are counts as of today (the roll-up keeps
+   * no year for them).
+   */
+  inYear: z.object({ itemsDue: count, itemsOverdue: count, recommendationsDue: count, recommendationsOverdue: count }),
 });
 
 export const dashboardRowSchema = z.object({
@@ -58,6 +64,11 @@ export const dashboardTotalsSchema = z.object({
   recommendationsOpen: count,
   recommendationsOverdue: count,
   documents: count,
+  /** Sums of the rows' `inYear` figures. */
+  itemsDueInYear: count,
+  itemsOverdueInYear: count,
+  recommendationsDueInYear: count,
+  recommendationsOverdueInYear: count,
 });
 export type DashboardTotals = z.infer<typeof dashboardTotalsSchema>;
 

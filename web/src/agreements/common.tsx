@@ -2,9 +2,9 @@ import { vietnamToday } from '../../../shared/dates.js';
 import { Show } from 'solid-js';
 import { agencyLabels, itemStatusInfo, statusLabels, type AgencyCode, type AgreementStatus, type ItemStatus } from '../../../shared/agreements/schema.js';
 import type { Unit } from '../../../shared/agreements/parties.js';
-import { api } from '../api.js';
 import { t } from '../i18n.js';
 import { ErrorAlert } from '../ui/ErrorAlert.jsx';
+import { downloadFile } from '../ui/download.js';
 import { canWriteHere, ownTenant, useLocality as useLocalityParam, withLocality } from '../tenancy/locality.jsx';
 import './agreements.css';
 
@@ -78,21 +78,9 @@ export function ErrorBox(props: { error: unknown }) {
   return <ErrorAlert error={props.error} testId="form-error" />;
 }
 
-/** Downloads an authenticated file (the .docx exports) through a temporary object URL. */
-export async function download(path: string): Promise<void> {
-  const res = await api.file(path);
-  const disposition = res.headers.get('content-disposition') ?? '';
-  const utf8 = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
-  const ascii = /filename="([^"]+)"/.exec(disposition)?.[1];
-  const name = utf8 ? decodeURIComponent(utf8) : (ascii ?? 'van-ban.docx');
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+/** Downloads an authenticated file (the .docx exports) through the typed client. */
+export function download(path: string): Promise<void> {
+  return downloadFile(path, 'van-ban.docx');
 }
 
 /** Today in Vietnam, yyyy-mm-dd (default for date inputs). */

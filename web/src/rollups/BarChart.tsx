@@ -1,7 +1,7 @@
 import { For } from 'solid-js';
 
 /** A small horizontal grouped bar chart in plain SVG (no chart library needed for two series). */
-export function BarChart(props: { title: string; rows: { label: string; values: number[] }[]; series: string[] }) {
+export function BarChart(props: { title: string; rows: { label: string; values: number[]; rest?: boolean }[]; series: string[]; testId?: string }) {
   const colors = ['#2e7d32', '#c62828'];
   const rowHeight = 22;
   const labelWidth = 190;
@@ -9,7 +9,7 @@ export function BarChart(props: { title: string; rows: { label: string; values: 
   const max = () => Math.max(1, ...props.rows.flatMap((r) => r.values));
   const height = () => props.rows.length * rowHeight + 30;
   return (
-    <figure class="chart">
+    <figure class="chart" data-testid={props.testId}>
       <figcaption>{props.title}</figcaption>
       <svg viewBox={`0 0 ${width} ${height()}`} width="100%" role="img" aria-label={props.title}>
         <For each={props.series}>
@@ -24,7 +24,7 @@ export function BarChart(props: { title: string; rows: { label: string; values: 
         </For>
         <For each={props.rows}>
           {(row, i) => (
-            <g transform={`translate(0, ${24 + i() * rowHeight})`}>
+            <g transform={`translate(0, ${24 + i() * rowHeight})`} data-rest={row.rest ? 'true' : undefined}>
               <text x={labelWidth - 6} y="12" font-size="11" text-anchor="end">
                 {row.label}
               </text>

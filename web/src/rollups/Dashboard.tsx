@@ -1,12 +1,12 @@
 import { useSearchParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { formatDate } from '../../../shared/format.js';
-import { dashboardSchema } from '../../../shared/rollups/schema.js';
+import { dashboardSchema, type DashboardRow } from '../../../shared/rollups/schema.js';
 import { signUpListSchema } from '../../../shared/tenancy/schema.js';
 import { api } from '../api.js';
 import { t, type Text } from '../i18n.js';
 import { session } from '../session.js';
-import { allowed, ErrorAlert, Field, focusHeading, type Sort } from '../ui/index.js';
+import { allowed, createAction, downloadFile, ErrorAlert, Field, focusHeading, type Sort } from '../ui/index.js';
 import { BarChart } from './BarChart.jsx';
 import { type DataEntry, DataEntryCell, RollupTable, Totals } from './RollupTable.jsx';
 
@@ -15,6 +15,25 @@ const unitTypes: { value: string; label: Text }[] = [
   { value: 'phuong', label: { vi: 'Phường', en: 'Ward (phường)' } },
   { value: 'dac-khu', label: { vi: 'Đặc khu', en: 'Special zone (đặc khu)' } },
 ];
+
+/** Bars a chart shows at most; the other units are one bar, "Các đơn vị khác (N)". */
+export const CHART_BARS = 10;
+
+/**
+ * A chart's rows: the units with a figure, largest first (at most CHART_BARS), then one bar with the
+ * total of every other unit of the list — never a column of "0 / 0".
+ */
+export function chartRows(rows: readonly DashboardRow[], values: (r: DashboardRow) => number[]): { label: string; values: number[]; rest?: boolean }[] {
+  const withData = rows
+    .map((r) => ({ label: r.name, values: values(r) }))
+    .filter((r) => r.values.some((v) => v > 0))
+    .sort((a, b) => b.values[0]! - a.values[0]! || b.values[1]! - a.values[1]! || a.label.localeCompare(b.label, 'vi'));
+  const shown = withData.slice(0, CHART_BARS);
+  const others = rows.length - shown.length;
+  if (others <= 0) return shown;
+  const restValues = withData.slice(CHART_BARS).reduce((sum, r) => sum.map((v, i) => v + (r.values[i] ?? 0)), shown[0]?.values.map(() => 0) ?? [0, 0]);
+  return [...shown, { label: t({ vi: `Các đơn vị khác (${others})`, en: `Other units (${others})` }), values: restValues, rest: true }];
+}
 
 /**
  * Province dashboard: the province's current communes, wards and special zones (one row each, the
@@ -45,7 +64,6 @@ export function ProvinceDashboard() {
   const [sort, setSort] = createSignal<Sort>({ key: 'name', desc: false });
   const rows = () => dashboard()?.rows ?? [];
   const historical = () => dashboard()?.historical ?? [];
-  const charted = () => rows().filter((r) => r.hasData);
 
   // Data entry state of the historical tenants: the province admin's list of its tenants (one Query).
   const isAdmin = () => allowed('province:admin');
@@ -66,16 +84,11 @@ export function ProvinceDashboard() {
     s.set('format', format);
     return `/api/rollups/export?${s.toString()}`;
   };
-  const download = async (e: MouseEvent, format: 'csv' | 'xlsx') => {
-    // The API needs the bearer token, so the file is fetched and handed to the browser as a blob.
+  const exportAction = createAction();
+  const download = (e: MouseEvent, format: 'csv' | 'xlsx') => {
+    // The API needs the bearer token: the typed client fetches the file (renewing the sign-in if due).
     e.preventDefault();
-    const res = await fetch(exportHref(format), { headers: { authorization: `Bearer ${session()?.token ?? ''}` } });
-    const blob = await res.blob();
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `tong-hop-${dashboard()?.provinceCode}-${dashboard()?.year}.${format}`;
-    a.click();
-    URL.revokeObjectURL(a.href);
+    void exportAction.run(() => downloadFile(exportHref(format), `tong-hop-${dashboard()?.provinceCode}-${dashboard()?.year}.${format}`));
   };
   const setFilter = (k: 'year' | 'q' | 'type' | 'signed', v: string) => setParams({ [k]: v || undefined });
 
@@ -144,19 +157,30 @@ export function ProvinceDashboard() {
 
             <h2>{t({ vi: 'Xã, phường, đặc khu hiện hành', en: 'Current communes, wards and special zones' })}</h2>
             <Totals totals={d().totals} year={d().year} unit={{ vi: 'xã, phường, đặc khu', en: 'communes, wards, special zones' }} testId="totals" />
-            <Show when={charted().length}>
+            <p class="muted" data-testid="year-scope">
+              {t({
+                vi: `Năm ${d().year} áp dụng cho: chương trình đã ký trong năm, nội dung và kiến nghị đến hạn trong năm. Các số liệu còn lại tính đến hôm nay (${formatDate(d().today)}): văn bản phối hợp, nội dung hoàn thành, kế hoạch giám sát, văn bản lưu trữ.`,
+                en: `The year ${d().year} applies to: programs signed in the year, items and recommendations due in the year. The other figures are as of today (${formatDate(d().today)}): agreements, items done, supervision plans, archived documents.`,
+              })}
+            </p>
+            <Show when={rows().some((r) => r.hasData)}>
               <div class="charts">
                 <BarChart
-                  title={t({ vi: 'Nội dung chương trình: hoàn thành / quá hạn (đơn vị có số liệu)', en: 'Program items: done / overdue (units with data)' })}
-                  rows={charted().map((r) => ({ label: r.name, values: [r.items.done, r.items.overdue] }))}
-                  series={[t({ vi: 'Hoàn thành', en: 'Done' }), t({ vi: 'Quá hạn', en: 'Overdue' })]}
+                  testId="chart-items"
+                  title={t({
+                    vi: `Nội dung đến hạn năm ${d().year}: chưa hoàn thành / quá hạn`,
+                    en: `Items due in ${d().year}: not done / overdue`,
+                  })}
+                  rows={chartRows(rows(), (r) => [r.inYear.itemsDue, r.inYear.itemsOverdue])}
+                  series={[t({ vi: 'Chưa hoàn thành', en: 'Not done' }), t({ vi: 'Quá hạn', en: 'Overdue' })]}
                 />
                 <BarChart
+                  testId="chart-recommendations"
                   title={t({
-                    vi: 'Kiến nghị giám sát: chưa giải quyết / quá hạn (đơn vị có số liệu)',
-                    en: 'Recommendations: open / overdue (units with data)',
+                    vi: `Kiến nghị giám sát đến hạn năm ${d().year}: chưa giải quyết / quá hạn`,
+                    en: `Recommendations due in ${d().year}: open / overdue`,
                   })}
-                  rows={charted().map((r) => ({ label: r.name, values: [r.recommendations.open, r.recommendations.overdue] }))}
+                  rows={chartRows(rows(), (r) => [r.inYear.recommendationsDue, r.inYear.recommendationsOverdue])}
                   series={[t({ vi: 'Chưa giải quyết', en: 'Open' }), t({ vi: 'Quá hạn', en: 'Overdue' })]}
                 />
               </div>
@@ -169,6 +193,7 @@ export function ProvinceDashboard() {
                 {t({ vi: 'Xuất Excel (XLSX)', en: 'Export Excel (XLSX)' })}
               </a>
             </p>
+            <ErrorAlert error={exportAction.error()} />
             <RollupTable
               rows={rows()}
               year={d().year}

@@ -10,6 +10,9 @@ import { type Column, ConfirmDialog, createAction, DataTable, type Sort } from '
 
 export type DataEntry = { open: boolean; version?: number };
 
+/** The figures the year filter cannot narrow: the roll-up counts them as of today. */
+export const asOfToday: Text = { vi: 'tính đến hôm nay', en: 'as of today' };
+
 export function Totals(props: { totals: DashboardTotals; year: number; unit: Text; testId: string }) {
   return (
     <ul class="kpis" data-testid={props.testId}>
@@ -19,18 +22,28 @@ export function Totals(props: { totals: DashboardTotals; year: number; unit: Tex
       <li class={props.totals.withoutSignedProgram ? 'warn' : ''}>
         <strong>{props.totals.withoutSignedProgram}</strong> {t({ vi: `chưa ký chương trình ${props.year}`, en: `without a signed ${props.year} program` })}
       </li>
-      <li>
-        <strong>{props.totals.agreements}</strong> {t({ vi: 'quy chế, chương trình, kế hoạch', en: 'agreements' })}
+      <li class={props.totals.itemsOverdueInYear ? 'warn' : ''} data-testid={`${props.testId}-items-year`}>
+        <strong>{props.totals.itemsDueInYear}</strong>{' '}
+        {t({ vi: `nội dung đến hạn năm ${props.year} chưa hoàn thành`, en: `items due in ${props.year} not done` })} ({props.totals.itemsOverdueInYear}{' '}
+        {t({ vi: 'quá hạn', en: 'overdue' })})
+      </li>
+      <li class={props.totals.recommendationsOverdueInYear ? 'warn' : ''} data-testid={`${props.testId}-recs-year`}>
+        <strong>{props.totals.recommendationsDueInYear}</strong>{' '}
+        {t({ vi: `kiến nghị đến hạn năm ${props.year} chưa giải quyết`, en: `recommendations due in ${props.year} still open` })} (
+        {props.totals.recommendationsOverdueInYear} {t({ vi: 'quá hạn', en: 'overdue' })})
+      </li>
+      <li data-testid={`${props.testId}-agreements`}>
+        <strong>{props.totals.agreements}</strong> {t({ vi: 'quy chế, chương trình, kế hoạch', en: 'agreements' })} <span class="muted">({t(asOfToday)})</span>
       </li>
       <li class={props.totals.itemsOverdue ? 'warn' : ''}>
-        <strong>{props.totals.itemsOverdue}</strong> {t({ vi: 'nội dung quá hạn', en: 'overdue items' })}
+        <strong>{props.totals.itemsOverdue}</strong> {t({ vi: 'nội dung quá hạn', en: 'overdue items' })} <span class="muted">({t(asOfToday)})</span>
       </li>
       <li>
         <strong>{props.totals.recommendationsOpen}</strong> {t({ vi: 'kiến nghị chưa giải quyết', en: 'open recommendations' })} (
-        {props.totals.recommendationsOverdue} {t({ vi: 'quá hạn', en: 'overdue' })})
+        {props.totals.recommendationsOverdue} {t({ vi: 'quá hạn', en: 'overdue' })}) <span class="muted">({t(asOfToday)})</span>
       </li>
       <li>
-        <strong>{props.totals.documents}</strong> {t({ vi: 'văn bản lưu trữ', en: 'archived documents' })}
+        <strong>{props.totals.documents}</strong> {t({ vi: 'văn bản lưu trữ', en: 'archived documents' })} <span class="muted">({t(asOfToday)})</span>
       </li>
     </ul>
   );
@@ -48,9 +61,10 @@ export function RollupTable(props: {
   provinceCode?: string;
   extra?: { header: Text; cell: (r: DashboardRow) => JSX.Element };
 }) {
-  const count = (id: string, header: Text, value: (r: DashboardRow) => number, warn = false): Column<DashboardRow> => ({
+  const count = (id: string, header: Text, value: (r: DashboardRow) => number, warn = false, hint?: Text): Column<DashboardRow> => ({
     id,
     header,
+    ...(hint ? { hint } : {}),
     descFirst: true,
     sort: value,
     cell: (r) => (warn && value(r) > 0 ? <span class="num-warn">{value(r)}</span> : value(r)),
@@ -84,7 +98,11 @@ export function RollupTable(props: {
     },
     {
       id: 'programSigned',
-      header: { vi: `CTr ${props.year}`, en: `${props.year} program` },
+      header: { vi: `Chương trình ${props.year}`, en: `${props.year} program` },
+      hint: {
+        vi: `Viết tắt: CTr — chương trình phối hợp năm ${props.year} đã ký hay chưa`,
+        en: `Short form: CTr — whether the ${props.year} coordination program is signed`,
+      },
       descFirst: true,
       sort: (r) => (r.programSigned ? 1 : 0),
       cell: (r) =>
@@ -96,13 +114,38 @@ export function RollupTable(props: {
           <span class="badge-warn">{t({ vi: 'Chưa ký', en: 'Not signed' })}</span>
         ),
     },
-    count('agreements', { vi: 'Văn bản phối hợp', en: 'Agreements' }, (r) => Object.values(r.agreementsByKind).reduce((a, b) => a + b, 0)),
-    count('itemsDone', { vi: 'ND hoàn thành', en: 'Items done' }, (r) => r.items.done),
-    count('itemsOverdue', { vi: 'ND quá hạn', en: 'Items overdue' }, (r) => r.items.overdue, true),
-    count('plans', { vi: 'KH giám sát', en: 'Supervision plans' }, (r) => Object.values(r.plansByStatus).reduce((a, b) => a + b, 0)),
-    count('recOpen', { vi: 'Kiến nghị mở', en: 'Open recs' }, (r) => r.recommendations.open),
-    count('recOverdue', { vi: 'Kiến nghị quá hạn', en: 'Overdue recs' }, (r) => r.recommendations.overdue, true),
-    count('documents', { vi: 'Văn bản lưu', en: 'Documents' }, (r) => r.documents),
+    count('itemsDueYear', { vi: `Nội dung đến hạn năm ${props.year}`, en: `Items due in ${props.year}` }, (r) => r.inYear.itemsDue, false, {
+      vi: `Viết tắt: ND — nội dung của chương trình, kế hoạch phối hợp có thời hạn trong năm ${props.year}, chưa hoàn thành`,
+      en: `Short form: ND — program and plan items due in ${props.year} and not done yet`,
+    }),
+    count('itemsOverdueYear', { vi: 'Trong đó quá hạn', en: 'Of which overdue' }, (r) => r.inYear.itemsOverdue, true, {
+      vi: `Nội dung đến hạn năm ${props.year} đã quá hạn mà chưa hoàn thành`,
+      en: `Items due in ${props.year} past their deadline and not done`,
+    }),
+    count('recDueYear', { vi: `Kiến nghị đến hạn năm ${props.year}`, en: `Recommendations due in ${props.year}` }, (r) => r.inYear.recommendationsDue, false, {
+      vi: `Kiến nghị giám sát có thời hạn trong năm ${props.year}, chưa giải quyết xong`,
+      en: `Supervision recommendations due in ${props.year}, not resolved yet`,
+    }),
+    count('recOverdueYear', { vi: 'Trong đó quá hạn', en: 'Of which overdue' }, (r) => r.inYear.recommendationsOverdue, true, {
+      vi: `Kiến nghị đến hạn năm ${props.year} đã quá hạn mà chưa giải quyết xong`,
+      en: `Recommendations due in ${props.year} past their deadline and still open`,
+    }),
+    count('agreements', { vi: 'Văn bản phối hợp', en: 'Agreements' }, (r) => Object.values(r.agreementsByKind).reduce((a, b) => a + b, 0), false, {
+      vi: 'Quy chế, chương trình, kế hoạch phối hợp — tính đến hôm nay',
+      en: 'Regulations, programs and plans — as of today',
+    }),
+    count('itemsDone', { vi: 'Nội dung hoàn thành', en: 'Items done' }, (r) => r.items.done, false, {
+      vi: 'Viết tắt: ND hoàn thành — mọi nội dung đã hoàn thành, tính đến hôm nay',
+      en: 'Short form: ND — every item done, as of today',
+    }),
+    count('plans', { vi: 'Kế hoạch giám sát', en: 'Supervision plans' }, (r) => Object.values(r.plansByStatus).reduce((a, b) => a + b, 0), false, {
+      vi: 'Viết tắt: KH giám sát — mọi kế hoạch giám sát, tính đến hôm nay',
+      en: 'Short form: KH — every supervision plan, as of today',
+    }),
+    count('documents', { vi: 'Văn bản lưu trữ', en: 'Documents' }, (r) => r.documents, false, {
+      vi: 'Văn bản trong kho lưu trữ — tính đến hôm nay',
+      en: 'Documents in the archive — as of today',
+    }),
     {
       id: 'lastActivity',
       header: { vi: 'Hoạt động gần nhất', en: 'Last activity' },

@@ -13,6 +13,12 @@ export type Column<T> = {
   /** First click sorts descending (counts, dates). */
   descFirst?: boolean;
   num?: boolean;
+  /**
+   * What the header means in full, and the short form reports use ("ND", "KH", "CTr"): a tooltip
+   * on hover and on keyboard focus (the header is a focusable button or abbr), and the header's
+   * accessible description.
+   */
+  hint?: Text;
   /** Actions column: the header is read by screen readers only. */
   hiddenHeader?: boolean;
   testId?: string;
@@ -84,8 +90,27 @@ export function DataTable<T>(props: {
                     aria-sort={column.sort && sort()?.key === column.id ? (sort()!.desc ? 'descending' : 'ascending') : undefined}
                   >
                     <Show when={!column.hiddenHeader} fallback={<span class="sr-only">{t(column.header)}</span>}>
-                      <Show when={column.sort} fallback={t(column.header)}>
-                        <button class="sort" type="button" data-sort={column.id} onClick={() => toggle(column)}>
+                      <Show
+                        when={column.sort}
+                        fallback={
+                          <Show when={column.hint} fallback={t(column.header)}>
+                            {(hint) => (
+                              <abbr class="th-hint" title={t(hint())} tabindex="0" data-hint={t(hint())}>
+                                {t(column.header)}
+                              </abbr>
+                            )}
+                          </Show>
+                        }
+                      >
+                        <button
+                          class="sort"
+                          classList={{ 'th-hint': !!column.hint }}
+                          type="button"
+                          data-sort={column.id}
+                          title={column.hint ? t(column.hint) : undefined}
+                          data-hint={column.hint ? t(column.hint) : undefined}
+                          onClick={() => toggle(column)}
+                        >
                           {t(column.header)}
                           {sort()?.key === column.id ? (sort()!.desc ? ' ▼' : ' ▲') : ''}
                         </button>

@@ -20,3 +20,4 @@ export { createDraft, type Draft, DraftNotice } from './draft.jsx';
 export { RecordName, RecordPicker } from './RecordPicker.jsx';
 export { describeRecord, type RecordKind, type RecordRef, recordLabel, searchRecords } from './records.js';
 export { UndoNotice } from './UndoNotice.jsx';
+export { downloadFile } from './download.js';

@@ -3,8 +3,7 @@ import { formatDate } from '../../../shared/format.js';
 import { type UsageReport, usageReportSchema } from '../../../shared/usage/schema.js';
 import { api } from '../api.js';
 import { lang, t } from '../i18n.js';
-import { session } from '../session.js';
-import { Async, type Column, DataTable, focusHeading, DateInput, Field } from '../ui/index.js';
+import { Async, type Column, DataTable, DateInput, downloadFile, Field, focusHeading } from '../ui/index.js';
 
 /** `yyyy-mm` of today in Vietnam (UTC+7), the month the page opens on. */
 function thisMonth(): string {
@@ -82,14 +81,7 @@ export function UsagePage() {
   const [month, setMonth] = createSignal(thisMonth());
   const [data] = createResource(month, (m) => api.get(`/api/usage?month=${m}`, usageReportSchema));
 
-  const download = async () => {
-    const res = await fetch(`/api/usage?month=${month()}&format=csv`, { headers: { authorization: `Bearer ${session()?.token ?? ''}` } });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(await res.blob());
-    a.download = `muc-su-dung-${month()}.csv`;
-    a.click();
-    URL.revokeObjectURL(a.href);
-  };
+  const download = () => downloadFile(`/api/usage?month=${month()}&format=csv`, `muc-su-dung-${month()}.csv`);
 
   return (
     <section>
