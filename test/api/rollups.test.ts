@@ -84,8 +84,13 @@ describe('province dashboard', () => {
     const { headers } = await h.userToken({ role: 'province_admin', provinceCode: '19', localityCode: null });
     const d = (await (await h.app.request('/api/rollups?year=2026', { headers })).json()) as Dashboard;
     expect(d.rows.find((r) => r.localityCode === '05443')!.items.overdue).toBe(2);
+    expect(d.rows.find((r) => r.localityCode === '05443')!.inYear).toEqual({ itemsDue: 2, itemsOverdue: 2, recommendationsDue: 0, recommendationsOverdue: 0 });
+    expect(d.totals).toMatchObject({ itemsDueInYear: 2, itemsOverdueInYear: 2, recommendationsDueInYear: 1, recommendationsOverdueInYear: 1 });
+    // The year narrows what is due in it; the counts the roll-up keeps no year for stay as of today.
     const lastYear = (await (await h.app.request('/api/rollups?year=2025', { headers })).json()) as Dashboard;
     expect(lastYear.rows.find((r) => r.localityCode === '05443')!.programSigned).toBe(false);
+    expect(lastYear.totals).toMatchObject({ itemsDueInYear: 0, itemsOverdueInYear: 0, recommendationsDueInYear: 0, recommendationsOverdueInYear: 0 });
+    expect(lastYear.totals).toMatchObject({ itemsOverdue: d.totals.itemsOverdue, agreements: d.totals.agreements, documents: d.totals.documents });
     h.setClock(() => new Date('2026-03-10T02:00:00Z'));
   });
 
@@ -130,10 +135,11 @@ describe('province dashboard', () => {
     const text = new TextDecoder().decode(bytes);
     const lines = text.trim().split('\r\n');
     expect(lines).toHaveLength(1 + 92 + 18);
-    expect(lines.find((l) => l.startsWith('05443,'))).toBe(
-      '05443,Phường Phan Đình Phùng,Cấp xã (hiện hành),Phường,Đang hoạt động,Có,0,1,0,1,2,1,0,0,0,0,01/03/2026',
+    // A Vietnamese Excel: ';' between cells, codes kept as text (="05443" shows 05443, leading zero kept).
+    expect(lines.find((l) => l.startsWith('="05443";'))).toBe(
+      '="05443";Phường Phan Đình Phùng;Cấp xã (hiện hành);Phường;Đang hoạt động;Có;0;1;0;1;2;1;0;0;0;0;01/03/2026;2;1;0;0',
     );
-    expect(lines.find((l) => l.startsWith('058,'))).toMatch(/^058,Thành Phố Bắc Kạn,Cấp huyện \(đến 30\/06\/2025\),Thành phố,30\/06\/2025,/);
+    expect(lines.find((l) => l.startsWith('="058";'))).toMatch(/^="058";Thành Phố Bắc Kạn;Cấp huyện \(đến 30\/06\/2025\);Thành phố;30\/06\/2025;/);
 
     const xlsx = await h.app.request('/api/rollups/export?format=xlsx&year=2026', { headers });
     expect(xlsx.headers.get('content-disposition')).toContain('tong-hop-19-2026.xlsx');

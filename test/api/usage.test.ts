@@ -129,9 +129,10 @@ describe('usage per tenant and month', () => {
       .trim()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'month,tenant,province_code,province,locality_code,locality,requests,errors,rcu,wcu,archive_bytes,archive_versions,archive_documents,documents_now',
+      'month;tenant;province_code;province;locality_code;locality;requests;errors;rcu;wcu;archive_bytes;archive_versions;archive_documents;documents_now',
     );
-    expect(lines.find((l) => l.startsWith(`${MONTH},19#05443,19,`))).toMatch(/,3,1,/); // its refused usage call of the test before counts too (an error)
+    // Codes keep their leading zeros in Excel (="05443"); ';' separates cells.
+    expect(lines.find((l) => l.startsWith(`${MONTH};19#05443;19;`))).toMatch(/;="05443";[^;]*;3;1;/); // its refused usage call of the test before counts too (an error)
     expect(lines.some((l) => l.includes('01#00103'))).toBe(false);
   });
 

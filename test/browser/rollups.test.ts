@@ -45,7 +45,17 @@ describe('province dashboard in a real browser', () => {
 
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('text=Xuất CSV')]);
     const text = readFileSync(await csv.path(), 'utf8');
-    expect(text.split('\r\n').find((l) => l.startsWith('003,'))).toMatch(/^003,Quận Tây Hồ,.*,Có,/);
+    // The CSV a Vietnamese Excel opens: BOM, ';', the code kept as text with its leading zeros.
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text.split('\r\n').find((l) => l.startsWith('="003";'))).toMatch(/^="003";Quận Tây Hồ;.*;Có;/);
+
+    // Column heads are spelled out; the short form and meaning are a tooltip a keyboard reaches too.
+    const head = page.locator('[data-testid=rollup-table] button[data-sort=itemsDueYear]');
+    expect(await head.innerText()).toContain('Nội dung đến hạn năm 2024');
+    expect(await head.getAttribute('title')).toContain('Viết tắt: ND');
+    expect(await page.locator('[data-testid=rollup-table] thead').innerText()).not.toMatch(/\b(ND|KH|CTr)\b/);
+    // The page says what the year applies to and what is as of today.
+    expect(await page.locator('[data-testid=year-scope]').innerText()).toContain('tính đến hôm nay (01/03/2024)');
 
     // Filters: a name without diacritics narrows both sections; the export link carries it.
     await page.fill('[data-testid=rollup-filters] input[name=q]', 'tay ho');
@@ -75,5 +85,30 @@ describe('province dashboard in a real browser', () => {
     await page.goto(`${stack.url}/province/districts/164`);
     await page.waitForURL(/\/province\/locality\?locality=164$/);
     await expect.poll(() => page.locator('[role=alert]').first().innerText()).toContain('Không tìm thấy');
+  });
+});
+
+describe('the year filter and the charts', () => {
+  it('the year changes the year figures and the charts; the units without figures are one bar', async () => {
+    await page.goto(`${stack.url}/province`);
+    await page.waitForSelector('[data-testid=rollup-table]');
+    const kpi = () => page.locator('[data-testid=historical-totals-items-year]').innerText();
+    const agreements = () => page.locator('[data-testid=historical-totals-agreements]').innerText();
+    // 2024: the districts' program items due in 2024 are counted; the agreements are as of today.
+    expect(await kpi()).toContain('6 nội dung đến hạn năm 2024 chưa hoàn thành');
+    const asOfToday = await agreements();
+    expect(asOfToday).toContain('tính đến hôm nay');
+    // The current communes have no figure due in 2024: one bar for all of them, not 126 rows of "0 / 0".
+    const chart = page.locator('[data-testid=chart-items]');
+    expect(await chart.locator('g[data-rest=true]').count()).toBe(1);
+    expect(await chart.innerText()).toContain('Các đơn vị khác (126)');
+    expect((await chart.innerText()).match(/0 \/ 0/g)?.length).toBe(1);
+
+    await page.selectOption('[data-testid=rollup-filters] select[name=year]', '2023');
+    await expect.poll(() => kpi()).toContain('0 nội dung đến hạn năm 2023 chưa hoàn thành');
+    expect(await page.locator('[data-testid=historical-totals]').innerText()).toContain('chưa ký chương trình 2023');
+    expect(await agreements()).toBe(asOfToday);
+    expect(await page.locator('[data-testid=chart-items] figcaption').innerText()).toContain('năm 2023');
+    expect(await page.locator('[data-testid=rollup-table] button[data-sort=itemsDueYear]').innerText()).toContain('2023');
   });
 });

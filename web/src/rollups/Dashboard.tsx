@@ -2,12 +2,21 @@ import { useSearchParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { formatDate } from '../../../shared/format.js';
 import { dashboardSchema, type DashboardRow } from '../../../shared/rollups/schema.js';
+
+const chartRows = (rows: readonly DashboardRow[], values: (r: DashboardRow) => number[]) =>
+  rowsOfChart(
+    rows,
+    (r) => r.name,
+    values,
+    (n) => t({ vi: `Các đơn vị khác (${n})`, en: `Other units (${n})` }),
+  );
 import { signUpListSchema } from '../../../shared/tenancy/schema.js';
 import { api } from '../api.js';
 import { t, type Text } from '../i18n.js';
 import { session } from '../session.js';
 import { allowed, createAction, downloadFile, ErrorAlert, Field, focusHeading, type Sort } from '../ui/index.js';
 import { BarChart } from './BarChart.jsx';
+import { chartRows as rowsOfChart } from './chart-rows.js';
 import { type DataEntry, DataEntryCell, RollupTable, Totals } from './RollupTable.jsx';
 
 const unitTypes: { value: string; label: Text }[] = [
@@ -15,25 +24,6 @@ const unitTypes: { value: string; label: Text }[] = [
   { value: 'phuong', label: { vi: 'Phường', en: 'Ward (phường)' } },
   { value: 'dac-khu', label: { vi: 'Đặc khu', en: 'Special zone (đặc khu)' } },
 ];
-
-/** Bars a chart shows at most; the other units are one bar, "Các đơn vị khác (N)". */
-export const CHART_BARS = 10;
-
-/**
- * A chart's rows: the units with a figure, largest first (at most CHART_BARS), then one bar with the
- * total of every other unit of the list — never a column of "0 / 0".
- */
-export function chartRows(rows: readonly DashboardRow[], values: (r: DashboardRow) => number[]): { label: string; values: number[]; rest?: boolean }[] {
-  const withData = rows
-    .map((r) => ({ label: r.name, values: values(r) }))
-    .filter((r) => r.values.some((v) => v > 0))
-    .sort((a, b) => b.values[0]! - a.values[0]! || b.values[1]! - a.values[1]! || a.label.localeCompare(b.label, 'vi'));
-  const shown = withData.slice(0, CHART_BARS);
-  const others = rows.length - shown.length;
-  if (others <= 0) return shown;
-  const restValues = withData.slice(CHART_BARS).reduce((sum, r) => sum.map((v, i) => v + (r.values[i] ?? 0)), shown[0]?.values.map(() => 0) ?? [0, 0]);
-  return [...shown, { label: t({ vi: `Các đơn vị khác (${others})`, en: `Other units (${others})` }), values: restValues, rest: true }];
-}
 
 /**
  * Province dashboard: the province's current communes, wards and special zones (one row each, the
