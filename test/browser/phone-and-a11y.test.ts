@@ -96,11 +96,22 @@ describe('every page at 390×844: no sideways scrolling, no serious or critical 
     await check('/sign-up', 'select[name=provinceCode]');
     await check('/invitation#khong-hop-le', 'main h1');
     await check('/khong-co-trang-nay');
+    // Signed out, the home cards only describe the sections: no link, nothing that looks clickable.
+    await check('/', '[data-testid=home-cards]');
+    expect(await page.locator('[data-testid=home-cards] a').count()).toBe(0);
+    expect(await page.locator('[data-testid=home-cards]').getAttribute('class')).toContain('plain');
   }, 60_000);
 
   it("a ward's admin: overview, agreements, supervision, archive, users, audit, status", async () => {
     await signInAs(page, stack.url, WARD_ADMIN);
     await check('/', '[data-testid=tenant-summary]');
+    // Each card is a link to its section; a ward's user has no province card.
+    expect(await page.locator('[data-testid=home-cards] li[data-card="/province"]').count()).toBe(0);
+    expect(await page.locator('[data-testid=home-cards] a.card-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+      '/agreements',
+      '/supervision',
+      '/archive',
+    ]);
     await check('/status', '[data-testid=health]');
     await check('/agreements', '[data-testid=agreement-list], [data-testid=empty]');
     await check('/agreements/new', '[data-testid=agreement-editor]');
@@ -142,6 +153,9 @@ describe('every page at 390×844: no sideways scrolling, no serious or critical 
 
   it("the province admin: roll-ups, a unit's drill-down, approvals, users, audit", async () => {
     await signInAs(page, stack.url, PROVINCE_ADMIN);
+    await page.goto(`${stack.url}/`);
+    await page.waitForSelector('[data-testid=home-cards] a.card-link');
+    expect(await page.locator('[data-testid=home-cards] li[data-card="/province"] a').getAttribute('href')).toBe('/province');
     await check('/province', '[data-testid=rollup-table]');
     await check('/usage', '[data-testid=usage-table], [data-testid=usage-table-empty]');
     await check('/province/locality?locality=003', '[data-testid=locality-name]');
