@@ -92,7 +92,7 @@ export function AgreementSections(props: { detail: Detail; writable: boolean; lo
               <For each={s().signatories}>
                 {(x) => (
                   <li>
-                    {[x.onBehalf, x.title, x.name ?? t({ vi: '(nguồn không ghi tên)', en: '(name not stated)' })].filter(Boolean).join(' — ')} (
+                    {[x.onBehalf, x.title, x.name ?? t({ vi: '(chưa ghi họ tên người ký)', en: '(signer’s name not recorded)' })].filter(Boolean).join(' — ')} (
                     {agencyName(x.agency)})
                   </li>
                 )}
