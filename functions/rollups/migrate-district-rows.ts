@@ -29,7 +29,10 @@ export async function migrateDistrictRollupRows(store: MeteredStore, at: Date): 
       const counters = await countersFromRecords(store, tenant);
       const key = keys.rollup(tenant);
       const current = await store.get({ Key: key, ConsistentRead: true });
-      const lastActivityAt = [current?.lastActivityAt, row.lastActivityAt].filter((v): v is string => typeof v === 'string').sort().at(-1);
+      const lastActivityAt = [current?.lastActivityAt, row.lastActivityAt]
+        .filter((v): v is string => typeof v === 'string')
+        .sort()
+        .at(-1);
       const dataEntryOpen = current?.dataEntryOpen ?? row.dataEntryOpen;
       await store.transactWrite([
         {
