@@ -2,6 +2,14 @@ import { useSearchParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { formatDate } from '../../../shared/format.js';
 import { dashboardSchema, type DashboardRow } from '../../../shared/rollups/schema.js';
+import { signUpListSchema } from '../../../shared/tenancy/schema.js';
+import { api } from '../api.js';
+import { t, type Text } from '../i18n.js';
+import { session } from '../session.js';
+import { allowed, createAction, downloadFile, ErrorAlert, Field, focusHeading, type Sort } from '../ui/index.js';
+import { BarChart } from './BarChart.jsx';
+import { chartRows as rowsOfChart } from './chart-rows.js';
+import { type DataEntry, DataEntryCell, dataEntryKey, RollupTable, Totals } from './RollupTable.jsx';
 
 const chartRows = (rows: readonly DashboardRow[], values: (r: DashboardRow) => number[]) =>
   rowsOfChart(
@@ -10,14 +18,6 @@ const chartRows = (rows: readonly DashboardRow[], values: (r: DashboardRow) => n
     values,
     (n) => t({ vi: `Các đơn vị khác (${n})`, en: `Other units (${n})` }),
   );
-import { signUpListSchema } from '../../../shared/tenancy/schema.js';
-import { api } from '../api.js';
-import { t, type Text } from '../i18n.js';
-import { session } from '../session.js';
-import { allowed, createAction, downloadFile, ErrorAlert, Field, focusHeading, type Sort } from '../ui/index.js';
-import { BarChart } from './BarChart.jsx';
-import { chartRows as rowsOfChart } from './chart-rows.js';
-import { type DataEntry, DataEntryCell, RollupTable, Totals } from './RollupTable.jsx';
 
 const unitTypes: { value: string; label: Text }[] = [
   { value: 'xa', label: { vi: 'Xã', en: 'Commune (xã)' } },
@@ -63,7 +63,7 @@ export function ProvinceDashboard() {
     async () => {
       const { items: tenants } = await api.get('/api/tenancy/signups', signUpListSchema);
       const state: Record<string, DataEntry> = {};
-      for (const tn of tenants) if (tn.localityCode) state[tn.localityCode] = { open: tn.dataEntryOpen === true, version: tn.version };
+      for (const tn of tenants) if (tn.localityCode) state[dataEntryKey(tn)] = { open: tn.dataEntryOpen === true, version: tn.version };
       setEntryState((s) => ({ ...state, ...s }));
       return state;
     },
@@ -216,9 +216,9 @@ export function ProvinceDashboard() {
                   cell: (r) => (
                     <DataEntryCell
                       row={r}
-                      state={r.localityCode ? entryState()[r.localityCode] : undefined}
+                      state={entryState()[dataEntryKey(r)]}
                       admin={isAdmin()}
-                      onChanged={(code, s) => setEntryState((all) => ({ ...all, [code]: s }))}
+                      onChanged={(key, s) => setEntryState((all) => ({ ...all, [key]: s }))}
                     />
                   ),
                 }}
