@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MailSettings } from '../../functions/reminders/daily.js';
@@ -229,5 +230,13 @@ describe('immediate e-mails of events a user opted into', () => {
     expect(await mailTo(optedIn.user.email)).toHaveLength(before);
     // Still told in the app.
     expect((await notificationsOf(h, optedIn.headers, 'kind=item-progress')).items.map((n) => n.label)).toContain('Tiếp xúc cử tri — 80%');
+  });
+
+  it('refuses, with the same 404, a genuinely signed link naming a kind that is not an event users choose', async () => {
+    for (const k of ['item-due', 'signup-decided', 'anything']) {
+      const payload = Buffer.from(JSON.stringify({ t: '01#00103', u: optedIn.userId, e: 4102444800, k })).toString('base64url');
+      const token = `${payload}.${createHmac('sha256', TEST_UNSUBSCRIBE_SECRET).update(payload).digest('base64url')}`;
+      for (const method of ['GET', 'POST']) expect((await h.app.request(`/api/notifications/unsubscribe?token=${token}`, { method })).status).toBe(404);
+    }
   });
 });
