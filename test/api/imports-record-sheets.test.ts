@@ -146,8 +146,11 @@ describe('recommendations spreadsheet', () => {
       [3, 'open', '2026-04-30', 'UBND phường Nhật Tân', 1],
       [4, 'open', '2026-05-15', 'UBND phường Quảng An', 1],
     ]);
-    const perRecord = (list: { target: { id: string } }[]) =>
-      list.reduce<Record<string, number>>((m, a) => ({ ...m, [a.target.id]: (m[a.target.id] ?? 0) + 1 }), {});
+    const perRecord = (list: { target: { id: string } }[]) => {
+      const m: Record<string, number> = {};
+      for (const a of list) m[a.target.id] = (m[a.target.id] ?? 0) + 1;
+      return m;
+    };
     const [was, now] = [perRecord(before), perRecord(await audits(id))];
     expect(
       Object.keys(now)
