@@ -121,7 +121,7 @@ export const sheetRoutes = new Hono<AppEnv>()
     const byNo = new Map(d.items.map((i) => [i.no, i]));
     const missing = input.items.filter((i) => !byNo.has(i.no));
     if (missing.length) throw agreementNotFound();
-    const rows = input.items.map(({ no, version }, k) => {
+    const rows = input.items.map(({ no, version }) => {
       const cur = byNo.get(no)!;
       const status = input.set.status ?? cur.status;
       const progress =
@@ -133,7 +133,8 @@ export const sheetRoutes = new Hono<AppEnv>()
               ? 0
               : cur.progress;
       return {
-        row: k + 1,
+        // Row 0: not a sheet row; errors name the item by number and title.
+        row: 0,
         no,
         version,
         title: cur.title,

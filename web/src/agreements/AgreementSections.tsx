@@ -162,6 +162,13 @@ export function AgreementSections(props: { detail: Detail; writable: boolean; lo
                   >
                     {t({ vi: 'Tải báo cáo (.docx)', en: 'Download report (.docx)' })}
                   </button>
+                  <A
+                    class="button secondary"
+                    href={withLocality(`/agreements/${a().id}/reviews/${r.period}/results-sheet`, locality())}
+                    data-testid="review-results-sheet"
+                  >
+                    {t({ vi: 'Kết quả từng nội dung (Excel)', en: 'Results per item (Excel)' })}
+                  </A>
                   <Show when={writable()}>
                     <A class="button secondary" href={`/agreements/${a().id}/reviews/${r.period}`}>
                       {t({ vi: 'Sửa', en: 'Edit' })}
