@@ -188,3 +188,6 @@ export const recordSheetPreviewSchema = z.object({
   applied: z.boolean(),
 });
 export type RecordSheetPreview = z.infer<typeof recordSheetPreviewSchema>;
+
+/** The answer of a bulk change of items: how many changed and the agreement's version after it. */
+export const bulkItemsResultSchema = z.object({ changed: z.number().int(), agreementVersion: z.number().int() });
