@@ -192,3 +192,34 @@ describe('bulk changes in a real browser, at 390 px and by keyboard', () => {
     expect(await noSidewaysScroll()).toBe(true);
   });
 });
+
+describe('from the archive to a draft', () => {
+  it('a .docx in the archive offers “Nhập thành dự thảo”, which opens the review screen on that document', async () => {
+    const call = await apiAs(ADMIN);
+    const bytes = await regulationDocx({ articles: 3 });
+    const ticket = await call('POST', '/api/archive/uploads', {
+      file: { name: 'quy-che.docx', size: bytes.length, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+      document: {
+        type: 'QC',
+        numberSymbol: '01/QC-HĐND-UBND-MTTQ',
+        issuingAgencies: ['HĐND phường Tây Hồ'],
+        signedOn: '2021-07-15',
+        signers: [],
+        summary: 'Quy chế phối hợp nhiệm kỳ 2021-2026',
+        links: [],
+        tags: [],
+      },
+    });
+    const put = await fetch(ticket.put.url, { method: 'PUT', headers: ticket.put.headers, body: new Uint8Array(bytes) });
+    expect(put.status).toBe(200);
+    const doc = await call('POST', `/api/archive/uploads/${ticket.uploadId}/complete`);
+    await page.goto(`${stack.url}/archive/${doc.id}`);
+    await page.waitForSelector('[data-testid=doc-title]');
+    expect(await page.getAttribute('[data-testid=import-as-draft]', 'href')).toBe(`/agreements/import?document=${doc.id}`);
+    await page.focus('[data-testid=import-as-draft]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/agreements\/import\?document=/);
+    await page.waitForSelector('[data-testid=import-review]');
+    expect(await page.locator('[data-testid=import-article]').count()).toBe(3);
+  });
+});
