@@ -404,3 +404,23 @@ describe('every new route: another locality 404, another province refused, viewe
     expect((await reviewOf(id)).version).toBe(1);
   });
 });
+
+describe('roll-up counters after sheet imports and bulk changes', () => {
+  it('equal a rebuild from the records (deadlines moved, recommendations added and resolved in bulk)', async () => {
+    const { countersFromRecords, storedCounters } = await import('../../functions/rollups/rebuild.js');
+    const { MeteredStore } = await import('../../functions/store/metered-store.js');
+    const store = () => new MeteredStore(h.doc, h.tableName);
+    const tayHo = { provinceCode: '01', localityCode: '00103' };
+    const id = await planWithRecommendations();
+    const grid = readSheet(await bytesOf(await get(editor, `/plans/${id}/recommendations?format=csv`)));
+    grid[2]![4] = '30/09/2026';
+    grid.push(['4', '1', 'Kiến nghị thêm từ bảng tính', 'UBND phường Quảng An', '31/12/2026', '', '']);
+    expect((await ok(await send(editor, `/plans/${id}/recommendations/apply`, csvOf(grid)))).applied).toBe(true);
+    const r = await call('POST', `/api/supervision/plans/${id}/recommendations/bulk`, editor, {
+      recommendations: [{ no: 1, version: 2 }],
+      set: { status: 'resolved', deadline: '2026-04-30' },
+    });
+    expect(r.status, r.text).toBe(200);
+    expect(await storedCounters(store(), tayHo)).toEqual(await countersFromRecords(store(), tayHo));
+  });
+});
