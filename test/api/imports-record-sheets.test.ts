@@ -216,6 +216,9 @@ describe('recommendations spreadsheet', () => {
     const tooMany = await problem(await send(editor, `/plans/${id}/recommendations/apply`, csvOf(many)), 400);
     expect(tooMany.errors?.[0]?.message_vi).toContain('Tối đa 32 kiến nghị');
     expect(await recsOf(id)).toHaveLength(3);
+    // 32 fit one transaction (3 operations each + the plan and the roll-up = 98 of DynamoDB's 100)
+    expect((await ok(await send(editor, `/plans/${id}/recommendations/apply`, csvOf(many.slice(0, 33))))).changes).toHaveLength(32);
+    expect(await recsOf(id)).toHaveLength(35);
   });
 });
 
