@@ -4,6 +4,7 @@ import { wholeNumberQuery } from '../../shared/query.js';
 import { vietnamToday } from '../../shared/dates.js';
 import {
   boardQuerySchema,
+  bulkRecommendationsSchema,
   findingInputSchema,
   planInputSchema,
   planListQuerySchema,
@@ -33,6 +34,7 @@ import { transitionPlan } from './service/transition-plan.js';
 import { transitionRecommendation } from './service/transition-recommendation.js';
 import { updatePlan } from './service/update-plan.js';
 import { updateRecommendation } from './service/update-recommendation.js';
+import { changeRecommendations } from './service/change-recommendations.js';
 
 /**
  * /api/supervision — plans, findings, recommendations, responses and the follow-up board. HTTP only:
@@ -119,6 +121,21 @@ export const supervisionRoutes = new Hono<AppEnv>()
     const { id, no } = c.req.valid('param');
     const body = c.req.valid('json');
     return created(c, await addRecommendation(op, id, no, body, idempotency(c, { op: 'add-recommendation', id, no, body })));
+  })
+
+  /** Several recommendations at once (status, deadline, responsible unit) with the versions the clerk saw: one transaction. */
+  .post('/plans/:id/recommendations/bulk', validate('param', planParam), validate('json', bulkRecommendationsSchema), async (c) => {
+    const op = writeOp(c);
+    const body = c.req.valid('json');
+    const result = await changeRecommendations(
+      op,
+      c.req.valid('param').id,
+      body.recommendations.map((r) => ({ where: null, no: r.no, version: r.version, set: body.set })),
+      { on: body.on, note: body.note, source: 'bulk' },
+    );
+    for (const rec of result.recommendations.filter((r) => r.status === 'resolved' && body.set.status === 'resolved'))
+      await tellSupervisingBody(c, op.tenant, 'recommendation-resolved', rec, String(rec.version));
+    return c.json(result);
   })
 
   .patch('/plans/:id/recommendations/:no', validate('param', recParam), validate('json', recommendationPatchSchema), async (c) => {

@@ -281,6 +281,30 @@ export const recommendationTransitionSchema = z.strictObject({
 });
 export type RecommendationTransition = z.input<typeof recommendationTransitionSchema>;
 
+/**
+ * Several recommendations of one plan changed together: status (accept, resolve, send back),
+ * deadline or responsible unit, each with the version the clerk saw. All or nothing.
+ */
+export const bulkRecommendationsSchema = z.strictObject({
+  recommendations: z
+    .array(z.strictObject({ no: z.number().int().min(1).max(999), version: versionSchema }))
+    .min(1, bilingual('Chọn ít nhất một kiến nghị', 'Select at least one recommendation'))
+    .max(MAX_RECOMMENDATIONS_PER_PLAN),
+  set: z
+    .strictObject({
+      status: z.enum(['accepted', 'resolved', 'open']).optional(),
+      deadline: isoDateSchema.optional(),
+      responsibleUnit: text(200).optional(),
+    })
+    .refine((s) => s.status !== undefined || s.deadline !== undefined || s.responsibleUnit !== undefined, {
+      ...bilingual('Chọn ít nhất một thay đổi', 'Choose at least one change'),
+    }),
+  /** The date of a status change (default today, never later). */
+  on: isoDateSchema.optional(),
+  note: text(1000).optional(),
+});
+export type BulkRecommendations = z.input<typeof bulkRecommendationsSchema>;
+
 export const recommendationResponseSchema = z.object({
   id: z.string(),
   respondedOn: isoDateSchema,

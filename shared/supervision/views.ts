@@ -35,6 +35,8 @@ export type PlanList = z.infer<typeof planListSchema>;
 /** Answers of the writes that return one record. */
 export const planResultSchema = z.object({ plan: planSummarySchema });
 export const recommendationResultSchema = z.object({ recommendation: recommendationSchema });
+/** A bulk change of recommendations: how many changed and the changed records. */
+export const bulkRecommendationsResultSchema = z.object({ changed: z.number().int(), recommendations: z.array(recommendationSchema) });
 export const findingResultSchema = z.object({ finding: findingSchema.optional(), recommendations: z.array(recommendationSchema) });
 
 const { history: _history, ...recommendationWithoutHistory } = recommendationSchema.shape;

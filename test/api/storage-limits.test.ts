@@ -207,6 +207,29 @@ const scenarios: Record<string, Scenario> = {
   'POST /api/imports/agreements/:id/items/preview': { url: async () => `/api/imports/agreements/${await signed()}/items/preview`, who: () => editor },
   'POST /api/imports/agreements/:id/items/apply': { url: async () => `/api/imports/agreements/${await signed()}/items/apply`, who: () => editor },
   'POST /api/imports/agreements/:id/items/bulk': { url: async () => `/api/imports/agreements/${await signed()}/items/bulk`, who: () => editor },
+  'POST /api/imports/agreements/:id/reviews/:period/results/preview': {
+    url: async () => `/api/imports/agreements/${await signed()}/reviews/2024-H1/results/preview`,
+    who: () => editor,
+  },
+  'POST /api/imports/agreements/:id/reviews/:period/results/apply': {
+    url: async () => `/api/imports/agreements/${await signed()}/reviews/2024-H1/results/apply`,
+    who: () => editor,
+  },
+  'POST /api/imports/plans/:id/recommendations/preview': {
+    url: async () => `/api/imports/plans/${await working()}/recommendations/preview`,
+    who: () => editor,
+  },
+  'POST /api/imports/plans/:id/recommendations/apply': { url: async () => `/api/imports/plans/${await working()}/recommendations/apply`, who: () => editor },
+  'POST /api/supervision/plans/:id/recommendations/bulk': {
+    url: async () => `/api/supervision/plans/${await working()}/recommendations/bulk`,
+    who: () => editor,
+    base: { recommendations: [{ no: 1, version: 1 }], set: { deadline: '2026-04-30' } },
+    fix: (b) => {
+      b.recommendations = [{ no: 1, version: 1 }];
+      if (b.set?.deadline) b.set.deadline = '2026-04-30';
+      if (b.on) b.on = '2026-03-19';
+    },
+  },
   'POST /api/supervision/plans/:id/recommendations/:no/transitions': {
     url: async () => `/api/supervision/plans/${await working()}/recommendations/1/transitions`,
     who: () => editor,

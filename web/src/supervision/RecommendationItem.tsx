@@ -4,12 +4,20 @@ import { formatDate } from '../../../shared/format.js';
 import { recommendationStatusLabels } from '../../../shared/supervision/labels.js';
 import type { RecommendationView } from '../../../shared/supervision/views.js';
 import { t } from '../i18n.js';
-import { ConfirmDialog, createAction, ErrorAlert, Field, AddButton, DateInput } from '../ui/index.js';
+import { ConfirmDialog, createAction, ErrorAlert, Field, AddButton, DateInput, SelectBox, type Selection } from '../ui/index.js';
 import { newIdempotencyKey, supervisionApi } from './client.js';
 import { RecStatusBadge } from './common.jsx';
 import { RecFields } from './FindingForms.jsx';
 
-export function RecommendationItem(props: { planId: string; rec: RecommendationView; today: string; writable: boolean; reload: () => void }) {
+export function RecommendationItem(props: {
+  planId: string;
+  rec: RecommendationView;
+  today: string;
+  writable: boolean;
+  reload: () => void;
+  /** The plan page's bulk selection (writers only). */
+  selection?: Selection;
+}) {
   const r = () => props.rec;
   const [mode, setMode] = createSignal<'none' | 'respond' | 'edit'>('none');
   const action = createAction();
@@ -33,6 +41,17 @@ export function RecommendationItem(props: { planId: string; rec: RecommendationV
   return (
     <div class="sup-rec" id={`rec-${r().no}`} data-testid={`rec-${r().no}`}>
       <div class="sup-rec-head">
+        <Show when={props.selection}>
+          {(sel) => (
+            <SelectBox
+              selection={sel()}
+              no={r().no}
+              disabled={r().status === 'resolved'}
+              label={{ vi: `Chọn kiến nghị ${r().no}`, en: `Select recommendation ${r().no}` }}
+              testId={`select-rec-${r().no}`}
+            />
+          )}
+        </Show>
         <strong>
           {t({ vi: 'Kiến nghị', en: 'Recommendation' })} {r().no}:
         </strong>
