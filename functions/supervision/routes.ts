@@ -5,7 +5,7 @@ import { vietnamToday } from '../../shared/dates.js';
 import {
   boardQuerySchema,
   findingInputSchema,
-  planInputSchema,
+  planCreateSchema,
   planListQuerySchema,
   planPatchSchema,
   planTransitionSchema,
@@ -79,10 +79,11 @@ export const supervisionRoutes = new Hono<AppEnv>()
     return c.json(await listPlans(c.var.store, tenant, q, vietnamToday(c.var.deps.now())));
   })
 
-  .post('/plans', validate('json', planInputSchema), async (c) => {
+  .post('/plans', validate('json', planCreateSchema), async (c) => {
     const op = writeOp(c);
     const body = c.req.valid('json');
-    const r = await createPlan(op, body, idempotency(c, { op: 'create-plan', body }));
+    const { plannedOn, ...fields } = body;
+    const r = await createPlan(op, fields, plannedOn, idempotency(c, { op: 'create-plan', body }));
     c.header('location', `/api/supervision/plans/${(r.body as { plan: { id: string } }).plan.id}`);
     return created(c, r);
   })
