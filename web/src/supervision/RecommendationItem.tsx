@@ -28,7 +28,10 @@ export function RecommendationItem(props: { planId: string; rec: RecommendationV
     props.reload();
   };
   const [confirmResolve, setConfirmResolve] = createSignal(false);
-  const move = (to: 'accepted' | 'resolved' | 'open') => run(() => supervisionApi.moveRecommendation(props.planId, r().no, { to, version: r().version }));
+  // The day the step happened (accepted, sent back, resolved): today unless a past record is entered.
+  const [stepOn, setStepOn] = createSignal(props.today);
+  const move = (to: 'accepted' | 'resolved' | 'open') =>
+    run(() => supervisionApi.moveRecommendation(props.planId, r().no, { to, version: r().version, ...(stepOn() ? { on: stepOn() } : {}) }));
 
   return (
     <div class="sup-rec" id={`rec-${r().no}`} data-testid={`rec-${r().no}`}>
@@ -86,6 +89,11 @@ export function RecommendationItem(props: { planId: string; rec: RecommendationV
           <button type="button" class="button secondary small" data-testid="rec-respond" onClick={() => setMode(mode() === 'respond' ? 'none' : 'respond')}>
             {t({ vi: 'Ghi nhận trả lời', en: 'Record answer' })}
           </button>
+          <Show when={r().status === 'answered' || r().status === 'accepted'}>
+            <Field label={{ vi: 'Ngày diễn ra', en: 'Date it happened' }} class="sup-step-on">
+              <DateInput name={`rec-step-on-${r().no}`} max={props.today} value={stepOn()} onValue={setStepOn} />
+            </Field>
+          </Show>
           <Show when={r().status === 'answered'}>
             <button type="button" class="button secondary small" data-testid="rec-accept" onClick={() => move('accepted')}>
               {t({ vi: 'Tiếp thu', en: 'Accept' })}
@@ -131,7 +139,7 @@ export function RecommendationItem(props: { planId: string; rec: RecommendationV
         >
           <div class="sup-row">
             <Field label={{ vi: 'Ngày trả lời', en: 'Answered on' }}>
-              <DateInput name="respondedOn" value={resp.respondedOn} onValue={(v) => setResp('respondedOn', v)} />
+              <DateInput name="respondedOn" max={props.today} value={resp.respondedOn} onValue={(v) => setResp('respondedOn', v)} />
             </Field>
             <Field label={{ vi: 'Đơn vị trả lời', en: 'Answered by' }}>
               <input
@@ -184,7 +192,7 @@ export function RecommendationItem(props: { planId: string; rec: RecommendationV
             );
           }}
         >
-          <RecFields prefix={`edit-rec-${r().no}`} value={edit} set={(k, v) => setEdit(k, v)} />
+          <RecFields prefix={`edit-rec-${r().no}`} value={edit} set={(k, v) => k !== 'madeOn' && setEdit(k, v)} />
           <div class="sup-actions">
             <button class="button small" type="submit">
               {t({ vi: 'Lưu', en: 'Save' })}
