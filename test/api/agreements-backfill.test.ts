@@ -92,7 +92,10 @@ describe('an agreement of a past year', () => {
     const put = (heldOn: string) => api.call('PUT', `/${a.id}/reviews/2022-H1`, editor, { heldOn, achievements: 'Phối hợp chặt chẽ' });
     const beforeYear = await put('2021-12-20');
     expect(beforeYear.status).toBe(400);
-    expect(await fieldOf(beforeYear)).toMatchObject({ field: 'heldOn', message_en: 'The review must not be held before 2022 or before the agreement was signed' });
+    expect(await fieldOf(beforeYear)).toMatchObject({
+      field: 'heldOn',
+      message_en: 'The review must not be held before 2022 or before the agreement was signed',
+    });
     expect(await fieldOf(await put('2022-01-15'))).toMatchObject({ field: 'heldOn' });
     const due = async () => {
       const entry = await new MeteredStore(h.doc, h.tableName).get({ Key: reminderKeys.dueEntry(ward, `AGR#${a.id}`), ConsistentRead: true });

@@ -142,7 +142,10 @@ describe('a supervision plan of a past year', () => {
       recommendations: [rec('Sớm hơn cuộc giám sát', '2024-05-01')],
     });
     expect(beforeStart.status).toBe(400);
-    expect(fieldOf(beforeStart)).toMatchObject({ field: 'recommendations.0.madeOn', message_en: 'A recommendation must not be dated before the supervision began' });
+    expect(fieldOf(beforeStart)).toMatchObject({
+      field: 'recommendations.0.madeOn',
+      message_en: 'A recommendation must not be dated before the supervision began',
+    });
     const found = await call('POST', `/api/supervision/plans/${plan.id}/findings`, editor, {
       kind: 'shortcoming',
       title: 'Chậm giải quyết kiến nghị cử tri',

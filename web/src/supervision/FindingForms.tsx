@@ -9,7 +9,8 @@ import { newIdempotencyKey, supervisionApi } from './client.js';
 
 /** `madeOn` (the day the recommendation was made) is asked when a recommendation is added, not when one is edited. */
 export type RecRow = { content: string; responsibleUnit: string; deadline: string; madeOn?: string };
-export const emptyRec = (): RecRow => ({ content: '', responsibleUnit: '', deadline: '', madeOn: vietnamToday(new Date()) });
+/** `madeOn` starts empty: the server dates the recommendation with its own today unless a day is chosen. */
+export const emptyRec = (): RecRow => ({ content: '', responsibleUnit: '', deadline: '', madeOn: '' });
 
 /** The body of a new recommendation from its row. */
 const recBody = (r: RecRow) => ({
@@ -35,14 +36,9 @@ export function RecFields(props: { prefix: string; value: RecRow; set: (k: keyof
       <Show when={props.value.madeOn !== undefined}>
         <Field
           label={{ vi: 'Ngày diễn ra (ngày kiến nghị)', en: 'Date it happened (date made)' }}
-          hint={{ vi: 'Không trước ngày bắt đầu giám sát', en: 'Not before the supervision began' }}
+          hint={{ vi: 'Để trống nếu là hôm nay; không trước ngày bắt đầu giám sát', en: 'Leave empty for today; not before the supervision began' }}
         >
-          <DateInput
-            name={`${props.prefix}-madeOn`}
-            max={vietnamToday(new Date())}
-            value={props.value.madeOn ?? ''}
-            onValue={(v) => props.set('madeOn', v)}
-          />
+          <DateInput name={`${props.prefix}-madeOn`} max={vietnamToday(new Date())} value={props.value.madeOn ?? ''} onValue={(v) => props.set('madeOn', v)} />
         </Field>
       </Show>
     </div>
@@ -63,9 +59,7 @@ export function FindingForm(props: { planId: string; reload: () => void }) {
           kind: form.kind,
           title: form.title.trim(),
           ...(form.detail.trim() ? { detail: form.detail.trim() } : {}),
-          recommendations: form.recs
-            .filter((r) => r.content.trim() || r.responsibleUnit.trim() || r.deadline)
-            .map(recBody),
+          recommendations: form.recs.filter((r) => r.content.trim() || r.responsibleUnit.trim() || r.deadline).map(recBody),
         },
         key,
       ),

@@ -105,7 +105,8 @@ function blank(): FormState {
     agreementId: '',
     itemNo: '',
     note: '',
-    plannedOn: vietnamToday(new Date()),
+    // Empty: the server dates the plan with its own today; a past plan is given its real day.
+    plannedOn: '',
   };
 }
 
@@ -233,7 +234,10 @@ function PlanEditor(props: { plan?: PlanSummary }) {
           </Field>
           <Field
             label={{ vi: 'Ngày diễn ra (ngày lập kế hoạch)', en: 'Date it happened (date planned)' }}
-            hint={{ vi: 'Nhập kế hoạch của năm trước: chọn ngày kế hoạch được ban hành', en: 'Entering a past plan: choose the day it was adopted' }}
+            hint={{
+              vi: 'Để trống nếu là hôm nay; kế hoạch của năm trước: chọn ngày kế hoạch được ban hành',
+              en: 'Leave empty for today; for a past plan, choose the day it was adopted',
+            }}
           >
             <DateInput name="plannedOn" max={today} value={form.plannedOn ?? ''} onValue={(v) => setForm('plannedOn', v)} />
           </Field>
