@@ -271,6 +271,8 @@ export const recommendationPatchSchema = z.strictObject({
   content: text(2000).optional(),
   responsibleUnit: text(200).optional(),
   deadline: isoDateSchema.optional(),
+  /** corrects the day the recommendation was made (one first entered with today's date) */
+  madeOn: isoDateSchema.optional(),
 });
 export type RecommendationPatch = z.input<typeof recommendationPatchSchema>;
 

@@ -196,6 +196,31 @@ describe('a supervision plan of a past year', () => {
     expect(q3).toMatchObject({ due: 2, resolved: 2, resolvedOnTime: 1, unresolved: 0, overdue: 0 });
   });
 
+  it('corrects the made date of a recommendation first entered with today’s date, so its 2024 answer fits', async () => {
+    const plan = await create(plan2024({ plannedOn: '2024-04-15' }));
+    await moved(plan.id, 'notified', 1, '2024-04-25');
+    await moved(plan.id, 'in_progress', 2, '2024-05-10');
+    const found = await call('POST', `/api/supervision/plans/${plan.id}/findings`, editor, {
+      kind: 'shortcoming',
+      title: 'Chậm giải quyết',
+      recommendations: [{ content: 'Giải quyết dứt điểm', responsibleUnit: 'UBND phường Quảng An', deadline: '2024-07-31' }],
+    });
+    expect(found.json.recommendations[0].history[0].on).toBe(today);
+    const url = `/api/supervision/plans/${plan.id}/recommendations/1`;
+    const answer = { version: 1, respondedOn: '2024-07-20', content: 'Đã giải quyết' };
+    expect(fieldOf(await call('POST', `${url}/responses`, editor, answer))).toMatchObject({ field: 'respondedOn' });
+    const tooEarly = await call('PATCH', url, editor, { version: 1, madeOn: '2024-05-01' });
+    expect(fieldOf(tooEarly)).toMatchObject({ field: 'madeOn', message_en: 'A recommendation must not be dated before the supervision began' });
+    const fixed = await call('PATCH', url, editor, { version: 1, madeOn: '2024-06-10' });
+    expect(fixed.status, fixed.text).toBe(200);
+    expect(fixed.json.recommendation.history).toEqual([expect.objectContaining({ status: 'open', on: '2024-06-10', at: clock.toISOString() })]);
+    const answered = await call('POST', `${url}/responses`, editor, { ...answer, version: 2 });
+    expect(answered.status, answered.text).toBe(201);
+    const pastNext = await call('PATCH', url, editor, { version: 3, madeOn: '2024-07-21' });
+    expect(fieldOf(pastNext)).toMatchObject({ field: 'madeOn', message_en: 'The date made must not be after the recommendation’s next step' });
+    expect((await call('PATCH', url, stranger, { version: 3, madeOn: '2024-06-01' })).status).toBe(404);
+  });
+
   it('does not let another locality correct a plan’s planned date', async () => {
     const plan = await create(plan2024());
     const r = await call('PATCH', `/api/supervision/plans/${plan.id}`, stranger, { version: 1, plannedOn: '2024-04-15' });

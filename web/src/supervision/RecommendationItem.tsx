@@ -14,7 +14,8 @@ export function RecommendationItem(props: { planId: string; rec: RecommendationV
   const [mode, setMode] = createSignal<'none' | 'respond' | 'edit'>('none');
   const action = createAction();
   const [resp, setResp] = createStore({ respondedOn: props.today, respondent: '', content: '', attachments: [{ label: '', documentId: '' }] });
-  const [edit, setEdit] = createStore({ content: r().content, responsibleUnit: r().responsibleUnit, deadline: r().deadline });
+  const madeOn = () => r().history[0]?.on ?? '';
+  const [edit, setEdit] = createStore({ content: r().content, responsibleUnit: r().responsibleUnit, deadline: r().deadline, madeOn: madeOn() });
   let key = newIdempotencyKey();
 
   const run = async (work: () => Promise<unknown>) => {
@@ -188,11 +189,13 @@ export function RecommendationItem(props: { planId: string; rec: RecommendationV
                 content: edit.content.trim(),
                 responsibleUnit: edit.responsibleUnit.trim(),
                 deadline: edit.deadline,
+                // Sent only when corrected (a past recommendation first entered with today's date).
+                ...(edit.madeOn && edit.madeOn !== madeOn() ? { madeOn: edit.madeOn } : {}),
               }),
             );
           }}
         >
-          <RecFields prefix={`edit-rec-${r().no}`} value={edit} set={(k, v) => k !== 'madeOn' && setEdit(k, v)} />
+          <RecFields prefix={`edit-rec-${r().no}`} value={edit} set={(k, v) => setEdit(k, v)} />
           <div class="sup-actions">
             <button class="button small" type="submit">
               {t({ vi: 'Lưu', en: 'Save' })}
