@@ -121,6 +121,7 @@ export type DecisionRequest = z.infer<typeof decisionRequestSchema>;
 export const signUpListQuerySchema = z.strictObject({ status: z.enum(tenantStatuses).optional() });
 
 export const localityParamSchema = z.strictObject({ localityCode: localityCodeSchema });
+export const provinceParamSchema = z.strictObject({ provinceCode: provinceCodeSchema });
 
 /** `?locality=` drill-down (province staff, a successor commune) or the caller's own locality. */
 export const localityQuerySchema = z.strictObject({ locality: localityCodeSchema.optional() });
@@ -133,3 +134,4 @@ export const dataEntryRequestSchema = z.strictObject({
   open: z.boolean(bilingual('"open" là true (mở) hoặc false (đóng)', '"open" is true or false')),
   version: versionSchema.optional(),
 });
+export type DataEntryRequest = z.infer<typeof dataEntryRequestSchema>;
