@@ -6,7 +6,7 @@ import {
   boardQuerySchema,
   bulkRecommendationsSchema,
   findingInputSchema,
-  planInputSchema,
+  planCreateSchema,
   planListQuerySchema,
   planPatchSchema,
   planTransitionSchema,
@@ -81,10 +81,11 @@ export const supervisionRoutes = new Hono<AppEnv>()
     return c.json(await listPlans(c.var.store, tenant, q, vietnamToday(c.var.deps.now())));
   })
 
-  .post('/plans', validate('json', planInputSchema), async (c) => {
+  .post('/plans', validate('json', planCreateSchema), async (c) => {
     const op = writeOp(c);
     const body = c.req.valid('json');
-    const r = await createPlan(op, body, idempotency(c, { op: 'create-plan', body }));
+    const { plannedOn, ...fields } = body;
+    const r = await createPlan(op, fields, plannedOn, idempotency(c, { op: 'create-plan', body }));
     c.header('location', `/api/supervision/plans/${(r.body as { plan: { id: string } }).plan.id}`);
     return created(c, r);
   })

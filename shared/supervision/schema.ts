@@ -168,8 +168,17 @@ export function checkPlanFields(v: { period?: { from: string; to: string }; sess
 }
 
 export const planInputSchema = planFieldsObject.superRefine(checkPlanFields);
-export type PlanInput = z.input<typeof planInputSchema>;
 export type PlanFields = z.output<typeof planInputSchema>;
+
+/**
+ * The date the plan was adopted (ngày lập kế hoạch): its `planned` step. Defaults to today; a plan
+ * of a past year entered now carries the day it was really made, so its later steps can follow it.
+ */
+const plannedOnSchema = isoDateSchema.optional();
+
+/** POST: the plan's fields and, for a past record, the date it was planned. */
+export const planCreateSchema = planFieldsObject.extend({ plannedOn: plannedOnSchema }).superRefine(checkPlanFields);
+export type PlanInput = z.input<typeof planCreateSchema>;
 
 const versionSchema = z.number().int().min(1);
 
@@ -180,6 +189,8 @@ export const planPatchSchema = planFieldsObject.partial().extend({
   /** null clears an optional text */
   methodNote: text(2000).nullable().optional(),
   note: text(2000).nullable().optional(),
+  /** corrects the date of the `planned` step (a past plan first entered with today's date) */
+  plannedOn: plannedOnSchema,
   version: versionSchema.optional(),
 });
 export type PlanPatch = z.input<typeof planPatchSchema>;
@@ -225,6 +236,8 @@ export const recommendationInputSchema = z.strictObject({
   /** đơn vị chịu trách nhiệm giải quyết */
   responsibleUnit: text(200),
   deadline: isoDateSchema,
+  /** the date the recommendation was made (its `open` step); defaults to today, never before the supervision began */
+  madeOn: isoDateSchema.optional(),
 });
 export type RecommendationInput = z.input<typeof recommendationInputSchema>;
 
@@ -258,6 +271,8 @@ export const recommendationPatchSchema = z.strictObject({
   content: text(2000).optional(),
   responsibleUnit: text(200).optional(),
   deadline: isoDateSchema.optional(),
+  /** corrects the day the recommendation was made (one first entered with today's date) */
+  madeOn: isoDateSchema.optional(),
 });
 export type RecommendationPatch = z.input<typeof recommendationPatchSchema>;
 

@@ -188,7 +188,11 @@ const scenarios: Record<string, Scenario> = {
   'POST /api/supervision/plans/:id/findings/:no/recommendations': {
     url: async () => `/api/supervision/plans/${await working()}/findings/1/recommendations`,
     who: () => editor,
-    fix: (b) => (b.deadline = '2026-04-30'),
+    fix: (b) => {
+      b.deadline = '2026-04-30';
+      // Made the day the supervision began (today here), not a random earlier day the rule refuses.
+      if (b.madeOn) b.madeOn = '2026-03-20';
+    },
   },
   'PATCH /api/supervision/plans/:id/recommendations/:no': {
     url: async () => `/api/supervision/plans/${await working()}/recommendations/1`,
@@ -199,7 +203,8 @@ const scenarios: Record<string, Scenario> = {
     url: async () => `/api/supervision/plans/${await working()}/recommendations/1/responses`,
     who: () => editor,
     version: recVersion,
-    fix: (b) => (b.respondedOn = '2026-03-19'),
+    // Not before the recommendation was made (today: the plan went in progress today).
+    fix: (b) => (b.respondedOn = '2026-03-20'),
   },
   // Import (#18): the document and sheet routes take the file as the body (no JSON schema: an empty body is a 400 naming `file`).
   'POST /api/imports/documents': { url: async () => '/api/imports/documents', who: () => editor },
@@ -249,7 +254,10 @@ function fixPlan(b: Record<string, any>) {
   for (const s of b.sessions ?? []) s.date = '2026-03-10';
 }
 function fixDeadlines(b: Record<string, any>) {
-  for (const r of b.recommendations ?? []) r.deadline = '2026-04-30';
+  for (const r of b.recommendations ?? []) {
+    r.deadline = '2026-04-30';
+    if (r.madeOn) r.madeOn = '2026-03-20';
+  }
 }
 
 const writeRoutes = () => endpointsOf(h.app.routes).filter((e) => e.method !== 'GET');

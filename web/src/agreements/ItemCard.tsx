@@ -121,8 +121,8 @@ export function ItemCard(props: { item: Item; agreementId: string; tracking: boo
                 onInput={(e) => setProgress(e.currentTarget.value)}
               />
             </Field>
-            <Field label={{ vi: 'Ngày', en: 'Date' }}>
-              <DateInput name="noteOn" value={noteOn()} onValue={setNoteOn} />
+            <Field label={{ vi: 'Ngày diễn ra', en: 'Date it happened' }}>
+              <DateInput name="noteOn" max={todayVN()} value={noteOn()} onValue={setNoteOn} />
             </Field>
             <Field class="grow" label={{ vi: 'Ghi nhận', en: 'Note' }}>
               <input name="noteText" value={noteText()} onInput={(e) => setNoteText(e.currentTarget.value)} />

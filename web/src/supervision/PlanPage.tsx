@@ -102,6 +102,17 @@ function PlanView(props: { detail: PlanDetail; writable: boolean; own: boolean; 
               <span class="badge overdue">{t({ vi: 'Chậm báo cáo', en: 'Report late' })}</span>
             </Show>
           </Show>
+          <Show when={plan().reportedOn}>
+            {(on) => (
+              <div data-testid="reported-on">
+                {t({ vi: 'Đã báo cáo ngày', en: 'Reported on' })} {formatDate(on())}
+                <Show when={plan().reportedLate}>
+                  {' '}
+                  <span class="badge overdue">{t({ vi: 'Báo cáo muộn', en: 'Reported late' })}</span>
+                </Show>
+              </div>
+            )}
+          </Show>
         </dd>
         <Show when={plan().agreementRef}>
           {(ref) => (

@@ -22,7 +22,8 @@ export function RecommendationItem(props: {
   const [mode, setMode] = createSignal<'none' | 'respond' | 'edit'>('none');
   const action = createAction();
   const [resp, setResp] = createStore({ respondedOn: props.today, respondent: '', content: '', attachments: [{ label: '', documentId: '' }] });
-  const [edit, setEdit] = createStore({ content: r().content, responsibleUnit: r().responsibleUnit, deadline: r().deadline });
+  const madeOn = () => r().history[0]?.on ?? '';
+  const [edit, setEdit] = createStore({ content: r().content, responsibleUnit: r().responsibleUnit, deadline: r().deadline, madeOn: madeOn() });
   let key = newIdempotencyKey();
 
   const run = async (work: () => Promise<unknown>) => {
@@ -36,7 +37,10 @@ export function RecommendationItem(props: {
     props.reload();
   };
   const [confirmResolve, setConfirmResolve] = createSignal(false);
-  const move = (to: 'accepted' | 'resolved' | 'open') => run(() => supervisionApi.moveRecommendation(props.planId, r().no, { to, version: r().version }));
+  // The day the step happened (accepted, sent back, resolved): today unless a past record is entered.
+  const [stepOn, setStepOn] = createSignal(props.today);
+  const move = (to: 'accepted' | 'resolved' | 'open') =>
+    run(() => supervisionApi.moveRecommendation(props.planId, r().no, { to, version: r().version, ...(stepOn() ? { on: stepOn() } : {}) }));
 
   return (
     <div class="sup-rec" id={`rec-${r().no}`} data-testid={`rec-${r().no}`}>
@@ -105,6 +109,11 @@ export function RecommendationItem(props: {
           <button type="button" class="button secondary small" data-testid="rec-respond" onClick={() => setMode(mode() === 'respond' ? 'none' : 'respond')}>
             {t({ vi: 'Ghi nhận trả lời', en: 'Record answer' })}
           </button>
+          <Show when={r().status === 'answered' || r().status === 'accepted'}>
+            <Field label={{ vi: 'Ngày diễn ra', en: 'Date it happened' }} class="sup-step-on">
+              <DateInput name={`rec-step-on-${r().no}`} max={props.today} value={stepOn()} onValue={setStepOn} />
+            </Field>
+          </Show>
           <Show when={r().status === 'answered'}>
             <button type="button" class="button secondary small" data-testid="rec-accept" onClick={() => move('accepted')}>
               {t({ vi: 'Tiếp thu', en: 'Accept' })}
@@ -150,7 +159,7 @@ export function RecommendationItem(props: {
         >
           <div class="sup-row">
             <Field label={{ vi: 'Ngày trả lời', en: 'Answered on' }}>
-              <DateInput name="respondedOn" value={resp.respondedOn} onValue={(v) => setResp('respondedOn', v)} />
+              <DateInput name="respondedOn" max={props.today} value={resp.respondedOn} onValue={(v) => setResp('respondedOn', v)} />
             </Field>
             <Field label={{ vi: 'Đơn vị trả lời', en: 'Answered by' }}>
               <input
@@ -199,6 +208,8 @@ export function RecommendationItem(props: {
                 content: edit.content.trim(),
                 responsibleUnit: edit.responsibleUnit.trim(),
                 deadline: edit.deadline,
+                // Sent only when corrected (a past recommendation first entered with today's date).
+                ...(edit.madeOn && edit.madeOn !== madeOn() ? { madeOn: edit.madeOn } : {}),
               }),
             );
           }}
