@@ -179,7 +179,9 @@ export async function changeRecommendations(
     let append: unknown[] | undefined;
     const to = fields.includes('status') ? c.set.status! : null;
     if (to) {
-      const step = statusStep(ctx, to, { on: opts.on, note: opts.note ?? (opts.source === 'sheet' ? 'Nhập từ bảng tính' : 'Thay đổi hàng loạt') });
+      // Dated no earlier than the recommendation's last step, as a single move is.
+      const previousOn = rec.history.at(-1)?.on ?? null;
+      const step = statusStep(ctx, to, { on: opts.on, note: opts.note ?? (opts.source === 'sheet' ? 'Nhập từ bảng tính' : 'Thay đổi hàng loạt') }, previousOn);
       set.status = to;
       if (to === 'resolved') set.resolvedOn = step.on;
       append = [step.entry];
