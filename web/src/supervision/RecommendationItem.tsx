@@ -7,7 +7,7 @@ import { t } from '../i18n.js';
 import { recommendationUndo, UNDO_WINDOW_MINUTES } from '../../../shared/supervision/rules.js';
 import type { PlanStatus } from '../../../shared/supervision/schema.js';
 import { session } from '../session.js';
-import { ConfirmDialog, createAction, ErrorAlert, Field, AddButton, DateInput, UndoNotice } from '../ui/index.js';
+import { ConfirmDialog, createAction, ErrorAlert, Field, AddButton, DateInput, SelectBox, type Selection, UndoNotice } from '../ui/index.js';
 import { newIdempotencyKey, supervisionApi } from './client.js';
 import { RecStatusBadge } from './common.jsx';
 import { RecFields } from './FindingForms.jsx';
@@ -21,12 +21,15 @@ export function RecommendationItem(props: {
   today: string;
   writable: boolean;
   reload: () => void;
+  /** The plan page's bulk selection (writers only). */
+  selection?: Selection;
 }) {
   const r = () => props.rec;
   const [mode, setMode] = createSignal<'none' | 'respond' | 'edit'>('none');
   const action = createAction();
   const [resp, setResp] = createStore({ respondedOn: props.today, respondent: '', content: '', attachments: [{ label: '', documentId: '' }] });
-  const [edit, setEdit] = createStore({ content: r().content, responsibleUnit: r().responsibleUnit, deadline: r().deadline });
+  const madeOn = () => r().history[0]?.on ?? '';
+  const [edit, setEdit] = createStore({ content: r().content, responsibleUnit: r().responsibleUnit, deadline: r().deadline, madeOn: madeOn() });
   let key = newIdempotencyKey();
 
   const run = async (work: () => Promise<unknown>) => {
@@ -46,11 +49,25 @@ export function RecommendationItem(props: {
     const check = userId ? recommendationUndo(r(), userId, new Date(Date.now() + props.clockOffset), props.planStatus) : null;
     return check?.ok ? check.until : null;
   };
-  const move = (to: 'accepted' | 'resolved' | 'open') => run(() => supervisionApi.moveRecommendation(props.planId, r().no, { to, version: r().version }));
+  // The day the step happened (accepted, sent back, resolved): today unless a past record is entered.
+  const [stepOn, setStepOn] = createSignal(props.today);
+  const move = (to: 'accepted' | 'resolved' | 'open') =>
+    run(() => supervisionApi.moveRecommendation(props.planId, r().no, { to, version: r().version, ...(stepOn() ? { on: stepOn() } : {}) }));
 
   return (
     <div class="sup-rec" id={`rec-${r().no}`} data-testid={`rec-${r().no}`}>
       <div class="sup-rec-head">
+        <Show when={props.selection}>
+          {(sel) => (
+            <SelectBox
+              selection={sel()}
+              no={r().no}
+              disabled={r().status === 'resolved'}
+              label={{ vi: `Chọn kiến nghị ${r().no}`, en: `Select recommendation ${r().no}` }}
+              testId={`select-rec-${r().no}`}
+            />
+          )}
+        </Show>
         <strong>
           {t({ vi: 'Kiến nghị', en: 'Recommendation' })} {r().no}:
         </strong>
@@ -119,6 +136,11 @@ export function RecommendationItem(props: {
           <button type="button" class="button secondary small" data-testid="rec-respond" onClick={() => setMode(mode() === 'respond' ? 'none' : 'respond')}>
             {t({ vi: 'Ghi nhận trả lời', en: 'Record answer' })}
           </button>
+          <Show when={r().status === 'answered' || r().status === 'accepted'}>
+            <Field label={{ vi: 'Ngày diễn ra', en: 'Date it happened' }} class="sup-step-on">
+              <DateInput name={`rec-step-on-${r().no}`} max={props.today} value={stepOn()} onValue={setStepOn} />
+            </Field>
+          </Show>
           <Show when={r().status === 'answered'}>
             <button type="button" class="button secondary small" data-testid="rec-accept" onClick={() => move('accepted')}>
               {t({ vi: 'Tiếp thu', en: 'Accept' })}
@@ -164,7 +186,7 @@ export function RecommendationItem(props: {
         >
           <div class="sup-row">
             <Field label={{ vi: 'Ngày trả lời', en: 'Answered on' }}>
-              <DateInput name="respondedOn" value={resp.respondedOn} onValue={(v) => setResp('respondedOn', v)} />
+              <DateInput name="respondedOn" max={props.today} value={resp.respondedOn} onValue={(v) => setResp('respondedOn', v)} />
             </Field>
             <Field label={{ vi: 'Đơn vị trả lời', en: 'Answered by' }}>
               <input
@@ -213,6 +235,8 @@ export function RecommendationItem(props: {
                 content: edit.content.trim(),
                 responsibleUnit: edit.responsibleUnit.trim(),
                 deadline: edit.deadline,
+                // Sent only when corrected (a past recommendation first entered with today's date).
+                ...(edit.madeOn && edit.madeOn !== madeOn() ? { madeOn: edit.madeOn } : {}),
               }),
             );
           }}

@@ -4,11 +4,12 @@
  * locality picker, the role matrix) load with the pages that use them.
  */
 export { Async } from './Async.jsx';
+export { BulkBar, createSelection, SelectBox, type Selection } from './BulkBar.jsx';
 export { type Action, createAction } from './action.js';
 export { type Column, DataTable, type Sort, sortRows } from './DataTable.jsx';
 export { cancelText, ConfirmDialog, Dialog, FormDialog } from './Dialog.jsx';
 export { ErrorAlert, toProblem } from './ErrorAlert.jsx';
-export { Field, Input, SubmitButton } from './Field.jsx';
+export { Field, Input, PasswordInput, SubmitButton } from './Field.jsx';
 export { focusHeading } from './focus.js';
 export { LocalityPicker } from './LocalityPicker.jsx';
 export { createPagedList, LoadMore, type Page } from './paged.jsx';
