@@ -158,15 +158,15 @@ function TenantList(props: { refresh: number }) {
   );
   const [province, setProvince] = createSignal('');
   const [status, setStatus] = createSignal<TenantStatus | ''>('');
+  // A new object each time, so that a new province reloads the list even when the filters stay.
   const query = createMemo(() => {
-    void props.refresh; // a new province reloads the list
     const q = new URLSearchParams();
     if (province()) q.set('province', province());
     if (status()) q.set('status', status());
-    return q.toString();
+    return { params: q.toString(), refresh: props.refresh };
   });
   const list = createPagedList(query, async (q, cursor) => {
-    const params = new URLSearchParams(q);
+    const params = new URLSearchParams(q.params);
     if (cursor) params.set('cursor', cursor);
     const page = await api.get(`/api/tenancy/tenants?${params}`, tenantListSchema);
     return { items: page.items, next: page.nextCursor };
