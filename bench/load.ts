@@ -163,7 +163,7 @@ type Seeded = { tenant: TenantRef; agreementId: string };
 const seeded: Seeded[] = [];
 const initialVersions = new Map<string, number>(); // `${agreementId}#${no}` → version after signing
 const seedStarted = Date.now();
-await pool(tenants, 6, async (t) => {
+await pool(tenants, 10, async (t) => {
   const signUp = await must('POST', '/api/tenancy/signups', null, {
     provinceCode: t.provinceCode,
     localityCode: t.localityCode,
@@ -391,7 +391,7 @@ const cutOff = logs.reduce((n, l) => n + l.sent - l.answered, 0);
 // Creates: every accepted one readable; each key at most one agreement; every retry replayed.
 const acceptedCreates = [...creates.entries()].filter(([, r]) => r.first?.status === 201 || r.retry?.status === 201);
 const unreadable: string[] = [];
-await pool(acceptedCreates, 8, async ([key, r]) => {
+await pool(acceptedCreates, 16, async ([key, r]) => {
   const id = r.first?.id ?? r.retry!.id!;
   const got = await call('GET', `/api/agreements/${id}`, editorOf(r.tenant));
   if (got.status !== 200 || !String(got.json.agreement.title).includes(key)) unreadable.push(`${key} (${id}) → ${got.status}`);
