@@ -16,6 +16,7 @@ import { LOCAL_CLIENT_ID, LocalIdentityProvider } from './idp.js';
 import { seedArchiveDemo } from '../demo/archive.js';
 import { ensureBucket, LOCAL_ARCHIVE_BUCKET, startS3Local, type S3Local } from './s3-local.js';
 import { rebuildDemoRollups, seedDemo } from '../demo/seed.js';
+import { migrateDistrictRollupRows } from '../rollups/migrate-district-rows.js';
 import { randomBytes } from 'node:crypto';
 import { runDaily } from '../reminders/daily.js';
 import { MeteredStore } from '../store/metered-store.js';
@@ -92,6 +93,11 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     const issuer = `${url}/local-idp`;
     const idp = await LocalIdentityProvider.open({ issuer, file: opts.dataDir ? join(opts.dataDir, 'local-idp.json') : null });
     const doc = createDocumentClient({ tableName, endpoint: dynamoEndpoint, region: 'local' });
+    if (opts.dataDir && created !== 'created') {
+      // A persisted table may hold roll-up rows of the first key shape (docs/data-model.md).
+      const { migrated } = await migrateDistrictRollupRows(new MeteredStore(doc, tableName), new Date());
+      if (migrated.length) log(`Tổng hợp / roll-ups: ${migrated.length} hàng cũ đã chuyển / old rows migrated`);
+    }
 
     if (opts.seed !== false) {
       const { created: n } = await seedDemo({ doc, tableName, idp });

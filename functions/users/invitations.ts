@@ -105,5 +105,7 @@ export function invitationView(item: Record<string, unknown>, now: Date): Invita
     expiresAt: new Date(i.expiresAt * 1000).toISOString(),
     expired: isExpired(i, now),
     invitedBy: i.invitedBy,
+    // Invitations written before versions were shown carry version 1 (buildInvitation always set it).
+    version: typeof i.version === 'number' ? i.version : 1,
   };
 }

@@ -20,7 +20,7 @@ import { ProblemError } from '../http/problem.js';
 import { validate } from '../http/validate.js';
 import { requireAuth, requirePermission } from '../auth/middleware.js';
 import { DirectoryPasswordRejectedError, DirectoryUserExistsError } from '../identity/directory.js';
-import { isConditionFailure, staleVersion, versionCondition, withConflict } from '../store/versioning.js';
+import { isConditionFailure, setVersionTag, staleVersion, versionCondition, withConflict } from '../store/versioning.js';
 import { notFound } from '../auth/tenant-scope.js';
 import { forgetUserStatus } from '../auth/user-status.js';
 import { buildInvitation, hashToken, invitationView, isExpired, tenantOfToken, type InvitationItem } from './invitations.js';
@@ -129,6 +129,7 @@ export const userRoutes = new Hono<AppEnv>()
         at: now,
       }),
     ]);
+    setVersionTag(c, inv.created);
     return c.json(inv.created, 201);
   })
 
@@ -139,7 +140,7 @@ export const userRoutes = new Hono<AppEnv>()
     const item = await c.var.store.get({ Key: key, ConsistentRead: true });
     if (item?.status !== 'pending') throw notFound();
     const now = c.var.deps.now();
-    const after = { ...item, status: 'revoked' };
+    const after = { ...item, status: 'revoked', version: Number(item.version ?? 1) + 1 };
     try {
       await c.var.store.transactWrite([
         {
@@ -219,6 +220,7 @@ export const userRoutes = new Hono<AppEnv>()
       if (isConditionFailure(err)) throw notFound();
       throw err;
     }
+    setVersionTag(c, inv.created);
     return c.json(inv.created, 201);
   })
 

@@ -135,6 +135,7 @@ export const tenantListQuerySchema = z.strictObject({
 export const tenantListSchema = listResponseOf(tenantSchema);
 
 export const localityParamSchema = z.strictObject({ localityCode: localityCodeSchema });
+export const provinceParamSchema = z.strictObject({ provinceCode: provinceCodeSchema });
 
 /** `?locality=` drill-down (province staff, a successor commune) or the caller's own locality. */
 export const localityQuerySchema = z.strictObject({ locality: localityCodeSchema.optional() });
@@ -147,3 +148,4 @@ export const dataEntryRequestSchema = z.strictObject({
   open: z.boolean(bilingual('"open" là true (mở) hoặc false (đóng)', '"open" is true or false')),
   version: versionSchema.optional(),
 });
+export type DataEntryRequest = z.infer<typeof dataEntryRequestSchema>;

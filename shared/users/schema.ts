@@ -83,6 +83,8 @@ export const invitationSchema = z.object({
   expiresAt: z.string(),
   expired: z.boolean(),
   invitedBy: z.object({ userId: z.string(), email: z.string(), name: z.string().optional() }),
+  /** Sent back as `If-Match`; the create answers it as `ETag`. */
+  version: z.number().int(),
 });
 export type Invitation = z.infer<typeof invitationSchema>;
 

@@ -29,4 +29,15 @@ describe('ETag of creates', () => {
     );
     expect(moved.status, moved.text).toBe(200);
   });
+
+  it('an invitation answers its version as ETag, and a revoke moves the version on', async () => {
+    const admin = (await h.userToken({ role: 'locality_admin', ...TAY_HO })).headers;
+    const invited = await call('POST', '/api/tenancy/invitations', admin, { email: 'etag-moi@example.vn', role: 'locality_viewer' });
+    expect(invited.status, invited.text).toBe(201);
+    expect(invited.json.invitation.version).toBe(1);
+    expect(invited.res.headers.get('etag')).toBe('"1"');
+    const revoked = await call('POST', `/api/tenancy/invitations/${invited.json.invitation.invitationId}/revoke`, admin, {});
+    expect(revoked.status, revoked.text).toBe(200);
+    expect(revoked.json.invitation).toMatchObject({ status: 'revoked', version: 2 });
+  });
 });

@@ -175,6 +175,33 @@ describe('provinces that merged', () => {
     expect([...hanoi.rows, ...hanoi.historical].some((r) => r.hasData && r.provinceCode === '06')).toBe(false);
   });
 
+  it("lets Thái Nguyên open Bắc Kạn's own province tenant for data entry, and nobody else", async () => {
+    const bacKanProvinceAdmin = await token('province_admin', '06', null); // 06#P: Bắc Kạn until 30/06/2025
+    const openProvince = (headers: Headers, code: string, open: boolean, version?: number) =>
+      h.app.request(`/api/tenancy/history/provinces/${code}/data-entry`, json({ open, ...(version ? { version } : {}) }, headers));
+    const refused = await api.call('POST', '', bacKanProvinceAdmin, programBody());
+    expect(refused.status).toBe(409);
+    expect((await problemOf(refused)).detail_vi).toContain('Bắc Kạn đã kết thúc hoạt động từ 01/07/2025');
+
+    expect((await openProvince(hanoiAdmin, '06', true)).status).toBe(404); // not Hà Nội's predecessor
+    expect((await openProvince(thaiNguyenAdmin, '19', true)).status).toBe(404); // a province in force is not history
+    expect((await openProvince(thaiNguyenViewer, '06', true)).status).toBe(403);
+    expect((await openProvince(thaiNguyenAdmin, '6', true)).status).toBe(400);
+    const opened = await openProvince(thaiNguyenAdmin, '06', true);
+    expect(opened.status, await opened.clone().text()).toBe(200);
+    const tenant = ((await opened.json()) as { tenant: Record<string, unknown> }).tenant;
+    expect(tenant).toMatchObject({ kind: 'province', localityCode: null, name: 'Tỉnh Bắc Kạn', dataEntryOpen: true, validUntil: '2025-06-30', version: 1 });
+
+    const a = await api.create(bacKanProvinceAdmin, programBody({ title: 'Chương trình phối hợp tỉnh Bắc Kạn 2024' }));
+    expect(a.title).toContain('tỉnh Bắc Kạn');
+    const d = (await (await h.app.request('/api/rollups?year=2024', { headers: thaiNguyenViewer })).json()) as Dashboard;
+    expect(d.historical.find((r) => r.provinceCode === '06' && r.localityCode === null)).toMatchObject({ hasData: true, dataEntryOpen: true });
+
+    expect((await openProvince(thaiNguyenAdmin, '06', false, 5)).status).toBe(409);
+    expect((await openProvince(thaiNguyenAdmin, '06', false, 1)).status).toBe(200);
+    expect((await api.call('POST', '', bacKanProvinceAdmin, programBody())).status).toBe(409);
+  });
+
   it('kept every call inside the IAM fence', () => {
     expect(h.fenceViolations()).toEqual([]);
   });

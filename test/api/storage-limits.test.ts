@@ -24,6 +24,7 @@ let editor: Headers;
 let admin: Headers;
 let provinceAdmin: Headers;
 let operator: Headers;
+let thaiNguyenAdmin: Headers;
 const clock = new Date('2026-03-20T02:00:00Z');
 const TAY_HO = { provinceCode: '01', localityCode: '00103' };
 
@@ -34,6 +35,7 @@ beforeAll(async () => {
   admin = (await h.userToken({ role: 'locality_admin', ...TAY_HO })).headers;
   provinceAdmin = (await h.userToken({ role: 'province_admin', provinceCode: '01', localityCode: null })).headers;
   operator = (await h.userToken({ role: 'operator', provinceCode: null, localityCode: null })).headers;
+  thaiNguyenAdmin = (await h.userToken({ role: 'province_admin', provinceCode: '19', localityCode: null })).headers;
 });
 afterAll(() => h.close());
 
@@ -158,6 +160,10 @@ const scenarios: Record<string, Scenario> = {
   'POST /api/tenancy/signups/:localityCode/decision': { url: async () => '/api/tenancy/signups/00070/decision', who: () => provinceAdmin },
   'POST /api/tenancy/provinces': { url: async () => '/api/tenancy/provinces', who: () => operator },
   'POST /api/tenancy/history/:localityCode/data-entry': { url: async () => '/api/tenancy/history/003/data-entry', who: () => provinceAdmin },
+  'POST /api/tenancy/history/provinces/:provinceCode/data-entry': {
+    url: async () => '/api/tenancy/history/provinces/06/data-entry',
+    who: () => thaiNguyenAdmin,
+  },
   'POST /api/tenancy/invitations': { url: async () => '/api/tenancy/invitations', who: () => admin },
   'POST /api/tenancy/invitations/:invitationId/revoke': { url: async () => '/api/tenancy/invitations/01JQ3Z5X8Y9ABCDEFGHJKMNPQS/revoke', who: () => admin },
   'POST /api/tenancy/users/:userId/disable': { url: async () => '/api/tenancy/users/nobody/disable', who: () => admin },

@@ -131,6 +131,14 @@ const cases: Case[] = [
     field: 'localityCode',
     in: 'path',
   },
+  {
+    route: 'POST /api/tenancy/history/provinces/:provinceCode/data-entry',
+    as: 'province_admin',
+    path: '/api/tenancy/history/provinces/6/data-entry',
+    init: json({ open: true }),
+    field: 'provinceCode',
+    in: 'path',
+  },
   { route: 'GET /api/audit', as: 'locality_admin', path: '/api/audit?month=2026-1', field: 'month', in: 'query' },
 ];
 

@@ -273,6 +273,22 @@ describe('a ward of Hà Nội on Phối Hợp (issue #11)', () => {
     await expect.poll(() => row.locator('[data-testid=data-entry-state]').innerText()).toBe('Chỉ xem');
     await signOut();
 
+    // Thái Nguyên's admin opens merged Bắc Kạn's own province tenant the same way, and its viewer sees the state.
+    await signInAs(page, stack.url, 'admin.thainguyen@demo.phoihop.vn', DEMO_PASSWORD);
+    await page.goto(`${stack.url}/province`);
+    const bacKan = page.locator('[data-testid=historical-section] tr[data-locality="P06"]');
+    await expect.poll(() => bacKan.locator('[data-testid=data-entry-state]').innerText()).toBe('Chỉ xem');
+    await bacKan.locator('[data-testid=data-entry-toggle]').click();
+    expect(await bacKan.innerText()).toContain('Mở Tỉnh Bắc Kạn để nhập bổ sung hồ sơ 2021–2025?');
+    await bacKan.locator('[data-testid=data-entry-confirm]').click();
+    await expect.poll(() => bacKan.locator('[data-testid=data-entry-state]').innerText()).toBe('Đang mở nhập bổ sung');
+    await signOut();
+    await signInAs(page, stack.url, 'xem.thainguyen@demo.phoihop.vn', DEMO_PASSWORD);
+    await page.goto(`${stack.url}/province`);
+    await expect.poll(() => bacKan.locator('[data-testid=data-entry-state]').innerText()).toBe('Đang mở nhập bổ sung');
+    expect(await bacKan.locator('[data-testid=data-entry-toggle]').count()).toBe(0);
+    await signOut();
+
     // Closed again: Tây Hồ's admin reads, with the banner saying why, and writes nothing.
     await signInAs(page, stack.url, 'admin.tayho@demo.phoihop.vn', DEMO_PASSWORD);
     await page.goto(`${stack.url}/agreements`);

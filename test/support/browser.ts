@@ -39,6 +39,7 @@ export async function launchBrowser(): Promise<Browser> {
  * (also when another user was signed in before, whose name is still on screen until then).
  */
 export async function signInAs(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD) {
+  await useStackClock(page, baseUrl);
   await page.goto(`${baseUrl}/sign-in`);
   await page.fill('input[name=email]', email);
   await page.fill('input[name=password]', password);
@@ -53,7 +54,7 @@ export async function signInAs(page: Page, baseUrl: string, email: string, passw
  */
 export async function startWebStack(name: string, opts: { now?: () => Date } = {}): Promise<LocalStack> {
   if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('web/dist is missing: run `npx vite build` (npm test does it first)');
-  return startLocalStack({
+  const stack = await startLocalStack({
     dataDir: null,
     dynamoEndpoint: inject('dynamoEndpoint'),
     s3Endpoint: inject('s3Endpoint'),
@@ -63,4 +64,23 @@ export async function startWebStack(name: string, opts: { now?: () => Date } = {
     webDist: WEB_DIST,
     ...(opts.now ? { now: opts.now } : {}),
   });
+  if (opts.now) stackClocks.set(stack.url, opts.now);
+  return stack;
+}
+
+/** Stacks started with a fixed server clock, by URL: their browser pages must share that day. */
+const stackClocks = new Map<string, () => Date>();
+const clockedContexts = new WeakSet<object>();
+
+/**
+ * A stack with a fixed server clock (`now`) and a browser on the real date disagree about "today"
+ * (a signing date the browser proposes is "after today" for the server). The browser's clock starts
+ * at the server's time and runs on from there (Playwright's clock; timers keep firing).
+ */
+export async function useStackClock(page: Page, baseUrl: string): Promise<void> {
+  const now = stackClocks.get(baseUrl);
+  const context = page.context();
+  if (!now || clockedContexts.has(context)) return;
+  clockedContexts.add(context);
+  await context.clock.install({ time: now() });
 }

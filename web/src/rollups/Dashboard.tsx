@@ -8,7 +8,7 @@ import { t, type Text } from '../i18n.js';
 import { session } from '../session.js';
 import { allowed, ErrorAlert, Field, focusHeading, type Sort } from '../ui/index.js';
 import { BarChart } from './BarChart.jsx';
-import { type DataEntry, DataEntryCell, RollupTable, Totals } from './RollupTable.jsx';
+import { type DataEntry, DataEntryCell, dataEntryKey, RollupTable, Totals } from './RollupTable.jsx';
 
 const unitTypes: { value: string; label: Text }[] = [
   { value: 'xa', label: { vi: 'Xã', en: 'Commune (xã)' } },
@@ -55,7 +55,7 @@ export function ProvinceDashboard() {
     async () => {
       const { items: tenants } = await api.get('/api/tenancy/signups', signUpListSchema);
       const state: Record<string, DataEntry> = {};
-      for (const tn of tenants) if (tn.localityCode) state[tn.localityCode] = { open: tn.dataEntryOpen === true, version: tn.version };
+      for (const tn of tenants) if (tn.localityCode) state[dataEntryKey(tn)] = { open: tn.dataEntryOpen === true, version: tn.version };
       setEntryState((s) => ({ ...state, ...s }));
       return state;
     },
@@ -201,9 +201,9 @@ export function ProvinceDashboard() {
                   cell: (r) => (
                     <DataEntryCell
                       row={r}
-                      state={r.localityCode ? entryState()[r.localityCode] : undefined}
+                      state={entryState()[dataEntryKey(r)]}
                       admin={isAdmin()}
-                      onChanged={(code, s) => setEntryState((all) => ({ ...all, [code]: s }))}
+                      onChanged={(key, s) => setEntryState((all) => ({ ...all, [key]: s }))}
                     />
                   ),
                 }}

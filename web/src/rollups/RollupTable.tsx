@@ -130,58 +130,61 @@ export function RollupTable(props: {
   );
 }
 
-/** A historical unit's data-entry state; the province admin opens or closes it after confirming. */
-export function DataEntryCell(props: { row: DashboardRow; state: DataEntry | undefined; admin: boolean; onChanged: (code: string, s: DataEntry) => void }) {
+/** The key of a historical unit's data-entry state: its district code, or `P<province>` for a merged province. */
+export const dataEntryKey = (r: { provinceCode: string; localityCode: string | null }) => r.localityCode ?? `P${r.provinceCode}`;
+
+/**
+ * A historical unit's data-entry state (a 2025 district, or a merged province's own tenant); the
+ * province admin opens or closes it after confirming. Without a known version the roll-up row's flag
+ * tells the state, and the change is sent without one.
+ */
+export function DataEntryCell(props: { row: DashboardRow; state: DataEntry | undefined; admin: boolean; onChanged: (key: string, s: DataEntry) => void }) {
   const [confirming, setConfirming] = createSignal(false);
   const action = createAction();
-  const open = () => props.state?.open === true;
+  const open = () => (props.state ? props.state.open : props.row.dataEntryOpen);
   const change = async () => {
-    const code = props.row.localityCode;
-    if (!code) return;
+    const row = props.row;
+    const path = row.localityCode ? `/api/tenancy/history/${row.localityCode}/data-entry` : `/api/tenancy/history/provinces/${row.provinceCode}/data-entry`;
     const body = { open: !open(), ...(props.state?.version ? { version: props.state.version } : {}) };
-    const res = await action.run(() => api.post(`/api/tenancy/history/${code}/data-entry`, body, tenantResultSchema));
+    const res = await action.run(() => api.post(path, body, tenantResultSchema));
     if (!res) return;
-    props.onChanged(code, { open: res.tenant.dataEntryOpen === true, version: res.tenant.version });
+    props.onChanged(dataEntryKey(row), { open: res.tenant.dataEntryOpen === true, version: res.tenant.version });
     setConfirming(false);
   };
   return (
-    <Show when={props.row.localityCode} fallback={<span class="muted">{t({ vi: 'Chỉ xem', en: 'Read-only' })}</span>}>
-      <div class="entry-cell" data-testid="data-entry">
-        {/* The state comes from the province admin's tenant list; a viewer's dashboard does not carry it. */}
-        <Show when={props.admin || props.state} fallback={<span class="muted">—</span>}>
-          <span class={`badge ${open() ? 'active' : ''}`} data-testid="data-entry-state">
-            {open() ? t({ vi: 'Đang mở nhập bổ sung', en: 'Open for data entry' }) : t({ vi: 'Chỉ xem', en: 'Read-only' })}
-          </span>
-        </Show>
-        <Show when={props.admin}>
-          <button type="button" class="button link" data-testid="data-entry-toggle" onClick={() => setConfirming(true)}>
-            {open() ? t({ vi: 'Đóng nhập liệu', en: 'Close data entry' }) : t({ vi: 'Mở nhập liệu', en: 'Open data entry' })}
-          </button>
-          <ConfirmDialog
-            open={confirming()}
-            title={open() ? { vi: 'Đóng nhập liệu', en: 'Close data entry' } : { vi: 'Mở nhập liệu', en: 'Open data entry' }}
-            message={
-              open()
-                ? {
-                    vi: `Đóng nhập liệu của ${props.row.name}? Hồ sơ trở lại chỉ để xem.`,
-                    en: `Close data entry for ${props.row.name}? Its records become read-only again.`,
-                  }
-                : {
-                    vi: `Mở ${props.row.name} để nhập bổ sung hồ sơ 2021–2025? Người dùng của đơn vị này được nhập và sửa cho đến khi tỉnh đóng lại. Thao tác được ghi nhật ký.`,
-                    en: `Open ${props.row.name} to backfill 2021–2025 records? Its users may enter and edit records until the province closes it. This is audited.`,
-                  }
-            }
-            busy={action.busy()}
-            error={action.error()}
-            confirmTestId="data-entry-confirm"
-            onConfirm={() => void change()}
-            onCancel={() => {
-              setConfirming(false);
-              action.setError(null);
-            }}
-          />
-        </Show>
-      </div>
-    </Show>
+    <div class="entry-cell" data-testid="data-entry">
+      {/* The roll-up row carries the flag, so viewers see the state too; the admin's list adds the version. */}
+      <span class={`badge ${open() ? 'active' : ''}`} data-testid="data-entry-state">
+        {open() ? t({ vi: 'Đang mở nhập bổ sung', en: 'Open for data entry' }) : t({ vi: 'Chỉ xem', en: 'Read-only' })}
+      </span>
+      <Show when={props.admin}>
+        <button type="button" class="button link" data-testid="data-entry-toggle" onClick={() => setConfirming(true)}>
+          {open() ? t({ vi: 'Đóng nhập liệu', en: 'Close data entry' }) : t({ vi: 'Mở nhập liệu', en: 'Open data entry' })}
+        </button>
+        <ConfirmDialog
+          open={confirming()}
+          title={open() ? { vi: 'Đóng nhập liệu', en: 'Close data entry' } : { vi: 'Mở nhập liệu', en: 'Open data entry' }}
+          message={
+            open()
+              ? {
+                  vi: `Đóng nhập liệu của ${props.row.name}? Hồ sơ trở lại chỉ để xem.`,
+                  en: `Close data entry for ${props.row.name}? Its records become read-only again.`,
+                }
+              : {
+                  vi: `Mở ${props.row.name} để nhập bổ sung hồ sơ 2021–2025? Người dùng của đơn vị này được nhập và sửa cho đến khi tỉnh đóng lại. Thao tác được ghi nhật ký.`,
+                  en: `Open ${props.row.name} to backfill 2021–2025 records? Its users may enter and edit records until the province closes it. This is audited.`,
+                }
+          }
+          busy={action.busy()}
+          error={action.error()}
+          confirmTestId="data-entry-confirm"
+          onConfirm={() => void change()}
+          onCancel={() => {
+            setConfirming(false);
+            action.setError(null);
+          }}
+        />
+      </Show>
+    </div>
   );
 }
