@@ -4,6 +4,8 @@ import { archiveStorageFromEnv } from './archive/storage.js';
 import type { AppDeps } from './http/env.js';
 import { createTokenVerifier, verifierConfigFromEnv } from './auth/verify.js';
 import { CognitoIdentityDirectory } from './identity/cognito-directory.js';
+import { mailConfigFromEnv } from './reminders/mailer.js';
+import { unsubscribeSecret } from './reminders/unsubscribe-token.js';
 import { createDocumentClient, dynamoConfigFromEnv } from './store/client.js';
 import { tenantAccessFromEnv } from './store/scoped-credentials.js';
 
@@ -11,6 +13,7 @@ import { tenantAccessFromEnv } from './store/scoped-credentials.js';
 export function depsFromEnv(env: NodeJS.ProcessEnv = process.env): AppDeps {
   const dynamo = dynamoConfigFromEnv(env);
   const region = env.AWS_REGION ?? 'ap-southeast-1';
+  const mail = mailConfigFromEnv(env);
   return {
     doc: createDocumentClient(dynamo),
     tableName: dynamo.tableName,
@@ -27,6 +30,8 @@ export function depsFromEnv(env: NodeJS.ProcessEnv = process.env): AppDeps {
     tenantAccess: tenantAccessFromEnv(env),
     // PEM bundle set by the stack from the environment's configuration (infra/environments.ts); none shipped.
     trustAnchorsPem: env.ARCHIVE_TRUST_ANCHORS_PEM || undefined,
+    // SES_FROM set (infra/reminders.ts, with -c sesIdentity -c sesFrom): mails go out right after the commit.
+    mail: mail ? { config: mail, appUrl: env.APP_URL ?? '', secret: unsubscribeSecret(env) } : null,
   };
 }
 

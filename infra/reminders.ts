@@ -29,18 +29,28 @@ export type RemindersProps = {
   mail?: MailIdentity;
   /** The alarm topic (environments with alarms). */
   alarmTopic?: sns.ITopic;
+  /** The API function: it sends the outbox's mail right after the commit that queued it. */
+  api?: { fn: NodejsFunction; role: iam.IRole };
 };
 
 /**
- * LeadingKeys the job may touch (functions/reminders/job.ts, daily.ts): it reads the due index
- * (GSI1 `<prov>#P#DUE`), the users and followers of tenants with something due and the users'
- * e-mail preferences, and writes notifications and digest markers. Nothing else of any tenant.
+ * LeadingKeys the job may touch (functions/reminders/job.ts, daily.ts, outbox.ts): it reads the due
+ * index (GSI1 `<prov>#P#DUE`), the users and followers of tenants with something due and the users'
+ * e-mail preferences, and writes notifications and digest markers. The outbox run reads the pending
+ * mail (GSI1 `MAIL#PENDING`), the outbox items (a province's `<prov>#P#OUTBOX`, `MAIL#<tenant>#<user>`)
+ * and the tenant profile a sign-up decision names, and updates only the outbox items' state.
+ * Nothing else of any tenant.
  */
 export const JOB_KEYS = {
   dueIndex: ['??#P#DUE'],
-  read: ['*#USERS', '*#FOLLOW#*', '*#NOTIF#*'],
+  pendingMail: ['MAIL#PENDING'],
+  read: ['*#USERS', '*#FOLLOW#*', '*#NOTIF#*', '*#TENANT'],
   write: ['*#NOTIF#*'],
+  outbox: ['??#P#OUTBOX', 'MAIL#*'],
 };
+
+/** The outbox run's input (functions/reminders/lambda.ts): every 5 minutes, the mail not sent yet. */
+export const OUTBOX_TASK = { task: 'outbox' };
 
 /**
  * The daily reminder job: EventBridge Scheduler at 07:00 Asia/Ho_Chi_Minh invokes its own function
@@ -52,6 +62,7 @@ export class Reminders extends Construct {
   readonly role: iam.Role;
   readonly deadLetters: sqs.Queue;
   readonly schedule: scheduler.Schedule;
+  readonly outboxSchedule: scheduler.Schedule;
   readonly alarms: cloudwatch.Alarm[] = [];
   readonly configurationSet?: ses.ConfigurationSet;
 
@@ -78,6 +89,13 @@ export class Reminders extends Construct {
         conditions: leading(JOB_KEYS.read),
       }),
       new iam.PolicyStatement({ sid: 'Notifications', actions: ['dynamodb:PutItem'], resources: [table.tableArn], conditions: leading(JOB_KEYS.write) }),
+      new iam.PolicyStatement({
+        sid: 'PendingMail',
+        actions: ['dynamodb:Query'],
+        resources: [`${table.tableArn}/index/GSI1`],
+        conditions: leading(JOB_KEYS.pendingMail),
+      }),
+      new iam.PolicyStatement({ sid: 'Outbox', actions: ['dynamodb:UpdateItem'], resources: [table.tableArn], conditions: leading(JOB_KEYS.outbox) }),
     ];
     for (const s of statements) this.role.addToPolicy(s);
 
@@ -95,15 +113,21 @@ export class Reminders extends Construct {
       });
       const identityArn = `arn:${Aws.PARTITION}:ses:${Aws.REGION}:${Aws.ACCOUNT_ID}:identity/${props.mail.identity}`;
       const setArn = `arn:${Aws.PARTITION}:ses:${Aws.REGION}:${Aws.ACCOUNT_ID}:configuration-set/${this.configurationSet.configurationSetName}`;
-      this.role.addToPolicy(
+      const send = (sid: string) =>
         new iam.PolicyStatement({
-          sid: 'SendDigests',
+          sid,
           actions: ['ses:SendEmail'],
           resources: [identityArn, setArn],
-          conditions: { StringEquals: { 'ses:FromAddress': props.mail.from } },
-        }),
-      );
-      Object.assign(environment, { SES_FROM: props.mail.from, SES_CONFIGURATION_SET: this.configurationSet.configurationSetName });
+          conditions: { StringEquals: { 'ses:FromAddress': props.mail!.from } },
+        });
+      this.role.addToPolicy(send('SendDigests'));
+      const mailEnv = { SES_FROM: props.mail.from, SES_CONFIGURATION_SET: this.configurationSet.configurationSetName };
+      Object.assign(environment, mailEnv);
+      // The API sends the outbox's mail right after the commit (same identity, same configuration set).
+      if (props.api) {
+        props.api.role.addToPrincipalPolicy(send('SendMailNow'));
+        for (const [k, v] of Object.entries({ ...mailEnv, APP_URL: props.appUrl })) props.api.fn.addEnvironment(k, v);
+      }
     }
 
     const def = lambdaFunctions.reminders;
@@ -139,6 +163,19 @@ export class Reminders extends Construct {
       description: 'Daily reminders and digests at 07:00 Vietnam time',
       schedule: scheduler.ScheduleExpression.cron({ minute: '0', hour: '7', timeZone: TimeZone.ASIA_HO_CHI_MINH }),
       target: new targets.LambdaInvoke(this.fn, { deadLetterQueue: this.deadLetters, retryAttempts: 2, maxEventAge: Duration.hours(2) }),
+    });
+
+    // What the API could not send right after its commit (SES failed, the process ended) goes out
+    // within 5 minutes; a run is short, so retries are few and an old event is useless.
+    this.outboxSchedule = new scheduler.Schedule(this, 'Outbox', {
+      description: 'Mail outbox (events, sign-up decisions) every 5 minutes',
+      schedule: scheduler.ScheduleExpression.rate(Duration.minutes(5)),
+      target: new targets.LambdaInvoke(this.fn, {
+        input: scheduler.ScheduleTargetInput.fromObject(OUTBOX_TASK),
+        deadLetterQueue: this.deadLetters,
+        retryAttempts: 2,
+        maxEventAge: Duration.minutes(15),
+      }),
     });
 
     // The scheduler's invoke role (created by the target) names the function and its versions.

@@ -106,6 +106,7 @@ export class PhoiHopStack extends Stack {
       unsubscribeSecret,
       mail: props.mail,
       alarmTopic: this.alarms?.topic,
+      api: { fn: this.api.fn, role: this.api.role },
     });
 
     if (config.apiDeployment !== 'all-at-once') {

@@ -61,6 +61,8 @@ const next7am = () => {
 };
 const daily = () => setTimeout(() => void remind().then(daily), next7am()).unref();
 void remind().then(daily);
+// The outbox (mails of events and sign-up decisions not sent right after their commit), as on AWS every 5 minutes.
+setInterval(() => void stack.sendOutbox().catch((err) => console.error(`Gửi thư lỗi / outbox failed: ${(err as Error).message}`)), 5 * 60_000).unref();
 console.log(`Thư gửi đi (giả lập SES) / sent mail (SES emulator): ${stack.sesEndpoint}`);
 console.log('\nCtrl-C để dừng / to stop.');
 

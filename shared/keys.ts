@@ -248,6 +248,22 @@ export const reminderKeys = {
 };
 
 /**
+ * The mail outbox (functions/reminders/outbox.ts). An item is written before its mail is sent and
+ * lists itself in the sparse GSI1 partition `MAIL#PENDING` until it is sent (or given up), so the
+ * frequent sender reads only what waits. A sign-up decision's mail lies in the deciding province's
+ * partition (written in the decision's transaction, inside the admin's fence); an event mail lies
+ * under `MAIL#<tenant>#<user>`, outside every tenant's fence: only the functions write it.
+ */
+export const mailKeys = {
+  pending: () => ({ GSI1PK: 'MAIL#PENDING' }),
+  signUpDecision: (provinceCode: string, localityCode: string, version: number) => ({
+    PK: `${tenantPrefix({ provinceCode, localityCode: null })}#OUTBOX`,
+    SK: `SIGNUP#${localityCode}#${version}`,
+  }),
+  event: (t: TenantRef, userId: string, notificationId: string) => ({ PK: `MAIL#${tenantPrefix(t)}#${checkedUser(userId)}`, SK: notificationId }),
+};
+
+/**
  * Per-tenant usage (issue #16 part 4). One item per tenant and Vietnam calendar month, all of a
  * month in ONE partition: `USAGE#<yyyy-mm>` / SK `<tenant prefix>` (`01#00103`, `19#P`). Every
  * authenticated tenant request ADDs to its item after the response is built (functions/http/usage.ts);

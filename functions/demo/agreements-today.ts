@@ -1,3 +1,4 @@
+import { defaultParties } from '../../shared/agreements/parties.js';
 import type { SeedAgreement } from './agreements-data.js';
 
 /**
@@ -96,11 +97,7 @@ export const todaysUnitAgreements: SeedAgreement[] = [
       kind: 'program',
       title: 'Phối hợp công tác năm 2026 (dữ liệu mẫu)',
       year: 2026,
-      parties: [
-        { agency: 'HDND', name: 'Thường trực Hội đồng nhân dân phường Bắc Kạn' },
-        { agency: 'UBND', name: 'Ủy ban nhân dân phường Bắc Kạn' },
-        { agency: 'MTTQ', name: 'Ủy ban Mặt trận Tổ quốc Việt Nam phường Bắc Kạn' },
-      ],
+      parties: defaultParties({ level: 'commune', name: 'Phường Bắc Kạn', type: 'Phường' }),
       items: [
         { title: 'Phối hợp tổ chức hội nghị tiếp xúc cử tri', lead: { agency: 'HDND', name: 'Thường trực Hội đồng nhân dân phường Bắc Kạn' } },
         { title: 'Phối hợp giám sát, phản biện xã hội', lead: { agency: 'MTTQ', name: 'Ủy ban Mặt trận Tổ quốc Việt Nam phường Bắc Kạn' } },
@@ -114,9 +111,5 @@ export const todaysUnitAgreements: SeedAgreement[] = [
 ];
 
 function phuongTayHoParties() {
-  return [
-    { agency: 'HDND' as const, name: 'Thường trực Hội đồng nhân dân phường Tây Hồ' },
-    { agency: 'UBND' as const, name: 'Ủy ban nhân dân phường Tây Hồ' },
-    { agency: 'MTTQ' as const, name: 'Ủy ban Mặt trận Tổ quốc Việt Nam phường Tây Hồ' },
-  ];
+  return defaultParties({ level: 'commune', name: 'Phường Tây Hồ', type: 'Phường' });
 }

@@ -4,6 +4,7 @@ import type { SessionTags } from '../../shared/tenant-access.js';
 import type { ArchiveStorage } from '../archive/storage.js';
 import type { TokenVerifier } from '../auth/verify.js';
 import type { IdentityDirectory } from '../identity/directory.js';
+import type { MailSettings } from '../reminders/daily.js';
 import type { MeteredStore } from '../store/metered-store.js';
 import type { TenantAccess } from '../store/scoped-credentials.js';
 
@@ -23,6 +24,11 @@ export type AppDeps = {
   version: string;
   /** On AWS: tenant-scoped credentials for authenticated requests (IAM LeadingKeys fence). Unset locally. */
   tenantAccess?: TenantAccess;
+  /**
+   * Sending mail at once (events users opted into, sign-up decisions), through the SES v2 code of
+   * the digest; unset: the mail stays queued in the outbox for the scheduled sender.
+   */
+  mail?: MailSettings | null;
   /** PEM bundle of the trust anchors digital signatures are checked against (ARCHIVE_TRUST_ANCHORS_PEM); none shipped. */
   trustAnchorsPem?: string;
 };

@@ -18,6 +18,7 @@ import { ensureBucket, LOCAL_ARCHIVE_BUCKET, startS3Local, type S3Local } from '
 import { rebuildDemoRollups, seedDemo } from '../demo/seed.js';
 import { migrateDistrictRollupRows } from '../rollups/migrate-district-rows.js';
 import { randomBytes } from 'node:crypto';
+import { drainOutbox } from '../reminders/outbox.js';
 import { runDaily } from '../reminders/daily.js';
 import { MeteredStore } from '../store/metered-store.js';
 import { startSesLocal, type SesLocal } from './ses-local.js';
@@ -55,6 +56,8 @@ export type LocalStack = {
   sesEndpoint: string;
   /** Runs the daily reminder job now (or at `now`), with digests to the SES emulator. */
   runReminders: (now?: Date) => ReturnType<typeof runDaily>;
+  /** Sends what waits in the mail outbox (the 5-minute schedule on AWS). */
+  sendOutbox: (now?: Date) => ReturnType<typeof drainOutbox>;
   stop: () => Promise<void>;
 };
 
@@ -119,6 +122,12 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       version: process.env.APP_VERSION ?? 'local',
       // Trust anchors for digital signatures, as on AWS: a PEM bundle in ARCHIVE_TRUST_ANCHORS_PEM (none shipped).
       trustAnchorsPem: process.env.ARCHIVE_TRUST_ANCHORS_PEM || undefined,
+      // Mail goes to the SES v2 emulator through the same code as on AWS.
+      mail: {
+        config: { from: 'thongbao@phoihop.local', endpoint: sesEndpoint, region: 'ap-southeast-1' },
+        appUrl: url,
+        secret: process.env.UNSUBSCRIBE_SECRET!,
+      },
     };
 
     const root = new Hono();
@@ -143,18 +152,16 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       runDaily({
         store: new MeteredStore(doc, tableName),
         now: at ?? deps.now(),
-        mail: {
-          config: { from: 'thongbao@phoihop.local', endpoint: sesEndpoint, region: 'ap-southeast-1' },
-          appUrl: url,
-          secret: process.env.UNSUBSCRIBE_SECRET!,
-        },
+        mail: deps.mail!,
       });
+    const sendOutbox = (at?: Date) => drainOutbox(new MeteredStore(doc, tableName), deps.mail!, at ?? deps.now());
 
     let stopped = false;
     return {
       url,
       sesEndpoint,
       runReminders,
+      sendOutbox,
       dynamoEndpoint,
       tableName,
       s3Endpoint,

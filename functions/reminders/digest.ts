@@ -41,6 +41,6 @@ export function digestMail(opts: { day: string; items: NewNotification[]; appUrl
   return { subject, text, html };
 }
 
-function esc(s: string): string {
+export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
-import { supervisionKeys, tenantPrefix, type TenantRef } from '../../shared/keys.js';
-import type { NotificationKind } from '../../shared/reminders/schema.js';
+import { reminderKeys, supervisionKeys, tenantPrefix, type TenantRef } from '../../shared/keys.js';
+import { DEFAULT_PREFERENCES, mailsKind, preferencesSchema, type NotificationKind } from '../../shared/reminders/schema.js';
 import type { AppEnv } from '../http/env.js';
 import { MeteredStore } from '../store/metered-store.js';
 import { isConditionFailure } from '../store/versioning.js';
 import { OWNER_AGENCIES, type DueUnit } from './due-entries.js';
-import { putNotification } from './notify.js';
+import { putNotification, tenantOfPrefix } from './notify.js';
+import { queueEventMail, sendNow, type OutboxRef } from './outbox.js';
 import { followersOf, unitRecipients, usersOf, type Recipient } from './recipients.js';
 
 /**
@@ -17,6 +18,8 @@ import { followersOf, unitRecipients, usersOf, type Recipient } from './recipien
  * retried request tells nobody twice. Followers may be province staff (`<prov>#P#NOTIF#…`), outside
  * the acting tenant's IAM fence, so this writes with the function's own credentials — keys come only
  * from the verified tenant and the stored followers. The actor is not told of their own change.
+ * A recipient who turned the event's kind on also gets a mail: queued in the outbox, sent right
+ * here and, should SES fail, by the 5-minute sender (functions/reminders/outbox.ts).
  */
 export type AppEvent = {
   kind: NotificationKind;
@@ -48,15 +51,24 @@ export async function notifyEvent(c: Context<AppEnv>, tenant: TenantRef, ev: App
       add(unitRecipients(unit, users));
     }
     const id = `e_${createHash('sha256').update(`${prefix}|${ev.record}|${ev.kind}|${ev.key}`).digest('base64url').slice(0, 24)}`;
+    const n = { id, kind: ev.kind, stage: null, due: null, label: ev.label, context: ev.context, link: ev.link };
+    const now = deps.now();
     let created = 0;
+    const mails: OutboxRef[] = [];
     for (const r of told.values()) {
       try {
-        await putNotification(store, r, { id, kind: ev.kind, stage: null, due: null, label: ev.label, context: ev.context, link: ev.link }, deps.now());
+        await putNotification(store, r, n, now);
         created += 1;
       } catch (err) {
         if (!isConditionFailure(err)) throw err;
       }
+      // Those who turned this kind on get a mail at once (queued once per event and user).
+      if (await wantsMail(store, r, ev.kind)) {
+        const ref = await queueEventMail(store, r, n, now);
+        if (ref) mails.push(ref);
+      }
     }
+    await sendNow(store, mails, deps.mail, now);
     return created;
   } catch (err) {
     console.error(JSON.stringify({ msg: 'event notification failed', kind: ev.kind, error: (err as Error).name }));
@@ -73,4 +85,12 @@ export async function planOwnerAgencies(c: Context<AppEnv>, tenant: TenantRef, p
   });
   const body = (plan?.owner as { body?: string } | undefined)?.body ?? '';
   return { agencies: OWNER_AGENCIES[body] ?? [], topic: String(plan?.topic ?? '') };
+}
+
+/** True when the recipient turned on immediate mails of this kind (one GetItem of their preferences). */
+async function wantsMail(store: MeteredStore, r: Recipient, kind: NotificationKind): Promise<boolean> {
+  const stored = await store.get({ Key: reminderKeys.notificationPrefs(tenantOfPrefix(r.tenant), r.userId) });
+  if (!stored) return false;
+  const parsed = preferencesSchema.safeParse({ digest: stored.digest, email: stored.email });
+  return mailsKind(parsed.success ? parsed.data : DEFAULT_PREFERENCES, kind);
 }

@@ -5,7 +5,8 @@
  */
 export type MailConfig = { from: string; region?: string; endpoint?: string; configurationSet?: string };
 
-export type Mail = { to: string; subject: string; text: string; html: string; unsubscribeUrl: string };
+/** `unsubscribeUrl`: the one-click link of a subscription (digest, event kind); none in a one-off mail to a non-user. */
+export type Mail = { to: string; subject: string; text: string; html: string; unsubscribeUrl?: string };
 
 /** Mail settings from the environment; null when no sending identity is configured (nothing is sent). */
 export function mailConfigFromEnv(env: NodeJS.ProcessEnv = process.env): MailConfig | null {
@@ -41,10 +42,14 @@ export async function sendMail(cfg: MailConfig, mail: Mail): Promise<string | un
           Subject: { Data: mail.subject, Charset: 'UTF-8' },
           Body: { Text: { Data: mail.text, Charset: 'UTF-8' }, Html: { Data: mail.html, Charset: 'UTF-8' } },
           // RFC 8058 one-click unsubscribe: mail clients show the button and POST to the link.
-          Headers: [
-            { Name: 'List-Unsubscribe', Value: `<${mail.unsubscribeUrl}>` },
-            { Name: 'List-Unsubscribe-Post', Value: 'List-Unsubscribe=One-Click' },
-          ],
+          ...(mail.unsubscribeUrl
+            ? {
+                Headers: [
+                  { Name: 'List-Unsubscribe', Value: `<${mail.unsubscribeUrl}>` },
+                  { Name: 'List-Unsubscribe-Post', Value: 'List-Unsubscribe=One-Click' },
+                ],
+              }
+            : {}),
         },
       },
     }),

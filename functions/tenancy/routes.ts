@@ -1,4 +1,6 @@
 import { signUpDecided, signUpDue } from '../reminders/due-entries.js';
+import { sendNow, signUpDecisionOutbox } from '../reminders/outbox.js';
+import { MeteredStore } from '../store/metered-store.js';
 import { vietnamToday } from '../../shared/dates.js';
 import { Hono } from 'hono';
 import { keys, tenancyKeys, type TenantRef } from '../../shared/keys.js';
@@ -210,8 +212,18 @@ export const tenancyRoutes = new Hono<AppEnv>()
               inviterTenant: provinceTenant,
             })
           : null;
+      // The applicant has no account, only the contact address: a mail tells them, queued in this
+      // transaction (never lost, never for a decision that did not commit) and sent right after it.
+      const mail = signUpDecisionOutbox({
+        provinceCode,
+        localityCode,
+        version: body.version + 1,
+        now,
+        ...(invitation ? { invitationExpiresAt: new Date(invitation.item.expiresAt * 1000).toISOString() } : {}),
+      });
       await withConflict(() =>
         c.var.store.transactWrite([
+          mail.put,
           // The pending sign-up leaves the province's due list; the first admin's invitation enters it.
           ...signUpDecided(provinceTenant, localityCode),
           ...(invitation?.due ?? []),
@@ -257,6 +269,8 @@ export const tenancyRoutes = new Hono<AppEnv>()
           auditPut({ tenant: provinceTenant, actor, entity: 'tenant', entityId, action, before, after, at: now }),
         ]),
       );
+      // The function's own credentials: the sender marks the outbox item and reads the profile it names.
+      await sendNow(new MeteredStore(c.var.deps.doc, c.var.deps.tableName), [mail.ref], c.var.deps.mail, now);
       return c.json({ tenant: tenantView(after), ...(invitation ? { invitation: invitation.created } : {}) });
     },
   )

@@ -106,10 +106,24 @@ export const preferencesSchema = z.strictObject({
 export type Preferences = z.infer<typeof preferencesSchema>;
 export const DEFAULT_PREFERENCES: Preferences = { digest: true, email: {} };
 
-/** True when a kind goes to the user's mail: reminders through the digest unless turned off one by one. */
+/**
+ * Events a user can have mailed at once (opt-in, each kind on its own). A sign-up decision is mailed
+ * to the applicant's contact address, who has no account yet: it is not a user's choice.
+ */
+export const userEventKinds = eventKinds.filter((k) => k !== 'signup-decided');
+export type EventKind = (typeof eventKinds)[number];
+
+const isReminder = (kind: NotificationKind) => (reminderKinds as readonly string[]).includes(kind);
+
+/**
+ * True when a kind goes to the user's mail. Reminders go through the daily digest (on unless turned
+ * off, then per kind); events are mailed at once only when the user turned that kind on, whether or
+ * not they take the digest.
+ */
 export function mailsKind(p: Preferences, kind: NotificationKind): boolean {
+  if (!isReminder(kind)) return p.email[kind] === true;
   if (!p.digest) return false;
-  return p.email[kind] ?? (reminderKinds as readonly string[]).includes(kind);
+  return p.email[kind] ?? true;
 }
 
 export const followTargetSchema = z.strictObject({

@@ -13,6 +13,10 @@ let editor: { headers: Headers; userId: string };
 let follower: { headers: Headers; userId: string };
 let hdnd: { headers: Headers; userId: string };
 let provinceStaff: { headers: Headers; userId: string };
+/** Other tenants: an editor of another ward with the same agency, staff of another province. */
+let otherWard: { headers: Headers; userId: string };
+let otherProvince: { headers: Headers; userId: string };
+let signedId = '';
 const ward = { provinceCode: '01', localityCode: '00103' };
 const clock = new Date('2026-03-02T03:00:00Z');
 
@@ -25,6 +29,10 @@ beforeAll(async () => {
   hdnd = await tenantUser(h, { role: 'locality_viewer', ...ward, agency: 'HĐND' });
   provinceStaff = await tenantUser(h, { role: 'province_viewer', provinceCode: '01', localityCode: null });
   expect((await h.app.request('/api/notifications/follows/locality/00103', { method: 'PUT', headers: provinceStaff.headers })).status).toBe(200);
+  otherWard = await tenantUser(h, { role: 'locality_editor', provinceCode: '01', localityCode: '00004', agency: 'Văn phòng HĐND và UBND' });
+  otherProvince = await tenantUser(h, { role: 'province_viewer', provinceCode: '79', localityCode: null });
+  // Staff of another province cannot follow this ward (nothing to be told through).
+  expect((await h.app.request('/api/notifications/follows/locality/00103', { method: 'PUT', headers: otherProvince.headers })).status).toBe(404);
 });
 
 afterAll(() => h.close());
@@ -38,6 +46,7 @@ describe('event notifications', () => {
       { agency: 'UBND' as const, name: 'UBND phường Tây Hồ' },
     ];
     const draft = await api.create(editor.headers, programBody({ year: 2026, parties, items: [{ title: 'Tiếp xúc cử tri', lead: parties[1] }] }));
+    signedId = draft.id;
     expect((await h.app.request(`/api/notifications/follows/agreement/${draft.id}`, { method: 'PUT', headers: follower.headers })).status).toBe(200);
     const signed = await api.sign(editor.headers, draft.id, draft.version, { signedOn: '2026-02-20', inForceFromSigning: false });
     const inForce = await api.call('POST', `/${draft.id}/status`, editor.headers, { to: 'in_force', on: '2026-03-01', version: signed.version });
@@ -54,6 +63,22 @@ describe('event notifications', () => {
     expect(item.label).toBe('Tiếp xúc cử tri — 40%');
     expect(item.link).toBe(`/agreements/${draft.id}#item-1`);
     expect(h.fenceViolations()).toEqual([]);
+  });
+
+  it("tells the original's followers that it was amended when the amendment is signed", async () => {
+    const original = (await api.detail(editor.headers, signedId)).body;
+    const res = await api.call('POST', `/${signedId}/amendments`, editor.headers, { version: original.agreement.version, reason: 'Bổ sung nội dung' });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const amendment = ((await res.json()) as { agreement: { id: string; version: number } }).agreement;
+    await api.sign(editor.headers, amendment.id, amendment.version, { signedOn: '2026-03-02' });
+    const amended = (await notificationsOf(h, follower.headers, 'kind=agreement-amended')).items;
+    expect(amended).toHaveLength(1);
+    expect(amended[0]!.link).toBe(`/agreements/${amendment.id}`);
+    // The follower follows the original only: not told that the new record was signed.
+    expect((await notificationsOf(h, follower.headers, 'kind=agreement-signed')).items).toHaveLength(1);
+    // Province staff following the ward hear of both.
+    expect((await notificationsOf(h, provinceStaff.headers, 'kind=agreement-amended')).items).toHaveLength(1);
+    expect((await notificationsOf(h, provinceStaff.headers, 'kind=agreement-signed')).items).toHaveLength(2);
   });
 
   it('tells the supervising body that a recommendation was answered, then resolved', async () => {
@@ -87,5 +112,11 @@ describe('event notifications', () => {
     // The plan's owner is the HĐND standing committee.
     expect(await kindsOf(hdnd.headers)).toEqual(['recommendation-answered', 'recommendation-resolved']);
     expect((await kindsOf(follower.headers)).filter((k) => k.startsWith('recommendation'))).toEqual([]);
+  });
+
+  it('tells nobody of another tenant, whatever their agency or role', async () => {
+    expect(await kindsOf(otherWard.headers)).toEqual([]);
+    expect(await kindsOf(otherProvince.headers)).toEqual([]);
+    expect(h.fenceViolations()).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { mailTo } from '../support/reminders.js';
  */
 
 const EDITOR = 'bientap.phuongtayho@demo.phoihop.vn'; // Phường Tây Hồ, agency UBND
+const ADMIN = 'admin.phuongtayho@demo.phoihop.vn'; // the same ward's admin
 const ITEM = 'Rà soát kiến nghị cử tri chưa được giải quyết (thử nghiệm nhắc việc)';
 
 let stack: LocalStack;
@@ -108,5 +109,24 @@ describe('a deadline reaches the lead agency', () => {
     await visitor.close();
     const prefs = await apiAs(EDITOR, 'GET', '/api/notifications/preferences');
     expect(prefs.digest).toBe(false);
+  }, 60_000);
+
+  it('mails an event the editor chose on the settings page at once, though the digest is off', async () => {
+    await apiAs(EDITOR, 'PUT', `/api/notifications/follows/agreement/${agreementId}`);
+    await page.goto(`${stack.url}/notifications/settings`);
+    await page.waitForSelector('[data-testid=notification-settings]');
+    const box = page.getByLabel('Tiến độ nội dung thay đổi');
+    expect(await box.isChecked()).toBe(false);
+    await box.check();
+    await page.getByRole('button', { name: /Lưu/ }).click();
+    await page.waitForSelector('[data-testid=settings-saved]');
+    expect(await apiAs(EDITOR, 'GET', '/api/notifications/preferences')).toEqual({ digest: false, email: { 'item-progress': true } });
+    // A colleague moves the item: the editor (a follower) is mailed at once.
+    const detail = await apiAs(ADMIN, 'GET', `/api/agreements/${agreementId}`);
+    await apiAs(ADMIN, 'PATCH', `/api/agreements/${agreementId}/items/1`, { progress: 50, version: detail.items[0].version });
+    const mails = (await mailTo(EDITOR)).filter((m) => m.subject.startsWith('Phối Hợp: Tiến độ nội dung thay đổi'));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe(`Phối Hợp: Tiến độ nội dung thay đổi — ${ITEM} — 50% / Item progress changed`);
+    expect(mails[0]!.body.text).toContain(`${stack.url}/agreements/${agreementId}#item-1`);
   }, 60_000);
 });

@@ -1,6 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Identity } from '../../shared/identity.js';
-import { keys, leadingKeyPattern, provinceLeadingKeyPattern, reminderKeys, s3Keys, supervisionKeys, tenancyKeys, type TenantRef } from '../../shared/keys.js';
+import {
+  keys,
+  leadingKeyPattern,
+  mailKeys,
+  provinceLeadingKeyPattern,
+  reminderKeys,
+  s3Keys,
+  supervisionKeys,
+  tenancyKeys,
+  type TenantRef,
+} from '../../shared/keys.js';
 import type { Role } from '../../shared/roles.js';
 import { sessionTagsFor, sessionTagsForTarget, type SessionTags } from '../../shared/tenant-access.js';
 import { fenceStatements, FENCE_BUCKET_ARN, FENCE_TABLE_ARN } from '../support/iam-fence.js';
@@ -255,6 +265,14 @@ describe('tenant role policy (synthesized) against shared/keys.ts', () => {
       expect(can(tags, 'UpdateItem', keys.agreement(thaiNguyenCity, 'A1').PK)).toBe(false);
       expect(can(tags, 'UpdateItem', keys.tenant(hanoiBaDinh).PK)).toBe(false);
       expect(can(tags, 'PutItem', keys.user(hanoiBaDinh, 'u9').PK)).toBe(false);
+    });
+    it("queues the applicant's mail in its own outbox only; no tenant session can queue an event mail", () => {
+      expect(can(tags, 'PutItem', mailKeys.signUpDecision('19', '05443', 2).PK)).toBe(true);
+      expect(can(tags, 'PutItem', mailKeys.signUpDecision('01', '00004', 2).PK)).toBe(false);
+      for (const t of [tags, sessionTagsFor(identity('locality_editor', '19', '164'))]) {
+        expect(can(t, 'PutItem', mailKeys.event(thaiNguyenCity, 'u1', 'e_1').PK)).toBe(false);
+        expect(can(t, 'UpdateItem', mailKeys.event(thaiNguyenProvince, 'u1', 'e_1').PK)).toBe(false);
+      }
     });
   });
 

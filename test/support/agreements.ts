@@ -1,3 +1,4 @@
+import { defaultParties } from '../../shared/agreements/parties.js';
 import type { AgreementContentInput, AgreementDetail, AgreementSummary, ListResponse } from '../../shared/agreements/schema.js';
 import { problemSchema } from '../../shared/problem.js';
 import type { createHarness } from './harness.js';
@@ -12,11 +13,7 @@ export function programBody(overrides: Partial<AgreementContentInput> = {}): Agr
     number: '05/CTrPH-HĐND-UBND-MTTQ',
     title: 'Phối hợp công tác năm 2024',
     year: 2024,
-    parties: [
-      { agency: 'HDND', name: 'Thường trực Hội đồng nhân dân quận Tây Hồ' },
-      { agency: 'UBND', name: 'Ủy ban nhân dân quận Tây Hồ' },
-      { agency: 'MTTQ', name: 'Ủy ban Mặt trận Tổ quốc Việt Nam quận Tây Hồ' },
-    ],
+    parties: defaultParties({ level: 'district', name: 'Quận Tây Hồ', type: 'Quận' }),
     items: [
       { title: 'Phối hợp tổ chức phản biện xã hội', lead: { agency: 'MTTQ', name: 'Ủy ban MTTQ Việt Nam quận' } },
       {

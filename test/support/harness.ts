@@ -19,7 +19,9 @@ export const TEST_ISSUER = 'http://localhost:0/local-idp';
  * An API under test: a fresh table in the shared DynamoDB Local, an in-memory local issuer and the
  * real app. Requests go through `app.request`, the same Hono app the servers mount.
  */
-export async function createHarness(opts: { now?: () => Date; dynamoEndpoint?: string; s3Endpoint?: string; tenantAccess?: AppDeps['tenantAccess'] } = {}) {
+export async function createHarness(
+  opts: { now?: () => Date; dynamoEndpoint?: string; s3Endpoint?: string; tenantAccess?: AppDeps['tenantAccess']; mail?: AppDeps['mail'] } = {},
+) {
   const endpoint = opts.dynamoEndpoint ?? inject('dynamoEndpoint');
   const tableName = `t-${randomUUID().slice(0, 8)}`;
   await ensureTable(endpoint, tableName);
@@ -54,6 +56,7 @@ export async function createHarness(opts: { now?: () => Date; dynamoEndpoint?: s
     now: () => clock(),
     authConfig: { kind: 'local', tokenUrl: `${TEST_ISSUER}/token` },
     version: 'test',
+    ...(opts.mail ? { mail: opts.mail } : {}),
   };
   const app = createApp(deps);
 

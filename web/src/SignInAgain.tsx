@@ -4,7 +4,7 @@ import { t, ui } from './i18n.js';
 import { registerSessionHooks, session } from './session.js';
 import { createAction } from './ui/action.js';
 import { FormDialog } from './ui/Dialog.jsx';
-import { Input } from './ui/Field.jsx';
+import { PasswordInput } from './ui/Field.jsx';
 
 /**
  * When a session cannot be renewed silently (refresh token expired or revoked), the request that
@@ -62,15 +62,7 @@ export function SignInAgain() {
           </p>
         )}
       </Show>
-      <Input
-        label={ui.password}
-        name="password"
-        type="password"
-        autocomplete="current-password"
-        required
-        value={password()}
-        onInput={(e) => setPassword(e.currentTarget.value)}
-      />
+      <PasswordInput label={ui.password} name="password" autocomplete="current-password" value={password()} onValue={setPassword} />
     </FormDialog>
   );
 }

@@ -1,13 +1,13 @@
 import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { kindLabels } from '../../../shared/reminders/labels.js';
-import { mailsKind, type Preferences, preferencesSchema, reminderKinds } from '../../../shared/reminders/schema.js';
+import { mailsKind, type NotificationKind, type Preferences, preferencesSchema, reminderKinds, userEventKinds } from '../../../shared/reminders/schema.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
 import { createAction, ErrorAlert, focusHeading, SubmitButton } from '../ui/index.js';
 import './notifications.css';
 
-/** Per-kind e-mail preferences: the daily digest on or off, and which kinds go into mail. */
+/** Per-kind e-mail preferences: the daily digest on or off with its reminder kinds, and the events mailed at once (off unless chosen). */
 export function NotificationSettings() {
   focusHeading();
   const [prefs] = createResource(() => api.get('/api/notifications/preferences', preferencesSchema));
@@ -28,7 +28,7 @@ function SettingsForm(props: { initial: Preferences }) {
   const [email, setEmail] = createSignal<Preferences['email']>({ ...props.initial.email });
   const [saved, setSaved] = createSignal(false);
   const save = createAction();
-  const wants = (k: (typeof reminderKinds)[number]) => mailsKind({ digest: true, email: email() }, k);
+  const wants = (k: NotificationKind) => mailsKind({ digest: true, email: email() }, k);
   return (
     <form
       data-testid="notification-settings"
@@ -48,6 +48,17 @@ function SettingsForm(props: { initial: Preferences }) {
       <fieldset disabled={!digest()}>
         <legend>{t({ vi: 'Các loại nhắc việc trong thư tổng hợp', en: 'Reminders included in the digest' })}</legend>
         <For each={[...reminderKinds]}>
+          {(k) => (
+            <label class="check">
+              <input type="checkbox" name={`kind-${k}`} checked={wants(k)} onChange={(e) => setEmail({ ...email(), [k]: e.currentTarget.checked })} />
+              {t(kindLabels[k])}
+            </label>
+          )}
+        </For>
+      </fieldset>
+      <fieldset>
+        <legend>{t({ vi: 'Gửi thư ngay khi có sự kiện', en: 'E-mail me at once when' })}</legend>
+        <For each={[...userEventKinds]}>
           {(k) => (
             <label class="check">
               <input type="checkbox" name={`kind-${k}`} checked={wants(k)} onChange={(e) => setEmail({ ...email(), [k]: e.currentTarget.checked })} />

@@ -5,7 +5,7 @@ import { returnPath } from '../session.js';
 import { t, ui } from '../i18n.js';
 import { createAction } from '../ui/action.js';
 import { ErrorAlert } from '../ui/ErrorAlert.jsx';
-import { Input, SubmitButton } from '../ui/Field.jsx';
+import { Input, PasswordInput, SubmitButton } from '../ui/Field.jsx';
 import { focusHeading } from '../ui/focus.js';
 
 export function SignIn() {
@@ -30,15 +30,7 @@ export function SignIn() {
       <h1>{t(ui.signIn)}</h1>
       <form onSubmit={submit} class="form">
         <Input label={ui.email} name="email" type="email" autocomplete="username" required value={email()} onInput={(e) => setEmail(e.currentTarget.value)} />
-        <Input
-          label={ui.password}
-          name="password"
-          type="password"
-          autocomplete="current-password"
-          required
-          value={password()}
-          onInput={(e) => setPassword(e.currentTarget.value)}
-        />
+        <PasswordInput label={ui.password} name="password" autocomplete="current-password" value={password()} onValue={setPassword} />
         <ErrorAlert error={action.error()} />
         <SubmitButton label={ui.signIn} busy={action.busy()} />
       </form>

@@ -41,6 +41,29 @@ export function SubmitButton(
   );
 }
 
+/** A required password input bound to a signal: the sign-in page, the sign-in-again dialog, the invitation. */
+export function PasswordInput(props: {
+  label: Text;
+  hint?: Text;
+  name: string;
+  autocomplete: 'current-password' | 'new-password';
+  value: string;
+  onValue: (value: string) => void;
+}) {
+  return (
+    <Input
+      label={props.label}
+      hint={props.hint}
+      name={props.name}
+      type="password"
+      autocomplete={props.autocomplete}
+      required
+      value={props.value}
+      onInput={(e) => props.onValue(e.currentTarget.value)}
+    />
+  );
+}
+
 /** A labelled input on one line (any `<input>` attribute passes through). */
 export function Input(props: { label: Text; hint?: Text; fieldClass?: string } & JSX.InputHTMLAttributes<HTMLInputElement>) {
   const [own, rest] = splitProps(props, ['label', 'hint', 'fieldClass']);

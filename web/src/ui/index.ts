@@ -8,7 +8,7 @@ export { type Action, createAction } from './action.js';
 export { type Column, DataTable, type Sort, sortRows } from './DataTable.jsx';
 export { cancelText, ConfirmDialog, Dialog, FormDialog } from './Dialog.jsx';
 export { ErrorAlert, toProblem } from './ErrorAlert.jsx';
-export { Field, Input, SubmitButton } from './Field.jsx';
+export { Field, Input, PasswordInput, SubmitButton } from './Field.jsx';
 export { focusHeading } from './focus.js';
 export { LocalityPicker } from './LocalityPicker.jsx';
 export { createPagedList, LoadMore, type Page } from './paged.jsx';

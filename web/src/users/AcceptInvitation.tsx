@@ -5,7 +5,7 @@ import { roleLabels } from '../../../shared/roles.js';
 import { invitationPreviewSchema } from '../../../shared/users/schema.js';
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
-import { createAction, ErrorAlert, Field, focusHeading, Input, SubmitButton } from '../ui/index.js';
+import { createAction, ErrorAlert, Field, focusHeading, PasswordInput, SubmitButton } from '../ui/index.js';
 import '../tenancy/tenancy.css';
 
 /**
@@ -74,30 +74,23 @@ export function AcceptInvitation() {
                 <Field label={{ vi: 'Họ và tên', en: 'Full name' }}>
                   <input name="name" required value={name() ?? p().name ?? ''} onInput={(e) => setName(e.currentTarget.value)} />
                 </Field>
-                <Field
+                <PasswordInput
                   label={ui.password}
                   hint={{
                     vi: 'Ít nhất 8 ký tự, có chữ hoa, chữ thường, chữ số và ký tự đặc biệt.',
                     en: 'At least 8 characters with upper- and lower-case letters, a digit and a symbol.',
                   }}
-                >
-                  <input
-                    name="password"
-                    type="password"
-                    autocomplete="new-password"
-                    required
-                    value={password()}
-                    onInput={(e) => setPassword(e.currentTarget.value)}
-                  />
-                </Field>
-                <Input
+                  name="password"
+                  autocomplete="new-password"
+                  value={password()}
+                  onValue={setPassword}
+                />
+                <PasswordInput
                   label={{ vi: 'Nhập lại mật khẩu', en: 'Repeat the password' }}
                   name="confirm"
-                  type="password"
                   autocomplete="new-password"
-                  required
                   value={confirm()}
-                  onInput={(e) => setConfirm(e.currentTarget.value)}
+                  onValue={setConfirm}
                 />
                 <ErrorAlert error={action.error()} labels={{ name: { vi: 'Họ và tên', en: 'Full name' }, password: ui.password }} />
                 <SubmitButton label={{ vi: 'Tạo tài khoản', en: 'Create account' }} busy={action.busy()} />
