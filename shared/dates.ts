@@ -24,3 +24,25 @@ export function vietnamMonth(at: Date | string | number): string {
 export function vietnamDayStart(day: string): Date {
   return new Date(Date.parse(`${day}T00:00:00Z`) - VIETNAM_OFFSET_MS);
 }
+
+/**
+ * The rule for the date a thing happened (a plan's step, a recommendation made or answered, a
+ * progress note, a review, a signing): records are backfilled years back, so any past day is fine,
+ * but never after today, nor before the thing it follows (`notBefore`: the previous step, the
+ * recommendation a response answers, the signing a note or review comes after). Ordering compares
+ * these dates, never the instants at which the records were entered. Null when the date is fine.
+ */
+export type HappenedOnProblem = 'after-today' | 'before-previous';
+
+export function happenedOnProblem(on: string, today: string, notBefore?: string | null): HappenedOnProblem | null {
+  if (on > today) return 'after-today';
+  if (notBefore && on < notBefore) return 'before-previous';
+  return null;
+}
+
+/** The latest of some yyyy-mm-dd dates (null and undefined ignored): the floor a following date must not fall below. */
+export function latestDate(...dates: (string | null | undefined)[]): string | null {
+  let latest: string | null = null;
+  for (const d of dates) if (d && (latest === null || d > latest)) latest = d;
+  return latest;
+}

@@ -7,7 +7,7 @@ import type { AppEnv } from '../http/env.js';
 import { ProblemError } from '../http/problem.js';
 import { validate } from '../http/validate.js';
 import { readArchivedBytes } from './archive-source.js';
-import { sheetRoutes } from './sheet-routes.js';
+import { recordSheetRoutes, sheetRoutes } from './sheet-routes.js';
 
 /**
  * /api/imports — bringing existing documents in (#18). Reading a document proposes a draft and
@@ -20,6 +20,7 @@ const readService = () => import('./read-document.js');
 export const importRoutes = new Hono<AppEnv>()
   .use('*', requireAuth)
   .route('/', sheetRoutes)
+  .route('/', recordSheetRoutes)
 
   /** The file itself as the body (application/octet-stream, at most 1 MB: larger files go through the archive). */
   .post('/documents', validate('query', fileQuery), async (c) => {

@@ -1,7 +1,12 @@
 import { Hono, type Context } from 'hono';
 import * as z from 'zod';
 import { agreementIdSchema } from '../../shared/agreements/schema.js';
-import { bulkItemsSchema, type SheetPreview } from '../../shared/imports/schema.js';
+import { reviewPeriodSchema } from '../../shared/agreements/review.js';
+import { vietnamToday } from '../../shared/dates.js';
+import { bulkItemsSchema, type RecordSheetPreview, type SheetPreview } from '../../shared/imports/schema.js';
+import { recordIdSchema } from '../../shared/supervision/schema.js';
+import { getPlanDetail } from '../supervision/repository.js';
+import type { TenantRef } from '../../shared/keys.js';
 import { readDetail } from '../agreements/repository.js';
 import { agreementNotFound } from '../agreements/service/context.js';
 import { readTenant, writeTenant } from '../auth/tenant-scope.js';
@@ -29,15 +34,19 @@ async function tableResponse(c: Context<AppEnv>, table: import('../export/table-
   return c.body(toXlsx(table) as Uint8Array<ArrayBuffer>, 200, { ...headers, 'content-type': XLSX_MIME });
 }
 
-async function rowsOfBody(c: Context<AppEnv>) {
+async function bodyGrid(c: Context<AppEnv>) {
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   if (!bytes.byteLength) {
     throw new ProblemError('validation', { vi: 'Chưa chọn tệp', en: 'No file sent' }, [
       { field: 'file', in: 'body', code: 'required', message_vi: 'Chọn tệp Excel (.xlsx) hoặc CSV', message_en: 'Choose an Excel (.xlsx) or CSV file' },
     ]);
   }
-  const [{ readSheet }, { readItemRows }] = await Promise.all([import('./sheet-read.js'), sheet()]);
-  return readItemRows(readSheet(bytes));
+  return (await import('./sheet-read.js')).readSheet(bytes);
+}
+
+async function rowsOfBody(c: Context<AppEnv>) {
+  const grid = await bodyGrid(c);
+  return (await sheet()).readItemRows(grid);
 }
 
 async function preview(c: Context<AppEnv>, id: string, rows: Awaited<ReturnType<typeof rowsOfBody>>, applied: boolean): Promise<SheetPreview> {
@@ -45,6 +54,30 @@ async function preview(c: Context<AppEnv>, id: string, rows: Awaited<ReturnType<
   if (!d) throw agreementNotFound();
   const { previewOf } = await sheet();
   return { agreementId: id, agreementVersion: d.agreement.version, rows: rows.length, ...previewOf(rows, d), applied };
+}
+
+const reviewParam = idParam.extend({ period: reviewPeriodSchema });
+const planParam = z.object({ id: recordIdSchema });
+const reviewSheet = () => import('./review-results-sheet.js');
+const recSheet = () => import('./recommendations-sheet.js');
+
+/** The agreement and its review of that period, or 404 (a review is written on its own page first). */
+async function reviewOf(c: Context<AppEnv>, tenant: TenantRef, id: string, period: string) {
+  const d = await readDetail(c.var.store, tenant, id, c.var.deps.now());
+  const review = d?.reviews.find((r) => r.period === period);
+  if (!d || !review) {
+    throw new ProblemError('not-found', {
+      vi: 'Không tìm thấy báo cáo sơ kết, tổng kết của kỳ này (hãy tạo báo cáo trước)',
+      en: 'No review for this period (create the review first)',
+    });
+  }
+  return { d, review };
+}
+
+async function planRecommendations(c: Context<AppEnv>, tenant: TenantRef, id: string) {
+  const detail = await getPlanDetail(c.var.store, tenant, id, vietnamToday(c.var.deps.now()));
+  const recs = detail.findings.flatMap((f) => f.recommendations).sort((a, b) => a.no - b.no);
+  return { plan: detail.plan, recs, byNo: new Map(recs.map((r) => [r.no, r])) };
 }
 
 export const sheetRoutes = new Hono<AppEnv>()
@@ -88,7 +121,7 @@ export const sheetRoutes = new Hono<AppEnv>()
     const byNo = new Map(d.items.map((i) => [i.no, i]));
     const missing = input.items.filter((i) => !byNo.has(i.no));
     if (missing.length) throw agreementNotFound();
-    const rows = input.items.map(({ no, version }, k) => {
+    const rows = input.items.map(({ no, version }) => {
       const cur = byNo.get(no)!;
       const status = input.set.status ?? cur.status;
       const progress =
@@ -100,7 +133,8 @@ export const sheetRoutes = new Hono<AppEnv>()
               ? 0
               : cur.progress;
       return {
-        row: k + 1,
+        // Row 0: not a sheet row; errors name the item by number and title.
+        row: 0,
         no,
         version,
         title: cur.title,
@@ -114,4 +148,87 @@ export const sheetRoutes = new Hono<AppEnv>()
     });
     const { applyItemRows } = await import('../agreements/service/apply-items.js');
     return c.json(await applyItemRows(opContext(c, tenant), id, rows, input.version ?? null));
+  });
+
+/** Reviews' per-item results (sơ kết / tổng kết) and supervision recommendations: the same path as the items. */
+export const recordSheetRoutes = new Hono<AppEnv>()
+  .get('/templates/review-results', validate('query', formatQuery), async (c) => {
+    writeTenant(c);
+    return tableResponse(c, (await reviewSheet()).reviewResultsTable(null, null), c.req.valid('query').format, 'mau-ket-qua-so-ket-tong-ket');
+  })
+
+  .get('/agreements/:id/reviews/:period/results', validate('param', reviewParam), validate('query', formatQuery), async (c) => {
+    const q = c.req.valid('query');
+    const { id, period } = c.req.valid('param');
+    const { d, review } = await reviewOf(c, await readTenant(c, q.locality), id, period);
+    return tableResponse(c, (await reviewSheet()).reviewResultsTable(d, review), q.format, `ket-qua-${period}`);
+  })
+
+  /** What the file would change in the review; nothing is written. */
+  .post('/agreements/:id/reviews/:period/results/preview', validate('param', reviewParam), async (c) => {
+    const { id, period } = c.req.valid('param');
+    const grid = await bodyGrid(c);
+    const m = await reviewSheet();
+    const rows = m.readReviewResultRows(grid);
+    const { d, review } = await reviewOf(c, writeTenant(c), id, period);
+    const { changes, unchanged } = m.planReviewResults(rows, d, review);
+    return c.json({ recordId: id, version: review.version, rows: rows.length, changes, unchanged, applied: false } satisfies RecordSheetPreview);
+  })
+
+  /** The same file applied: one write of the review (one transaction, one audit entry), or nothing. */
+  .post('/agreements/:id/reviews/:period/results/apply', validate('param', reviewParam), async (c) => {
+    const tenant = writeTenant(c);
+    const { id, period } = c.req.valid('param');
+    const grid = await bodyGrid(c);
+    const m = await reviewSheet();
+    const rows = m.readReviewResultRows(grid);
+    const { d, review } = await reviewOf(c, tenant, id, period);
+    const { changes, unchanged, itemResults } = m.planReviewResults(rows, d, review);
+    let version = review.version;
+    if (changes.length) {
+      const { applyReviewResults } = await import('../agreements/service/review-results.js');
+      version = (await applyReviewResults(opContext(c, tenant), id, review, itemResults)).review.version;
+    }
+    return c.json({ recordId: id, version, rows: rows.length, changes, unchanged, applied: changes.length > 0 } satisfies RecordSheetPreview);
+  })
+
+  .get('/templates/recommendations', validate('query', formatQuery), async (c) => {
+    writeTenant(c);
+    return tableResponse(c, (await recSheet()).recommendationsTable(null), c.req.valid('query').format, 'mau-kien-nghi-giam-sat');
+  })
+
+  .get('/plans/:id/recommendations', validate('param', planParam), validate('query', formatQuery), async (c) => {
+    const q = c.req.valid('query');
+    const { recs } = await planRecommendations(c, await readTenant(c, q.locality), c.req.valid('param').id);
+    return tableResponse(c, (await recSheet()).recommendationsTable(recs), q.format, 'kien-nghi-giam-sat');
+  })
+
+  /** What the file would create or change among the plan's recommendations; nothing is written. */
+  .post('/plans/:id/recommendations/preview', validate('param', planParam), async (c) => {
+    const id = c.req.valid('param').id;
+    const grid = await bodyGrid(c);
+    const m = await recSheet();
+    const rows = m.readRecommendationRows(grid);
+    const { plan, byNo } = await planRecommendations(c, writeTenant(c), id);
+    return c.json({
+      recordId: id,
+      version: plan.version,
+      rows: rows.length,
+      ...m.previewOfRecommendations(rows, byNo),
+      applied: false,
+    } satisfies RecordSheetPreview);
+  })
+
+  /** The same file applied: every changed or new recommendation in one transaction, or none. */
+  .post('/plans/:id/recommendations/apply', validate('param', planParam), async (c) => {
+    const tenant = writeTenant(c);
+    const id = c.req.valid('param').id;
+    const grid = await bodyGrid(c);
+    const m = await recSheet();
+    const rows = m.readRecommendationRows(grid);
+    const { plan, byNo } = await planRecommendations(c, tenant, id);
+    const preview = m.previewOfRecommendations(rows, byNo);
+    const { changeRecommendations } = await import('../supervision/service/change-recommendations.js');
+    const r = await changeRecommendations(opContext(c, tenant), id, m.changesOf(rows, byNo), { source: 'sheet' });
+    return c.json({ recordId: id, version: plan.version, rows: rows.length, ...preview, applied: r.changed > 0 } satisfies RecordSheetPreview);
   });

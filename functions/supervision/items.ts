@@ -60,14 +60,15 @@ export const editablePlanFields = [
   'note',
 ] as const satisfies readonly (keyof PlanFields)[];
 
-export function newPlanItem(t: TenantRef, id: string, fields: PlanFields, actor: Actor, now: Date, today: string, opts: { demo?: boolean } = {}) {
+/** A new plan item: `planned` on `plannedOn` (the day it was made; today unless a past plan is entered), recorded at `now`. */
+export function newPlanItem(t: TenantRef, id: string, fields: PlanFields, actor: Actor, now: Date, plannedOn: string, opts: { demo?: boolean } = {}) {
   const at = now.toISOString();
   const status: PlanStatus = 'planned';
   const plan: Plan = {
     ...fields,
     id,
     status,
-    statusHistory: [{ status, on: today, at, by: by(actor) }],
+    statusHistory: [{ status, on: plannedOn, at, by: by(actor) }],
     openRecommendations: 0,
     findingCount: 0,
     recommendationCount: 0,
@@ -125,7 +126,7 @@ export function newRecommendationItem(
   input: RecommendationInput,
   actor: Actor,
   now: Date,
-  today: string,
+  madeOn: string,
 ) {
   const at = now.toISOString();
   const rec: Recommendation = {
@@ -137,7 +138,7 @@ export function newRecommendationItem(
     responsibleUnit: input.responsibleUnit,
     deadline: input.deadline,
     status: 'open',
-    history: [{ status: 'open', on: today, at, by: by(actor) }],
+    history: [{ status: 'open', on: madeOn, at, by: by(actor) }],
     responseCount: 0,
     version: 1,
     createdAt: at,

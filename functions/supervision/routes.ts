@@ -4,8 +4,9 @@ import { wholeNumberQuery } from '../../shared/query.js';
 import { vietnamToday } from '../../shared/dates.js';
 import {
   boardQuerySchema,
+  bulkRecommendationsSchema,
   findingInputSchema,
-  planInputSchema,
+  planCreateSchema,
   planListQuerySchema,
   planPatchSchema,
   planTransitionSchema,
@@ -33,6 +34,7 @@ import { transitionPlan } from './service/transition-plan.js';
 import { transitionRecommendation } from './service/transition-recommendation.js';
 import { updatePlan } from './service/update-plan.js';
 import { updateRecommendation } from './service/update-recommendation.js';
+import { changeRecommendations } from './service/change-recommendations.js';
 
 /**
  * /api/supervision — plans, findings, recommendations, responses and the follow-up board. HTTP only:
@@ -79,10 +81,11 @@ export const supervisionRoutes = new Hono<AppEnv>()
     return c.json(await listPlans(c.var.store, tenant, q, vietnamToday(c.var.deps.now())));
   })
 
-  .post('/plans', validate('json', planInputSchema), async (c) => {
+  .post('/plans', validate('json', planCreateSchema), async (c) => {
     const op = writeOp(c);
     const body = c.req.valid('json');
-    const r = await createPlan(op, body, idempotency(c, { op: 'create-plan', body }));
+    const { plannedOn, ...fields } = body;
+    const r = await createPlan(op, fields, plannedOn, idempotency(c, { op: 'create-plan', body }));
     c.header('location', `/api/supervision/plans/${(r.body as { plan: { id: string } }).plan.id}`);
     return created(c, r);
   })
@@ -119,6 +122,21 @@ export const supervisionRoutes = new Hono<AppEnv>()
     const { id, no } = c.req.valid('param');
     const body = c.req.valid('json');
     return created(c, await addRecommendation(op, id, no, body, idempotency(c, { op: 'add-recommendation', id, no, body })));
+  })
+
+  /** Several recommendations at once (status, deadline, responsible unit) with the versions the clerk saw: one transaction. */
+  .post('/plans/:id/recommendations/bulk', validate('param', planParam), validate('json', bulkRecommendationsSchema), async (c) => {
+    const op = writeOp(c);
+    const body = c.req.valid('json');
+    const result = await changeRecommendations(
+      op,
+      c.req.valid('param').id,
+      body.recommendations.map((r) => ({ where: null, no: r.no, version: r.version, set: body.set })),
+      { on: body.on, note: body.note, source: 'bulk' },
+    );
+    for (const rec of result.recommendations.filter((r) => r.status === 'resolved' && body.set.status === 'resolved'))
+      await tellSupervisingBody(c, op.tenant, 'recommendation-resolved', rec, String(rec.version));
+    return c.json(result);
   })
 
   .patch('/plans/:id/recommendations/:no', validate('param', recParam), validate('json', recommendationPatchSchema), async (c) => {

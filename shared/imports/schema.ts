@@ -147,3 +147,47 @@ export const bulkItemsSchema = z.strictObject({
   version: z.number().int().min(1).optional(),
 });
 export type BulkItems = z.infer<typeof bulkItemsSchema>;
+
+/**
+ * Reviews' per-item results (sơ kết / tổng kết): one row per item of the agreement, the review's
+ * version in every row (the review is one record). "Nội dung" is read-only context: the item's title.
+ */
+export const REVIEW_RESULT_COLUMNS = [
+  { key: 'no', vi: 'Số TT', en: 'No.' },
+  { key: 'title', vi: 'Nội dung', en: 'Item' },
+  { key: 'result', vi: 'Kết quả thực hiện', en: 'Result' },
+  { key: 'status', vi: 'Trạng thái', en: 'Status' },
+  { key: 'progress', vi: 'Tiến độ (%)', en: 'Progress (%)' },
+  { key: 'version', vi: 'Phiên bản báo cáo', en: 'Report version' },
+] as const;
+export type ReviewResultColumn = (typeof REVIEW_RESULT_COLUMNS)[number]['key'];
+export const REVIEW_RESULTS_SHEET_NAME = 'Ket qua so ket tong ket';
+
+/** Supervision recommendations (kiến nghị) of one plan, numbered as the plan numbers them. */
+export const RECOMMENDATION_COLUMNS = [
+  { key: 'no', vi: 'Số TT', en: 'No.' },
+  { key: 'findingNo', vi: 'Kết quả giám sát số', en: 'Finding no.' },
+  { key: 'content', vi: 'Nội dung kiến nghị', en: 'Recommendation' },
+  { key: 'responsibleUnit', vi: 'Đơn vị chịu trách nhiệm', en: 'Responsible unit' },
+  { key: 'deadline', vi: 'Thời hạn', en: 'Deadline' },
+  { key: 'status', vi: 'Trạng thái', en: 'Status' },
+  { key: 'version', vi: 'Phiên bản', en: 'Version' },
+] as const;
+export type RecommendationColumn = (typeof RECOMMENDATION_COLUMNS)[number]['key'];
+export const RECOMMENDATIONS_SHEET_NAME = 'Kien nghi giam sat';
+
+/** The preview (and the result) of a review-results or recommendations import. */
+export const recordSheetPreviewSchema = z.object({
+  /** The agreement (review results) or the plan (recommendations). */
+  recordId: z.string(),
+  /** Review results: the review's version; recommendations: the plan's version. */
+  version: z.number(),
+  rows: z.number().int(),
+  changes: z.array(rowChangeSchema),
+  unchanged: z.number().int(),
+  applied: z.boolean(),
+});
+export type RecordSheetPreview = z.infer<typeof recordSheetPreviewSchema>;
+
+/** The answer of a bulk change of items: how many changed and the agreement's version after it. */
+export const bulkItemsResultSchema = z.object({ changed: z.number().int(), agreementVersion: z.number().int() });

@@ -1,6 +1,7 @@
 import type { Plan, PlanStatus, Recommendation, RecommendationStatus, Session } from './schema.js';
 import type { BoardPeriodRow, BoardRecommendation, BoardUnitRow, PlanSummary } from './views.js';
 import { foldVietnamese } from '../format.js';
+import { latestDate } from '../dates.js';
 
 /**
  * Domain rules of supervision, pure and unit-tested: status moves, the report due date, derived
@@ -90,10 +91,43 @@ export function reportOverdue(status: PlanStatus, dueOn: string | null, today: s
   return (status === 'planned' || status === 'notified' || status === 'in_progress') && today > dueOn;
 }
 
-/** A plan with what is derived from it at read time: its report due date and whether the report is late. */
+// ── the dates things happened ───────────────────────────────────────────────────────────────────
+// A step carries `on` (the day it happened, maybe years back) and `at` (the instant it was
+// recorded). Every rule below reads `on`: a 2024 plan entered in 2026 is judged by its 2024 dates.
+
+/** The day a new step may not precede: the latest day any step of the history happened. */
+export function lastStepOn(history: readonly { on: string }[]): string | null {
+  return latestDate(...history.map((h) => h.on));
+}
+
+/** The day the plan's `reported` step happened, if it has one. */
+export function reportedOn(plan: Pick<Plan, 'statusHistory'>): string | null {
+  return plan.statusHistory.find((s) => s.status === 'reported')?.on ?? null;
+}
+
+/** The report came late: the day it was reported (not the day that was entered) is after the due date. */
+export function reportedLate(dueOn: string | null, reported: string | null): boolean {
+  return dueOn !== null && reported !== null && reported > dueOn;
+}
+
+/**
+ * The earliest day a recommendation of the plan may be dated: the day the supervision began (its
+ * `in_progress` step), since findings are recorded only from then on.
+ */
+export function supervisionStartedOn(plan: Pick<Plan, 'statusHistory'>): string | null {
+  return plan.statusHistory.find((s) => s.status === 'in_progress')?.on ?? lastStepOn(plan.statusHistory);
+}
+
+/** The day a recommendation was made: its first (`open`) step. */
+export function recommendationMadeOn(rec: Pick<Recommendation, 'history'>): string | null {
+  return rec.history[0]?.on ?? null;
+}
+
+/** A plan with what is derived from it at read time: its report due date, whether the report is late or came late. */
 export function summarizePlan(plan: Plan, today: string): PlanSummary {
   const due = reportDueOn(plan.sessions);
-  return { ...plan, reportDueOn: due, reportOverdue: reportOverdue(plan.status, due, today) };
+  const reported = reportedOn(plan);
+  return { ...plan, reportDueOn: due, reportOverdue: reportOverdue(plan.status, due, today), reportedOn: reported, reportedLate: reportedLate(due, reported) };
 }
 
 /** Overdue is derived, never stored: not resolved and today is after the deadline (the deadline day itself is on time). */

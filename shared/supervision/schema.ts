@@ -168,8 +168,17 @@ export function checkPlanFields(v: { period?: { from: string; to: string }; sess
 }
 
 export const planInputSchema = planFieldsObject.superRefine(checkPlanFields);
-export type PlanInput = z.input<typeof planInputSchema>;
 export type PlanFields = z.output<typeof planInputSchema>;
+
+/**
+ * The date the plan was adopted (ngày lập kế hoạch): its `planned` step. Defaults to today; a plan
+ * of a past year entered now carries the day it was really made, so its later steps can follow it.
+ */
+const plannedOnSchema = isoDateSchema.optional();
+
+/** POST: the plan's fields and, for a past record, the date it was planned. */
+export const planCreateSchema = planFieldsObject.extend({ plannedOn: plannedOnSchema }).superRefine(checkPlanFields);
+export type PlanInput = z.input<typeof planCreateSchema>;
 
 const versionSchema = z.number().int().min(1);
 
@@ -180,6 +189,8 @@ export const planPatchSchema = planFieldsObject.partial().extend({
   /** null clears an optional text */
   methodNote: text(2000).nullable().optional(),
   note: text(2000).nullable().optional(),
+  /** corrects the date of the `planned` step (a past plan first entered with today's date) */
+  plannedOn: plannedOnSchema,
   version: versionSchema.optional(),
 });
 export type PlanPatch = z.input<typeof planPatchSchema>;
@@ -225,6 +236,8 @@ export const recommendationInputSchema = z.strictObject({
   /** đơn vị chịu trách nhiệm giải quyết */
   responsibleUnit: text(200),
   deadline: isoDateSchema,
+  /** the date the recommendation was made (its `open` step); defaults to today, never before the supervision began */
+  madeOn: isoDateSchema.optional(),
 });
 export type RecommendationInput = z.input<typeof recommendationInputSchema>;
 
@@ -258,6 +271,8 @@ export const recommendationPatchSchema = z.strictObject({
   content: text(2000).optional(),
   responsibleUnit: text(200).optional(),
   deadline: isoDateSchema.optional(),
+  /** corrects the day the recommendation was made (one first entered with today's date) */
+  madeOn: isoDateSchema.optional(),
 });
 export type RecommendationPatch = z.input<typeof recommendationPatchSchema>;
 
@@ -280,6 +295,30 @@ export const recommendationTransitionSchema = z.strictObject({
   note: text(1000).optional(),
 });
 export type RecommendationTransition = z.input<typeof recommendationTransitionSchema>;
+
+/**
+ * Several recommendations of one plan changed together: status (accept, resolve, send back),
+ * deadline or responsible unit, each with the version the clerk saw. All or nothing.
+ */
+export const bulkRecommendationsSchema = z.strictObject({
+  recommendations: z
+    .array(z.strictObject({ no: z.number().int().min(1).max(999), version: versionSchema }))
+    .min(1, bilingual('Chọn ít nhất một kiến nghị', 'Select at least one recommendation'))
+    .max(MAX_RECOMMENDATIONS_PER_PLAN),
+  set: z
+    .strictObject({
+      status: z.enum(['accepted', 'resolved', 'open']).optional(),
+      deadline: isoDateSchema.optional(),
+      responsibleUnit: text(200).optional(),
+    })
+    .refine((s) => s.status !== undefined || s.deadline !== undefined || s.responsibleUnit !== undefined, {
+      ...bilingual('Chọn ít nhất một thay đổi', 'Choose at least one change'),
+    }),
+  /** The date of a status change (default today, never later). */
+  on: isoDateSchema.optional(),
+  note: text(1000).optional(),
+});
+export type BulkRecommendations = z.input<typeof bulkRecommendationsSchema>;
 
 export const recommendationResponseSchema = z.object({
   id: z.string(),

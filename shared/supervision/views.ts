@@ -17,8 +17,17 @@ export const recommendationViewSchema = z.object({
 });
 export type RecommendationView = z.infer<typeof recommendationViewSchema>;
 
-/** A plan with its report deadline (15 days after the last working session) worked out. */
-export const planSummarySchema = z.object({ ...planSchema.shape, reportDueOn: isoDateSchema.nullable(), reportOverdue: z.boolean() });
+/**
+ * A plan with its report deadline (15 days after the last working session) worked out: whether the
+ * report is late now, and — from the date the `reported` step happened — whether it came late.
+ */
+export const planSummarySchema = z.object({
+  ...planSchema.shape,
+  reportDueOn: isoDateSchema.nullable(),
+  reportOverdue: z.boolean(),
+  reportedOn: isoDateSchema.nullable(),
+  reportedLate: z.boolean(),
+});
 export type PlanSummary = z.infer<typeof planSummarySchema>;
 
 export const planDetailSchema = z.object({
@@ -35,6 +44,8 @@ export type PlanList = z.infer<typeof planListSchema>;
 /** Answers of the writes that return one record. */
 export const planResultSchema = z.object({ plan: planSummarySchema });
 export const recommendationResultSchema = z.object({ recommendation: recommendationSchema });
+/** A bulk change of recommendations: how many changed and the changed records. */
+export const bulkRecommendationsResultSchema = z.object({ changed: z.number().int(), recommendations: z.array(recommendationSchema) });
 export const findingResultSchema = z.object({ finding: findingSchema.optional(), recommendations: z.array(recommendationSchema) });
 
 const { history: _history, ...recommendationWithoutHistory } = recommendationSchema.shape;

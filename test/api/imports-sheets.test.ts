@@ -157,7 +157,7 @@ describe('items spreadsheet: one template both ways', () => {
     // The same file again: its versions (1) are stale for rows it would now change back.
     const again = await problem(await send(editor, `/agreements/${a.id}/items/apply`, csvOf(exported)), 409);
     expect(again.errors!.map((e) => e.field)).toEqual(['rows.2.version', 'rows.3.version']);
-    expect(again.errors![0]!.message_vi).toContain('Dòng 2 (nội dung 1)');
+    expect(again.errors![0]!.message_vi).toMatch(/^Dòng 2 \(nội dung 1 “.+”\): đã được người khác sửa/);
     // Content of a signed program does not change from a file.
     const content = edited.map((r) => [...r]);
     content[1]![1] = 'Tên khác';
@@ -199,7 +199,11 @@ describe('items spreadsheet: one template both ways', () => {
       }),
       409,
     );
-    expect(stale.errors!.map((e) => e.message_vi)).toEqual([expect.stringContaining('nội dung 1')]);
+    expect(stale.errors!.map((e) => [e.field, e.message_vi])).toEqual([
+      ['items.1.version', 'Nội dung 1 “Phối hợp tổ chức phản biện xã hội”: đã được người khác sửa trong lúc này'],
+    ]);
+    expect(stale.detail_vi).toContain('Nội dung 1 “Phối hợp tổ chức phản biện xã hội” đã được người khác sửa');
+    expect(stale.detail_vi).not.toMatch(/[0-9A-HJKMNP-TV-Z]{26}/);
     expect((await problem(await bulk({ items: [{ no: 1, version: 2 }], set: { due: { kind: 'date', on: '2025-12-01' } } }), 400)).detail_vi).toContain(
       'Văn bản đã ký',
     );

@@ -188,7 +188,11 @@ const scenarios: Record<string, Scenario> = {
   'POST /api/supervision/plans/:id/findings/:no/recommendations': {
     url: async () => `/api/supervision/plans/${await working()}/findings/1/recommendations`,
     who: () => editor,
-    fix: (b) => (b.deadline = '2026-04-30'),
+    fix: (b) => {
+      b.deadline = '2026-04-30';
+      // Made the day the supervision began (today here), not a random earlier day the rule refuses.
+      if (b.madeOn) b.madeOn = '2026-03-20';
+    },
   },
   'PATCH /api/supervision/plans/:id/recommendations/:no': {
     url: async () => `/api/supervision/plans/${await working()}/recommendations/1`,
@@ -199,7 +203,8 @@ const scenarios: Record<string, Scenario> = {
     url: async () => `/api/supervision/plans/${await working()}/recommendations/1/responses`,
     who: () => editor,
     version: recVersion,
-    fix: (b) => (b.respondedOn = '2026-03-19'),
+    // Not before the recommendation was made (today: the plan went in progress today).
+    fix: (b) => (b.respondedOn = '2026-03-20'),
   },
   // Import (#18): the document and sheet routes take the file as the body (no JSON schema: an empty body is a 400 naming `file`).
   'POST /api/imports/documents': { url: async () => '/api/imports/documents', who: () => editor },
@@ -207,6 +212,29 @@ const scenarios: Record<string, Scenario> = {
   'POST /api/imports/agreements/:id/items/preview': { url: async () => `/api/imports/agreements/${await signed()}/items/preview`, who: () => editor },
   'POST /api/imports/agreements/:id/items/apply': { url: async () => `/api/imports/agreements/${await signed()}/items/apply`, who: () => editor },
   'POST /api/imports/agreements/:id/items/bulk': { url: async () => `/api/imports/agreements/${await signed()}/items/bulk`, who: () => editor },
+  'POST /api/imports/agreements/:id/reviews/:period/results/preview': {
+    url: async () => `/api/imports/agreements/${await signed()}/reviews/2024-H1/results/preview`,
+    who: () => editor,
+  },
+  'POST /api/imports/agreements/:id/reviews/:period/results/apply': {
+    url: async () => `/api/imports/agreements/${await signed()}/reviews/2024-H1/results/apply`,
+    who: () => editor,
+  },
+  'POST /api/imports/plans/:id/recommendations/preview': {
+    url: async () => `/api/imports/plans/${await working()}/recommendations/preview`,
+    who: () => editor,
+  },
+  'POST /api/imports/plans/:id/recommendations/apply': { url: async () => `/api/imports/plans/${await working()}/recommendations/apply`, who: () => editor },
+  'POST /api/supervision/plans/:id/recommendations/bulk': {
+    url: async () => `/api/supervision/plans/${await working()}/recommendations/bulk`,
+    who: () => editor,
+    base: { recommendations: [{ no: 1, version: 1 }], set: { deadline: '2026-04-30' } },
+    fix: (b) => {
+      b.recommendations = [{ no: 1, version: 1 }];
+      if (b.set?.deadline) b.set.deadline = '2026-04-30';
+      if (b.on) b.on = '2026-03-19';
+    },
+  },
   'POST /api/supervision/plans/:id/recommendations/:no/transitions': {
     url: async () => `/api/supervision/plans/${await working()}/recommendations/1/transitions`,
     who: () => editor,
@@ -226,7 +254,10 @@ function fixPlan(b: Record<string, any>) {
   for (const s of b.sessions ?? []) s.date = '2026-03-10';
 }
 function fixDeadlines(b: Record<string, any>) {
-  for (const r of b.recommendations ?? []) r.deadline = '2026-04-30';
+  for (const r of b.recommendations ?? []) {
+    r.deadline = '2026-04-30';
+    if (r.madeOn) r.madeOn = '2026-03-20';
+  }
 }
 
 const writeRoutes = () => endpointsOf(h.app.routes).filter((e) => e.method !== 'GET');

@@ -77,3 +77,149 @@ describe('items spreadsheet in a real browser', () => {
     expect(await page.locator('[data-testid=sheet-apply]').count()).toBe(0);
   });
 });
+
+/** JSON calls to the running stack as one of the demo's users (a browser test's starting point). */
+async function apiAs(email: string) {
+  const token = await stack.idp.issueIdToken(stack.idp.findUser(email)!);
+  return async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${stack.url}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!res.ok) throw new Error(`${method} ${path} ${res.status}: ${await res.text()}`);
+    return res.json() as Promise<any>;
+  };
+}
+const ADMIN = 'admin.phuongtayho@demo.phoihop.vn';
+const noSidewaysScroll = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+describe('bulk changes in a real browser, at 390 px and by keyboard', () => {
+  it('selects two items of a signed program with the keyboard and moves both to “Đang thực hiện” at once', async () => {
+    const { signedProgram } = await import('../support/signed-program.js');
+    const id = await signedProgram(stack, ADMIN, { year: 2026, number: '09/CTrPH-HĐND-UBND-MTTQ', title: 'Phối hợp công tác năm 2026 (thay đổi hàng loạt)' });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${stack.url}/agreements/${id}`);
+    await page.waitForSelector('[data-testid=bulk-bar]');
+    for (const no of [1, 2]) {
+      await page.focus(`[data-testid=select-item-${no}]`);
+      await page.keyboard.press('Space');
+    }
+    await expect.poll(() => page.locator('[data-testid=bulk-count]').innerText()).toContain('Đã chọn 2 nội dung');
+    await page.focus('[data-testid=bulk-status]');
+    await page.selectOption('[data-testid=bulk-status]', 'in_progress');
+    await page.focus('[data-testid=bulk-apply]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-testid=bulk-count]').innerText()).toContain('đã cập nhật 2 nội dung');
+    await expect.poll(() => page.locator('[data-testid=item-1]').innerText()).toContain('Đang thực hiện');
+    expect(await page.locator('[data-testid=item-2]').innerText()).toContain('Đang thực hiện');
+    expect(await noSidewaysScroll()).toBe(true);
+    const detail = await (await apiAs(ADMIN))('GET', `/api/agreements/${id}`);
+    expect(detail.items.map((i: { status: string; version: number }) => [i.status, i.version])).toEqual([
+      ['in_progress', 2],
+      ['in_progress', 2],
+    ]);
+  });
+
+  it('imports the recommendations sheet (a new deadline and a new recommendation), then changes two recommendations’ unit together', async () => {
+    const call = await apiAs(ADMIN);
+    const { samplePlan } = await import('../support/supervision-fixtures.js');
+    const { xlsxOf } = await import('../support/sheets.js');
+    const { RECOMMENDATION_COLUMNS } = await import('../../shared/imports/schema.js');
+    const plan = (await call('POST', '/api/supervision/plans', samplePlan({ topic: 'Giám sát việc thu gom rác thải sinh hoạt' }))).plan;
+    await call('POST', `/api/supervision/plans/${plan.id}/transitions`, { to: 'notified', version: 1 });
+    await call('POST', `/api/supervision/plans/${plan.id}/transitions`, { to: 'in_progress', version: 2 });
+    const { recommendations } = await call('POST', `/api/supervision/plans/${plan.id}/findings`, {
+      kind: 'shortcoming',
+      title: 'Điểm tập kết rác chưa đúng giờ',
+      recommendations: [
+        { content: 'Bố trí lại giờ thu gom ở tổ dân phố số 3', responsibleUnit: 'UBND phường Tây Hồ', deadline: '2026-12-31' },
+        { content: 'Kiểm tra đơn vị thu gom', responsibleUnit: 'Phòng Kinh tế', deadline: '2026-12-31' },
+      ],
+    });
+    const row = (r: { no: number; content: string; responsibleUnit: string; version: number }, deadline: string) => [
+      r.no,
+      1,
+      r.content,
+      r.responsibleUnit,
+      deadline,
+      'Chưa trả lời',
+      r.version,
+    ];
+    const file = join(tmpdir(), `kien-nghi-${process.pid}.xlsx`);
+    writeFileSync(
+      file,
+      await xlsxOf(
+        [
+          row(recommendations[0], '31/12/2026'),
+          row(recommendations[1], '15/01/2027'),
+          [3, 1, 'Công khai lịch thu gom', 'UBND phường Tây Hồ', '31/01/2027', '', null],
+        ],
+        { headers: RECOMMENDATION_COLUMNS.map((c) => c.vi) },
+      ),
+    );
+    await page.goto(`${stack.url}/supervision/plans/${plan.id}`);
+    await page.click('[data-testid=recs-sheet]');
+    await page.setInputFiles('[data-testid=sheet-file]', file);
+    await page.click('[data-testid=sheet-preview]');
+    await expect.poll(() => page.locator('[data-testid=sheet-summary]').innerText()).toContain('2 thay đổi, 1 dòng giữ nguyên');
+    expect(await page.locator('[data-testid=sheet-change]').allInnerTexts()).toEqual([
+      expect.stringContaining('Thời hạn'),
+      expect.stringContaining('Thêm mới'),
+    ]);
+    await page.click('[data-testid=sheet-apply]');
+    await expect.poll(() => page.locator('[data-testid=sheet-summary]').innerText()).toContain('Đã áp dụng 2 thay đổi');
+    await page.setInputFiles('[data-testid=sheet-file]', file);
+    await page.click('[data-testid=sheet-preview]');
+    await expect.poll(() => page.locator('[data-testid=sheet-summary]').innerText()).toContain('0 thay đổi, 3 dòng giữ nguyên');
+    expect(await noSidewaysScroll()).toBe(true);
+
+    await page.goto(`${stack.url}/supervision/plans/${plan.id}`);
+    await page.waitForSelector('[data-testid=bulk-bar]');
+    expect(await page.locator('[data-testid=rec-3]').innerText()).toContain('Công khai lịch thu gom');
+    for (const no of [2, 3]) {
+      await page.focus(`[data-testid=select-rec-${no}]`);
+      await page.keyboard.press('Space');
+    }
+    await page.fill('[data-testid=bulk-unit]', 'Phòng Tài nguyên và Môi trường');
+    await page.focus('[data-testid=bulk-apply]');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('[data-testid=bulk-count]').innerText()).toContain('đã cập nhật 2 kiến nghị');
+    await expect.poll(() => page.locator('[data-testid=rec-2] [data-testid=rec-unit]').innerText()).toBe('Phòng Tài nguyên và Môi trường');
+    expect(await page.locator('[data-testid=rec-3] [data-testid=rec-unit]').innerText()).toBe('Phòng Tài nguyên và Môi trường');
+    expect(await page.locator('[data-testid=rec-1] [data-testid=rec-unit]').innerText()).toBe('UBND phường Tây Hồ');
+    expect(await page.locator('[data-testid=rec-2] [data-testid=rec-deadline]').innerText()).toBe('15/01/2027');
+    expect(await noSidewaysScroll()).toBe(true);
+  });
+});
+
+describe('from the archive to a draft', () => {
+  it('a .docx in the archive offers “Nhập thành dự thảo”, which opens the review screen on that document', async () => {
+    const call = await apiAs(ADMIN);
+    const bytes = await regulationDocx({ articles: 3 });
+    const ticket = await call('POST', '/api/archive/uploads', {
+      file: { name: 'quy-che.docx', size: bytes.length, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+      document: {
+        type: 'QC',
+        numberSymbol: '01/QC-HĐND-UBND-MTTQ',
+        issuingAgencies: ['HĐND phường Tây Hồ'],
+        signedOn: '2021-07-15',
+        signers: [],
+        summary: 'Quy chế phối hợp nhiệm kỳ 2021-2026',
+        links: [],
+        tags: [],
+      },
+    });
+    const put = await fetch(ticket.put.url, { method: 'PUT', headers: ticket.put.headers, body: new Uint8Array(bytes) });
+    expect(put.status).toBe(200);
+    const doc = await call('POST', `/api/archive/uploads/${ticket.uploadId}/complete`);
+    await page.goto(`${stack.url}/archive/${doc.id}`);
+    await page.waitForSelector('[data-testid=doc-title]');
+    expect(await page.getAttribute('[data-testid=import-as-draft]', 'href')).toBe(`/agreements/import?document=${doc.id}`);
+    await page.focus('[data-testid=import-as-draft]');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/agreements\/import\?document=/);
+    await page.waitForSelector('[data-testid=import-review]');
+    expect(await page.locator('[data-testid=import-article]').count()).toBe(3);
+  });
+});

@@ -128,6 +128,7 @@ describe('every page at 390×844: no sideways scrolling, no serious or critical 
     await check(`${agreement}/reviews/new`, '[data-testid=review-editor]');
     await check(`${agreement}/edit`, '[data-testid=agreement-editor]');
     await check(`${agreement}/items-sheet`, '[data-testid=export-xlsx]');
+    await check(`${agreement}/reviews/2022-H1/results-sheet`, '[data-testid=export-xlsx]');
     const document = await firstLink('/archive', '[data-testid=archive-results] a');
     if (document) await check(document, '[data-testid=doc-title]');
     await signOut();
@@ -137,6 +138,7 @@ describe('every page at 390×844: no sideways scrolling, no serious or critical 
     expect(plan, 'the demo has supervision plans').not.toBeNull();
     await check(plan!, '[data-testid=plan-topic]');
     await check(`${plan}/edit`, '[data-testid=plan-form]');
+    await check(`${plan}/recommendations-sheet`, '[data-testid=export-xlsx]');
     await signOut();
   }, 120_000);
 

@@ -19,6 +19,7 @@ function page<K extends string, M extends Record<K, Component<RouteSectionProps>
 const agreements = () => import('./agreements/AgreementEditor.jsx');
 const drillDown = () => import('./rollups/LocalityDrillDown.jsx');
 const planForm = () => import('./supervision/PlanForm.jsx');
+const recordSheets = () => import('./imports/RecordSheets.jsx');
 
 const routes: RouteDefinition[] = [
   { path: '/', component: page(() => import('./pages/Home.jsx'), 'Home') },
@@ -32,6 +33,7 @@ const routes: RouteDefinition[] = [
       { path: '/board', component: page(() => import('./supervision/BoardPage.jsx'), 'BoardPage') },
       { path: '/plans/:id', component: page(() => import('./supervision/PlanPage.jsx'), 'PlanPage') },
       { path: '/plans/:id/edit', component: page(planForm, 'EditPlanPage') },
+      { path: '/plans/:id/recommendations-sheet', component: page(recordSheets, 'RecommendationsSheet') },
     ],
   },
   { path: '/agreements', component: page(() => import('./agreements/AgreementList.jsx'), 'AgreementList') },
@@ -40,6 +42,7 @@ const routes: RouteDefinition[] = [
   { path: '/agreements/:id', component: page(() => import('./agreements/AgreementDetail.jsx'), 'AgreementDetailPage') },
   { path: '/agreements/:id/edit', component: page(agreements, 'AgreementEditor') },
   { path: '/agreements/:id/items-sheet', component: page(() => import('./imports/ItemsSheet.jsx'), 'ItemsSheet') },
+  { path: '/agreements/:id/reviews/:period/results-sheet', component: page(recordSheets, 'ReviewResultsSheet') },
   { path: '/agreements/:id/reviews/:period', component: page(() => import('./agreements/ReviewEditor.jsx'), 'ReviewEditor') },
   { path: '/archive', component: page(() => import('./archive/ArchiveList.jsx'), 'ArchiveList') },
   { path: '/archive/new', component: page(() => import('./archive/ArchiveUpload.jsx'), 'ArchiveUpload') },

@@ -35,13 +35,28 @@ function rowsProblem(vi: string, en: string): ProblemError {
   return new ProblemError('validation', { vi, en }, [{ field: 'rows', in: 'body', code: 'invalid', message_vi: vi, message_en: en }]);
 }
 
-const rowError = (r: ItemRow, vi: string, en: string, field = 'no'): FieldError => ({
-  field: `rows.${r.row}.${field}`,
-  in: 'body',
-  code: 'invalid',
-  message_vi: `Dòng ${r.row} (nội dung ${r.no}): ${vi}`,
-  message_en: `Row ${r.row} (item ${r.no}): ${en}`,
-});
+const short = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+
+/**
+ * An error about one row, named as the clerk knows it: the sheet's row and the item's number and
+ * title; a bulk change from the list (row 0) names the item only, in the field `items.<no>`.
+ */
+const rowError = (r: ItemRow, vi: string, en: string, field = 'no'): FieldError =>
+  r.row > 0
+    ? {
+        field: `rows.${r.row}.${field}`,
+        in: 'body',
+        code: 'invalid',
+        message_vi: `Dòng ${r.row} (nội dung ${r.no}${r.title ? ` “${short(r.title)}”` : ''}): ${vi}`,
+        message_en: `Row ${r.row} (item ${r.no}): ${en}`,
+      }
+    : {
+        field: `items.${r.no}.${field}`,
+        in: 'body',
+        code: 'invalid',
+        message_vi: `Nội dung ${r.no}${r.title ? ` “${short(r.title)}”` : ''}: ${vi}`,
+        message_en: `Item ${r.no}: ${en}`,
+      };
 
 export type ApplyResult = { changed: number; agreementVersion: number };
 
@@ -59,10 +74,12 @@ export async function applyItemRows(ctx: OpContext, id: string, rows: ItemRow[],
     throw new ProblemError(
       'conflict',
       {
-        vi: `Nội dung ${stale.map((r) => r.no).join(', ')} đã được sửa sau khi bạn tải về: hãy tải lại`,
+        vi: `Nội dung ${stale.map((r) => `${r.no} “${short(byNo.get(r.no)!.title)}”`).join(', ')} đã được người khác sửa sau khi bạn mở: hãy tải lại`,
         en: `Items ${stale.map((r) => r.no).join(', ')} changed since you downloaded them: reload`,
       },
-      stale.map((r) => rowError(r, 'đã được người khác sửa trong lúc này', 'was changed by someone else meanwhile', 'version')),
+      stale.map((r) =>
+        rowError({ ...r, title: byNo.get(r.no)!.title }, 'đã được người khác sửa trong lúc này', 'was changed by someone else meanwhile', 'version'),
+      ),
     );
   }
 

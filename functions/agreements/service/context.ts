@@ -1,4 +1,5 @@
 import type { Agreement } from '../../../shared/agreements/schema.js';
+import { happenedOnProblem } from '../../../shared/dates.js';
 import type { Identity } from '../../../shared/identity.js';
 import { ProblemError } from '../../http/problem.js';
 import { staleVersion } from '../../store/versioning.js';
@@ -48,3 +49,15 @@ export function auditContent(rows: Record<string, unknown>[]): Record<string, un
 }
 
 export type { Agreement };
+
+/**
+ * A date something happened (a note, a review, a status change, a signing): never before
+ * `notBefore` (what it follows, e.g. the signing), and — when `today` is given — never after today.
+ * Past years are fine: agreements are backfilled from 2021 on.
+ */
+export function checkHappenedOn(field: string, on: string, today: string | null, notBefore: string | null, early: { vi: string; en: string }): void {
+  const problem = happenedOnProblem(on, today ?? '9999-12-31', notBefore);
+  if (!problem) return;
+  const [vi, en] = problem === 'after-today' ? ['Ngày không được sau hôm nay', 'The date must not be after today'] : [early.vi, early.en];
+  throw new ProblemError('validation', { vi, en }, [{ field, in: 'body', code: 'custom', message_vi: vi, message_en: en }]);
+}

@@ -1,12 +1,19 @@
 import type * as z from 'zod';
-import { itemStatusInfo, trackingStatuses, type ItemIndexEntry, type ItemStatus, type progressInputSchema } from '../../../shared/agreements/schema.js';
+import {
+  itemStatusInfo,
+  trackingStatuses,
+  vietnamToday,
+  type ItemIndexEntry,
+  type ItemStatus,
+  type progressInputSchema,
+} from '../../../shared/agreements/schema.js';
 import { keys } from '../../../shared/keys.js';
 import { ProblemError } from '../../http/problem.js';
 import { auditPut } from '../../audit/record.js';
 import type { TransactItem } from '../../store/metered-store.js';
 import { cancellationCodes, isConditionFailure, staleVersion } from '../../store/versioning.js';
 import { agreementFromItem, itemIndexEntry, progressFor, type DbItem } from '../records.js';
-import { actorLabel, agreementNotFound, auditView, checkVersion, wrongState, type OpContext } from './context.js';
+import { actorLabel, agreementNotFound, auditView, checkHappenedOn, checkVersion, wrongState, type OpContext } from './context.js';
 import { agreementRollup } from '../../rollups/agreements.js';
 import { agreementDue, dueGuard } from '../../reminders/due-entries.js';
 import { randomBytes } from 'node:crypto';
@@ -67,6 +74,15 @@ async function attemptProgress(ctx: OpContext, id: string, no: number, input: Pr
   }
 
   const at = ctx.now.toISOString();
+  // The note is dated the day the work happened (today unless a past note is entered), in Vietnam
+  // time; `at` is when it was recorded. Not after today, not before the agreement was signed.
+  const noteOn = input.note?.on ?? vietnamToday(ctx.now);
+  if (input.note) {
+    checkHappenedOn('note.on', noteOn, vietnamToday(ctx.now), agreement.signedOn, {
+      vi: 'Ngày ghi nhận không được trước ngày ký văn bản',
+      en: 'The note must not be dated before the agreement was signed',
+    });
+  }
   const evidence = input.evidence ?? (itemRow.evidence as unknown[]) ?? [];
   const changed = status !== prevStatus || progress !== prevProgress;
   const noteText = input.note?.text ?? (changed ? `${itemStatusInfo[status].vi} — ${progress}%` : '');
@@ -76,7 +92,7 @@ async function attemptProgress(ctx: OpContext, id: string, no: number, input: Pr
           ...keys.agreementNote(ctx.tenant, id, no, at, randomBytes(4).toString('hex')),
           entity: 'agreement-note',
           at,
-          on: input.note?.on ?? at.slice(0, 10),
+          on: noteOn,
           text: noteText,
           status,
           progress,

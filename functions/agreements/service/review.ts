@@ -1,12 +1,13 @@
 import type * as z from 'zod';
 import { reviewKindOf, reviewYearOf, type Review, type reviewInputSchema } from '../../../shared/agreements/schema.js';
 import { keys } from '../../../shared/keys.js';
+import { latestDate } from '../../../shared/dates.js';
 import { ProblemError } from '../../http/problem.js';
 import { auditPut } from '../../audit/record.js';
 import type { TransactItem } from '../../store/metered-store.js';
 import { cancellationCodes, isConditionFailure, staleVersion } from '../../store/versioning.js';
 import { agreementFromItem, reviewFromItem, type DbItem } from '../records.js';
-import { agreementNotFound, auditView, wrongState, type OpContext } from './context.js';
+import { agreementNotFound, auditView, checkHappenedOn, wrongState, type OpContext } from './context.js';
 import { agreementRollup } from '../../rollups/agreements.js';
 import { agreementDue, dueGuard } from '../../reminders/due-entries.js';
 
@@ -49,6 +50,12 @@ async function attemptReview(ctx: OpContext, id: string, period: string, input: 
       },
     ]);
   }
+  // A review is held in or after its period's year and after the agreement was signed (the day it
+  // was held, which may be years before it is entered, is what counts).
+  checkHappenedOn('heldOn', input.heldOn, null, latestDate(`${year}-01-01`, agreement.signedOn), {
+    vi: `Ngày họp không được trước năm ${year} hoặc trước ngày ký văn bản`,
+    en: `The review must not be held before ${year} or before the agreement was signed`,
+  });
   const known = new Set(Object.keys(agreement.itemIndex).map(Number));
   input.itemResults.forEach((r, i) => {
     if (!known.has(r.no)) throw fieldError(`itemResults.${i}.no`, `Văn bản không có nội dung số ${r.no}`, `The agreement has no item ${r.no}`);

@@ -3,12 +3,13 @@ import type * as z from 'zod';
 import type { signInputSchema } from '../../../shared/agreements/schema.js';
 import { foldVietnamese } from '../../../shared/format.js';
 import { keys } from '../../../shared/keys.js';
+import { latestDate } from '../../../shared/dates.js';
 import { ProblemError } from '../../http/problem.js';
 import { auditPut } from '../../audit/record.js';
 import type { TransactItem } from '../../store/metered-store.js';
 import { withConflict } from '../../store/versioning.js';
 import { agreementFromItem, summaryOf, type DbItem } from '../records.js';
-import { actorLabel, agreementNotFound, auditView, checkVersion, wrongState, type OpContext } from './context.js';
+import { actorLabel, agreementNotFound, auditView, checkHappenedOn, checkVersion, wrongState, type OpContext } from './context.js';
 import { agreementRollup, type AgreementChange } from '../../rollups/agreements.js';
 import { agreementDue, dueGuard } from '../../reminders/due-entries.js';
 
@@ -105,6 +106,11 @@ export async function signAgreement(
         'The amended agreement is no longer in force or has another amendment',
       );
     }
+    // The amended record ends on the amendment's signing day: not before that record took effect.
+    checkHappenedOn('signedOn', input.signedOn, today, latestDate(oldBefore.signedOn, oldBefore.effectiveFrom), {
+      vi: 'Ngày ký văn bản sửa đổi không được trước ngày ký, ngày có hiệu lực của văn bản được sửa đổi',
+      en: 'The amendment must not be signed before the agreement it amends was signed or came into force',
+    });
     const oldAfter = {
       ...oldBefore,
       status: 'superseded',

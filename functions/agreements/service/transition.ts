@@ -1,10 +1,11 @@
 import { vietnamToday, type AgreementStatus, type AgreementSummary } from '../../../shared/agreements/schema.js';
 import { keys } from '../../../shared/keys.js';
+import { latestDate } from '../../../shared/dates.js';
 import { auditPut } from '../../audit/record.js';
 import type { TransactItem } from '../../store/metered-store.js';
 import { withConflict } from '../../store/versioning.js';
 import { agreementFromItem, summaryOf, type DbItem } from '../records.js';
-import { agreementNotFound, auditView, checkVersion, wrongState, type OpContext } from './context.js';
+import { agreementNotFound, auditView, checkHappenedOn, checkVersion, wrongState, type OpContext } from './context.js';
 import { agreementRollup } from '../../rollups/agreements.js';
 import { agreementDue, dueGuard } from '../../reminders/due-entries.js';
 
@@ -29,6 +30,16 @@ export async function transitionAgreement(
   if (!from.includes(before.status)) {
     throw wrongState(`Không chuyển được từ "${before.status}" sang "${input.to}"`, `Cannot move from "${before.status}" to "${input.to}"`);
   }
+  // In force from a day not before the signing; expired on a day not before it came into force.
+  checkHappenedOn(
+    'on',
+    input.on,
+    null,
+    input.to === 'in_force' ? before.signedOn : latestDate(before.signedOn, before.effectiveFrom),
+    input.to === 'in_force'
+      ? { vi: 'Ngày có hiệu lực không được trước ngày ký', en: 'The date it comes into force must not be before the signing' }
+      : { vi: 'Ngày hết hiệu lực không được trước ngày có hiệu lực', en: 'The date it expires must not be before it came into force' },
+  );
   const at = ctx.now.toISOString();
   const dateField = input.to === 'in_force' ? 'effectiveFrom' : 'effectiveTo';
   const after = { ...before, status: input.to, [dateField]: input.on, version: before.version + 1, updatedAt: at };

@@ -5,5 +5,7 @@ import { idempotent, type Idem, type OpContext } from './context.js';
 /** Records a finding of the supervision with its recommendations (numbered on from the plan's counters). */
 export async function addFinding(ctx: OpContext, planId: string, input: FindingInput & { recommendations: RecommendationInput[] }, idem: Idem) {
   const { recommendations, ...finding } = input;
-  return idempotent(ctx, idem, (record) => allocateAndWrite(ctx, planId, { finding, recommendations }, record));
+  return idempotent(ctx, idem, (record) =>
+    allocateAndWrite(ctx, planId, { finding, recommendations, field: (i, name) => `recommendations.${i}.${name}` }, record),
+  );
 }

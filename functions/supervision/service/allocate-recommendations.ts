@@ -2,7 +2,7 @@ import { recommendationDue } from '../../reminders/due-entries.js';
 import { vietnamToday } from '../../../shared/dates.js';
 import { supervisionKeys } from '../../../shared/keys.js';
 import { planStatusLabels } from '../../../shared/supervision/labels.js';
-import { statusesAcceptingFindings } from '../../../shared/supervision/rules.js';
+import { statusesAcceptingFindings, supervisionStartedOn } from '../../../shared/supervision/rules.js';
 import { MAX_RECOMMENDATIONS_PER_PLAN, type FindingInput, type RecommendationInput } from '../../../shared/supervision/schema.js';
 import { notFound } from '../../auth/tenant-scope.js';
 import { auditPut } from '../../audit/record.js';
@@ -13,11 +13,17 @@ import { staleVersion } from '../../store/versioning.js';
 import { newFindingItem, newRecommendationItem, toFinding, toRecommendation } from '../items.js';
 import { readPlan } from '../repository.js';
 import { tryCommit } from './commit.js';
-import { AUDIT_ENTITY, conflict, findingAuditId, invalid, recommendationAuditId, type OpContext } from './context.js';
+import { AUDIT_ENTITY, checkHappenedOn, conflict, findingAuditId, invalid, recommendationAuditId, type OpContext } from './context.js';
 
 const MAX_ALLOCATION_ATTEMPTS = 3;
 
-export type Allocation = { finding: Omit<FindingInput, 'recommendations'> | null; findingNo?: number; recommendations: RecommendationInput[] };
+export type Allocation = {
+  finding: Omit<FindingInput, 'recommendations'> | null;
+  findingNo?: number;
+  recommendations: RecommendationInput[];
+  /** Where recommendation i's fields are in the request body (for problems naming a field). */
+  field: (i: number, name: string) => string;
+};
 
 /**
  * The transaction behind adding a finding or a recommendation: recommendations (and, for a new
@@ -45,8 +51,17 @@ export async function allocateAndWrite(ctx: OpContext, planId: string, opts: All
       );
     }
     const today = vietnamToday(ctx.now);
+    const started = supervisionStartedOn(plan);
+    opts.recommendations.forEach((r, i) => {
+      if (r.madeOn) {
+        checkHappenedOn(opts.field(i, 'madeOn'), r.madeOn, today, started, {
+          vi: 'Kiến nghị không được đưa ra trước ngày bắt đầu giám sát',
+          en: 'A recommendation must not be dated before the supervision began',
+        });
+      }
+    });
     const recItems = opts.recommendations.map((r, i) =>
-      newRecommendationItem(ctx.tenant, plan, findingNo, plan.recommendationCount + 1 + i, r, ctx.actor, ctx.now, today),
+      newRecommendationItem(ctx.tenant, plan, findingNo, plan.recommendationCount + 1 + i, r, ctx.actor, ctx.now, r.madeOn ?? today),
     );
     const findingItem = opts.finding ? newFindingItem(ctx.tenant, planId, findingNo, opts.finding, ctx.actor, ctx.now) : null;
     const recs = recItems.map(toRecommendation);

@@ -1,4 +1,4 @@
-import { vietnamToday } from '../../../shared/dates.js';
+import { happenedOnProblem, vietnamToday } from '../../../shared/dates.js';
 import { ProblemError } from '../../http/problem.js';
 import { auditPut } from '../../audit/record.js';
 import { idempotentCreate, type RecordResult } from '../../store/idempotency.js';
@@ -40,18 +40,26 @@ export function checkVersion(current: number, expected: number): void {
   if (current !== expected) throw staleVersion();
 }
 
-export function notAfterToday(field: string, date: string, today: string): void {
-  if (date > today) throw invalid(field, 'Ngày không được sau hôm nay', 'The date must not be after today');
+/** What a date that comes too early is told, per rule (the previous step, the recommendation answered, …). */
+export type TooEarly = { vi: string; en: string };
+export const BEFORE_PREVIOUS_STEP: TooEarly = { vi: 'Ngày chuyển bước không được trước bước trước đó', en: 'The date must not be before the previous step' };
+
+/** A date something happened (shared/dates.ts `happenedOnProblem`): not after today, not before `notBefore`. */
+export function checkHappenedOn(field: string, on: string, today: string, notBefore: string | null = null, early: TooEarly = BEFORE_PREVIOUS_STEP): void {
+  const problem = happenedOnProblem(on, today, notBefore);
+  if (problem === 'after-today') throw invalid(field, 'Ngày không được sau hôm nay', 'The date must not be after today');
+  if (problem === 'before-previous') throw invalid(field, early.vi, early.en);
 }
 
 /**
- * One step of a status history (plan or recommendation): dated `on` (default today, never later),
- * stamped `at`, signed `by`; and the audit record that says only what moved.
+ * One step of a status history (plan or recommendation): dated `on` (default today, never later,
+ * never before `notBefore` — the day the previous step happened), stamped `at` (the real instant),
+ * signed `by`; and the audit record that says only what moved.
  */
-export function statusStep<S extends string>(ctx: OpContext, to: S, input: { on?: string; note?: string }) {
+export function statusStep<S extends string>(ctx: OpContext, to: S, input: { on?: string; note?: string }, notBefore: string | null) {
   const today = vietnamToday(ctx.now);
   const on = input.on ?? today;
-  notAfterToday('on', on, today);
+  checkHappenedOn('on', on, today, notBefore);
   const at = ctx.now.toISOString();
   const note = input.note ? { note: input.note } : {};
   return { today, on, at, entry: { status: to, on, at, by: by(ctx.actor), ...note }, note };

@@ -6,14 +6,18 @@ import { auditPut } from '../../audit/record.js';
 import { newPlanItem, toPlan } from '../items.js';
 import { commit } from './commit.js';
 import { reportDue } from '../../reminders/due-entries.js';
-import { AUDIT_ENTITY, idempotent, type Idem, type OpContext } from './context.js';
+import { AUDIT_ENTITY, checkHappenedOn, idempotent, type Idem, type OpContext } from './context.js';
 
-/** A new plan, `planned` from today, with its audit record (and idempotency record) in one transaction. */
-export async function createPlan(ctx: OpContext, fields: PlanFields, idem: Idem) {
+/**
+ * A new plan, `planned` on the day given (a past plan entered now) or today, with its audit record
+ * (and idempotency record) in one transaction. The audit record keeps the real instant.
+ */
+export async function createPlan(ctx: OpContext, fields: PlanFields, plannedOn: string | undefined, idem: Idem) {
   return idempotent(ctx, idem, async (record) => {
     const id = newId(ctx.now);
     const today = vietnamToday(ctx.now);
-    const item = newPlanItem(ctx.tenant, id, fields, ctx.actor, ctx.now, today);
+    checkHappenedOn('plannedOn', plannedOn ?? today, today);
+    const item = newPlanItem(ctx.tenant, id, fields, ctx.actor, ctx.now, plannedOn ?? today);
     const plan = toPlan(item);
     const body = { plan: summarizePlan(plan, today) };
     await commit(

@@ -1,13 +1,13 @@
 import { recommendationDue } from '../../reminders/due-entries.js';
 import { vietnamToday } from '../../../shared/dates.js';
 import { newId } from '../../../shared/ids.js';
-import { statusAfterResponse } from '../../../shared/supervision/rules.js';
+import { lastStepOn, recommendationMadeOn, statusAfterResponse } from '../../../shared/supervision/rules.js';
 import type { Recommendation, ResponseInput } from '../../../shared/supervision/schema.js';
 import { auditPut } from '../../audit/record.js';
 import { by, newResponseItem, toResponse } from '../items.js';
 import { readRecommendation } from '../repository.js';
 import { commit } from './commit.js';
-import { AUDIT_ENTITY, checkVersion, conflict, idempotent, notAfterToday, recommendationAuditId, type Idem, type OpContext } from './context.js';
+import { AUDIT_ENTITY, checkVersion, checkHappenedOn, conflict, idempotent, recommendationAuditId, type Idem, type OpContext } from './context.js';
 import { recommendationUpdate } from './recommendation-update.js';
 
 export type ResponseFields = Omit<ResponseInput, 'version'> & { attachments: NonNullable<ResponseInput['attachments']> };
@@ -19,7 +19,16 @@ export async function recordResponse(ctx: OpContext, planId: string, no: number,
     checkVersion(rec.version, expected);
     const next = statusAfterResponse(rec.status);
     if (!next) throw conflict('Kiến nghị đã giải quyết xong, không nhận thêm trả lời', 'The recommendation is resolved; no more responses');
-    notAfterToday('respondedOn', input.respondedOn, vietnamToday(ctx.now));
+    // An answer is not dated before the recommendation was made; the first answer (which moves the
+    // recommendation to `answered`) nor before its last step, e.g. the day it was sent back.
+    const notBefore = next !== rec.status ? lastStepOn(rec.history) : recommendationMadeOn(rec);
+    checkHappenedOn('respondedOn', input.respondedOn, vietnamToday(ctx.now), notBefore, {
+      vi: next !== rec.status ? 'Ngày trả lời không được trước bước trước đó của kiến nghị' : 'Ngày trả lời không được trước ngày đưa ra kiến nghị',
+      en:
+        next !== rec.status
+          ? 'The answer must not be dated before the recommendation’s previous step'
+          : 'The answer must not be dated before the recommendation was made',
+    });
     const responseItem = newResponseItem(
       ctx.tenant,
       planId,

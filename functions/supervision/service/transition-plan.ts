@@ -1,11 +1,11 @@
 import { supervisionKeys } from '../../../shared/keys.js';
 import { planStatusLabels } from '../../../shared/supervision/labels.js';
-import { canMovePlan, summarizePlan } from '../../../shared/supervision/rules.js';
+import { canMovePlan, lastStepOn, summarizePlan } from '../../../shared/supervision/rules.js';
 import type { PlanTransition } from '../../../shared/supervision/schema.js';
 import { readPlan } from '../repository.js';
 import { commit } from './commit.js';
 import { reportDue } from '../../reminders/due-entries.js';
-import { checkVersion, conflict, invalid, statusAudit, statusStep, type OpContext } from './context.js';
+import { checkVersion, conflict, statusAudit, statusStep, type OpContext } from './context.js';
 
 /** Moves a plan one step along planned → notified → in progress → reported → closed. */
 export async function transitionPlan(ctx: OpContext, planId: string, input: Omit<PlanTransition, 'version'>, expected: number) {
@@ -25,11 +25,7 @@ export async function transitionPlan(ctx: OpContext, planId: string, input: Omit
       `${current.openRecommendations} recommendation(s) are not resolved yet; a plan closes only when all are resolved`,
     );
   }
-  const step = statusStep(ctx, to, input);
-  const previous = current.statusHistory[current.statusHistory.length - 1];
-  if (previous && step.on < previous.on) {
-    throw invalid('on', 'Ngày chuyển bước không được trước bước trước đó', 'The date must not be before the previous step');
-  }
+  const step = statusStep(ctx, to, input, lastStepOn(current.statusHistory));
   const after = { ...current, status: to, statusHistory: [...current.statusHistory, step.entry], version: expected + 1, updatedAt: step.at };
   const values: Record<string, unknown> = {
     ':expectedVersion': expected,

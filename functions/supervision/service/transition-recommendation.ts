@@ -1,6 +1,6 @@
 import { supervisionKeys } from '../../../shared/keys.js';
 import { recommendationStatusLabels } from '../../../shared/supervision/labels.js';
-import { boardState, canMoveRecommendation } from '../../../shared/supervision/rules.js';
+import { boardState, canMoveRecommendation, lastStepOn } from '../../../shared/supervision/rules.js';
 import type { Recommendation, RecommendationStatus, RecommendationTransition } from '../../../shared/supervision/schema.js';
 import type { TransactItem } from '../../store/metered-store.js';
 import { readRecommendation } from '../repository.js';
@@ -24,7 +24,7 @@ export async function transitionRecommendation(ctx: OpContext, planId: string, n
       `A recommendation cannot move from "${recommendationStatusLabels[from].en}" to "${recommendationStatusLabels[to].en}"`,
     );
   }
-  const step = statusStep(ctx, to, input);
+  const step = statusStep(ctx, to, input, lastStepOn(rec.history));
   const set: Record<string, unknown> = { status: to, ...(to === 'resolved' ? { resolvedOn: step.on } : {}) };
   const after = { ...rec, ...set, history: [...rec.history, step.entry], version: expected + 1, updatedAt: step.at } as Recommendation;
   const items: TransactItem[] = [recommendationUpdate(ctx, rec, expected, set, { append: [step.entry] })];

@@ -10,7 +10,7 @@ import type { TransactItem } from '../../store/metered-store.js';
 import { by, editablePlanFields, planSearchText } from '../items.js';
 import { readPlan } from '../repository.js';
 import { commit } from './commit.js';
-import { AUDIT_ENTITY, checkVersion, conflict, type OpContext } from './context.js';
+import { AUDIT_ENTITY, checkHappenedOn, checkVersion, conflict, invalid, type OpContext } from './context.js';
 
 /** Edits plan fields (never status or counters) with the version read; a topic change is copied onto the plan's recommendations. */
 export async function updatePlan(ctx: OpContext, planId: string, patch: Omit<PlanPatch, 'version'>, expected: number) {
@@ -59,6 +59,19 @@ export async function updatePlan(ctx: OpContext, planId: string, patch: Omit<Pla
   }
   const after = { ...current, ...fields, version: expected + 1, updatedAt: at };
   for (const f of editablePlanFields) if ((fields as Record<string, unknown>)[f] === undefined) delete (after as Record<string, unknown>)[f];
+  if (patch.plannedOn !== undefined) {
+    // A past plan first entered with today's date gets the day it was really made: any past day,
+    // but not after the step that followed it.
+    const next = current.statusHistory[1]?.on ?? null;
+    checkHappenedOn('plannedOn', patch.plannedOn, vietnamToday(ctx.now));
+    if (next !== null && patch.plannedOn > next) {
+      throw invalid('plannedOn', 'Ngày lập kế hoạch không được sau bước tiếp theo', 'The planned date must not be after the next step');
+    }
+    set.push('statusHistory[0].#on = :plannedOn');
+    names['#on'] = 'on';
+    values[':plannedOn'] = patch.plannedOn;
+    after.statusHistory = [{ ...current.statusHistory[0]!, on: patch.plannedOn }, ...current.statusHistory.slice(1)];
+  }
 
   const items: TransactItem[] = [
     {

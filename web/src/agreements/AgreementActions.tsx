@@ -3,7 +3,7 @@ import { createSignal, Show } from 'solid-js';
 import { type AgreementDetail as Detail, agreementResultSchema } from '../../../shared/agreements/schema.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { ConfirmDialog, createAction, Field, FormDialog } from '../ui/index.js';
+import { ConfirmDialog, createAction, DateInput, Field, FormDialog } from '../ui/index.js';
 import { download, ErrorBox, newIdempotencyKey, todayVN, withLocality } from './common.jsx';
 import { SignDialog } from './SignDialog.jsx';
 
@@ -14,6 +14,8 @@ export function AgreementActions(props: { detail: Detail; writable: boolean; loc
   const [signing, setSigning] = createSignal(false);
   const [asking, setAsking] = createSignal<'delete' | 'amend' | null>(null);
   const [reason, setReason] = createSignal('');
+  // The day the agreement came into force or expired: today, or an earlier day when a past record is entered.
+  const [statusOn, setStatusOn] = createSignal(todayVN());
   const a = () => props.detail.agreement;
   const locality = () => props.locality;
   const writable = () => props.writable;
@@ -76,12 +78,20 @@ export function AgreementActions(props: { detail: Detail; writable: boolean; loc
             {t({ vi: 'Xóa dự thảo', en: 'Delete draft' })}
           </button>
         </Show>
+        <Show when={writable() && (a().status === 'signed' || a().status === 'in_force')}>
+          <Field
+            label={{ vi: 'Ngày diễn ra', en: 'Date it happened' }}
+            hint={{ vi: 'Ngày có hiệu lực hoặc hết hiệu lực', en: 'The day it came into force or expired' }}
+          >
+            <DateInput name="status-on" value={statusOn()} onValue={setStatusOn} />
+          </Field>
+        </Show>
         <Show when={writable() && a().status === 'signed'}>
           <button
             type="button"
             class="button secondary"
             disabled={action.busy()}
-            onClick={() => act(() => post('/status', { version: a().version, to: 'in_force', on: todayVN() }))}
+            onClick={() => act(() => post('/status', { version: a().version, to: 'in_force', on: statusOn() || todayVN() }))}
           >
             {t({ vi: 'Đưa vào hiệu lực', en: 'Put in force' })}
           </button>
@@ -91,7 +101,7 @@ export function AgreementActions(props: { detail: Detail; writable: boolean; loc
             type="button"
             class="button secondary"
             disabled={action.busy()}
-            onClick={() => act(() => post('/status', { version: a().version, to: 'expired', on: todayVN() }))}
+            onClick={() => act(() => post('/status', { version: a().version, to: 'expired', on: statusOn() || todayVN() }))}
           >
             {t({ vi: 'Kết thúc hiệu lực', en: 'Mark expired' })}
           </button>

@@ -3,7 +3,8 @@ import { For, Show } from 'solid-js';
 import { type AgreementDetail as Detail, reviewTitle, trackingStatuses } from '../../../shared/agreements/schema.js';
 import { formatDate, formatDateTime } from '../../../shared/format.js';
 import { lang, t } from '../i18n.js';
-import { createAction } from '../ui/index.js';
+import { createAction, createSelection } from '../ui/index.js';
+import { BulkItems } from './BulkItems.jsx';
 import { agencyName, download, ProgressBar, withLocality } from './common.jsx';
 import { ItemCard } from './ItemCard.jsx';
 
@@ -14,6 +15,9 @@ export function AgreementSections(props: { detail: Detail; writable: boolean; lo
   const writable = () => props.writable;
   const locality = () => props.locality;
   const action = createAction();
+  const selection = createSelection();
+  // Bulk changes: a draft's items (status, deadline, lead) or a signed program's (status).
+  const bulk = () => writable() && (a().status === 'draft' || trackingStatuses.includes(a().status));
   return (
     <>
       <Show when={a().summary || a().areas.length}>
@@ -36,9 +40,18 @@ export function AgreementSections(props: { detail: Detail; writable: boolean; lo
             {t({ vi: 'Nội dung phối hợp', en: 'Content items' })} — {a().itemStats.byStatus.done}/{a().itemStats.total} {t({ vi: 'hoàn thành', en: 'done' })}
           </h2>
           <ProgressBar value={a().itemStats.averageProgress} label={t({ vi: 'Tiến độ chung', en: 'Overall progress' })} />
+          <Show when={bulk()}>
+            <BulkItems agreement={a()} items={d().items} selection={selection} reload={() => void props.reload()} />
+          </Show>
           <For each={d().items}>
             {(item) => (
-              <ItemCard item={item} agreementId={a().id} tracking={writable() && trackingStatuses.includes(a().status)} onSaved={() => void props.reload()} />
+              <ItemCard
+                item={item}
+                agreementId={a().id}
+                tracking={writable() && trackingStatuses.includes(a().status)}
+                onSaved={() => void props.reload()}
+                selection={bulk() ? selection : undefined}
+              />
             )}
           </For>
         </div>
@@ -162,6 +175,13 @@ export function AgreementSections(props: { detail: Detail; writable: boolean; lo
                   >
                     {t({ vi: 'Tải báo cáo (.docx)', en: 'Download report (.docx)' })}
                   </button>
+                  <A
+                    class="button secondary"
+                    href={withLocality(`/agreements/${a().id}/reviews/${r.period}/results-sheet`, locality())}
+                    data-testid="review-results-sheet"
+                  >
+                    {t({ vi: 'Kết quả từng nội dung (Excel)', en: 'Results per item (Excel)' })}
+                  </A>
                   <Show when={writable()}>
                     <A class="button secondary" href={`/agreements/${a().id}/reviews/${r.period}`}>
                       {t({ vi: 'Sửa', en: 'Edit' })}

@@ -3,11 +3,11 @@ import { type Item, itemStatuses, itemStatusInfo } from '../../../shared/agreeme
 import { formatDate } from '../../../shared/format.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { createAction, Field, SubmitButton, Input, DateInput, RecordPicker } from '../ui/index.js';
+import { createAction, Field, SubmitButton, Input, DateInput, RecordPicker, SelectBox, type Selection } from '../ui/index.js';
 import { ErrorBox, ItemStatusBadge, ProgressBar, todayVN } from './common.jsx';
 
 /** A content item: status, progress bar, deadline, timeline, evidence, and the progress form. */
-export function ItemCard(props: { item: Item; agreementId: string; tracking: boolean; onSaved: () => void }) {
+export function ItemCard(props: { item: Item; agreementId: string; tracking: boolean; onSaved: () => void; selection?: Selection }) {
   const [open, setOpen] = createSignal(false);
   const [status, setStatus] = createSignal(props.item.status);
   const [progress, setProgress] = createSignal<string>('');
@@ -39,6 +39,16 @@ export function ItemCard(props: { item: Item; agreementId: string; tracking: boo
   return (
     <div class="item-card" id={`item-${props.item.no}`} data-testid={`item-${props.item.no}`}>
       <div class="item-head">
+        <Show when={props.selection}>
+          {(sel) => (
+            <SelectBox
+              selection={sel()}
+              no={props.item.no}
+              label={{ vi: `Chọn nội dung ${props.item.no}`, en: `Select item ${props.item.no}` }}
+              testId={`select-item-${props.item.no}`}
+            />
+          )}
+        </Show>
         <span class="item-title">
           {props.item.no}. {props.item.title}
           <Show when={props.item.placeholder}>
@@ -111,8 +121,8 @@ export function ItemCard(props: { item: Item; agreementId: string; tracking: boo
                 onInput={(e) => setProgress(e.currentTarget.value)}
               />
             </Field>
-            <Field label={{ vi: 'Ngày', en: 'Date' }}>
-              <DateInput name="noteOn" value={noteOn()} onValue={setNoteOn} />
+            <Field label={{ vi: 'Ngày diễn ra', en: 'Date it happened' }}>
+              <DateInput name="noteOn" max={todayVN()} value={noteOn()} onValue={setNoteOn} />
             </Field>
             <Field class="grow" label={{ vi: 'Ghi nhận', en: 'Note' }}>
               <input name="noteText" value={noteText()} onInput={(e) => setNoteText(e.currentTarget.value)} />

@@ -52,7 +52,7 @@ export function SignDialog(props: { open: boolean; detail: Detail; onClose: () =
         </p>
         <div class="grid-form">
           <Field label={{ vi: 'Ngày ký', en: 'Signing date' }}>
-            <DateInput name="signedOn" required value={form.signedOn} onValue={(v) => setForm('signedOn', v)} />
+            <DateInput name="signedOn" required max={todayVN()} value={form.signedOn} onValue={(v) => setForm('signedOn', v)} />
           </Field>
           <Input label={{ vi: 'Địa điểm', en: 'Venue' }} name="place" value={form.place} onInput={(e) => setForm('place', e.currentTarget.value)} />
         </div>

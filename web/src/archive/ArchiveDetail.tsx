@@ -30,6 +30,12 @@ export function ArchiveDetail() {
   );
 }
 
+/** The current version is a .docx or a PDF: what the import reads (a scan without text is refused there, with the reason). */
+const importable = (d: DocumentDetail) => {
+  const v = d.versions.find((x) => x.versionNo === d.latestVersionNo);
+  return v?.kind === 'docx' || v?.kind === 'pdf';
+};
+
 function DocumentView(props: { doc: DocumentDetail; onChange: (d?: DocumentDetail) => void }) {
   const locality = useLocality();
   const d = () => props.doc;
@@ -96,7 +102,13 @@ function DocumentView(props: { doc: DocumentDetail; onChange: (d?: DocumentDetai
           <p>
             <button type="button" class="button secondary" onClick={() => setEditing(true)}>
               {t({ vi: 'Sửa thông tin văn bản', en: 'Edit details' })}
-            </button>
+            </button>{' '}
+            {/* A Word or text PDF can become a draft agreement (the import page reads the current version). */}
+            <Show when={importable(d())}>
+              <A class="button secondary" href={`/agreements/import?document=${d().id}`} data-testid="import-as-draft">
+                {t({ vi: 'Nhập thành dự thảo', en: 'Import as draft' })}
+              </A>
+            </Show>
           </p>
         </Show>
       </Show>

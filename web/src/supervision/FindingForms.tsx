@@ -2,12 +2,23 @@ import { createSignal, For, Index, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { findingKindLabels } from '../../../shared/supervision/labels.js';
 import { type FindingKind, findingKinds } from '../../../shared/supervision/schema.js';
+import { vietnamToday } from '../../../shared/dates.js';
 import { t } from '../i18n.js';
 import { createAction, ErrorAlert, Field, SubmitButton, AddButton, DateInput } from '../ui/index.js';
 import { newIdempotencyKey, supervisionApi } from './client.js';
 
-export type RecRow = { content: string; responsibleUnit: string; deadline: string };
-export const emptyRec = (): RecRow => ({ content: '', responsibleUnit: '', deadline: '' });
+/** `madeOn` (the day the recommendation was made) is asked when a recommendation is added, not when one is edited. */
+export type RecRow = { content: string; responsibleUnit: string; deadline: string; madeOn?: string };
+/** `madeOn` starts empty: the server dates the recommendation with its own today unless a day is chosen. */
+export const emptyRec = (): RecRow => ({ content: '', responsibleUnit: '', deadline: '', madeOn: '' });
+
+/** The body of a new recommendation from its row. */
+const recBody = (r: RecRow) => ({
+  content: r.content.trim(),
+  responsibleUnit: r.responsibleUnit.trim(),
+  deadline: r.deadline,
+  ...(r.madeOn ? { madeOn: r.madeOn } : {}),
+});
 
 export function RecFields(props: { prefix: string; value: RecRow; set: (k: keyof RecRow, v: string) => void }) {
   return (
@@ -22,6 +33,14 @@ export function RecFields(props: { prefix: string; value: RecRow; set: (k: keyof
       <Field label={{ vi: 'Thời hạn', en: 'Deadline' }}>
         <DateInput name={`${props.prefix}-deadline`} value={props.value.deadline} onValue={(v) => props.set('deadline', v)} />
       </Field>
+      <Show when={props.value.madeOn !== undefined}>
+        <Field
+          label={{ vi: 'Ngày diễn ra (ngày kiến nghị)', en: 'Date it happened (date made)' }}
+          hint={{ vi: 'Để trống nếu là hôm nay; không trước ngày bắt đầu giám sát', en: 'Leave empty for today; not before the supervision began' }}
+        >
+          <DateInput name={`${props.prefix}-madeOn`} max={vietnamToday(new Date())} value={props.value.madeOn ?? ''} onValue={(v) => props.set('madeOn', v)} />
+        </Field>
+      </Show>
     </div>
   );
 }
@@ -40,9 +59,7 @@ export function FindingForm(props: { planId: string; reload: () => void }) {
           kind: form.kind,
           title: form.title.trim(),
           ...(form.detail.trim() ? { detail: form.detail.trim() } : {}),
-          recommendations: form.recs
-            .filter((r) => r.content.trim() || r.responsibleUnit.trim() || r.deadline)
-            .map((r) => ({ content: r.content.trim(), responsibleUnit: r.responsibleUnit.trim(), deadline: r.deadline })),
+          recommendations: form.recs.filter((r) => r.content.trim() || r.responsibleUnit.trim() || r.deadline).map(recBody),
         },
         key,
       ),
@@ -101,7 +118,7 @@ export function AddRecommendation(props: { planId: string; findingNo: number; re
   let key = newIdempotencyKey();
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    const body = { content: row.content.trim(), responsibleUnit: row.responsibleUnit.trim(), deadline: row.deadline };
+    const body = recBody(row);
     if (!(await action.run(() => supervisionApi.addRecommendation(props.planId, props.findingNo, body, key)))) return;
     key = newIdempotencyKey();
     setRow(emptyRec());

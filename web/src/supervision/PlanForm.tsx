@@ -3,6 +3,7 @@ import { createResource, For, Index } from 'solid-js';
 import { createStore, produce } from 'solid-js/store';
 import { methodLabels, ownerBodyLabels, planTypeLabels } from '../../../shared/supervision/labels.js';
 import { reportDueOn } from '../../../shared/supervision/rules.js';
+import { vietnamToday } from '../../../shared/dates.js';
 import { formatDate } from '../../../shared/format.js';
 import {
   ownerBodies,
@@ -58,6 +59,8 @@ type FormState = {
   agreementId: string;
   itemNo: string;
   note: string;
+  /** The day the plan was made (its `planned` step): today for a new plan, an earlier day for a past one. */
+  plannedOn: string;
 };
 
 const emptySession = (): SessionRow => ({ date: '', time: '', unit: '', place: '', content: '' });
@@ -81,6 +84,7 @@ function fromPlan(p: PlanSummary): FormState {
     agreementId: p.agreementRef?.agreementId ?? '',
     itemNo: p.agreementRef ? String(p.agreementRef.itemNo) : '',
     note: p.note ?? '',
+    plannedOn: p.statusHistory[0]?.on ?? '',
   };
 }
 
@@ -101,6 +105,8 @@ function blank(): FormState {
     agreementId: '',
     itemNo: '',
     note: '',
+    // Empty: the server dates the plan with its own today; a past plan is given its real day.
+    plannedOn: '',
   };
 }
 
@@ -158,9 +164,12 @@ function PlanEditor(props: { plan?: PlanSummary }) {
   const draft = createDraft({ key: () => `plan:${props.plan?.id ?? 'new'}`, form, setForm, ready: () => true });
   const dueOn = () => reportDueOn(form.sessions.filter((s) => /^\d{4}-\d{2}-\d{2}$/.test(s.date)));
 
+  const today = vietnamToday(new Date());
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     const input = toInput(form);
+    // The planned date goes with a new plan; an edit sends it only when it was corrected.
+    const plannedOn = form.plannedOn || undefined;
     const res = await action.run(() =>
       props.plan
         ? supervisionApi.update(props.plan.id, {
@@ -169,8 +178,9 @@ function PlanEditor(props: { plan?: PlanSummary }) {
             methodNote: input.methodNote ?? null,
             note: input.note ?? null,
             agreementRef: input.agreementRef ?? null,
+            ...(plannedOn && plannedOn !== props.plan.statusHistory[0]?.on ? { plannedOn } : {}),
           })
-        : supervisionApi.create(input, idemKey),
+        : supervisionApi.create({ ...input, ...(plannedOn ? { plannedOn } : {}) }, idemKey),
     );
     if (!res) return;
     idemKey = newIdempotencyKey();
@@ -221,6 +231,15 @@ function PlanEditor(props: { plan?: PlanSummary }) {
           </Field>
           <Field label={{ vi: 'Đến ngày', en: 'To' }}>
             <DateInput name="periodTo" required min={form.from || undefined} value={form.to} onValue={(v) => setForm('to', v)} />
+          </Field>
+          <Field
+            label={{ vi: 'Ngày diễn ra (ngày lập kế hoạch)', en: 'Date it happened (date planned)' }}
+            hint={{
+              vi: 'Để trống nếu là hôm nay; kế hoạch của năm trước: chọn ngày kế hoạch được ban hành',
+              en: 'Leave empty for today; for a past plan, choose the day it was adopted',
+            }}
+          >
+            <DateInput name="plannedOn" max={today} value={form.plannedOn ?? ''} onValue={(v) => setForm('plannedOn', v)} />
           </Field>
         </div>
       </fieldset>

@@ -7,7 +7,8 @@ import { planTransitions, REPORT_DUE_DAYS, statusesAcceptingFindings } from '../
 import type { Session as PlanSession } from '../../../shared/supervision/schema.js';
 import type { PlanDetail } from '../../../shared/supervision/views.js';
 import { t } from '../i18n.js';
-import { Async, type Column, DataTable, focusHeading, RecordName } from '../ui/index.js';
+import { Async, type Column, createSelection, DataTable, focusHeading, RecordName } from '../ui/index.js';
+import { BulkRecommendations } from './BulkRecommendations.jsx';
 import { canWrite, supervisionApi, useLocality, withLocality } from './client.js';
 import { DemoBadge, PlanStatusBadge } from './common.jsx';
 import { AddRecommendation, FindingForm } from './FindingForms.jsx';
@@ -37,13 +38,15 @@ export function PlanPage() {
       <p>
         <A href={withLocality('/supervision', locality())}>← {t({ vi: 'Danh sách kế hoạch', en: 'All plans' })}</A>
       </p>
-      <Async of={detail}>{(d) => <PlanView detail={d()} writable={writable()} own={!locality()} reload={refetch} />}</Async>
+      <Async of={detail}>{(d) => <PlanView detail={d()} writable={writable()} own={!locality()} locality={locality()} reload={refetch} />}</Async>
     </section>
   );
 }
 
-function PlanView(props: { detail: PlanDetail; writable: boolean; own: boolean; reload: () => void }) {
+function PlanView(props: { detail: PlanDetail; writable: boolean; own: boolean; locality: string | undefined; reload: () => void }) {
   const plan = () => props.detail.plan;
+  const selection = createSelection();
+  const recs = () => props.detail.findings.flatMap((f) => f.recommendations);
 
   return (
     <>
@@ -98,6 +101,17 @@ function PlanView(props: { detail: PlanDetail; writable: boolean; own: boolean; 
               {' '}
               <span class="badge overdue">{t({ vi: 'Chậm báo cáo', en: 'Report late' })}</span>
             </Show>
+          </Show>
+          <Show when={plan().reportedOn}>
+            {(on) => (
+              <div data-testid="reported-on">
+                {t({ vi: 'Đã báo cáo ngày', en: 'Reported on' })} {formatDate(on())}
+                <Show when={plan().reportedLate}>
+                  {' '}
+                  <span class="badge overdue">{t({ vi: 'Báo cáo muộn', en: 'Reported late' })}</span>
+                </Show>
+              </div>
+            )}
           </Show>
         </dd>
         <Show when={plan().agreementRef}>
@@ -176,6 +190,14 @@ function PlanView(props: { detail: PlanDetail; writable: boolean; own: boolean; 
         <Show when={props.detail.findings.length === 0}>
           <p class="muted">{t({ vi: 'Chưa ghi nhận kết quả giám sát.', en: 'No findings recorded yet.' })}</p>
         </Show>
+        <div class="actions">
+          <A class="button secondary" href={withLocality(`/supervision/plans/${plan().id}/recommendations-sheet`, props.locality)} data-testid="recs-sheet">
+            {t({ vi: 'Bảng tính kiến nghị (Excel)', en: 'Recommendations spreadsheet (Excel)' })}
+          </A>
+        </div>
+        <Show when={props.writable && recs().some((r) => r.status !== 'resolved')}>
+          <BulkRecommendations planId={plan().id} recs={recs()} selection={selection} reload={props.reload} />
+        </Show>
         <For each={props.detail.findings}>
           {(f) => (
             <div class="sup-card" data-testid={`finding-${f.no}`}>
@@ -186,7 +208,16 @@ function PlanView(props: { detail: PlanDetail; writable: boolean; own: boolean; 
                 <p>{f.detail}</p>
               </Show>
               <For each={f.recommendations}>
-                {(r) => <RecommendationItem planId={plan().id} rec={r} today={props.detail.today} writable={props.writable} reload={props.reload} />}
+                {(r) => (
+                  <RecommendationItem
+                    planId={plan().id}
+                    rec={r}
+                    today={props.detail.today}
+                    writable={props.writable}
+                    reload={props.reload}
+                    selection={props.writable ? selection : undefined}
+                  />
+                )}
               </For>
               <Show when={props.writable && statusesAcceptingFindings.includes(plan().status)}>
                 <AddRecommendation planId={plan().id} findingNo={f.no} reload={props.reload} />

@@ -47,8 +47,8 @@ export function PlanTransitions(props: { plan: PlanSummary; today: string; reloa
     <>
       <div class="sup-inline">
         <div class="sup-row">
-          <Field label={{ vi: 'Ngày thực hiện', en: 'Date' }}>
-            <DateInput name="transition-on" value={on()} onValue={setOn} />
+          <Field label={{ vi: 'Ngày diễn ra', en: 'Date it happened' }} hint={{ vi: 'Có thể là ngày của năm trước', en: 'May be a day of a past year' }}>
+            <DateInput name="transition-on" max={props.today} value={on()} onValue={setOn} />
           </Field>
           <Input label={{ vi: 'Ghi chú', en: 'Note' }} name="transition-note" value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
         </div>

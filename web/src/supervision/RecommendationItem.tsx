@@ -4,17 +4,26 @@ import { formatDate } from '../../../shared/format.js';
 import { recommendationStatusLabels } from '../../../shared/supervision/labels.js';
 import type { RecommendationView } from '../../../shared/supervision/views.js';
 import { t } from '../i18n.js';
-import { ConfirmDialog, createAction, ErrorAlert, Field, AddButton, DateInput } from '../ui/index.js';
+import { ConfirmDialog, createAction, ErrorAlert, Field, AddButton, DateInput, SelectBox, type Selection } from '../ui/index.js';
 import { newIdempotencyKey, supervisionApi } from './client.js';
 import { RecStatusBadge } from './common.jsx';
 import { RecFields } from './FindingForms.jsx';
 
-export function RecommendationItem(props: { planId: string; rec: RecommendationView; today: string; writable: boolean; reload: () => void }) {
+export function RecommendationItem(props: {
+  planId: string;
+  rec: RecommendationView;
+  today: string;
+  writable: boolean;
+  reload: () => void;
+  /** The plan page's bulk selection (writers only). */
+  selection?: Selection;
+}) {
   const r = () => props.rec;
   const [mode, setMode] = createSignal<'none' | 'respond' | 'edit'>('none');
   const action = createAction();
   const [resp, setResp] = createStore({ respondedOn: props.today, respondent: '', content: '', attachments: [{ label: '', documentId: '' }] });
-  const [edit, setEdit] = createStore({ content: r().content, responsibleUnit: r().responsibleUnit, deadline: r().deadline });
+  const madeOn = () => r().history[0]?.on ?? '';
+  const [edit, setEdit] = createStore({ content: r().content, responsibleUnit: r().responsibleUnit, deadline: r().deadline, madeOn: madeOn() });
   let key = newIdempotencyKey();
 
   const run = async (work: () => Promise<unknown>) => {
@@ -28,11 +37,25 @@ export function RecommendationItem(props: { planId: string; rec: RecommendationV
     props.reload();
   };
   const [confirmResolve, setConfirmResolve] = createSignal(false);
-  const move = (to: 'accepted' | 'resolved' | 'open') => run(() => supervisionApi.moveRecommendation(props.planId, r().no, { to, version: r().version }));
+  // The day the step happened (accepted, sent back, resolved): today unless a past record is entered.
+  const [stepOn, setStepOn] = createSignal(props.today);
+  const move = (to: 'accepted' | 'resolved' | 'open') =>
+    run(() => supervisionApi.moveRecommendation(props.planId, r().no, { to, version: r().version, ...(stepOn() ? { on: stepOn() } : {}) }));
 
   return (
     <div class="sup-rec" id={`rec-${r().no}`} data-testid={`rec-${r().no}`}>
       <div class="sup-rec-head">
+        <Show when={props.selection}>
+          {(sel) => (
+            <SelectBox
+              selection={sel()}
+              no={r().no}
+              disabled={r().status === 'resolved'}
+              label={{ vi: `Chọn kiến nghị ${r().no}`, en: `Select recommendation ${r().no}` }}
+              testId={`select-rec-${r().no}`}
+            />
+          )}
+        </Show>
         <strong>
           {t({ vi: 'Kiến nghị', en: 'Recommendation' })} {r().no}:
         </strong>
@@ -86,6 +109,11 @@ export function RecommendationItem(props: { planId: string; rec: RecommendationV
           <button type="button" class="button secondary small" data-testid="rec-respond" onClick={() => setMode(mode() === 'respond' ? 'none' : 'respond')}>
             {t({ vi: 'Ghi nhận trả lời', en: 'Record answer' })}
           </button>
+          <Show when={r().status === 'answered' || r().status === 'accepted'}>
+            <Field label={{ vi: 'Ngày diễn ra', en: 'Date it happened' }} class="sup-step-on">
+              <DateInput name={`rec-step-on-${r().no}`} max={props.today} value={stepOn()} onValue={setStepOn} />
+            </Field>
+          </Show>
           <Show when={r().status === 'answered'}>
             <button type="button" class="button secondary small" data-testid="rec-accept" onClick={() => move('accepted')}>
               {t({ vi: 'Tiếp thu', en: 'Accept' })}
@@ -131,7 +159,7 @@ export function RecommendationItem(props: { planId: string; rec: RecommendationV
         >
           <div class="sup-row">
             <Field label={{ vi: 'Ngày trả lời', en: 'Answered on' }}>
-              <DateInput name="respondedOn" value={resp.respondedOn} onValue={(v) => setResp('respondedOn', v)} />
+              <DateInput name="respondedOn" max={props.today} value={resp.respondedOn} onValue={(v) => setResp('respondedOn', v)} />
             </Field>
             <Field label={{ vi: 'Đơn vị trả lời', en: 'Answered by' }}>
               <input
@@ -180,6 +208,8 @@ export function RecommendationItem(props: { planId: string; rec: RecommendationV
                 content: edit.content.trim(),
                 responsibleUnit: edit.responsibleUnit.trim(),
                 deadline: edit.deadline,
+                // Sent only when corrected (a past recommendation first entered with today's date).
+                ...(edit.madeOn && edit.madeOn !== madeOn() ? { madeOn: edit.madeOn } : {}),
               }),
             );
           }}

@@ -1,5 +1,6 @@
 import { useSearchParams } from '@solidjs/router';
 import type {
+  BulkRecommendations,
   FindingInput,
   PlanInput,
   PlanPatch,
@@ -10,6 +11,7 @@ import type {
 } from '../../../shared/supervision/schema.js';
 import {
   boardSchema,
+  bulkRecommendationsResultSchema,
   findingResultSchema,
   planDetailSchema,
   planListSchema,
@@ -48,6 +50,7 @@ export const supervisionApi = {
     api.patch(`${base}/plans/${id}/recommendations/${no}`, body, recommendationResultSchema),
   respond: (id: string, no: number, body: ResponseInput, key: string) =>
     api.post(`${base}/plans/${id}/recommendations/${no}/responses`, body, recommendationResultSchema, once(key)),
+  bulkRecommendations: (id: string, body: BulkRecommendations) => api.post(`${base}/plans/${id}/recommendations/bulk`, body, bulkRecommendationsResultSchema),
   moveRecommendation: (id: string, no: number, body: { to: 'accepted' | 'resolved' | 'open'; version: number; on?: string; note?: string }) =>
     api.post(`${base}/plans/${id}/recommendations/${no}/transitions`, body, recommendationResultSchema),
 };

@@ -1,0 +1,101 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalStack } from '../../functions/local/server.js';
+import { launchBrowser, signInAs, startWebStack } from '../support/browser.js';
+import { setDataEntry } from '../support/locality-flow.js';
+
+/**
+ * Backfilling history in a real browser: Quận Đống Đa (history since 01/07/2025, opened by Hà Nội
+ * for data entry) enters its 2024 supervision plan in December 2026, dating each step, the
+ * recommendation, its answer and its resolution the day they happened.
+ */
+
+let stack: LocalStack;
+let browser: Browser;
+let page: Page;
+const clock = new Date('2026-12-06T03:00:00Z'); // 10:00 06/12/2026 in Hà Nội
+
+const text = (selector: string) => page.locator(selector).innerText();
+const rec = (no: number) => page.locator(`[data-testid=rec-${no}]`);
+
+beforeAll(async () => {
+  stack = await startWebStack('browser-supervision-backfill', { now: () => clock });
+  await setDataEntry(stack.url, '006', true);
+  browser = await launchBrowser();
+  page = await browser.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+/** Takes the plan's next step on the given day (typed as the clerk types it) and confirms. */
+async function step(to: string, on: string) {
+  await page.fill('input[name=transition-on]', on);
+  await page.click(`[data-testid=plan-move-${to}]`);
+  await page.click('[data-testid=plan-step-confirm]');
+}
+
+describe('a 2024 supervision plan entered in December 2026', () => {
+  it('is created with the day it was planned', async () => {
+    await signInAs(page, stack.url, 'admin.dongda@demo.phoihop.vn');
+    await page.goto(`${stack.url}/supervision`);
+    await page.click('[data-testid=new-plan]');
+    await page.fill('input[name=topic]', 'Giám sát việc giải quyết kiến nghị cử tri năm 2024');
+    await page.fill('textarea[name=units]', 'UBND phường Láng Hạ');
+    await page.fill('input[name=periodFrom]', '2024-05-01');
+    await page.fill('input[name=periodTo]', '2024-06-30');
+    // "Ngày diễn ra": the form offers the day the plan was really made.
+    expect(await page.locator('label:has(input[name=plannedOn])').innerText()).toContain('Ngày diễn ra');
+    await page.fill('input[name=plannedOn]', '2024-04-15');
+    await page.fill('input[name=session-date-0]', '2024-05-20');
+    await page.fill('input[name=session-unit-0]', 'UBND phường Láng Hạ');
+    await page.fill('input[name=leader-name]', 'Đỗ Thị Lan');
+    await page.fill('input[name=leader-agency]', 'HĐND quận');
+    await page.click('[data-testid=save-plan]');
+    await page.waitForURL(/\/supervision\/plans\/[0-9A-Z]{26}$/);
+    await expect.poll(() => text('[data-testid=plan-history]')).toContain('15/04/2024');
+    expect(await text('[data-testid=report-due]')).toContain('04/06/2024');
+  });
+
+  it('takes each step on its own day, refuses a day before the previous step, and marks the late report', async () => {
+    await step('notified', '2024-04-25');
+    await expect.poll(() => text('[data-testid=plan-status]')).toContain('Đã thông báo');
+    await step('in_progress', '2024-04-20');
+    await expect.poll(() => text('[data-testid=plan-step-dialog] [role=alert]')).toContain('Ngày chuyển bước không được trước bước trước đó');
+    await page.click('[data-testid=plan-step-dialog] .dialog-cancel');
+    await step('in_progress', '2024-05-10');
+    await expect.poll(() => text('[data-testid=plan-status]')).toContain('Đang giám sát');
+    await step('reported', '2024-06-10');
+    await expect.poll(() => text('[data-testid=reported-on]')).toContain('10/06/2024');
+    expect(await text('[data-testid=reported-on]')).toContain('Báo cáo muộn');
+    const history = await text('[data-testid=plan-history]');
+    for (const day of ['15/04/2024', '25/04/2024', '10/05/2024', '10/06/2024']) expect(history).toContain(day);
+    expect(history).not.toContain('06/12/2026');
+  });
+
+  it('dates the recommendation, its answer and its resolution the day they happened', async () => {
+    await page.fill('input[name=finding-title]', 'Còn kiến nghị cử tri chậm giải quyết');
+    await page.fill('textarea[name=rec-0-content]', 'Giải quyết dứt điểm kiến nghị về ngập úng');
+    await page.fill('input[name=rec-0-unit]', 'UBND phường Láng Hạ');
+    await page.fill('input[name=rec-0-deadline]', '2024-07-31');
+    await page.fill('input[name=rec-0-madeOn]', '2024-06-10');
+    await page.click('[data-testid=save-finding]');
+    await rec(1).waitFor();
+
+    await rec(1).locator('[data-testid=rec-respond]').click();
+    await rec(1).locator('input[name=respondedOn]').fill('2024-07-20');
+    await rec(1).locator('textarea[name=response-content]').fill('Đã nạo vét cống thoát nước.');
+    await rec(1).locator('[data-testid=save-response]').click();
+    await expect.poll(() => rec(1).locator('[data-testid=rec-status]').innerText()).toBe('Đã trả lời');
+    expect(await rec(1).locator('[data-testid=rec-responses]').innerText()).toContain('20/07/2024');
+
+    await rec(1).locator('input[name=rec-step-on-1]').fill('2024-07-25');
+    await rec(1).locator('[data-testid=rec-resolve]').click();
+    await rec(1).locator('[data-testid=resolve-confirm]').click();
+    await expect.poll(() => rec(1).locator('[data-testid=rec-status]').innerText()).toBe('Đã giải quyết xong');
+    const shown = await rec(1).innerText();
+    expect(shown).toContain('25/07/2024');
+    expect(shown).toContain('10/06/2024'); // made on, first in its history
+  });
+});

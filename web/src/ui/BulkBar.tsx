@@ -1,0 +1,98 @@
+import { createSignal, type JSX, Show } from 'solid-js';
+import { t, type Text } from '../i18n.js';
+import { ErrorAlert } from './ErrorAlert.jsx';
+import { SubmitButton } from './Field.jsx';
+import './ui.css';
+
+/**
+ * Selecting records of a list for a change applied to all of them at once. Keys are the records'
+ * numbers; the versions are read from the list when the change is sent.
+ */
+export function createSelection() {
+  const [keys, setKeys] = createSignal<ReadonlySet<number>>(new Set());
+  return {
+    has: (k: number) => keys().has(k),
+    set: (k: number, on: boolean) =>
+      setKeys((prev) => {
+        const next = new Set(prev);
+        if (on) next.add(k);
+        else next.delete(k);
+        return next;
+      }),
+    all: (ks: number[]) => setKeys(new Set(ks)),
+    clear: () => setKeys(new Set<number>()),
+    size: () => keys().size,
+    keys: () => [...keys()].sort((a, b) => a - b),
+  };
+}
+export type Selection = ReturnType<typeof createSelection>;
+
+/** A record's checkbox: a native checkbox (Space toggles it) with a 44 px target and an accessible name. */
+export function SelectBox(props: { selection: Selection; no: number; label: Text; disabled?: boolean; testId?: string }) {
+  return (
+    <label class="select-box" title={t(props.label)}>
+      <input
+        type="checkbox"
+        checked={props.selection.has(props.no)}
+        disabled={props.disabled}
+        data-testid={props.testId}
+        onChange={(e) => props.selection.set(props.no, e.currentTarget.checked)}
+      />
+      <span class="sr-only">{t(props.label)}</span>
+    </label>
+  );
+}
+
+/**
+ * The change for the selected records: the page's fields (each "no change" by default), then one
+ * button that applies it to all of them in one request (all or nothing). A refused change (a record
+ * changed meanwhile, a move that is not allowed) is listed under it, naming the records.
+ */
+export function BulkBar(props: {
+  selection: Selection;
+  /** Every selectable key, for "select all". */
+  selectable: number[];
+  noun: Text;
+  busy: boolean;
+  error: unknown;
+  done?: string;
+  onApply: () => void;
+  children: JSX.Element;
+}) {
+  const count = () => props.selection.size();
+  return (
+    <form
+      class="bulk-bar"
+      data-testid="bulk-bar"
+      aria-label={t({ vi: `Thay đổi nhiều ${props.noun.vi} cùng lúc`, en: `Change several ${props.noun.en} at once` })}
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onApply();
+      }}
+    >
+      <fieldset>
+        <legend>{t({ vi: `Thay đổi nhiều ${props.noun.vi} cùng lúc`, en: `Change several ${props.noun.en} at once` })}</legend>
+        <p class="bulk-count" role="status" data-testid="bulk-count">
+          {t({ vi: `Đã chọn ${count()} ${props.noun.vi}`, en: `${count()} ${props.noun.en} selected` })}
+          <Show when={props.done}>{(d) => <> — {d()}</>}</Show>
+        </p>
+        <div class="actions">
+          <button type="button" class="button secondary small" onClick={() => props.selection.all(props.selectable)} data-testid="bulk-all">
+            {t({ vi: 'Chọn tất cả', en: 'Select all' })}
+          </button>
+          <button type="button" class="button secondary small" disabled={count() === 0} onClick={() => props.selection.clear()}>
+            {t({ vi: 'Bỏ chọn', en: 'Clear' })}
+          </button>
+        </div>
+        <div class="bulk-fields">{props.children}</div>
+        <SubmitButton
+          label={{ vi: `Áp dụng cho ${count()} ${props.noun.vi}`, en: `Apply to ${count()} ${props.noun.en}` }}
+          busy={props.busy}
+          disabled={count() === 0}
+          data-testid="bulk-apply"
+        />
+      </fieldset>
+      <ErrorAlert error={props.error} />
+    </form>
+  );
+}
