@@ -60,6 +60,7 @@ export const tenancyRoutePermissions: [string, string][] = [
   ['POST /api/tenancy/history/:localityCode/data-entry', '`province:admin` (2025 districts of own province and of provinces merged into it)'],
   ['POST /api/tenancy/history/provinces/:provinceCode/data-entry', '`province:admin` (the own tenant of a 2025 province merged into its province)'],
   ['POST /api/tenancy/provinces', '`platform:operate`'],
+  ['GET /api/tenancy/tenants', '`platform:operate` (every tenant; `?province=`, `?status=`, paged)'],
   ['GET /api/tenancy/users', '`tenant:admin` (own tenant)'],
   ['POST /api/tenancy/invitations', '`tenant:admin` (own tenant, roles per the table above)'],
   ['POST /api/tenancy/invitations/:invitationId/revoke', '`tenant:admin` (own tenant)'],

@@ -25,6 +25,7 @@ import { buildInvitation } from '../users/invitations.js';
 import { actorOf, userRoutes } from '../users/routes.js';
 import { notFound, readTenant } from '../auth/tenant-scope.js';
 import { dataEntryRoutes } from './data-entry.js';
+import { operatorRoutes } from './operator.js';
 import { signUpLocality } from './sign-up.js';
 
 export function tenantView(item: Record<string, unknown>): Tenant {
@@ -357,4 +358,5 @@ export const tenancyRoutes = new Hono<AppEnv>()
   })
 
   .route('/', dataEntryRoutes)
+  .route('/', operatorRoutes)
   .route('/', userRoutes);

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { localityCodeSchema, provinceCodeSchema } from '../identity.js';
-import { listResponseOf } from '../paging.js';
+import { listResponseOf, pagingQuery } from '../paging.js';
 import { bilingual } from '../problem.js';
 
 export const tenantStatuses = ['pending', 'active', 'rejected', 'suspended'] as const;
@@ -119,6 +119,20 @@ export const decisionRequestSchema = z.discriminatedUnion(
 export type DecisionRequest = z.infer<typeof decisionRequestSchema>;
 
 export const signUpListQuerySchema = z.strictObject({ status: z.enum(tenantStatuses).optional() });
+
+const tenantStatusQuery = z.enum(
+  tenantStatuses,
+  bilingual('Trạng thái là pending, active, rejected hoặc suspended', 'Status is pending, active, rejected or suspended'),
+);
+
+/** Operator: every tenant of the platform, optionally of one province and one status, page by page. */
+export const tenantListQuerySchema = z.strictObject({
+  province: provinceCodeSchema.optional(),
+  status: tenantStatusQuery.optional(),
+  ...pagingQuery(25, 100),
+});
+/** `GET /api/tenancy/tenants`: the one list contract; pages run province by province, then by locality code. */
+export const tenantListSchema = listResponseOf(tenantSchema);
 
 export const localityParamSchema = z.strictObject({ localityCode: localityCodeSchema });
 export const provinceParamSchema = z.strictObject({ provinceCode: provinceCodeSchema });

@@ -95,6 +95,9 @@ export type InvitationCreated = z.infer<typeof invitationCreatedSchema>;
 /** `POST /api/tenancy/signups/:locality/decision`: the tenant, and the first admin's invitation on approval. */
 export const decisionResultSchema = z.object({ tenant: tenantSchema, invitation: invitationCreatedSchema.optional() });
 
+/** `POST /api/tenancy/provinces` (operator): the new province tenant and its first admin's invitation. */
+export const provinceOnboardedSchema = z.object({ tenant: tenantSchema, invitation: invitationCreatedSchema });
+
 const tenantNameSchema = z.object({ name: z.string(), provinceName: z.string(), localityCode: z.string().nullable().optional() });
 
 /** `GET /api/tenancy/users`: the tenant's users, open invitations and the roles the caller may grant. */

@@ -86,7 +86,7 @@ async function planWithRecommendations(who = editor) {
   expect(f.status, f.text).toBe(201);
   const r = await call('POST', `/api/supervision/plans/${id}/recommendations/1/responses`, who, {
     version: 1,
-    respondedOn: '2026-03-18',
+    respondedOn: '2026-03-20',
     content: 'Đã ban hành quyết định cưỡng chế.',
   });
   expect(r.status, r.text).toBe(201);
@@ -258,11 +258,11 @@ describe('bulk change of recommendations', () => {
       expect.stringMatching(/^Kiến nghị số 2 \(“Rà soát, báo cáo danh sách công trình vi phạm”\): chưa có trả lời/),
     ]);
     expect((await recsOf(id))[0]!.status).toBe('answered');
-    const done = await bulk(editor, id, { recommendations: [{ no: 1, version: 2 }], set: { status: 'resolved' }, on: '2026-03-19' });
+    const done = await bulk(editor, id, { recommendations: [{ no: 1, version: 2 }], set: { status: 'resolved' }, on: '2026-03-20' });
     expect(done.status, done.text).toBe(200);
     const plan = (await call('GET', `/api/supervision/plans/${id}`, editor)).json.plan;
     expect(plan.openRecommendations).toBe(2);
-    expect((await recsOf(id))[0]).toMatchObject({ status: 'resolved', resolvedOn: '2026-03-19', version: 3 });
+    expect((await recsOf(id))[0]).toMatchObject({ status: 'resolved', resolvedOn: '2026-03-20', version: 3 });
   });
 
   it('409 names the recommendations changed meanwhile, by number and content', async () => {

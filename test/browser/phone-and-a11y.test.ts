@@ -169,6 +169,13 @@ describe('every page at 390×844: no sideways scrolling, no serious or critical 
     await signOut();
   }, 120_000);
 
+  it('the operator: tenants of the platform, usage', async () => {
+    await signInAs(page, stack.url, 'vanhanh@demo.phoihop.vn');
+    await check('/operator', '[data-testid=tenants] tbody tr');
+    await check('/usage', '[data-testid=usage-table], [data-testid=usage-table-empty]');
+    await signOut();
+  }, 60_000);
+
   it('reports what it found', () => {
     expect(visited.length).toBeGreaterThanOrEqual(30);
     expect(findings, findings.join('\n')).toEqual([]);

@@ -18,6 +18,7 @@ const navItems: { href: string; label: { vi: string; en: string }; end?: boolean
   { href: '/approvals', label: { vi: 'Phê duyệt đăng ký', en: 'Sign-up approvals' }, needs: 'province:admin' },
   { href: '/users', label: { vi: 'Người dùng', en: 'Users' }, needs: 'tenant:admin' },
   { href: '/audit', label: ui.nav.audit },
+  { href: '/operator', label: { vi: 'Đơn vị trên hệ thống', en: 'Tenants' }, needs: 'platform:operate' },
   { href: '/usage', label: { vi: 'Mức sử dụng', en: 'Usage' }, needs: ['platform:operate', 'province:admin'] },
   { href: '/status', label: ui.nav.status },
 ];

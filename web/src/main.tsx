@@ -57,6 +57,7 @@ const routes: RouteDefinition[] = [
   { path: '/approvals', component: page(() => import('./tenancy/Approvals.jsx'), 'Approvals') },
   { path: '/users', component: page(() => import('./users/Users.jsx'), 'Users') },
   { path: '/usage', component: page(() => import('./usage/UsagePage.jsx'), 'UsagePage') },
+  { path: '/operator', component: page(() => import('./tenancy/Operator.jsx'), 'OperatorPage') },
   { path: '/notifications', component: page(() => import('./notifications/NotificationsPage.jsx'), 'NotificationsPage') },
   { path: '/notifications/settings', component: page(() => import('./notifications/NotificationSettings.jsx'), 'NotificationSettings') },
   { path: '*', component: () => <ComingSoon title={{ vi: 'Không tìm thấy trang', en: 'Page not found' }} /> },
