@@ -147,7 +147,8 @@ describe('usage per tenant and month', () => {
     expect(h.fenceViolations()).toEqual([]);
   });
 
-  it('costs one UpdateItem after the answer: added latency measured against DynamoDB Local', async () => {
+  it('counts each call once when recording is on and none when it is off; prints the added latency', async () => {
+    const tayhoRequests = async () => (await report(who.operator!)).rows.find((x) => x.tenant === '01#00103')!.requests;
     // Alternating with and without recording, same route, same tenant; the median difference is the
     // write's latency (DynamoDB Local on this machine; on AWS an in-region UpdateItem takes ~5 ms).
     const N = Number(process.env.USAGE_BENCH_N ?? 60);
@@ -159,6 +160,7 @@ describe('usage per tenant and month', () => {
       return performance.now() - t0;
     };
     for (let i = 0; i < 5; i++) await time(); // warm up
+    const before = await tayhoRequests();
     try {
       for (let i = 0; i < N; i++) {
         process.env.RECORD_USAGE = 'false';
@@ -178,7 +180,9 @@ describe('usage per tenant and month', () => {
       p90OffMs: +p90(off).toFixed(2),
       p90OnMs: +p90(on).toFixed(2),
     };
+    // The operator's report of `before` was not counted (no tenant); each "on" call adds exactly one.
+    expect(await tayhoRequests()).toBe(before + N);
+    // Timing is reported, not asserted (a busy machine would make it flaky): docs/operations.md.
     console.info(`usage recording overhead: ${JSON.stringify({ ...result, addedMedianMs: +(result.medianOnMs - result.medianOffMs).toFixed(2) })}`);
-    expect(result.medianOnMs - result.medianOffMs).toBeLessThan(50);
   });
 });
