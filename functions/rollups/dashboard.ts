@@ -29,15 +29,16 @@ export async function loadDashboard(store: MeteredStore, provinceCode: string, n
 
   const row = (tenant: TenantRef, unit: { name: string; type: string; level: DashboardRow['level']; validUntil: string | null }): DashboardRow => {
     const item = bySk.get(keys.rollup(tenant).SK);
+    const counters = item ? countersOf(item) : {};
     return {
       provinceCode: tenant.provinceCode,
       localityCode: tenant.localityCode,
       ...unit,
       // A row that only carries the data-entry flag has no records yet.
-      hasData: Boolean(item && (item.lastActivityAt !== undefined || Object.keys(countersOf(item)).length > 0)),
+      hasData: Boolean(item && (item.lastActivityAt !== undefined || Object.keys(counters).length > 0)),
       dataEntryOpen: item?.dataEntryOpen === true,
       lastActivityAt: (item?.lastActivityAt as string | undefined) ?? null,
-      ...figures(item ? countersOf(item) : {}, { today, year }),
+      ...figures(counters, { today, year }),
     };
   };
   const localityRow = (l: Locality) => row({ provinceCode: l.provinceCode, localityCode: l.code }, l);
