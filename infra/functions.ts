@@ -63,5 +63,8 @@ export const lambdaFunctions = {
  * extraction, the import readers, the reminder events and storage-limit checks. Code reached only
  * through `await import()` is wrapped by esbuild and evaluated on first use, so it costs the cold
  * start its parse, not its evaluation; the largest such part is the .docx writer (~60 KB gzip).
+ * 285 KB since 06/12/2026 (the API was 276.7 KB after undo, backfill dates, sheets of reviews and
+ * recommendations, event mail and the operator list): the last raise. The next growth moves
+ * `/api/imports` and the .docx writer into a function of their own (~35 KB gzip out of this one).
  */
-export const BUNDLE_BUDGET_GZIP_BYTES = 275 * 1024;
+export const BUNDLE_BUDGET_GZIP_BYTES = 285 * 1024;
