@@ -139,6 +139,7 @@ const cases: Case[] = [
     field: 'provinceCode',
     in: 'path',
   },
+  { route: 'GET /api/tenancy/tenants', as: 'operator', path: '/api/tenancy/tenants?status=nope', field: 'status', in: 'query' },
   { route: 'GET /api/audit', as: 'locality_admin', path: '/api/audit?month=2026-1', field: 'month', in: 'query' },
 ];
 
