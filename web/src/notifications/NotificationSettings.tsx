@@ -29,6 +29,7 @@ function SettingsForm(props: { initial: Preferences }) {
   const [saved, setSaved] = createSignal(false);
   const save = createAction();
   const wants = (k: NotificationKind) => mailsKind({ digest: true, email: email() }, k);
+  const choose = (k: NotificationKind, on: boolean) => setEmail({ ...email(), [k]: on });
   return (
     <form
       data-testid="notification-settings"
@@ -47,25 +48,11 @@ function SettingsForm(props: { initial: Preferences }) {
       </label>
       <fieldset disabled={!digest()}>
         <legend>{t({ vi: 'Các loại nhắc việc trong thư tổng hợp', en: 'Reminders included in the digest' })}</legend>
-        <For each={[...reminderKinds]}>
-          {(k) => (
-            <label class="check">
-              <input type="checkbox" name={`kind-${k}`} checked={wants(k)} onChange={(e) => setEmail({ ...email(), [k]: e.currentTarget.checked })} />
-              {t(kindLabels[k])}
-            </label>
-          )}
-        </For>
+        <KindChecks kinds={reminderKinds} checked={wants} onChange={choose} />
       </fieldset>
       <fieldset>
         <legend>{t({ vi: 'Gửi thư ngay khi có sự kiện', en: 'E-mail me at once when' })}</legend>
-        <For each={[...userEventKinds]}>
-          {(k) => (
-            <label class="check">
-              <input type="checkbox" name={`kind-${k}`} checked={wants(k)} onChange={(e) => setEmail({ ...email(), [k]: e.currentTarget.checked })} />
-              {t(kindLabels[k])}
-            </label>
-          )}
-        </For>
+        <KindChecks kinds={userEventKinds} checked={wants} onChange={choose} />
       </fieldset>
       <ErrorAlert error={save.error()} />
       <SubmitButton label={{ vi: 'Lưu', en: 'Save' }} busy={save.busy()} />
@@ -75,5 +62,23 @@ function SettingsForm(props: { initial: Preferences }) {
         </p>
       </Show>
     </form>
+  );
+}
+
+/** One checkbox per notification kind, named `kind-<kind>`. */
+function KindChecks(props: {
+  kinds: readonly NotificationKind[];
+  checked: (k: NotificationKind) => boolean;
+  onChange: (k: NotificationKind, on: boolean) => void;
+}) {
+  return (
+    <For each={[...props.kinds]}>
+      {(k) => (
+        <label class="check">
+          <input type="checkbox" name={`kind-${k}`} checked={props.checked(k)} onChange={(e) => props.onChange(k, e.currentTarget.checked)} />
+          {t(kindLabels[k])}
+        </label>
+      )}
+    </For>
   );
 }

@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { createResource, createSignal, Show } from 'solid-js';
 import { formatDate } from '../../../shared/format.js';
 import { signUpListSchema, type Tenant, type TenantStatus } from '../../../shared/tenancy/schema.js';
 import { decisionResultSchema, type InvitationCreated } from '../../../shared/users/schema.js';
@@ -18,6 +18,7 @@ import {
   SubmitButton,
 } from '../ui/index.js';
 import { InvitationLink } from './InvitationLink.jsx';
+import { TenantStatusFilter } from './TenantStatusFilter.jsx';
 import { tenantStatusLabels } from './labels.js';
 import './tenancy.css';
 
@@ -133,12 +134,7 @@ function SignupList() {
         <ErrorAlert error={action.error()} />
       </Show>
       <div class="filters">
-        <Field label={{ vi: 'Trạng thái', en: 'Status' }}>
-          <select name="status" value={status()} onChange={(e) => setStatus(e.currentTarget.value as TenantStatus | '')}>
-            <option value="">{t({ vi: 'Tất cả', en: 'All' })}</option>
-            <For each={Object.entries(tenantStatusLabels)}>{([k, label]) => <option value={k}>{t(label)}</option>}</For>
-          </select>
-        </Field>
+        <TenantStatusFilter value={status()} onChange={setStatus} />
       </div>
       <Show when={invited()}>
         {(i) => (

@@ -19,6 +19,7 @@ import {
   SubmitButton,
 } from '../ui/index.js';
 import { InvitationLink } from './InvitationLink.jsx';
+import { TenantStatusFilter } from './TenantStatusFilter.jsx';
 import { tenantStatusLabels } from './labels.js';
 import './tenancy.css';
 
@@ -210,12 +211,7 @@ function TenantList(props: { refresh: number }) {
             </Show>
           </select>
         </Field>
-        <Field label={{ vi: 'Trạng thái', en: 'Status' }}>
-          <select name="status" value={status()} onChange={(e) => setStatus(e.currentTarget.value as TenantStatus | '')}>
-            <option value="">{t({ vi: 'Tất cả', en: 'All' })}</option>
-            <For each={Object.entries(tenantStatusLabels)}>{([k, label]) => <option value={k}>{t(label)}</option>}</For>
-          </select>
-        </Field>
+        <TenantStatusFilter value={status()} onChange={setStatus} />
       </div>
       <PagedTable
         list={list}
