@@ -35,5 +35,7 @@ export const ui = {
   email: { vi: 'Thư điện tử', en: 'Email' },
   password: { vi: 'Mật khẩu', en: 'Password' },
   loading: { vi: 'Đang tải…', en: 'Loading…' },
+  /** The blank first option of a filter. */
+  all: { vi: 'Tất cả', en: 'All' },
   switchLang: { vi: 'English', en: 'Tiếng Việt' },
 } satisfies Record<string, Text | Record<string, Text>>;

@@ -1,6 +1,7 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import {
+  type AgencyCode,
   agencyCodes,
   type AgreementSummary,
   agreementKinds,
@@ -13,13 +14,18 @@ import {
 } from '../../../shared/agreements/schema.js';
 import { formatDate } from '../../../shared/format.js';
 import { api } from '../api.js';
-import { lang, t, ui } from '../i18n.js';
-import { type Column, createPagedList, Field, focusHeading, LocalityPicker, SubmitButton, PagedTable } from '../ui/index.js';
+import { lang, type Text, t, ui } from '../i18n.js';
+import { type Column, createPagedList, Field, focusHeading, LocalityPicker, PagedTable, Select, SubmitButton } from '../ui/index.js';
 import { agencyName, canWrite, ProgressBar, StatusBadge, withLocality } from './common.jsx';
 
-const all = { vi: 'Tất cả', en: 'All' };
-
 const empty = { vi: 'Không có văn bản nào phù hợp.', en: 'No matching agreements.' };
+
+/** The drop-down filters, each kept in the URL under its own name. */
+const selectFilters: { param: string; label: Text; options: readonly string[]; labels: Partial<Record<string, Text>> | ((v: string) => string) }[] = [
+  { param: 'kind', label: { vi: 'Loại', en: 'Kind' }, options: agreementKinds, labels: kindLabels },
+  { param: 'status', label: { vi: 'Trạng thái', en: 'Status' }, options: agreementStatuses, labels: statusLabels },
+  { param: 'party', label: { vi: 'Bên tham gia', en: 'Party' }, options: agencyCodes.filter((c) => c !== 'OTHER'), labels: (c) => agencyName(c as AgencyCode) },
+];
 
 /** Quy chế & chương trình: filters (kind, status, year/term, party), search without diacritics, paging. */
 export function AgreementList() {
@@ -92,18 +98,19 @@ export function AgreementList() {
       <div class="filters">
         {/* Province staff choose a unit of their province to look into (read-only). */}
         <LocalityPicker testId="filter-locality" value={locality() ?? undefined} onChange={(code) => setParams({ locality: code })} />
-        <Field label={{ vi: 'Loại', en: 'Kind' }}>
-          <select data-testid="filter-kind" value={p('kind')} onChange={(e) => setParams({ kind: e.currentTarget.value || undefined })}>
-            <option value="">{t(all)}</option>
-            <For each={agreementKinds}>{(k) => <option value={k}>{t(kindLabels[k])}</option>}</For>
-          </select>
-        </Field>
-        <Field label={{ vi: 'Trạng thái', en: 'Status' }}>
-          <select data-testid="filter-status" value={p('status')} onChange={(e) => setParams({ status: e.currentTarget.value || undefined })}>
-            <option value="">{t(all)}</option>
-            <For each={agreementStatuses}>{(s) => <option value={s}>{t(statusLabels[s])}</option>}</For>
-          </select>
-        </Field>
+        <For each={selectFilters}>
+          {(f) => (
+            <Select
+              label={f.label}
+              testId={`filter-${f.param}`}
+              options={f.options}
+              labels={f.labels}
+              blank={ui.all}
+              value={p(f.param)}
+              onValue={(v) => setParams({ [f.param]: v || undefined })}
+            />
+          )}
+        </For>
         <Field label={{ vi: 'Năm', en: 'Year' }}>
           <input
             data-testid="filter-year"
@@ -114,12 +121,6 @@ export function AgreementList() {
             value={p('year')}
             onChange={(e) => setParams({ year: e.currentTarget.value || undefined })}
           />
-        </Field>
-        <Field label={{ vi: 'Bên tham gia', en: 'Party' }}>
-          <select data-testid="filter-party" value={p('party')} onChange={(e) => setParams({ party: e.currentTarget.value || undefined })}>
-            <option value="">{t(all)}</option>
-            <For each={agencyCodes.filter((c) => c !== 'OTHER')}>{(c) => <option value={c}>{agencyName(c)}</option>}</For>
-          </select>
         </Field>
         <form
           class="filters"

@@ -1,11 +1,12 @@
 import { vietnamMonth } from '../../../shared/dates.js';
 import { createResource, createSignal, For, Show } from 'solid-js';
+import { createStore } from 'solid-js/store';
 import { provinceLocalitiesSchema } from '../../../shared/localities/views.js';
 import { auditActionLabels, auditActions, auditEntities, auditEntityLabels, type AuditEvent, auditPageSchema } from '../../../shared/audit/schema.js';
 import { roleLabels, type Role } from '../../../shared/roles.js';
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
-import { type Column, createPagedList, Field, focusHeading, LocalityPicker, RoleGate, SubmitButton, PagedTable, Input, DateInput } from '../ui/index.js';
+import { type Column, createPagedList, Field, GatedPage, LocalityPicker, SubmitButton, PagedTable, Input, DateInput, Select } from '../ui/index.js';
 import '../tenancy/tenancy.css';
 import { auditSentence, auditValue, fieldLabel, tenantCodeOf } from './sentence.js';
 
@@ -17,18 +18,22 @@ const empty = { vi: 'Không có thay đổi nào trong khoảng này.', en: 'No 
 
 /** Admins browse the tenant's audit log: one month at a time, newest first, with filters. */
 export function AuditLog() {
-  focusHeading();
   return (
-    <section>
-      <h1>{t(ui.nav.audit)}</h1>
-      <RoleGate needs="tenant:admin" message={{ vi: 'Chỉ quản trị viên xem được nhật ký thay đổi.', en: 'Only admins can see the audit log.' }}>
-        <AuditBrowser />
-      </RoleGate>
-    </section>
+    <GatedPage
+      title={ui.nav.audit}
+      needs="tenant:admin"
+      message={{ vi: 'Chỉ quản trị viên xem được nhật ký thay đổi.', en: 'Only admins can see the audit log.' }}
+    >
+      <AuditBrowser />
+    </GatedPage>
   );
 }
 
-const all = { vi: 'Tất cả', en: 'All' };
+/** The drop-down filters: which kind of record, which action. */
+const choiceFilters = [
+  { name: 'entity', label: { vi: 'Đối tượng', en: 'Entity' }, options: auditEntities, labels: auditEntityLabels },
+  { name: 'action', label: { vi: 'Hành động', en: 'Action' }, options: auditActions, labels: auditActionLabels },
+] as const;
 
 const unitNames = new Map<string, Promise<string | undefined>>();
 /** A unit's name by its code (one request per unit and page load), for entries that carry only the code. */
@@ -95,8 +100,7 @@ function AuditBrowser() {
   const [from, setFrom] = createSignal('');
   const [to, setTo] = createSignal('');
   const [actor, setActor] = createSignal('');
-  const [entity, setEntity] = createSignal('');
-  const [action, setAction] = createSignal('');
+  const [choices, setChoices] = createStore<Record<(typeof choiceFilters)[number]['name'], string>>({ entity: '', action: '' });
   const [locality, setLocality] = createSignal<string | undefined>(undefined);
 
   const query = () => {
@@ -104,8 +108,7 @@ function AuditBrowser() {
     if (from()) q.set('from', from());
     if (to()) q.set('to', to());
     if (actor().trim()) q.set('actor', actor().trim());
-    if (entity()) q.set('entity', entity());
-    if (action()) q.set('action', action());
+    for (const { name } of choiceFilters) if (choices[name]) q.set(name, choices[name]);
     const unit = locality();
     if (unit) q.set('locality', unit);
     return q;
@@ -137,18 +140,19 @@ function AuditBrowser() {
           <DateInput name="to" min={from() || undefined} value={to()} onValue={setTo} />
         </Field>
         <Input label={{ vi: 'Người thực hiện (email)', en: 'Who (email)' }} name="actor" value={actor()} onInput={(e) => setActor(e.currentTarget.value)} />
-        <Field label={{ vi: 'Đối tượng', en: 'Entity' }}>
-          <select name="entity" value={entity()} onChange={(e) => setEntity(e.currentTarget.value)}>
-            <option value="">{t(all)}</option>
-            <For each={[...auditEntities]}>{(x) => <option value={x}>{t(auditEntityLabels[x]!)}</option>}</For>
-          </select>
-        </Field>
-        <Field label={{ vi: 'Hành động', en: 'Action' }}>
-          <select name="action" value={action()} onChange={(e) => setAction(e.currentTarget.value)}>
-            <option value="">{t(all)}</option>
-            <For each={[...auditActions]}>{(x) => <option value={x}>{t(auditActionLabels[x]!)}</option>}</For>
-          </select>
-        </Field>
+        <For each={choiceFilters}>
+          {(f) => (
+            <Select
+              label={f.label}
+              name={f.name}
+              options={f.options}
+              labels={f.labels}
+              blank={ui.all}
+              value={choices[f.name]}
+              onValue={(v) => setChoices(f.name, v)}
+            />
+          )}
+        </For>
         <LocalityPicker
           value={locality()}
           onChange={setLocality}

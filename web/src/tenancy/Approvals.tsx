@@ -4,19 +4,7 @@ import { signUpListSchema, type Tenant, type TenantStatus } from '../../../share
 import { decisionResultSchema, type InvitationCreated } from '../../../shared/users/schema.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import {
-  Async,
-  type Column,
-  ConfirmDialog,
-  createAction,
-  DataTable,
-  FormDialog,
-  ErrorAlert,
-  Field,
-  focusHeading,
-  RoleGate,
-  SubmitButton,
-} from '../ui/index.js';
+import { Async, type Column, ConfirmDialog, createAction, DataTable, FormDialog, ErrorAlert, Field, GatedPage, SubmitButton } from '../ui/index.js';
 import { InvitationLink } from './InvitationLink.jsx';
 import { TenantStatusFilter } from './TenantStatusFilter.jsx';
 import { tenantStatusLabels } from './labels.js';
@@ -26,14 +14,10 @@ type Decision = { tenant: Tenant; decision: 'approve' | 'reject' };
 
 /** Province admin: the sign-ups of the province's communes, wards and special zones, pending first; approve or reject with a reason. */
 export function Approvals() {
-  focusHeading();
   return (
-    <section>
-      <h1>{t({ vi: 'Phê duyệt đăng ký của xã, phường, đặc khu', en: 'Locality sign-up approvals' })}</h1>
-      <RoleGate needs="province:admin" message={{ vi: 'Chỉ quản trị viên cấp tỉnh dùng trang này.', en: 'Only province admins use this page.' }}>
-        <SignupList />
-      </RoleGate>
-    </section>
+    <GatedPage title={{ vi: 'Phê duyệt đăng ký của xã, phường, đặc khu', en: 'Locality sign-up approvals' }} needs="province:admin">
+      <SignupList />
+    </GatedPage>
   );
 }
 

@@ -5,19 +5,7 @@ import { type Tenant, type TenantStatus, tenantListSchema } from '../../../share
 import { type InvitationCreated, provinceOnboardedSchema } from '../../../shared/users/schema.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import {
-  type Column,
-  ConfirmDialog,
-  createAction,
-  createPagedList,
-  ErrorAlert,
-  Field,
-  focusHeading,
-  Input,
-  PagedTable,
-  RoleGate,
-  SubmitButton,
-} from '../ui/index.js';
+import { type Column, ConfirmDialog, createAction, createPagedList, ErrorAlert, Field, GatedPage, Input, PagedTable, SubmitButton } from '../ui/index.js';
 import { InvitationLink } from './InvitationLink.jsx';
 import { TenantStatusFilter } from './TenantStatusFilter.jsx';
 import { tenantStatusLabels } from './labels.js';
@@ -40,16 +28,12 @@ const kindLabels: Record<Tenant['kind'], { vi: string; en: string }> = {
  * whose link is handed over by hand) and browse every tenant of the platform by province and status.
  */
 export function OperatorPage() {
-  focusHeading();
   const [refresh, setRefresh] = createSignal(0);
   return (
-    <section>
-      <h1>{t({ vi: 'Vận hành: các đơn vị trên hệ thống', en: 'Operations: tenants of the platform' })}</h1>
-      <RoleGate needs="platform:operate" message={{ vi: 'Chỉ người vận hành nền tảng dùng trang này.', en: 'Only platform operators use this page.' }}>
-        <OnboardProvince onOnboarded={() => setRefresh((n) => n + 1)} />
-        <TenantList refresh={refresh()} />
-      </RoleGate>
-    </section>
+    <GatedPage title={{ vi: 'Vận hành: các đơn vị trên hệ thống', en: 'Operations: tenants of the platform' }} needs="platform:operate">
+      <OnboardProvince onOnboarded={() => setRefresh((n) => n + 1)} />
+      <TenantList refresh={refresh()} />
+    </GatedPage>
   );
 }
 

@@ -1,4 +1,4 @@
-import { type JSX, Show, splitProps } from 'solid-js';
+import { For, type JSX, Show, splitProps } from 'solid-js';
 import { t, type Text } from '../i18n.js';
 import './ui.css';
 
@@ -64,12 +64,63 @@ export function PasswordInput(props: {
   );
 }
 
+type LabelProps = { label: Text; hint?: Text; fieldClass?: string };
+
+/** A control inside its Field: the label props go to the Field, every other attribute to the control. */
+function labelled<A extends object>(control: (attributes: A) => JSX.Element) {
+  return (props: LabelProps & A) => {
+    const [own, rest] = splitProps(props, ['label', 'hint', 'fieldClass']);
+    return (
+      <Field label={own.label} hint={own.hint} class={own.fieldClass}>
+        {control(rest as A)}
+      </Field>
+    );
+  };
+}
+
 /** A labelled input on one line (any `<input>` attribute passes through). */
-export function Input(props: { label: Text; hint?: Text; fieldClass?: string } & JSX.InputHTMLAttributes<HTMLInputElement>) {
-  const [own, rest] = splitProps(props, ['label', 'hint', 'fieldClass']);
+export const Input = labelled((attributes: JSX.InputHTMLAttributes<HTMLInputElement>) => <input {...attributes} />);
+
+/** A labelled text area (any `<textarea>` attribute passes through). */
+export const TextArea = labelled((attributes: JSX.TextareaHTMLAttributes<HTMLTextAreaElement>) => <textarea {...attributes} />);
+
+type SelectProps<V extends string> = {
+  label: Text;
+  options: readonly V[];
+  /** Each option's text: a vocabulary (`kindLabels`) or a function. */
+  labels: { readonly [K in V]?: Text } | ((value: V) => string);
+  value: string;
+  name?: string;
+  required?: boolean;
+  testId?: string;
+};
+
+/**
+ * A labelled drop-down over a fixed list (a vocabulary, the grantable roles). `blank` adds a first
+ * option with the value '' ("Tất cả", "— Không đổi —"), which `onValue` then reports as ''. No
+ * attribute spread: the select's value must be set after its options exist.
+ */
+export function Select<V extends string>(props: SelectProps<V> & { blank: Text; onValue: (value: V | '') => void }): JSX.Element;
+export function Select<V extends string>(props: SelectProps<V> & { blank?: undefined; onValue: (value: V) => void }): JSX.Element;
+export function Select<V extends string>(props: SelectProps<V> & { blank?: Text; onValue: (value: V) => void }) {
+  const text = (value: V) => {
+    const labels = props.labels;
+    if (typeof labels === 'function') return labels(value);
+    const label = labels[value];
+    return label ? t(label) : value;
+  };
   return (
-    <Field label={own.label} hint={own.hint} class={own.fieldClass}>
-      <input {...rest} />
+    <Field label={props.label}>
+      <select
+        name={props.name}
+        required={props.required}
+        data-testid={props.testId}
+        value={props.value}
+        onChange={(e) => props.onValue(e.currentTarget.value as V)}
+      >
+        <Show when={props.blank}>{(blank) => <option value="">{t(blank())}</option>}</Show>
+        <For each={props.options}>{(value) => <option value={value}>{text(value)}</option>}</For>
+      </select>
     </Field>
   );
 }

@@ -5,7 +5,7 @@ import { type Invitation, type InvitationCreated, invitationCreatedSchema, type 
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
 import { session } from '../session.js';
-import { Async, type Column, ConfirmDialog, createAction, DataTable, ErrorAlert, focusHeading, RoleGate } from '../ui/index.js';
+import { Async, type Column, ConfirmDialog, createAction, DataTable, ErrorAlert, GatedPage } from '../ui/index.js';
 import { InvitationLink } from '../tenancy/InvitationLink.jsx';
 import { InviteForm } from './InviteForm.jsx';
 import '../tenancy/tenancy.css';
@@ -15,14 +15,10 @@ const actionsHeader = { vi: 'Thao tác', en: 'Actions' };
 
 /** Admins: users and pending invitations of their own tenant; invite, re-issue a link, revoke, disable, re-enable. */
 export function Users() {
-  focusHeading();
   return (
-    <section>
-      <h1>{t({ vi: 'Người dùng và lời mời', en: 'Users and invitations' })}</h1>
-      <RoleGate needs="tenant:admin" message={{ vi: 'Chỉ quản trị viên của đơn vị dùng trang này.', en: 'Only the unit’s admins use this page.' }}>
-        <UsersOfTenant />
-      </RoleGate>
-    </section>
+    <GatedPage title={{ vi: 'Người dùng và lời mời', en: 'Users and invitations' }} needs="tenant:admin">
+      <UsersOfTenant />
+    </GatedPage>
   );
 }
 
