@@ -11,7 +11,7 @@ import {
 } from '../../../shared/archive/schema.js';
 import { can } from '../../../shared/roles.js';
 import { lang, t } from '../i18n.js';
-import { Field, RemoveButton, Input, DateInput, RecordName, RecordPicker } from '../ui/index.js';
+import { Field, RemoveButton, Input, DateInput, RecordName, RecordPicker, TextArea } from '../ui/index.js';
 import { session } from '../session.js';
 import { canWriteHere, readsOtherTenant, useLocality, withLocality } from '../tenancy/locality.jsx';
 import { NumberClash } from './NumberClash.jsx';
@@ -120,16 +120,12 @@ export function MetadataFields(props: { form: MetadataForm; documentId?: string 
         </Field>
       </div>
       <NumberClash numberSymbol={f.numberSymbol} agencies={props.form.value().issuingAgencies} documentId={props.documentId} />
-      <Field label={metadataLabels.summary}>
-        <textarea name="summary" rows="3" required value={f.summary} onInput={(e) => setF('summary', e.currentTarget.value)} />
-      </Field>
+      <TextArea label={metadataLabels.summary} name="summary" rows="3" required value={f.summary} onInput={(e) => setF('summary', e.currentTarget.value)} />
       <div class="archive-grid two">
         <Field label={metadataLabels.issuingAgencies}>
           <textarea name="agencies" rows="3" required value={f.agencies} onInput={(e) => setF('agencies', e.currentTarget.value)} />
         </Field>
-        <Field label={metadataLabels.signers}>
-          <textarea name="signers" rows="3" value={f.signers} onInput={(e) => setF('signers', e.currentTarget.value)} />
-        </Field>
+        <TextArea label={metadataLabels.signers} name="signers" rows="3" value={f.signers} onInput={(e) => setF('signers', e.currentTarget.value)} />
       </div>
       <Input label={metadataLabels.tags} name="tags" value={f.tags} onInput={(e) => setF('tags', e.currentTarget.value)} />
       <fieldset class="archive-links">

@@ -30,6 +30,7 @@ import {
   RemoveButton,
   DateInput,
   RecordPicker,
+  TextArea,
 } from '../ui/index.js';
 import { ownTenant } from '../tenancy/locality.jsx';
 
@@ -348,9 +349,7 @@ function PlanEditor(props: { plan?: PlanSummary }) {
             <input type="number" min="1" max="999" name="itemNo" value={form.itemNo} onInput={(e) => setForm('itemNo', e.currentTarget.value)} />
           </Field>
         </div>
-        <Field label={{ vi: 'Ghi chú', en: 'Notes' }}>
-          <textarea name="note" rows="2" value={form.note} onInput={(e) => setForm('note', e.currentTarget.value)} />
-        </Field>
+        <TextArea label={{ vi: 'Ghi chú', en: 'Notes' }} name="note" rows="2" value={form.note} onInput={(e) => setForm('note', e.currentTarget.value)} />
       </fieldset>
 
       <ErrorAlert error={action.error()} />
