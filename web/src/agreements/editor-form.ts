@@ -12,20 +12,23 @@ export type ItemForm = {
   evidence: unknown[];
   cooperating: string[];
 };
-export type Form = {
+/** An agreement's heading as text fields (lists one entry a line): what the editor and the import review both edit. */
+export type HeadingForm<P> = {
   kind: AgreementKind;
   number: string;
   title: string;
   year: string;
   termFrom: string;
   termTo: string;
-  parties: { agency: AgencyCode; name: string }[];
+  parties: P[];
   areas: string;
   summary: string;
-  items: ItemForm[];
-  chapters: { title: string; placeholder: boolean; articles: { title: string; text: string; placeholder: boolean }[] }[];
   recipients: string;
   remarks: string;
+};
+export type Form = HeadingForm<{ agency: AgencyCode; name: string }> & {
+  items: ItemForm[];
+  chapters: { title: string; placeholder: boolean; articles: { title: string; text: string; placeholder: boolean }[] }[];
   /** A commune's program or regulation: the predecessor district's agreement it continues. */
   continues: ContinuesInput | null;
 };

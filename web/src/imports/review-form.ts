@@ -1,6 +1,7 @@
-import type { AgreementContentInput, AgreementKind, Due, Party } from '../../../shared/agreements/schema.js';
+import type { AgreementContentInput, Due, Party } from '../../../shared/agreements/schema.js';
 import { agencyOf } from '../../../shared/imports/agencies.js';
 import type { DocumentProposal } from '../../../shared/imports/schema.js';
+import type { HeadingForm } from '../agreements/editor-form.js';
 
 /**
  * The review screen's state: the proposal with each item and article carrying the source blocks it
@@ -11,21 +12,7 @@ type Src = { src: number[] };
 export type ReviewItem = Src & { title: string; description: string; lead: Party | null; cooperating: string; due: Due | null; placeholder: boolean };
 export type ReviewArticle = Src & { title: string; text: string; placeholder: boolean };
 export type ReviewChapter = Src & { title: string; placeholder: boolean; articles: ReviewArticle[] };
-export type Review = {
-  kind: AgreementKind;
-  number: string;
-  title: string;
-  year: string;
-  termFrom: string;
-  termTo: string;
-  parties: Party[];
-  areas: string;
-  summary: string;
-  recipients: string;
-  remarks: string;
-  items: ReviewItem[];
-  chapters: ReviewChapter[];
-};
+export type Review = HeadingForm<Party> & { items: ReviewItem[]; chapters: ReviewChapter[] };
 
 export function reviewOf(p: DocumentProposal): Review {
   const c = p.content;

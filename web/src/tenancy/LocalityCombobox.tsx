@@ -3,6 +3,7 @@ import { provinceLocalitiesSchema } from '../../../shared/localities/views.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
 import { comboboxKeydown } from '../ui/combobox.js';
+import '../ui/ui.css';
 import type { ProvinceItem, Unit } from './SignUp.jsx';
 
 /** How many matches the type-ahead shows at once (Thành phố Hồ Chí Minh alone has 168 units). */
@@ -86,7 +87,7 @@ export function LocalityCombobox(props: { province: ProvinceItem | undefined; va
           <div
             id="signup-locality-options"
             role="listbox"
-            class="combo-list"
+            class="listbox combo-list"
             data-testid="locality-options"
             aria-label={t({ vi: 'Đơn vị phù hợp', en: 'Matching units' })}
           >
@@ -111,7 +112,7 @@ export function LocalityCombobox(props: { province: ProvinceItem | undefined; va
               )}
             </For>
             <Show when={more()}>
-              <div class="muted combo-more" aria-hidden="true">
+              <div class="muted listbox-note" aria-hidden="true">
                 {t({ vi: 'Gõ thêm để thu hẹp…', en: 'Type more to narrow down…' })}
               </div>
             </Show>

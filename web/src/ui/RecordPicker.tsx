@@ -88,11 +88,11 @@ export function RecordPicker(props: {
             onKeyDown={keydown}
           />
           <Show when={open()}>
-            <div id={listId} role="listbox" class="picker-list" aria-label={t(props.label)} data-testid="picker-options">
+            <div id={listId} role="listbox" class="listbox" aria-label={t(props.label)} data-testid="picker-options">
               <For
                 each={shown()}
                 fallback={
-                  <div class="muted picker-empty">
+                  <div class="muted listbox-note">
                     {matches.loading ? t({ vi: 'Đang tìm…', en: 'Searching…' }) : t({ vi: 'Không có bản ghi nào khớp.', en: 'Nothing matches.' })}
                   </div>
                 }
