@@ -15,7 +15,7 @@ import {
 import { formatDate } from '../../../shared/format.js';
 import { api } from '../api.js';
 import { lang, type Text, t, ui } from '../i18n.js';
-import { type Column, createPagedList, Field, focusHeading, LocalityPicker, PagedTable, Select, SubmitButton } from '../ui/index.js';
+import { type Column, createPagedList, Field, focusHeading, LocalityPicker, PagedTable, Select, SubmitButton, FilterForm } from '../ui/index.js';
 import { agencyName, canWrite, ProgressBar, StatusBadge, withLocality } from './common.jsx';
 
 const empty = { vi: 'Không có văn bản nào phù hợp.', en: 'No matching agreements.' };
@@ -122,19 +122,12 @@ export function AgreementList() {
             onChange={(e) => setParams({ year: e.currentTarget.value || undefined })}
           />
         </Field>
-        <form
-          class="filters"
-          style={{ margin: 0 }}
-          onSubmit={(e) => {
-            e.preventDefault();
-            setParams({ q: q() || undefined });
-          }}
-        >
+        <FilterForm style={{ margin: 0 }} onApply={() => setParams({ q: q() || undefined })}>
           <Field label={{ vi: 'Tìm (không cần dấu)', en: 'Search (accents optional)' }}>
             <input data-testid="search" type="search" value={q()} onInput={(e) => setQ(e.currentTarget.value)} />
           </Field>
           <SubmitButton secondary label={{ vi: 'Tìm', en: 'Search' }} busy={list.busy()} />
-        </form>
+        </FilterForm>
         <Show when={canWrite(locality())}>
           <A href="/agreements/new" class="button" data-testid="new-agreement">
             {t({ vi: 'Soạn mới', en: 'New draft' })}

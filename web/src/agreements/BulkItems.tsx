@@ -4,7 +4,7 @@ import { agencyOf } from '../../../shared/imports/agencies.js';
 import { type BulkItems as Body, bulkItemsResultSchema } from '../../../shared/imports/schema.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { BulkBar, createAction, DateInput, Field, type Selection } from '../ui/index.js';
+import { BulkBar, createAction, DateInput, Field, type Selection, Select } from '../ui/index.js';
 
 /**
  * The selected items of a program get the same status (and, in a draft, deadline or lead agency) in
@@ -51,12 +51,15 @@ export function BulkItems(props: { agreement: Agreement; items: Item[]; selectio
       done={done()}
       onApply={() => void apply()}
     >
-      <Field label={{ vi: 'Trạng thái', en: 'Status' }}>
-        <select value={status()} onChange={(e) => setStatus(e.currentTarget.value as ItemStatus)} data-testid="bulk-status">
-          <option value="">{t({ vi: '— Không đổi —', en: '— No change —' })}</option>
-          <For each={itemStatuses}>{(s) => <option value={s}>{t(itemStatusInfo[s])}</option>}</For>
-        </select>
-      </Field>
+      <Select
+        label={{ vi: 'Trạng thái', en: 'Status' }}
+        testId="bulk-status"
+        options={itemStatuses}
+        labels={itemStatusInfo}
+        blank={{ vi: '— Không đổi —', en: '— No change —' }}
+        value={status()}
+        onValue={setStatus}
+      />
       <Show
         when={draft()}
         fallback={

@@ -3,7 +3,7 @@ import { type Item, itemStatuses, itemStatusInfo } from '../../../shared/agreeme
 import { formatDate } from '../../../shared/format.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { createAction, Field, SubmitButton, Input, DateInput, RecordPicker, SelectBox, type Selection } from '../ui/index.js';
+import { createAction, Field, SubmitButton, Input, DateInput, RecordPicker, SelectBox, type Selection, Select } from '../ui/index.js';
 import { ErrorBox, ItemStatusBadge, ProgressBar, todayVN } from './common.jsx';
 
 /** A content item: status, progress bar, deadline, timeline, evidence, and the progress form. */
@@ -104,11 +104,14 @@ export function ItemCard(props: { item: Item; agreementId: string; tracking: boo
           }
         >
           <form class="inline-form" onSubmit={save} data-testid="progress-form">
-            <Field label={{ vi: 'Trạng thái', en: 'Status' }}>
-              <select name="status" value={status()} onChange={(e) => setStatus(e.currentTarget.value as Item['status'])}>
-                <For each={itemStatuses}>{(s) => <option value={s}>{t(itemStatusInfo[s])}</option>}</For>
-              </select>
-            </Field>
+            <Select
+              label={{ vi: 'Trạng thái', en: 'Status' }}
+              name="status"
+              options={itemStatuses}
+              labels={itemStatusInfo}
+              value={status()}
+              onValue={setStatus}
+            />
             <Field label={{ vi: 'Tiến độ (%)', en: 'Progress (%)' }}>
               <input
                 name="progress"

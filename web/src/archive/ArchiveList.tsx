@@ -4,7 +4,7 @@ import { documentTypes, type DocumentSummary } from '../../../shared/archive/sch
 import { formatDate } from '../../../shared/format.js';
 import { t, ui } from '../i18n.js';
 import { useLocality, withLocality } from '../tenancy/locality.jsx';
-import { type Column, createPagedList, Field, focusHeading, LocalityPicker, SubmitButton, PagedTable } from '../ui/index.js';
+import { type Column, createPagedList, Field, focusHeading, LocalityPicker, SubmitButton, PagedTable, FilterForm } from '../ui/index.js';
 import { listDocuments } from './api.js';
 import { canAdmin, canWrite, typeLabel } from './common.jsx';
 import { signatureBadge } from './SignatureView.jsx';
@@ -61,14 +61,7 @@ export function ArchiveList() {
           {t({ vi: 'Kiểm tra một tệp', en: 'Check a file' })}
         </A>
       </div>
-      <form
-        class="filters"
-        aria-label={t({ vi: 'Tìm văn bản', en: 'Find documents' })}
-        onSubmit={(e) => {
-          e.preventDefault();
-          setApplied(filters());
-        }}
-      >
+      <FilterForm aria-label={t({ vi: 'Tìm văn bản', en: 'Find documents' })} onApply={() => setApplied(filters())}>
         {/* Province staff look into one unit of their province (read-only). */}
         <LocalityPicker testId="archive-locality" value={locality()} onChange={(code) => setParams({ locality: code })} />
         <Field label={{ vi: 'Tìm trong thông tin và nội dung (không cần dấu)', en: 'Search details and text (accents optional)' }}>
@@ -109,7 +102,7 @@ export function ArchiveList() {
           </label>
         </Show>
         <SubmitButton label={{ vi: 'Tìm kiếm', en: 'Search' }} busy={list.busy()} data-testid="archive-search" />
-      </form>
+      </FilterForm>
       <PagedTable list={list} columns={columns} label={ui.nav.archive} testId="archive-results" emptyTestId="archive-empty" empty={empty} />
     </section>
   );

@@ -6,7 +6,7 @@ import { auditActionLabels, auditActions, auditEntities, auditEntityLabels, type
 import { roleLabels, type Role } from '../../../shared/roles.js';
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
-import { type Column, createPagedList, Field, GatedPage, LocalityPicker, SubmitButton, PagedTable, Input, DateInput, Select } from '../ui/index.js';
+import { type Column, createPagedList, Field, GatedPage, LocalityPicker, SubmitButton, PagedTable, Input, DateInput, Select, FilterForm } from '../ui/index.js';
 import '../tenancy/tenancy.css';
 import { auditSentence, auditValue, fieldLabel, tenantCodeOf } from './sentence.js';
 
@@ -122,14 +122,7 @@ function AuditBrowser() {
 
   return (
     <>
-      <form
-        class="filters"
-        data-testid="audit-filters"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setApplied(query());
-        }}
-      >
+      <FilterForm data-testid="audit-filters" onApply={() => setApplied(query())}>
         <Field label={{ vi: 'Tháng', en: 'Month' }}>
           <DateInput kind="month" name="month" required value={month()} onValue={setMonth} />
         </Field>
@@ -161,7 +154,7 @@ function AuditBrowser() {
           testId="audit-locality"
         />
         <SubmitButton label={{ vi: 'Lọc', en: 'Filter' }} busy={list.busy()} />
-      </form>
+      </FilterForm>
       <PagedTable
         list={list}
         columns={columns}

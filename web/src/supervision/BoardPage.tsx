@@ -3,7 +3,7 @@ import { createResource, createSignal } from 'solid-js';
 import { formatDate } from '../../../shared/format.js';
 import type { Board } from '../../../shared/supervision/views.js';
 import { t } from '../i18n.js';
-import { Async, type Column, DataTable, Field, focusHeading, LocalityPicker, SubmitButton } from '../ui/index.js';
+import { Async, type Column, DataTable, Field, focusHeading, LocalityPicker, SubmitButton, FilterForm } from '../ui/index.js';
 import { supervisionApi, useLocality, withLocality } from './client.js';
 import { RecStatusBadge } from './common.jsx';
 
@@ -75,13 +75,7 @@ export function BoardPage() {
         <A href={withLocality('/supervision', locality())}>← {t({ vi: 'Danh sách kế hoạch', en: 'All plans' })}</A>
       </p>
       <h1>{t({ vi: 'Theo dõi giải quyết kiến nghị sau giám sát', en: 'Recommendation follow-up' })}</h1>
-      <form
-        class="filters"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setQuery(text());
-        }}
-      >
+      <FilterForm onApply={() => setQuery(text())}>
         <LocalityPicker value={locality()} onChange={setLocality} />
         <Field label={{ vi: 'Năm (tỷ lệ giải quyết)', en: 'Year (resolution rate)' }}>
           <input
@@ -98,7 +92,7 @@ export function BoardPage() {
           <input type="search" name="q" value={text()} onInput={(e) => setText(e.currentTarget.value)} />
         </Field>
         <SubmitButton secondary label={{ vi: 'Lọc', en: 'Filter' }} busy={board.loading} />
-      </form>
+      </FilterForm>
       <Async of={board}>
         {(b) => (
           <>

@@ -4,8 +4,8 @@ import { formatDate } from '../../../shared/format.js';
 import { ownerBodyLabels, planStatusLabels, planTypeLabels } from '../../../shared/supervision/labels.js';
 import { planStatuses } from '../../../shared/supervision/schema.js';
 import type { PlanSummary } from '../../../shared/supervision/views.js';
-import { t } from '../i18n.js';
-import { type Column, createPagedList, Field, focusHeading, LocalityPicker, PagedTable } from '../ui/index.js';
+import { t, ui } from '../i18n.js';
+import { type Column, createPagedList, Field, focusHeading, LocalityPicker, PagedTable, FilterForm, Select } from '../ui/index.js';
 import { canWrite, supervisionApi, useLocality, withLocality } from './client.js';
 import { DemoBadge, PlanStatusBadge } from './common.jsx';
 
@@ -94,20 +94,17 @@ export function PlansPage() {
           {t({ vi: 'Bảng theo dõi kiến nghị', en: 'Recommendation follow-up board' })}
         </A>
       </div>
-      <form
-        class="filters"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setQuery(text());
-        }}
-      >
+      <FilterForm onApply={() => setQuery(text())}>
         <LocalityPicker value={locality()} onChange={setLocality} />
-        <Field label={{ vi: 'Trạng thái', en: 'Status' }}>
-          <select value={status()} onChange={(e) => setStatus(e.currentTarget.value)} name="status">
-            <option value="">{t({ vi: 'Tất cả', en: 'All' })}</option>
-            <For each={planStatuses}>{(s) => <option value={s}>{t(planStatusLabels[s])}</option>}</For>
-          </select>
-        </Field>
+        <Select
+          label={{ vi: 'Trạng thái', en: 'Status' }}
+          name="status"
+          options={planStatuses}
+          labels={planStatusLabels}
+          blank={ui.all}
+          value={status()}
+          onValue={setStatus}
+        />
         <Field label={{ vi: 'Năm', en: 'Year' }}>
           <input type="number" min="2000" max="2100" value={year()} onChange={(e) => setYear(e.currentTarget.value)} name="year" style={{ width: '7rem' }} />
         </Field>
@@ -123,7 +120,7 @@ export function PlansPage() {
         <button class="button secondary" type="submit">
           {t({ vi: 'Tìm', en: 'Search' })}
         </button>
-      </form>
+      </FilterForm>
       <PagedTable
         list={list}
         columns={columns}

@@ -9,6 +9,7 @@ export { type Action, createAction } from './action.js';
 export { type Column, DataTable, type Sort, sortRows } from './DataTable.jsx';
 export { cancelText, ConfirmDialog, Dialog, FormDialog } from './Dialog.jsx';
 export { ErrorAlert, toProblem } from './ErrorAlert.jsx';
+export { FilterForm } from './FilterForm.jsx';
 export { Field, Input, PasswordInput, Select, SubmitButton, TextArea } from './Field.jsx';
 export { focusHeading } from './focus.js';
 export { LocalityPicker } from './LocalityPicker.jsx';
