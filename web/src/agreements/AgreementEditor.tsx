@@ -2,22 +2,13 @@ import { A, useNavigate, useParams } from '@solidjs/router';
 import { createEffect, createResource, createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { defaultParties, defaultPartyName, partyAgenciesByLevel } from '../../../shared/agreements/parties.js';
-import {
-  agencyCodes,
-  agreementKinds,
-  fullTitle,
-  kindLabels,
-  agreementDetailSchema,
-  agreementResultSchema,
-  continuableSchema,
-  type AgencyCode,
-  type AgreementKind,
-} from '../../../shared/agreements/schema.js';
+import { agencyCodes, fullTitle, agreementDetailSchema, agreementResultSchema, continuableSchema, type AgencyCode } from '../../../shared/agreements/schema.js';
 import { api } from '../api.js';
 import { t, ui } from '../i18n.js';
 import { createAction, createDraft, DraftNotice, Field, focusHeading, SubmitButton, RemoveButton } from '../ui/index.js';
 import { agencyName, ErrorBox, newIdempotencyKey, useOwnUnit } from './common.jsx';
 import { ContentEditor } from './ContentEditor.jsx';
+import { HeadingFields } from './HeadingFields.jsx';
 import { contentOf, emptyForm, type Form, formOf } from './editor-form.js';
 
 /** Draft editor: new draft (POST with an Idempotency-Key) or a draft's content (PUT with its version). */
@@ -96,29 +87,7 @@ export function AgreementEditor() {
         <DraftNotice draft={draft} />
         <form class="form" onSubmit={save} data-testid="agreement-editor">
           <div class="grid-form">
-            <Field label={{ vi: 'Loại văn bản', en: 'Kind' }}>
-              <select name="kind" value={form.kind} onChange={(e) => setForm('kind', e.currentTarget.value as AgreementKind)}>
-                <For each={agreementKinds}>{(k) => <option value={k}>{t(kindLabels[k])}</option>}</For>
-              </select>
-            </Field>
-            <Field label={{ vi: 'Số, ký hiệu', en: 'Number and symbol' }}>
-              <input name="number" placeholder="69/QCPH-HĐND-UBND-MTTQ" value={form.number} onInput={(e) => setForm('number', e.currentTarget.value)} />
-            </Field>
-            <Show
-              when={form.kind === 'regulation'}
-              fallback={
-                <Field label={{ vi: 'Năm', en: 'Year' }}>
-                  <input name="year" type="number" min="1945" max="2100" required value={form.year} onInput={(e) => setForm('year', e.currentTarget.value)} />
-                </Field>
-              }
-            >
-              <Field label={{ vi: 'Nhiệm kỳ từ năm', en: 'Term from' }}>
-                <input name="termFrom" type="number" required value={form.termFrom} onInput={(e) => setForm('termFrom', e.currentTarget.value)} />
-              </Field>
-              <Field label={{ vi: 'đến năm', en: 'to' }}>
-                <input name="termTo" type="number" required value={form.termTo} onInput={(e) => setForm('termTo', e.currentTarget.value)} />
-              </Field>
-            </Show>
+            <HeadingFields form={form} set={(patch) => setForm(patch)} strict />
             <label class="wide">
               {t({ vi: 'Trích yếu', en: 'Title' })}
               <input

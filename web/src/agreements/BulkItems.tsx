@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { type Agreement, type Item, type ItemStatus, itemStatuses, itemStatusInfo } from '../../../shared/agreements/schema.js';
 import { agencyOf } from '../../../shared/imports/agencies.js';
 import { type BulkItems as Body, bulkItemsResultSchema } from '../../../shared/imports/schema.js';

@@ -3,12 +3,13 @@ import { createSignal, For, onMount, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import * as z from 'zod';
 import { documentDetailSchema } from '../../../shared/archive/schema.js';
-import { agreementKinds, agreementSummarySchema, kindLabels, type AgreementKind } from '../../../shared/agreements/schema.js';
+import { agreementSummarySchema, type AgreementKind } from '../../../shared/agreements/schema.js';
 import { documentProposalSchema, MAX_DIRECT_UPLOAD_BYTES, type DocumentProposal } from '../../../shared/imports/schema.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
 import { createAction, ErrorAlert, Field, focusHeading, SubmitButton } from '../ui/index.js';
 import { uploadFile } from '../archive/api.js';
+import { HeadingFields } from '../agreements/HeadingFields.jsx';
 import { ArticlesReview, ItemsReview, SourceText } from './ReviewSections.jsx';
 import { contentOf, type Review, reviewOf } from './review-form.js';
 import './imports.css';
@@ -141,29 +142,7 @@ export function ImportDocument() {
             </Show>
             <div class="import-row">
               <div class="grid-form">
-                <Field label={{ vi: 'Loại văn bản', en: 'Kind' }}>
-                  <select name="kind" value={review.kind} onChange={(e) => setReview('kind', e.currentTarget.value as AgreementKind)}>
-                    <For each={agreementKinds}>{(k) => <option value={k}>{t(kindLabels[k])}</option>}</For>
-                  </select>
-                </Field>
-                <Field label={{ vi: 'Số, ký hiệu', en: 'Number and symbol' }}>
-                  <input name="number" value={review.number} onInput={(e) => setReview('number', e.currentTarget.value)} />
-                </Field>
-                <Show
-                  when={review.kind === 'regulation'}
-                  fallback={
-                    <Field label={{ vi: 'Năm', en: 'Year' }}>
-                      <input name="year" type="number" value={review.year} onInput={(e) => setReview('year', e.currentTarget.value)} />
-                    </Field>
-                  }
-                >
-                  <Field label={{ vi: 'Nhiệm kỳ từ năm', en: 'Term from' }}>
-                    <input name="termFrom" type="number" value={review.termFrom} onInput={(e) => setReview('termFrom', e.currentTarget.value)} />
-                  </Field>
-                  <Field label={{ vi: 'đến năm', en: 'to' }}>
-                    <input name="termTo" type="number" value={review.termTo} onInput={(e) => setReview('termTo', e.currentTarget.value)} />
-                  </Field>
-                </Show>
+                <HeadingFields form={review} set={(patch) => setReview(patch)} />
                 <Field label={{ vi: 'Trích yếu', en: 'Title' }} class="wide">
                   <input name="title" required value={review.title} onInput={(e) => setReview('title', e.currentTarget.value)} />
                 </Field>
