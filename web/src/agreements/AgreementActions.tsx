@@ -1,11 +1,17 @@
 import { A, useNavigate } from '@solidjs/router';
-import { createSignal, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { type AgreementDetail as Detail, agreementResultSchema } from '../../../shared/agreements/schema.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
 import { ConfirmDialog, createAction, DateInput, Field, FormDialog } from '../ui/index.js';
 import { download, ErrorBox, newIdempotencyKey, todayVN, withLocality } from './common.jsx';
 import { SignDialog } from './SignDialog.jsx';
+
+/** The status changes of a signed agreement, each shown while the agreement is in one of `from`. */
+const statusMoves = [
+  { to: 'in_force', from: ['signed'], label: { vi: 'Đưa vào hiệu lực', en: 'Put in force' } },
+  { to: 'expired', from: ['signed', 'in_force'], label: { vi: 'Kết thúc hiệu lực', en: 'Mark expired' } },
+] as const;
 
 /** The lifecycle actions of one agreement: export, edit, sign, delete a draft, put in force, expire, amend, review. */
 export function AgreementActions(props: { detail: Detail; writable: boolean; locality: string | null; reload: () => Promise<void> }) {
@@ -86,30 +92,24 @@ export function AgreementActions(props: { detail: Detail; writable: boolean; loc
             <DateInput name="status-on" value={statusOn()} onValue={setStatusOn} />
           </Field>
         </Show>
-        <Show when={writable() && a().status === 'signed'}>
-          <button
-            type="button"
-            class="button secondary"
-            disabled={action.busy()}
-            onClick={() => act(() => post('/status', { version: a().version, to: 'in_force', on: statusOn() || todayVN() }))}
-          >
-            {t({ vi: 'Đưa vào hiệu lực', en: 'Put in force' })}
+        <For each={statusMoves}>
+          {(move) => (
+            <Show when={writable() && (move.from as readonly string[]).includes(a().status)}>
+              <button
+                type="button"
+                class="button secondary"
+                disabled={action.busy()}
+                onClick={() => act(() => post('/status', { version: a().version, to: move.to, on: statusOn() || todayVN() }))}
+              >
+                {t(move.label)}
+              </button>
+            </Show>
+          )}
+        </For>
+        <Show when={writable() && (a().status === 'signed' || a().status === 'in_force') && !a().amendedBy}>
+          <button type="button" class="button secondary" data-testid="amend" disabled={action.busy()} onClick={() => setAsking('amend')}>
+            {t({ vi: 'Sửa đổi, bổ sung', en: 'Amend' })}
           </button>
-        </Show>
-        <Show when={writable() && (a().status === 'signed' || a().status === 'in_force')}>
-          <button
-            type="button"
-            class="button secondary"
-            disabled={action.busy()}
-            onClick={() => act(() => post('/status', { version: a().version, to: 'expired', on: statusOn() || todayVN() }))}
-          >
-            {t({ vi: 'Kết thúc hiệu lực', en: 'Mark expired' })}
-          </button>
-          <Show when={!a().amendedBy}>
-            <button type="button" class="button secondary" data-testid="amend" disabled={action.busy()} onClick={() => setAsking('amend')}>
-              {t({ vi: 'Sửa đổi, bổ sung', en: 'Amend' })}
-            </button>
-          </Show>
         </Show>
         <Show when={writable() && a().status !== 'draft'}>
           <A class="button secondary" href={`/agreements/${a().id}/reviews/new`} data-testid="new-review">

@@ -1,5 +1,5 @@
 import { A, useParams } from '@solidjs/router';
-import { createResource, Show } from 'solid-js';
+import { createResource, For, Show } from 'solid-js';
 import { agreementDetailSchema, fullTitle, periodLabel } from '../../../shared/agreements/schema.js';
 import { formatDate } from '../../../shared/format.js';
 import { api } from '../api.js';
@@ -9,6 +9,12 @@ import { AgreementActions } from './AgreementActions.jsx';
 import { AgreementSections } from './AgreementSections.jsx';
 import { canWrite, StatusBadge, useLocality, withLocality } from './common.jsx';
 import { FollowButton } from '../notifications/FollowButton.jsx';
+
+/** The agreements that follow this one: its draft amendment, then the amendment that replaced it. */
+const laterAgreements = [
+  { key: 'amendedBy', term: { vi: 'Dự thảo sửa đổi', en: 'Draft amendment' }, link: { vi: 'Mở dự thảo sửa đổi', en: 'Open the draft amendment' } },
+  { key: 'supersededBy', term: { vi: 'Được thay thế bởi', en: 'Superseded by' }, link: { vi: 'Văn bản sửa đổi', en: 'The amendment' } },
+] as const;
 
 /** One agreement: header, lifecycle actions, items with progress and timeline, articles, signing, reviews. */
 export function AgreementDetailPage() {
@@ -93,18 +99,20 @@ export function AgreementDetailPage() {
                     </>
                   )}
                 </Show>
-                <Show when={a().amendedBy}>
-                  <dt>{t({ vi: 'Dự thảo sửa đổi', en: 'Draft amendment' })}</dt>
-                  <dd>
-                    <A href={withLocality(`/agreements/${a().amendedBy}`, locality())}>{t({ vi: 'Mở dự thảo sửa đổi', en: 'Open the draft amendment' })}</A>
-                  </dd>
-                </Show>
-                <Show when={a().supersededBy}>
-                  <dt>{t({ vi: 'Được thay thế bởi', en: 'Superseded by' })}</dt>
-                  <dd>
-                    <A href={withLocality(`/agreements/${a().supersededBy}`, locality())}>{t({ vi: 'Văn bản sửa đổi', en: 'The amendment' })}</A>
-                  </dd>
-                </Show>
+                <For each={laterAgreements}>
+                  {(later) => (
+                    <Show when={a()[later.key]}>
+                      {(id) => (
+                        <>
+                          <dt>{t(later.term)}</dt>
+                          <dd>
+                            <A href={withLocality(`/agreements/${id()}`, locality())}>{t(later.link)}</A>
+                          </dd>
+                        </>
+                      )}
+                    </Show>
+                  )}
+                </For>
               </dl>
               {/* Notes for whoever enters the data (sources, gaps): not part of the record readers see. */}
               <Show when={writable() && a().remarks}>

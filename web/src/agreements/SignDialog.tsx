@@ -3,9 +3,16 @@ import { createStore } from 'solid-js/store';
 import { defaultSignatory, partyAgenciesByLevel } from '../../../shared/agreements/parties.js';
 import { agencyCodes, type AgreementDetail as Detail, type SignInput } from '../../../shared/agreements/schema.js';
 import { api } from '../api.js';
-import { t } from '../i18n.js';
+import { type Text, t } from '../i18n.js';
 import { createAction, Dialog, Field, SubmitButton, AddButton, RemoveButton, Input, DateInput } from '../ui/index.js';
 import { agencyName, ErrorBox, todayVN, useOwnUnit } from './common.jsx';
+
+/** A signatory's text fields, in the order of a signature block ("TM. …", title, name). */
+const signatoryFields: { key: 'onBehalf' | 'title' | 'name'; label: Text; placeholder?: string; required?: boolean }[] = [
+  { key: 'onBehalf', label: { vi: 'Thẩm quyền ký', en: 'On behalf of' }, placeholder: 'TM. …' },
+  { key: 'title', label: { vi: 'Chức vụ', en: 'Title' }, required: true },
+  { key: 'name', label: { vi: 'Họ tên', en: 'Name' }, required: true },
+];
 
 /** Signing dialog: date, venue, one signatory per party (pre-filled), in force from signing. */
 export function SignDialog(props: { open: boolean; detail: Detail; onClose: () => void; onSigned: () => void }) {
@@ -68,28 +75,18 @@ export function SignDialog(props: { open: boolean; detail: Detail; onClose: () =
               >
                 <For each={agencyChoices()}>{(c) => <option value={c}>{agencyName(c) || t({ vi: 'Khác', en: 'Other' })}</option>}</For>
               </select>
-              <input
-                aria-label={t({ vi: 'Thẩm quyền ký', en: 'On behalf of' })}
-                placeholder="TM. …"
-                value={s.onBehalf}
-                onInput={(e) => setForm('signatories', i(), 'onBehalf', e.currentTarget.value)}
-              />
-              <input
-                name={`title-${i()}`}
-                required
-                aria-label={t({ vi: 'Chức vụ', en: 'Title' })}
-                placeholder={t({ vi: 'Chức vụ', en: 'Title' })}
-                value={s.title}
-                onInput={(e) => setForm('signatories', i(), 'title', e.currentTarget.value)}
-              />
-              <input
-                name={`name-${i()}`}
-                required
-                aria-label={t({ vi: 'Họ tên', en: 'Name' })}
-                placeholder={t({ vi: 'Họ tên', en: 'Name' })}
-                value={s.name}
-                onInput={(e) => setForm('signatories', i(), 'name', e.currentTarget.value)}
-              />
+              <For each={signatoryFields}>
+                {(f) => (
+                  <input
+                    name={`${f.key}-${i()}`}
+                    required={f.required}
+                    aria-label={t(f.label)}
+                    placeholder={f.placeholder ?? t(f.label)}
+                    value={s[f.key]}
+                    onInput={(e) => setForm('signatories', i(), f.key, e.currentTarget.value)}
+                  />
+                )}
+              </For>
               <RemoveButton onClick={() => setForm('signatories', (list) => list.filter((_, j) => j !== i()))} />
             </div>
           )}
