@@ -26,10 +26,7 @@ export function AgreementActions(props: { detail: Detail; writable: boolean; loc
   const locality = () => props.locality;
   const writable = () => props.writable;
   const act = async (work: () => Promise<unknown>, after: () => unknown = props.reload) => {
-    const done = await action.run(async () => {
-      await work();
-      return true;
-    });
+    const done = await action.attempt(work);
     if (done) await after();
     return done;
   };

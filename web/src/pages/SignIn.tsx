@@ -18,10 +18,7 @@ export function SignIn() {
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    const signedIn = await action.run(async () => {
-      await signIn(email(), password());
-      return true;
-    });
+    const signedIn = await action.attempt(() => signIn(email(), password()));
     if (signedIn) navigate(returnPath(location.search), { replace: true });
   };
 

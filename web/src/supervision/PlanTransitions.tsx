@@ -40,10 +40,7 @@ export function PlanTransitions(props: { plan: PlanSummary; today: string; reloa
   const action = createAction();
   const [asking, setAsking] = createSignal<PlanStatus | null>(null);
   const act = async (work: () => Promise<unknown>) => {
-    const done = await action.run(async () => {
-      await work();
-      return true;
-    });
+    const done = await action.attempt(work);
     if (!done) return;
     setAsking(null);
     props.reload();

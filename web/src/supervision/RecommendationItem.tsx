@@ -33,10 +33,7 @@ export function RecommendationItem(props: {
   let key = newIdempotencyKey();
 
   const run = async (work: () => Promise<unknown>) => {
-    const done = await action.run(async () => {
-      await work();
-      return true;
-    });
+    const done = await action.attempt(work);
     if (!done) return;
     setConfirmResolve(false);
     setMode('none');

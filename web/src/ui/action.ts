@@ -19,6 +19,14 @@ export function createAction() {
       setBusy(false);
     }
   };
-  return { busy, error, setError, run };
+  /** For a write whose answer the page does not need: did it succeed? */
+  const attempt = async (work: () => Promise<unknown>): Promise<boolean> => {
+    const done = await run(async () => {
+      await work();
+      return true;
+    });
+    return done ?? false;
+  };
+  return { busy, error, setError, run, attempt };
 }
 export type Action = ReturnType<typeof createAction>;

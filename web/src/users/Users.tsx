@@ -29,10 +29,7 @@ function UsersOfTenant() {
   const [reissued, setReissued] = createSignal<InvitationCreated | null>(null);
   const action = createAction();
   const run = async (work: () => Promise<unknown>) => {
-    const done = await action.run(async () => {
-      await work();
-      return true;
-    });
+    const done = await action.attempt(work);
     if (done) refetch();
     return done;
   };
