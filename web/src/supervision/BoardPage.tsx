@@ -112,8 +112,8 @@ export function BoardPage() {
             </div>
 
             <div class="sup-section">
-              <h2>{t({ vi: 'Theo đơn vị chịu trách nhiệm', en: 'By responsible unit' })}</h2>
               <DataTable
+                heading
                 rows={b().byUnit}
                 columns={unitColumns}
                 label={{ vi: 'Theo đơn vị chịu trách nhiệm', en: 'By responsible unit' }}
@@ -143,8 +143,8 @@ export function BoardPage() {
             </div>
 
             <div class="sup-section">
-              <h2>{t({ vi: 'Kiến nghị đang theo dõi', en: 'Recommendations being followed' })}</h2>
               <DataTable
+                heading
                 rows={b().open}
                 columns={openColumns}
                 label={{ vi: 'Kiến nghị đang theo dõi', en: 'Recommendations being followed' }}

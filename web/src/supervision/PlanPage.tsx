@@ -155,8 +155,8 @@ function PlanView(props: { detail: PlanDetail; writable: boolean; own: boolean; 
       </div>
 
       <div class="sup-section">
-        <h2>{t({ vi: 'Lịch làm việc', en: 'Working sessions' })}</h2>
         <DataTable
+          heading
           rows={[...plan().sessions].sort((a, b) => a.date.localeCompare(b.date))}
           columns={sessionColumns}
           label={{ vi: 'Lịch làm việc', en: 'Working sessions' }}

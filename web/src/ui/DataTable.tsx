@@ -56,6 +56,8 @@ export function DataTable<T>(props: {
   initialSort?: Sort;
   onSort?: (sort: Sort) => void;
   stack?: boolean;
+  /** Show the label above the table as its section heading (h2), empty or not. */
+  heading?: boolean;
   /** A totals row, under the rows. */
   footer?: JSX.Element;
 }) {
@@ -69,78 +71,83 @@ export function DataTable<T>(props: {
     props.onSort?.(next);
   };
   return (
-    <Show
-      when={props.rows.length > 0}
-      fallback={
-        <p class="table-empty" data-testid={props.emptyTestId ?? (props.testId ? `${props.testId}-empty` : undefined)}>
-          {t(props.empty ?? emptyText)}
-        </p>
-      }
-    >
-      {/* A scrolling region must be reachable by keyboard (and named). */}
-      <section class="table-box" aria-label={t(props.label)} tabindex="0">
-        <table class="dt" classList={{ stack: !!props.stack }} data-testid={props.testId}>
-          <thead>
-            <tr>
-              <For each={props.columns}>
-                {(column) => (
-                  <th
-                    scope="col"
-                    classList={{ num: !!column.num }}
-                    aria-sort={column.sort && sort()?.key === column.id ? (sort()!.desc ? 'descending' : 'ascending') : undefined}
-                  >
-                    <Show when={!column.hiddenHeader} fallback={<span class="sr-only">{t(column.header)}</span>}>
-                      <Show
-                        when={column.sort}
-                        fallback={
-                          <Show when={column.hint} fallback={t(column.header)}>
-                            {(hint) => (
-                              <abbr class="th-hint" title={t(hint())} tabindex="0" data-hint={t(hint())}>
-                                {t(column.header)}
-                              </abbr>
-                            )}
-                          </Show>
-                        }
-                      >
-                        <button
-                          class="sort"
-                          classList={{ 'th-hint': !!column.hint }}
-                          type="button"
-                          data-sort={column.id}
-                          title={column.hint ? t(column.hint) : undefined}
-                          data-hint={column.hint ? t(column.hint) : undefined}
-                          onClick={() => toggle(column)}
+    <>
+      <Show when={props.heading}>
+        <h2>{t(props.label)}</h2>
+      </Show>
+      <Show
+        when={props.rows.length > 0}
+        fallback={
+          <p class="table-empty" data-testid={props.emptyTestId ?? (props.testId ? `${props.testId}-empty` : undefined)}>
+            {t(props.empty ?? emptyText)}
+          </p>
+        }
+      >
+        {/* A scrolling region must be reachable by keyboard (and named). */}
+        <section class="table-box" aria-label={t(props.label)} tabindex="0">
+          <table class="dt" classList={{ stack: !!props.stack }} data-testid={props.testId}>
+            <thead>
+              <tr>
+                <For each={props.columns}>
+                  {(column) => (
+                    <th
+                      scope="col"
+                      classList={{ num: !!column.num }}
+                      aria-sort={column.sort && sort()?.key === column.id ? (sort()!.desc ? 'descending' : 'ascending') : undefined}
+                    >
+                      <Show when={!column.hiddenHeader} fallback={<span class="sr-only">{t(column.header)}</span>}>
+                        <Show
+                          when={column.sort}
+                          fallback={
+                            <Show when={column.hint} fallback={t(column.header)}>
+                              {(hint) => (
+                                <abbr class="th-hint" title={t(hint())} tabindex="0" data-hint={t(hint())}>
+                                  {t(column.header)}
+                                </abbr>
+                              )}
+                            </Show>
+                          }
                         >
-                          {t(column.header)}
-                          {sort()?.key === column.id ? (sort()!.desc ? ' ▼' : ' ▲') : ''}
-                        </button>
+                          <button
+                            class="sort"
+                            classList={{ 'th-hint': !!column.hint }}
+                            type="button"
+                            data-sort={column.id}
+                            title={column.hint ? t(column.hint) : undefined}
+                            data-hint={column.hint ? t(column.hint) : undefined}
+                            onClick={() => toggle(column)}
+                          >
+                            {t(column.header)}
+                            {sort()?.key === column.id ? (sort()!.desc ? ' ▼' : ' ▲') : ''}
+                          </button>
+                        </Show>
                       </Show>
-                    </Show>
-                  </th>
+                    </th>
+                  )}
+                </For>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={rows()}>
+                {(row) => (
+                  <tr {...(props.rowAttrs?.(row) ?? {})}>
+                    <For each={props.columns}>
+                      {(column) => (
+                        <td classList={{ num: !!column.num }} data-label={t(column.header)} data-testid={column.testId}>
+                          {column.cell(row)}
+                        </td>
+                      )}
+                    </For>
+                  </tr>
                 )}
               </For>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={rows()}>
-              {(row) => (
-                <tr {...(props.rowAttrs?.(row) ?? {})}>
-                  <For each={props.columns}>
-                    {(column) => (
-                      <td classList={{ num: !!column.num }} data-label={t(column.header)} data-testid={column.testId}>
-                        {column.cell(row)}
-                      </td>
-                    )}
-                  </For>
-                </tr>
-              )}
-            </For>
-          </tbody>
-          <Show when={props.footer}>
-            <tfoot>{props.footer}</tfoot>
-          </Show>
-        </table>
-      </section>
-    </Show>
+            </tbody>
+            <Show when={props.footer}>
+              <tfoot>{props.footer}</tfoot>
+            </Show>
+          </table>
+        </section>
+      </Show>
+    </>
   );
 }

@@ -142,8 +142,8 @@ function UsersOfTenant() {
           <Show when={!disabling()}>
             <ErrorAlert error={action.error()} />
           </Show>
-          <h2>{t({ vi: 'Người dùng', en: 'Users' })}</h2>
           <DataTable
+            heading
             rows={p().users}
             columns={userColumns}
             label={{ vi: 'Người dùng', en: 'Users' }}
@@ -151,8 +151,8 @@ function UsersOfTenant() {
             rowAttrs={(u) => ({ 'data-email': u.email })}
             stack
           />
-          <h2>{t({ vi: 'Lời mời đang chờ', en: 'Pending invitations' })}</h2>
           <DataTable
+            heading
             rows={p().invitations}
             columns={invitationColumns}
             label={{ vi: 'Lời mời đang chờ', en: 'Pending invitations' }}
