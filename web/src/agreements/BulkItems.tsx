@@ -1,10 +1,10 @@
-import { createSignal, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { type Agreement, type Item, type ItemStatus, itemStatuses, itemStatusInfo } from '../../../shared/agreements/schema.js';
 import { agencyOf } from '../../../shared/imports/agencies.js';
 import { type BulkItems as Body, bulkItemsResultSchema } from '../../../shared/imports/schema.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { BulkBar, createAction, DateInput, Field, type Selection, Select } from '../ui/index.js';
+import { BulkBar, createBulkChange, DateInput, Field, type Selection, Select } from '../ui/index.js';
 
 /**
  * The selected items of a program get the same status (and, in a draft, deadline or lead agency) in
@@ -12,33 +12,26 @@ import { BulkBar, createAction, DateInput, Field, type Selection, Select } from 
  * only. A 409 names the items changed meanwhile by number and title.
  */
 export function BulkItems(props: { agreement: Agreement; items: Item[]; selection: Selection; reload: () => void }) {
-  const action = createAction();
-  const [status, setStatus] = createSignal<'' | ItemStatus>('');
-  const [due, setDue] = createSignal('');
-  const [lead, setLead] = createSignal('');
-  const [done, setDone] = createSignal('');
   const draft = () => props.agreement.status === 'draft';
+  const bulk = createBulkChange({
+    noun: { vi: 'nội dung', en: 'items' },
+    selection: props.selection,
+    blank: { status: '', due: '', lead: '' } as { status: '' | ItemStatus; due: string; lead: string },
+    reload: () => props.reload(),
+  });
+  const f = bulk.fields;
 
-  const apply = async () => {
-    setDone('');
-    const byNo = new Map(props.items.map((i) => [i.no, i]));
+  const apply = () => {
     const body: Body = {
-      items: props.selection.keys().flatMap((no) => (byNo.has(no) ? [{ no, version: byNo.get(no)!.version }] : [])),
+      items: bulk.versions(props.items),
       set: {
-        ...(status() ? { status: status() as ItemStatus } : {}),
-        ...(draft() && due() ? { due: { kind: 'date' as const, on: due() } } : {}),
-        ...(draft() && lead().trim() ? { lead: { agency: agencyOf(lead()), name: lead().trim() } } : {}),
+        ...(f.status ? { status: f.status as ItemStatus } : {}),
+        ...(draft() && f.due ? { due: { kind: 'date' as const, on: f.due } } : {}),
+        ...(draft() && f.lead.trim() ? { lead: { agency: agencyOf(f.lead), name: f.lead.trim() } } : {}),
       },
       ...(draft() ? { version: props.agreement.version } : {}),
     };
-    const r = await action.run(() => api.post(`/api/imports/agreements/${props.agreement.id}/items/bulk`, body, bulkItemsResultSchema));
-    if (!r) return;
-    setDone(t({ vi: `đã cập nhật ${r.changed} nội dung`, en: `${r.changed} updated` }));
-    props.selection.clear();
-    setStatus('');
-    setDue('');
-    setLead('');
-    props.reload();
+    return bulk.send(() => api.post(`/api/imports/agreements/${props.agreement.id}/items/bulk`, body, bulkItemsResultSchema));
   };
 
   return (
@@ -46,9 +39,9 @@ export function BulkItems(props: { agreement: Agreement; items: Item[]; selectio
       selection={props.selection}
       selectable={props.items.map((i) => i.no)}
       noun={{ vi: 'nội dung', en: 'items' }}
-      busy={action.busy()}
-      error={action.error()}
-      done={done()}
+      busy={bulk.action.busy()}
+      error={bulk.action.error()}
+      done={bulk.done()}
       onApply={() => void apply()}
     >
       <Select
@@ -57,8 +50,8 @@ export function BulkItems(props: { agreement: Agreement; items: Item[]; selectio
         options={itemStatuses}
         labels={itemStatusInfo}
         blank={{ vi: '— Không đổi —', en: '— No change —' }}
-        value={status()}
-        onValue={setStatus}
+        value={f.status}
+        onValue={(v) => bulk.setFields('status', v)}
       />
       <Show
         when={draft()}
@@ -72,10 +65,10 @@ export function BulkItems(props: { agreement: Agreement; items: Item[]; selectio
         }
       >
         <Field label={{ vi: 'Thời hạn mới', en: 'New deadline' }} hint={{ vi: 'Để trống: không đổi', en: 'Empty: no change' }}>
-          <DateInput value={due()} onValue={setDue} data-testid="bulk-due" />
+          <DateInput value={f.due} onValue={(v) => bulk.setFields('due', v)} data-testid="bulk-due" />
         </Field>
         <Field label={{ vi: 'Cơ quan chủ trì mới', en: 'New lead agency' }} hint={{ vi: 'Để trống: không đổi', en: 'Empty: no change' }}>
-          <input type="text" maxlength="200" value={lead()} onInput={(e) => setLead(e.currentTarget.value)} data-testid="bulk-lead" />
+          <input type="text" maxlength="200" value={f.lead} onInput={(e) => bulk.setFields('lead', e.currentTarget.value)} data-testid="bulk-lead" />
         </Field>
       </Show>
     </BulkBar>

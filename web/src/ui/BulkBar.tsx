@@ -1,5 +1,7 @@
 import { createSignal, type JSX, Show } from 'solid-js';
+import { createStore } from 'solid-js/store';
 import { t, type Text } from '../i18n.js';
+import { createAction } from './action.js';
 import { ErrorAlert } from './ErrorAlert.jsx';
 import { SubmitButton } from './Field.jsx';
 import './ui.css';
@@ -95,4 +97,29 @@ export function BulkBar(props: {
       <ErrorAlert error={props.error} />
     </form>
   );
+}
+
+/**
+ * A bulk change: the page's fields (each "no change" as given in `blank`), and sending it: the
+ * selected records still on the page with the versions shown (the server refuses those changed
+ * meanwhile), then "đã cập nhật N …", an empty selection, the fields back to blank and the list read again.
+ */
+export function createBulkChange<F extends Record<string, string>>(opts: { noun: Text; selection: Selection; blank: F; reload: () => void }) {
+  const action = createAction();
+  const [done, setDone] = createSignal('');
+  const [fields, setFields] = createStore<F>({ ...opts.blank });
+  const versions = (rows: readonly { no: number; version: number }[]) => {
+    const byNo = new Map(rows.map((r) => [r.no, r.version]));
+    return opts.selection.keys().flatMap((no) => (byNo.has(no) ? [{ no, version: byNo.get(no)! }] : []));
+  };
+  const send = async (request: () => Promise<{ changed: number }>) => {
+    setDone('');
+    const r = await action.run(request);
+    if (!r) return;
+    setDone(t({ vi: `đã cập nhật ${r.changed} ${opts.noun.vi}`, en: `${r.changed} updated` }));
+    opts.selection.clear();
+    setFields({ ...opts.blank });
+    opts.reload();
+  };
+  return { action, done, fields, setFields, versions, send };
 }

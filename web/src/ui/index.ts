@@ -4,7 +4,7 @@
  * locality picker, the role matrix) load with the pages that use them.
  */
 export { Async } from './Async.jsx';
-export { BulkBar, createSelection, SelectBox, type Selection } from './BulkBar.jsx';
+export { BulkBar, createBulkChange, createSelection, SelectBox, type Selection } from './BulkBar.jsx';
 export { type Action, createAction } from './action.js';
 export { type Column, DataTable, type Sort, sortRows } from './DataTable.jsx';
 export { cancelText, ConfirmDialog, Dialog, FormDialog } from './Dialog.jsx';
