@@ -3,7 +3,7 @@ import { type Item, itemStatuses, itemStatusInfo } from '../../../shared/agreeme
 import { formatDate } from '../../../shared/format.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { createAction, Field, SubmitButton, Input, DateInput, RecordPicker, SelectBox, type Selection, Select } from '../ui/index.js';
+import { createAction, Field, Input, DateInput, RecordPicker, SelectBox, type Selection, Select, SubmitOrCancel } from '../ui/index.js';
 import { ErrorBox, ItemStatusBadge, ProgressBar, todayVN } from './common.jsx';
 
 /** A content item: status, progress bar, deadline, timeline, evidence, and the progress form. */
@@ -146,10 +146,7 @@ export function ItemCard(props: { item: Item; agreementId: string; tracking: boo
               value={docLabel()}
               onInput={(e) => setDocLabel(e.currentTarget.value)}
             />
-            <SubmitButton label={{ vi: 'Lưu', en: 'Save' }} busy={action.busy()} />
-            <button class="button secondary" type="button" onClick={() => setOpen(false)}>
-              {t({ vi: 'Hủy', en: 'Cancel' })}
-            </button>
+            <SubmitOrCancel label={{ vi: 'Lưu', en: 'Save' }} busy={action.busy()} onCancel={() => setOpen(false)} />
           </form>
           <ErrorBox error={action.error()} />
         </Show>

@@ -1,7 +1,7 @@
 import { createSignal } from 'solid-js';
 import type { DocumentDetail } from '../../../shared/archive/schema.js';
 import { t } from '../i18n.js';
-import { createAction, ErrorAlert, Field, SubmitButton, FileInput } from '../ui/index.js';
+import { createAction, ErrorAlert, Field, SubmitButton, FileInput, SubmitOrCancel } from '../ui/index.js';
 import { deleteDocument, restoreDocument, updateDocument } from './api.js';
 import { createMetadataForm, MetadataFields, metadataLabels } from './common.jsx';
 import { ACCEPT, createUpload, UploadStatus } from './upload.jsx';
@@ -20,10 +20,7 @@ export function EditForm(props: { doc: DocumentDetail; onDone: (d?: DocumentDeta
       <MetadataFields form={form} documentId={props.doc.id} />
       <ErrorAlert error={action.error()} labels={metadataLabels} />
       <div class="archive-actions">
-        <SubmitButton label={{ vi: 'Lưu thay đổi', en: 'Save changes' }} busy={action.busy()} />
-        <button class="button secondary" type="button" onClick={() => props.onDone()}>
-          {t({ vi: 'Hủy', en: 'Cancel' })}
-        </button>
+        <SubmitOrCancel label={{ vi: 'Lưu thay đổi', en: 'Save changes' }} busy={action.busy()} onCancel={() => props.onDone()} />
       </div>
     </form>
   );

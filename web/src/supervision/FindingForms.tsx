@@ -4,7 +4,7 @@ import { findingKindLabels } from '../../../shared/supervision/labels.js';
 import { type FindingKind, findingKinds } from '../../../shared/supervision/schema.js';
 import { vietnamToday } from '../../../shared/dates.js';
 import { t } from '../i18n.js';
-import { createAction, ErrorAlert, Field, SubmitButton, AddButton, DateInput } from '../ui/index.js';
+import { createAction, ErrorAlert, Field, SubmitButton, AddButton, DateInput, SubmitOrCancel } from '../ui/index.js';
 import { newIdempotencyKey, supervisionApi } from './client.js';
 
 /** `madeOn` (the day the recommendation was made) is asked when a recommendation is added, not when one is edited. */
@@ -133,10 +133,7 @@ export function AddRecommendation(props: { planId: string; findingNo: number; re
       <form class="sup-inline" onSubmit={submit}>
         <RecFields prefix={`add-rec-${props.findingNo}`} value={row} set={(k, v) => setRow(k, v)} />
         <div class="sup-actions">
-          <SubmitButton small label={{ vi: 'Thêm', en: 'Add' }} busy={action.busy()} />
-          <button class="button secondary small" type="button" onClick={() => setOpen(false)}>
-            {t({ vi: 'Hủy', en: 'Cancel' })}
-          </button>
+          <SubmitOrCancel small label={{ vi: 'Thêm', en: 'Add' }} busy={action.busy()} onCancel={() => setOpen(false)} />
         </div>
         <ErrorAlert error={action.error()} />
       </form>

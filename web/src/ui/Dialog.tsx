@@ -53,6 +53,18 @@ export function Dialog(props: { open: boolean; title: Text; onClose: () => void;
 export const cancelText: Text = { vi: 'Hủy', en: 'Cancel' };
 export const confirmText: Text = { vi: 'Xác nhận', en: 'Confirm' };
 
+/** A form's submit button and, after it, Cancel (which closes the form without a request). */
+export function SubmitOrCancel(props: { label: Text; busy?: boolean; onCancel: () => void; small?: boolean }) {
+  return (
+    <>
+      <SubmitButton small={props.small} label={props.label} busy={props.busy} />
+      <button class="button secondary" classList={{ small: !!props.small }} type="button" onClick={() => props.onCancel()}>
+        {t(cancelText)}
+      </button>
+    </>
+  );
+}
+
 /** "Are you sure?" before a consequential write; shows the write's error inside the dialog. */
 export function ConfirmDialog(props: {
   open: boolean;

@@ -7,7 +7,7 @@ export { Async } from './Async.jsx';
 export { BulkBar, createBulkChange, createSelection, SelectBox, type Selection } from './BulkBar.jsx';
 export { type Action, createAction } from './action.js';
 export { type Column, DataTable, type Sort, sortRows } from './DataTable.jsx';
-export { cancelText, ConfirmDialog, Dialog, FormDialog } from './Dialog.jsx';
+export { cancelText, ConfirmDialog, Dialog, FormDialog, SubmitOrCancel } from './Dialog.jsx';
 export { ErrorAlert, toProblem } from './ErrorAlert.jsx';
 export { FilterForm } from './FilterForm.jsx';
 export { Field, Input, PasswordInput, Select, SubmitButton, TextArea } from './Field.jsx';
