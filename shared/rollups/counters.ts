@@ -79,7 +79,9 @@ export function figures(counters: Readonly<Record<string, unknown>>, opts: { tod
   const itemDueInYear = `item.due.${opts.year}-`;
   const recDueToday = `rec.due.${opts.today}`;
   const recDueInYear = `rec.due.${opts.year}-`;
-  for (const name in counters) {
+  const names = Object.keys(counters);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
     const n = counters[name];
     if (typeof n !== 'number' || n === 0) continue;
     if (name.startsWith('item.due.')) {
