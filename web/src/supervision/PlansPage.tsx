@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { formatDate } from '../../../shared/format.js';
 import { ownerBodyLabels, planStatusLabels, planTypeLabels } from '../../../shared/supervision/labels.js';
 import { planStatuses } from '../../../shared/supervision/schema.js';
