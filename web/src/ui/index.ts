@@ -4,7 +4,8 @@
  * locality picker, the role matrix) load with the pages that use them.
  */
 export { Async } from './Async.jsx';
-export { BulkBar, createBulkChange, createSelection, SelectBox, type Selection } from './BulkBar.jsx';
+export { BulkBar, SelectBox } from './BulkBar.jsx';
+export { createBulkChange, createSelection, type Selection } from './selection.js';
 export { type Action, createAction } from './action.js';
 export { type Column, DataTable, type Sort, sortRows } from './DataTable.jsx';
 export { cancelText, ConfirmDialog, Dialog, FormDialog, SubmitOrCancel } from './Dialog.jsx';
