@@ -4,6 +4,7 @@ import { MAX_JSON_BODY_BYTES } from '../../functions/app.js';
 import { endpointsOf } from '../../functions/http/openapi.js';
 import { ITEM_LIMIT_BYTES, itemSize } from '../../functions/store/item-size.js';
 import { MeteredStore } from '../../functions/store/metered-store.js';
+import { appWithRouteTable } from '../../functions/capability-routes.js';
 import { problemSchema } from '../../shared/problem-schema.js';
 import { agreementsClient, programBody, type Headers } from '../support/agreements.js';
 import { fitBytes, repairBody } from '../support/body-repair.js';
@@ -270,7 +271,8 @@ function fixDeadlines(b: Record<string, any>) {
   }
 }
 
-const writeRoutes = () => endpointsOf(h.app.routes).filter((e) => e.method !== 'GET');
+// The served app loads capabilities lazily; the full route table comes from the same routes mounted at once.
+const writeRoutes = () => endpointsOf(appWithRouteTable(h.deps).routes).filter((e) => e.method !== 'GET');
 const routeKey = (e: { method: string; path: string }) => `${e.method} ${e.path}`;
 
 /** A body for the route: from its schema, fixed to the scenario, repaired to the schema, cut to the request limit. */
