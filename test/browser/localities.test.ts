@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
-import type { Download } from 'playwright-core';
+import type { Download, Locator } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../functions/demo/data.js';
 import { signInAs, webSuite } from '../support/browser.js';
@@ -34,6 +34,24 @@ async function documentText(download: Download): Promise<string> {
   const zip = await JSZip.loadAsync(readFileSync(await download.path()));
   const xml = await zip.file('word/document.xml')!.async('string');
   return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(' ');
+}
+
+async function provinceDashboardAs(email: string) {
+  await signInAs(web.page, web.stack.url, email, DEMO_PASSWORD);
+  await web.page.goto(`${web.stack.url}/province`);
+}
+
+const historicalRow = (locality: string) => web.page.locator(`[data-testid=historical-section] tr[data-locality="${locality}"]`);
+
+const dataEntryState = (row: Locator) => row.locator('[data-testid=data-entry-state]').innerText();
+
+/** Opens a read-only historical unit for data entry, after the question that names it. */
+async function openForDataEntry(row: Locator, question: string) {
+  await expect.poll(() => dataEntryState(row)).toBe('Chỉ xem');
+  await row.locator('[data-testid=data-entry-toggle]').click();
+  expect(await row.innerText()).toContain(question);
+  await row.locator('[data-testid=data-entry-confirm]').click();
+  await expect.poll(() => dataEntryState(row)).toBe('Đang mở nhập bổ sung');
 }
 
 /** Each page this issue touched, at a phone's width: nothing scrolls sideways. */
@@ -239,14 +257,9 @@ describe('a ward of Hà Nội on Phối Hợp (issue #11)', () => {
   });
 
   it("lets Hà Nội's admin open Quận Tây Hồ for data entry after confirming, and close it again", async () => {
-    await signInAs(web.page, web.stack.url, 'admin.hanoi@demo.phoihop.vn', DEMO_PASSWORD);
-    await web.page.goto(`${web.stack.url}/province`);
-    const row = web.page.locator('[data-testid=historical-section] tr[data-locality="003"]');
-    await expect.poll(() => row.locator('[data-testid=data-entry-state]').innerText()).toBe('Chỉ xem');
-    await row.locator('[data-testid=data-entry-toggle]').click();
-    expect(await row.innerText()).toContain('Mở Quận Tây Hồ để nhập bổ sung hồ sơ 2021–2025?');
-    await row.locator('[data-testid=data-entry-confirm]').click();
-    await expect.poll(() => row.locator('[data-testid=data-entry-state]').innerText()).toBe('Đang mở nhập bổ sung');
+    await provinceDashboardAs('admin.hanoi@demo.phoihop.vn');
+    const row = historicalRow('003');
+    await openForDataEntry(row, 'Mở Quận Tây Hồ để nhập bổ sung hồ sơ 2021–2025?');
     await signOut();
 
     // Tây Hồ's own admin sees it open, with the actions back.
@@ -256,27 +269,20 @@ describe('a ward of Hà Nội on Phối Hợp (issue #11)', () => {
     await web.page.waitForSelector('[data-testid=new-agreement]');
     await signOut();
 
-    await signInAs(web.page, web.stack.url, 'admin.hanoi@demo.phoihop.vn', DEMO_PASSWORD);
-    await web.page.goto(`${web.stack.url}/province`);
-    await expect.poll(() => row.locator('[data-testid=data-entry-state]').innerText()).toBe('Đang mở nhập bổ sung');
+    await provinceDashboardAs('admin.hanoi@demo.phoihop.vn');
+    await expect.poll(() => dataEntryState(row)).toBe('Đang mở nhập bổ sung');
     await row.locator('[data-testid=data-entry-toggle]').click();
     await row.locator('[data-testid=data-entry-confirm]').click();
-    await expect.poll(() => row.locator('[data-testid=data-entry-state]').innerText()).toBe('Chỉ xem');
+    await expect.poll(() => dataEntryState(row)).toBe('Chỉ xem');
     await signOut();
 
     // Thái Nguyên's admin opens merged Bắc Kạn's own province tenant the same way, and its viewer sees the state.
-    await signInAs(web.page, web.stack.url, 'admin.thainguyen@demo.phoihop.vn', DEMO_PASSWORD);
-    await web.page.goto(`${web.stack.url}/province`);
-    const bacKan = web.page.locator('[data-testid=historical-section] tr[data-locality="P06"]');
-    await expect.poll(() => bacKan.locator('[data-testid=data-entry-state]').innerText()).toBe('Chỉ xem');
-    await bacKan.locator('[data-testid=data-entry-toggle]').click();
-    expect(await bacKan.innerText()).toContain('Mở Tỉnh Bắc Kạn để nhập bổ sung hồ sơ 2021–2025?');
-    await bacKan.locator('[data-testid=data-entry-confirm]').click();
-    await expect.poll(() => bacKan.locator('[data-testid=data-entry-state]').innerText()).toBe('Đang mở nhập bổ sung');
+    await provinceDashboardAs('admin.thainguyen@demo.phoihop.vn');
+    const bacKan = historicalRow('P06');
+    await openForDataEntry(bacKan, 'Mở Tỉnh Bắc Kạn để nhập bổ sung hồ sơ 2021–2025?');
     await signOut();
-    await signInAs(web.page, web.stack.url, 'xem.thainguyen@demo.phoihop.vn', DEMO_PASSWORD);
-    await web.page.goto(`${web.stack.url}/province`);
-    await expect.poll(() => bacKan.locator('[data-testid=data-entry-state]').innerText()).toBe('Đang mở nhập bổ sung');
+    await provinceDashboardAs('xem.thainguyen@demo.phoihop.vn');
+    await expect.poll(() => dataEntryState(bacKan)).toBe('Đang mở nhập bổ sung');
     expect(await bacKan.locator('[data-testid=data-entry-toggle]').count()).toBe(0);
     await signOut();
 

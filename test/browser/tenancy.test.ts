@@ -26,6 +26,18 @@ async function pickUnit(text: string, code: string) {
   await expect.poll(() => web.page.locator('[data-testid=locality-chosen]').innerText()).toContain(code);
 }
 
+/** Sends the public sign-up form for Phường Long Biên (00145, Hà Nội), found in the type-ahead by `search`. */
+async function signUpLongBien(search: string, contact: { agency: string; name: string; email: string }) {
+  await web.page.goto(`${web.stack.url}/sign-up`);
+  await expect.poll(() => web.page.locator('h1').textContent()).toBe('Đăng ký đơn vị cấp xã');
+  await web.page.selectOption('select[name=provinceCode]', '01');
+  await pickUnit(search, '00145');
+  await web.page.fill('input[name=agency]', contact.agency);
+  await web.page.fill('input[name=contactName]', contact.name);
+  await web.page.fill('input[name=contactEmail]', contact.email);
+  await web.page.click('button[type=submit]');
+}
+
 async function signOut() {
   await web.page.click('button:has-text("Đăng xuất")');
   await web.page.waitForURL(/\/sign-in$/);
@@ -33,25 +45,12 @@ async function signOut() {
 
 describe('locality onboarding in a real browser', () => {
   it('signs a new ward up from the current official list; a second sign-up gets a clear refusal', async () => {
-    await web.page.goto(`${web.stack.url}/sign-up`);
-    await expect.poll(() => web.page.locator('h1').textContent()).toBe('Đăng ký đơn vị cấp xã');
-    await web.page.selectOption('select[name=provinceCode]', '01');
-    await pickUnit('long bien', '00145');
-    await web.page.fill('input[name=agency]', 'Văn phòng HĐND và UBND');
-    await web.page.fill('input[name=contactName]', 'Nguyễn Văn Long');
-    await web.page.fill('input[name=contactEmail]', 'vanphong@longbien.test.vn');
-    await web.page.click('button[type=submit]');
+    await signUpLongBien('long bien', { agency: 'Văn phòng HĐND và UBND', name: 'Nguyễn Văn Long', email: 'vanphong@longbien.test.vn' });
     const done = await web.page.waitForSelector('[data-testid=signup-done]');
     expect(await done.innerText()).toContain('Phường Long Biên');
     expect(await done.innerText()).toContain('chờ duyệt');
 
-    await web.page.goto(`${web.stack.url}/sign-up`);
-    await web.page.selectOption('select[name=provinceCode]', '01');
-    await pickUnit('Long Biên', '00145');
-    await web.page.fill('input[name=agency]', 'UBND');
-    await web.page.fill('input[name=contactName]', 'Người Khác');
-    await web.page.fill('input[name=contactEmail]', 'khac@longbien.test.vn');
-    await web.page.click('button[type=submit]');
+    await signUpLongBien('Long Biên', { agency: 'UBND', name: 'Người Khác', email: 'khac@longbien.test.vn' });
     await expect.poll(() => web.page.locator('[role=alert]').innerText()).toContain('Phường Long Biên (Thành phố Hà Nội) đã được đăng ký');
   });
 
