@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
+import type { LocalStack } from '../../functions/local/server.js';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../functions/demo/data.js';
+import { startSuiteStack } from './local-stack.js';
 
 export const WEB_DIST = join(import.meta.dirname, '..', '..', 'web', 'dist');
 
@@ -54,10 +55,7 @@ export async function signInAs(page: Page, baseUrl: string, email: string, passw
  */
 export async function startWebStack(name: string, opts: { now?: () => Date } = {}): Promise<LocalStack> {
   if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('web/dist is missing: run `npx vite build` (npm test does it first)');
-  const stack = await startLocalStack({
-    dataDir: null,
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    s3Endpoint: inject('s3Endpoint'),
+  const stack = await startSuiteStack({
     sesEndpoint: inject('sesEndpoint'),
     tableName: name,
     archiveBucket: name,
