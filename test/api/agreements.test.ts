@@ -249,23 +249,14 @@ describe('signing and the lifecycle', () => {
     const a = await api.create(editor);
     await api.sign(editor, a.id, 1);
     await api.call('PATCH', `/${a.id}/items/1`, editor, { version: 1, status: 'done' });
-    const res = await api.call(
-      'POST',
-      `/${a.id}/amendments`,
-      editor,
-      { version: 2, reason: 'Bổ sung nội dung giám sát' },
-      { 'idempotency-key': 'sua-doi-0001' },
-    );
+    // Sent twice with the same idempotency key: the second answer is the first amendment.
+    const amend = () =>
+      api.call('POST', `/${a.id}/amendments`, editor, { version: 2, reason: 'Bổ sung nội dung giám sát' }, { 'idempotency-key': 'sua-doi-0001' });
+    const res = await amend();
     expect(res.status).toBe(201);
     const amendment = ((await res.json()) as { agreement: AgreementSummary }).agreement;
     expect(amendment).toMatchObject({ status: 'draft', revision: 2, amends: { id: a.id, revision: 1 }, amendmentReason: 'Bổ sung nội dung giám sát' });
-    const replay = await api.call(
-      'POST',
-      `/${a.id}/amendments`,
-      editor,
-      { version: 2, reason: 'Bổ sung nội dung giám sát' },
-      { 'idempotency-key': 'sua-doi-0001' },
-    );
+    const replay = await amend();
     expect(((await replay.json()) as { agreement: AgreementSummary }).agreement.id).toBe(amendment.id);
     // Items carry their state into the amendment.
     const draft = (await api.detail(editor, amendment.id)).body;

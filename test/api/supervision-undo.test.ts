@@ -43,6 +43,18 @@ const move = (id: string, who: Headers, to: string, version: number) => call('PO
 const undo = (id: string, who: Headers, version: number) => call('POST', `/api/supervision/plans/${id}/transitions/undo`, who, { version });
 const plan = async (id: string) => (await call('GET', `/api/supervision/plans/${id}`, clerk)).json;
 
+/** Takes a new plan under way with one finding whose one recommendation (no. 1, version 2) the clerk has answered. */
+async function answeredRecommendation(id: string, rec: { content: string; responsibleUnit: string }) {
+  await move(id, clerk, 'notified', 1);
+  await move(id, clerk, 'in_progress', 2);
+  await call('POST', `/api/supervision/plans/${id}/findings`, clerk, {
+    kind: 'shortcoming',
+    title: 'Tồn tại',
+    recommendations: [{ ...rec, deadline: '2026-04-30' }],
+  });
+  await call('POST', `/api/supervision/plans/${id}/recommendations/1/responses`, clerk, { version: 1, respondedOn: '2026-03-18', content: 'Trả lời' });
+}
+
 function problem(r: { status: number; json: unknown; res: Response }, status: number) {
   expect(r.status, JSON.stringify(r.json)).toBe(status);
   expect(r.res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
@@ -130,14 +142,7 @@ describe('undo a plan step', () => {
 describe('undo a recommendation move', () => {
   it('resolved → back to answered: resolvedOn gone, the plan counts it open again, the board too', async () => {
     const id = await newPlan('Giám sát kiến nghị hoàn tác');
-    await move(id, clerk, 'notified', 1);
-    await move(id, clerk, 'in_progress', 2);
-    await call('POST', `/api/supervision/plans/${id}/findings`, clerk, {
-      kind: 'shortcoming',
-      title: 'Tồn tại',
-      recommendations: [{ content: 'Kiến nghị hoàn tác', responsibleUnit: 'UBND phường Quảng An', deadline: '2026-04-30' }],
-    });
-    await call('POST', `/api/supervision/plans/${id}/recommendations/1/responses`, clerk, { version: 1, respondedOn: '2026-03-18', content: 'Trả lời' });
+    await answeredRecommendation(id, { content: 'Kiến nghị hoàn tác', responsibleUnit: 'UBND phường Quảng An' });
     const resolved = await call('POST', `/api/supervision/plans/${id}/recommendations/1/transitions`, clerk, { to: 'resolved', version: 2 });
     expect(resolved.json.recommendation.status).toBe('resolved');
     expect((await plan(id)).plan.openRecommendations).toBe(0);
@@ -166,14 +171,7 @@ describe('undo a recommendation move', () => {
 
   it('after the window → 409', async () => {
     const id = await newPlan();
-    await move(id, clerk, 'notified', 1);
-    await move(id, clerk, 'in_progress', 2);
-    await call('POST', `/api/supervision/plans/${id}/findings`, clerk, {
-      kind: 'shortcoming',
-      title: 'Tồn tại',
-      recommendations: [{ content: 'Kiến nghị', responsibleUnit: 'UBND phường Nhật Tân', deadline: '2026-04-30' }],
-    });
-    await call('POST', `/api/supervision/plans/${id}/recommendations/1/responses`, clerk, { version: 1, respondedOn: '2026-03-18', content: 'Trả lời' });
+    await answeredRecommendation(id, { content: 'Kiến nghị', responsibleUnit: 'UBND phường Nhật Tân' });
     await call('POST', `/api/supervision/plans/${id}/recommendations/1/transitions`, clerk, { to: 'accepted', version: 2 });
     later(UNDO_WINDOW_MINUTES + 5);
     const p = problem(await call('POST', `/api/supervision/plans/${id}/recommendations/1/transitions/undo`, clerk, { version: 3 }), 409);

@@ -1,4 +1,4 @@
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { runReminders } from '../../functions/reminders/job.js';
 import { MeteredStore } from '../../functions/store/metered-store.js';
@@ -32,6 +32,20 @@ export async function tenantUser(h: Harness, u: { role: Role; provinceCode: stri
     }),
   );
   return { user, headers, userId: user.sub };
+}
+
+/**
+ * Follows a mail's unsubscribe link as a mail reader does, signed in nowhere: the page that asks
+ * (its text contains `asks`), then its one-click POST, whose answer is returned.
+ */
+export async function unsubscribeFromMail(h: Harness, url: string, asks: string): Promise<Response> {
+  const path = url.replace('http://phoihop.test', '');
+  const page = await h.app.request(path);
+  expect(page.status).toBe(200);
+  expect(await page.text()).toContain(asks);
+  const done = await h.app.request(path, { method: 'POST' });
+  expect(done.status).toBe(200);
+  return done;
 }
 
 /** Runs the daily job against the harness's table (platform credentials, as the job's Lambda has). */
