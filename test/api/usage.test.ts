@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vietnamMonth } from '../../shared/dates.js';
 import type { Role } from '../../shared/roles.js';
 import type { UsageReport } from '../../shared/usage/schema.js';
-import { documentDetailSchema, uploadTicketSchema } from '../../shared/archive/schema.js';
 import { makePdf } from '../support/archive-files.js';
+import { archiveFlow } from '../support/archive-flow.js';
 import { createHarness, ddbCost } from '../support/harness.js';
 
 /**
@@ -46,29 +46,11 @@ beforeAll(async () => {
   // and archives one PDF (declare, PUT, complete: 3 requests)
   const pdf = makePdf('Quy chế phối hợp — thử mức sử dụng');
   pdfSize = pdf.length;
-  const declared = await h.app.request('/api/archive/uploads', {
-    method: 'POST',
-    headers: { ...who.tayho!.headers, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      file: { name: 'quy-che.pdf', size: pdf.length, contentType: 'application/pdf' },
-      document: {
-        type: 'QC',
-        numberSymbol: '01/QC',
-        issuingAgencies: ['UBND phường Tây Hồ'],
-        signedOn: '2026-01-05',
-        signers: [],
-        summary: 'Thử',
-        links: [],
-        tags: [],
-      },
-    }),
+  const archived = await archiveFlow(h).archive(who.tayho!, pdf, {
+    name: 'quy-che.pdf',
+    meta: { type: 'QC', numberSymbol: '01/QC', signedOn: '2026-01-05', summary: 'Thử' },
   });
-  expect(declared.status, await declared.clone().text()).toBe(201);
-  const ticket = uploadTicketSchema.parse(await declared.json());
-  expect((await fetch(ticket.put.url, { method: 'PUT', headers: ticket.put.headers, body: new Uint8Array(pdf) })).status).toBe(200);
-  const done = await h.app.request(`/api/archive/uploads/${ticket.uploadId}/complete`, { method: 'POST', headers: who.tayho!.headers });
-  expect(done.status, await done.clone().text()).toBe(201);
-  expect(documentDetailSchema.parse(await done.json()).versions[0]!.size).toBe(pdf.length);
+  expect(archived.versions[0]!.size).toBe(pdf.length);
   // Thái Nguyên ward: 2 requests; Bắc Kạn (merged into 19) history: 1.
   for (let i = 0; i < 2; i++) expect((await get('/api/me', who.thainguyen)).status).toBe(200);
   expect((await get('/api/me', who.backan)).status).toBe(200);
