@@ -1,21 +1,21 @@
 import { strToU8, zipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { agreementSummarySchema } from '../../shared/agreements/schema.js';
 import { documentProposalSchema } from '../../shared/imports/schema.js';
 import { problemSchema } from '../../shared/problem.js';
 import type { Role } from '../../shared/roles.js';
 import { archiveFlow } from '../support/archive-flow.js';
 import { programDocx, regulationDocx } from '../support/decree30-docx.js';
-import { createHarness, ddbCost } from '../support/harness.js';
+import { ddbCost, harnessSuite } from '../support/harness.js';
 import { textPdf } from '../support/text-pdf.js';
 
-let h: Awaited<ReturnType<typeof createHarness>>;
 type Who = { headers: Record<string, string> };
 let editor: Who, viewer: Who, otherEditor: Who, provinceEditor: Who;
 
+// The real clock: presigned S3 URLs are checked against it.
+const h = harnessSuite();
+
 beforeAll(async () => {
-  // The real clock: presigned S3 URLs are checked against it.
-  h = await createHarness();
   const token = (role: Role, provinceCode: string, localityCode: string | null) => h.userToken({ role, provinceCode, localityCode });
   [editor, viewer, otherEditor, provinceEditor] = await Promise.all([
     token('locality_editor', '01', '00103'),
@@ -24,7 +24,6 @@ beforeAll(async () => {
     token('province_admin', '19', null),
   ]);
 });
-afterAll(() => h.close());
 
 const upload = (who: Who | null, bytes: Uint8Array, fileName = 'van-ban.docx') =>
   h.app.request(`/api/imports/documents?fileName=${encodeURIComponent(fileName)}`, {

@@ -6,7 +6,7 @@ import { drainOutbox, queueEventMail, STUCK_AFTER_MS } from '../../functions/rem
 import { MeteredStore } from '../../functions/store/metered-store.js';
 import { mailKeys } from '../../shared/keys.js';
 import { agreementsClient, programBody, type Headers } from '../support/agreements.js';
-import { createHarness } from '../support/harness.js';
+import { createHarness, type Harness } from '../support/harness.js';
 import { mailTo, notificationsOf, tenantUser, TEST_UNSUBSCRIBE_SECRET, testMail, unsubscribeFromMail } from '../support/reminders.js';
 import { json, signUpBody } from '../support/tenancy.js';
 
@@ -18,7 +18,7 @@ import { json, signUpBody } from '../support/tenancy.js';
 
 process.env.UNSUBSCRIBE_SECRET = TEST_UNSUBSCRIBE_SECRET;
 
-let h: Awaited<ReturnType<typeof createHarness>>;
+let h: Harness;
 let good: MailSettings;
 /** SES unreachable: nothing listens on the discard port. */
 let down: MailSettings;

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { problemSchema } from '../../shared/problem.js';
 import { UNDO_WINDOW_MINUTES } from '../../shared/supervision/rules.js';
-import { createHarness } from '../support/harness.js';
+import { harnessSuite } from '../support/harness.js';
 import { caller, samplePlan, type Headers } from '../support/supervision-fixtures.js';
 
 /**
@@ -10,7 +10,6 @@ import { caller, samplePlan, type Headers } from '../support/supervision-fixture
  * refused in plain words (403 another person, 409 window passed / changed since, 404 elsewhere).
  */
 
-let h: Awaited<ReturnType<typeof createHarness>>;
 let call: ReturnType<typeof caller>;
 let now = new Date('2026-03-18T02:00:00Z');
 let clerk: Headers;
@@ -23,8 +22,9 @@ const later = (minutes: number) => {
   now = new Date(now.getTime() + minutes * 60_000);
 };
 
+const h = harnessSuite({ now: () => now });
+
 beforeAll(async () => {
-  h = await createHarness({ now: () => now });
   call = caller(h);
   clerk = (await h.userToken({ role: 'locality_editor', ...TAY_HO })).headers;
   colleague = (await h.userToken({ role: 'locality_editor', ...TAY_HO })).headers;
@@ -32,7 +32,6 @@ beforeAll(async () => {
   caugiay = (await h.userToken({ role: 'locality_editor', provinceCode: '01', localityCode: '00166' })).headers;
   provinceAdmin = (await h.userToken({ role: 'province_admin', provinceCode: '01', localityCode: null })).headers;
 });
-afterAll(() => h.close());
 
 async function newPlan(topic = 'Giám sát trật tự đô thị') {
   const r = await call('POST', '/api/supervision/plans', clerk, samplePlan({ topic }));

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { vietnamMonth } from '../../shared/dates.js';
 import type { Role } from '../../shared/roles.js';
 import type { UsageReport } from '../../shared/usage/schema.js';
 import { makePdf } from '../support/archive-files.js';
 import { archiveFlow } from '../support/archive-flow.js';
-import { createHarness, ddbCost } from '../support/harness.js';
+import { ddbCost, harnessSuite } from '../support/harness.js';
 
 /**
  * Per-tenant usage (issue #16 part 4): requests of two tenants (Phường Tây Hồ 01#00103 and a
@@ -12,7 +12,6 @@ import { createHarness, ddbCost } from '../support/harness.js';
  * back separately: the operator sees all, each province admin only its own (and merged) tenants,
  * everyone else 403.
  */
-let h: Awaited<ReturnType<typeof createHarness>>;
 type Who = { headers: Record<string, string> };
 const who: Record<string, Who> = {};
 // The real clock: presigned S3 URLs are checked against it.
@@ -26,8 +25,9 @@ async function report(w: Who, query = `?month=${MONTH}`) {
   return (await res.json()) as UsageReport;
 }
 
+const h = harnessSuite();
+
 beforeAll(async () => {
-  h = await createHarness();
   const t = (role: Role, provinceCode: string | null, localityCode: string | null) => h.userToken({ role, provinceCode, localityCode });
   Object.assign(who, {
     tayho: await t('locality_editor', '01', '00103'),
@@ -57,7 +57,6 @@ beforeAll(async () => {
   // Anonymous and operator calls are nobody's usage.
   expect((await get('/api/health')).status).toBe(200);
 });
-afterAll(() => h?.close());
 
 describe('usage per tenant and month', () => {
   it('the operator sees every tenant, counted separately', async () => {

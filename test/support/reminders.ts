@@ -5,9 +5,7 @@ import { MeteredStore } from '../../functions/store/metered-store.js';
 import { keys, tenantPrefix } from '../../shared/keys.js';
 import type { Notification } from '../../shared/reminders/schema.js';
 import type { Role } from '../../shared/roles.js';
-import type { createHarness } from './harness.js';
-
-type Harness = Awaited<ReturnType<typeof createHarness>>;
+import type { Harness } from './harness.js';
 
 /** A user in the issuer AND in the tenant's users partition (the job reads recipients from there). */
 export async function tenantUser(h: Harness, u: { role: Role; provinceCode: string; localityCode: string | null; agency?: string; email?: string }) {
