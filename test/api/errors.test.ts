@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_JSON_BODY_BYTES } from '../../functions/app.js';
-import { problemSchema } from '../../shared/problem.js';
+import { problemSchema } from '../../shared/problem-schema.js';
 import { ddbCost, harnessSuite } from '../support/harness.js';
 
 const h = harnessSuite();

@@ -2,7 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { agreementSummarySchema } from '../../shared/agreements/schema.js';
 import { documentProposalSchema } from '../../shared/imports/schema.js';
-import { problemSchema } from '../../shared/problem.js';
+import { problemSchema } from '../../shared/problem-schema.js';
 import type { Role } from '../../shared/roles.js';
 import { archiveFlow } from '../support/archive-flow.js';
 import { programDocx, regulationDocx } from '../support/decree30-docx.js';
