@@ -5,6 +5,7 @@ import { reportDue } from '../../reminders/due-entries.js';
 import { readPlan } from '../repository.js';
 import { commit } from './commit.js';
 import { checkVersion, type OpContext } from './context.js';
+import { planMoveUpdate } from './plan-move.js';
 import { undoStep } from './undo-step.js';
 
 /**
@@ -30,19 +31,7 @@ export async function undoPlanStep(ctx: OpContext, planId: string, expected: num
   }
   await commit(
     ctx,
-    [
-      {
-        Update: {
-          Key: supervisionKeys.plan(ctx.tenant, planId),
-          UpdateExpression: 'SET #status = :to, statusHistory = :history, #version = :next, updatedAt = :at, GSI1SK = :gsi1sk',
-          ConditionExpression: condition,
-          ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
-          ExpressionAttributeValues: values,
-        },
-      },
-      undo.audit(planId),
-      ...reportDue(ctx.tenant, after),
-    ],
+    [planMoveUpdate(ctx, current, to, { history: ':history', condition, values }), undo.audit(planId), ...reportDue(ctx.tenant, after)],
     [{ kind: 'plan-moved', planId, from, to }],
   );
   return { plan: summarizePlan(after, vietnamToday(ctx.now)) };

@@ -1,7 +1,7 @@
 import { UNDO_WINDOW_MINUTES, type UndoCheck, type UndoRefusal } from '../../../shared/supervision/rules.js';
 import { auditPut } from '../../audit/record.js';
 import { ProblemError } from '../../http/problem.js';
-import { AUDIT_ENTITY, conflict, type OpContext } from './context.js';
+import { AUDIT_ENTITY, conflict, STATUS_MOVE_GUARD, statusMoveValues, type OpContext } from './context.js';
 
 /**
  * What undoing a status step shares, for a plan and a recommendation alike: refused in plain words
@@ -25,16 +25,8 @@ export function undoStep<S extends string, H extends { on: string; at: string }>
     to,
     at,
     history,
-    condition: 'attribute_exists(PK) AND #version = :expectedVersion AND #status = :from AND updatedAt = :stepAt',
-    values: (expected: number): Record<string, unknown> => ({
-      ':expectedVersion': expected,
-      ':next': expected + 1,
-      ':from': from,
-      ':to': to,
-      ':history': history,
-      ':at': at,
-      ':stepAt': step.at,
-    }),
+    condition: `${STATUS_MOVE_GUARD} AND updatedAt = :stepAt`,
+    values: (expected: number): Record<string, unknown> => ({ ...statusMoveValues(expected, from, to, at), ':history': history, ':stepAt': step.at }),
     audit: (entityId: string) =>
       auditPut({
         tenant: ctx.tenant,
