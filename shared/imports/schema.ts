@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { agencyRefSchema, dueSchema, headingFields, signatorySchema } from '../agreements/schema.js';
+import { agencyRefSchema, dueSchema, headingFields, itemSchema, signatorySchema } from '../agreements/schema.js';
 import { itemStatusSchema } from '../agreements/vocabulary.js';
 import { fieldErrorSchema } from '../problem.js';
 
@@ -16,15 +16,8 @@ export const sourcesSchema = z.record(z.string(), z.array(z.number().int().min(0
 export const unreadableSchema = z.object({ field: z.string(), blocks: z.array(z.number().int()), message_vi: z.string(), message_en: z.string() });
 export type Unreadable = z.infer<typeof unreadableSchema>;
 
-const proposedItemSchema = z.object({
-  title: z.string(),
-  description: z.string(),
-  lead: agencyRefSchema.nullable(),
-  cooperating: z.array(agencyRefSchema),
-  due: dueSchema.nullable(),
-  status: itemStatusSchema,
-  placeholder: z.boolean(),
-});
+/** An item as read: the stored item's content fields, before it is numbered and tracked. */
+const proposedItemSchema = itemSchema.pick({ title: true, description: true, lead: true, cooperating: true, due: true, status: true, placeholder: true });
 export type ProposedItem = z.infer<typeof proposedItemSchema>;
 
 const proposedChapterSchema = z.object({
