@@ -2,22 +2,13 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { makeProblem } from '../shared/problem.js';
-import { agreementRoutes } from './agreements/routes.js';
-import { archiveRoutes } from './archive/routes.js';
 import { requireAuth } from './auth/middleware.js';
-import { auditRoutes } from './audit/routes.js';
-import { tenancyRoutes } from './tenancy/routes.js';
+import { capabilityLoaders, type CapabilityPath } from './capabilities.js';
 import { healthRoutes } from './health/routes.js';
-import { localityRoutes } from './localities/routes.js';
-import { meRoutes } from './me/routes.js';
-import { notificationRoutes } from './reminders/routes.js';
-import { rollupRoutes } from './rollups/routes.js';
-import { supervisionRoutes } from './supervision/routes.js';
-import { usageRoutes } from './usage/routes.js';
-import { importRoutes } from './imports/routes.js';
 import type { AppDeps, AppEnv } from './http/env.js';
 import { metering } from './http/metering.js';
-import { buildOpenApiDocument, renderReferenceHtml, type OpenApiDocument } from './http/openapi.js';
+import type { OpenApiDocument } from './http/openapi.js';
+import { lazyRoutes } from './http/lazy-routes.js';
 import { handleError, problemResponse } from './http/problem.js';
 
 /** JSON bodies are small; files go straight to S3 through presigned URLs, never through the API. */
@@ -27,7 +18,7 @@ export const MAX_JSON_BODY_BYTES = 1024 * 1024;
  * The API, built once. `functions/lambda.ts` mounts it behind API Gateway and
  * `functions/local/server.ts` mounts it in Node; nothing else differs.
  */
-export function createApp(deps: AppDeps) {
+export function createApp(deps: AppDeps, routes?: Record<CapabilityPath, Hono<AppEnv>>) {
   const app = new Hono<AppEnv>();
   app.onError(handleError);
   app.notFound(routeNotFound);
@@ -57,33 +48,31 @@ export function createApp(deps: AppDeps) {
 
   const api = new Hono<AppEnv>();
   api.route('/health', healthRoutes);
-  api.route('/localities', localityRoutes);
   api.get('/config', (c) => c.json({ auth: deps.authConfig, version: deps.version }));
   api.use('/me/*', requireAuth);
   api.use('/me', requireAuth);
-  api.route('/me', meRoutes);
-  api.route('/agreements', agreementRoutes);
-  api.route('/archive', archiveRoutes);
-  api.route('/rollups', rollupRoutes);
-  api.route('/tenancy', tenancyRoutes);
-  api.route('/audit', auditRoutes);
-  api.route('/supervision', supervisionRoutes);
-  api.route('/usage', usageRoutes);
-  api.route('/imports', importRoutes);
-  api.route('/notifications', notificationRoutes);
+  for (const [path, load] of Object.entries(capabilityLoaders) as [CapabilityPath, (typeof capabilityLoaders)[CapabilityPath]][]) {
+    const loaded = routes?.[path];
+    if (loaded) api.route(path, loaded);
+    else api.all(`${path}/*`, lazyRoutes(load, routeNotFound));
+  }
 
-  // API reference, generated on first request from the composed app's own route table.
-  let reference: OpenApiDocument | undefined;
-  const openApi = () => (reference ??= buildOpenApiDocument(app, { version: deps.version }));
-  api.get('/openapi.json', (c) => {
+  // API reference, generated on first request from the route table of the app with every
+  // capability's routes in it (this one's lazy capabilities are not in its own table).
+  let reference: Promise<OpenApiDocument> | undefined;
+  const openApi = () =>
+    (reference ??= Promise.all([import('./capability-routes.js'), import('./http/openapi.js')]).then(([all, doc]) =>
+      doc.buildOpenApiDocument(routes ? app : createApp(deps, all.capabilityRoutes), { version: deps.version }),
+    ));
+  api.get('/openapi.json', async (c) => {
     c.header('cache-control', 'public, max-age=300');
-    return c.json(openApi());
+    return c.json(await openApi());
   });
-  api.get('/docs', (c) => {
+  api.get('/docs', async (c) => {
     c.header('cache-control', 'public, max-age=300');
     // No script, no outside asset: only inline styles (allowed by the web app's CSP as well).
     c.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
-    return c.html(renderReferenceHtml(openApi()));
+    return c.html((await import('./http/openapi.js')).renderReferenceHtml(await openApi()));
   });
 
   // Any other /api path is a 404 problem, also when this app is mounted inside another Hono app.

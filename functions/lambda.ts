@@ -4,8 +4,7 @@ import { archiveStorageFromEnv } from './archive/storage.js';
 import type { AppDeps } from './http/env.js';
 import { createTokenVerifier, verifierConfigFromEnv } from './auth/verify.js';
 import { CognitoIdentityDirectory } from './identity/cognito-directory.js';
-import { mailConfigFromEnv } from './reminders/mailer.js';
-import { unsubscribeSecret } from './reminders/unsubscribe-token.js';
+import { mailConfigFromEnv, unsubscribeSecret } from './reminders/mailer.js';
 import { createDocumentClient, dynamoConfigFromEnv } from './store/client.js';
 import { tenantAccessFromEnv } from './store/scoped-credentials.js';
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import type * as z from 'zod';
 // One file per locale: `z.locales` would bundle all ~50 languages (~230 KB) into the Lambda.
 import en from 'zod/v4/locales/en.js';
 import vi from 'zod/v4/locales/vi.js';
@@ -27,27 +27,26 @@ export type ProblemType = keyof typeof problemTypes;
 
 export const PROBLEM_TYPE_BASE = 'urn:phoi-hop:problem:';
 
-export const fieldErrorSchema = z.object({
+/** One field's error; `problem-schema.ts` holds the zod schema of the same shape (for clients and the API reference). */
+export type FieldError = {
   /** Dotted path inside its location, e.g. `items.0.title`; empty for the whole body. */
-  field: z.string(),
-  in: z.enum(['body', 'query', 'path', 'header']),
-  code: z.string(),
-  message_vi: z.string(),
-  message_en: z.string(),
-});
-export type FieldError = z.infer<typeof fieldErrorSchema>;
+  field: string;
+  in: 'body' | 'query' | 'path' | 'header';
+  code: string;
+  message_vi: string;
+  message_en: string;
+};
 
-export const problemSchema = z.object({
-  type: z.string(),
-  status: z.number().int(),
-  title: z.string(),
-  title_vi: z.string(),
-  detail: z.string().optional(),
-  detail_vi: z.string().optional(),
-  instance: z.string().optional(),
-  errors: z.array(fieldErrorSchema).optional(),
-});
-export type Problem = z.infer<typeof problemSchema>;
+export type Problem = {
+  type: string;
+  status: number;
+  title: string;
+  title_vi: string;
+  detail?: string;
+  detail_vi?: string;
+  instance?: string;
+  errors?: FieldError[];
+};
 
 export function makeProblem(type: ProblemType, opts: { detail?: { vi: string; en: string }; errors?: FieldError[]; instance?: string } = {}): Problem {
   const t = problemTypes[type];
@@ -62,11 +61,13 @@ export function makeProblem(type: ProblemType, opts: { detail?: { vi: string; en
   };
 }
 
-const viLocale = vi().localeError;
-const enLocale = en().localeError;
+// Built on the first validation error, not at every cold start.
+type LocaleError = ReturnType<typeof vi>['localeError'];
+let locales: { vi: LocaleError; en: LocaleError } | undefined;
+const localeOf = (lang: 'vi' | 'en') => (locales ??= { vi: vi().localeError, en: en().localeError })[lang];
 
-function localeMessage(fn: typeof viLocale, issue: z.core.$ZodIssue): string {
-  const r = fn(issue as never);
+function localeMessage(lang: 'vi' | 'en', issue: z.core.$ZodIssue): string {
+  const r = localeOf(lang)(issue as never);
   return typeof r === 'string' ? r : (r?.message ?? issue.message);
 }
 
@@ -108,8 +109,8 @@ export function fieldErrorsFromZod(issues: readonly z.core.$ZodIssue[], location
         field: base,
         in: location,
         code: issue.code,
-        message_vi: own?.vi ?? capitalise(localeMessage(viLocale, issue)),
-        message_en: own?.en ?? (issue.code === 'custom' ? issue.message : localeMessage(enLocale, issue)),
+        message_vi: own?.vi ?? capitalise(localeMessage('vi', issue)),
+        message_en: own?.en ?? (issue.code === 'custom' ? issue.message : localeMessage('en', issue)),
       },
     ];
   });

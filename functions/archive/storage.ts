@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { GetObjectCommandOutput, S3Client } from '@aws-sdk/client-s3';
 import { s3ClientConfig } from './s3-config.js';
-import { MAX_FILE_BYTES, type FileKind } from '../../shared/archive/schema.js';
+import type { FileKind } from '../../shared/archive/schema.js';
+import { MAX_FILE_BYTES } from '../../shared/archive/limits.js';
 import { FileSniffer } from './sniff.js';
 
 /**

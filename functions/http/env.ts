@@ -43,5 +43,7 @@ export type AppEnv = {
     requestId: string;
     /** The tenant session the request's store signs with (set with the scoped store; absent locally). */
     sessionTags: SessionTags | undefined;
+    /** The route that answered, when a lazily loaded capability did (Hono's own `routePath` names the mount). */
+    routePath?: string;
   };
 };

@@ -26,7 +26,7 @@ export const metering = createMiddleware<AppEnv>(async (c, next) => {
   const m = c.var.store.metrics;
   const ms = performance.now() - started;
   const identity = c.var.identity as AppEnv['Variables']['identity'] | undefined;
-  const routePath = c.req.routePath;
+  const routePath = c.var.routePath ?? c.req.routePath;
   setHeaders(c, {
     'x-request-id': c.var.requestId,
     'x-ddb-requests': String(m.requests),

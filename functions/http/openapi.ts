@@ -1,7 +1,8 @@
 import type { ValidationTargets } from 'hono';
 import { TrieRouter } from 'hono/router/trie-router';
 import * as z from 'zod';
-import { problemSchema, problemTypes } from '../../shared/problem.js';
+import { problemTypes } from '../../shared/problem.js';
+import { problemSchema } from '../../shared/problem-schema.js';
 import { isAuthenticating, validatorMeta, type ValidatorMeta } from './route-meta.js';
 
 /**

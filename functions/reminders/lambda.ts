@@ -3,7 +3,7 @@ import { MeteredStore } from '../store/metered-store.js';
 import { runDaily, type MailSettings } from './daily.js';
 import { mailConfigFromEnv } from './mailer.js';
 import { drainOutbox } from './outbox.js';
-import { unsubscribeSecret } from './unsubscribe-token.js';
+import { unsubscribeSecret } from './mailer.js';
 
 /**
  * EventBridge Scheduler entry (07:00 Asia/Ho_Chi_Minh, infra/reminders.ts). Failures throw, so the

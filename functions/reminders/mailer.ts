@@ -19,6 +19,13 @@ export function mailConfigFromEnv(env: NodeJS.ProcessEnv = process.env): MailCon
   };
 }
 
+/** The key unsubscribe links are signed with (functions/reminders/unsubscribe-token.ts). */
+export function unsubscribeSecret(env: NodeJS.ProcessEnv = process.env): string {
+  const secret = env.UNSUBSCRIBE_SECRET;
+  if (!secret || secret.length < 32) throw new Error('UNSUBSCRIBE_SECRET is not set (32+ characters)');
+  return secret;
+}
+
 let client: { send: (cmd: unknown) => Promise<{ MessageId?: string }> } | undefined;
 let clientKey = '';
 

@@ -13,12 +13,6 @@ type Claims = { t: string; u: string; e: number; k?: string };
 
 const sign = (secret: string, payload: string) => createHmac('sha256', secret).update(payload).digest('base64url');
 
-export function unsubscribeSecret(env: NodeJS.ProcessEnv = process.env): string {
-  const secret = env.UNSUBSCRIBE_SECRET;
-  if (!secret || secret.length < 32) throw new Error('UNSUBSCRIBE_SECRET is not set (32+ characters)');
-  return secret;
-}
-
 export function unsubscribeToken(secret: string, tenant: string, userId: string, now: Date, kind?: EventKind): string {
   const claims: Claims = { t: tenant, u: userId, e: Math.floor(now.getTime() / 1000) + UNSUBSCRIBE_TTL_DAYS * 86400, ...(kind ? { k: kind } : {}) };
   const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');

@@ -6,7 +6,8 @@ import { notFound } from '../auth/tenant-scope.js';
 import type { AppEnv } from '../http/env.js';
 import { validate } from '../http/validate.js';
 import { tenantOfPrefix } from './notify.js';
-import { readUnsubscribeToken, unsubscribeSecret } from './unsubscribe-token.js';
+import { unsubscribeSecret } from './mailer.js';
+import { readUnsubscribeToken } from './unsubscribe-token.js';
 
 /**
  * /api/notifications/unsubscribe?token=… — the digest's one-click link, without signing in. GET

@@ -5,7 +5,7 @@ import { figures, vietnamToday } from '../../shared/rollups/counters.js';
 import type { Dashboard, DashboardRow, DashboardTotals, RollupQuery } from '../../shared/rollups/schema.js';
 import { notFound } from '../auth/tenant-scope.js';
 import type { MeteredStore } from '../store/metered-store.js';
-import { countersOf } from './update.js';
+import { hasCounters } from './update.js';
 
 const TYPE_FILTER: Record<NonNullable<RollupQuery['type']>, string> = { xa: 'xã', phuong: 'phường', 'dac-khu': 'đặc khu' };
 
@@ -29,16 +29,19 @@ export async function loadDashboard(store: MeteredStore, provinceCode: string, n
 
   const row = (tenant: TenantRef, unit: { name: string; type: string; level: DashboardRow['level']; validUntil: string | null }): DashboardRow => {
     const item = bySk.get(keys.rollup(tenant).SK);
-    const counters = item ? countersOf(item) : {};
     return {
       provinceCode: tenant.provinceCode,
       localityCode: tenant.localityCode,
-      ...unit,
+      // Only the row's own fields: a Locality also carries its list date, validity start and predecessor.
+      name: unit.name,
+      type: unit.type,
+      level: unit.level,
+      validUntil: unit.validUntil,
       // A row that only carries the data-entry flag has no records yet.
-      hasData: Boolean(item && (item.lastActivityAt !== undefined || Object.keys(counters).length > 0)),
+      hasData: Boolean(item && (item.lastActivityAt !== undefined || hasCounters(item))),
       dataEntryOpen: item?.dataEntryOpen === true,
       lastActivityAt: (item?.lastActivityAt as string | undefined) ?? null,
-      ...figures(counters, { today, year }),
+      ...figures(item ?? {}, { today, year }),
     };
   };
   const localityRow = (l: Locality) => row({ provinceCode: l.provinceCode, localityCode: l.code }, l);

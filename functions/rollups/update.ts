@@ -26,10 +26,19 @@ export function rollupUpdate(tenant: TenantRef, change: Counters, at: Date): Tra
   };
 }
 
-/** Reads the counters out of a stored roll-up item. */
+const COUNTER_PREFIXES = ['agr.', 'prog.', 'item.', 'plan.', 'rec.', 'doc.'];
+const isCounter = (name: string, value: unknown): value is number =>
+  typeof value === 'number' && value !== 0 && COUNTER_PREFIXES.some((p) => name.startsWith(p));
+
+/** Reads the counters out of a stored roll-up item. A counter back at 0 stays on the item; it means nothing, so it is left out. */
 export function countersOf(item: Record<string, unknown>): Counters {
   const out: Counters = {};
-  // A counter back at 0 stays on the item; it means nothing, so it is left out.
-  for (const [k, v] of Object.entries(item)) if (typeof v === 'number' && v !== 0 && /^(agr|prog|item|plan|rec|doc)\./.test(k)) out[k] = v;
+  for (const name in item) if (isCounter(name, item[name])) out[name] = item[name];
   return out;
+}
+
+/** True when a stored roll-up item holds any counter (not only its keys or the data-entry flag). */
+export function hasCounters(item: Record<string, unknown>): boolean {
+  for (const name in item) if (isCounter(name, item[name])) return true;
+  return false;
 }

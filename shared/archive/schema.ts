@@ -9,8 +9,7 @@ import { signatureCheckSchema, signatureStatuses } from './signatures.js';
  * The API validates with these schemas, the web app imports them, types are inferred from them.
  */
 
-/** Files up to 50 MB; the API refuses larger declarations (413) and larger objects on completion. */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+export { MAX_FILE_BYTES } from './limits.js';
 /** Presigned PUT (browser → S3 incoming area) and GET (preview/download) lifetimes, seconds. */
 export const UPLOAD_URL_TTL_SECONDS = 600;
 export const DOWNLOAD_URL_TTL_SECONDS = 300;

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { agencyRefSchema, dueSchema, headingFields, itemSchema, signatorySchema } from '../agreements/schema.js';
 import { itemStatusSchema } from '../agreements/vocabulary.js';
-import { fieldErrorSchema } from '../problem.js';
+import { fieldErrorSchema } from '../problem-schema.js';
 
 /**
  * Import of programs, plans and regulations from a document (#18): what the API proposes after

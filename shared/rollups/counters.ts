@@ -54,37 +54,50 @@ export type LocalityFigures = {
   inYear: { itemsDue: number; itemsOverdue: number; recommendationsDue: number; recommendationsOverdue: number };
 };
 
-/** `today` is yyyy-mm-dd in Vietnam time; an open item due before today is overdue. */
-export function figures(counters: Counters, opts: { today: string; year: number }): LocalityFigures {
+/**
+ * `today` is yyyy-mm-dd in Vietnam time; an open item due before today is overdue. `counters` may be
+ * the stored roll-up item itself: attributes that are not numbers (keys, dates, flags) are skipped, so
+ * the dashboard reads each item once instead of copying its counters out first.
+ */
+export function figures(counters: Readonly<Record<string, unknown>>, opts: { today: string; year: number }): LocalityFigures {
+  const at = (name: string) => (typeof counters[name] === 'number' ? (counters[name] as number) : 0);
   const f: LocalityFigures = {
     agreementsByKind: {},
     agreementsByStatus: {},
-    programSigned: (counters[counterName.programSigned(opts.year)] ?? 0) > 0,
-    items: { done: counters['item.done'] ?? 0, open: 0, overdue: 0 },
+    programSigned: at(counterName.programSigned(opts.year)) > 0,
+    items: { done: at('item.done'), open: 0, overdue: 0 },
     plansByStatus: {},
-    recommendations: { open: counters[counterName.recommendationOpen] ?? 0, overdue: 0, resolved: counters[counterName.recommendationResolved] ?? 0 },
-    documents: counters[counterName.documents] ?? 0,
+    recommendations: { open: at(counterName.recommendationOpen), overdue: 0, resolved: at(counterName.recommendationResolved) },
+    documents: at(counterName.documents),
     inYear: { itemsDue: 0, itemsOverdue: 0, recommendationsDue: 0, recommendationsOverdue: 0 },
   };
-  const year = String(opts.year);
   // Due-date counters are most of a row's names: test them first and split only the few others
-  // (the dashboard runs this for every unit of a province: 208 rows in Hồ Chí Minh).
-  for (const [name, n] of Object.entries(counters)) {
-    if (!n) continue;
+  // (the dashboard runs this for every unit of a province: 208 rows in Hồ Chí Minh). Names compare
+  // whole (`item.due.2026-03-01` < `item.due.<today>`: same prefix, ISO dates), so nothing is sliced;
+  // `for…in` and plain string tests: no entry arrays, no regular expression per attribute.
+  const itemDueToday = `item.due.${opts.today}`;
+  const itemDueInYear = `item.due.${opts.year}-`;
+  const recDueToday = `rec.due.${opts.today}`;
+  const recDueInYear = `rec.due.${opts.year}-`;
+  const names = Object.keys(counters);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    const n = counters[name];
+    if (typeof n !== 'number' || n === 0) continue;
     if (name.startsWith('item.due.')) {
-      const due = name.slice('item.due.'.length);
+      const overdue = name < itemDueToday;
       f.items.open += n;
-      if (due < opts.today) f.items.overdue += n;
-      if (due.startsWith(year)) {
+      if (overdue) f.items.overdue += n;
+      if (name.startsWith(itemDueInYear)) {
         f.inYear.itemsDue += n;
-        if (due < opts.today) f.inYear.itemsOverdue += n;
+        if (overdue) f.inYear.itemsOverdue += n;
       }
     } else if (name.startsWith('rec.due.')) {
-      const due = name.slice('rec.due.'.length);
-      if (due < opts.today) f.recommendations.overdue += n;
-      if (due.startsWith(year)) {
+      const overdue = name < recDueToday;
+      if (overdue) f.recommendations.overdue += n;
+      if (name.startsWith(recDueInYear)) {
         f.inYear.recommendationsDue += n;
-        if (due < opts.today) f.inYear.recommendationsOverdue += n;
+        if (overdue) f.inYear.recommendationsOverdue += n;
       }
     } else {
       const parts = name.split('.');
@@ -97,7 +110,7 @@ export function figures(counters: Counters, opts: { today: string; year: number 
     }
   }
   // Open items without a due date count as open, never overdue.
-  f.items.open += counters[counterName.itemOpenNoDue] ?? 0;
+  f.items.open += at(counterName.itemOpenNoDue);
   return f;
 }
 

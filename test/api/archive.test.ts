@@ -13,7 +13,7 @@ import {
 } from '../../shared/archive/schema.js';
 import { newId } from '../../shared/ids.js';
 import { keys } from '../../shared/keys.js';
-import { problemSchema } from '../../shared/problem.js';
+import { problemSchema } from '../../shared/problem-schema.js';
 import type { Role } from '../../shared/roles.js';
 import { makeDocx, makeJpeg, makePdf, makePng, makeXlsx, sha256 } from '../support/archive-files.js';
 import { createHarness, ddbCost } from '../support/harness.js';

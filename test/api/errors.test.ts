@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_JSON_BODY_BYTES } from '../../functions/app.js';
-import { problemSchema } from '../../shared/problem.js';
+import { problemSchema } from '../../shared/problem-schema.js';
 import { createHarness, ddbCost } from '../support/harness.js';
 
 let h: Awaited<ReturnType<typeof createHarness>>;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentDetailSchema, uploadTicketSchema } from '../../shared/archive/schema.js';
 import { agreementSummarySchema } from '../../shared/agreements/schema.js';
 import { documentProposalSchema } from '../../shared/imports/schema.js';
-import { problemSchema } from '../../shared/problem.js';
+import { problemSchema } from '../../shared/problem-schema.js';
 import type { Role } from '../../shared/roles.js';
 import { programDocx, regulationDocx } from '../support/decree30-docx.js';
 import { createHarness, ddbCost } from '../support/harness.js';

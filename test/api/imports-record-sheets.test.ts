@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSheet } from '../../functions/imports/sheet-read.js';
 import { RECOMMENDATION_COLUMNS, recordSheetPreviewSchema, REVIEW_RESULT_COLUMNS } from '../../shared/imports/schema.js';
-import { problemSchema } from '../../shared/problem.js';
+import { problemSchema } from '../../shared/problem-schema.js';
 import type { PlanDetail } from '../../shared/supervision/views.js';
 import { agreementsClient, programBody } from '../support/agreements.js';
 import { createHarness } from '../support/harness.js';

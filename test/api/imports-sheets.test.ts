@@ -2,7 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSheet } from '../../functions/imports/sheet-read.js';
 import { ITEM_COLUMNS, sheetPreviewSchema } from '../../shared/imports/schema.js';
-import { problemSchema } from '../../shared/problem.js';
+import { problemSchema } from '../../shared/problem-schema.js';
 import type { Role } from '../../shared/roles.js';
 import { agreementsClient, programBody } from '../support/agreements.js';
 import { createHarness } from '../support/harness.js';

@@ -2,18 +2,19 @@ import { validate as validateOpenApi } from '@readme/openapi-parser';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { createApp } from '../../functions/app.js';
+import { capabilityRoutes } from '../../functions/capability-routes.js';
 import type { AppDeps } from '../../functions/http/env.js';
 import { endpointsOf, isEndpoint, JSON_SCHEMA_OPTIONS, openApiPath, type OpenApiDocument } from '../../functions/http/openapi.js';
 import { validatorMeta } from '../../functions/http/route-meta.js';
 import { requireAuth } from '../../functions/auth/middleware.js';
-import { problemSchema } from '../../shared/problem.js';
+import { problemSchema } from '../../shared/problem-schema.js';
 
 /**
  * The API reference (issue #16 part 5) is generated from the app's route table; these tests read
  * the same table independently and hold the document to it: every route is in it, its schemas are
  * `z.toJSONSchema` of the validators actually mounted, and it is valid OpenAPI 3.1.
  */
-const app = createApp({ version: 'test' } as AppDeps);
+const app = createApp({ version: 'test' } as AppDeps, capabilityRoutes);
 const DOC_ROUTES = new Set(['GET /api/openapi.json', 'GET /api/docs']);
 
 async function fetchDoc(): Promise<OpenApiDocument> {

@@ -3,7 +3,7 @@ import { inject } from 'vitest';
 import { createDocumentClient } from '../../functions/store/client.js';
 import { createTenantAccess } from '../../functions/store/scoped-credentials.js';
 import { uploadTicketSchema } from '../../shared/archive/schema.js';
-import { problemSchema } from '../../shared/problem.js';
+import { problemSchema } from '../../shared/problem-schema.js';
 import { agreementsClient, programBody, type Headers } from '../support/agreements.js';
 import { makePdf, sha256 } from '../support/archive-files.js';
 import { startFaultProxy } from '../support/fault-proxy.js';

@@ -4,7 +4,7 @@ import { MAX_JSON_BODY_BYTES } from '../../functions/app.js';
 import { endpointsOf } from '../../functions/http/openapi.js';
 import { ITEM_LIMIT_BYTES, itemSize } from '../../functions/store/item-size.js';
 import { MeteredStore } from '../../functions/store/metered-store.js';
-import { problemSchema } from '../../shared/problem.js';
+import { problemSchema } from '../../shared/problem-schema.js';
 import { agreementsClient, programBody, type Headers } from '../support/agreements.js';
 import { fitBytes, repairBody } from '../support/body-repair.js';
 import { createHarness } from '../support/harness.js';

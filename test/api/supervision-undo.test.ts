@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { problemSchema } from '../../shared/problem.js';
+import { problemSchema } from '../../shared/problem-schema.js';
 import { UNDO_WINDOW_MINUTES } from '../../shared/supervision/rules.js';
 import { createHarness } from '../support/harness.js';
 import { caller, samplePlan, type Headers } from '../support/supervision-fixtures.js';

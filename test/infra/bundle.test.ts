@@ -65,7 +65,7 @@ describe('Lambda bundles (as cdk synth builds them)', () => {
     }
   });
 
-  it('runs in a plain Node process as an ES module and answers /api/health from DynamoDB', async () => {
+  it('runs in a plain Node process as an ES module, answers /api/health from DynamoDB and loads a capability on first use', async () => {
     const endpoint = inject('dynamoEndpoint');
     await ensureTable(endpoint, 'bundle-test');
     for (const r of reports.filter((x) => x.fn.endsWith('/Api/Function'))) {
@@ -73,14 +73,16 @@ describe('Lambda bundles (as cdk synth builds them)', () => {
       // As in Lambda: the bundle alone in its folder, the AWS SDK provided from outside
       // (here the repository's node_modules stands in for the runtime's).
       const dir = taskDir(r);
+      // /api/localities is a capability loaded on its first request: the bundle's dynamic import works.
       const script = `
         const { handler } = await import(${JSON.stringify(pathToFileURL(join(dir, r.file)).href)});
-        const path = '/api/health';
-        const res = await handler({ version: '2.0', routeKey: '$default', rawPath: path, rawQueryString: '', headers: { host: 'api' },
+        const call = (path) => handler({ version: '2.0', routeKey: '$default', rawPath: path, rawQueryString: '', headers: { host: 'api' },
           requestContext: { http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' }, requestId: 'r1',
             routeKey: '$default', stage: '$default', time: '', timeEpoch: 0, accountId: '1', apiId: 'a', domainName: 'api', domainPrefix: 'api' },
           isBase64Encoded: false }, {});
-        console.log(JSON.stringify({ statusCode: res.statusCode, body: JSON.parse(res.body) }));`;
+        const res = await call('/api/health');
+        const localities = JSON.parse((await call('/api/localities')).body);
+        console.log(JSON.stringify({ statusCode: res.statusCode, body: JSON.parse(res.body), provinces: localities.provinces.length }));`;
       const out = run(script, {
         env: {
           PATH: process.env.PATH,
@@ -97,8 +99,8 @@ describe('Lambda bundles (as cdk synth builds them)', () => {
           AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         },
       });
-      const res = JSON.parse(out.trim().split('\n').at(-1)!) as { statusCode: number; body: { status: string; version: string } };
-      expect(res).toMatchObject({ statusCode: 200, body: { status: 'ok', version: 'bundle-test' } });
+      const res = JSON.parse(out.trim().split('\n').at(-1)!) as { statusCode: number; body: { status: string; version: string }; provinces: number };
+      expect(res).toMatchObject({ statusCode: 200, body: { status: 'ok', version: 'bundle-test' }, provinces: 34 });
     }
   });
 

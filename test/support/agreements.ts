@@ -1,6 +1,6 @@
 import { defaultParties } from '../../shared/agreements/parties.js';
 import type { AgreementContentInput, AgreementDetail, AgreementSummary, ListResponse } from '../../shared/agreements/schema.js';
-import { problemSchema } from '../../shared/problem.js';
+import { problemSchema } from '../../shared/problem-schema.js';
 import type { createHarness } from './harness.js';
 
 type Harness = Awaited<ReturnType<typeof createHarness>>;

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import { problemSchema, type Problem } from '../../shared/problem.js';
+import type { Problem } from '../../shared/problem.js';
+import { problemSchema } from '../../shared/problem-schema.js';
 import type { createHarness } from './harness.js';
 
 type Harness = Awaited<ReturnType<typeof createHarness>>;

@@ -67,7 +67,7 @@ async function send(path: string, init: RequestInit = {}, retried = false): Prom
  */
 export async function problemFrom(res: Response): Promise<ApiError> {
   const body: unknown = await res.json().catch(() => null);
-  const { problemSchema } = await import('../../shared/problem.js');
+  const { problemSchema } = await import('../../shared/problem-schema.js');
   const parsed = problemSchema.safeParse(body);
   return new ApiError(
     parsed.success ? parsed.data : { type: 'about:blank', status: res.status, title: res.statusText || `Error ${res.status}`, title_vi: `Lỗi ${res.status}` },
