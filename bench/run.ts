@@ -52,6 +52,7 @@ import { newId } from '../shared/ids.js';
 import { keys, tenantPrefix, type TenantRef } from '../shared/keys.js';
 import { findProvince, predecessorProvinces } from '../shared/localities/index.js';
 import { sum, type Counters } from '../shared/rollups/counters.js';
+import { dashboardWireSchema } from '../shared/rollups/schema.js';
 import { ensureTable } from '../functions/local/dynamodb-local.js';
 import { remindersCase } from './reminders.js';
 import { signatureCase } from './signatures.js';
@@ -415,7 +416,8 @@ async function hanoiCase() {
 
   log('[hanoi] Measuring the dashboard and the raw DynamoDB Query behind it…');
   const { dashboard, rawQuery, apiOverheadRatio, breakdown } = await measureDashboardVsRaw(c.provinceCode, provinceViewer);
-  const body = (await call('GET', `/api/rollups?year=${YEAR}`, provinceViewer)).json;
+  const wire = (await call('GET', `/api/rollups?year=${YEAR}`, provinceViewer)).json;
+  const body = dashboardWireSchema.parse(wire);
 
   log(`[hanoi] Measuring the naive way (Scan of the province's records, ${c.naiveRuns} run(s))…`);
   const naiveSamples: Sample[] = [];
@@ -580,7 +582,8 @@ async function hcmCase() {
   const viewer = await tokenFor('province_viewer', c.provinceCode, null);
   log('[hcm] Measuring the dashboard and the raw DynamoDB Query behind it (interleaved)…');
   const { dashboard, rawQuery, apiOverheadRatio, breakdown } = await measureDashboardVsRaw(c.provinceCode, viewer);
-  const body = (await call('GET', `/api/rollups?year=${YEAR}`, viewer)).json;
+  const wire = (await call('GET', `/api/rollups?year=${YEAR}`, viewer)).json;
+  const body = dashboardWireSchema.parse(wire);
 
   // Every seeded tenant shows with its own counters (programs and done items), in rows or history.
   const shown = new Map<string, any>([...body.rows, ...body.historical].map((r: any) => [`${r.provinceCode}#${r.localityCode ?? 'P'}`, r]));
@@ -623,7 +626,7 @@ async function hcmCase() {
       rowsReturned: body.rows.length,
       historicalRowsReturned: body.historical.length,
       itemsReadPerTenant: round(dashboard.itemsReadPerCall / tenants.length),
-      responseBytes: JSON.stringify(body).length,
+      responseBytes: JSON.stringify(wire).length,
     },
     rawDynamoQuery: rawQuery,
     apiOverheadRatio,

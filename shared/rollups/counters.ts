@@ -11,16 +11,19 @@ const datePart = (d: string) => {
   return d;
 };
 
+const ITEM_DUE = 'item.due.';
+const REC_DUE = 'rec.due.';
+
 /** Counter names. Attribute names on the roll-up item; the prefixes are what the dashboard reads. */
 export const counterName = {
   agreement: (kind: string, status: string) => `agr.${kind}.${status}`,
   programSigned: (year: number) => `prog.signed.${year}`,
   item: (state: string) => `item.${state}`,
-  itemOpenDue: (date: string) => `item.due.${datePart(date)}`,
+  itemOpenDue: (date: string) => ITEM_DUE + datePart(date),
   itemOpenNoDue: 'item.open.nodue',
   plan: (status: string) => `plan.${status}`,
   recommendationOpen: 'rec.open',
-  recommendationOpenDue: (date: string) => `rec.due.${datePart(date)}`,
+  recommendationOpenDue: (date: string) => REC_DUE + datePart(date),
   recommendationResolved: 'rec.resolved',
   documents: 'doc.total',
 } as const;
@@ -54,63 +57,70 @@ export type LocalityFigures = {
   inYear: { itemsDue: number; itemsOverdue: number; recommendationsDue: number; recommendationsOverdue: number };
 };
 
+/** One counter of a roll-up item or counters object; 0 when absent. */
+function countOf(counters: Readonly<Record<string, unknown>>, name: string): number {
+  const n = counters[name];
+  return typeof n === 'number' ? n : 0;
+}
+
 /**
  * `today` is yyyy-mm-dd in Vietnam time; an open item due before today is overdue. `counters` may be
  * the stored roll-up item itself: attributes that are not numbers (keys, dates, flags) are skipped, so
  * the dashboard reads each item once instead of copying its counters out first.
  */
 export function figures(counters: Readonly<Record<string, unknown>>, opts: { today: string; year: number }): LocalityFigures {
-  const at = (name: string) => (typeof counters[name] === 'number' ? (counters[name] as number) : 0);
   const f: LocalityFigures = {
     agreementsByKind: {},
     agreementsByStatus: {},
-    programSigned: at(counterName.programSigned(opts.year)) > 0,
-    items: { done: at('item.done'), open: 0, overdue: 0 },
+    programSigned: countOf(counters, counterName.programSigned(opts.year)) > 0,
+    items: { done: countOf(counters, 'item.done'), open: 0, overdue: 0 },
     plansByStatus: {},
-    recommendations: { open: at(counterName.recommendationOpen), overdue: 0, resolved: at(counterName.recommendationResolved) },
-    documents: at(counterName.documents),
+    recommendations: { open: countOf(counters, counterName.recommendationOpen), overdue: 0, resolved: countOf(counters, counterName.recommendationResolved) },
+    documents: countOf(counters, counterName.documents),
     inYear: { itemsDue: 0, itemsOverdue: 0, recommendationsDue: 0, recommendationsOverdue: 0 },
   };
-  // Due-date counters are most of a row's names: test them first and split only the few others
-  // (the dashboard runs this for every unit of a province: 208 rows in Hồ Chí Minh). Names compare
-  // whole (`item.due.2026-03-01` < `item.due.<today>`: same prefix, ISO dates), so nothing is sliced;
-  // `for…in` and plain string tests: no entry arrays, no regular expression per attribute.
-  const itemDueToday = `item.due.${opts.today}`;
-  const itemDueInYear = `item.due.${opts.year}-`;
-  const recDueToday = `rec.due.${opts.today}`;
-  const recDueInYear = `rec.due.${opts.year}-`;
+  // Due-date counters are most of a row's names: they are tested first, and the few others are cut
+  // at their dots only when reached (the dashboard runs this for each of up to ~210 units). Names
+  // compare whole (`item.due.2026-03-01` < `item.due.<today>`: same prefix, ISO dates) and the year
+  // is looked up where it stands, so no string is sliced or built per name; Object.keys and an index
+  // rather than for…in (roll-up items are dictionary-mode objects, slow to enumerate).
+  const itemDueToday = ITEM_DUE + opts.today;
+  const recDueToday = REC_DUE + opts.today;
+  const year = String(opts.year);
   const names = Object.keys(counters);
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!;
     const n = counters[name];
     if (typeof n !== 'number' || n === 0) continue;
-    if (name.startsWith('item.due.')) {
+    if (name.startsWith(ITEM_DUE)) {
       const overdue = name < itemDueToday;
       f.items.open += n;
       if (overdue) f.items.overdue += n;
-      if (name.startsWith(itemDueInYear)) {
+      if (name.startsWith(year, ITEM_DUE.length)) {
         f.inYear.itemsDue += n;
         if (overdue) f.inYear.itemsOverdue += n;
       }
-    } else if (name.startsWith('rec.due.')) {
+    } else if (name.startsWith(REC_DUE)) {
       const overdue = name < recDueToday;
       if (overdue) f.recommendations.overdue += n;
-      if (name.startsWith(recDueInYear)) {
+      if (name.startsWith(year, REC_DUE.length)) {
         f.inYear.recommendationsDue += n;
         if (overdue) f.inYear.recommendationsOverdue += n;
       }
-    } else {
-      const parts = name.split('.');
-      if (parts[0] === 'agr' && parts.length === 3) {
-        f.agreementsByKind[parts[1]!] = (f.agreementsByKind[parts[1]!] ?? 0) + n;
-        f.agreementsByStatus[parts[2]!] = (f.agreementsByStatus[parts[2]!] ?? 0) + n;
-      } else if (parts[0] === 'plan' && parts.length === 2) {
-        f.plansByStatus[parts[1]!] = n;
-      }
+    } else if (name.startsWith('agr.')) {
+      // agr.<kind>.<status>
+      const dot = name.indexOf('.', 4);
+      if (dot < 0 || name.includes('.', dot + 1)) continue;
+      const kind = name.slice(4, dot);
+      const status = name.slice(dot + 1);
+      f.agreementsByKind[kind] = (f.agreementsByKind[kind] ?? 0) + n;
+      f.agreementsByStatus[status] = (f.agreementsByStatus[status] ?? 0) + n;
+    } else if (name.startsWith('plan.') && !name.includes('.', 5)) {
+      f.plansByStatus[name.slice(5)] = n;
     }
   }
   // Open items without a due date count as open, never overdue.
-  f.items.open += at(counterName.itemOpenNoDue);
+  f.items.open += countOf(counters, counterName.itemOpenNoDue);
   return f;
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Dashboard } from '../../shared/rollups/schema.js';
+import { dashboardWireSchema } from '../../shared/rollups/schema.js';
 import { agreementsClient, problemOf, programBody, type Headers } from '../support/agreements.js';
 import { createHarness } from '../support/harness.js';
 import { json, signUpBody } from '../support/tenancy.js';
@@ -164,14 +164,14 @@ describe('provinces that merged', () => {
     // Thái Nguyên's dashboard rolls it up among its history, from one Query.
     const res = await h.app.request('/api/rollups?year=2024', { headers: thaiNguyenViewer });
     expect(res.headers.get('x-ddb-requests')).toBe('1');
-    const d = (await res.json()) as Dashboard;
+    const d = dashboardWireSchema.parse(await res.json());
     expect(d.historical.find((r) => r.provinceCode === '06' && r.localityCode === '058')).toMatchObject({
       hasData: true,
       dataEntryOpen: true,
       agreementsByKind: { program: 1 },
     });
     expect(d.historical.find((r) => r.localityCode === '060')).toMatchObject({ hasData: false, dataEntryOpen: false });
-    const hanoi = (await (await h.app.request('/api/rollups', { headers: hanoiViewer })).json()) as Dashboard;
+    const hanoi = dashboardWireSchema.parse(await (await h.app.request('/api/rollups', { headers: hanoiViewer })).json());
     expect([...hanoi.rows, ...hanoi.historical].some((r) => r.hasData && r.provinceCode === '06')).toBe(false);
   });
 
@@ -194,7 +194,7 @@ describe('provinces that merged', () => {
 
     const a = await api.create(bacKanProvinceAdmin, programBody({ title: 'Chương trình phối hợp tỉnh Bắc Kạn 2024' }));
     expect(a.title).toContain('tỉnh Bắc Kạn');
-    const d = (await (await h.app.request('/api/rollups?year=2024', { headers: thaiNguyenViewer })).json()) as Dashboard;
+    const d = dashboardWireSchema.parse(await (await h.app.request('/api/rollups?year=2024', { headers: thaiNguyenViewer })).json());
     expect(d.historical.find((r) => r.provinceCode === '06' && r.localityCode === null)).toMatchObject({ hasData: true, dataEntryOpen: true });
 
     expect((await openProvince(thaiNguyenAdmin, '06', false, 5)).status).toBe(409);

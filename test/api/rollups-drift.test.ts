@@ -2,7 +2,7 @@ import { keys } from '../../shared/keys.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countersFromRecords, rebuildRollup, storedCounters } from '../../functions/rollups/rebuild.js';
 import { MeteredStore } from '../../functions/store/metered-store.js';
-import type { Dashboard } from '../../shared/rollups/schema.js';
+import { dashboardWireSchema } from '../../shared/rollups/schema.js';
 import { agreementsClient, programBody, regulationBody } from '../support/agreements.js';
 import { createHarness, ddbCost } from '../support/harness.js';
 import { caller, samplePlan } from '../support/supervision-fixtures.js';
@@ -79,7 +79,7 @@ describe('roll-up counters kept at write time', () => {
     const province = (await h.userToken({ role: 'province_viewer', provinceCode: '01', localityCode: null })).headers;
     const res = await h.app.request('/api/rollups?year=2024', { headers: province });
     expect(ddbCost(res).requests).toBe(1);
-    const row = ((await res.json()) as Dashboard).rows.find((x) => x.localityCode === '00103')!;
+    const row = dashboardWireSchema.parse(await res.json()).rows.find((x) => x.localityCode === '00103')!;
     expect(row).toMatchObject({
       programSigned: true,
       agreementsByKind: { program: 2, regulation: 1 },

@@ -3,7 +3,7 @@ import { migrateDistrictRollupRows } from '../../functions/rollups/migrate-distr
 import { countersFromRecords, storedCounters } from '../../functions/rollups/rebuild.js';
 import { MeteredStore } from '../../functions/store/metered-store.js';
 import { keys } from '../../shared/keys.js';
-import type { Dashboard } from '../../shared/rollups/schema.js';
+import { dashboardWireSchema } from '../../shared/rollups/schema.js';
 import { agreementsClient, programBody } from '../support/agreements.js';
 import { createHarness } from '../support/harness.js';
 import { json } from '../support/tenancy.js';
@@ -35,7 +35,7 @@ describe('migrating the first round’s district roll-up rows', () => {
     const row = await store.get({ Key: key, ConsistentRead: true });
     expect(row).toBeDefined();
     await store.transactWrite([{ Put: { Item: { ...row, SK: 'D#003' } } }, { Delete: { Key: key } }]);
-    const before = (await (await h.app.request('/api/rollups?year=2023', { headers: viewer })).json()) as Dashboard;
+    const before = dashboardWireSchema.parse(await (await h.app.request('/api/rollups?year=2023', { headers: viewer })).json());
     expect(before.historical.find((r) => r.localityCode === '003')).toMatchObject({ hasData: false });
 
     const { migrated } = await migrateDistrictRollupRows(store, new Date('2026-11-30T02:00:00Z'));
@@ -43,7 +43,7 @@ describe('migrating the first round’s district roll-up rows', () => {
     expect(await store.get({ Key: { PK: key.PK, SK: 'D#003' }, ConsistentRead: true })).toBeUndefined();
     expect(await storedCounters(store, TAY_HO_DISTRICT)).toEqual(await countersFromRecords(store, TAY_HO_DISTRICT));
     const res = await h.app.request('/api/rollups?year=2023', { headers: viewer });
-    const after = (await res.json()) as Dashboard;
+    const after = dashboardWireSchema.parse(await res.json());
     expect(after.historical.find((r) => r.localityCode === '003')).toMatchObject({ hasData: true, dataEntryOpen: true, agreementsByKind: { program: 1 } });
     expect(res.headers.get('x-ddb-items')).toBe('1');
 

@@ -4,7 +4,7 @@ import { demoTenants } from '../../functions/demo/data.js';
 import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
 import { MeteredStore } from '../../functions/store/metered-store.js';
 import { createDocumentClient } from '../../functions/store/client.js';
-import type { Dashboard } from '../../shared/rollups/schema.js';
+import { dashboardWireSchema } from '../../shared/rollups/schema.js';
 
 /** The demo that `npm start` seeds shows up on the province dashboards (history and today's units), with rows equal to the records. */
 let stack: LocalStack;
@@ -35,7 +35,7 @@ describe('demo roll-ups', () => {
       })
         .then((r) => r.json() as Promise<{ id_token: string }>)
         .then((t) => fetch(`${stack.url}/api/rollups?year=${year}`, { headers: { authorization: `Bearer ${t.id_token}` } }))
-        .then((r) => r.json() as Promise<Dashboard>);
+        .then(async (r) => dashboardWireSchema.parse(await r.json()));
     const d = await dashboard('xem.hanoi@demo.phoihop.vn', 2024);
     // The seeds' districts are history, in their own section.
     const old = (code: string) => d.historical.find((r) => r.localityCode === code)!;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rollupUpdate } from '../../functions/rollups/update.js';
 import { MeteredStore } from '../../functions/store/metered-store.js';
 import { counterName as n } from '../../shared/rollups/counters.js';
-import type { Dashboard } from '../../shared/rollups/schema.js';
+import { dashboardWireSchema } from '../../shared/rollups/schema.js';
 import { createHarness, ddbCost } from '../support/harness.js';
 
 let h: Awaited<ReturnType<typeof createHarness>>;
@@ -44,7 +44,7 @@ describe('province dashboard', () => {
     const cost = ddbCost(res);
     expect(cost.requests).toBe(1);
     expect(cost.items).toBe(3); // only the three tenants that have data: one item each
-    const d = (await res.json()) as Dashboard;
+    const d = dashboardWireSchema.parse(await res.json());
     expect(d.provinceName).toBe('Tỉnh Thái Nguyên');
     expect(d.rows).toHaveLength(92);
     expect(d.rows.every((r) => r.level === 'commune' && r.validUntil === null)).toBe(true);
@@ -68,12 +68,12 @@ describe('province dashboard', () => {
 
   it('filters by name without diacritics, by type and by the signed program', async () => {
     const { headers } = await h.userToken({ role: 'province_viewer', provinceCode: '19', localityCode: null });
-    const byName = (await (await h.app.request('/api/rollups?year=2026&q=phan dinh phung', { headers })).json()) as Dashboard;
+    const byName = dashboardWireSchema.parse(await (await h.app.request('/api/rollups?year=2026&q=phan dinh phung', { headers })).json());
     expect(byName.rows.map((r) => r.localityCode)).toEqual(['05443']);
-    const signed = (await (await h.app.request('/api/rollups?year=2026&signed=yes', { headers })).json()) as Dashboard;
+    const signed = dashboardWireSchema.parse(await (await h.app.request('/api/rollups?year=2026&signed=yes', { headers })).json());
     expect(signed.rows.map((r) => r.localityCode)).toEqual(['05443']);
     expect(signed.historical).toEqual([]); // no district signed a 2026 program
-    const wards = (await (await h.app.request('/api/rollups?type=phuong', { headers })).json()) as Dashboard;
+    const wards = dashboardWireSchema.parse(await (await h.app.request('/api/rollups?type=phuong', { headers })).json());
     expect(wards.rows.length).toBeGreaterThan(0);
     expect(wards.rows.every((r) => r.type === 'Phường')).toBe(true);
     expect(wards.rows.length).toBeLessThan(92);
@@ -82,12 +82,12 @@ describe('province dashboard', () => {
   it('derives overdue from the clock, not from stored flags', async () => {
     h.setClock(() => new Date('2026-03-25T02:00:00Z'));
     const { headers } = await h.userToken({ role: 'province_admin', provinceCode: '19', localityCode: null });
-    const d = (await (await h.app.request('/api/rollups?year=2026', { headers })).json()) as Dashboard;
+    const d = dashboardWireSchema.parse(await (await h.app.request('/api/rollups?year=2026', { headers })).json());
     expect(d.rows.find((r) => r.localityCode === '05443')!.items.overdue).toBe(2);
     expect(d.rows.find((r) => r.localityCode === '05443')!.inYear).toEqual({ itemsDue: 2, itemsOverdue: 2, recommendationsDue: 0, recommendationsOverdue: 0 });
     expect(d.totals).toMatchObject({ itemsDueInYear: 2, itemsOverdueInYear: 2, recommendationsDueInYear: 1, recommendationsOverdueInYear: 1 });
     // The year narrows what is due in it; the counts the roll-up keeps no year for stay as of today.
-    const lastYear = (await (await h.app.request('/api/rollups?year=2025', { headers })).json()) as Dashboard;
+    const lastYear = dashboardWireSchema.parse(await (await h.app.request('/api/rollups?year=2025', { headers })).json());
     expect(lastYear.rows.find((r) => r.localityCode === '05443')!.programSigned).toBe(false);
     expect(lastYear.totals).toMatchObject({ itemsDueInYear: 0, itemsOverdueInYear: 0, recommendationsDueInYear: 0, recommendationsOverdueInYear: 0 });
     expect(lastYear.totals).toMatchObject({ itemsOverdue: d.totals.itemsOverdue, agreements: d.totals.agreements, documents: d.totals.documents });
@@ -105,7 +105,7 @@ describe('province dashboard', () => {
     // Hà Nội staff see Hà Nội's 126 units (and its 30 districts as history), nothing of Thái Nguyên.
     const hn = await h.userToken({ role: 'province_viewer', provinceCode: '01', localityCode: null });
     const res = await h.app.request('/api/rollups?year=2026', { headers: hn.headers });
-    const d = (await res.json()) as Dashboard;
+    const d = dashboardWireSchema.parse(await res.json());
     expect(d.provinceCode).toBe('01');
     expect(d.rows).toHaveLength(126);
     expect(d.historical).toHaveLength(30);

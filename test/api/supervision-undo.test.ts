@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { problemSchema } from '../../shared/problem-schema.js';
+import { dashboardWireSchema } from '../../shared/rollups/schema.js';
 import { UNDO_WINDOW_MINUTES } from '../../shared/supervision/rules.js';
 import { createHarness } from '../support/harness.js';
 import { caller, samplePlan, type Headers } from '../support/supervision-fixtures.js';
@@ -54,7 +55,7 @@ describe('undo a plan step', () => {
     const id = await newPlan('Giám sát hoàn tác kế hoạch');
     expect((await move(id, clerk, 'notified', 1)).status).toBe(200);
     const plansByStatus = async () =>
-      (await call('GET', '/api/rollups?year=2026', provinceAdmin)).json.rows.find((r: { code: string }) => r.code === '00103').plansByStatus;
+      dashboardWireSchema.parse((await call('GET', '/api/rollups?year=2026', provinceAdmin)).json).rows.find((r) => r.localityCode === '00103')!.plansByStatus;
     expect(await plansByStatus()).toEqual({ notified: 1 });
     later(UNDO_WINDOW_MINUTES - 1);
     const r = await undo(id, clerk, 2);

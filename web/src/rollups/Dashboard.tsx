@@ -1,7 +1,7 @@
 import { useSearchParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { formatDate } from '../../../shared/format.js';
-import { dashboardSchema, type DashboardRow } from '../../../shared/rollups/schema.js';
+import { dashboardWireSchema, type DashboardRow } from '../../../shared/rollups/schema.js';
 import { signUpListSchema } from '../../../shared/tenancy/schema.js';
 import { api } from '../api.js';
 import { t, type Text } from '../i18n.js';
@@ -48,7 +48,7 @@ export function ProvinceDashboard() {
   // The source is a string so the first load (no filter: the current year) runs too.
   const [data] = createResource(
     () => `?${filters().toString()}`,
-    (qs) => api.get(`/api/rollups${qs === '?' ? '' : qs}`, dashboardSchema),
+    (qs) => api.get(`/api/rollups${qs === '?' ? '' : qs}`, dashboardWireSchema),
   );
   const dashboard = () => (data.error ? undefined : data.latest);
   const [sort, setSort] = createSignal<Sort>({ key: 'name', desc: false });

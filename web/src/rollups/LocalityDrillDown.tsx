@@ -3,7 +3,7 @@ import { A, Navigate, useParams } from '@solidjs/router';
 import { createResource, For, Show } from 'solid-js';
 import { statusLabels as agreementStatusLabels, type AgreementSummary, listResponseSchema } from '../../../shared/agreements/schema.js';
 import { formatDate } from '../../../shared/format.js';
-import { dashboardSchema } from '../../../shared/rollups/schema.js';
+import { dashboardWireSchema } from '../../../shared/rollups/schema.js';
 import { planListSchema } from '../../../shared/supervision/views.js';
 import { api } from '../api.js';
 import { Async, type Column, DataTable, focusHeading } from '../ui/index.js';
@@ -26,7 +26,7 @@ export function LocalityDrillDown() {
   const locality = useLocality();
   const code = () => locality() ?? '';
   const q = () => `locality=${encodeURIComponent(code())}`;
-  const [dashboard] = createResource(() => api.get('/api/rollups', dashboardSchema));
+  const [dashboard] = createResource(() => api.get('/api/rollups', dashboardWireSchema));
   const [agreements] = createResource(code, () => api.get(`/api/agreements?limit=100&${q()}`, listResponseSchema));
   const [plans] = createResource(code, () => api.get(`/api/supervision/plans?limit=100&${q()}`, planListSchema));
   // A resource that failed throws when read: check `.error` first.
