@@ -1,9 +1,10 @@
 import type { Hono } from 'hono';
 import { agreementRoutes } from './agreements/routes.js';
+import { createApp } from './app.js';
 import { archiveRoutes } from './archive/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import type { CapabilityPath } from './capabilities.js';
-import type { AppEnv } from './http/env.js';
+import type { AppDeps, AppEnv } from './http/env.js';
 import { importRoutes } from './imports/routes.js';
 import { localityRoutes } from './localities/routes.js';
 import { meRoutes } from './me/routes.js';
@@ -31,3 +32,11 @@ export const capabilityRoutes: Record<CapabilityPath, Hono<AppEnv>> = {
   '/imports': importRoutes,
   '/notifications': notificationRoutes,
 };
+
+/**
+ * The app with every capability's routes in its own route table (`app.routes`): the served app
+ * mounts them lazily, so its table lists only the mounts. Route registration never reads deps.
+ */
+export function appWithRouteTable(deps: AppDeps = {} as AppDeps) {
+  return createApp(deps, capabilityRoutes);
+}

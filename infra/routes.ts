@@ -1,7 +1,5 @@
 import { TrieRouter } from 'hono/router/trie-router';
-import { createApp } from '../functions/app.js';
-import { capabilityRoutes } from '../functions/capability-routes.js';
-import type { AppDeps } from '../functions/http/env.js';
+import { appWithRouteTable } from '../functions/capability-routes.js';
 import { requireAuth } from '../functions/auth/middleware.js';
 
 /**
@@ -15,7 +13,7 @@ export type ApiRoute = { method: string; path: string };
 
 export function appRoutes(): { publicRoutes: ApiRoute[]; protectedRoutes: ApiRoute[] } {
   // Route registration never touches deps; they are only read per request.
-  return classifyRoutes(createApp({} as AppDeps, capabilityRoutes));
+  return classifyRoutes(appWithRouteTable());
 }
 
 export function classifyRoutes(app: { routes: { method: string; path: string; handler: unknown }[] }) {

@@ -23,6 +23,7 @@ import {
 } from '../../shared/agreements/schema.js';
 import { foldVietnamese } from '../../shared/format.js';
 import { keys, tenantPrefix, type TenantRef } from '../../shared/keys.js';
+import type { HeaderMeta } from './header-meta.js';
 
 /**
  * How an agreement maps onto DynamoDB items (docs/data-model.md "Agreements") and back. The API's
@@ -30,25 +31,6 @@ import { keys, tenantPrefix, type TenantRef } from '../../shared/keys.js';
  */
 
 export type DbItem = Record<string, unknown> & { PK: string; SK: string };
-
-/** Fields of the header that are not content: lifecycle, lineage, bookkeeping. */
-export type HeaderMeta = {
-  status: AgreementStatus;
-  revision: number;
-  amends: Agreement['amends'];
-  amendmentReason: string;
-  /** The predecessor district's agreement this one continues (resolved and checked by the API). */
-  continues?: ContinuesRef | null;
-  amendedBy: string | null;
-  supersededBy: string | null;
-  signedOn: string | null;
-  effectiveFrom: string | null;
-  effectiveTo: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  createdBy: string;
-};
 
 export function progressFor(status: ItemStatus, given: number | undefined, previous = 0): number {
   if (given !== undefined) return given;
@@ -78,6 +60,23 @@ export function searchTextOf(c: AgreementContent, extra: string[] = []): string 
 
 const pad3 = (n: number) => String(n).padStart(3, '0');
 
+type ContentItem = AgreementContent['items'][number];
+
+/** The content fields of an item, without what storing it adds (number, notes, version). */
+function itemContentOf(it: ContentItem): ContentItem {
+  return {
+    title: it.title,
+    description: it.description,
+    lead: it.lead,
+    cooperating: it.cooperating,
+    due: it.due,
+    status: it.status,
+    progress: it.progress,
+    evidence: it.evidence,
+    placeholder: it.placeholder,
+  };
+}
+
 /** Chapter, article and content-item items of a content (numbered by position). */
 export function contentItems(t: TenantRef, id: string, c: AgreementContent, now: string): DbItem[] {
   const out: DbItem[] = [];
@@ -103,15 +102,8 @@ export function contentItems(t: TenantRef, id: string, c: AgreementContent, now:
       ...keys.agreementItem(t, id, i + 1),
       entity: 'agreement-item',
       no: i + 1,
-      title: it.title,
-      description: it.description,
-      lead: it.lead,
-      cooperating: it.cooperating,
-      due: it.due,
-      status: it.status,
+      ...itemContentOf(it),
       progress: progressFor(it.status, it.progress),
-      evidence: it.evidence,
-      placeholder: it.placeholder,
       version: 1,
       updatedAt: now,
     });
@@ -358,39 +350,9 @@ export function contentOfDetail(d: AgreementDetail): AgreementContent {
       placeholder: c.placeholder,
       articles: c.articles.map((x) => ({ title: x.title, text: x.text, placeholder: x.placeholder })),
     })),
-    items: d.items.map((it) => ({
-      title: it.title,
-      description: it.description,
-      lead: it.lead,
-      cooperating: it.cooperating,
-      due: it.due,
-      status: it.status,
-      progress: it.progress,
-      evidence: it.evidence,
-      placeholder: it.placeholder,
-    })),
+    items: d.items.map(itemContentOf),
     recipients: a.recipients,
     remarks: a.remarks,
     continues: a.continues ? { provinceCode: a.continues.provinceCode, localityCode: a.continues.localityCode, agreementId: a.continues.agreementId } : null,
-  };
-}
-
-/** The header fields that are not content (for carrying them through a content replacement). */
-export function metaOf(a: Agreement, createdBy: string): HeaderMeta {
-  return {
-    status: a.status,
-    revision: a.revision,
-    amends: a.amends,
-    amendmentReason: a.amendmentReason,
-    continues: a.continues,
-    amendedBy: a.amendedBy,
-    supersededBy: a.supersededBy,
-    signedOn: a.signedOn,
-    effectiveFrom: a.effectiveFrom,
-    effectiveTo: a.effectiveTo,
-    version: a.version,
-    createdAt: a.createdAt,
-    updatedAt: a.updatedAt,
-    createdBy,
   };
 }

@@ -12,6 +12,7 @@ import type { SignatureCheck } from '../../shared/archive/signatures.js';
 import { foldVietnamese } from '../../shared/format.js';
 import type { Identity } from '../../shared/identity.js';
 import { keys, tenantPrefix, type TenantRef } from '../../shared/keys.js';
+import type { TransactItem } from '../store/metered-store.js';
 
 /**
  * Archive items ↔ API records (docs/data-model.md, "Signed-document archive"). Key attributes are
@@ -255,4 +256,15 @@ export function toDetail(items: Item[]): DocumentDetail | null {
     .map(toVersion)
     .sort((a, b) => a.versionNo - b.versionNo);
   return { ...toSummary(doc), versions };
+}
+
+/**
+ * What mirrors a document outside its own items: each link's mirror on the linked record and its
+ * entry in the number register, both carrying whether the document is deleted.
+ */
+export function mirrorPuts(t: TenantRef, id: string, metadata: DocumentMetadata, deleted: boolean): TransactItem[] {
+  return [
+    ...metadata.links.map((l): TransactItem => ({ Put: { Item: linkMirrorItem(t, l, { ...metadata, id, deleted }) } })),
+    { Put: { Item: numberRegisterItem(t, id, metadata, deleted) } },
+  ];
 }

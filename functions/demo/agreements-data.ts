@@ -96,16 +96,19 @@ function thaiNguyenRegulation(
   };
 }
 
-const tayHoParties = [
-  { agency: 'HDND' as const, name: 'Thường trực Hội đồng nhân dân quận Tây Hồ' },
-  { agency: 'UBND' as const, name: 'Ủy ban nhân dân quận Tây Hồ' },
-  { agency: 'MTTQ' as const, name: 'Ủy ban Mặt trận Tổ quốc Việt Nam quận Tây Hồ' },
+/** The three standing bodies of a former district, as its programs name them. */
+const districtParties = (district: string) => [
+  { agency: 'HDND' as const, name: `Thường trực Hội đồng nhân dân quận ${district}` },
+  { agency: 'UBND' as const, name: `Ủy ban nhân dân quận ${district}` },
+  { agency: 'MTTQ' as const, name: `Ủy ban Mặt trận Tổ quốc Việt Nam quận ${district}` },
 ];
-const dongDaParties = [
-  { agency: 'HDND' as const, name: 'Thường trực Hội đồng nhân dân quận Đống Đa' },
-  { agency: 'UBND' as const, name: 'Ủy ban nhân dân quận Đống Đa' },
-  { agency: 'MTTQ' as const, name: 'Ủy ban Mặt trận Tổ quốc Việt Nam quận Đống Đa' },
-];
+const tayHoParties = districtParties('Tây Hồ');
+const dongDaParties = districtParties('Đống Đa');
+/** The same bodies signing, where an article names them only as bodies. */
+const districtSigners = [unnamed('HDND', 'Thường trực HĐND quận'), unnamed('UBND', 'UBND quận'), unnamed('MTTQ', 'Ủy ban MTTQ Việt Nam quận')];
+
+/** Article 002 reports two programs of Đống Đa signed on the same day. */
+const dongDa2021Program = { seed: '002', tenant: DONG_DA, createdOn: '2021-01-06', status: 'signed' } as const;
 
 export const seedAgreements: SeedAgreement[] = [
   // 000 — Bắc Từ Liêm, 10/11/2021.
@@ -215,7 +218,7 @@ export const seedAgreements: SeedAgreement[] = [
     signing: {
       signedOn: '2024-02-28',
       place: '',
-      signatories: [unnamed('HDND', 'Thường trực HĐND quận'), unnamed('UBND', 'UBND quận'), unnamed('MTTQ', 'Ủy ban MTTQ Việt Nam quận')],
+      signatories: districtSigners,
       remarks:
         'Bài viết: "Thường trực HĐND - UBND - Ủy ban MTTQ Việt Nam quận đã ký kết Chương trình phối hợp công tác năm 2024 với 06 nội dung"; không nêu tên người ký.',
     },
@@ -225,10 +228,7 @@ export const seedAgreements: SeedAgreement[] = [
   // 002 — Đống Đa, 06/01/2021: two programs.
   {
     key: 'dongda-ctr-2021',
-    seed: '002',
-    tenant: DONG_DA,
-    createdOn: '2021-01-06',
-    status: 'signed',
+    ...dongDa2021Program,
     content: {
       kind: 'program',
       title: 'Phối hợp công tác năm 2021 giữa HĐND - UBND - Ủy ban MTTQ Việt Nam quận Đống Đa',
@@ -244,7 +244,7 @@ export const seedAgreements: SeedAgreement[] = [
     signing: {
       signedOn: '2021-01-06',
       place: '',
-      signatories: [unnamed('HDND', 'Thường trực HĐND quận'), unnamed('UBND', 'UBND quận'), unnamed('MTTQ', 'Ủy ban MTTQ Việt Nam quận')],
+      signatories: districtSigners,
       remarks:
         'Dự lễ ký kết có: Nguyễn Anh Cường - Phó Bí thư Thường trực Quận ủy, Chủ tịch HĐND Quận; Đặng Việt Quân - PBT, Chủ tịch UBND Quận; ' +
         'Đỗ Trọng Nam - UVTV, Chủ tịch Uỷ ban MTTQ Việt Nam Quận. Ảnh: "Đại diện lãnh đạo HĐND - UBND - Uỷ ban MTTQ Quận ký kết"; bài viết không nêu tên người ký.',
@@ -253,10 +253,7 @@ export const seedAgreements: SeedAgreement[] = [
   },
   {
     key: 'dongda-ctr-2021-mttq-doan-the',
-    seed: '002',
-    tenant: DONG_DA,
-    createdOn: '2021-01-06',
-    status: 'signed',
+    ...dongDa2021Program,
     content: {
       kind: 'program',
       title: 'Phối hợp công tác năm 2021 giữa Ủy ban MTTQ Việt Nam quận Đống Đa và các tổ chức chính trị - xã hội quận',

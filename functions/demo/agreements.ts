@@ -3,6 +3,7 @@ import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk
 import { agreementContentSchema, periodLabel, reviewInputSchema, reviewKindOf, reviewYearOf, type ContinuesRef } from '../../shared/agreements/schema.js';
 import { keys } from '../../shared/keys.js';
 import { findLocalityIn } from '../../shared/localities/index.js';
+import { newHeaderMeta } from '../agreements/header-meta.js';
 import { contentItems, headerItem, type DbItem } from '../agreements/records.js';
 import { seedAgreements, type SeedAgreement } from './agreements-data.js';
 import { dueItemsOf } from '../reminders/seed-due.js';
@@ -55,22 +56,7 @@ export function seedItems(s: SeedAgreement): DbItem[] {
     s.tenant,
     id,
     content,
-    {
-      status: s.status,
-      revision: 1,
-      amends: null,
-      amendmentReason: '',
-      continues,
-      amendedBy: null,
-      supersededBy: null,
-      signedOn: s.signing?.signedOn ?? null,
-      effectiveFrom: null,
-      effectiveTo: null,
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-      createdBy: by,
-    },
+    newHeaderMeta(at, by, { status: s.status, continues, signedOn: s.signing?.signedOn ?? null }),
     s.signing ? s.signing.signatories.map((x) => `${x.onBehalf} ${x.name ?? ''}`) : [],
   );
   const items: DbItem[] = [header, ...contentItems(s.tenant, id, content, at)];

@@ -11,10 +11,9 @@ import {
 import { foldVietnamese, formatDate } from '../../shared/format.js';
 import { agencyOf } from '../../shared/imports/agencies.js';
 import { ITEM_COLUMNS, ITEMS_SHEET_NAME, type ItemColumn, type RowChange } from '../../shared/imports/schema.js';
-import type { FieldError } from '../../shared/problem.js';
 import type { Cell, Table } from '../export/table-export.js';
-import { ProblemError } from '../http/problem.js';
-import { cellText, excelSerialToDate, type Grid } from './sheet-read.js';
+import type { Grid } from './sheet-read.js';
+import { isoOfCell, readTemplateRows, statusByLabel } from './sheet-rows.js';
 
 /**
  * The items sheet: the same columns for the export, the template and the import. Each imported row
@@ -60,65 +59,13 @@ export type ItemRow = {
   version: number | null;
 };
 
-const DMY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-function isoOf(s: string): string | undefined {
-  const m = DMY.exec(s.trim()) ?? (/^\d{4,5}(\.\d+)?$/.test(s.trim()) ? DMY.exec(excelSerialToDate(Number(s))) : null);
-  if (!m) return undefined;
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCMonth() === mo - 1 && t.getUTCDate() === d ? `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` : undefined;
-}
-
-const STATUS_BY_LABEL = new Map<string, ItemStatus>(itemStatuses.flatMap((s) => [[foldVietnamese(itemStatusInfo[s].vi), s] as const, [s, s] as const]));
+const STATUS_BY_LABEL = statusByLabel(itemStatuses, (s) => itemStatusInfo[s].vi);
 const colName = (k: ItemColumn) => ITEM_COLUMNS.find((c) => c.key === k)!.vi;
 
 /** Rows of the grid, or the problems: a wrong template (header row) stops at once; row errors are all listed. */
 export function readItemRows(grid: Grid): ItemRow[] {
-  const header = (grid[0] ?? []).map((h) => foldVietnamese(h));
-  const expected = ITEM_COLUMNS.map((c) => foldVietnamese(c.vi));
-  const missing = ITEM_COLUMNS.filter((_, i) => header[i] !== expected[i]).map((c) => c.vi);
-  if (missing.length) {
-    throw new ProblemError(
-      'validation',
-      {
-        vi: 'Tệp không đúng mẫu: hãy tải mẫu “Nội dung phối hợp” và giữ nguyên dòng tiêu đề',
-        en: 'Wrong template: download the items template and keep its header row',
-      },
-      [
-        {
-          field: 'file',
-          in: 'body',
-          code: 'wrong_template',
-          message_vi: `Thiếu hoặc sai cột: ${missing.join(', ')}`,
-          message_en: `Missing or misplaced columns: ${missing.join(', ')}`,
-        },
-      ],
-    );
-  }
-  const errors: FieldError[] = [];
-  const rows: ItemRow[] = [];
   const seen = new Set<number>();
-  grid.slice(1).forEach((cells, i) => {
-    const row = i + 2;
-    if (cells.every((c) => !c?.trim())) return;
-    const err = (k: ItemColumn, vi: string, en: string) =>
-      errors.push({
-        field: `rows.${row}.${k}`,
-        in: 'body',
-        code: 'invalid',
-        message_vi: `Dòng ${row}, cột “${colName(k)}”: ${vi}`,
-        message_en: `Row ${row}, column “${ITEM_COLUMNS.find((c) => c.key === k)!.en}”: ${en}`,
-      });
-    const get = (k: ItemColumn) => {
-      const idx = ITEM_COLUMNS.findIndex((c) => c.key === k);
-      try {
-        return cellText(cells[idx] ?? '', { row, column: colName(k) });
-      } catch (e) {
-        const fe = (e as ProblemError).errors?.[0];
-        if (fe) errors.push({ ...fe, field: `rows.${row}.${k}` });
-        return '';
-      }
-    };
+  return readTemplateRows(grid, ITEM_COLUMNS, { vi: 'Nội dung phối hợp', en: 'the items template' }, ({ row, get, err }): ItemRow => {
     const no = Number(get('no'));
     if (!Number.isInteger(no) || no < 1 || no > 9999) err('no', 'cần số thứ tự nguyên từ 1', 'needs a whole number from 1');
     else if (seen.has(no)) err('no', `số ${no} bị trùng`, `number ${no} appears twice`);
@@ -135,7 +82,7 @@ export function readItemRows(grid: Grid): ItemRow[] {
     let due: Due | null = null;
     if (dueText) {
       const parts = dueText.split(/\s+-\s+|\s*–\s*/);
-      const dates = parts.map(isoOf);
+      const dates = parts.map(isoOfCell);
       if (dates.some((x) => !x) || parts.length > 2)
         err('due', `“${dueText}” không phải ngày dd/mm/yyyy hoặc khoảng “dd/mm/yyyy - dd/mm/yyyy”`, `“${dueText}” is not dd/mm/yyyy or a range`);
       else if (dates.length === 1) due = { kind: 'date', on: dates[0]! };
@@ -157,7 +104,7 @@ export function readItemRows(grid: Grid): ItemRow[] {
       err('version', 'cần số nguyên từ 1 (để trống cho nội dung mới)', 'a whole number from 1 (empty for new items)');
     const leads = names(get('lead'));
     if (leads.length > 1) err('lead', 'chỉ một cơ quan chủ trì', 'one lead agency only');
-    rows.push({
+    return {
       row,
       no,
       title,
@@ -168,16 +115,8 @@ export function readItemRows(grid: Grid): ItemRow[] {
       status: status ?? 'not_started',
       progress,
       version,
-    });
+    };
   });
-  if (errors.length) {
-    throw new ProblemError(
-      'validation',
-      { vi: `${errors.length} lỗi trong tệp: không có gì được lưu`, en: `${errors.length} error(s) in the file: nothing was saved` },
-      errors.slice(0, 200),
-    );
-  }
-  return rows;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

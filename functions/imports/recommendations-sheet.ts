@@ -7,7 +7,7 @@ import type { Cell, Table } from '../export/table-export.js';
 import { ProblemError } from '../http/problem.js';
 import { changedFields, type RecommendationChange, type RecommendationSet } from '../supervision/service/change-recommendations.js';
 import type { Grid } from './sheet-read.js';
-import { isoOfCell, readTemplateRows, wholeNumber } from './sheet-rows.js';
+import { isoOfCell, readTemplateRows, rowNumberReader, statusByLabel, wholeNumber } from './sheet-rows.js';
 
 /**
  * Supervision recommendations as a spreadsheet: the same columns for the export, the template and
@@ -43,18 +43,13 @@ export type RecommendationRow = {
   version: number | null;
 };
 
-const STATUS_BY_LABEL = new Map<string, RecommendationStatus>(
-  recommendationStatuses.flatMap((s) => [[foldVietnamese(recommendationStatusLabels[s].vi), s] as const, [s, s] as const]),
-);
+const STATUS_BY_LABEL = statusByLabel(recommendationStatuses, (s) => recommendationStatusLabels[s].vi);
 const colName = (k: RecommendationColumn) => RECOMMENDATION_COLUMNS.find((c) => c.key === k)!.vi;
 
 export function readRecommendationRows(grid: Grid): RecommendationRow[] {
-  const seen = new Set<number>();
-  return readTemplateRows(grid, RECOMMENDATION_COLUMNS, { vi: 'Kiến nghị giám sát', en: 'Supervision recommendations' }, ({ row, get, err }) => {
-    const no = wholeNumber(get('no'));
-    if (!(no >= 1 && no <= 999)) err('no', 'cần số thứ tự nguyên từ 1 đến 999', 'needs a whole number 1–999');
-    else if (seen.has(no)) err('no', `số ${no} bị trùng`, `number ${no} appears twice`);
-    seen.add(no);
+  const rowNumber = rowNumberReader();
+  return readTemplateRows(grid, RECOMMENDATION_COLUMNS, { vi: 'Kiến nghị giám sát', en: 'the “Supervision recommendations” template' }, ({ row, get, err }) => {
+    const no = rowNumber({ get, err });
     const findingNo = wholeNumber(get('findingNo'));
     if (!(findingNo >= 1 && findingNo <= 999)) err('findingNo', 'cần số của kết quả giám sát (từ 1)', 'needs the finding’s number (from 1)');
     const content = get('content');

@@ -1,11 +1,11 @@
-import { itemStatuses, itemStatusInfo, type AgreementDetail, type ItemStatus, type Review } from '../../shared/agreements/schema.js';
+import { itemStatuses, itemStatusInfo, type AgreementDetail, type Review } from '../../shared/agreements/schema.js';
 import { foldVietnamese } from '../../shared/format.js';
 import { REVIEW_RESULT_COLUMNS, REVIEW_RESULTS_SHEET_NAME, type ReviewResultColumn, type RowChange } from '../../shared/imports/schema.js';
 import type { FieldError } from '../../shared/problem.js';
 import type { Cell, Table } from '../export/table-export.js';
 import { ProblemError } from '../http/problem.js';
 import type { Grid } from './sheet-read.js';
-import { readTemplateRows, wholeNumber } from './sheet-rows.js';
+import { readTemplateRows, rowNumberReader, statusByLabel, wholeNumber } from './sheet-rows.js';
 
 /**
  * A review's (sơ kết / tổng kết) per-item results as a spreadsheet: one row per item of the
@@ -31,15 +31,12 @@ export function reviewResultsTable(d: AgreementDetail | null, review: Review | n
 
 export type ReviewResultRow = { row: number; no: number; result: ItemResult | null; version: number | null };
 
-const STATUS_BY_LABEL = new Map<string, ItemStatus>(itemStatuses.flatMap((s) => [[foldVietnamese(itemStatusInfo[s].vi), s] as const, [s, s] as const]));
+const STATUS_BY_LABEL = statusByLabel(itemStatuses, (s) => itemStatusInfo[s].vi);
 
 export function readReviewResultRows(grid: Grid): ReviewResultRow[] {
-  const seen = new Set<number>();
-  return readTemplateRows(grid, REVIEW_RESULT_COLUMNS, { vi: 'Kết quả sơ kết, tổng kết', en: 'Review results' }, ({ row, get, err }) => {
-    const no = wholeNumber(get('no'));
-    if (!(no >= 1 && no <= 999)) err('no', 'cần số thứ tự nguyên từ 1 đến 999', 'needs a whole number 1–999');
-    else if (seen.has(no)) err('no', `số ${no} bị trùng`, `number ${no} appears twice`);
-    seen.add(no);
+  const rowNumber = rowNumberReader();
+  return readTemplateRows(grid, REVIEW_RESULT_COLUMNS, { vi: 'Kết quả sơ kết, tổng kết', en: 'the “Review results” template' }, ({ row, get, err }) => {
+    const no = rowNumber({ get, err });
     const result = get('result');
     if (result.length > 4000) err('result', 'dài quá 4000 ký tự', 'longer than 4000 characters');
     const statusText = get('status');

@@ -18,6 +18,7 @@ export type RowReader<K extends string> = {
   err: (k: K, vi: string, en: string) => void;
 };
 
+/** `template` names the template as the wrong-template message says it: its Vietnamese name, and in English e.g. `the “Review results” template`. */
 export function readTemplateRows<K extends string, R>(
   grid: Grid,
   columns: readonly Column<K>[],
@@ -31,7 +32,7 @@ export function readTemplateRows<K extends string, R>(
       'validation',
       {
         vi: `Tệp không đúng mẫu: hãy tải mẫu “${template.vi}” và giữ nguyên dòng tiêu đề`,
-        en: `Wrong template: download the “${template.en}” template and keep its header row`,
+        en: `Wrong template: download ${template.en} and keep its header row`,
       },
       [
         {
@@ -94,4 +95,24 @@ export function isoOfCell(s: string): string | undefined {
 export function wholeNumber(s: string): number {
   const n = Number(s.trim());
   return s.trim() && Number.isInteger(n) ? n : Number.NaN;
+}
+
+/**
+ * Reads the "Số TT" of each row of one file: a whole number 1–999 that no other row uses. One
+ * reader per file, since it remembers the numbers it has read.
+ */
+export function rowNumberReader() {
+  const seen = new Set<number>();
+  return ({ get, err }: Pick<RowReader<'no'>, 'get' | 'err'>): number => {
+    const no = wholeNumber(get('no'));
+    if (!(no >= 1 && no <= 999)) err('no', 'cần số thứ tự nguyên từ 1 đến 999', 'needs a whole number 1–999');
+    else if (seen.has(no)) err('no', `số ${no} bị trùng`, `number ${no} appears twice`);
+    seen.add(no);
+    return no;
+  };
+}
+
+/** How a status cell is read: its Vietnamese label (accents and case aside) or its code. */
+export function statusByLabel<S extends string>(statuses: readonly S[], label: (s: S) => string): Map<string, S> {
+  return new Map(statuses.flatMap((s) => [[foldVietnamese(label(s)), s] as const, [s, s] as const]));
 }

@@ -64,24 +64,13 @@ const signedIn = new Hono<AppEnv>()
 
   .get('/unread-count', requireAuth, async (c) => {
     const { tenant, userId } = me(c);
-    const page = await c.var.store.query({
-      IndexName: 'GSI2',
-      KeyConditionExpression: 'GSI2PK = :pk',
-      ExpressionAttributeValues: { ':pk': reminderKeys.notificationUnread(tenant, userId).GSI2PK },
-      ProjectionExpression: 'PK',
-      Limit: UNREAD_CAP,
-    });
+    const page = await unreadOf(c, tenant, userId, { ProjectionExpression: 'PK' });
     return c.json({ count: page.items.length, more: page.lastKey !== undefined });
   })
 
   .post('/read-all', requireAuth, async (c) => {
     const { tenant, userId } = me(c);
-    const unread = await c.var.store.query({
-      IndexName: 'GSI2',
-      KeyConditionExpression: 'GSI2PK = :pk',
-      ExpressionAttributeValues: { ':pk': reminderKeys.notificationUnread(tenant, userId).GSI2PK },
-      Limit: UNREAD_CAP,
-    });
+    const unread = await unreadOf(c, tenant, userId);
     const at = c.var.deps.now().toISOString();
     for (const item of unread.items) await markRead(c, tenant, userId, String(item.id), at);
     return c.json({ marked: unread.items.length, more: unread.lastKey !== undefined });
@@ -144,6 +133,17 @@ const signedIn = new Hono<AppEnv>()
 
 /** The unsubscribe link works without signing in; everything else needs the user's token. */
 export const notificationRoutes = new Hono<AppEnv>().route('/unsubscribe', unsubscribeRoutes).route('/', signedIn);
+
+/** The user's unread notifications (the unread index holds only those), at most UNREAD_CAP. */
+function unreadOf(c: Context<AppEnv>, tenant: TenantRef, userId: string, projection: { ProjectionExpression?: string } = {}) {
+  return c.var.store.query({
+    IndexName: 'GSI2',
+    KeyConditionExpression: 'GSI2PK = :pk',
+    ExpressionAttributeValues: { ':pk': reminderKeys.notificationUnread(tenant, userId).GSI2PK },
+    ...projection,
+    Limit: UNREAD_CAP,
+  });
+}
 
 async function markRead(c: Context<AppEnv>, tenant: TenantRef, userId: string, id: string, at: string) {
   try {

@@ -34,6 +34,19 @@ export function encodeCursor(list: string, lastKey: Record<string, unknown> | un
 }
 
 export function decodeCursor(cursor: string | undefined, list: string, index: CursorIndex, tenant: TenantRef): Record<string, string> | undefined {
+  const c = openCursor(cursor, list);
+  if (!c) return undefined;
+  const key = cursorKey(c.k, index);
+  const prefix = `${tenantPrefix(tenant)}#`;
+  for (const [name, value] of Object.entries(key)) if (name.endsWith('PK') && !value.startsWith(prefix)) throw badCursor();
+  return key;
+}
+
+/**
+ * A cursor's JSON, refused unless it is an object tagged with `list`; undefined on the first page.
+ * For lists whose cursor carries more than a key (the operator's walk over provinces).
+ */
+export function openCursor(cursor: string | undefined, list: string): Record<string, unknown> | undefined {
   if (cursor === undefined || cursor === '') return undefined;
   let parsed: unknown;
   try {
@@ -41,16 +54,15 @@ export function decodeCursor(cursor: string | undefined, list: string, index: Cu
   } catch {
     throw badCursor();
   }
-  const c = parsed as { l?: unknown; k?: unknown };
-  if (!c || typeof c !== 'object' || c.l !== list || !c.k || typeof c.k !== 'object' || Array.isArray(c.k)) throw badCursor();
-  const key = c.k as Record<string, unknown>;
-  const names = Object.keys(key).sort();
-  if (names.join(',') !== [...(KEY_ATTRIBUTES[index] ?? [])].sort().join(',')) throw badCursor();
-  const prefix = `${tenantPrefix(tenant)}#`;
-  for (const name of names) {
-    const value = key[name];
-    if (typeof value !== 'string' || value.length > 400) throw badCursor();
-    if (name.endsWith('PK') && !value.startsWith(prefix)) throw badCursor();
-  }
+  if (!parsed || typeof parsed !== 'object' || (parsed as { l?: unknown }).l !== list) throw badCursor();
+  return parsed as Record<string, unknown>;
+}
+
+/** A cursor's key: an object of exactly the key attributes of `index`, each a short string. */
+export function cursorKey(k: unknown, index: CursorIndex): Record<string, string> {
+  if (!k || typeof k !== 'object' || Array.isArray(k)) throw badCursor();
+  const key = k as Record<string, unknown>;
+  if (Object.keys(key).sort().join(',') !== [...(KEY_ATTRIBUTES[index] ?? [])].sort().join(',')) throw badCursor();
+  for (const value of Object.values(key)) if (typeof value !== 'string' || value.length > 400) throw badCursor();
   return key as Record<string, string>;
 }

@@ -6,7 +6,7 @@ import { requireAuth, requirePermission } from '../auth/middleware.js';
 import type { AppEnv } from '../http/env.js';
 import { ProblemError } from '../http/problem.js';
 import { validate } from '../http/validate.js';
-import { badCursor } from '../store/cursor.js';
+import { badCursor, cursorKey, openCursor } from '../store/cursor.js';
 
 /**
  * Every province code a tenant can carry: the current list and the 2025 list (the tenants of merged
@@ -34,22 +34,13 @@ function encodePosition(list: string, p: Position): string {
  * of exactly GSI1's attributes inside that province's tenant list (so it cannot point DynamoDB elsewhere).
  */
 function decodePosition(cursor: string | undefined, list: string, provinces: string[]): Position | undefined {
-  if (cursor === undefined || cursor === '') return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw badCursor();
-  }
-  const c = parsed as { l?: unknown; p?: unknown; k?: unknown };
-  if (!c || typeof c !== 'object' || c.l !== list || typeof c.p !== 'string' || !provinces.includes(c.p)) throw badCursor();
+  const c = openCursor(cursor, list);
+  if (!c) return undefined;
+  if (typeof c.p !== 'string' || !provinces.includes(c.p)) throw badCursor();
   if (c.k === undefined) return { province: c.p };
-  if (!c.k || typeof c.k !== 'object' || Array.isArray(c.k)) throw badCursor();
-  const key = c.k as Record<string, unknown>;
-  if (Object.keys(key).sort().join(',') !== 'GSI1PK,GSI1SK,PK,SK') throw badCursor();
-  for (const value of Object.values(key)) if (typeof value !== 'string' || value.length > 400) throw badCursor();
+  const key = cursorKey(c.k, 'GSI1');
   if (key.GSI1PK !== tenancyKeys.tenantsOfProvince(c.p).GSI1PK || !String(key.PK).startsWith(`${c.p}#`)) throw badCursor();
-  return { province: c.p, key: key as Record<string, string> };
+  return { province: c.p, key };
 }
 
 /**

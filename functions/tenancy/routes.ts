@@ -21,7 +21,7 @@ import { ProblemError } from '../http/problem.js';
 import { validate } from '../http/validate.js';
 import { requireAuth, requirePermission } from '../auth/middleware.js';
 import { isConditionFailure, staleVersion, withConflict } from '../store/versioning.js';
-import { buildInvitation } from '../users/invitations.js';
+import { buildInvitation, invitationSentAudit } from '../users/invitations.js';
 import { actorOf, userRoutes } from '../users/routes.js';
 import { notFound, readTenant } from '../auth/tenant-scope.js';
 import { dataEntryRoutes } from './data-entry.js';
@@ -244,26 +244,7 @@ export const tenancyRoutes = new Hono<AppEnv>()
               },
             },
           },
-          ...(invitation
-            ? [
-                invitation.put,
-                auditPut({
-                  tenant,
-                  actor,
-                  entity: 'invitation',
-                  entityId: invitation.item.invitationId,
-                  action: 'invite',
-                  after: {
-                    email: invitation.item.email,
-                    name: invitation.item.name,
-                    role: invitation.item.role,
-                    agency: invitation.item.agency,
-                    status: 'pending',
-                  },
-                  at: now,
-                }),
-              ]
-            : []),
+          ...(invitation ? [invitation.put, invitationSentAudit(tenant, actor, invitation.item, now)] : []),
           // The change is recorded in the district's log and in the province's own log.
           auditPut({ tenant, actor, entity: 'tenant', entityId, action, before, after, at: now }),
           auditPut({ tenant: provinceTenant, actor, entity: 'tenant', entityId, action, before, after, at: now }),
@@ -338,15 +319,7 @@ export const tenancyRoutes = new Hono<AppEnv>()
         { Put: { Item: { ...keys.tenant(tenant), ...profile }, ConditionExpression: 'attribute_not_exists(PK)' } },
         invitation.put,
         auditPut({ tenant, actor, entity: 'tenant', entityId: `${body.provinceCode}-P`, action: 'create', after: profile, at: now }),
-        auditPut({
-          tenant,
-          actor,
-          entity: 'invitation',
-          entityId: invitation.item.invitationId,
-          action: 'invite',
-          after: { email: body.adminEmail, name: body.adminName, role: 'province_admin', status: 'pending' },
-          at: now,
-        }),
+        invitationSentAudit(tenant, actor, invitation.item, now),
       ]);
     } catch (err) {
       if (isConditionFailure(err)) {

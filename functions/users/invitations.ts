@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { tenancyKeys, tenantPrefix, type TenantRef } from '../../shared/keys.js';
 import type { Role } from '../../shared/roles.js';
 import { INVITATION_TTL_DAYS, type Invitation, type InvitationCreated } from '../../shared/users/schema.js';
-import type { AuditActor } from '../audit/record.js';
+import { auditPut, type AuditActor } from '../audit/record.js';
 import type { TransactItem } from '../store/metered-store.js';
 import { invitationDue } from '../reminders/due-entries.js';
 import { vietnamToday } from '../../shared/dates.js';
@@ -108,4 +108,39 @@ export function invitationView(item: Record<string, unknown>, now: Date): Invita
     // Invitations written before versions were shown carry version 1 (buildInvitation always set it).
     version: typeof i.version === 'number' ? i.version : 1,
   };
+}
+
+/**
+ * The update that retires a pending invitation, revoked by an admin or replaced by a new link
+ * (`replacedBy`): its old link stops working. Its condition fails once the invitation is no longer pending.
+ */
+export function retirePending(key: { PK: string; SK: string }, at: Date, replacedBy?: string): TransactItem {
+  return {
+    Update: {
+      Key: key,
+      UpdateExpression: `SET #status = :revoked, revokedAt = :at, ${replacedBy ? 'replacedBy = :next, ' : ''}#version = #version + :one`,
+      ConditionExpression: '#status = :pending',
+      ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+      ExpressionAttributeValues: {
+        ':revoked': 'revoked',
+        ':pending': 'pending',
+        ':at': at.toISOString(),
+        ...(replacedBy ? { ':next': replacedBy } : {}),
+        ':one': 1,
+      },
+    },
+  };
+}
+
+/** The audit entry of an invitation a tenant decision or the operator sends: to whom, which role (never the link). */
+export function invitationSentAudit(tenant: TenantRef, actor: AuditActor, item: InvitationItem, at: Date): TransactItem {
+  return auditPut({
+    tenant,
+    actor,
+    entity: 'invitation',
+    entityId: item.invitationId,
+    action: 'invite',
+    after: { email: item.email, name: item.name, role: item.role, agency: item.agency, status: 'pending' },
+    at,
+  });
 }

@@ -23,7 +23,7 @@ import { DirectoryPasswordRejectedError, DirectoryUserExistsError } from '../ide
 import { isConditionFailure, setVersionTag, staleVersion, versionCondition, withConflict } from '../store/versioning.js';
 import { notFound } from '../auth/tenant-scope.js';
 import { forgetUserStatus } from '../auth/user-status.js';
-import { buildInvitation, hashToken, invitationView, isExpired, tenantOfToken, type InvitationItem } from './invitations.js';
+import { buildInvitation, hashToken, invitationView, isExpired, retirePending, tenantOfToken, type InvitationItem } from './invitations.js';
 
 /**
  * The tenant an admin manages: always its own, from the token. A `?locality=` naming anything else
@@ -34,6 +34,14 @@ export function adminTenant(c: Context<AppEnv>): TenantRef {
   const requested = c.req.query('locality');
   if (requested !== undefined && requested !== (own.localityCode ?? '')) throw notFound();
   return own;
+}
+
+/** A pending invitation of the admin's tenant, read to revoke or reissue it (404 when it is not pending). */
+async function pendingInvitation(c: Context<AppEnv>, tenant: TenantRef, invitationId: string) {
+  const key = tenancyKeys.invitation(tenant, invitationId);
+  const item = (await c.var.store.get({ Key: key, ConsistentRead: true })) as InvitationItem | undefined;
+  if (item?.status !== 'pending') throw notFound();
+  return { key, item };
 }
 
 export function actorOf(c: Context<AppEnv>): AuditActor {
@@ -136,37 +144,26 @@ export const userRoutes = new Hono<AppEnv>()
   .post('/invitations/:invitationId/revoke', ...admin, validate('param', invitationIdParamSchema), async (c) => {
     const tenant = adminTenant(c);
     const { invitationId } = c.req.valid('param');
-    const key = tenancyKeys.invitation(tenant, invitationId);
-    const item = await c.var.store.get({ Key: key, ConsistentRead: true });
-    if (item?.status !== 'pending') throw notFound();
+    const { key, item } = await pendingInvitation(c, tenant, invitationId);
     const now = c.var.deps.now();
     const after = { ...item, status: 'revoked', version: Number(item.version ?? 1) + 1 };
-    try {
-      await c.var.store.transactWrite([
-        {
-          Update: {
-            Key: key,
-            UpdateExpression: 'SET #status = :revoked, revokedAt = :at, #version = #version + :one',
-            ConditionExpression: '#status = :pending',
-            ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
-            ExpressionAttributeValues: { ':revoked': 'revoked', ':pending': 'pending', ':at': now.toISOString(), ':one': 1 },
-          },
-        },
-        auditPut({
-          tenant,
-          actor: actorOf(c),
-          entity: 'invitation',
-          entityId: invitationId,
-          action: 'revoke',
-          before: redactInvitation(item),
-          after: redactInvitation(after),
-          at: now,
-        }),
-      ]);
-    } catch (err) {
-      if (isConditionFailure(err)) throw notFound();
-      throw err;
-    }
+    await withConflict(
+      () =>
+        c.var.store.transactWrite([
+          retirePending(key, now),
+          auditPut({
+            tenant,
+            actor: actorOf(c),
+            entity: 'invitation',
+            entityId: invitationId,
+            action: 'revoke',
+            before: redactInvitation(item),
+            after: redactInvitation(after),
+            at: now,
+          }),
+        ]),
+      notFound,
+    );
     return c.json({ invitation: invitationView(after, now) });
   })
 
@@ -187,39 +184,28 @@ export const userRoutes = new Hono<AppEnv>()
   .post('/invitations/:invitationId/reissue', ...admin, validate('param', invitationIdParamSchema), async (c) => {
     const tenant = adminTenant(c);
     const { invitationId } = c.req.valid('param');
-    const key = tenancyKeys.invitation(tenant, invitationId);
-    const item = (await c.var.store.get({ Key: key, ConsistentRead: true })) as InvitationItem | undefined;
-    if (item?.status !== 'pending') throw notFound();
+    const { key, item } = await pendingInvitation(c, tenant, invitationId);
     const now = c.var.deps.now();
     const inv = buildInvitation({ tenant, email: item.email, name: item.name, role: item.role, agency: item.agency, invitedBy: actorOf(c), now });
     const old = { ...item, status: 'revoked', replacedBy: inv.item.invitationId };
-    try {
-      await c.var.store.transactWrite([
-        {
-          Update: {
-            Key: key,
-            UpdateExpression: 'SET #status = :revoked, revokedAt = :at, replacedBy = :next, #version = #version + :one',
-            ConditionExpression: '#status = :pending',
-            ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
-            ExpressionAttributeValues: { ':revoked': 'revoked', ':pending': 'pending', ':at': now.toISOString(), ':next': inv.item.invitationId, ':one': 1 },
-          },
-        },
-        inv.put,
-        auditPut({
-          tenant,
-          actor: actorOf(c),
-          entity: 'invitation',
-          entityId: inv.item.invitationId,
-          action: 'reissue',
-          before: redactInvitation(old),
-          after: redactInvitation(inv.item),
-          at: now,
-        }),
-      ]);
-    } catch (err) {
-      if (isConditionFailure(err)) throw notFound();
-      throw err;
-    }
+    await withConflict(
+      () =>
+        c.var.store.transactWrite([
+          retirePending(key, now, inv.item.invitationId),
+          inv.put,
+          auditPut({
+            tenant,
+            actor: actorOf(c),
+            entity: 'invitation',
+            entityId: inv.item.invitationId,
+            action: 'reissue',
+            before: redactInvitation(old),
+            after: redactInvitation(inv.item),
+            at: now,
+          }),
+        ]),
+      notFound,
+    );
     setVersionTag(c, inv.created);
     return c.json(inv.created, 201);
   })

@@ -215,15 +215,20 @@ export const itemIndexEntrySchema = z.object({
 });
 export type ItemIndexEntry = z.infer<typeof itemIndexEntrySchema>;
 
-/** The agreement header as the API returns it. */
-export const agreementSchema = z.object({
-  id: z.string(),
+/** The heading of an agreement as stored and read back (the rules of a valid one are `contentShape`'s). */
+export const headingFields = {
   kind: agreementKindSchema,
   number: z.string(),
   title: z.string(),
   parties: z.array(partySchema),
   term: termSchema.nullable(),
   year: z.number().nullable(),
+};
+
+/** The agreement header as the API returns it. */
+export const agreementSchema = z.object({
+  id: z.string(),
+  ...headingFields,
   yearFrom: z.number(),
   yearTo: z.number(),
   areas: z.array(z.string()),

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { agencyRefSchema, dueSchema, partySchema, signatorySchema, termSchema } from '../agreements/schema.js';
-import { agreementKindSchema, itemStatusSchema } from '../agreements/vocabulary.js';
+import { agencyRefSchema, dueSchema, headingFields, itemSchema, signatorySchema } from '../agreements/schema.js';
+import { itemStatusSchema } from '../agreements/vocabulary.js';
 import { fieldErrorSchema } from '../problem-schema.js';
 
 /**
@@ -16,15 +16,8 @@ export const sourcesSchema = z.record(z.string(), z.array(z.number().int().min(0
 export const unreadableSchema = z.object({ field: z.string(), blocks: z.array(z.number().int()), message_vi: z.string(), message_en: z.string() });
 export type Unreadable = z.infer<typeof unreadableSchema>;
 
-const proposedItemSchema = z.object({
-  title: z.string(),
-  description: z.string(),
-  lead: agencyRefSchema.nullable(),
-  cooperating: z.array(agencyRefSchema),
-  due: dueSchema.nullable(),
-  status: itemStatusSchema,
-  placeholder: z.boolean(),
-});
+/** An item as read: the stored item's content fields, before it is numbered and tracked. */
+const proposedItemSchema = itemSchema.pick({ title: true, description: true, lead: true, cooperating: true, due: true, status: true, placeholder: true });
 export type ProposedItem = z.infer<typeof proposedItemSchema>;
 
 const proposedChapterSchema = z.object({
@@ -35,12 +28,7 @@ const proposedChapterSchema = z.object({
 
 /** The agreement content as read: the same fields as `agreementContentSchema`, not yet valid. */
 export const proposedContentSchema = z.object({
-  kind: agreementKindSchema,
-  number: z.string(),
-  title: z.string(),
-  parties: z.array(partySchema),
-  term: termSchema.nullable(),
-  year: z.number().nullable(),
+  ...headingFields,
   areas: z.array(z.string()),
   summary: z.string(),
   chapters: z.array(proposedChapterSchema),
@@ -91,17 +79,26 @@ export const MAX_DOCUMENT_BYTES = 15 * 1024 * 1024;
 
 // ── spreadsheets (one template for export and import) ─────────────────────────────────────────────
 
+/** Columns several sheets carry, named once so that every template says them alike. */
+const column = {
+  no: { key: 'no', vi: 'Số TT', en: 'No.' },
+  title: { key: 'title', vi: 'Nội dung', en: 'Item' },
+  status: { key: 'status', vi: 'Trạng thái', en: 'Status' },
+  progress: { key: 'progress', vi: 'Tiến độ (%)', en: 'Progress (%)' },
+  version: { key: 'version', vi: 'Phiên bản', en: 'Version' },
+} as const;
+
 /** Columns of the program/plan items sheet, in order; the header row must carry exactly these. */
 export const ITEM_COLUMNS = [
-  { key: 'no', vi: 'Số TT', en: 'No.' },
-  { key: 'title', vi: 'Nội dung', en: 'Item' },
+  column.no,
+  column.title,
   { key: 'description', vi: 'Mô tả', en: 'Description' },
   { key: 'lead', vi: 'Cơ quan chủ trì', en: 'Lead agency' },
   { key: 'cooperating', vi: 'Cơ quan phối hợp', en: 'Cooperating agencies' },
   { key: 'due', vi: 'Thời hạn', en: 'Deadline' },
-  { key: 'status', vi: 'Trạng thái', en: 'Status' },
-  { key: 'progress', vi: 'Tiến độ (%)', en: 'Progress (%)' },
-  { key: 'version', vi: 'Phiên bản', en: 'Version' },
+  column.status,
+  column.progress,
+  column.version,
 ] as const;
 export type ItemColumn = (typeof ITEM_COLUMNS)[number]['key'];
 export const ITEMS_SHEET_NAME = 'Noi dung phoi hop';
@@ -117,14 +114,19 @@ export const rowChangeSchema = z.object({
 });
 export type RowChange = z.infer<typeof rowChangeSchema>;
 
-export const sheetPreviewSchema = z.object({
-  agreementId: z.string(),
-  agreementVersion: z.number(),
+/** What every sheet preview counts: rows read, the changes they make, rows left as they are; `applied` is set by apply. */
+const previewOutcome = {
   rows: z.number().int(),
   changes: z.array(rowChangeSchema),
   unchanged: z.number().int(),
-  /** Set by apply: the agreement's version after the write (unchanged when nothing changed). */
   applied: z.boolean(),
+};
+
+export const sheetPreviewSchema = z.object({
+  agreementId: z.string(),
+  /** After apply: the agreement's version after the write (unchanged when nothing changed). */
+  agreementVersion: z.number(),
+  ...previewOutcome,
 });
 export type SheetPreview = z.infer<typeof sheetPreviewSchema>;
 
@@ -153,11 +155,11 @@ export type BulkItems = z.infer<typeof bulkItemsSchema>;
  * version in every row (the review is one record). "Nội dung" is read-only context: the item's title.
  */
 export const REVIEW_RESULT_COLUMNS = [
-  { key: 'no', vi: 'Số TT', en: 'No.' },
-  { key: 'title', vi: 'Nội dung', en: 'Item' },
+  column.no,
+  column.title,
   { key: 'result', vi: 'Kết quả thực hiện', en: 'Result' },
-  { key: 'status', vi: 'Trạng thái', en: 'Status' },
-  { key: 'progress', vi: 'Tiến độ (%)', en: 'Progress (%)' },
+  column.status,
+  column.progress,
   { key: 'version', vi: 'Phiên bản báo cáo', en: 'Report version' },
 ] as const;
 export type ReviewResultColumn = (typeof REVIEW_RESULT_COLUMNS)[number]['key'];
@@ -165,13 +167,13 @@ export const REVIEW_RESULTS_SHEET_NAME = 'Ket qua so ket tong ket';
 
 /** Supervision recommendations (kiến nghị) of one plan, numbered as the plan numbers them. */
 export const RECOMMENDATION_COLUMNS = [
-  { key: 'no', vi: 'Số TT', en: 'No.' },
+  column.no,
   { key: 'findingNo', vi: 'Kết quả giám sát số', en: 'Finding no.' },
   { key: 'content', vi: 'Nội dung kiến nghị', en: 'Recommendation' },
   { key: 'responsibleUnit', vi: 'Đơn vị chịu trách nhiệm', en: 'Responsible unit' },
   { key: 'deadline', vi: 'Thời hạn', en: 'Deadline' },
-  { key: 'status', vi: 'Trạng thái', en: 'Status' },
-  { key: 'version', vi: 'Phiên bản', en: 'Version' },
+  column.status,
+  column.version,
 ] as const;
 export type RecommendationColumn = (typeof RECOMMENDATION_COLUMNS)[number]['key'];
 export const RECOMMENDATIONS_SHEET_NAME = 'Kien nghi giam sat';
@@ -182,10 +184,7 @@ export const recordSheetPreviewSchema = z.object({
   recordId: z.string(),
   /** Review results: the review's version; recommendations: the plan's version. */
   version: z.number(),
-  rows: z.number().int(),
-  changes: z.array(rowChangeSchema),
-  unchanged: z.number().int(),
-  applied: z.boolean(),
+  ...previewOutcome,
 });
 export type RecordSheetPreview = z.infer<typeof recordSheetPreviewSchema>;
 

@@ -57,21 +57,26 @@ export type LocalityFigures = {
   inYear: { itemsDue: number; itemsOverdue: number; recommendationsDue: number; recommendationsOverdue: number };
 };
 
+/** One counter of a roll-up item or counters object; 0 when absent. */
+function countOf(counters: Readonly<Record<string, unknown>>, name: string): number {
+  const n = counters[name];
+  return typeof n === 'number' ? n : 0;
+}
+
 /**
  * `today` is yyyy-mm-dd in Vietnam time; an open item due before today is overdue. `counters` may be
  * the stored roll-up item itself: attributes that are not numbers (keys, dates, flags) are skipped, so
  * the dashboard reads each item once instead of copying its counters out first.
  */
 export function figures(counters: Readonly<Record<string, unknown>>, opts: { today: string; year: number }): LocalityFigures {
-  const at = (name: string) => (typeof counters[name] === 'number' ? (counters[name] as number) : 0);
   const f: LocalityFigures = {
     agreementsByKind: {},
     agreementsByStatus: {},
-    programSigned: at(counterName.programSigned(opts.year)) > 0,
-    items: { done: at('item.done'), open: 0, overdue: 0 },
+    programSigned: countOf(counters, counterName.programSigned(opts.year)) > 0,
+    items: { done: countOf(counters, 'item.done'), open: 0, overdue: 0 },
     plansByStatus: {},
-    recommendations: { open: at(counterName.recommendationOpen), overdue: 0, resolved: at(counterName.recommendationResolved) },
-    documents: at(counterName.documents),
+    recommendations: { open: countOf(counters, counterName.recommendationOpen), overdue: 0, resolved: countOf(counters, counterName.recommendationResolved) },
+    documents: countOf(counters, counterName.documents),
     inYear: { itemsDue: 0, itemsOverdue: 0, recommendationsDue: 0, recommendationsOverdue: 0 },
   };
   // Due-date counters are most of a row's names: they are tested first, and the few others are cut
@@ -115,7 +120,7 @@ export function figures(counters: Readonly<Record<string, unknown>>, opts: { tod
     }
   }
   // Open items without a due date count as open, never overdue.
-  f.items.open += at(counterName.itemOpenNoDue);
+  f.items.open += countOf(counters, counterName.itemOpenNoDue);
   return f;
 }
 

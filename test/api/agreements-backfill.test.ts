@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MeteredStore } from '../../functions/store/metered-store.js';
 import type { AgreementSummary } from '../../shared/agreements/schema.js';
 import { reminderKeys } from '../../shared/keys.js';
-import { createHarness } from '../support/harness.js';
+import { harnessSuite } from '../support/harness.js';
 import { agreementsClient, problemOf, programBody, type Headers } from '../support/agreements.js';
 
 /**
@@ -11,18 +11,17 @@ import { agreementsClient, problemOf, programBody, type Headers } from '../suppo
  * a note without a date gets today's date in Vietnam (not the UTC date of the instant it was written).
  */
 
-let h: Awaited<ReturnType<typeof createHarness>>;
 let api: ReturnType<typeof agreementsClient>;
 let editor: Headers;
 let clock = new Date('2026-12-06T03:00:00Z');
 const ward = { provinceCode: '01', localityCode: '00103' };
 
+const h = harnessSuite({ now: () => clock });
+
 beforeAll(async () => {
-  h = await createHarness({ now: () => clock });
   api = agreementsClient(h);
   editor = (await h.userToken({ role: 'locality_editor', ...ward })).headers;
 });
-afterAll(() => h.close());
 
 const program2022 = () =>
   programBody({

@@ -1,18 +1,17 @@
 import JSZip from 'jszip';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedId, seedItems } from '../../functions/demo/agreements.js';
 import { seedAgreements } from '../../functions/demo/agreements-data.js';
 import type { AgreementDetail } from '../../shared/agreements/schema.js';
 import { agreementsClient, problemOf, programBody, type Headers } from '../support/agreements.js';
-import { createHarness, ddbCost } from '../support/harness.js';
+import { ddbCost, harnessSuite } from '../support/harness.js';
 
 /**
  * Issue 11 item 6: agreements at commune level — parties by level, the ward's Decree 30 header,
  * and `continues` (a ward's program continuing its predecessor district's), with the IAM fence on.
  */
 
-let h: Awaited<ReturnType<typeof createHarness>>;
 let api: ReturnType<typeof agreementsClient>;
 let ward: Headers; // Phường Tây Hồ 01#00103, successor of Quận Tây Hồ 01#003
 let otherWard: Headers; // Phường Đông Ngạc 01#00602, successor of Quận Bắc Từ Liêm 01#021
@@ -35,8 +34,9 @@ const program2026 = (extra: Record<string, unknown> = {}) =>
     ...extra,
   });
 
+const h = harnessSuite({ now: () => new Date('2026-03-02T03:00:00Z') });
+
 beforeAll(async () => {
-  h = await createHarness({ now: () => new Date('2026-03-02T03:00:00Z') });
   api = agreementsClient(h);
   // The districts' records as the demo seeds them (history, written directly).
   for (const key of ['tayho-ctr-2024', 'btl-qcph-2021-2026']) {
@@ -49,7 +49,6 @@ beforeAll(async () => {
   otherWard = (await h.userToken({ role: 'locality_editor', provinceCode: '01', localityCode: '00602' })).headers;
   province = (await h.userToken({ role: 'province_admin', provinceCode: '19', localityCode: null })).headers;
 });
-afterAll(() => h.close());
 
 describe('parties by level', () => {
   it('accepts the commune’s bodies and the organisations under the Front', async () => {

@@ -1,19 +1,18 @@
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { count2, placeAndDate, placeName, roman } from '../../functions/agreements/export-docx.js';
 import { agreementsClient, regulationBody, programBody, type Headers } from '../support/agreements.js';
-import { createHarness, ddbCost } from '../support/harness.js';
+import { ddbCost, harnessSuite } from '../support/harness.js';
 
-let h: Awaited<ReturnType<typeof createHarness>>;
 let api: ReturnType<typeof agreementsClient>;
 let editor: Headers;
 
+const h = harnessSuite({ now: () => new Date('2024-08-01T03:00:00Z') });
+
 beforeAll(async () => {
-  h = await createHarness({ now: () => new Date('2024-08-01T03:00:00Z') });
   api = agreementsClient(h);
   editor = (await h.userToken({ role: 'locality_editor', provinceCode: '01', localityCode: '00103' })).headers;
 });
-afterAll(() => h.close());
 
 const decode = (s: string) =>
   s

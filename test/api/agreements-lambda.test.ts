@@ -1,21 +1,17 @@
 import type { Context } from 'aws-lambda';
 import { apiGatewayGet, startStackForLambda } from '../support/lambda-event.js';
+import { stackSuite } from '../support/local-stack.js';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedId } from '../../functions/demo/agreements.js';
-import type { LocalStack } from '../../functions/local/server.js';
 
 /** The .docx export through the Lambda entry: API Gateway needs binary bodies base64-encoded. */
-let stack: LocalStack;
-beforeAll(async () => {
-  stack = await startStackForLambda('lambda-agreements');
-});
-afterAll(() => stack.stop());
+const suite = stackSuite(() => startStackForLambda('lambda-agreements'));
 
 describe('agreements through the Lambda handler', () => {
   it('returns the seeded Tây Hồ 2024 program as a base64-encoded .docx with one DynamoDB request', async () => {
-    const user = stack.idp.findUser('admin.tayho@demo.phoihop.vn')!;
-    const token = await stack.idp.issueIdToken(user);
+    const user = suite.stack.idp.findUser('admin.tayho@demo.phoihop.vn')!;
+    const token = await suite.stack.idp.issueIdToken(user);
     const { handler } = await import('../../functions/lambda.js');
     const id = seedId('tayho-ctr-2024', '2024-02-28');
     const res = (await handler(apiGatewayGet(`/api/agreements/${id}/export.docx`, { authorization: `Bearer ${token}` }), {} as Context)) as {

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedAgreementsDemo } from '../../functions/demo/agreements.js';
 import { seedAgreements } from '../../functions/demo/agreements-data.js';
 import { levelOfLocality, partyAgenciesByLevel } from '../../shared/agreements/parties.js';
 import type { AgreementDetail, AgreementSummary } from '../../shared/agreements/schema.js';
 import { agreementsClient, type Headers } from '../support/agreements.js';
-import { createHarness, ddbCost } from '../support/harness.js';
+import { ddbCost, harnessSuite } from '../support/harness.js';
 
 /** The demo data must state exactly what the five seed articles state (copied from ../shared/seeds). */
 const seedsDir = join(import.meta.dirname, '..', 'fixtures', 'seed-articles');
@@ -16,12 +16,12 @@ const article = (n: string) => {
 };
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-let h: Awaited<ReturnType<typeof createHarness>>;
 let api: ReturnType<typeof agreementsClient>;
 const who: Record<string, Headers> = {};
 
+const h = harnessSuite({ now: () => new Date('2026-11-23T03:00:00Z') });
+
 beforeAll(async () => {
-  h = await createHarness({ now: () => new Date('2026-11-23T03:00:00Z') });
   api = agreementsClient(h);
   const first = await seedAgreementsDemo({ doc: h.doc, tableName: h.tableName });
   expect(first.created).toBeGreaterThan(50);
@@ -37,7 +37,6 @@ beforeAll(async () => {
   }
   who.thainguyen = (await h.userToken({ role: 'province_viewer', provinceCode: '19', localityCode: null })).headers;
 });
-afterAll(() => h.close());
 
 async function all(headers: Headers): Promise<AgreementDetail[]> {
   const { res, body } = await api.list(headers);

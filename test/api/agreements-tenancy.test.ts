@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AgreementSummary } from '../../shared/agreements/schema.js';
 import { agreementsClient, programBody, type Headers } from '../support/agreements.js';
-import { createHarness } from '../support/harness.js';
+import { harnessSuite } from '../support/harness.js';
 
 /**
  * Cross-tenant isolation for EVERY agreements route: another district of the same province, a
@@ -9,14 +9,14 @@ import { createHarness } from '../support/harness.js';
  * byte of Tây Hồ's record; province staff of Hà Nội read it (drill-down) but cannot write.
  */
 const TITLE = 'Chương trình bí mật của Tây Hồ';
-let h: Awaited<ReturnType<typeof createHarness>>;
 let api: ReturnType<typeof agreementsClient>;
 let owner: Headers;
 let a: AgreementSummary;
 const actors: Record<string, Headers> = {};
 
+const h = harnessSuite({ now: () => new Date('2024-03-01T03:00:00Z') });
+
 beforeAll(async () => {
-  h = await createHarness({ now: () => new Date('2024-03-01T03:00:00Z') });
   api = agreementsClient(h);
   owner = (await h.userToken({ role: 'locality_admin', provinceCode: '01', localityCode: '00103' })).headers;
   a = await api.create(owner, programBody({ title: TITLE, number: '77/CTrPH-TAYHO' }));
@@ -33,7 +33,6 @@ beforeAll(async () => {
   await mk('ownProvinceViewer', 'province_viewer', '01', null);
   await mk('ownViewer', 'locality_viewer', '01', '00103');
 });
-afterAll(() => h.close());
 
 type Route = { name: string; method: string; path: (id: string) => string; body?: (v: number) => unknown; headers?: Headers; write: boolean };
 const routes: Route[] = [

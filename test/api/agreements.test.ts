@@ -1,24 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AgreementDetail, AgreementSummary, Review } from '../../shared/agreements/schema.js';
 import { keys } from '../../shared/keys.js';
 import { MeteredStore } from '../../functions/store/metered-store.js';
 import { agreementsClient, problemOf, programBody, regulationBody, type Headers } from '../support/agreements.js';
-import { createHarness, ddbCost } from '../support/harness.js';
+import { ddbCost, harnessSuite } from '../support/harness.js';
 
 const TAY_HO = { provinceCode: '01', localityCode: '00103' };
-let h: Awaited<ReturnType<typeof createHarness>>;
 let api: ReturnType<typeof agreementsClient>;
 let editor: Headers;
 let viewer: Headers;
 let clock = new Date('2024-03-01T03:00:00Z');
 
+const h = harnessSuite({ now: () => clock });
+
 beforeAll(async () => {
-  h = await createHarness({ now: () => clock });
   api = agreementsClient(h);
   editor = (await h.userToken({ role: 'locality_editor', ...TAY_HO })).headers;
   viewer = (await h.userToken({ role: 'locality_viewer', ...TAY_HO })).headers;
 });
-afterAll(() => h.close());
 
 describe('creating and reading a draft', () => {
   it('creates a program with numbered items and reads it back with ONE DynamoDB request', async () => {
@@ -249,23 +248,14 @@ describe('signing and the lifecycle', () => {
     const a = await api.create(editor);
     await api.sign(editor, a.id, 1);
     await api.call('PATCH', `/${a.id}/items/1`, editor, { version: 1, status: 'done' });
-    const res = await api.call(
-      'POST',
-      `/${a.id}/amendments`,
-      editor,
-      { version: 2, reason: 'Bổ sung nội dung giám sát' },
-      { 'idempotency-key': 'sua-doi-0001' },
-    );
+    // Sent twice with the same idempotency key: the second answer is the first amendment.
+    const amend = () =>
+      api.call('POST', `/${a.id}/amendments`, editor, { version: 2, reason: 'Bổ sung nội dung giám sát' }, { 'idempotency-key': 'sua-doi-0001' });
+    const res = await amend();
     expect(res.status).toBe(201);
     const amendment = ((await res.json()) as { agreement: AgreementSummary }).agreement;
     expect(amendment).toMatchObject({ status: 'draft', revision: 2, amends: { id: a.id, revision: 1 }, amendmentReason: 'Bổ sung nội dung giám sát' });
-    const replay = await api.call(
-      'POST',
-      `/${a.id}/amendments`,
-      editor,
-      { version: 2, reason: 'Bổ sung nội dung giám sát' },
-      { 'idempotency-key': 'sua-doi-0001' },
-    );
+    const replay = await amend();
     expect(((await replay.json()) as { agreement: AgreementSummary }).agreement.id).toBe(amendment.id);
     // Items carry their state into the amendment.
     const draft = (await api.detail(editor, amendment.id)).body;

@@ -1,20 +1,20 @@
 import { Document, Packer, Paragraph } from 'docx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { documentListSchema, type DocumentDetail } from '../../shared/archive/schema.js';
 import { makePng } from '../support/archive-files.js';
 import { archiveFlow, type Who } from '../support/archive-flow.js';
-import { createHarness, ddbCost } from '../support/harness.js';
+import { ddbCost, harnessSuite } from '../support/harness.js';
 import { textPdf } from '../support/text-pdf.js';
 
 /** Search inside documents: a phrase that appears only in a file's text, typed without diacritics. */
-let h: Awaited<ReturnType<typeof createHarness>>;
 let flow: ReturnType<typeof archiveFlow>;
 let editor: Who, viewer: Who, otherWard: Who;
 const docs: Record<string, DocumentDetail> = {};
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
+const h = harnessSuite();
+
 beforeAll(async () => {
-  h = await createHarness();
   flow = archiveFlow(h);
   [editor, viewer, otherWard] = await Promise.all([
     h.userToken({ role: 'locality_editor', provinceCode: '01', localityCode: '00103' }),
@@ -37,7 +37,6 @@ beforeAll(async () => {
   });
   docs.photo = await flow.archive(editor, makePng(), { name: 'anh.png', contentType: 'image/png', meta: { numberSymbol: '06/BC', summary: 'Ảnh chụp' } });
 }, 60_000);
-afterAll(() => h.close());
 
 async function search(who: Who, q: string) {
   const res = await flow.call('GET', `/api/archive/documents?q=${encodeURIComponent(q)}`, who);

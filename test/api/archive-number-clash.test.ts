@@ -1,24 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { numberCheckResultSchema, type DocumentDetail } from '../../shared/archive/schema.js';
 import type { Role } from '../../shared/roles.js';
 import { makePdf } from '../support/archive-files.js';
 import { archiveFlow, type Who } from '../support/archive-flow.js';
-import { createHarness, ddbCost } from '../support/harness.js';
+import { ddbCost, harnessSuite } from '../support/harness.js';
 
 /** Decree 30/2020: a register never repeats a number. The archive warns before a clashing document is saved. */
-let h: Awaited<ReturnType<typeof createHarness>>;
 let flow: ReturnType<typeof archiveFlow>;
 let editor: Who, admin: Who, otherWard: Who;
 let doc: DocumentDetail;
 
+const h = harnessSuite();
+
 beforeAll(async () => {
-  h = await createHarness();
   flow = archiveFlow(h);
   const token = (role: Role, localityCode: string) => h.userToken({ role, provinceCode: '01', localityCode });
   [editor, admin, otherWard] = await Promise.all([token('locality_editor', '00103'), token('locality_admin', '00103'), token('locality_admin', '00166')]);
   doc = await flow.archive(editor, makePdf('QD 12'), { meta: { numberSymbol: '12/QĐ-UBND', issuingAgencies: ['UBND phường Tây Hồ'] } });
 });
-afterAll(() => h.close());
 
 async function check(who: Who, numberSymbol: string, agencies: string[], extra = '') {
   const res = await flow.call(

@@ -1,13 +1,13 @@
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { documentDetailSchema, documentListSchema, verifyResultSchema, type DocumentDetail } from '../../shared/archive/schema.js';
 import { keys, s3Keys } from '../../shared/keys.js';
 import type { Role } from '../../shared/roles.js';
 import { sessionTagsFor } from '../../shared/tenant-access.js';
 import { makePdf, makePng } from '../support/archive-files.js';
 import { archiveFlow, type Who } from '../support/archive-flow.js';
-import { createHarness } from '../support/harness.js';
+import { harnessSuite } from '../support/harness.js';
 import { hostilePdfs } from '../support/hostile-pdfs.js';
 import { appendUpdate, flipByte, makeTestPki, signPdf, type TestPki } from '../support/pdf-signing.js';
 
@@ -16,7 +16,6 @@ import { appendUpdate, flipByte, makeTestPki, signPdf, type TestPki } from '../s
  * browser does, each checked at completion, stored with the version, audited, filterable, re-checked
  * on demand against exactly the stored version; all S3 access through the tenant's session.
  */
-let h: Awaited<ReturnType<typeof createHarness>>;
 let flow: ReturnType<typeof archiveFlow>;
 let pki: TestPki;
 let editor: Who, viewer: Who, otherWard: Who;
@@ -24,8 +23,9 @@ const TAYHO = { provinceCode: '01', localityCode: '00103' };
 let signedOnce: Buffer;
 const docs: Record<string, DocumentDetail> = {};
 
+const h = harnessSuite();
+
 beforeAll(async () => {
-  h = await createHarness();
   flow = archiveFlow(h);
   pki = await makeTestPki();
   h.deps.trustAnchorsPem = pki.rootPem;
@@ -33,7 +33,6 @@ beforeAll(async () => {
   [editor, viewer, otherWard] = await Promise.all([token('locality_editor', '00103'), token('locality_viewer', '00103'), token('locality_admin', '00166')]);
   signedOnce = await signPdf(makePdf('QUYET DINH KY SO 12'), pki.signer);
 }, 60_000);
-afterAll(() => h.close());
 
 const sig = (d: DocumentDetail) => d.versions[d.versions.length - 1]!.signature;
 

@@ -1,6 +1,6 @@
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   documentDetailSchema,
   documentListSchema,
@@ -16,17 +16,17 @@ import { keys } from '../../shared/keys.js';
 import { problemSchema } from '../../shared/problem-schema.js';
 import type { Role } from '../../shared/roles.js';
 import { makeDocx, makeJpeg, makePdf, makePng, makeXlsx, sha256 } from '../support/archive-files.js';
-import { createHarness, ddbCost } from '../support/harness.js';
+import { ddbCost, harnessSuite } from '../support/harness.js';
 
-let h: Awaited<ReturnType<typeof createHarness>>;
 type Who = { headers: Record<string, string>; user: { sub: string } };
 const TAYHO = { provinceCode: '01', localityCode: '00103' };
 let editor: Who, admin: Who, viewer: Who, otherDistrict: Who, otherProvince: Who, provinceViewer: Who, otherProvinceViewer: Who, provinceAdmin: Who;
 const agreementId = newId();
 const planId = newId();
 
+const h = harnessSuite();
+
 beforeAll(async () => {
-  h = await createHarness();
   const token = (role: Role, provinceCode: string, localityCode: string | null) => h.userToken({ role, provinceCode, localityCode });
   [editor, admin, viewer, otherDistrict, otherProvince, provinceViewer, otherProvinceViewer, provinceAdmin] = await Promise.all([
     token('locality_editor', '01', '00103'),
@@ -44,7 +44,6 @@ beforeAll(async () => {
   );
   await h.doc.send(new PutCommand({ TableName: h.tableName, Item: { ...keys.supervisionPlan(TAYHO, planId), entity: 'supervision-plan', version: 1 } }));
 });
-afterAll(() => h.close());
 
 function call(method: string, path: string, who: Who | null, body?: unknown, headers: Record<string, string> = {}) {
   return h.app.request(path, {

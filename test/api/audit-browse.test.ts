@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditPut } from '../../functions/audit/record.js';
 import { MeteredStore } from '../../functions/store/metered-store.js';
 import type { AuditEvent } from '../../shared/audit/schema.js';
 import type { Identity } from '../../shared/identity.js';
-import { createHarness, ddbCost } from '../support/harness.js';
+import { ddbCost, harnessSuite } from '../support/harness.js';
 import { expectFieldError } from '../support/tenancy.js';
 
-let h: Awaited<ReturnType<typeof createHarness>>;
+const h = harnessSuite({ now: () => new Date('2026-11-23T03:00:00Z') });
+
 beforeAll(async () => {
-  h = await createHarness({ now: () => new Date('2026-11-23T03:00:00Z') });
   // A month of history for Tây Hồ (01/003) and some for a neighbour, written the way routes write it.
   const store = new MeteredStore(h.doc, h.tableName);
   const tayHo = { provinceCode: '01', localityCode: '00103' };
@@ -65,7 +65,6 @@ beforeAll(async () => {
   );
   for (const it of items) await store.transactWrite([it]);
 });
-afterAll(() => h.close());
 
 const get = async (path: string, headers: Record<string, string>) => {
   const res = await h.app.request(path, { headers });

@@ -1,20 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness } from '../support/harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { harnessSuite } from '../support/harness.js';
 import { caller, samplePlan } from '../support/supervision-fixtures.js';
 
 /** A create answers with the new record's version in the body and as `ETag`, ready to send back as `If-Match`. */
 
-let h: Awaited<ReturnType<typeof createHarness>>;
 let call: ReturnType<typeof caller>;
 let editor: Record<string, string>;
 const TAY_HO = { provinceCode: '01', localityCode: '00103' };
 
+const h = harnessSuite({ now: () => new Date('2026-03-20T02:00:00Z') });
+
 beforeAll(async () => {
-  h = await createHarness({ now: () => new Date('2026-03-20T02:00:00Z') });
   call = caller(h);
   editor = (await h.userToken({ role: 'locality_editor', ...TAY_HO })).headers;
 });
-afterAll(() => h.close());
 
 describe('ETag of creates', () => {
   it('a supervision plan carries its version as ETag, and the ETag works as If-Match', async () => {

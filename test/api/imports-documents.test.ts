@@ -1,21 +1,21 @@
 import { strToU8, zipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentDetailSchema, uploadTicketSchema } from '../../shared/archive/schema.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { agreementSummarySchema } from '../../shared/agreements/schema.js';
 import { documentProposalSchema } from '../../shared/imports/schema.js';
 import { problemSchema } from '../../shared/problem-schema.js';
 import type { Role } from '../../shared/roles.js';
+import { archiveFlow } from '../support/archive-flow.js';
 import { programDocx, regulationDocx } from '../support/decree30-docx.js';
-import { createHarness, ddbCost } from '../support/harness.js';
+import { ddbCost, harnessSuite } from '../support/harness.js';
 import { textPdf } from '../support/text-pdf.js';
 
-let h: Awaited<ReturnType<typeof createHarness>>;
 type Who = { headers: Record<string, string> };
 let editor: Who, viewer: Who, otherEditor: Who, provinceEditor: Who;
 
+// The real clock: presigned S3 URLs are checked against it.
+const h = harnessSuite();
+
 beforeAll(async () => {
-  // The real clock: presigned S3 URLs are checked against it.
-  h = await createHarness();
   const token = (role: Role, provinceCode: string, localityCode: string | null) => h.userToken({ role, provinceCode, localityCode });
   [editor, viewer, otherEditor, provinceEditor] = await Promise.all([
     token('locality_editor', '01', '00103'),
@@ -24,7 +24,6 @@ beforeAll(async () => {
     token('province_admin', '19', null),
   ]);
 });
-afterAll(() => h.close());
 
 const upload = (who: Who | null, bytes: Uint8Array, fileName = 'van-ban.docx') =>
   h.app.request(`/api/imports/documents?fileName=${encodeURIComponent(fileName)}`, {
@@ -118,25 +117,12 @@ describe('POST /api/imports/documents', () => {
 });
 
 describe('POST /api/imports/documents/from-archive', () => {
-  async function archive(who: Who, bytes: Buffer) {
-    const res = await json(who, 'POST', '/api/archive/uploads', {
-      file: { name: 'quy-che.docx', size: bytes.length, contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
-      document: {
-        type: 'QC',
-        numberSymbol: '01/QCPH',
-        issuingAgencies: ['HĐND phường Tây Hồ'],
-        signedOn: '2021-11-10',
-        signers: [],
-        summary: 'Quy chế phối hợp',
-        links: [],
-        tags: [],
-      },
+  const archive = (who: Who, bytes: Buffer) =>
+    archiveFlow(h).archive(who, bytes, {
+      name: 'quy-che.docx',
+      contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      meta: { type: 'QC', numberSymbol: '01/QCPH', issuingAgencies: ['HĐND phường Tây Hồ'], signedOn: '2021-11-10', summary: 'Quy chế phối hợp' },
     });
-    expect(res.status, await res.clone().text()).toBe(201);
-    const ticket = uploadTicketSchema.parse(await res.json());
-    expect((await fetch(ticket.put.url, { method: 'PUT', headers: ticket.put.headers, body: new Uint8Array(bytes) })).status).toBe(200);
-    return documentDetailSchema.parse(await (await json(who, 'POST', `/api/archive/uploads/${ticket.uploadId}/complete`)).json());
-  }
 
   it('reads a document of the caller’s archive; another tenant gets 404, a viewer 403', async () => {
     const doc = await archive(editor, await regulationDocx({ articles: 13 }));

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readSheet } from '../../functions/imports/sheet-read.js';
 import { RECOMMENDATION_COLUMNS, recordSheetPreviewSchema, REVIEW_RESULT_COLUMNS } from '../../shared/imports/schema.js';
 import { problemSchema } from '../../shared/problem-schema.js';
 import type { PlanDetail } from '../../shared/supervision/views.js';
 import { agreementsClient, programBody } from '../support/agreements.js';
-import { createHarness } from '../support/harness.js';
+import { harnessSuite } from '../support/harness.js';
 import { xlsxOf, type SheetCell } from '../support/sheets.js';
 import { caller, samplePlan } from '../support/supervision-fixtures.js';
 
@@ -14,15 +14,15 @@ import { caller, samplePlan } from '../support/supervision-fixtures.js';
  * import of the same file changes nothing. Plus the bulk change of recommendations.
  */
 
-let h: Awaited<ReturnType<typeof createHarness>>;
 let api: ReturnType<typeof agreementsClient>;
 let call: ReturnType<typeof caller>;
 type H = Record<string, string>;
 let editor: H, viewer: H, other: H, province: H, otherProvince: H;
 const clock = new Date('2026-03-20T02:00:00Z');
 
+const h = harnessSuite({ now: () => clock });
+
 beforeAll(async () => {
-  h = await createHarness({ now: () => clock });
   api = agreementsClient(h);
   call = caller(h);
   const token = async (role: Parameters<typeof h.userToken>[0]['role'], p: string, l: string | null) =>
@@ -35,7 +35,6 @@ beforeAll(async () => {
     token('province_viewer', '19', null),
   ]);
 });
-afterAll(() => h.close());
 
 const send = (who: H, path: string, bytes: Uint8Array) =>
   h.app.request(`/api/imports${path}`, { method: 'POST', headers: { ...who, 'content-type': 'application/octet-stream' }, body: new Uint8Array(bytes) });

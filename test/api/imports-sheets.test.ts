@@ -1,20 +1,20 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readSheet } from '../../functions/imports/sheet-read.js';
 import { ITEM_COLUMNS, sheetPreviewSchema } from '../../shared/imports/schema.js';
 import { problemSchema } from '../../shared/problem-schema.js';
 import type { Role } from '../../shared/roles.js';
 import { agreementsClient, programBody } from '../support/agreements.js';
-import { createHarness } from '../support/harness.js';
+import { harnessSuite } from '../support/harness.js';
 import { itemRows, xlsxOf } from '../support/sheets.js';
 
-let h: Awaited<ReturnType<typeof createHarness>>;
 let api: ReturnType<typeof agreementsClient>;
 type H = Record<string, string>;
 let editor: H, viewer: H, other: H;
 
+const h = harnessSuite({ now: () => new Date('2025-03-01T03:00:00Z') });
+
 beforeAll(async () => {
-  h = await createHarness({ now: () => new Date('2025-03-01T03:00:00Z') });
   api = agreementsClient(h);
   const token = async (role: Role, p: string, l: string | null) => (await h.userToken({ role, provinceCode: p, localityCode: l })).headers;
   [editor, viewer, other] = await Promise.all([
@@ -23,7 +23,6 @@ beforeAll(async () => {
     token('locality_editor', '01', '00166'),
   ]);
 });
-afterAll(() => h.close());
 
 const send = (who: H, path: string, bytes: Uint8Array, extra: H = {}) =>
   h.app.request(`/api/imports${path}`, {

@@ -1,17 +1,13 @@
 import type { Context } from 'aws-lambda';
 import { apiGatewayGet, startStackForLambda } from '../support/lambda-event.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../functions/local/server.js';
+import { stackSuite } from '../support/local-stack.js';
+import { describe, expect, it } from 'vitest';
 
 /**
  * The Lambda entry with an API Gateway HTTP API (payload v2) event, configured only through the
  * environment as on AWS. The issuer is the local one, reached over HTTP like Cognito's JWKS.
  */
-let stack: LocalStack;
-beforeAll(async () => {
-  stack = await startStackForLambda('lambda-test');
-});
-afterAll(() => stack.stop());
+const suite = stackSuite(() => startStackForLambda('lambda-test'));
 
 describe('Lambda handler (hono/aws-lambda)', () => {
   it('serves health through the API Gateway v2 adapter', async () => {
@@ -23,7 +19,7 @@ describe('Lambda handler (hono/aws-lambda)', () => {
   });
 
   it('verifies a token from the issuer and answers /api/me', async () => {
-    const tokenRes = await fetch(`${stack.url}/local-idp/token`, {
+    const tokenRes = await fetch(`${suite.stack.url}/local-idp/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'admin.thainguyen@demo.phoihop.vn', password: 'PhoiHop@2026' }),

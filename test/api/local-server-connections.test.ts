@@ -1,32 +1,22 @@
 import { connect, type Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
+import { describe, expect, it } from 'vitest';
+import { stackSuite, startSuiteStack } from '../support/local-stack.js';
 
 /**
  * A raw keep-alive client (one TCP socket, requests written by hand): after an error answered
  * before the body was read, the next request on the same connection must still get its answer —
  * either the socket stays usable, or the server said `Connection: close` so a client opens a new one.
  */
-let stack: LocalStack;
-beforeAll(async () => {
-  stack = await startLocalStack({
-    dataDir: null,
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    s3Endpoint: inject('s3Endpoint'),
-    tableName: `conn-${randomUUID().slice(0, 8)}`,
-    archiveBucket: `conn-${randomUUID().slice(0, 8)}`,
-    seed: false,
-  });
-});
-afterAll(() => stack.stop());
+const suite = stackSuite(() =>
+  startSuiteStack({ tableName: `conn-${randomUUID().slice(0, 8)}`, archiveBucket: `conn-${randomUUID().slice(0, 8)}`, seed: false }),
+);
 
 type Reply = { status: number; headers: Record<string, string> };
 
 /** Sends raw requests one after another on one socket; returns the replies it could read. */
 async function onOneSocket(requests: string[]): Promise<{ replies: Reply[]; closed: boolean }> {
-  const { port, hostname } = new URL(stack.url);
+  const { port, hostname } = new URL(suite.stack.url);
   const socket: Socket = connect(Number(port), hostname);
   let buffer = '';
   let closed = false;

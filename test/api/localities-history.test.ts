@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { dashboardWireSchema } from '../../shared/rollups/schema.js';
 import { agreementsClient, problemOf, programBody, type Headers } from '../support/agreements.js';
-import { createHarness } from '../support/harness.js';
+import { harnessSuite } from '../support/harness.js';
 import { json, signUpBody } from '../support/tenancy.js';
 
 /**
@@ -9,7 +9,6 @@ import { json, signUpBody } from '../support/tenancy.js';
  * as read-only history (opened for data entry by the province, audited), successor communes and
  * merged provinces reading history, and nobody else. The IAM fence is on (test/support/iam-fence.ts).
  */
-let h: Awaited<ReturnType<typeof createHarness>>;
 let api: ReturnType<typeof agreementsClient>;
 const token = async (role: Parameters<typeof h.userToken>[0]['role'], provinceCode: string | null, localityCode: string | null) =>
   (await h.userToken({ role, provinceCode, localityCode })).headers;
@@ -21,8 +20,9 @@ let hanoiViewer: Headers;
 let thaiNguyenAdmin: Headers;
 let thaiNguyenViewer: Headers;
 
+const h = harnessSuite({ now: () => new Date('2026-11-30T02:00:00Z') });
+
 beforeAll(async () => {
-  h = await createHarness({ now: () => new Date('2026-11-30T02:00:00Z') });
   api = agreementsClient(h);
   tayHoDistrictEditor = await token('locality_editor', '01', '003');
   bacKanDistrictEditor = await token('locality_editor', '06', '058');
@@ -31,7 +31,6 @@ beforeAll(async () => {
   thaiNguyenAdmin = await token('province_admin', '19', null);
   thaiNguyenViewer = await token('province_viewer', '19', null);
 });
-afterAll(() => h.close());
 
 const openDataEntry = (headers: Headers, code: string, open: boolean, version?: number) =>
   h.app.request(`/api/tenancy/history/${code}/data-entry`, json({ open, ...(version ? { version } : {}) }, headers));

@@ -1,8 +1,7 @@
 import { validate as validateOpenApi } from '@readme/openapi-parser';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { createApp } from '../../functions/app.js';
-import { capabilityRoutes } from '../../functions/capability-routes.js';
+import { appWithRouteTable } from '../../functions/capability-routes.js';
 import type { AppDeps } from '../../functions/http/env.js';
 import { endpointsOf, isEndpoint, JSON_SCHEMA_OPTIONS, openApiPath, type OpenApiDocument } from '../../functions/http/openapi.js';
 import { validatorMeta } from '../../functions/http/route-meta.js';
@@ -14,7 +13,7 @@ import { problemSchema } from '../../shared/problem-schema.js';
  * the same table independently and hold the document to it: every route is in it, its schemas are
  * `z.toJSONSchema` of the validators actually mounted, and it is valid OpenAPI 3.1.
  */
-const app = createApp({ version: 'test' } as AppDeps, capabilityRoutes);
+const app = appWithRouteTable({ version: 'test' } as AppDeps);
 const DOC_ROUTES = new Set(['GET /api/openapi.json', 'GET /api/docs']);
 
 async function fetchDoc(): Promise<OpenApiDocument> {

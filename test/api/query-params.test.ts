@@ -1,21 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness } from '../support/harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { harnessSuite } from '../support/harness.js';
 import { expectFieldError } from '../support/tenancy.js';
 
 /** Numbers in queries and paths are read by one helper (shared/query.ts): the same plain words on every route. */
 
-let h: Awaited<ReturnType<typeof createHarness>>;
 let editor: Record<string, string>;
 let admin: Record<string, string>;
 let province: Record<string, string>;
 
+const h = harnessSuite();
+
 beforeAll(async () => {
-  h = await createHarness();
   editor = (await h.userToken({ role: 'locality_editor', provinceCode: '01', localityCode: '00103' })).headers;
   admin = (await h.userToken({ role: 'locality_admin', provinceCode: '01', localityCode: '00103' })).headers;
   province = (await h.userToken({ role: 'province_viewer', provinceCode: '01', localityCode: null })).headers;
 });
-afterAll(() => h.close());
 
 describe('a year that is not a number', () => {
   it.each([

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { agreementsClient, programBody, type Headers } from '../support/agreements.js';
-import { createHarness } from '../support/harness.js';
+import { harnessSuite } from '../support/harness.js';
 import { notificationsOf, tenantUser } from '../support/reminders.js';
 import { caller, samplePlan } from '../support/supervision-fixtures.js';
 
 /** Events that notify at once: to the record's followers, the supervising body, province staff following the locality. */
 
-let h: Awaited<ReturnType<typeof createHarness>>;
 let api: ReturnType<typeof agreementsClient>;
 let call: ReturnType<typeof caller>;
 let editor: { headers: Headers; userId: string };
@@ -20,8 +19,9 @@ let signedId = '';
 const ward = { provinceCode: '01', localityCode: '00103' };
 const clock = new Date('2026-03-02T03:00:00Z');
 
+const h = harnessSuite({ now: () => clock });
+
 beforeAll(async () => {
-  h = await createHarness({ now: () => clock });
   api = agreementsClient(h);
   call = caller(h);
   editor = await tenantUser(h, { role: 'locality_editor', ...ward, agency: 'UBND' });
@@ -34,8 +34,6 @@ beforeAll(async () => {
   // Staff of another province cannot follow this ward (nothing to be told through).
   expect((await h.app.request('/api/notifications/follows/locality/00103', { method: 'PUT', headers: otherProvince.headers })).status).toBe(404);
 });
-
-afterAll(() => h.close());
 
 const kindsOf = async (headers: Headers) => (await notificationsOf(h, headers, 'limit=100')).items.map((n) => n.kind).sort();
 

@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { putNotification } from '../../functions/reminders/notify.js';
 import { MeteredStore } from '../../functions/store/metered-store.js';
 import { agreementsClient, programBody, type Headers } from '../support/agreements.js';
-import { createHarness } from '../support/harness.js';
+import { harnessSuite } from '../support/harness.js';
 import { notificationsOf, tenantUser, unreadCount } from '../support/reminders.js';
 import { expectFieldError } from '../support/tenancy.js';
 
 /** Notifications, preferences and follows: bad input, and no tenant (or user) reaching another's. */
 
-let h: Awaited<ReturnType<typeof createHarness>>;
 let ward: { headers: Headers; userId: string };
 let colleague: { headers: Headers; userId: string };
 let otherWard: { headers: Headers; userId: string };
@@ -17,8 +16,9 @@ let agreementId = '';
 
 const tayHo = { provinceCode: '01', localityCode: '00103' };
 
+const h = harnessSuite({ now: () => new Date('2026-06-25T03:00:00Z') });
+
 beforeAll(async () => {
-  h = await createHarness({ now: () => new Date('2026-06-25T03:00:00Z') });
   ward = await tenantUser(h, { role: 'locality_editor', ...tayHo, agency: 'UBND' });
   colleague = await tenantUser(h, { role: 'locality_viewer', ...tayHo, agency: 'UBND' });
   otherWard = await tenantUser(h, { role: 'locality_admin', provinceCode: '01', localityCode: '00602', agency: 'UBND' });
@@ -40,8 +40,6 @@ beforeAll(async () => {
   }
   await putNotification(store, { tenant: '01#00602', userId: otherWard.userId }, { ...base, id: 'r_other0000000000', label: 'Việc khác' }, new Date());
 });
-
-afterAll(() => h.close());
 
 const req = (path: string, headers: Headers, init: RequestInit = {}) =>
   h.app.request(`/api/notifications${path}`, { ...init, headers: { ...headers, ...(init.body ? { 'content-type': 'application/json' } : {}) } });

@@ -1,23 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runDaily } from '../../functions/reminders/daily.js';
 import { unsubscribeToken } from '../../functions/reminders/unsubscribe-token.js';
 import { MeteredStore } from '../../functions/store/metered-store.js';
 import { agreementsClient, programBody, type Headers } from '../support/agreements.js';
-import { createHarness } from '../support/harness.js';
-import { mailTo, tenantUser, TEST_UNSUBSCRIBE_SECRET, testMail } from '../support/reminders.js';
+import { harnessSuite } from '../support/harness.js';
+import { mailTo, tenantUser, TEST_UNSUBSCRIBE_SECRET, testMail, unsubscribeFromMail } from '../support/reminders.js';
 import { expectFieldError } from '../support/tenancy.js';
 
 /** The daily digest through SES v2 (the suite's local emulator) and its one-click unsubscribe. */
 
 process.env.UNSUBSCRIBE_SECRET = TEST_UNSUBSCRIBE_SECRET;
 
-let h: Awaited<ReturnType<typeof createHarness>>;
 let editor: { headers: Headers; userId: string; user: { email: string } };
 const clock = new Date('2026-01-20T03:00:00Z');
 const ward = { provinceCode: '01', localityCode: '00103' };
 
+const h = harnessSuite({ now: () => clock });
+
 beforeAll(async () => {
-  h = await createHarness({ now: () => clock });
   editor = await tenantUser(h, { role: 'locality_editor', ...ward, agency: 'UBND', email: 'bientap.mail@phuongtayho.test' });
   const api = agreementsClient(h);
   const parties = [
@@ -39,8 +39,6 @@ beforeAll(async () => {
   );
   await api.sign(editor.headers, a.id, a.version, { signedOn: '2026-01-15' });
 });
-
-afterAll(() => h.close());
 
 const daily = (now: Date) => runDaily({ store: new MeteredStore(h.doc, h.tableName), now, mail: testMail(), provinces: ['01'] });
 
@@ -67,12 +65,7 @@ describe('daily digest', () => {
   });
 
   it('unsubscribes from the link without signing in; later digests are not sent', async () => {
-    const path = unsubscribeUrl.replace('http://phoihop.test', '');
-    const page = await h.app.request(path);
-    expect(page.status).toBe(200);
-    expect(await page.text()).toContain('Hủy nhận thư tổng hợp hằng ngày');
-    const done = await h.app.request(path, { method: 'POST' });
-    expect(done.status).toBe(200);
+    const done = await unsubscribeFromMail(h, unsubscribeUrl, 'Hủy nhận thư tổng hợp hằng ngày');
     expect(await done.text()).toContain('Đã hủy nhận thư tổng hợp');
     const prefs = await h.app.request('/api/notifications/preferences', { headers: editor.headers });
     expect(await prefs.json()).toEqual({ digest: false, email: {} });

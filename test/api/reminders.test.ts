@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { agreementsClient, programBody, type Headers } from '../support/agreements.js';
-import { createHarness } from '../support/harness.js';
+import { harnessSuite } from '../support/harness.js';
 import { notificationsOf, runJob, tenantUser, unreadCount } from '../support/reminders.js';
 import { caller, samplePlan } from '../support/supervision-fixtures.js';
 
@@ -9,7 +9,6 @@ import { caller, samplePlan } from '../support/supervision-fixtures.js';
  * responsible unit, followers), idempotent re-runs, and the due index moving with the records.
  */
 
-let h: Awaited<ReturnType<typeof createHarness>>;
 let api: ReturnType<typeof agreementsClient>;
 let call: ReturnType<typeof caller>;
 let ubnd: { headers: Headers; userId: string }; // editor of the UBND
@@ -28,8 +27,9 @@ const parties = [
   { agency: 'MTTQ' as const, name: 'Ủy ban Mặt trận Tổ quốc Việt Nam phường Tây Hồ' },
 ];
 
+const h = harnessSuite({ now: () => clock });
+
 beforeAll(async () => {
-  h = await createHarness({ now: () => clock });
   api = agreementsClient(h);
   call = caller(h);
   ubnd = await tenantUser(h, { role: 'locality_editor', ...ward, agency: 'UBND' });
@@ -87,8 +87,6 @@ beforeAll(async () => {
   expect(finding.status, finding.text).toBe(201);
   clock = new Date('2026-06-25T00:00:00Z');
 });
-
-afterAll(() => h.close());
 
 const kinds = (items: { kind: string; stage: string | null; label: string }[]) => items.map((n) => `${n.kind}:${n.stage}:${n.label}`).sort();
 

@@ -1,10 +1,10 @@
 import { keys } from '../../shared/keys.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { countersFromRecords, rebuildRollup, storedCounters } from '../../functions/rollups/rebuild.js';
 import { MeteredStore } from '../../functions/store/metered-store.js';
 import { dashboardWireSchema } from '../../shared/rollups/schema.js';
 import { agreementsClient, programBody, regulationBody } from '../support/agreements.js';
-import { createHarness, ddbCost } from '../support/harness.js';
+import { ddbCost, harnessSuite } from '../support/harness.js';
 import { caller, samplePlan } from '../support/supervision-fixtures.js';
 
 /**
@@ -12,16 +12,15 @@ import { caller, samplePlan } from '../support/supervision-fixtures.js';
  * signed, progressed, amended; supervision plans moved; recommendations answered and resolved), the
  * row kept in step at write time equals a rebuild from the records, and the dashboard shows it.
  */
-let h: Awaited<ReturnType<typeof createHarness>>;
 let day = '2024-03-01';
 const tayHo = { provinceCode: '01', localityCode: '00103' };
 let editor: Record<string, string>;
 
+const h = harnessSuite({ now: () => new Date(`${day}T03:00:00Z`) });
+
 beforeAll(async () => {
-  h = await createHarness({ now: () => new Date(`${day}T03:00:00Z`) });
   editor = (await h.userToken({ role: 'locality_editor', ...tayHo })).headers;
 });
-afterAll(() => h.close());
 
 describe('roll-up counters kept at write time', () => {
   it('equal a rebuild from the records after every kind of write', async () => {

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrateDistrictRollupRows } from '../../functions/rollups/migrate-district-rows.js';
 import { countersFromRecords, storedCounters } from '../../functions/rollups/rebuild.js';
 import { MeteredStore } from '../../functions/store/metered-store.js';
 import { keys } from '../../shared/keys.js';
 import { dashboardWireSchema } from '../../shared/rollups/schema.js';
 import { agreementsClient, programBody } from '../support/agreements.js';
-import { createHarness } from '../support/harness.js';
+import { harnessSuite } from '../support/harness.js';
 import { json } from '../support/tenancy.js';
 
 /**
@@ -13,13 +13,9 @@ import { json } from '../support/tenancy.js';
  * `<prov>#P#ROLLUP` / `D#<district>`: the dashboard matches none of them. The migration rebuilds the
  * `T#` row from the records and deletes the old one, once.
  */
-let h: Awaited<ReturnType<typeof createHarness>>;
 const TAY_HO_DISTRICT = { provinceCode: '01', localityCode: '003' };
 
-beforeAll(async () => {
-  h = await createHarness({ now: () => new Date('2026-11-30T02:00:00Z') });
-});
-afterAll(() => h.close());
+const h = harnessSuite({ now: () => new Date('2026-11-30T02:00:00Z') });
 
 describe('migrating the first round’s district roll-up rows', () => {
   it('replaces a D# row by a rebuilt T# row, keeps its data-entry flag, and finds nothing the second time', async () => {

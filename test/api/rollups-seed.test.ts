@@ -1,40 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { countersFromRecords, storedCounters } from '../../functions/rollups/rebuild.js';
 import { demoTenants } from '../../functions/demo/data.js';
-import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
 import { MeteredStore } from '../../functions/store/metered-store.js';
 import { createDocumentClient } from '../../functions/store/client.js';
 import { dashboardWireSchema } from '../../shared/rollups/schema.js';
+import { stackSuite, startSuiteStack } from '../support/local-stack.js';
 
 /** The demo that `npm start` seeds shows up on the province dashboards (history and today's units), with rows equal to the records. */
-let stack: LocalStack;
-beforeAll(async () => {
-  stack = await startLocalStack({
-    dataDir: null,
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    s3Endpoint: inject('s3Endpoint'),
-    tableName: 'rollups-seed',
-    archiveBucket: 'rollups-seed',
-    now: () => new Date('2024-03-01T03:00:00Z'),
-  });
-});
-afterAll(() => stack?.stop());
+const suite = stackSuite(() => startSuiteStack({ tableName: 'rollups-seed', archiveBucket: 'rollups-seed', now: () => new Date('2024-03-01T03:00:00Z') }));
 
 describe('demo roll-ups', () => {
   it('match the seeded records and show the seeds on the province dashboard', async () => {
-    const doc = createDocumentClient({ tableName: stack.tableName, endpoint: stack.dynamoEndpoint, region: 'local' });
-    const store = new MeteredStore(doc, stack.tableName);
+    const doc = createDocumentClient({ tableName: suite.stack.tableName, endpoint: suite.stack.dynamoEndpoint, region: 'local' });
+    const store = new MeteredStore(doc, suite.stack.tableName);
     for (const t of demoTenants) expect(await storedCounters(store, t)).toEqual(await countersFromRecords(store, t));
     doc.destroy();
 
     const dashboard = (email: string, year: number) =>
-      fetch(`${stack.url}/local-idp/token`, {
+      fetch(`${suite.stack.url}/local-idp/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ email, password: 'PhoiHop@2026' }),
       })
         .then((r) => r.json() as Promise<{ id_token: string }>)
-        .then((t) => fetch(`${stack.url}/api/rollups?year=${year}`, { headers: { authorization: `Bearer ${t.id_token}` } }))
+        .then((t) => fetch(`${suite.stack.url}/api/rollups?year=${year}`, { headers: { authorization: `Bearer ${t.id_token}` } }))
         .then(async (r) => dashboardWireSchema.parse(await r.json()));
     const d = await dashboard('xem.hanoi@demo.phoihop.vn', 2024);
     // The seeds' districts are history, in their own section.

@@ -1,15 +1,15 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { rollupUpdate } from '../../functions/rollups/update.js';
 import { MeteredStore } from '../../functions/store/metered-store.js';
 import { counterName as n } from '../../shared/rollups/counters.js';
 import { dashboardWireSchema } from '../../shared/rollups/schema.js';
-import { createHarness, ddbCost } from '../support/harness.js';
+import { ddbCost, harnessSuite } from '../support/harness.js';
 
-let h: Awaited<ReturnType<typeof createHarness>>;
 const at = new Date('2026-03-01T02:00:00Z');
+const h = harnessSuite({ now: () => new Date('2026-03-10T02:00:00Z') });
+
 beforeAll(async () => {
-  h = await createHarness({ now: () => new Date('2026-03-10T02:00:00Z') });
   const store = new MeteredStore(h.doc, h.tableName);
   const tn = (d: string | null) => ({ provinceCode: '19', localityCode: d });
   // Thành phố Thái Nguyên (164): a signed 2026 program with 3 items, one done, one due 05/03, one due 20/03.
@@ -34,7 +34,6 @@ beforeAll(async () => {
   // Another province's commune must never show up.
   await store.transactWrite([rollupUpdate({ provinceCode: '01', localityCode: '00103' }, { [n.agreement('program', 'signed')]: 5 }, at)]);
 });
-afterAll(() => h.close());
 
 describe('province dashboard', () => {
   it('lists every current unit of the province from one Query of small roll-up items, history apart', async () => {

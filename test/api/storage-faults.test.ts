@@ -7,7 +7,7 @@ import { problemSchema } from '../../shared/problem-schema.js';
 import { agreementsClient, programBody, type Headers } from '../support/agreements.js';
 import { makePdf, sha256 } from '../support/archive-files.js';
 import { startFaultProxy } from '../support/fault-proxy.js';
-import { createHarness } from '../support/harness.js';
+import { createHarness, type Harness } from '../support/harness.js';
 
 /**
  * Storage faults injected between the app and DynamoDB Local / the S3 server (a proxy that answers
@@ -17,7 +17,7 @@ import { createHarness } from '../support/harness.js';
 
 let dynamo: Awaited<ReturnType<typeof startFaultProxy>>;
 let s3: Awaited<ReturnType<typeof startFaultProxy>>;
-let h: Awaited<ReturnType<typeof createHarness>>;
+let h: Harness;
 let api: ReturnType<typeof agreementsClient>;
 let editor: Headers;
 const TAY_HO = { provinceCode: '01', localityCode: '00103' };

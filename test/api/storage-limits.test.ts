@@ -1,13 +1,14 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_JSON_BODY_BYTES } from '../../functions/app.js';
 import { endpointsOf } from '../../functions/http/openapi.js';
 import { ITEM_LIMIT_BYTES, itemSize } from '../../functions/store/item-size.js';
 import { MeteredStore } from '../../functions/store/metered-store.js';
+import { appWithRouteTable } from '../../functions/capability-routes.js';
 import { problemSchema } from '../../shared/problem-schema.js';
 import { agreementsClient, programBody, type Headers } from '../support/agreements.js';
 import { fitBytes, repairBody } from '../support/body-repair.js';
-import { createHarness } from '../support/harness.js';
+import { harnessSuite } from '../support/harness.js';
 import { bodyArb, sampleBody } from '../support/schema-bodies.js';
 import { samplePlan } from '../support/supervision-fixtures.js';
 import { signUpBody } from '../support/tenancy.js';
@@ -18,7 +19,6 @@ import { signUpBody } from '../support/tenancy.js';
  * be stored is a 413 problem naming the field; a stored record and its audit entry each fit 400 KB.
  */
 
-let h: Awaited<ReturnType<typeof createHarness>>;
 let api: ReturnType<typeof agreementsClient>;
 let editor: Headers;
 let admin: Headers;
@@ -28,8 +28,9 @@ let thaiNguyenAdmin: Headers;
 const clock = new Date('2026-03-20T02:00:00Z');
 const TAY_HO = { provinceCode: '01', localityCode: '00103' };
 
+const h = harnessSuite({ now: () => clock });
+
 beforeAll(async () => {
-  h = await createHarness({ now: () => clock });
   api = agreementsClient(h);
   editor = (await h.userToken({ role: 'locality_editor', ...TAY_HO })).headers;
   admin = (await h.userToken({ role: 'locality_admin', ...TAY_HO })).headers;
@@ -37,7 +38,6 @@ beforeAll(async () => {
   operator = (await h.userToken({ role: 'operator', provinceCode: null, localityCode: null })).headers;
   thaiNguyenAdmin = (await h.userToken({ role: 'province_admin', provinceCode: '19', localityCode: null })).headers;
 });
-afterAll(() => h.close());
 
 async function send(method: string, path: string, headers: Headers, body?: unknown) {
   const res = await h.app.request(path, {
@@ -270,7 +270,8 @@ function fixDeadlines(b: Record<string, any>) {
   }
 }
 
-const writeRoutes = () => endpointsOf(h.app.routes).filter((e) => e.method !== 'GET');
+// The served app loads capabilities lazily; the full route table comes from the same routes mounted at once.
+const writeRoutes = () => endpointsOf(appWithRouteTable(h.deps).routes).filter((e) => e.method !== 'GET');
 const routeKey = (e: { method: string; path: string }) => `${e.method} ${e.path}`;
 
 /** A body for the route: from its schema, fixed to the scenario, repaired to the schema, cut to the request limit. */

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MeteredStore } from '../../functions/store/metered-store.js';
 import { reminderKeys } from '../../shared/keys.js';
 import type { Board, PlanDetail, PlanSummary } from '../../shared/supervision/views.js';
-import { createHarness } from '../support/harness.js';
+import { harnessSuite } from '../support/harness.js';
 import { caller, samplePlan, type Headers } from '../support/supervision-fixtures.js';
 
 /**
@@ -11,7 +11,6 @@ import { caller, samplePlan, type Headers } from '../support/supervision-fixture
  * board's on-time rate are judged by those days, while the audit log keeps the real instants.
  */
 
-let h: Awaited<ReturnType<typeof createHarness>>;
 let call: ReturnType<typeof caller>;
 let editor: Headers;
 let stranger: Headers;
@@ -19,13 +18,13 @@ const clock = new Date('2026-12-06T03:00:00Z'); // 10:00, 06/12/2026 in Hà Nộ
 const today = '2026-12-06';
 const ward = { provinceCode: '01', localityCode: '00103' };
 
+const h = harnessSuite({ now: () => clock });
+
 beforeAll(async () => {
-  h = await createHarness({ now: () => clock });
   call = caller(h);
   editor = (await h.userToken({ role: 'locality_editor', ...ward })).headers;
   stranger = (await h.userToken({ role: 'locality_editor', provinceCode: '01', localityCode: '00106' })).headers;
 });
-afterAll(() => h.close());
 
 /** A 2024 plan: working sessions 10/05 and 20/05/2024, so its report was due 04/06/2024. */
 const plan2024 = (over: Record<string, unknown> = {}) =>

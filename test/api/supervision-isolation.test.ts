@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDetail } from '../../shared/supervision/views.js';
-import { createHarness, ddbCost } from '../support/harness.js';
+import { ddbCost, harnessSuite } from '../support/harness.js';
 import { caller, samplePlan, type Headers } from '../support/supervision-fixtures.js';
 
 /**
@@ -9,7 +9,6 @@ import { caller, samplePlan, type Headers } from '../support/supervision-fixture
  * plan; Hà Nội's province staff read Tây Hồ only through `?locality=00103`, and only read.
  */
 
-let h: Awaited<ReturnType<typeof createHarness>>;
 let call: ReturnType<typeof caller>;
 let owner: Headers;
 const clock = new Date('2026-03-18T02:00:00Z');
@@ -29,8 +28,9 @@ const actors: Record<
 };
 const tokens: Record<string, Headers> = {};
 
+const h = harnessSuite({ now: () => clock });
+
 beforeAll(async () => {
-  h = await createHarness({ now: () => clock });
   call = caller(h);
   owner = (await h.userToken({ role: 'locality_editor', provinceCode: '01', localityCode: '00103' })).headers;
   for (const [name, a] of Object.entries(actors)) tokens[name] = (await h.userToken(a)).headers;
@@ -53,7 +53,6 @@ beforeAll(async () => {
   await call('POST', `/api/supervision/plans/${planId}/recommendations/1/responses`, owner, { version: 1, respondedOn: '2026-03-18', content: 'Trả lời' });
   snapshot = (await call('GET', `/api/supervision/plans/${planId}`, owner)).json;
 });
-afterAll(() => h.close());
 
 /** Every supervision route aimed at Tây Hồ's plan, with a valid body, so only the tenant decides. */
 function attempts(district?: string) {

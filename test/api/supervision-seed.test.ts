@@ -1,20 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demoSupervisionItems, demoSupervisionPlans, seedSupervisionDemo } from '../../functions/demo/supervision.js';
 import { idSchemaPattern } from '../../shared/ids.js';
 import { planSchema, recommendationSchema } from '../../shared/supervision/schema.js';
 import type { Board, PlanDetail } from '../../shared/supervision/views.js';
-import { createHarness, ddbCost } from '../support/harness.js';
+import { ddbCost, harnessSuite } from '../support/harness.js';
 import { caller } from '../support/supervision-fixtures.js';
 
-let h: Awaited<ReturnType<typeof createHarness>>;
 let call: ReturnType<typeof caller>;
 const clock = new Date('2026-11-23T03:00:00Z');
 
+const h = harnessSuite({ now: () => clock });
+
 beforeAll(async () => {
-  h = await createHarness({ now: () => clock });
   call = caller(h);
 });
-afterAll(() => h.close());
 
 describe('demo supervision data', () => {
   it('is labelled as demo and valid against the shared schemas', () => {

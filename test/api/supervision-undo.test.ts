@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { problemSchema } from '../../shared/problem-schema.js';
 import { dashboardWireSchema } from '../../shared/rollups/schema.js';
 import { UNDO_WINDOW_MINUTES } from '../../shared/supervision/rules.js';
-import { createHarness } from '../support/harness.js';
+import { harnessSuite } from '../support/harness.js';
 import { caller, samplePlan, type Headers } from '../support/supervision-fixtures.js';
 
 /**
@@ -11,7 +11,6 @@ import { caller, samplePlan, type Headers } from '../support/supervision-fixture
  * refused in plain words (403 another person, 409 window passed / changed since, 404 elsewhere).
  */
 
-let h: Awaited<ReturnType<typeof createHarness>>;
 let call: ReturnType<typeof caller>;
 let now = new Date('2026-03-18T02:00:00Z');
 let clerk: Headers;
@@ -24,8 +23,9 @@ const later = (minutes: number) => {
   now = new Date(now.getTime() + minutes * 60_000);
 };
 
+const h = harnessSuite({ now: () => now });
+
 beforeAll(async () => {
-  h = await createHarness({ now: () => now });
   call = caller(h);
   clerk = (await h.userToken({ role: 'locality_editor', ...TAY_HO })).headers;
   colleague = (await h.userToken({ role: 'locality_editor', ...TAY_HO })).headers;
@@ -33,7 +33,6 @@ beforeAll(async () => {
   caugiay = (await h.userToken({ role: 'locality_editor', provinceCode: '01', localityCode: '00166' })).headers;
   provinceAdmin = (await h.userToken({ role: 'province_admin', provinceCode: '01', localityCode: null })).headers;
 });
-afterAll(() => h.close());
 
 async function newPlan(topic = 'Giám sát trật tự đô thị') {
   const r = await call('POST', '/api/supervision/plans', clerk, samplePlan({ topic }));
@@ -43,6 +42,18 @@ async function newPlan(topic = 'Giám sát trật tự đô thị') {
 const move = (id: string, who: Headers, to: string, version: number) => call('POST', `/api/supervision/plans/${id}/transitions`, who, { to, version });
 const undo = (id: string, who: Headers, version: number) => call('POST', `/api/supervision/plans/${id}/transitions/undo`, who, { version });
 const plan = async (id: string) => (await call('GET', `/api/supervision/plans/${id}`, clerk)).json;
+
+/** Takes a new plan under way with one finding whose one recommendation (no. 1, version 2) the clerk has answered. */
+async function answeredRecommendation(id: string, rec: { content: string; responsibleUnit: string }) {
+  await move(id, clerk, 'notified', 1);
+  await move(id, clerk, 'in_progress', 2);
+  await call('POST', `/api/supervision/plans/${id}/findings`, clerk, {
+    kind: 'shortcoming',
+    title: 'Tồn tại',
+    recommendations: [{ ...rec, deadline: '2026-04-30' }],
+  });
+  await call('POST', `/api/supervision/plans/${id}/recommendations/1/responses`, clerk, { version: 1, respondedOn: '2026-03-18', content: 'Trả lời' });
+}
 
 function problem(r: { status: number; json: unknown; res: Response }, status: number) {
   expect(r.status, JSON.stringify(r.json)).toBe(status);
@@ -131,14 +142,7 @@ describe('undo a plan step', () => {
 describe('undo a recommendation move', () => {
   it('resolved → back to answered: resolvedOn gone, the plan counts it open again, the board too', async () => {
     const id = await newPlan('Giám sát kiến nghị hoàn tác');
-    await move(id, clerk, 'notified', 1);
-    await move(id, clerk, 'in_progress', 2);
-    await call('POST', `/api/supervision/plans/${id}/findings`, clerk, {
-      kind: 'shortcoming',
-      title: 'Tồn tại',
-      recommendations: [{ content: 'Kiến nghị hoàn tác', responsibleUnit: 'UBND phường Quảng An', deadline: '2026-04-30' }],
-    });
-    await call('POST', `/api/supervision/plans/${id}/recommendations/1/responses`, clerk, { version: 1, respondedOn: '2026-03-18', content: 'Trả lời' });
+    await answeredRecommendation(id, { content: 'Kiến nghị hoàn tác', responsibleUnit: 'UBND phường Quảng An' });
     const resolved = await call('POST', `/api/supervision/plans/${id}/recommendations/1/transitions`, clerk, { to: 'resolved', version: 2 });
     expect(resolved.json.recommendation.status).toBe('resolved');
     expect((await plan(id)).plan.openRecommendations).toBe(0);
@@ -167,14 +171,7 @@ describe('undo a recommendation move', () => {
 
   it('after the window → 409', async () => {
     const id = await newPlan();
-    await move(id, clerk, 'notified', 1);
-    await move(id, clerk, 'in_progress', 2);
-    await call('POST', `/api/supervision/plans/${id}/findings`, clerk, {
-      kind: 'shortcoming',
-      title: 'Tồn tại',
-      recommendations: [{ content: 'Kiến nghị', responsibleUnit: 'UBND phường Nhật Tân', deadline: '2026-04-30' }],
-    });
-    await call('POST', `/api/supervision/plans/${id}/recommendations/1/responses`, clerk, { version: 1, respondedOn: '2026-03-18', content: 'Trả lời' });
+    await answeredRecommendation(id, { content: 'Kiến nghị', responsibleUnit: 'UBND phường Nhật Tân' });
     await call('POST', `/api/supervision/plans/${id}/recommendations/1/transitions`, clerk, { to: 'accepted', version: 2 });
     later(UNDO_WINDOW_MINUTES + 5);
     const p = problem(await call('POST', `/api/supervision/plans/${id}/recommendations/1/transitions/undo`, clerk, { version: 3 }), 409);

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MeteredStore } from '../../functions/store/metered-store.js';
 import { addTransactionContributor } from '../../functions/supervision/service/commit.js';
 import { supervisionKeys } from '../../shared/keys.js';
 import type { Board, PlanDetail } from '../../shared/supervision/views.js';
-import { createHarness, ddbCost } from '../support/harness.js';
+import { ddbCost, harnessSuite } from '../support/harness.js';
 import { caller, samplePlan, type Headers } from '../support/supervision-fixtures.js';
 
-let h: Awaited<ReturnType<typeof createHarness>>;
 let call: ReturnType<typeof caller>;
 let editor: Headers;
 let viewer: Headers;
@@ -14,13 +13,13 @@ let clock = new Date('2026-03-02T02:00:00Z'); // 09:00, 02/03/2026 in Hà Nội
 const setDay = (day: string) => (clock = new Date(`${day}T02:00:00Z`));
 const tayHo = { provinceCode: '01', localityCode: '00103' };
 
+const h = harnessSuite({ now: () => clock });
+
 beforeAll(async () => {
-  h = await createHarness({ now: () => clock });
   call = caller(h);
   editor = (await h.userToken({ role: 'locality_editor', ...tayHo })).headers;
   viewer = (await h.userToken({ role: 'locality_viewer', ...tayHo })).headers;
 });
-afterAll(() => h.close());
 
 async function rawQuery(pk: string, index?: 'GSI1' | 'GSI2') {
   const store = new MeteredStore(h.doc, h.tableName);

@@ -1,19 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/roles.js';
 import { tenancyRoutePermissions } from '../../scripts/roles-doc.js';
-import { createHarness } from '../support/harness.js';
+import { harnessSuite } from '../support/harness.js';
 import { expectFieldError, json, signUpBody } from '../support/tenancy.js';
 
 /** Issue #3 done-when: bad input on every new route gets a problem+json 4xx naming the field. */
-let h: Awaited<ReturnType<typeof createHarness>>;
 const headersFor: Partial<Record<Role, Record<string, string>>> = {};
+const h = harnessSuite();
+
 beforeAll(async () => {
-  h = await createHarness();
   headersFor.province_admin = (await h.userToken({ role: 'province_admin', provinceCode: '01', localityCode: null })).headers;
   headersFor.locality_admin = (await h.userToken({ role: 'locality_admin', provinceCode: '01', localityCode: '00103' })).headers;
   headersFor.operator = (await h.userToken({ role: 'operator', provinceCode: null, localityCode: null })).headers;
 });
-afterAll(() => h.close());
 
 const hash = 'a'.repeat(64);
 const token = `01.003.${'A'.repeat(43)}`;

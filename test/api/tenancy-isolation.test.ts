@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/roles.js';
-import { createHarness, ddbCost } from '../support/harness.js';
+import { ddbCost, harnessSuite } from '../support/harness.js';
 import { acceptInvitation, json, onboardDistrict } from '../support/tenancy.js';
 
 /**
@@ -13,7 +13,6 @@ import { acceptInvitation, json, onboardDistrict } from '../support/tenancy.js';
  * Target tenant A = Tây Hồ (01/003). Foreign: B = Cầu Giấy (01/005), C = Thái Nguyên city (19/164),
  * province 19 staff.
  */
-let h: Awaited<ReturnType<typeof createHarness>>;
 const _A = { provinceCode: '01', localityCode: '00103' };
 const target = {
   adminId: '',
@@ -25,8 +24,9 @@ const target = {
 type Caller = { label: string; role: Role; provinceCode: string | null; localityCode: string | null; headers: Record<string, string> };
 const callers: Caller[] = [];
 
+const h = harnessSuite({ now: () => new Date('2026-11-23T03:00:00Z') });
+
 beforeAll(async () => {
-  h = await createHarness({ now: () => new Date('2026-11-23T03:00:00Z') });
   const { token } = await onboardDistrict(h, '01', '00103', 'admin.a@tayho.test.vn');
   const admin = await acceptInvitation(h, token, 'Quản Trị Tây Hồ');
   target.adminId = admin.user.userId;
@@ -83,7 +83,6 @@ beforeAll(async () => {
   const op = await h.userToken({ role: 'operator', provinceCode: null, localityCode: null });
   callers.push({ label: 'operator', role: 'operator', provinceCode: null, localityCode: null, headers: op.headers });
 });
-afterAll(() => h.close());
 
 /** Nothing of tenant A in the answer, apart from what the caller itself put in the URL. */
 async function expectNoLeak(res: Response, path: string) {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/roles.js';
 import type { Tenant } from '../../shared/tenancy/schema.js';
-import { createHarness, ddbCost } from '../support/harness.js';
+import { ddbCost, harnessSuite } from '../support/harness.js';
 import { expectFieldError, json, onboardDistrict, signUpBody } from '../support/tenancy.js';
 
 /**
@@ -9,10 +9,10 @@ import { expectFieldError, json, onboardDistrict, signUpBody } from '../support/
  * every tenant of the platform, paged across provinces, filtered by province and status; nobody
  * but an operator reads it.
  */
-let h: Awaited<ReturnType<typeof createHarness>>;
 let op: Record<string, string>;
+const h = harnessSuite({ now: () => new Date('2026-11-23T03:00:00Z') });
+
 beforeAll(async () => {
-  h = await createHarness({ now: () => new Date('2026-11-23T03:00:00Z') });
   op = (await h.userToken({ role: 'operator', provinceCode: null, localityCode: null })).headers;
   await onboardDistrict(h, '01', '00070');
   await onboardDistrict(h, '01', '00103');
@@ -21,7 +21,6 @@ beforeAll(async () => {
   const province = await h.app.request('/api/tenancy/provinces', json({ provinceCode: '79', adminEmail: 'qt@tphcm.gov.vn', adminName: 'Trần Văn Bảy' }, op));
   expect(province.status).toBe(201);
 });
-afterAll(() => h.close());
 
 type Page = { items: Tenant[]; nextCursor: string | null };
 const list = async (query = '', headers = op) => {

@@ -1,18 +1,17 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedId } from '../../functions/demo/agreements.js';
 import { DEMO_PASSWORD, demoUsers } from '../../functions/demo/data.js';
 import { seedDemo } from '../../functions/demo/seed.js';
 import type { AgreementDetail, ListResponse } from '../../shared/agreements/schema.js';
 import { keys } from '../../shared/keys.js';
-import { createHarness } from '../support/harness.js';
+import { harnessSuite } from '../support/harness.js';
 
-let h: Awaited<ReturnType<typeof createHarness>>;
+const h = harnessSuite();
+
 beforeAll(async () => {
-  h = await createHarness();
   await seedDemo({ doc: h.doc, tableName: h.tableName, idp: h.idp });
 });
-afterAll(() => h.close());
 
 describe('demo seed (tenancy)', () => {
   it('has an active tenant profile — province tenants included — for every tenant that has users', async () => {

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Tenant } from '../../shared/tenancy/schema.js';
-import { createHarness, ddbCost } from '../support/harness.js';
+import { ddbCost, harnessSuite } from '../support/harness.js';
 import { expectFieldError, json, problemOf, signUpBody } from '../support/tenancy.js';
 
-let h: Awaited<ReturnType<typeof createHarness>>;
-beforeAll(async () => {
-  h = await createHarness({ now: () => new Date('2026-11-23T03:00:00Z') });
-});
-afterAll(() => h.close());
+const h = harnessSuite({ now: () => new Date('2026-11-23T03:00:00Z') });
 
 const signUp = (body: unknown) => h.app.request('/api/tenancy/signups', json(body));
 

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Invitation, User } from '../../shared/users/schema.js';
-import { createHarness, ddbCost } from '../support/harness.js';
+import { ddbCost, harnessSuite } from '../support/harness.js';
 import { acceptInvitation, expectFieldError, json, onboardDistrict, problemOf } from '../support/tenancy.js';
 
-let h: Awaited<ReturnType<typeof createHarness>>;
 let now = new Date('2026-11-23T03:00:00Z');
-beforeAll(async () => {
-  h = await createHarness({ now: () => now });
-});
-afterAll(() => h.close());
+const h = harnessSuite({ now: () => now });
 
 type Created = { token: string; link: string; invitation: Invitation };
 

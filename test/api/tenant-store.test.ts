@@ -1,6 +1,6 @@
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app.js';
 import type { AppDeps, AppEnv } from '../../functions/http/env.js';
 import { metering } from '../../functions/http/metering.js';
@@ -10,21 +10,20 @@ import { createDocumentClient } from '../../functions/store/client.js';
 import type { TenantAccess, TenantCredentials } from '../../functions/store/scoped-credentials.js';
 import type { Identity } from '../../shared/identity.js';
 import { keys, tenantOf } from '../../shared/keys.js';
-import { createHarness, ddbCost } from '../support/harness.js';
+import { ddbCost, harnessSuite } from '../support/harness.js';
 
 /**
  * The request path on AWS: after requireAuth the request's store signs with the tenant's scoped
  * credentials. Here the "scoped" client talks to DynamoDB Local with credentials that name the
  * tenant, so the test can see which client served each request.
  */
-let h: Awaited<ReturnType<typeof createHarness>>;
+const h = harnessSuite();
+
 beforeAll(async () => {
-  h = await createHarness();
   await h.doc.send(
     new PutCommand({ TableName: h.tableName, Item: { ...keys.tenant({ provinceCode: '19', localityCode: '05443' }), entity: 'tenant', name: 'Thái Nguyên' } }),
   );
 });
-afterAll(() => h.close());
 
 function fakeTenantAccess(opts: { fail?: boolean } = {}) {
   const asked: Identity[] = [];

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { vietnamMonth } from '../../shared/dates.js';
 import type { Role } from '../../shared/roles.js';
 import type { UsageReport } from '../../shared/usage/schema.js';
-import { documentDetailSchema, uploadTicketSchema } from '../../shared/archive/schema.js';
 import { makePdf } from '../support/archive-files.js';
-import { createHarness, ddbCost } from '../support/harness.js';
+import { archiveFlow } from '../support/archive-flow.js';
+import { ddbCost, harnessSuite } from '../support/harness.js';
 
 /**
  * Per-tenant usage (issue #16 part 4): requests of two tenants (Phường Tây Hồ 01#00103 and a
@@ -12,7 +12,6 @@ import { createHarness, ddbCost } from '../support/harness.js';
  * back separately: the operator sees all, each province admin only its own (and merged) tenants,
  * everyone else 403.
  */
-let h: Awaited<ReturnType<typeof createHarness>>;
 type Who = { headers: Record<string, string> };
 const who: Record<string, Who> = {};
 // The real clock: presigned S3 URLs are checked against it.
@@ -26,8 +25,9 @@ async function report(w: Who, query = `?month=${MONTH}`) {
   return (await res.json()) as UsageReport;
 }
 
+const h = harnessSuite();
+
 beforeAll(async () => {
-  h = await createHarness();
   const t = (role: Role, provinceCode: string | null, localityCode: string | null) => h.userToken({ role, provinceCode, localityCode });
   Object.assign(who, {
     tayho: await t('locality_editor', '01', '00103'),
@@ -46,36 +46,17 @@ beforeAll(async () => {
   // and archives one PDF (declare, PUT, complete: 3 requests)
   const pdf = makePdf('Quy chế phối hợp — thử mức sử dụng');
   pdfSize = pdf.length;
-  const declared = await h.app.request('/api/archive/uploads', {
-    method: 'POST',
-    headers: { ...who.tayho!.headers, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      file: { name: 'quy-che.pdf', size: pdf.length, contentType: 'application/pdf' },
-      document: {
-        type: 'QC',
-        numberSymbol: '01/QC',
-        issuingAgencies: ['UBND phường Tây Hồ'],
-        signedOn: '2026-01-05',
-        signers: [],
-        summary: 'Thử',
-        links: [],
-        tags: [],
-      },
-    }),
+  const archived = await archiveFlow(h).archive(who.tayho!, pdf, {
+    name: 'quy-che.pdf',
+    meta: { type: 'QC', numberSymbol: '01/QC', signedOn: '2026-01-05', summary: 'Thử' },
   });
-  expect(declared.status, await declared.clone().text()).toBe(201);
-  const ticket = uploadTicketSchema.parse(await declared.json());
-  expect((await fetch(ticket.put.url, { method: 'PUT', headers: ticket.put.headers, body: new Uint8Array(pdf) })).status).toBe(200);
-  const done = await h.app.request(`/api/archive/uploads/${ticket.uploadId}/complete`, { method: 'POST', headers: who.tayho!.headers });
-  expect(done.status, await done.clone().text()).toBe(201);
-  expect(documentDetailSchema.parse(await done.json()).versions[0]!.size).toBe(pdf.length);
+  expect(archived.versions[0]!.size).toBe(pdf.length);
   // Thái Nguyên ward: 2 requests; Bắc Kạn (merged into 19) history: 1.
   for (let i = 0; i < 2; i++) expect((await get('/api/me', who.thainguyen)).status).toBe(200);
   expect((await get('/api/me', who.backan)).status).toBe(200);
   // Anonymous and operator calls are nobody's usage.
   expect((await get('/api/health')).status).toBe(200);
 });
-afterAll(() => h?.close());
 
 describe('usage per tenant and month', () => {
   it('the operator sees every tenant, counted separately', async () => {

@@ -1,24 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app.js';
 import { USER_STATUS_TTL_MS } from '../../functions/auth/user-status.js';
 import type { InvitationCreated, User } from '../../shared/users/schema.js';
-import { createHarness } from '../support/harness.js';
+import { harnessSuite } from '../support/harness.js';
 import { acceptInvitation, json, onboardDistrict } from '../support/tenancy.js';
 
 /** Disabling reaches tokens already issued within 5 minutes; users are re-enabled; invitation links are re-issued. */
 
-let h: Awaited<ReturnType<typeof createHarness>>;
 let now = new Date('2026-11-30T02:00:00Z');
 let admin: Record<string, string>;
 let editor: { user: { userId: string; email: string }; headers: Record<string, string> };
 
+const h = harnessSuite({ now: () => now });
+
 beforeAll(async () => {
-  h = await createHarness({ now: () => now });
   const { token } = await onboardDistrict(h, '01', '00004', 'vanphong@phucxa.gov.vn');
   admin = (await acceptInvitation(h, token, 'Quản Trị Phúc Xá')).headers;
   editor = await acceptInvitation(h, (await invite('bientap@phucxa.gov.vn')).token, 'Biên Tập Viên');
 });
-afterAll(() => h.close());
 
 async function invite(email: string): Promise<InvitationCreated> {
   const res = await h.app.request('/api/tenancy/invitations', json({ email, role: 'locality_editor' }, admin));

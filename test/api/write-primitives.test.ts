@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditPut, diff } from '../../functions/audit/record.js';
 import { MeteredStore } from '../../functions/store/metered-store.js';
 import { idempotentCreate } from '../../functions/store/idempotency.js';
 import { isConditionFailure, versionCondition, versionFromIfMatch } from '../../functions/store/versioning.js';
 import type { Identity } from '../../shared/identity.js';
 import { keys } from '../../shared/keys.js';
-import { createHarness } from '../support/harness.js';
+import { harnessSuite } from '../support/harness.js';
 
-let h: Awaited<ReturnType<typeof createHarness>>;
-beforeAll(async () => {
-  h = await createHarness();
-});
-afterAll(() => h.close());
+const h = harnessSuite();
 
 const tenant = { provinceCode: '01', localityCode: '00103' };
 const actor: Identity = { userId: 'u1', email: 'a@b.vn', role: 'locality_editor', provinceCode: '01', localityCode: '00103' };

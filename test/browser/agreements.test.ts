@@ -1,30 +1,19 @@
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../functions/local/server.js';
-import { launchBrowser, signInAs, startWebStack } from '../support/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signInAs, webSuite } from '../support/browser.js';
 import { setDataEntry } from '../support/locality-flow.js';
 
-let stack: LocalStack;
-let browser: Browser;
-let page: Page;
+const web = webSuite('browser-agreements', { page: { acceptDownloads: true } });
 
 beforeAll(async () => {
-  stack = await startWebStack('browser-agreements');
   // Quận Tây Hồ is history since 01/07/2025 (read-only); Hà Nội opens it to backfill records, so its demo admin may write.
-  await setDataEntry(stack.url, '003', true);
-  browser = await launchBrowser();
-  page = await browser.newPage({ acceptDownloads: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  await setDataEntry(web.stack.url, '003', true);
 });
 
 async function signIn(email: string, name: string) {
-  await signInAs(page, stack.url, email);
-  await expect.poll(() => page.locator('[data-testid=who]').innerText()).toContain(name);
+  await signInAs(web.page, web.stack.url, email);
+  await expect.poll(() => web.page.locator('[data-testid=who]').innerText()).toContain(name);
 }
 
 async function documentText(download: import('playwright-core').Download): Promise<string> {
@@ -37,62 +26,62 @@ async function documentText(download: import('playwright-core').Download): Promi
 describe('agreements in a real browser', () => {
   it('lists the seeded Tây Hồ programs and finds one without diacritics', async () => {
     await signIn('admin.tayho@demo.phoihop.vn', 'Nguyễn Thu Hà');
-    await page.goto(`${stack.url}/agreements`);
-    await expect.poll(() => page.locator('[data-testid=agreement-row]').count()).toBe(2);
-    await page.fill('[data-testid=search]', 'ky hop hdnd');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('[data-testid=agreement-row]').count()).toBe(1);
-    expect(await page.locator('[data-testid=agreement-list]').innerText()).toContain('Chương trình phối hợp công tác năm 2024');
+    await web.page.goto(`${web.stack.url}/agreements`);
+    await expect.poll(() => web.page.locator('[data-testid=agreement-row]').count()).toBe(2);
+    await web.page.fill('[data-testid=search]', 'ky hop hdnd');
+    await web.page.keyboard.press('Enter');
+    await expect.poll(() => web.page.locator('[data-testid=agreement-row]').count()).toBe(1);
+    expect(await web.page.locator('[data-testid=agreement-list]').innerText()).toContain('Chương trình phối hợp công tác năm 2024');
   });
 
   it('drafts a program with items, signs it, updates progress, writes a semi-annual review and downloads the .docx files', async () => {
     // Today's unit: Phường Tây Hồ (Quận Tây Hồ is history since 01/07/2025, read-only).
     await signIn('admin.phuongtayho@demo.phoihop.vn', 'Phan Thị Ngọc Anh');
     const year = String(new Date(Date.now() + 7 * 3600_000).getUTCFullYear());
-    await page.goto(`${stack.url}/agreements`);
-    await page.click('[data-testid=new-agreement]');
-    await page.waitForSelector('[data-testid=agreement-editor]');
-    await page.fill('input[name=number]', '12/CTrPH-HĐND-UBND-MTTQ');
-    await page.fill('input[name=title]', `Phối hợp công tác năm ${year} (thử nghiệm trình duyệt)`);
+    await web.page.goto(`${web.stack.url}/agreements`);
+    await web.page.click('[data-testid=new-agreement]');
+    await web.page.waitForSelector('[data-testid=agreement-editor]');
+    await web.page.fill('input[name=number]', '12/CTrPH-HĐND-UBND-MTTQ');
+    await web.page.fill('input[name=title]', `Phối hợp công tác năm ${year} (thử nghiệm trình duyệt)`);
     // The ward's three bodies are offered, named after the ward; the ward has no Đoàn ĐBQH.
-    await expect.poll(() => page.inputValue('input[name=party-0]')).toBe('Thường trực Hội đồng nhân dân phường Tây Hồ');
-    expect(await page.inputValue('input[name=party-1]')).toBe('Ủy ban nhân dân phường Tây Hồ');
-    expect(await page.inputValue('input[name=party-2]')).toBe('Ủy ban Mặt trận Tổ quốc Việt Nam phường Tây Hồ');
-    expect(await page.locator('select[name=party-agency-0] option[value=DBQH]').count()).toBe(0);
+    await expect.poll(() => web.page.inputValue('input[name=party-0]')).toBe('Thường trực Hội đồng nhân dân phường Tây Hồ');
+    expect(await web.page.inputValue('input[name=party-1]')).toBe('Ủy ban nhân dân phường Tây Hồ');
+    expect(await web.page.inputValue('input[name=party-2]')).toBe('Ủy ban Mặt trận Tổ quốc Việt Nam phường Tây Hồ');
+    expect(await web.page.locator('select[name=party-agency-0] option[value=DBQH]').count()).toBe(0);
     // A new program may continue one of Quận Tây Hồ's.
-    await page.waitForSelector('[data-testid=continues] select option:nth-child(2)', { state: 'attached' });
-    await page.selectOption('[data-testid=continues] select', { label: 'Chương trình phối hợp công tác năm 2024 (2024)' });
-    await page.click('[data-testid=add-item]');
-    await page.fill('input[name=item-title-0]', 'Phối hợp tổ chức phản biện xã hội');
-    await page.selectOption('select[name=item-lead-0]', { label: 'Ủy ban Mặt trận Tổ quốc Việt Nam phường Tây Hồ' });
-    await page.fill('input[name=item-due-0]', `${year}-12-15`);
-    await page.click('[data-testid=add-item]');
-    await page.fill('input[name=item-title-1]', 'Phối hợp thực hiện giám sát');
-    await page.click('[data-testid=save-agreement]');
+    await web.page.waitForSelector('[data-testid=continues] select option:nth-child(2)', { state: 'attached' });
+    await web.page.selectOption('[data-testid=continues] select', { label: 'Chương trình phối hợp công tác năm 2024 (2024)' });
+    await web.page.click('[data-testid=add-item]');
+    await web.page.fill('input[name=item-title-0]', 'Phối hợp tổ chức phản biện xã hội');
+    await web.page.selectOption('select[name=item-lead-0]', { label: 'Ủy ban Mặt trận Tổ quốc Việt Nam phường Tây Hồ' });
+    await web.page.fill('input[name=item-due-0]', `${year}-12-15`);
+    await web.page.click('[data-testid=add-item]');
+    await web.page.fill('input[name=item-title-1]', 'Phối hợp thực hiện giám sát');
+    await web.page.click('[data-testid=save-agreement]');
 
-    await page.waitForSelector('[data-testid=agreement-title]');
-    expect(await page.locator('[data-testid=agreement-title]').innerText()).toBe(`Chương trình phối hợp công tác năm ${year} (thử nghiệm trình duyệt)`);
-    expect(await page.locator('[data-testid=agreement-status]').innerText()).toBe('Dự thảo');
-    expect(await page.locator('[data-testid=items] [data-testid^=item-]').count()).toBe(2);
-    expect(await page.locator('[data-testid=continues]').innerText()).toContain('Quận Tây Hồ');
+    await web.page.waitForSelector('[data-testid=agreement-title]');
+    expect(await web.page.locator('[data-testid=agreement-title]').innerText()).toBe(`Chương trình phối hợp công tác năm ${year} (thử nghiệm trình duyệt)`);
+    expect(await web.page.locator('[data-testid=agreement-status]').innerText()).toBe('Dự thảo');
+    expect(await web.page.locator('[data-testid=items] [data-testid^=item-]').count()).toBe(2);
+    expect(await web.page.locator('[data-testid=continues]').innerText()).toContain('Quận Tây Hồ');
 
     // Sign: the dialog is pre-filled with one signatory per party, titled for the ward.
-    await page.click('[data-testid=open-sign]');
-    await page.waitForSelector('[data-testid=sign-dialog]');
-    expect(await page.locator('[data-testid=signatory]').count()).toBe(3);
-    await expect.poll(() => page.inputValue('input[name=title-1]')).toBe('Chủ tịch UBND phường Tây Hồ');
+    await web.page.click('[data-testid=open-sign]');
+    await web.page.waitForSelector('[data-testid=sign-dialog]');
+    expect(await web.page.locator('[data-testid=signatory]').count()).toBe(3);
+    await expect.poll(() => web.page.inputValue('input[name=title-1]')).toBe('Chủ tịch UBND phường Tây Hồ');
     const signers = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường'];
     for (let i = 0; i < 3; i++) {
-      await page.fill(`input[name=name-${i}]`, signers[i]!);
+      await web.page.fill(`input[name=name-${i}]`, signers[i]!);
     }
-    await page.fill('input[name=place]', 'Hội trường UBND phường Tây Hồ');
-    await page.click('[data-testid=confirm-sign]');
-    await expect.poll(() => page.locator('[data-testid=agreement-status]').innerText()).toBe('Đang có hiệu lực');
-    expect(await page.locator('[data-testid=signing]').innerText()).toContain('Lê Văn Cường');
-    expect(await page.locator('[data-testid=edit]').count()).toBe(0); // frozen
+    await web.page.fill('input[name=place]', 'Hội trường UBND phường Tây Hồ');
+    await web.page.click('[data-testid=confirm-sign]');
+    await expect.poll(() => web.page.locator('[data-testid=agreement-status]').innerText()).toBe('Đang có hiệu lực');
+    expect(await web.page.locator('[data-testid=signing]').innerText()).toContain('Lê Văn Cường');
+    expect(await web.page.locator('[data-testid=edit]').count()).toBe(0); // frozen
 
     // Progress of item 1, with a dated note on its timeline.
-    const item = page.locator('[data-testid=item-1]');
+    const item = web.page.locator('[data-testid=item-1]');
     await item.locator('[data-testid=open-progress]').click();
     await item.locator('select[name=status]').selectOption('in_progress');
     await item.locator('input[name=progress]').fill('60');
@@ -103,24 +92,24 @@ describe('agreements in a real browser', () => {
     expect(await item.innerText()).toContain('Đang thực hiện');
 
     // Semi-annual review.
-    await page.click('[data-testid=new-review]');
-    await page.waitForSelector('[data-testid=review-editor]');
-    await page.selectOption('select[name=half]', 'H1');
-    await page.fill('input[name=result-1]', 'Tổ chức 01 hội nghị phản biện');
-    await page.fill('textarea[name=achievements]', 'Ba cơ quan phối hợp chặt chẽ, đúng kế hoạch.');
-    await page.fill('textarea[name=shortcomings]', 'Công tác tuyên truyền có lúc chưa thường xuyên.');
-    await page.fill('textarea[name=priorities]', 'Tổ chức kỳ họp cuối năm.');
-    await page.fill('input[name=decidedBy]', 'UBND Quận');
-    await page.fill('input[name=collectives]', '9');
-    await page.fill('input[name=individuals]', '11');
-    await page.click('[data-testid=save-review]');
-    await page.waitForSelector('[data-testid=review]');
-    const review = await page.locator('[data-testid=review]').innerText();
+    await web.page.click('[data-testid=new-review]');
+    await web.page.waitForSelector('[data-testid=review-editor]');
+    await web.page.selectOption('select[name=half]', 'H1');
+    await web.page.fill('input[name=result-1]', 'Tổ chức 01 hội nghị phản biện');
+    await web.page.fill('textarea[name=achievements]', 'Ba cơ quan phối hợp chặt chẽ, đúng kế hoạch.');
+    await web.page.fill('textarea[name=shortcomings]', 'Công tác tuyên truyền có lúc chưa thường xuyên.');
+    await web.page.fill('textarea[name=priorities]', 'Tổ chức kỳ họp cuối năm.');
+    await web.page.fill('input[name=decidedBy]', 'UBND Quận');
+    await web.page.fill('input[name=collectives]', '9');
+    await web.page.fill('input[name=individuals]', '11');
+    await web.page.click('[data-testid=save-review]');
+    await web.page.waitForSelector('[data-testid=review]');
+    const review = await web.page.locator('[data-testid=review]').innerText();
     expect(review).toContain(`Sơ kết 6 tháng đầu năm ${year}`);
     expect(review).toContain('9 tập thể, 11 cá nhân');
 
     // The agreement and the review as .docx.
-    const [agreementFile] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-docx]')]);
+    const [agreementFile] = await Promise.all([web.page.waitForEvent('download'), web.page.click('[data-testid=export-docx]')]);
     expect(agreementFile.suggestedFilename()).toBe(`Chương trình phối hợp công tác năm ${year} (thử nghiệm trình duyệt).docx`);
     const agreementText = await documentText(agreementFile);
     for (const s of [
@@ -137,7 +126,7 @@ describe('agreements in a real browser', () => {
     ]) {
       expect(agreementText).toContain(s);
     }
-    const [reviewFile] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-review]')]);
+    const [reviewFile] = await Promise.all([web.page.waitForEvent('download'), web.page.click('[data-testid=export-review]')]);
     const reviewText = await documentText(reviewFile);
     for (const s of [
       'BÁO CÁO',
@@ -151,15 +140,15 @@ describe('agreements in a real browser', () => {
 
   it('lets Hà Nội province staff look into Tây Hồ read-only', async () => {
     await signIn('xem.hanoi@demo.phoihop.vn', 'Bùi Thị Hương');
-    await page.goto(`${stack.url}/agreements`);
-    await page.waitForSelector('[data-testid=filter-locality] option[value="003"]', { state: 'attached' });
-    await page.selectOption('[data-testid=filter-locality]', '003');
-    await expect.poll(() => page.locator('[data-testid=agreement-row]').count()).toBe(2);
-    expect(await page.locator('[data-testid=new-agreement]').count()).toBe(0);
-    await page.click('text=Chương trình phối hợp công tác năm 2024');
-    await page.waitForSelector('[data-testid=items]');
-    expect(await page.locator('[data-testid=items] [data-testid^=item-]').count()).toBe(6);
-    expect(await page.locator('[data-testid=open-progress]').count()).toBe(0);
-    expect(await page.locator('[data-testid=open-sign]').count()).toBe(0);
+    await web.page.goto(`${web.stack.url}/agreements`);
+    await web.page.waitForSelector('[data-testid=filter-locality] option[value="003"]', { state: 'attached' });
+    await web.page.selectOption('[data-testid=filter-locality]', '003');
+    await expect.poll(() => web.page.locator('[data-testid=agreement-row]').count()).toBe(2);
+    expect(await web.page.locator('[data-testid=new-agreement]').count()).toBe(0);
+    await web.page.click('text=Chương trình phối hợp công tác năm 2024');
+    await web.page.waitForSelector('[data-testid=items]');
+    expect(await web.page.locator('[data-testid=items] [data-testid^=item-]').count()).toBe(6);
+    expect(await web.page.locator('[data-testid=open-progress]').count()).toBe(0);
+    expect(await web.page.locator('[data-testid=open-sign]').count()).toBe(0);
   });
 });

@@ -1,54 +1,43 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../functions/local/server.js';
-import { launchBrowser, signInAs, startWebStack } from '../support/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signInAs, webSuite } from '../support/browser.js';
 import { regulationDocx } from '../support/decree30-docx.js';
 
-let stack: LocalStack;
-let browser: Browser;
-let page: Page;
+const web = webSuite('browser-imports');
 
 beforeAll(async () => {
-  stack = await startWebStack('browser-imports');
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  await signInAs(page, stack.url, 'admin.phuongtayho@demo.phoihop.vn');
-  await page.waitForSelector('[data-testid=who]');
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  await signInAs(web.page, web.stack.url, 'admin.phuongtayho@demo.phoihop.vn');
+  await web.page.waitForSelector('[data-testid=who]');
 });
 
 describe('importing history in a real browser', () => {
   it('imports a 13-article regulation .docx, corrects one article beside its source, saves, and finds it in the list', async () => {
     const file = join(tmpdir(), `quy-che-13-dieu-${process.pid}.docx`);
     writeFileSync(file, await regulationDocx({ articles: 13 }));
-    await page.goto(`${stack.url}/agreements`);
-    await page.click('[data-testid=import-agreement]');
-    await page.setInputFiles('[data-testid=import-file]', file);
-    await page.click('[data-testid=import-read]');
-    await page.waitForSelector('[data-testid=import-review]');
-    expect(await page.locator('[data-testid=import-article]').count()).toBe(13);
-    expect(await page.inputValue('input[name=termFrom]')).toBe('2021');
-    expect(await page.inputValue('input[name=party-0]')).toBe('Thường trực Hội đồng nhân dân phường Tây Hồ');
+    await web.page.goto(`${web.stack.url}/agreements`);
+    await web.page.click('[data-testid=import-agreement]');
+    await web.page.setInputFiles('[data-testid=import-file]', file);
+    await web.page.click('[data-testid=import-read]');
+    await web.page.waitForSelector('[data-testid=import-review]');
+    expect(await web.page.locator('[data-testid=import-article]').count()).toBe(13);
+    expect(await web.page.inputValue('input[name=termFrom]')).toBe('2021');
+    expect(await web.page.inputValue('input[name=party-0]')).toBe('Thường trực Hội đồng nhân dân phường Tây Hồ');
     // Each article shows the paragraph it was read from beside it.
-    const fifth = page.locator('[data-testid=import-article]').nth(4);
+    const fifth = web.page.locator('[data-testid=import-article]').nth(4);
     expect(await fifth.locator('.import-source').innerText()).toContain('Điều 5. Nội dung phối hợp thứ 5');
-    await page.fill('input[name=article-title-4]', 'Trách nhiệm của Thường trực HĐND phường');
-    await page.click('[data-testid=save-import]');
-    await page.waitForURL(/\/agreements\/[0-9A-Z]{26}$/);
-    await expect.poll(() => page.locator('main').innerText()).toContain('Trách nhiệm của Thường trực HĐND phường');
-    await page.goto(`${stack.url}/agreements`);
-    await page.fill('[data-testid=search]', 'nhiem ky 2021');
-    await page.keyboard.press('Enter');
+    await web.page.fill('input[name=article-title-4]', 'Trách nhiệm của Thường trực HĐND phường');
+    await web.page.click('[data-testid=save-import]');
+    await web.page.waitForURL(/\/agreements\/[0-9A-Z]{26}$/);
+    await expect.poll(() => web.page.locator('main').innerText()).toContain('Trách nhiệm của Thường trực HĐND phường');
+    await web.page.goto(`${web.stack.url}/agreements`);
+    await web.page.fill('[data-testid=search]', 'nhiem ky 2021');
+    await web.page.keyboard.press('Enter');
     await expect
-      .poll(() => page.locator('[data-testid=agreement-list]').innerText())
+      .poll(() => web.page.locator('[data-testid=agreement-list]').innerText())
       .toContain('Quy chế phối hợp công tác giữa Thường trực HĐND, UBND và Ủy ban MTTQ Việt Nam phường Tây Hồ nhiệm kỳ 2021-2026');
-    expect(await page.locator('[data-testid=agreement-list]').innerText()).toContain('3 chương, 13 điều');
+    expect(await web.page.locator('[data-testid=agreement-list]').innerText()).toContain('3 chương, 13 điều');
   });
 });
 
@@ -57,32 +46,32 @@ describe('items spreadsheet in a real browser', () => {
     const { xlsxOf, itemRows } = await import('../support/sheets.js');
     const file = join(tmpdir(), `noi-dung-7-${process.pid}.xlsx`);
     writeFileSync(file, await xlsxOf(itemRows(7, 2026)));
-    await page.goto(`${stack.url}/agreements/new`);
-    await page.waitForSelector('[data-testid=agreement-editor]');
-    await page.fill('input[name=title]', 'Phối hợp công tác năm 2026 (nhập từ Excel)');
-    await page.fill('input[name=year]', '2026');
-    await expect.poll(() => page.inputValue('input[name=party-0]')).not.toBe('');
-    await page.click('[data-testid=save-agreement]');
-    await page.waitForURL(/\/agreements\/[0-9A-Z]{26}$/);
-    await page.click('[data-testid=items-sheet]');
-    await page.setInputFiles('[data-testid=sheet-file]', file);
-    await page.click('[data-testid=sheet-preview]');
-    await expect.poll(() => page.locator('[data-testid=sheet-summary]').innerText()).toContain('7 thay đổi, 0 dòng giữ nguyên');
-    expect(await page.locator('[data-testid=sheet-change]').count()).toBe(7);
-    await page.click('[data-testid=sheet-apply]');
-    await expect.poll(() => page.locator('[data-testid=sheet-summary]').innerText()).toContain('Đã áp dụng 7 thay đổi');
-    await page.setInputFiles('[data-testid=sheet-file]', file);
-    await page.click('[data-testid=sheet-preview]');
-    await expect.poll(() => page.locator('[data-testid=sheet-summary]').innerText()).toContain('0 thay đổi, 7 dòng giữ nguyên');
-    expect(await page.locator('[data-testid=sheet-apply]').count()).toBe(0);
+    await web.page.goto(`${web.stack.url}/agreements/new`);
+    await web.page.waitForSelector('[data-testid=agreement-editor]');
+    await web.page.fill('input[name=title]', 'Phối hợp công tác năm 2026 (nhập từ Excel)');
+    await web.page.fill('input[name=year]', '2026');
+    await expect.poll(() => web.page.inputValue('input[name=party-0]')).not.toBe('');
+    await web.page.click('[data-testid=save-agreement]');
+    await web.page.waitForURL(/\/agreements\/[0-9A-Z]{26}$/);
+    await web.page.click('[data-testid=items-sheet]');
+    await web.page.setInputFiles('[data-testid=sheet-file]', file);
+    await web.page.click('[data-testid=sheet-preview]');
+    await expect.poll(() => web.page.locator('[data-testid=sheet-summary]').innerText()).toContain('7 thay đổi, 0 dòng giữ nguyên');
+    expect(await web.page.locator('[data-testid=sheet-change]').count()).toBe(7);
+    await web.page.click('[data-testid=sheet-apply]');
+    await expect.poll(() => web.page.locator('[data-testid=sheet-summary]').innerText()).toContain('Đã áp dụng 7 thay đổi');
+    await web.page.setInputFiles('[data-testid=sheet-file]', file);
+    await web.page.click('[data-testid=sheet-preview]');
+    await expect.poll(() => web.page.locator('[data-testid=sheet-summary]').innerText()).toContain('0 thay đổi, 7 dòng giữ nguyên');
+    expect(await web.page.locator('[data-testid=sheet-apply]').count()).toBe(0);
   });
 });
 
 /** JSON calls to the running stack as one of the demo's users (a browser test's starting point). */
 async function apiAs(email: string) {
-  const token = await stack.idp.issueIdToken(stack.idp.findUser(email)!);
+  const token = await web.stack.idp.issueIdToken(web.stack.idp.findUser(email)!);
   return async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${stack.url}${path}`, {
+    const res = await fetch(`${web.stack.url}${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -92,27 +81,31 @@ async function apiAs(email: string) {
   };
 }
 const ADMIN = 'admin.phuongtayho@demo.phoihop.vn';
-const noSidewaysScroll = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+const noSidewaysScroll = () => web.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 describe('bulk changes in a real browser, at 390 px and by keyboard', () => {
   it('selects two items of a signed program with the keyboard and moves both to “Đang thực hiện” at once', async () => {
     const { signedProgram } = await import('../support/signed-program.js');
-    const id = await signedProgram(stack, ADMIN, { year: 2026, number: '09/CTrPH-HĐND-UBND-MTTQ', title: 'Phối hợp công tác năm 2026 (thay đổi hàng loạt)' });
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${stack.url}/agreements/${id}`);
-    await page.waitForSelector('[data-testid=bulk-bar]');
+    const id = await signedProgram(web.stack, ADMIN, {
+      year: 2026,
+      number: '09/CTrPH-HĐND-UBND-MTTQ',
+      title: 'Phối hợp công tác năm 2026 (thay đổi hàng loạt)',
+    });
+    await web.page.setViewportSize({ width: 390, height: 844 });
+    await web.page.goto(`${web.stack.url}/agreements/${id}`);
+    await web.page.waitForSelector('[data-testid=bulk-bar]');
     for (const no of [1, 2]) {
-      await page.focus(`[data-testid=select-item-${no}]`);
-      await page.keyboard.press('Space');
+      await web.page.focus(`[data-testid=select-item-${no}]`);
+      await web.page.keyboard.press('Space');
     }
-    await expect.poll(() => page.locator('[data-testid=bulk-count]').innerText()).toContain('Đã chọn 2 nội dung');
-    await page.focus('[data-testid=bulk-status]');
-    await page.selectOption('[data-testid=bulk-status]', 'in_progress');
-    await page.focus('[data-testid=bulk-apply]');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('[data-testid=bulk-count]').innerText()).toContain('đã cập nhật 2 nội dung');
-    await expect.poll(() => page.locator('[data-testid=item-1]').innerText()).toContain('Đang thực hiện');
-    expect(await page.locator('[data-testid=item-2]').innerText()).toContain('Đang thực hiện');
+    await expect.poll(() => web.page.locator('[data-testid=bulk-count]').innerText()).toContain('Đã chọn 2 nội dung');
+    await web.page.focus('[data-testid=bulk-status]');
+    await web.page.selectOption('[data-testid=bulk-status]', 'in_progress');
+    await web.page.focus('[data-testid=bulk-apply]');
+    await web.page.keyboard.press('Enter');
+    await expect.poll(() => web.page.locator('[data-testid=bulk-count]').innerText()).toContain('đã cập nhật 2 nội dung');
+    await expect.poll(() => web.page.locator('[data-testid=item-1]').innerText()).toContain('Đang thực hiện');
+    expect(await web.page.locator('[data-testid=item-2]').innerText()).toContain('Đang thực hiện');
     expect(await noSidewaysScroll()).toBe(true);
     const detail = await (await apiAs(ADMIN))('GET', `/api/agreements/${id}`);
     expect(detail.items.map((i: { status: string; version: number }) => [i.status, i.version])).toEqual([
@@ -158,37 +151,37 @@ describe('bulk changes in a real browser, at 390 px and by keyboard', () => {
         { headers: RECOMMENDATION_COLUMNS.map((c) => c.vi) },
       ),
     );
-    await page.goto(`${stack.url}/supervision/plans/${plan.id}`);
-    await page.click('[data-testid=recs-sheet]');
-    await page.setInputFiles('[data-testid=sheet-file]', file);
-    await page.click('[data-testid=sheet-preview]');
-    await expect.poll(() => page.locator('[data-testid=sheet-summary]').innerText()).toContain('2 thay đổi, 1 dòng giữ nguyên');
-    expect(await page.locator('[data-testid=sheet-change]').allInnerTexts()).toEqual([
+    await web.page.goto(`${web.stack.url}/supervision/plans/${plan.id}`);
+    await web.page.click('[data-testid=recs-sheet]');
+    await web.page.setInputFiles('[data-testid=sheet-file]', file);
+    await web.page.click('[data-testid=sheet-preview]');
+    await expect.poll(() => web.page.locator('[data-testid=sheet-summary]').innerText()).toContain('2 thay đổi, 1 dòng giữ nguyên');
+    expect(await web.page.locator('[data-testid=sheet-change]').allInnerTexts()).toEqual([
       expect.stringContaining('Thời hạn'),
       expect.stringContaining('Thêm mới'),
     ]);
-    await page.click('[data-testid=sheet-apply]');
-    await expect.poll(() => page.locator('[data-testid=sheet-summary]').innerText()).toContain('Đã áp dụng 2 thay đổi');
-    await page.setInputFiles('[data-testid=sheet-file]', file);
-    await page.click('[data-testid=sheet-preview]');
-    await expect.poll(() => page.locator('[data-testid=sheet-summary]').innerText()).toContain('0 thay đổi, 3 dòng giữ nguyên');
+    await web.page.click('[data-testid=sheet-apply]');
+    await expect.poll(() => web.page.locator('[data-testid=sheet-summary]').innerText()).toContain('Đã áp dụng 2 thay đổi');
+    await web.page.setInputFiles('[data-testid=sheet-file]', file);
+    await web.page.click('[data-testid=sheet-preview]');
+    await expect.poll(() => web.page.locator('[data-testid=sheet-summary]').innerText()).toContain('0 thay đổi, 3 dòng giữ nguyên');
     expect(await noSidewaysScroll()).toBe(true);
 
-    await page.goto(`${stack.url}/supervision/plans/${plan.id}`);
-    await page.waitForSelector('[data-testid=bulk-bar]');
-    expect(await page.locator('[data-testid=rec-3]').innerText()).toContain('Công khai lịch thu gom');
+    await web.page.goto(`${web.stack.url}/supervision/plans/${plan.id}`);
+    await web.page.waitForSelector('[data-testid=bulk-bar]');
+    expect(await web.page.locator('[data-testid=rec-3]').innerText()).toContain('Công khai lịch thu gom');
     for (const no of [2, 3]) {
-      await page.focus(`[data-testid=select-rec-${no}]`);
-      await page.keyboard.press('Space');
+      await web.page.focus(`[data-testid=select-rec-${no}]`);
+      await web.page.keyboard.press('Space');
     }
-    await page.fill('[data-testid=bulk-unit]', 'Phòng Tài nguyên và Môi trường');
-    await page.focus('[data-testid=bulk-apply]');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('[data-testid=bulk-count]').innerText()).toContain('đã cập nhật 2 kiến nghị');
-    await expect.poll(() => page.locator('[data-testid=rec-2] [data-testid=rec-unit]').innerText()).toBe('Phòng Tài nguyên và Môi trường');
-    expect(await page.locator('[data-testid=rec-3] [data-testid=rec-unit]').innerText()).toBe('Phòng Tài nguyên và Môi trường');
-    expect(await page.locator('[data-testid=rec-1] [data-testid=rec-unit]').innerText()).toBe('UBND phường Tây Hồ');
-    expect(await page.locator('[data-testid=rec-2] [data-testid=rec-deadline]').innerText()).toBe('15/01/2027');
+    await web.page.fill('[data-testid=bulk-unit]', 'Phòng Tài nguyên và Môi trường');
+    await web.page.focus('[data-testid=bulk-apply]');
+    await web.page.keyboard.press('Enter');
+    await expect.poll(() => web.page.locator('[data-testid=bulk-count]').innerText()).toContain('đã cập nhật 2 kiến nghị');
+    await expect.poll(() => web.page.locator('[data-testid=rec-2] [data-testid=rec-unit]').innerText()).toBe('Phòng Tài nguyên và Môi trường');
+    expect(await web.page.locator('[data-testid=rec-3] [data-testid=rec-unit]').innerText()).toBe('Phòng Tài nguyên và Môi trường');
+    expect(await web.page.locator('[data-testid=rec-1] [data-testid=rec-unit]').innerText()).toBe('UBND phường Tây Hồ');
+    expect(await web.page.locator('[data-testid=rec-2] [data-testid=rec-deadline]').innerText()).toBe('15/01/2027');
     expect(await noSidewaysScroll()).toBe(true);
   });
 });
@@ -213,13 +206,13 @@ describe('from the archive to a draft', () => {
     const put = await fetch(ticket.put.url, { method: 'PUT', headers: ticket.put.headers, body: new Uint8Array(bytes) });
     expect(put.status).toBe(200);
     const doc = await call('POST', `/api/archive/uploads/${ticket.uploadId}/complete`);
-    await page.goto(`${stack.url}/archive/${doc.id}`);
-    await page.waitForSelector('[data-testid=doc-title]');
-    expect(await page.getAttribute('[data-testid=import-as-draft]', 'href')).toBe(`/agreements/import?document=${doc.id}`);
-    await page.focus('[data-testid=import-as-draft]');
-    await page.keyboard.press('Enter');
-    await page.waitForURL(/\/agreements\/import\?document=/);
-    await page.waitForSelector('[data-testid=import-review]');
-    expect(await page.locator('[data-testid=import-article]').count()).toBe(3);
+    await web.page.goto(`${web.stack.url}/archive/${doc.id}`);
+    await web.page.waitForSelector('[data-testid=doc-title]');
+    expect(await web.page.getAttribute('[data-testid=import-as-draft]', 'href')).toBe(`/agreements/import?document=${doc.id}`);
+    await web.page.focus('[data-testid=import-as-draft]');
+    await web.page.keyboard.press('Enter');
+    await web.page.waitForURL(/\/agreements\/import\?document=/);
+    await web.page.waitForSelector('[data-testid=import-review]');
+    expect(await web.page.locator('[data-testid=import-article]').count()).toBe(3);
   });
 });

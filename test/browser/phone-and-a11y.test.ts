@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoUsers } from '../../functions/demo/data.js';
-import type { LocalStack } from '../../functions/local/server.js';
-import { launchBrowser, signInAs, startWebStack } from '../support/browser.js';
+import { signInAs, webSuite } from '../support/browser.js';
 
 /**
  * Every page of the app on a phone (390×844), as the demo users see it: nothing scrolls sideways,
@@ -19,9 +17,6 @@ const PHONE = { width: 390, height: 844 };
 const WARD_ADMIN = demoUsers.some((u) => u.email === 'admin.phuongtayho@demo.phoihop.vn') ? 'admin.phuongtayho@demo.phoihop.vn' : 'admin.tayho@demo.phoihop.vn';
 const PROVINCE_ADMIN = 'admin.hanoi@demo.phoihop.vn';
 
-let stack: LocalStack;
-let browser: Browser;
-let page: Page;
 const findings: string[] = [];
 const visited: string[] = [];
 const leaks: string[] = [];
@@ -34,36 +29,28 @@ const RAW_TEXT: [string, RegExp][] = [
   ['ISO date', /\b\d{4}-\d{2}-\d{2}\b/],
 ];
 
-beforeAll(async () => {
-  stack = await startWebStack('browser-phone-a11y');
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: PHONE });
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const web = webSuite('browser-phone-a11y', { page: { viewport: PHONE } });
 
 type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
 
 /** Opens a page, waits until it has drawn its title and data, then measures its width and runs axe. */
 async function check(path: string, ready = 'main h1') {
-  await page.goto(`${stack.url}${path}`);
-  await page.waitForSelector(ready);
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page
+  await web.page.goto(`${web.stack.url}${path}`);
+  await web.page.waitForSelector(ready);
+  await web.page.waitForLoadState('networkidle').catch(() => undefined);
+  await web.page
     .waitForFunction(() => !document.querySelector('main [role=status]')?.textContent?.includes('Đang tải'), null, { timeout: 10_000 })
     .catch(() => undefined);
   visited.push(path);
-  const text = await page.evaluate(() => document.body.innerText);
+  const text = await web.page.evaluate(() => document.body.innerText);
   for (const [what, pattern] of RAW_TEXT) {
     const found = pattern.exec(text);
     if (found) leaks.push(`${path}: ${what} "${text.slice(Math.max(0, found.index - 40), found.index + found[0].length + 20).replace(/\s+/g, ' ')}"`);
   }
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  const width = await web.page.evaluate(() => document.documentElement.scrollWidth);
   if (width > PHONE.width) findings.push(`${path}: scrolls sideways (${width}px wide at ${PHONE.width}px)`);
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
+  await web.page.addScriptTag({ content: axeSource });
+  const violations = await web.page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
     if (!axe) throw new Error('axe-core did not load');
     const result = await axe.run(document, { resultTypes: ['violations'] });
@@ -76,18 +63,18 @@ async function check(path: string, ready = 'main h1') {
 
 /** The address of the first link in a list, to visit a detail page the seed created. */
 async function firstLink(listPath: string, selector: string): Promise<string | null> {
-  await page.goto(`${stack.url}${listPath}`);
-  await page.waitForSelector(selector, { timeout: 10_000 }).catch(() => undefined);
-  const href = await page
+  await web.page.goto(`${web.stack.url}${listPath}`);
+  await web.page.waitForSelector(selector, { timeout: 10_000 }).catch(() => undefined);
+  const href = await web.page
     .locator(selector)
     .first()
     .getAttribute('href')
     .catch(() => null);
-  return href ? new URL(href, stack.url).pathname + new URL(href, stack.url).search : null;
+  return href ? new URL(href, web.stack.url).pathname + new URL(href, web.stack.url).search : null;
 }
 
 async function signOut() {
-  await page.evaluate(() => localStorage.removeItem('session'));
+  await web.page.evaluate(() => localStorage.removeItem('session'));
 }
 
 describe('every page at 390×844: no sideways scrolling, no serious or critical axe violation', () => {
@@ -98,16 +85,16 @@ describe('every page at 390×844: no sideways scrolling, no serious or critical 
     await check('/khong-co-trang-nay');
     // Signed out, the home cards only describe the sections: no link, nothing that looks clickable.
     await check('/', '[data-testid=home-cards]');
-    expect(await page.locator('[data-testid=home-cards] a').count()).toBe(0);
-    expect(await page.locator('[data-testid=home-cards]').getAttribute('class')).toContain('plain');
+    expect(await web.page.locator('[data-testid=home-cards] a').count()).toBe(0);
+    expect(await web.page.locator('[data-testid=home-cards]').getAttribute('class')).toContain('plain');
   }, 60_000);
 
   it("a ward's admin: overview, agreements, supervision, archive, users, audit, status", async () => {
-    await signInAs(page, stack.url, WARD_ADMIN);
+    await signInAs(web.page, web.stack.url, WARD_ADMIN);
     await check('/', '[data-testid=tenant-summary]');
     // Each card is a link to its section; a ward's user has no province card.
-    expect(await page.locator('[data-testid=home-cards] li[data-card="/province"]').count()).toBe(0);
-    expect(await page.locator('[data-testid=home-cards] a.card-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+    expect(await web.page.locator('[data-testid=home-cards] li[data-card="/province"]').count()).toBe(0);
+    expect(await web.page.locator('[data-testid=home-cards] a.card-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
       '/agreements',
       '/supervision',
       '/archive',
@@ -132,7 +119,7 @@ describe('every page at 390×844: no sideways scrolling, no serious or critical 
   }, 120_000);
 
   it('records in detail: an agreement, its review and draft editors, a document, a plan', async () => {
-    await signInAs(page, stack.url, 'admin.tayho@demo.phoihop.vn');
+    await signInAs(web.page, web.stack.url, 'admin.tayho@demo.phoihop.vn');
     const agreement = await firstLink('/agreements', '[data-testid=agreement-row] a');
     expect(agreement, 'the demo has agreements').not.toBeNull();
     await check(agreement!, '[data-testid=agreement-title]');
@@ -144,7 +131,7 @@ describe('every page at 390×844: no sideways scrolling, no serious or critical 
     if (document) await check(document, '[data-testid=doc-title]');
     await signOut();
     // The demo's supervision plans are the ward's.
-    await signInAs(page, stack.url, WARD_ADMIN);
+    await signInAs(web.page, web.stack.url, WARD_ADMIN);
     const plan = await firstLink('/supervision', '[data-testid=plan-row] a');
     expect(plan, 'the demo has supervision plans').not.toBeNull();
     await check(plan!, '[data-testid=plan-topic]');
@@ -154,10 +141,10 @@ describe('every page at 390×844: no sideways scrolling, no serious or critical 
   }, 120_000);
 
   it("the province admin: roll-ups, a unit's drill-down, approvals, users, audit", async () => {
-    await signInAs(page, stack.url, PROVINCE_ADMIN);
-    await page.goto(`${stack.url}/`);
-    await page.waitForSelector('[data-testid=home-cards] a.card-link');
-    expect(await page.locator('[data-testid=home-cards] li[data-card="/province"] a').getAttribute('href')).toBe('/province');
+    await signInAs(web.page, web.stack.url, PROVINCE_ADMIN);
+    await web.page.goto(`${web.stack.url}/`);
+    await web.page.waitForSelector('[data-testid=home-cards] a.card-link');
+    expect(await web.page.locator('[data-testid=home-cards] li[data-card="/province"] a').getAttribute('href')).toBe('/province');
     await check('/province', '[data-testid=rollup-table]');
     await check('/usage', '[data-testid=usage-table], [data-testid=usage-table-empty]');
     await check('/province/locality?locality=003', '[data-testid=locality-name]');
@@ -170,7 +157,7 @@ describe('every page at 390×844: no sideways scrolling, no serious or critical 
   }, 120_000);
 
   it('the operator: tenants of the platform, usage', async () => {
-    await signInAs(page, stack.url, 'vanhanh@demo.phoihop.vn');
+    await signInAs(web.page, web.stack.url, 'vanhanh@demo.phoihop.vn');
     await check('/operator', '[data-testid=tenants] tbody tr');
     await check('/usage', '[data-testid=usage-table], [data-testid=usage-table-empty]');
     await signOut();

@@ -1,8 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../functions/local/server.js';
-import { launchBrowser, signInAs } from '../support/browser.js';
-import { startWebStack } from '../support/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signInAs, webSuite } from '../support/browser.js';
 import { mailTo } from '../support/reminders.js';
 
 /**
@@ -15,17 +12,16 @@ const EDITOR = 'bientap.phuongtayho@demo.phoihop.vn'; // Phường Tây Hồ, ag
 const ADMIN = 'admin.phuongtayho@demo.phoihop.vn'; // the same ward's admin
 const ITEM = 'Rà soát kiến nghị cử tri chưa được giải quyết (thử nghiệm nhắc việc)';
 
-let stack: LocalStack;
-let browser: Browser;
-let page: Page;
 let clock = new Date('2026-03-02T03:00:00Z');
 let agreementId = '';
 
+const web = webSuite('browser-reminders', { now: () => clock });
+
 async function apiAs(email: string, method: string, path: string, body?: unknown) {
-  const user = stack.idp.findUser(email)!;
-  const res = await fetch(`${stack.url}${path}`, {
+  const user = web.stack.idp.findUser(email)!;
+  const res = await fetch(`${web.stack.url}${path}`, {
     method,
-    headers: { authorization: `Bearer ${await stack.idp.issueIdToken(user)}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    headers: { authorization: `Bearer ${await web.stack.idp.issueIdToken(user)}`, ...(body ? { 'content-type': 'application/json' } : {}) },
     ...(body ? { body: JSON.stringify(body) } : {}),
   });
   expect(res.status, await res.clone().text()).toBeLessThan(300);
@@ -33,9 +29,6 @@ async function apiAs(email: string, method: string, path: string, body?: unknown
 }
 
 beforeAll(async () => {
-  stack = await startWebStack('browser-reminders', { now: () => clock });
-  browser = await launchBrowser();
-  page = await browser.newPage();
   const parties = [
     { agency: 'HDND', name: 'Thường trực Hội đồng nhân dân phường Tây Hồ' },
     { agency: 'UBND', name: 'Ủy ban nhân dân phường Tây Hồ' },
@@ -60,48 +53,43 @@ beforeAll(async () => {
   });
   // The next morning after the deadline, 07:00 in Vietnam: the daily job runs.
   clock = new Date('2026-03-11T00:00:00Z');
-  const { report, digests } = await stack.runReminders();
+  const { report, digests } = await web.stack.runReminders();
   expect(report.created).toBeGreaterThan(0);
   expect(digests.sent).toBeGreaterThan(0);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
-
 describe('a deadline reaches the lead agency', () => {
   it('shows the bell count; the notification leads to the item', async () => {
-    await signInAs(page, stack.url, EDITOR);
-    await expect.poll(() => page.locator('[data-testid=bell-count]').count()).toBe(1);
-    const count = Number(await page.locator('[data-testid=bell-count]').innerText());
+    await signInAs(web.page, web.stack.url, EDITOR);
+    await expect.poll(() => web.page.locator('[data-testid=bell-count]').count()).toBe(1);
+    const count = Number(await web.page.locator('[data-testid=bell-count]').innerText());
     expect(count).toBeGreaterThanOrEqual(1);
-    expect(await page.getAttribute('[data-testid=bell]', 'aria-label')).toContain('chưa đọc');
-    await page.click('[data-testid=bell]');
-    await page.waitForSelector('[data-testid=notifications]');
-    const row = page.locator('[data-testid=notifications] tr', { hasText: ITEM });
+    expect(await web.page.getAttribute('[data-testid=bell]', 'aria-label')).toContain('chưa đọc');
+    await web.page.click('[data-testid=bell]');
+    await web.page.waitForSelector('[data-testid=notifications]');
+    const row = web.page.locator('[data-testid=notifications] tr', { hasText: ITEM });
     expect(await row.innerText()).toContain('quá hạn từ ngày 10/03/2026');
     await row.locator('[data-testid=notification-link]').click();
-    await page.waitForURL(`**/agreements/${agreementId}#item-1`);
-    await page.waitForSelector('[data-testid=item-1]');
-    expect(await page.locator('[data-testid=item-1]').innerText()).toContain(ITEM);
+    await web.page.waitForURL(`**/agreements/${agreementId}#item-1`);
+    await web.page.waitForSelector('[data-testid=item-1]');
+    expect(await web.page.locator('[data-testid=item-1]').innerText()).toContain(ITEM);
     // Opened: one fewer unread.
-    await expect.poll(async () => Number((await page.locator('[data-testid=bell-count]').allInnerTexts())[0] ?? 0)).toBe(count - 1);
+    await expect.poll(async () => Number((await web.page.locator('[data-testid=bell-count]').allInnerTexts())[0] ?? 0)).toBe(count - 1);
   }, 60_000);
 
   it('mails the digest through the SES emulator, and unsubscribes from its link without signing in', async () => {
-    const mails = (await fetch(`${stack.sesEndpoint}/store`).then((r) => r.json())) as {
+    const mails = (await fetch(`${web.stack.sesEndpoint}/store`).then((r) => r.json())) as {
       emails: { subject: string; destination: { to: string[] }; body: { text: string } }[];
     };
     const mine = mails.emails.filter((m) => m.destination.to.includes(EDITOR));
     expect(mine).toHaveLength(1);
     expect(mine[0]!.subject).toMatch(/^Phối Hợp: \d+ việc cần theo dõi, đôn đốc ngày 11\/03\/2026 \/ \d+ item\(s\) to follow up$/);
     const text = mine[0]!.body.text;
-    expect(text).toContain(`${stack.url}/agreements/${agreementId}#item-1`);
+    expect(text).toContain(`${web.stack.url}/agreements/${agreementId}#item-1`);
     expect(await mailTo(EDITOR)).toHaveLength(1);
     const link = /Không nhận thư tổng hợp nữa: (\S+)/.exec(text)![1]!;
 
-    const visitor = await browser.newPage();
+    const visitor = await web.browser.newPage();
     await visitor.goto(link);
     await visitor.click('button[type=submit]');
     await visitor.waitForSelector('h1[role=status]');
@@ -113,13 +101,13 @@ describe('a deadline reaches the lead agency', () => {
 
   it('mails an event the editor chose on the settings page at once, though the digest is off', async () => {
     await apiAs(EDITOR, 'PUT', `/api/notifications/follows/agreement/${agreementId}`);
-    await page.goto(`${stack.url}/notifications/settings`);
-    await page.waitForSelector('[data-testid=notification-settings]');
-    const box = page.getByLabel('Tiến độ nội dung thay đổi');
+    await web.page.goto(`${web.stack.url}/notifications/settings`);
+    await web.page.waitForSelector('[data-testid=notification-settings]');
+    const box = web.page.getByLabel('Tiến độ nội dung thay đổi');
     expect(await box.isChecked()).toBe(false);
     await box.check();
-    await page.getByRole('button', { name: /Lưu/ }).click();
-    await page.waitForSelector('[data-testid=settings-saved]');
+    await web.page.getByRole('button', { name: /Lưu/ }).click();
+    await web.page.waitForSelector('[data-testid=settings-saved]');
     expect(await apiAs(EDITOR, 'GET', '/api/notifications/preferences')).toEqual({ digest: false, email: { 'item-progress': true } });
     // A colleague moves the item: the editor (a follower) is mailed at once.
     const detail = await apiAs(ADMIN, 'GET', `/api/agreements/${agreementId}`);
@@ -127,6 +115,6 @@ describe('a deadline reaches the lead agency', () => {
     const mails = (await mailTo(EDITOR)).filter((m) => m.subject.startsWith('Phối Hợp: Tiến độ nội dung thay đổi'));
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toBe(`Phối Hợp: Tiến độ nội dung thay đổi — ${ITEM} — 50% / Item progress changed`);
-    expect(mails[0]!.body.text).toContain(`${stack.url}/agreements/${agreementId}#item-1`);
+    expect(mails[0]!.body.text).toContain(`${web.stack.url}/agreements/${agreementId}#item-1`);
   }, 60_000);
 });

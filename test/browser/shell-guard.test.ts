@@ -1,20 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../functions/demo/data.js';
-import type { LocalStack } from '../../functions/local/server.js';
-import { launchBrowser, startWebStack } from '../support/browser.js';
+import { webSuite } from '../support/browser.js';
 
-let stack: LocalStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startWebStack('browser-shell-guard');
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+const web = webSuite('browser-shell-guard');
 
 async function signInHere(page: Page, email: string) {
   await page.fill('input[name=email]', email);
@@ -24,12 +13,12 @@ async function signInHere(page: Page, email: string) {
 
 describe('session guard and lazy pages', () => {
   it('draws the sign-in page from the entry chunk alone: no page chunk, no zod', async () => {
-    const page = await browser.newPage();
+    const page = await web.browser.newPage();
     const scripts: string[] = [];
     page.on('request', (r) => {
       if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
     });
-    await page.goto(`${stack.url}/sign-in`);
+    await page.goto(`${web.stack.url}/sign-in`);
     await page.waitForSelector('input[name=email]');
     expect(scripts).toHaveLength(1);
     expect(scripts[0]).toMatch(/^\/assets\/index-[\w-]+\.js$/);
@@ -37,8 +26,8 @@ describe('session guard and lazy pages', () => {
   });
 
   it('sends a visitor on a page that needs a session to sign in, then back to that page', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${stack.url}/audit?x=1`);
+    const page = await web.browser.newPage();
+    await page.goto(`${web.stack.url}/audit?x=1`);
     await page.waitForURL((url) => url.pathname === '/sign-in');
     expect(new URL(page.url()).searchParams.get('next')).toBe('/audit?x=1');
     // The page behind the guard never drew for the visitor.
@@ -59,25 +48,25 @@ describe('session guard and lazy pages', () => {
     // Signing out from a guarded page leaves it.
     await page.click('button:has-text("Đăng xuất")');
     await page.waitForURL((url) => url.pathname === '/sign-in');
-    await page.goto(`${stack.url}/users`);
+    await page.goto(`${web.stack.url}/users`);
     await page.waitForURL((url) => url.pathname === '/sign-in');
     await page.close();
   });
 
   it('does not follow a return path to another site', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${stack.url}/sign-in?next=${encodeURIComponent('//example.com/x')}`);
+    const page = await web.browser.newPage();
+    await page.goto(`${web.stack.url}/sign-in?next=${encodeURIComponent('//example.com/x')}`);
     await signInHere(page, 'admin.tayho@demo.phoihop.vn');
     await page.waitForURL((url) => url.pathname === '/');
-    expect(new URL(page.url()).host).toBe(new URL(stack.url).host);
+    expect(new URL(page.url()).host).toBe(new URL(web.stack.url).host);
     await page.close();
   });
 });
 
 describe('navigation on a phone (390 × 844)', () => {
   it('folds into a menu button: aria-expanded, focus into the menu, Escape closes and returns focus', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(`${stack.url}/sign-in`);
+    const page = await web.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${web.stack.url}/sign-in`);
     await signInHere(page, 'admin.tayho@demo.phoihop.vn');
     await page.waitForURL((url) => url.pathname === '/');
     await page.waitForSelector('[data-testid=who]');
@@ -115,8 +104,8 @@ describe('navigation on a phone (390 × 844)', () => {
   });
 
   it('keeps the side navigation on a wide screen, without the menu button', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(stack.url);
+    const page = await web.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(web.stack.url);
     await page.waitForSelector('nav#main-nav a');
     expect(await page.locator('nav#main-nav').isVisible()).toBe(true);
     expect(await page.locator('[data-testid=menu-button]').isVisible()).toBe(false);

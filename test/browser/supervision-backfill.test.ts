@@ -1,7 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../functions/local/server.js';
-import { launchBrowser, signInAs, startWebStack } from '../support/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signInAs, webSuite } from '../support/browser.js';
 import { setDataEntry } from '../support/locality-flow.js';
 
 /**
@@ -10,50 +8,42 @@ import { setDataEntry } from '../support/locality-flow.js';
  * recommendation, its answer and its resolution the day they happened.
  */
 
-let stack: LocalStack;
-let browser: Browser;
-let page: Page;
 const clock = new Date('2026-12-06T03:00:00Z'); // 10:00 06/12/2026 in Hà Nội
 
-const text = (selector: string) => page.locator(selector).innerText();
-const rec = (no: number) => page.locator(`[data-testid=rec-${no}]`);
+const web = webSuite('browser-supervision-backfill', { now: () => clock });
+
+const text = (selector: string) => web.page.locator(selector).innerText();
+const rec = (no: number) => web.page.locator(`[data-testid=rec-${no}]`);
 
 beforeAll(async () => {
-  stack = await startWebStack('browser-supervision-backfill', { now: () => clock });
-  await setDataEntry(stack.url, '006', true);
-  browser = await launchBrowser();
-  page = await browser.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  await setDataEntry(web.stack.url, '006', true);
 });
 
 /** Takes the plan's next step on the given day (typed as the clerk types it) and confirms. */
 async function step(to: string, on: string) {
-  await page.fill('input[name=transition-on]', on);
-  await page.click(`[data-testid=plan-move-${to}]`);
-  await page.click('[data-testid=plan-step-confirm]');
+  await web.page.fill('input[name=transition-on]', on);
+  await web.page.click(`[data-testid=plan-move-${to}]`);
+  await web.page.click('[data-testid=plan-step-confirm]');
 }
 
 describe('a 2024 supervision plan entered in December 2026', () => {
   it('is created with the day it was planned', async () => {
-    await signInAs(page, stack.url, 'admin.dongda@demo.phoihop.vn');
-    await page.goto(`${stack.url}/supervision`);
-    await page.click('[data-testid=new-plan]');
-    await page.fill('input[name=topic]', 'Giám sát việc giải quyết kiến nghị cử tri năm 2024');
-    await page.fill('textarea[name=units]', 'UBND phường Láng Hạ');
-    await page.fill('input[name=periodFrom]', '2024-05-01');
-    await page.fill('input[name=periodTo]', '2024-06-30');
+    await signInAs(web.page, web.stack.url, 'admin.dongda@demo.phoihop.vn');
+    await web.page.goto(`${web.stack.url}/supervision`);
+    await web.page.click('[data-testid=new-plan]');
+    await web.page.fill('input[name=topic]', 'Giám sát việc giải quyết kiến nghị cử tri năm 2024');
+    await web.page.fill('textarea[name=units]', 'UBND phường Láng Hạ');
+    await web.page.fill('input[name=periodFrom]', '2024-05-01');
+    await web.page.fill('input[name=periodTo]', '2024-06-30');
     // "Ngày diễn ra": the form offers the day the plan was really made.
-    expect(await page.locator('label:has(input[name=plannedOn])').innerText()).toContain('Ngày diễn ra');
-    await page.fill('input[name=plannedOn]', '2024-04-15');
-    await page.fill('input[name=session-date-0]', '2024-05-20');
-    await page.fill('input[name=session-unit-0]', 'UBND phường Láng Hạ');
-    await page.fill('input[name=leader-name]', 'Đỗ Thị Lan');
-    await page.fill('input[name=leader-agency]', 'HĐND quận');
-    await page.click('[data-testid=save-plan]');
-    await page.waitForURL(/\/supervision\/plans\/[0-9A-Z]{26}$/);
+    expect(await web.page.locator('label:has(input[name=plannedOn])').innerText()).toContain('Ngày diễn ra');
+    await web.page.fill('input[name=plannedOn]', '2024-04-15');
+    await web.page.fill('input[name=session-date-0]', '2024-05-20');
+    await web.page.fill('input[name=session-unit-0]', 'UBND phường Láng Hạ');
+    await web.page.fill('input[name=leader-name]', 'Đỗ Thị Lan');
+    await web.page.fill('input[name=leader-agency]', 'HĐND quận');
+    await web.page.click('[data-testid=save-plan]');
+    await web.page.waitForURL(/\/supervision\/plans\/[0-9A-Z]{26}$/);
     await expect.poll(() => text('[data-testid=plan-history]')).toContain('15/04/2024');
     expect(await text('[data-testid=report-due]')).toContain('04/06/2024');
   });
@@ -63,7 +53,7 @@ describe('a 2024 supervision plan entered in December 2026', () => {
     await expect.poll(() => text('[data-testid=plan-status]')).toContain('Đã thông báo');
     await step('in_progress', '2024-04-20');
     await expect.poll(() => text('[data-testid=plan-step-dialog] [role=alert]')).toContain('Ngày chuyển bước không được trước bước trước đó');
-    await page.click('[data-testid=plan-step-dialog] .dialog-cancel');
+    await web.page.click('[data-testid=plan-step-dialog] .dialog-cancel');
     await step('in_progress', '2024-05-10');
     await expect.poll(() => text('[data-testid=plan-status]')).toContain('Đang giám sát');
     await step('reported', '2024-06-10');
@@ -75,12 +65,12 @@ describe('a 2024 supervision plan entered in December 2026', () => {
   });
 
   it('dates the recommendation, its answer and its resolution the day they happened', async () => {
-    await page.fill('input[name=finding-title]', 'Còn kiến nghị cử tri chậm giải quyết');
-    await page.fill('textarea[name=rec-0-content]', 'Giải quyết dứt điểm kiến nghị về ngập úng');
-    await page.fill('input[name=rec-0-unit]', 'UBND phường Láng Hạ');
-    await page.fill('input[name=rec-0-deadline]', '2024-07-31');
-    await page.fill('input[name=rec-0-madeOn]', '2024-06-10');
-    await page.click('[data-testid=save-finding]');
+    await web.page.fill('input[name=finding-title]', 'Còn kiến nghị cử tri chậm giải quyết');
+    await web.page.fill('textarea[name=rec-0-content]', 'Giải quyết dứt điểm kiến nghị về ngập úng');
+    await web.page.fill('input[name=rec-0-unit]', 'UBND phường Láng Hạ');
+    await web.page.fill('input[name=rec-0-deadline]', '2024-07-31');
+    await web.page.fill('input[name=rec-0-madeOn]', '2024-06-10');
+    await web.page.click('[data-testid=save-finding]');
     await rec(1).waitFor();
 
     await rec(1).locator('[data-testid=rec-respond]').click();

@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalStack } from '../../functions/local/server.js';
-import { launchBrowser, signInAs, startWebStack } from '../support/browser.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signInAs, webSuite } from '../support/browser.js';
 import { setDataEntry } from '../support/locality-flow.js';
 
 /**
@@ -11,96 +10,88 @@ import { setDataEntry } from '../support/locality-flow.js';
  * injected `now` (a closure of this test), so no clock endpoint exists in any deployed app.
  */
 
-let stack: LocalStack;
-let browser: Browser;
-let page: Page;
 let clock = new Date('2026-03-02T02:00:00Z'); // 09:00 02/03/2026 in Hà Nội
 
+const web = webSuite('browser-supervision', { now: () => clock });
+
 async function signIn(p: Page, email: string) {
-  await signInAs(p, stack.url, email);
+  await signInAs(p, web.stack.url, email);
 }
 
-const text = (selector: string) => page.locator(selector).innerText();
-const rec = (no: number) => page.locator(`[data-testid=rec-${no}]`);
-const unitRow = (unit: string) => page.locator(`[data-testid=board-unit][data-unit="${unit}"]`);
-const periodRow = (period: string) => page.locator(`[data-testid=board-period][data-period="${period}"]`);
+const text = (selector: string) => web.page.locator(selector).innerText();
+const rec = (no: number) => web.page.locator(`[data-testid=rec-${no}]`);
+const unitRow = (unit: string) => web.page.locator(`[data-testid=board-unit][data-unit="${unit}"]`);
+const periodRow = (period: string) => web.page.locator(`[data-testid=board-period][data-period="${period}"]`);
 
 beforeAll(async () => {
-  stack = await startWebStack('browser-supervision', { now: () => clock });
   // Quận Đống Đa is history since 01/07/2025 (read-only); Hà Nội opens it to backfill records, so its demo admin may write.
-  await setDataEntry(stack.url, '006', true);
-  browser = await launchBrowser();
-  page = await browser.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
+  await setDataEntry(web.stack.url, '006', true);
 });
 
 describe('supervision in a real browser', () => {
   let planUrl = '';
 
   it('creates a plan and shows its report due date, 15 days after the last working session', async () => {
-    await signIn(page, 'admin.dongda@demo.phoihop.vn');
-    await page.click('nav.sidenav >> text=Giám sát');
-    await page.waitForSelector('[data-testid=no-plans]');
-    await page.click('[data-testid=new-plan]');
-    await page.selectOption('select[name=ownerBody]', 'hdnd_standing');
-    await page.selectOption('select[name=type]', 'thematic');
-    await page.fill('input[name=topic]', 'Giám sát công tác quản lý trật tự xây dựng trên địa bàn quận');
-    await page.fill('textarea[name=units]', 'UBND phường Láng Hạ\nUBND phường Ô Chợ Dừa');
-    await page.fill('input[name=periodFrom]', '2026-03-01');
-    await page.fill('input[name=periodTo]', '2026-04-30');
-    await page.fill('input[name=session-date-0]', '2026-03-10');
-    await page.fill('input[name=session-unit-0]', 'UBND phường Láng Hạ');
-    await page.click('[data-testid=add-session]');
-    await page.fill('input[name=session-date-1]', '2026-03-17');
-    await page.fill('input[name=session-unit-1]', 'UBND phường Ô Chợ Dừa');
+    await signIn(web.page, 'admin.dongda@demo.phoihop.vn');
+    await web.page.click('nav.sidenav >> text=Giám sát');
+    await web.page.waitForSelector('[data-testid=no-plans]');
+    await web.page.click('[data-testid=new-plan]');
+    await web.page.selectOption('select[name=ownerBody]', 'hdnd_standing');
+    await web.page.selectOption('select[name=type]', 'thematic');
+    await web.page.fill('input[name=topic]', 'Giám sát công tác quản lý trật tự xây dựng trên địa bàn quận');
+    await web.page.fill('textarea[name=units]', 'UBND phường Láng Hạ\nUBND phường Ô Chợ Dừa');
+    await web.page.fill('input[name=periodFrom]', '2026-03-01');
+    await web.page.fill('input[name=periodTo]', '2026-04-30');
+    await web.page.fill('input[name=session-date-0]', '2026-03-10');
+    await web.page.fill('input[name=session-unit-0]', 'UBND phường Láng Hạ');
+    await web.page.click('[data-testid=add-session]');
+    await web.page.fill('input[name=session-date-1]', '2026-03-17');
+    await web.page.fill('input[name=session-unit-1]', 'UBND phường Ô Chợ Dừa');
     expect(await text('[data-testid=form-report-due]')).toContain('01/04/2026');
-    await page.fill('input[name=leader-name]', 'Đỗ Thị Lan');
-    await page.fill('input[name=leader-title]', 'Phó Chủ tịch HĐND quận');
-    await page.fill('input[name=leader-agency]', 'HĐND quận');
-    await page.click('[data-testid=add-member]');
-    await page.fill('input[name=member-0-name]', 'Nguyễn Văn Thành');
-    await page.fill('input[name=member-0-agency]', 'Ủy ban MTTQ quận');
-    await page.check('input[name=methods][value=field_survey]');
-    await page.click('[data-testid=save-plan]');
-    await page.waitForURL(/\/supervision\/plans\/[0-9A-Z]{26}$/);
-    planUrl = page.url();
+    await web.page.fill('input[name=leader-name]', 'Đỗ Thị Lan');
+    await web.page.fill('input[name=leader-title]', 'Phó Chủ tịch HĐND quận');
+    await web.page.fill('input[name=leader-agency]', 'HĐND quận');
+    await web.page.click('[data-testid=add-member]');
+    await web.page.fill('input[name=member-0-name]', 'Nguyễn Văn Thành');
+    await web.page.fill('input[name=member-0-agency]', 'Ủy ban MTTQ quận');
+    await web.page.check('input[name=methods][value=field_survey]');
+    await web.page.click('[data-testid=save-plan]');
+    await web.page.waitForURL(/\/supervision\/plans\/[0-9A-Z]{26}$/);
+    planUrl = web.page.url();
     await expect.poll(() => text('[data-testid=plan-topic]')).toBe('Giám sát công tác quản lý trật tự xây dựng trên địa bàn quận');
     expect(await text('[data-testid=report-due]')).toContain('01/04/2026');
     expect(await text('[data-testid=plan-status]')).toContain('Đã lập kế hoạch');
   });
 
   it('moves the plan to in progress and records a finding with two recommendations', async () => {
-    await page.click('[data-testid=plan-move-notified]');
+    await web.page.click('[data-testid=plan-move-notified]');
     // Each step says what it does and how long it can be undone, before it is taken.
     expect(await text('[data-testid=plan-step-dialog]')).toContain('có thể hoàn tác trong 10 phút');
-    await page.click('[data-testid=plan-step-confirm]');
+    await web.page.click('[data-testid=plan-step-confirm]');
     await expect.poll(() => text('[data-testid=plan-status]')).toContain('Đã thông báo');
     // Taken by mistake: its author takes it back from the notice, and the plan is as before.
     expect(await text('[data-testid=plan-undo]')).toContain('Kế hoạch vừa chuyển sang "Đã thông báo"');
-    await page.click('[data-testid=plan-undo-undo]');
+    await web.page.click('[data-testid=plan-undo-undo]');
     await expect.poll(() => text('[data-testid=plan-status]')).toContain('Đã lập kế hoạch');
-    expect(await page.locator('[data-testid=plan-undo]').count()).toBe(0);
-    await page.click('[data-testid=plan-move-notified]');
-    await page.click('[data-testid=plan-step-confirm]');
+    expect(await web.page.locator('[data-testid=plan-undo]').count()).toBe(0);
+    await web.page.click('[data-testid=plan-move-notified]');
+    await web.page.click('[data-testid=plan-step-confirm]');
     await expect.poll(() => text('[data-testid=plan-status]')).toContain('Đã thông báo');
-    await page.click('[data-testid=plan-move-in_progress]');
-    await page.click('[data-testid=plan-step-confirm]');
+    await web.page.click('[data-testid=plan-move-in_progress]');
+    await web.page.click('[data-testid=plan-step-confirm]');
     await expect.poll(() => text('[data-testid=plan-status]')).toContain('Đang giám sát');
     expect(await text('[data-testid=plan-history]')).toContain('02/03/2026');
 
-    await page.selectOption('select[name=finding-kind]', 'shortcoming');
-    await page.fill('input[name=finding-title]', 'Còn công trình vi phạm trật tự xây dựng chậm xử lý');
-    await page.fill('textarea[name=rec-0-content]', 'Xử lý dứt điểm công trình vi phạm tại phường Láng Hạ');
-    await page.fill('input[name=rec-0-unit]', 'UBND phường Láng Hạ');
-    await page.fill('input[name=rec-0-deadline]', '2026-03-31');
-    await page.click('[data-testid=add-rec-row]');
-    await page.fill('textarea[name=rec-1-content]', 'Rà soát, báo cáo danh sách công trình vi phạm');
-    await page.fill('input[name=rec-1-unit]', 'Phòng Quản lý đô thị quận');
-    await page.fill('input[name=rec-1-deadline]', '2026-03-20');
-    await page.click('[data-testid=save-finding]');
+    await web.page.selectOption('select[name=finding-kind]', 'shortcoming');
+    await web.page.fill('input[name=finding-title]', 'Còn công trình vi phạm trật tự xây dựng chậm xử lý');
+    await web.page.fill('textarea[name=rec-0-content]', 'Xử lý dứt điểm công trình vi phạm tại phường Láng Hạ');
+    await web.page.fill('input[name=rec-0-unit]', 'UBND phường Láng Hạ');
+    await web.page.fill('input[name=rec-0-deadline]', '2026-03-31');
+    await web.page.click('[data-testid=add-rec-row]');
+    await web.page.fill('textarea[name=rec-1-content]', 'Rà soát, báo cáo danh sách công trình vi phạm');
+    await web.page.fill('input[name=rec-1-unit]', 'Phòng Quản lý đô thị quận');
+    await web.page.fill('input[name=rec-1-deadline]', '2026-03-20');
+    await web.page.click('[data-testid=save-finding]');
     await rec(2).waitFor();
     expect(await rec(1).locator('[data-testid=rec-status]').innerText()).toBe('Chưa trả lời');
     expect(await rec(2).locator('[data-testid=rec-deadline]').innerText()).toBe('20/03/2026');
@@ -129,20 +120,20 @@ describe('supervision in a real browser', () => {
     expect(await rec(1).locator('[data-testid=rec-1-undo]').count()).toBe(1);
     // Eleven minutes later (the server's clock, whatever the browser's) the button is gone.
     clock = new Date(clock.getTime() + 11 * 60_000);
-    await page.reload();
+    await web.page.reload();
     await expect.poll(() => rec(1).locator('[data-testid=rec-status]').innerText()).toBe('Đã giải quyết xong');
     expect(await rec(1).locator('[data-testid=rec-1-undo]').count()).toBe(0);
-    expect(await page.locator('[data-testid=plan-undo]').count()).toBe(0);
+    expect(await web.page.locator('[data-testid=plan-undo]').count()).toBe(0);
     expect(await rec(2).locator('[data-testid=rec-overdue]').count()).toBe(0);
   });
 
   it('shows the follow-up board with the right counts', async () => {
-    await page.click('nav.sidenav >> text=Giám sát');
-    await page.click('[data-testid=open-board]');
-    await page.waitForSelector('[data-testid=board-units]');
+    await web.page.click('nav.sidenav >> text=Giám sát');
+    await web.page.click('[data-testid=open-board]');
+    await web.page.waitForSelector('[data-testid=board-units]');
     expect(await text('[data-testid=kpi-open]')).toContain('1');
     expect(await text('[data-testid=kpi-overdue]')).toContain('0');
-    expect(await page.locator('[data-testid=board-unit]').count()).toBe(1);
+    expect(await web.page.locator('[data-testid=board-unit]').count()).toBe(1);
     expect(await unitRow('Phòng Quản lý đô thị quận').locator('[data-testid=unit-open]').innerText()).toBe('1');
     expect(await unitRow('Phòng Quản lý đô thị quận').locator('[data-testid=unit-overdue]').innerText()).toBe('0');
     expect(await periodRow('2026-Q1').locator('[data-testid=period-due]').innerText()).toBe('2');
@@ -152,33 +143,33 @@ describe('supervision in a real browser', () => {
 
   it('shows the second recommendation overdue once its deadline has passed', async () => {
     clock = new Date('2026-03-21T02:00:00Z');
-    await page.reload();
+    await web.page.reload();
     await expect.poll(() => text('[data-testid=board-today]')).toBe('21/03/2026');
     expect(await text('[data-testid=kpi-overdue]')).toContain('1');
     expect(await unitRow('Phòng Quản lý đô thị quận').locator('[data-testid=unit-overdue]').innerText()).toBe('1');
-    expect(await page.locator('[data-testid=board-rec] [data-testid=rec-overdue]').count()).toBe(1);
+    expect(await web.page.locator('[data-testid=board-rec] [data-testid=rec-overdue]').count()).toBe(1);
 
-    await page.goto(planUrl);
+    await web.page.goto(planUrl);
     await rec(2).waitFor();
     expect(await rec(2).locator('[data-testid=rec-overdue]').innerText()).toBe('Quá hạn');
     expect(await rec(1).locator('[data-testid=rec-overdue]').count()).toBe(0);
     // the plan cannot close while it is open
-    await page.click('[data-testid=plan-move-reported]');
-    await page.click('[data-testid=plan-step-confirm]');
+    await web.page.click('[data-testid=plan-move-reported]');
+    await web.page.click('[data-testid=plan-step-confirm]');
     await expect.poll(() => text('[data-testid=plan-status]')).toContain('Đã báo cáo kết quả');
-    await page.click('[data-testid=plan-move-closed]');
-    await page.click('[data-testid=plan-step-confirm]');
+    await web.page.click('[data-testid=plan-move-closed]');
+    await web.page.click('[data-testid=plan-step-confirm]');
     // The refusal is said in the dialog that asked.
     await expect.poll(() => text('[data-testid=plan-step-dialog] [role=alert]')).toContain('Còn 1 kiến nghị chưa giải quyết xong');
-    await page.click('[data-testid=plan-step-dialog] .dialog-cancel');
+    await web.page.click('[data-testid=plan-step-dialog] .dialog-cancel');
   });
 
   it("lets Hà Nội's province viewer read a district's plans read-only", async () => {
-    const ctx = await browser.newContext();
+    const ctx = await web.browser.newContext();
     const viewer = await ctx.newPage();
     try {
       await signIn(viewer, 'xem.hanoi@demo.phoihop.vn');
-      await viewer.goto(`${stack.url}/supervision`);
+      await viewer.goto(`${web.stack.url}/supervision`);
       await viewer.waitForSelector('[data-testid=locality-picker] option[value="006"]', { state: 'attached' });
       await viewer.selectOption('[data-testid=locality-picker]', '006');
       await viewer.waitForSelector('[data-testid=plan-row]');

@@ -1,45 +1,39 @@
-import type { Template } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LIVE_ALIAS } from '../../infra/api.js';
 import { environments, type EnvironmentName } from '../../infra/environments.js';
 import { SUPERSEDED_TAG } from '../../infra/web.js';
-import { logicalIdOf, onlyResource, resources, synth } from './support.js';
+import { logicalIdOf, onlyResource, resources, synthBeforeAll } from './support.js';
 
 const envNames = Object.keys(environments) as EnvironmentName[];
 
 describe.each(envNames)('progressive deploys in %s', (env) => {
   const config = environments[env];
   const canary = config.apiDeployment !== 'all-at-once';
-  let s: ReturnType<typeof synth>;
-  let t: Template;
-  beforeAll(() => {
-    s = synth(env);
-    t = s.template;
-  });
+  const s = synthBeforeAll(env);
 
   it('publishes the API function as a version behind the live alias, which API Gateway calls', () => {
-    const version = onlyResource(t, 'AWS::Lambda::Version');
+    const version = onlyResource(s.template, 'AWS::Lambda::Version');
     expect(version.Properties.FunctionName).toEqual({ Ref: logicalIdOf(s.stack.api.fn) });
-    const alias = onlyResource(t, 'AWS::Lambda::Alias');
+    const alias = onlyResource(s.template, 'AWS::Lambda::Alias');
     expect(alias.Properties).toMatchObject({
       Name: LIVE_ALIAS,
       FunctionName: { Ref: logicalIdOf(s.stack.api.fn) },
       FunctionVersion: { 'Fn::GetAtt': [version.logicalId, 'Version'] },
     });
     // The integration and API Gateway's invoke permission name the alias, never the bare function.
-    const integration = onlyResource(t, 'AWS::ApiGatewayV2::Integration');
+    const integration = onlyResource(s.template, 'AWS::ApiGatewayV2::Integration');
     expect(integration.Properties.IntegrationUri).toEqual({ Ref: alias.logicalId });
-    const permissions = Object.values(resources(t, 'AWS::Lambda::Permission'));
+    const permissions = Object.values(resources(s.template, 'AWS::Lambda::Permission'));
     expect(permissions.length).toBeGreaterThan(0);
     for (const p of permissions) expect(p.Properties).toMatchObject({ FunctionName: { Ref: alias.logicalId }, Principal: 'apigateway.amazonaws.com' });
   });
 
   it(canary ? 'shifts 10 % for 5 minutes with CodeDeploy and rolls back on the errors, 5xx and p99 alarms' : 'deploys at once: no CodeDeploy', () => {
-    const alias = onlyResource(t, 'AWS::Lambda::Alias');
-    const groups = Object.entries(resources(t, 'AWS::CodeDeploy::DeploymentGroup'));
+    const alias = onlyResource(s.template, 'AWS::Lambda::Alias');
+    const groups = Object.entries(resources(s.template, 'AWS::CodeDeploy::DeploymentGroup'));
     if (!canary) {
       expect(groups).toEqual([]);
-      t.resourceCountIs('AWS::CodeDeploy::Application', 0);
+      s.template.resourceCountIs('AWS::CodeDeploy::Application', 0);
       expect(alias.UpdatePolicy).toBeUndefined();
       expect(s.stack.progressive).toBeUndefined();
       return;
@@ -62,12 +56,12 @@ describe.each(envNames)('progressive deploys in %s', (env) => {
     // CloudFormation hands every change of the alias to this deployment group.
     expect(alias.UpdatePolicy).toMatchObject({ CodeDeployLambdaAliasUpdate: { DeploymentGroupName: { Ref: groupId } } });
     // The rollback alarms exist, with their SNS actions, in this stack.
-    const alarms = resources(t, 'AWS::CloudWatch::Alarm');
+    const alarms = resources(s.template, 'AWS::CloudWatch::Alarm');
     for (const ref of group.Properties.AlarmConfiguration.Alarms as { Name: { Ref: string } }[]) expect(alarms[ref.Name.Ref]).toBeDefined();
   });
 
   it('keeps superseded web assets for the grace period and never expires current ones', () => {
-    const bucket = resources(t, 'AWS::S3::Bucket')[logicalIdOf(s.stack.web.bucket)]!;
+    const bucket = resources(s.template, 'AWS::S3::Bucket')[logicalIdOf(s.stack.web.bucket)]!;
     expect(bucket.Properties.LifecycleConfiguration.Rules).toEqual([
       {
         Id: 'expire-superseded-assets',

@@ -1,25 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Template } from 'aws-cdk-lib/assertions';
 import { ARCHIVE_OBJECT_ACTIONS, COGNITO_ADMIN_ACTIONS } from '../../infra/api.js';
 import { repoRoot } from '../../infra/functions.js';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { environments, type EnvironmentName } from '../../infra/environments.js';
 import { claimNames } from '../../shared/identity.js';
 import { s3Keys } from '../../shared/keys.js';
 import { sessionTagKeys } from '../../shared/tenant-access.js';
-import { acknowledgements, apiFunction, findingsWithoutAcknowledgements, logicalIdOf, onlyResource, resources, synth } from './support.js';
+import { acknowledgements, apiFunction, findingsWithoutAcknowledgements, logicalIdOf, onlyResource, resources, synth, synthBeforeAll } from './support.js';
 
 const envNames = Object.keys(environments) as EnvironmentName[];
 
 describe.each(envNames)('stack for %s', (env) => {
   const config = environments[env];
-  let s: ReturnType<typeof synth>;
-  let t: Template;
-  beforeAll(() => {
-    s = synth(env);
-    t = s.template;
-  });
+  const s = synthBeforeAll(env);
 
   it('synthesizes offline: no lookups, no account, region pinned', () => {
     expect(s.assembly.manifest.missing ?? []).toEqual([]);
@@ -28,17 +22,17 @@ describe.each(envNames)('stack for %s', (env) => {
   });
 
   it('names every resource after the environment', () => {
-    t.hasResourceProperties('AWS::DynamoDB::GlobalTable', { TableName: `phoi-hop-${env}` });
-    t.hasResourceProperties('AWS::Lambda::Function', { FunctionName: `phoi-hop-${env}-api` });
-    t.hasResourceProperties('AWS::Cognito::UserPool', { UserPoolName: `phoi-hop-${env}` });
-    t.hasResourceProperties('AWS::ApiGatewayV2::Api', { Name: `phoi-hop-${env}` });
-    t.hasResourceProperties('AWS::S3::Bucket', {
+    s.template.hasResourceProperties('AWS::DynamoDB::GlobalTable', { TableName: `phoi-hop-${env}` });
+    s.template.hasResourceProperties('AWS::Lambda::Function', { FunctionName: `phoi-hop-${env}-api` });
+    s.template.hasResourceProperties('AWS::Cognito::UserPool', { UserPoolName: `phoi-hop-${env}` });
+    s.template.hasResourceProperties('AWS::ApiGatewayV2::Api', { Name: `phoi-hop-${env}` });
+    s.template.hasResourceProperties('AWS::S3::Bucket', {
       BucketName: { 'Fn::Join': ['', [`phoi-hop-${env}-archive-`, { Ref: 'AWS::AccountId' }, '-', { Ref: 'AWS::Region' }]] },
     });
   });
 
   it('runs the API on nodejs22.x arm64 with the sizes and environment of this stage', () => {
-    const fn = apiFunction(t);
+    const fn = apiFunction(s.template);
     expect(fn.Properties).toMatchObject({
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
@@ -59,22 +53,22 @@ describe.each(envNames)('stack for %s', (env) => {
     });
     // Its log group keeps logs for this stage's retention.
     const logGroupId = fn.Properties.LoggingConfig.LogGroup.Ref as string;
-    expect(resources(t, 'AWS::Logs::LogGroup')[logGroupId]!.Properties.RetentionInDays).toBe(config.logRetentionDays);
+    expect(resources(s.template, 'AWS::Logs::LogGroup')[logGroupId]!.Properties.RetentionInDays).toBe(config.logRetentionDays);
   });
 
   it('throttles the HTTP API stage and writes its access log with the stage retention', () => {
-    const stage = onlyResource(t, 'AWS::ApiGatewayV2::Stage');
+    const stage = onlyResource(s.template, 'AWS::ApiGatewayV2::Stage');
     expect(stage.Properties).toMatchObject({
       StageName: '$default',
       DefaultRouteSettings: { ThrottlingRateLimit: config.api.rateLimit, ThrottlingBurstLimit: config.api.burstLimit },
     });
     const accessLogId = stage.Properties.AccessLogSettings.DestinationArn['Fn::GetAtt'][0] as string;
-    expect(resources(t, 'AWS::Logs::LogGroup')[accessLogId]!.Properties.RetentionInDays).toBe(config.logRetentionDays);
+    expect(resources(s.template, 'AWS::Logs::LogGroup')[accessLogId]!.Properties.RetentionInDays).toBe(config.logRetentionDays);
     expect(JSON.parse(stage.Properties.AccessLogSettings.Format)).toMatchObject({ requestId: '$context.requestId', status: '$context.status' });
   });
 
   it('puts the Cognito JWT authorizer on protected routes and none on public ones', () => {
-    const authorizer = onlyResource(t, 'AWS::ApiGatewayV2::Authorizer');
+    const authorizer = onlyResource(s.template, 'AWS::ApiGatewayV2::Authorizer');
     expect(authorizer.Properties).toMatchObject({
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
@@ -83,7 +77,7 @@ describe.each(envNames)('stack for %s', (env) => {
         Issuer: { 'Fn::Join': ['', ['https://cognito-idp.ap-southeast-1.amazonaws.com/', { Ref: logicalIdOf(s.stack.auth.userPool) }]] },
       },
     });
-    const routes = Object.fromEntries(Object.values(resources(t, 'AWS::ApiGatewayV2::Route')).map((r) => [r.Properties.RouteKey, r.Properties]));
+    const routes = Object.fromEntries(Object.values(resources(s.template, 'AWS::ApiGatewayV2::Route')).map((r) => [r.Properties.RouteKey, r.Properties]));
     expect(routes['ANY /api/{proxy+}']).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizer.logicalId } });
     for (const key of ['GET /api/health', 'GET /api/config', 'GET /api/localities', 'GET /api/localities/{p1}']) {
       expect(routes[key], key).toMatchObject({ AuthorizationType: 'NONE' });
@@ -93,7 +87,7 @@ describe.each(envNames)('stack for %s', (env) => {
   });
 
   it('signs users in by e-mail with the tenant claims, which users cannot write themselves', () => {
-    const pool = onlyResource(t, 'AWS::Cognito::UserPool');
+    const pool = onlyResource(s.template, 'AWS::Cognito::UserPool');
     expect(pool.Properties).toMatchObject({
       UsernameAttributes: ['email'],
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
@@ -102,7 +96,7 @@ describe.each(envNames)('stack for %s', (env) => {
     const schemaNames = (pool.Properties.Schema as { Name: string }[]).map((a) => a.Name);
     for (const claim of Object.values(claimNames)) expect(schemaNames).toContain(claim.replace('custom:', ''));
 
-    const client = onlyResource(t, 'AWS::Cognito::UserPoolClient');
+    const client = onlyResource(s.template, 'AWS::Cognito::UserPoolClient');
     expect(client.Properties.GenerateSecret).toBe(false);
     expect(client.Properties.ExplicitAuthFlows).toEqual(expect.arrayContaining(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']));
     expect(client.Properties.ReadAttributes).toEqual(expect.arrayContaining(Object.values(claimNames)));
@@ -112,7 +106,7 @@ describe.each(envNames)('stack for %s', (env) => {
 
   it('keeps the archive private, encrypted, versioned, SSL-only, with lifecycle and CORS for the web origin', () => {
     const archiveId = logicalIdOf(s.stack.archive.bucket);
-    const bucket = resources(t, 'AWS::S3::Bucket')[archiveId]!;
+    const bucket = resources(s.template, 'AWS::S3::Bucket')[archiveId]!;
     expect(bucket.Properties).toMatchObject({
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
       BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
@@ -134,7 +128,7 @@ describe.each(envNames)('stack for %s', (env) => {
         }),
       ]),
     );
-    const archivePolicy = Object.values(resources(t, 'AWS::S3::BucketPolicy')).find((p) => p.Properties.Bucket.Ref === archiveId)!;
+    const archivePolicy = Object.values(resources(s.template, 'AWS::S3::BucketPolicy')).find((p) => p.Properties.Bucket.Ref === archiveId)!;
     const worm = (archivePolicy.Properties.PolicyDocument.Statement as { Sid?: string }[]).find((st) => st.Sid === 'OriginalsAreNeverDestroyed');
     if (config.archive.worm) {
       expect(bucket.Properties.ObjectLockEnabled).toBe(true);
@@ -151,7 +145,7 @@ describe.each(envNames)('stack for %s', (env) => {
       expect(worm).toBeUndefined();
     }
     // Every bucket refuses plain HTTP.
-    for (const [id, policy] of Object.entries(resources(t, 'AWS::S3::BucketPolicy'))) {
+    for (const [id, policy] of Object.entries(resources(s.template, 'AWS::S3::BucketPolicy'))) {
       expect(policy.Properties.PolicyDocument.Statement, id).toEqual(
         expect.arrayContaining([expect.objectContaining({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
       );
@@ -159,7 +153,7 @@ describe.each(envNames)('stack for %s', (env) => {
   });
 
   it('serves the web app through CloudFront with origin access control, security headers, SPA fallback and /api/*', () => {
-    const dist = onlyResource(t, 'AWS::CloudFront::Distribution').Properties.DistributionConfig;
+    const dist = onlyResource(s.template, 'AWS::CloudFront::Distribution').Properties.DistributionConfig;
     const headersId = logicalIdOf(s.stack.web.headers);
     expect(dist.Origins.find((o: { S3OriginConfig?: unknown }) => o.S3OriginConfig)).toMatchObject({
       OriginAccessControlId: { 'Fn::GetAtt': [expect.any(String), 'Id'] },
@@ -178,7 +172,7 @@ describe.each(envNames)('stack for %s', (env) => {
     });
     expect(dist.CustomErrorResponses).toBeUndefined(); // API 404s stay problem+json
     // GET /api/me must reach the JWT authorizer with its Authorization header, and nothing is cached.
-    const apiCache = onlyResource(t, 'AWS::CloudFront::CachePolicy').Properties.CachePolicyConfig;
+    const apiCache = onlyResource(s.template, 'AWS::CloudFront::CachePolicy').Properties.CachePolicyConfig;
     expect(apiCache).toMatchObject({
       DefaultTTL: 0,
       MinTTL: 0,
@@ -189,7 +183,7 @@ describe.each(envNames)('stack for %s', (env) => {
         CookiesConfig: { CookieBehavior: 'none' },
       },
     });
-    const headers = onlyResource(t, 'AWS::CloudFront::ResponseHeadersPolicy').Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    const headers = onlyResource(s.template, 'AWS::CloudFront::ResponseHeadersPolicy').Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
     expect(headers).toMatchObject({
       StrictTransportSecurity: { AccessControlMaxAgeSec: 730 * 86400, IncludeSubdomains: true, Override: true },
       ContentTypeOptions: { Override: true },
@@ -199,7 +193,7 @@ describe.each(envNames)('stack for %s', (env) => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain('https://cognito-idp.ap-southeast-1.amazonaws.com');
     // The web bucket is readable only by this distribution.
-    const webPolicy = Object.values(resources(t, 'AWS::S3::BucketPolicy')).find((p) => p.Properties.Bucket.Ref === logicalIdOf(s.stack.web.bucket))!;
+    const webPolicy = Object.values(resources(s.template, 'AWS::S3::BucketPolicy')).find((p) => p.Properties.Bucket.Ref === logicalIdOf(s.stack.web.bucket))!;
     expect(webPolicy.Properties.PolicyDocument.Statement).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -213,7 +207,7 @@ describe.each(envNames)('stack for %s', (env) => {
   });
 
   it('lets only the API role assume the tenant role, and only with all session tags', () => {
-    const role = resources(t, 'AWS::IAM::Role')[logicalIdOf(s.stack.api.tenantRole.role)]!;
+    const role = resources(s.template, 'AWS::IAM::Role')[logicalIdOf(s.stack.api.tenantRole.role)]!;
     const [statement] = role.Properties.AssumeRolePolicyDocument.Statement;
     expect(statement).toMatchObject({
       Effect: 'Allow',
@@ -228,7 +222,7 @@ describe.each(envNames)('stack for %s', (env) => {
   });
 
   it('grants the API function Cognito admin actions on its own pool only', () => {
-    const policy = resources(t, 'AWS::IAM::Policy');
+    const policy = resources(s.template, 'AWS::IAM::Policy');
     const fnPolicy = Object.values(policy).find((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === logicalIdOf(s.stack.api.role)))!;
     const cognito = fnPolicy.Properties.PolicyDocument.Statement.find((st: { Sid?: string }) => st.Sid === 'IdentityDirectory');
     expect(cognito.Action).toEqual(COGNITO_ADMIN_ACTIONS);
@@ -239,9 +233,9 @@ describe.each(envNames)('stack for %s', (env) => {
   });
 
   it(config.protect ? 'protects prod data: retain, deletion protection, PITR' : 'lets the stage be torn down', () => {
-    const table = onlyResource(t, 'AWS::DynamoDB::GlobalTable');
-    const pool = onlyResource(t, 'AWS::Cognito::UserPool');
-    const archive = resources(t, 'AWS::S3::Bucket')[logicalIdOf(s.stack.archive.bucket)]!;
+    const table = onlyResource(s.template, 'AWS::DynamoDB::GlobalTable');
+    const pool = onlyResource(s.template, 'AWS::Cognito::UserPool');
+    const archive = resources(s.template, 'AWS::S3::Bucket')[logicalIdOf(s.stack.archive.bucket)]!;
     expect(table.Properties.Replicas[0].PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
     if (config.protect) {
       expect(table.DeletionPolicy).toBe('Retain');
@@ -249,7 +243,7 @@ describe.each(envNames)('stack for %s', (env) => {
       expect(pool.DeletionPolicy).toBe('Retain');
       expect(pool.Properties.DeletionProtection).toBe('ACTIVE');
       expect(archive.DeletionPolicy).toBe('Retain');
-      for (const lg of Object.values(resources(t, 'AWS::Logs::LogGroup'))) expect(lg.DeletionPolicy).toBe('Retain');
+      for (const lg of Object.values(resources(s.template, 'AWS::Logs::LogGroup'))) expect(lg.DeletionPolicy).toBe('Retain');
     } else {
       expect(table.DeletionPolicy).toBe('Delete');
       expect(pool.DeletionPolicy).toBe('Delete');
@@ -258,15 +252,15 @@ describe.each(envNames)('stack for %s', (env) => {
   });
 
   it(config.alarms ? 'alarms to an encrypted SNS topic' : 'has no alarms (dev)', () => {
-    const alarms = Object.values(resources(t, 'AWS::CloudWatch::Alarm'));
+    const alarms = Object.values(resources(s.template, 'AWS::CloudWatch::Alarm'));
     if (!config.alarms) {
       expect(alarms).toEqual([]);
-      t.resourceCountIs('AWS::SNS::Topic', 0);
+      s.template.resourceCountIs('AWS::SNS::Topic', 0);
       return;
     }
-    const topic = onlyResource(t, 'AWS::SNS::Topic');
+    const topic = onlyResource(s.template, 'AWS::SNS::Topic');
     expect(topic.Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [expect.any(String), 'Arn'] });
-    t.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    s.template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
     expect(alarms.map((a) => a.Properties.AlarmName).sort()).toEqual(
       ['Api5xx', 'ApiLatencyP99', 'FunctionErrors', 'FunctionThrottles', 'RemindersFailed', 'RemindersParked', 'TableSystemErrors', 'TableThrottles'].map(
         (n) => `phoi-hop-${env}-${n}`,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
+import { beforeAll } from 'vitest';
 import { buildApp } from '../../infra/build.js';
 import type { EnvironmentName } from '../../infra/environments.js';
 
@@ -32,6 +33,21 @@ export function synth(env: EnvironmentName, opts: SynthOptions = {}) {
   const assembly = app.synth();
   const template = Template.fromJSON(assembly.getStackByName(stack.stackName).template);
   return { app, stack, template, assembly, violations: () => readViolations(assembly.directory) };
+}
+
+/** What `synth` returns. */
+export type Synthesized = ReturnType<typeof synth>;
+
+/**
+ * `synth(env)` once, before the tests of the enclosing `describe`: the object returned here is
+ * filled by then (read it inside tests, not while the file is collected).
+ */
+export function synthBeforeAll(env: EnvironmentName): Synthesized {
+  const s = {} as Synthesized;
+  beforeAll(() => {
+    Object.assign(s, synth(env));
+  });
+  return s;
 }
 
 /** Every violation left in the validation report (acknowledged ones are not violations). */

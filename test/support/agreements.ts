@@ -1,9 +1,8 @@
 import { defaultParties } from '../../shared/agreements/parties.js';
 import type { AgreementContentInput, AgreementDetail, AgreementSummary, ListResponse } from '../../shared/agreements/schema.js';
 import { problemSchema } from '../../shared/problem-schema.js';
-import type { createHarness } from './harness.js';
+import type { Harness } from './harness.js';
 
-type Harness = Awaited<ReturnType<typeof createHarness>>;
 export type Headers = Record<string, string>;
 
 /** A Tây Hồ-like 2024 program: two items, one with its own deadline. */

@@ -1,10 +1,9 @@
 import { expect } from 'vitest';
 import { documentDetailSchema, uploadTicketSchema, type DocumentDetail, type DocumentMetadataInput } from '../../shared/archive/schema.js';
-import type { createHarness } from './harness.js';
+import type { Harness } from './harness.js';
 
 /** The archive's upload flow as a browser runs it (declare → presigned PUT → complete), for tests beyond archive.test.ts. */
 export type Who = { headers: Record<string, string> };
-type Harness = Awaited<ReturnType<typeof createHarness>>;
 
 export function archiveFlow(h: Harness) {
   function call(method: string, path: string, who: Who | null, body?: unknown) {

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { inject } from 'vitest';
-import { startLocalStack, type LocalStack } from '../../functions/local/server.js';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import type { LocalStack } from '../../functions/local/server.js';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../functions/demo/data.js';
+import { startSuiteStack } from './local-stack.js';
 
 export const WEB_DIST = join(import.meta.dirname, '..', '..', 'web', 'dist');
 
@@ -54,10 +55,7 @@ export async function signInAs(page: Page, baseUrl: string, email: string, passw
  */
 export async function startWebStack(name: string, opts: { now?: () => Date } = {}): Promise<LocalStack> {
   if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('web/dist is missing: run `npx vite build` (npm test does it first)');
-  const stack = await startLocalStack({
-    dataDir: null,
-    dynamoEndpoint: inject('dynamoEndpoint'),
-    s3Endpoint: inject('s3Endpoint'),
+  const stack = await startSuiteStack({
     sesEndpoint: inject('sesEndpoint'),
     tableName: name,
     archiveBucket: name,
@@ -83,4 +81,27 @@ export async function useStackClock(page: Page, baseUrl: string): Promise<void> 
   if (!now || clockedContexts.has(context)) return;
   clockedContexts.add(context);
   await context.clock.install({ time: now() });
+}
+
+/** What a browser test file shares: its stack, one Chromium, and the page its tests walk through. */
+export type WebSuite = { stack: LocalStack; browser: Browser; page: Page };
+
+/**
+ * Starts a stack (`startWebStack`) and Chromium with one page before the file's tests and closes
+ * both after them. The fields are filled once the hook has run: read them inside tests and hooks,
+ * never at the top of the file. A file's own set-up (seeding, signing in) goes in a `beforeAll` of
+ * its own after this call: hooks run in the order they are declared.
+ */
+export function webSuite(name: string, opts: { now?: () => Date; page?: BrowserContextOptions } = {}): WebSuite {
+  const suite = {} as WebSuite;
+  beforeAll(async () => {
+    suite.stack = await startWebStack(name, opts.now ? { now: opts.now } : {});
+    suite.browser = await launchBrowser();
+    suite.page = await suite.browser.newPage(opts.page);
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.stack?.stop();
+  });
+  return suite;
 }

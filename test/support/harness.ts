@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp } from '../../functions/app.js';
 import type { AppDeps } from '../../functions/http/env.js';
 import { createS3Client } from '../../functions/archive/s3-client.js';
@@ -98,6 +98,22 @@ export async function createHarness(
       s3.destroy();
     },
   };
+}
+
+export type Harness = Awaited<ReturnType<typeof createHarness>>;
+
+/**
+ * A harness created before the file's tests and closed after them. The object returned is filled
+ * once that hook has run: use it inside tests and hooks, and put a file's own set-up (users, seed
+ * records) in a `beforeAll` after this call (hooks run in the order they are declared).
+ */
+export function harnessSuite(opts: Parameters<typeof createHarness>[0] = {}): Harness {
+  const h = {} as Harness;
+  beforeAll(async () => {
+    Object.assign(h, await createHarness(opts));
+  });
+  afterAll(() => h.close?.());
+  return h;
 }
 
 /** DynamoDB cost of one API call, read from the metering headers. */

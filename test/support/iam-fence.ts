@@ -21,24 +21,36 @@ export function fenceStatements(): PolicyStatement[] {
 
 type Av = { S?: string } | string | undefined;
 const str = (v: Av): string | undefined => (typeof v === 'string' ? v : v?.S);
+const pkOf = (key: Record<string, Av> | undefined) => [str(key?.PK)].filter((k): k is string => !!k);
+
+/** One item's operation (a single-item command, or one element of a transaction): its IAM action and the field holding its key. */
+const ITEM_OPS: Record<string, { action: string; key: 'Key' | 'Item' }> = {
+  Get: { action: 'dynamodb:GetItem', key: 'Key' },
+  Put: { action: 'dynamodb:PutItem', key: 'Item' },
+  Update: { action: 'dynamodb:UpdateItem', key: 'Key' },
+  Delete: { action: 'dynamodb:DeleteItem', key: 'Key' },
+  ConditionCheck: { action: 'dynamodb:ConditionCheckItem', key: 'Key' },
+};
+
+function itemRequest(op: string, body: Record<string, any>) {
+  const { action, key } = ITEM_OPS[op]!;
+  return { action, resource: FENCE_TABLE_ARN, leadingKeys: pkOf(body[key]) };
+}
 
 /** The IAM requests one DynamoDB command makes: action, resource (table or index) and partition key. */
 export function iamRequestsOf(command: string, input: Record<string, any>): { action: string; resource: string; leadingKeys: string[] }[] {
   const table = FENCE_TABLE_ARN;
-  const pkOf = (key: Record<string, Av> | undefined) => [str(key?.PK)].filter((k): k is string => !!k);
   switch (command) {
+    // The low-level client's names and the document client's alike: GetItemCommand and GetCommand are a Get.
     case 'GetItemCommand':
     case 'GetCommand':
-      return [{ action: 'dynamodb:GetItem', resource: table, leadingKeys: pkOf(input.Key) }];
     case 'PutItemCommand':
     case 'PutCommand':
-      return [{ action: 'dynamodb:PutItem', resource: table, leadingKeys: pkOf(input.Item) }];
     case 'UpdateItemCommand':
     case 'UpdateCommand':
-      return [{ action: 'dynamodb:UpdateItem', resource: table, leadingKeys: pkOf(input.Key) }];
     case 'DeleteItemCommand':
     case 'DeleteCommand':
-      return [{ action: 'dynamodb:DeleteItem', resource: table, leadingKeys: pkOf(input.Key) }];
+      return [itemRequest(command.replace(/(Item)?Command$/, ''), input)];
     case 'QueryCommand': {
       const names: Record<string, string> = input.ExpressionAttributeNames ?? {};
       const values: Record<string, Av> = input.ExpressionAttributeValues ?? {};
@@ -56,16 +68,11 @@ export function iamRequestsOf(command: string, input: Record<string, any>): { ac
     case 'TransactWriteCommand':
       return (input.TransactItems as Record<string, any>[]).map((it) => {
         const [op, body] = Object.entries(it)[0]!;
-        const action = { Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem', ConditionCheck: 'ConditionCheckItem' }[op]!;
-        return { action: `dynamodb:${action}`, resource: table, leadingKeys: pkOf(op === 'Put' ? body.Item : body.Key) };
+        return itemRequest(op, body);
       });
     case 'TransactGetItemsCommand':
     case 'TransactGetCommand':
-      return (input.TransactItems as { Get: { Key: Record<string, Av> } }[]).map((it) => ({
-        action: 'dynamodb:GetItem',
-        resource: table,
-        leadingKeys: pkOf(it.Get.Key),
-      }));
+      return (input.TransactItems as { Get: { Key: Record<string, Av> } }[]).map((it) => itemRequest('Get', it.Get));
     default:
       return [{ action: `dynamodb:${command.replace(/Command$/, '')}`, resource: table, leadingKeys: [] }];
   }

@@ -1,15 +1,15 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { LambdaEvent } from 'hono/aws-lambda';
-import { inject } from 'vitest';
 import { LOCAL_CLIENT_ID } from '../../functions/local/idp.js';
-import { type LocalStack, startLocalStack } from '../../functions/local/server.js';
+import type { LocalStack } from '../../functions/local/server.js';
+import { startSuiteStack } from './local-stack.js';
 
 /**
  * A local stack (DynamoDB Local, S3 server, local issuer) and the environment the Lambda entry reads
  * on AWS pointed at it: functions/lambda.ts is then configured exactly as in a deployed function.
  */
 export async function startStackForLambda(tableName: string): Promise<LocalStack> {
-  const stack = await startLocalStack({ dataDir: null, dynamoEndpoint: inject('dynamoEndpoint'), s3Endpoint: inject('s3Endpoint'), tableName });
+  const stack = await startSuiteStack({ tableName });
   Object.assign(process.env, {
     TABLE_NAME: stack.tableName,
     DYNAMODB_ENDPOINT: stack.dynamoEndpoint,

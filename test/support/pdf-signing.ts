@@ -66,20 +66,9 @@ export function pem(cert: pkijs.Certificate): string {
 }
 
 export async function makeTestPki(): Promise<TestPki> {
-  const root = await certificate({
-    subject: name({ CN: 'Phoi Hop Test Root CA', O: 'Phoi Hop Test', C: 'VN' }),
-    serial: '01',
-    ca: true,
-    notBefore: year(2020),
-    notAfter: year(2040),
-  });
-  const otherRoot = await certificate({
-    subject: name({ CN: 'Unknown Test CA', O: 'Nobody', C: 'VN' }),
-    serial: '01',
-    ca: true,
-    notBefore: year(2020),
-    notAfter: year(2040),
-  });
+  const rootCa = { serial: '01', ca: true, notBefore: year(2020), notAfter: year(2040) };
+  const root = await certificate({ subject: name({ CN: 'Phoi Hop Test Root CA', O: 'Phoi Hop Test', C: 'VN' }), ...rootCa });
+  const otherRoot = await certificate({ subject: name({ CN: 'Unknown Test CA', O: 'Nobody', C: 'VN' }), ...rootCa });
   const leaf = { ca: false, notBefore: year(2021), notAfter: year(2035) };
   const signer = await certificate({ subject: name({ CN: 'Nguyễn Văn An', O: 'UBND phường Tây Hồ', C: 'VN' }), issuer: root, serial: '0a1b2c3d4e', ...leaf });
   const otherSigner = await certificate({ subject: name({ CN: 'Trần Thị Bình', O: 'Đơn vị lạ', C: 'VN' }), issuer: otherRoot, serial: '77', ...leaf });

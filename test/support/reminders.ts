@@ -1,13 +1,11 @@
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { runReminders } from '../../functions/reminders/job.js';
 import { MeteredStore } from '../../functions/store/metered-store.js';
 import { keys, tenantPrefix } from '../../shared/keys.js';
 import type { Notification } from '../../shared/reminders/schema.js';
 import type { Role } from '../../shared/roles.js';
-import type { createHarness } from './harness.js';
-
-type Harness = Awaited<ReturnType<typeof createHarness>>;
+import type { Harness } from './harness.js';
 
 /** A user in the issuer AND in the tenant's users partition (the job reads recipients from there). */
 export async function tenantUser(h: Harness, u: { role: Role; provinceCode: string; localityCode: string | null; agency?: string; email?: string }) {
@@ -32,6 +30,20 @@ export async function tenantUser(h: Harness, u: { role: Role; provinceCode: stri
     }),
   );
   return { user, headers, userId: user.sub };
+}
+
+/**
+ * Follows a mail's unsubscribe link as a mail reader does, signed in nowhere: the page that asks
+ * (its text contains `asks`), then its one-click POST, whose answer is returned.
+ */
+export async function unsubscribeFromMail(h: Harness, url: string, asks: string): Promise<Response> {
+  const path = url.replace('http://phoihop.test', '');
+  const page = await h.app.request(path);
+  expect(page.status).toBe(200);
+  expect(await page.text()).toContain(asks);
+  const done = await h.app.request(path, { method: 'POST' });
+  expect(done.status).toBe(200);
+  return done;
 }
 
 /** Runs the daily job against the harness's table (platform credentials, as the job's Lambda has). */

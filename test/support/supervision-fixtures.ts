@@ -1,7 +1,6 @@
 import type { PlanInput } from '../../shared/supervision/schema.js';
-import type { createHarness } from './harness.js';
+import type { Harness } from './harness.js';
 
-type Harness = Awaited<ReturnType<typeof createHarness>>;
 export type Headers = Record<string, string>;
 
 /** JSON call against the app under test. */

@@ -1,9 +1,7 @@
 import { expect } from 'vitest';
 import type { Problem } from '../../shared/problem.js';
 import { problemSchema } from '../../shared/problem-schema.js';
-import type { createHarness } from './harness.js';
-
-type Harness = Awaited<ReturnType<typeof createHarness>>;
+import type { Harness } from './harness.js';
 
 export function json(body: unknown, headers: Record<string, string> = {}): RequestInit {
   return { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };

@@ -15,26 +15,19 @@ const paras = (s: string) =>
     .filter(Boolean)
     .join('\n');
 
-/** The structure the issue names: items, agencies, deadlines, chapters/articles, parties, number, date. */
-function structureOf(d: AgreementDetail) {
-  const a = d.agreement;
+/** What an agreement and an import proposal hold alike: header, parties' agencies, items (the description as given). */
+function common(x: Pick<DocumentProposal['content'], 'kind' | 'number' | 'title' | 'term' | 'year' | 'parties' | 'areas' | 'items'>) {
   return {
-    kind: a.kind,
-    number: a.number,
-    title: a.title,
-    term: a.term,
-    year: a.year,
-    parties: a.parties.map((p) => p.agency).sort(),
-    signedOn: a.signedOn,
-    areas: a.areas,
-    chapters: d.chapters.map((c) => ({
-      title: c.placeholder ? '' : upper(c.title),
-      placeholder: c.placeholder,
-      articles: c.articles.map((x) => ({ title: x.placeholder ? '' : x.title, text: x.placeholder ? '' : paras(x.text), placeholder: x.placeholder })),
-    })),
-    items: d.items.map((i) => ({
+    kind: x.kind,
+    number: x.number,
+    title: x.title,
+    term: x.term,
+    year: x.year,
+    parties: x.parties.map((p) => p.agency).sort(),
+    areas: x.areas,
+    items: x.items.map((i) => ({
       title: i.title,
-      description: paras(i.description),
+      description: i.description,
       lead: i.lead,
       cooperating: i.cooperating,
       due: i.due,
@@ -43,26 +36,24 @@ function structureOf(d: AgreementDetail) {
   };
 }
 
-function structureOfProposal(p: DocumentProposal) {
-  const c = p.content;
+/** The structure the issue names: items, agencies, deadlines, chapters/articles, parties, number, date. */
+function structureOf(d: AgreementDetail) {
   return {
-    kind: c.kind,
-    number: c.number,
-    title: c.title,
-    term: c.term,
-    year: c.year,
-    parties: c.parties.map((x) => x.agency).sort(),
-    signedOn: p.signedOn,
-    areas: c.areas,
-    chapters: c.chapters.map((ch) => ({ title: ch.placeholder ? '' : upper(ch.title), placeholder: ch.placeholder, articles: ch.articles })),
-    items: c.items.map((i) => ({
-      title: i.title,
-      description: i.description,
-      lead: i.lead,
-      cooperating: i.cooperating,
-      due: i.due,
-      placeholder: i.placeholder,
+    ...common({ ...d.agreement, items: d.items.map((i) => ({ ...i, description: paras(i.description) })) }),
+    signedOn: d.agreement.signedOn,
+    chapters: d.chapters.map((c) => ({
+      title: c.placeholder ? '' : upper(c.title),
+      placeholder: c.placeholder,
+      articles: c.articles.map((x) => ({ title: x.placeholder ? '' : x.title, text: x.placeholder ? '' : paras(x.text), placeholder: x.placeholder })),
     })),
+  };
+}
+
+function structureOfProposal(p: DocumentProposal) {
+  return {
+    ...common(p.content),
+    signedOn: p.signedOn,
+    chapters: p.content.chapters.map((ch) => ({ title: ch.placeholder ? '' : upper(ch.title), placeholder: ch.placeholder, articles: ch.articles })),
   };
 }
 

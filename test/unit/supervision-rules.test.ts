@@ -16,7 +16,7 @@ import {
   vietnamToday,
   yearPeriods,
 } from '../../shared/supervision/rules.js';
-import { planInputSchema, planStatuses, recordIdPattern, type Recommendation } from '../../shared/supervision/schema.js';
+import { planInputSchema, planStatuses, recordIdPattern, type Recommendation, type RecommendationStatus } from '../../shared/supervision/schema.js';
 import { idSchemaPattern } from '../../shared/ids.js';
 import { keys, leadingKeyPattern, supervisionKeys } from '../../shared/keys.js';
 import { fieldErrorsFromZod } from '../../shared/problem.js';
@@ -51,13 +51,16 @@ describe('status moves', () => {
   });
 
   it('resolves a recommendation only after an answer, and never reopens a resolved one', () => {
-    expect(canMoveRecommendation('open', 'resolved')).toBe(false);
-    expect(canMoveRecommendation('open', 'accepted')).toBe(false);
-    expect(canMoveRecommendation('answered', 'resolved')).toBe(true);
-    expect(canMoveRecommendation('answered', 'accepted')).toBe(true);
-    expect(canMoveRecommendation('answered', 'open')).toBe(true);
-    expect(canMoveRecommendation('accepted', 'resolved')).toBe(true);
-    expect(canMoveRecommendation('resolved', 'open')).toBe(false);
+    const moves: [from: RecommendationStatus, to: RecommendationStatus, allowed: boolean][] = [
+      ['open', 'resolved', false],
+      ['open', 'accepted', false],
+      ['answered', 'resolved', true],
+      ['answered', 'accepted', true],
+      ['answered', 'open', true],
+      ['accepted', 'resolved', true],
+      ['resolved', 'open', false],
+    ];
+    for (const [from, to, allowed] of moves) expect(canMoveRecommendation(from, to), `${from}→${to}`).toBe(allowed);
     expect(statusAfterResponse('open')).toBe('answered');
     expect(statusAfterResponse('accepted')).toBe('accepted');
     expect(statusAfterResponse('resolved')).toBeNull();

@@ -1,4 +1,4 @@
-import { vietnamToday, type AgreementSummary } from '../../../shared/agreements/schema.js';
+import type { AgreementSummary } from '../../../shared/agreements/schema.js';
 import { newId } from '../../../shared/ids.js';
 import { keys } from '../../../shared/keys.js';
 import { auditPut } from '../../audit/record.js';
@@ -6,8 +6,9 @@ import { idempotentCreate } from '../../store/idempotency.js';
 import type { TransactItem } from '../../store/metered-store.js';
 import { withConflict } from '../../store/versioning.js';
 import { readPartition } from '../repository.js';
-import { agreementFromItem, contentItems, contentOfDetail, detailFromItems, headerItem, summaryOf } from '../records.js';
-import { actorLabel, agreementNotFound, auditContent, auditView, checkVersion, wrongState, type OpContext } from './context.js';
+import { contentOfDetail, detailFromItems } from '../records.js';
+import { agreementNotFound, auditView, checkVersion, wrongState, type OpContext } from './context.js';
+import { newDraftWrites } from './new-draft.js';
 import { agreementRollup } from '../../rollups/agreements.js';
 
 export type AmendResult = { agreement: AgreementSummary };
@@ -39,29 +40,16 @@ export async function amendAgreement(ctx: OpContext, id: string, reason: string,
       const content = contentOfDetail(detail);
       const newIdValue = newId(ctx.now);
       const at = ctx.now.toISOString();
-      const header = headerItem(ctx.tenant, newIdValue, content, {
-        status: 'draft',
+      const draft = newDraftWrites(ctx, newIdValue, content, {
         revision: original.revision + 1,
         amends: { id, revision: original.revision, number: original.number, title: original.title },
         amendmentReason: reason,
         continues: original.continues,
-        amendedBy: null,
-        supersededBy: null,
-        signedOn: null,
-        effectiveFrom: null,
-        effectiveTo: null,
-        version: 1,
-        createdAt: at,
-        updatedAt: at,
-        createdBy: actorLabel(ctx.actor),
       });
-      const units = contentItems(ctx.tenant, newIdValue, content, at);
-      const amendment = agreementFromItem(header);
-      const body: AmendResult = { agreement: summaryOf(amendment, vietnamToday(ctx.now)) };
+      const body: AmendResult = { agreement: draft.summary };
       const originalRow = rows.find((r) => r.SK === 'A')!;
       const tx: TransactItem[] = [
-        { Put: { Item: header, ConditionExpression: 'attribute_not_exists(PK)' } },
-        ...units.map((Item): TransactItem => ({ Put: { Item, ConditionExpression: 'attribute_not_exists(PK)' } })),
+        ...draft.writes,
         {
           Update: {
             Key: keys.agreement(ctx.tenant, id),
@@ -81,16 +69,6 @@ export async function amendAgreement(ctx: OpContext, id: string, reason: string,
           tenant: ctx.tenant,
           actor: ctx.actor,
           entity: 'agreement',
-          entityId: newIdValue,
-          action: 'create',
-          before: null,
-          after: { ...auditView(header), ...auditContent(units) },
-          at: ctx.now,
-        }),
-        auditPut({
-          tenant: ctx.tenant,
-          actor: ctx.actor,
-          entity: 'agreement',
           entityId: id,
           action: 'amend',
           before: auditView(originalRow),
@@ -99,7 +77,7 @@ export async function amendAgreement(ctx: OpContext, id: string, reason: string,
         }),
         ...record(201, body),
         ...agreementRollup(ctx.now, [
-          { kind: 'header', tenant: ctx.tenant, operation: 'create', before: null, after: amendment },
+          { kind: 'header', tenant: ctx.tenant, operation: 'create', before: null, after: draft.agreement },
           {
             kind: 'header',
             tenant: ctx.tenant,

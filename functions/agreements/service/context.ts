@@ -2,9 +2,11 @@ import type { Agreement } from '../../../shared/agreements/schema.js';
 import { happenedOnProblem } from '../../../shared/dates.js';
 import type { Identity } from '../../../shared/identity.js';
 import { ProblemError } from '../../http/problem.js';
-import { staleVersion } from '../../store/versioning.js';
+import type { OpContext } from '../../store/op-context.js';
+import { staleVersion, versionCondition } from '../../store/versioning.js';
 import { notFound } from '../../auth/tenant-scope.js';
-import type { DbItem } from '../records.js';
+import { readPartition } from '../repository.js';
+import { agreementFromItem, type DbItem } from '../records.js';
 
 export type { OpContext } from '../../store/op-context.js';
 
@@ -30,6 +32,30 @@ export function wrongState(vi: string, en: string): ProblemError {
 /** Early, friendly version check (the write's condition is what really guards the race). */
 export function checkVersion(current: { version: number }, expected: number) {
   if (current.version !== expected) throw staleVersion();
+}
+
+/**
+ * A draft about to be replaced or deleted, read with all its items: refused when missing, when the
+ * version read is not the stored one, or when it is no longer a draft.
+ */
+export async function readDraft(ctx: OpContext, id: string, expectedVersion: number) {
+  const rows = await readPartition(ctx.store, ctx.tenant, id);
+  const current = rows.find((r) => r.SK === 'A');
+  if (!current) throw agreementNotFound();
+  const before = agreementFromItem(current);
+  checkVersion(before, expectedVersion);
+  if (before.status !== 'draft') throw frozen(before.status);
+  return { rows, current, before };
+}
+
+/** The write's own guard of the same: still the version read, still a draft. */
+export function draftCondition(expectedVersion: number) {
+  const cond = versionCondition(expectedVersion);
+  return {
+    ConditionExpression: `${cond.ConditionExpression} AND #status = :draft`,
+    ExpressionAttributeNames: { ...cond.ExpressionAttributeNames, '#status': 'status' },
+    ExpressionAttributeValues: { ...cond.ExpressionAttributeValues, ':draft': 'draft' },
+  };
 }
 
 /** The header without key plumbing, as the audit log records it. */

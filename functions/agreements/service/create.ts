@@ -1,11 +1,9 @@
-import { vietnamToday, type AgreementContent, type AgreementSummary, type ContinuesRef } from '../../../shared/agreements/schema.js';
+import type { AgreementContent, AgreementSummary, ContinuesRef } from '../../../shared/agreements/schema.js';
 import { newId } from '../../../shared/ids.js';
-import { auditPut } from '../../audit/record.js';
 import { idempotentCreate } from '../../store/idempotency.js';
-import type { TransactItem } from '../../store/metered-store.js';
-import { agreementFromItem, contentItems, headerItem, summaryOf } from '../records.js';
-import { actorLabel, auditContent, auditView, type OpContext } from './context.js';
 import { agreementRollup } from '../../rollups/agreements.js';
+import type { OpContext } from './context.js';
+import { newDraftWrites } from './new-draft.js';
 
 export type CreateResult = { agreement: AgreementSummary };
 
@@ -21,44 +19,13 @@ export async function createAgreement(ctx: OpContext, content: AgreementContent,
     request: content,
     now: ctx.now,
     create: async (record) => {
-      const id = newId(ctx.now);
-      const at = ctx.now.toISOString();
-      const header = headerItem(ctx.tenant, id, content, {
-        status: 'draft',
-        revision: 1,
-        amends: null,
-        amendmentReason: '',
-        continues,
-        amendedBy: null,
-        supersededBy: null,
-        signedOn: null,
-        effectiveFrom: null,
-        effectiveTo: null,
-        version: 1,
-        createdAt: at,
-        updatedAt: at,
-        createdBy: actorLabel(ctx.actor),
-      });
-      const units = contentItems(ctx.tenant, id, content, at);
-      const agreement = agreementFromItem(header);
-      const body: CreateResult = { agreement: summaryOf(agreement, vietnamToday(ctx.now)) };
-      const tx: TransactItem[] = [
-        { Put: { Item: header, ConditionExpression: 'attribute_not_exists(PK)' } },
-        ...units.map((Item): TransactItem => ({ Put: { Item, ConditionExpression: 'attribute_not_exists(PK)' } })),
-        auditPut({
-          tenant: ctx.tenant,
-          actor: ctx.actor,
-          entity: 'agreement',
-          entityId: id,
-          action: 'create',
-          before: null,
-          after: { ...auditView(header), ...auditContent(units) },
-          at: ctx.now,
-        }),
+      const draft = newDraftWrites(ctx, newId(ctx.now), content, { continues });
+      const body: CreateResult = { agreement: draft.summary };
+      await ctx.store.transactWrite([
+        ...draft.writes,
         ...record(201, body),
-        ...agreementRollup(ctx.now, [{ kind: 'header', tenant: ctx.tenant, operation: 'create', before: null, after: agreement }]),
-      ];
-      await ctx.store.transactWrite(tx);
+        ...agreementRollup(ctx.now, [{ kind: 'header', tenant: ctx.tenant, operation: 'create', before: null, after: draft.agreement }]),
+      ]);
       return { status: 201, body };
     },
   });

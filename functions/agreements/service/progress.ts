@@ -11,7 +11,7 @@ import { keys } from '../../../shared/keys.js';
 import { ProblemError } from '../../http/problem.js';
 import { auditPut } from '../../audit/record.js';
 import type { TransactItem } from '../../store/metered-store.js';
-import { cancellationCodes, isConditionFailure, staleVersion } from '../../store/versioning.js';
+import { retryOnHeaderRace, writeRecordAndHeader } from './header-race.js';
 import { agreementFromItem, itemIndexEntry, progressFor, type DbItem } from '../records.js';
 import { actorLabel, agreementNotFound, auditView, checkHappenedOn, checkVersion, wrongState, type OpContext } from './context.js';
 import { agreementRollup } from '../../rollups/agreements.js';
@@ -37,10 +37,7 @@ function statusForProgress(progress: number, current: ItemStatus): ItemStatus {
 export async function updateProgress(ctx: OpContext, id: string, no: number, input: ProgressUpdate, expectedVersion: number) {
   // Another item of the same record changed between read and write (the header's due revision
   // moved): read again, up to three times. A stale item version is the caller's 409.
-  for (let attempt = 1; ; attempt++) {
-    const result = await attemptProgress(ctx, id, no, input, expectedVersion, attempt < 3);
-    if (result !== 'retry') return result;
-  }
+  return retryOnHeaderRace((mayRetry) => attemptProgress(ctx, id, no, input, expectedVersion, mayRetry));
 }
 
 async function attemptProgress(ctx: OpContext, id: string, no: number, input: ProgressUpdate, expectedVersion: number, mayRetry: boolean) {
@@ -153,14 +150,7 @@ async function attemptProgress(ctx: OpContext, id: string, no: number, input: Pr
     ...agreementRollup(ctx.now, [{ kind: 'item', tenant: ctx.tenant, agreement, no, before, after }]),
     ...agreementDue(ctx.tenant, [{ ...agreement, itemIndex: { ...agreement.itemIndex, [pad]: after } }]),
   ];
-  try {
-    await ctx.store.transactWrite(tx);
-  } catch (err) {
-    const [itemCode, headerCode] = cancellationCodes(err);
-    if (mayRetry && itemCode !== 'ConditionalCheckFailed' && headerCode === 'ConditionalCheckFailed') return 'retry' as const;
-    if (isConditionFailure(err)) throw staleVersion();
-    throw err;
-  }
+  if ((await writeRecordAndHeader(ctx, tx, mayRetry)) === 'retry') return 'retry' as const;
   return {
     item: { no, status, progress, evidence, version: expectedVersion + 1 },
     note: note ? { at: note.at, on: note.on, text: note.text, status, progress, by: note.by } : null,

@@ -1,10 +1,8 @@
 import { keys } from '../../../shared/keys.js';
 import { auditPut } from '../../audit/record.js';
 import type { TransactItem } from '../../store/metered-store.js';
-import { versionCondition, withConflict } from '../../store/versioning.js';
-import { readPartition } from '../repository.js';
-import { agreementFromItem } from '../records.js';
-import { agreementNotFound, auditContent, auditView, checkVersion, frozen, wrongState, type OpContext } from './context.js';
+import { withConflict } from '../../store/versioning.js';
+import { auditContent, auditView, draftCondition, readDraft, wrongState, type OpContext } from './context.js';
 import { agreementRollup } from '../../rollups/agreements.js';
 
 /**
@@ -12,12 +10,7 @@ import { agreementRollup } from '../../rollups/agreements.js';
  * record. Discarding a draft amendment frees the original for another amendment.
  */
 export async function deleteDraft(ctx: OpContext, id: string, expectedVersion: number) {
-  const rows = await readPartition(ctx.store, ctx.tenant, id);
-  const current = rows.find((r) => r.SK === 'A');
-  if (!current) throw agreementNotFound();
-  const before = agreementFromItem(current);
-  checkVersion(before, expectedVersion);
-  if (before.status !== 'draft') throw frozen(before.status);
+  const { rows, current, before } = await readDraft(ctx, id, expectedVersion);
   if (rows.some((r) => String(r.SK).startsWith('DOCLINK#'))) {
     // The archive's documents point at this record; deleting it would leave their links dangling.
     throw wrongState(
@@ -25,14 +18,11 @@ export async function deleteDraft(ctx: OpContext, id: string, expectedVersion: n
       'Archived documents link to this draft; unlink them in the archive before deleting it',
     );
   }
-  const cond = versionCondition(expectedVersion);
   const tx: TransactItem[] = [
     {
       Delete: {
         Key: { PK: current.PK, SK: current.SK },
-        ConditionExpression: `${cond.ConditionExpression} AND #status = :draft`,
-        ExpressionAttributeNames: { ...cond.ExpressionAttributeNames, '#status': 'status' },
-        ExpressionAttributeValues: { ...cond.ExpressionAttributeValues, ':draft': 'draft' },
+        ...draftCondition(expectedVersion),
       },
     },
     ...rows.filter((r) => r.SK !== 'A').map((r): TransactItem => ({ Delete: { Key: { PK: r.PK, SK: r.SK } } })),

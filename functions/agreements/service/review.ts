@@ -5,7 +5,8 @@ import { latestDate } from '../../../shared/dates.js';
 import { ProblemError } from '../../http/problem.js';
 import { auditPut } from '../../audit/record.js';
 import type { TransactItem } from '../../store/metered-store.js';
-import { cancellationCodes, isConditionFailure, staleVersion } from '../../store/versioning.js';
+import { staleVersion } from '../../store/versioning.js';
+import { retryOnHeaderRace, writeRecordAndHeader } from './header-race.js';
 import { agreementFromItem, reviewFromItem, type DbItem } from '../records.js';
 import { agreementNotFound, auditView, checkHappenedOn, wrongState, type OpContext } from './context.js';
 import { agreementRollup } from '../../rollups/agreements.js';
@@ -24,10 +25,7 @@ function fieldError(field: string, vi: string, en: string): ProblemError {
  */
 export async function putReview(ctx: OpContext, id: string, period: string, input: ReviewUpdate, expectedVersion: number | null) {
   // A concurrent item update moved the header's due revision: read again (see dueGuard).
-  for (let attempt = 1; ; attempt++) {
-    const result = await attemptReview(ctx, id, period, input, expectedVersion, attempt < 3);
-    if (result !== 'retry') return result;
-  }
+  return retryOnHeaderRace((mayRetry) => attemptReview(ctx, id, period, input, expectedVersion, mayRetry));
 }
 
 async function attemptReview(ctx: OpContext, id: string, period: string, input: ReviewUpdate, expectedVersion: number | null, mayRetry: boolean) {
@@ -122,14 +120,7 @@ async function attemptReview(ctx: OpContext, id: string, period: string, input: 
     ...agreementRollup(ctx.now, [{ kind: 'review', tenant: ctx.tenant, agreement, period, created: expectedVersion === null }]),
     ...agreementDue(ctx.tenant, [{ ...agreement, reviewPeriods: [...new Set([...agreement.reviewPeriods, period])] }]),
   ];
-  try {
-    await ctx.store.transactWrite(tx);
-  } catch (err) {
-    const [reviewCode, headerCode] = cancellationCodes(err);
-    if (mayRetry && reviewCode !== 'ConditionalCheckFailed' && headerCode === 'ConditionalCheckFailed') return 'retry' as const;
-    if (isConditionFailure(err)) throw staleVersion();
-    throw err;
-  }
+  if ((await writeRecordAndHeader(ctx, tx, mayRetry)) === 'retry') return 'retry' as const;
   const review: Review = reviewFromItem(item);
   return { review, created: expectedVersion === null };
 }

@@ -1,10 +1,10 @@
 import { vietnamToday, type AgreementContent, type AgreementSummary, type ContinuesRef } from '../../../shared/agreements/schema.js';
 import { auditPut } from '../../audit/record.js';
 import type { TransactItem } from '../../store/metered-store.js';
-import { versionCondition, withConflict } from '../../store/versioning.js';
-import { readPartition } from '../repository.js';
-import { agreementFromItem, contentItems, headerItem, metaOf, summaryOf } from '../records.js';
-import { agreementNotFound, auditContent, auditView, checkVersion, frozen, type OpContext } from './context.js';
+import { withConflict } from '../../store/versioning.js';
+import { metaOf } from '../header-meta.js';
+import { agreementFromItem, contentItems, headerItem, summaryOf } from '../records.js';
+import { auditContent, auditView, draftCondition, readDraft, type OpContext } from './context.js';
 import { agreementRollup } from '../../rollups/agreements.js';
 
 /**
@@ -18,12 +18,7 @@ export async function updateDraft(
   expectedVersion: number,
   continues: ContinuesRef | null = null,
 ): Promise<{ agreement: AgreementSummary }> {
-  const rows = await readPartition(ctx.store, ctx.tenant, id);
-  const current = rows.find((r) => r.SK === 'A');
-  if (!current) throw agreementNotFound();
-  const before = agreementFromItem(current);
-  checkVersion(before, expectedVersion);
-  if (before.status !== 'draft') throw frozen(before.status);
+  const { rows, current, before } = await readDraft(ctx, id, expectedVersion);
   const at = ctx.now.toISOString();
   const header = headerItem(ctx.tenant, id, content, {
     ...metaOf(before, String(current.createdBy ?? '')),
@@ -34,15 +29,12 @@ export async function updateDraft(
   const units = contentItems(ctx.tenant, id, content, at);
   const keep = new Set(units.map((u) => u.SK));
   const removed = rows.filter((r) => r.SK !== 'A' && !keep.has(r.SK as string) && /^(CH#|ITEM#)/.test(r.SK as string));
-  const cond = versionCondition(expectedVersion);
   const after = agreementFromItem(header);
   const tx: TransactItem[] = [
     {
       Put: {
         Item: header,
-        ConditionExpression: `${cond.ConditionExpression} AND #status = :draft`,
-        ExpressionAttributeNames: { ...cond.ExpressionAttributeNames, '#status': 'status' },
-        ExpressionAttributeValues: { ...cond.ExpressionAttributeValues, ':draft': 'draft' },
+        ...draftCondition(expectedVersion),
       },
     },
     ...units.map((Item): TransactItem => ({ Put: { Item } })),

@@ -6,7 +6,7 @@ import { auditPut } from '../../audit/record.js';
 import { rollupUpdate } from '../../rollups/update.js';
 import type { TransactItem } from '../../store/metered-store.js';
 import { staleVersion, versionCondition, withConflict } from '../../store/versioning.js';
-import { actorOf, linkMirrorItem, metadataOf, numberRegisterItem, toDetail } from '../records.js';
+import { actorOf, metadataOf, mirrorPuts, toDetail } from '../records.js';
 import { readDocumentItems } from '../repository.js';
 import { notFound, type OpContext } from './context.js';
 
@@ -70,8 +70,7 @@ export async function changeDeletedState(
         },
       }),
     ),
-    ...metadata.links.map((l): TransactItem => ({ Put: { Item: linkMirrorItem(t, l, { ...metadata, id, deleted: deleting }) } })),
-    { Put: { Item: numberRegisterItem(t, id, metadata, deleting) } },
+    ...mirrorPuts(t, id, metadata, deleting),
     auditPut({
       tenant: t,
       actor: ctx.actor,

@@ -65,6 +65,14 @@ export function statusStep<S extends string>(ctx: OpContext, to: S, input: { on?
   return { today, on, at, entry: { status: to, on, at, by: by(ctx.actor), ...note }, note };
 }
 
+/** A status move's guard, forward or undone: the version read and the status it leaves are still stored. */
+export const STATUS_MOVE_GUARD = 'attribute_exists(PK) AND #version = :expectedVersion AND #status = :from';
+
+/** The values the guard and the move's update name (`:next`, `:to`, `:at` are what it sets). */
+export function statusMoveValues(expected: number, from: string, to: string, at: string): Record<string, unknown> {
+  return { ':expectedVersion': expected, ':next': expected + 1, ':from': from, ':to': to, ':at': at };
+}
+
 export function statusAudit(ctx: OpContext, entityId: string, from: string, step: { entry: { status: string; on: string }; note: { note?: string } }) {
   return auditPut({
     tenant: ctx.tenant,

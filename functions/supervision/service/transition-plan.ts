@@ -1,11 +1,11 @@
-import { supervisionKeys } from '../../../shared/keys.js';
 import { planStatusLabels } from '../../../shared/supervision/labels.js';
 import { canMovePlan, lastStepOn, summarizePlan } from '../../../shared/supervision/rules.js';
 import type { PlanTransition } from '../../../shared/supervision/schema.js';
 import { readPlan } from '../repository.js';
 import { commit } from './commit.js';
 import { reportDue } from '../../reminders/due-entries.js';
-import { checkVersion, conflict, statusAudit, statusStep, type OpContext } from './context.js';
+import { checkVersion, conflict, STATUS_MOVE_GUARD, statusAudit, statusMoveValues, statusStep, type OpContext } from './context.js';
+import { planMoveUpdate } from './plan-move.js';
 
 /** Moves a plan one step along planned → notified → in progress → reported → closed. */
 export async function transitionPlan(ctx: OpContext, planId: string, input: Omit<PlanTransition, 'version'>, expected: number) {
@@ -27,16 +27,8 @@ export async function transitionPlan(ctx: OpContext, planId: string, input: Omit
   }
   const step = statusStep(ctx, to, input, lastStepOn(current.statusHistory));
   const after = { ...current, status: to, statusHistory: [...current.statusHistory, step.entry], version: expected + 1, updatedAt: step.at };
-  const values: Record<string, unknown> = {
-    ':expectedVersion': expected,
-    ':next': expected + 1,
-    ':from': from,
-    ':to': to,
-    ':entry': [step.entry],
-    ':at': step.at,
-    ':gsi1sk': supervisionKeys.planListEntry(ctx.tenant, to, current.period.from, planId).GSI1SK,
-  };
-  let condition = 'attribute_exists(PK) AND #version = :expectedVersion AND #status = :from';
+  const values: Record<string, unknown> = { ...statusMoveValues(expected, from, to, step.at), ':entry': [step.entry] };
+  let condition = STATUS_MOVE_GUARD;
   if (to === 'closed') {
     condition += ' AND openRecommendations = :zero';
     values[':zero'] = 0;
@@ -44,15 +36,7 @@ export async function transitionPlan(ctx: OpContext, planId: string, input: Omit
   await commit(
     ctx,
     [
-      {
-        Update: {
-          Key: supervisionKeys.plan(ctx.tenant, planId),
-          UpdateExpression: 'SET #status = :to, statusHistory = list_append(statusHistory, :entry), #version = :next, updatedAt = :at, GSI1SK = :gsi1sk',
-          ConditionExpression: condition,
-          ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
-          ExpressionAttributeValues: values,
-        },
-      },
+      planMoveUpdate(ctx, current, to, { history: 'list_append(statusHistory, :entry)', condition, values }),
       statusAudit(ctx, planId, from, step),
       ...reportDue(ctx.tenant, after),
     ],

@@ -1,12 +1,12 @@
 import { supervisionKeys } from '../../../shared/keys.js';
 import { planUndo, statusesAcceptingFindings, summarizePlan } from '../../../shared/supervision/rules.js';
 import { vietnamToday } from '../../../shared/dates.js';
-import { auditPut } from '../../audit/record.js';
 import { reportDue } from '../../reminders/due-entries.js';
 import { readPlan } from '../repository.js';
 import { commit } from './commit.js';
-import { AUDIT_ENTITY, checkVersion, type OpContext } from './context.js';
-import { undoRefused } from './undo-refusal.js';
+import { checkVersion, type OpContext } from './context.js';
+import { planMoveUpdate } from './plan-move.js';
+import { undoStep } from './undo-step.js';
 
 /**
  * Takes back the plan's last step (its author, within the undo window, nothing changed since): the
@@ -16,54 +16,22 @@ import { undoRefused } from './undo-refusal.js';
 export async function undoPlanStep(ctx: OpContext, planId: string, expected: number) {
   const current = await readPlan(ctx.store, ctx.tenant, planId);
   checkVersion(current.version, expected);
-  const check = planUndo(current, ctx.actor.userId, ctx.now);
-  if (!check.ok) throw undoRefused(check.reason, { vi: 'bước chuyển này', en: 'this step' });
-  const { from, to } = check;
-  const history = current.statusHistory.slice(0, -1);
-  const step = current.statusHistory[current.statusHistory.length - 1]!;
-  const at = ctx.now.toISOString();
+  const undo = undoStep(ctx, planUndo(current, ctx.actor.userId, ctx.now), current.statusHistory, { vi: 'bước chuyển này', en: 'this step' });
+  const { from, to, history, at } = undo;
   const after = { ...current, status: to, statusHistory: history, version: expected + 1, updatedAt: at };
   const values: Record<string, unknown> = {
-    ':expectedVersion': expected,
-    ':next': expected + 1,
-    ':from': from,
-    ':to': to,
-    ':history': history,
-    ':at': at,
-    ':stepAt': step.at,
+    ...undo.values(expected),
     ':gsi1sk': supervisionKeys.planListEntry(ctx.tenant, to, current.period.from, planId).GSI1SK,
   };
-  // The same guards as the check, held by the write: no other write since the step, and no finding
-  // recorded meanwhile when going back to a status that does not accept findings.
-  let condition = 'attribute_exists(PK) AND #version = :expectedVersion AND #status = :from AND updatedAt = :stepAt';
+  // Also held by the write: no finding recorded meanwhile when going back to a status that does not accept findings.
+  let condition = undo.condition;
   if (!statusesAcceptingFindings.includes(to)) {
     condition += ' AND findingCount = :zero';
     values[':zero'] = 0;
   }
   await commit(
     ctx,
-    [
-      {
-        Update: {
-          Key: supervisionKeys.plan(ctx.tenant, planId),
-          UpdateExpression: 'SET #status = :to, statusHistory = :history, #version = :next, updatedAt = :at, GSI1SK = :gsi1sk',
-          ConditionExpression: condition,
-          ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
-          ExpressionAttributeValues: values,
-        },
-      },
-      auditPut({
-        tenant: ctx.tenant,
-        actor: ctx.actor,
-        entity: AUDIT_ENTITY,
-        entityId: planId,
-        action: 'undo',
-        before: { status: from, on: step.on },
-        after: { status: to },
-        at: ctx.now,
-      }),
-      ...reportDue(ctx.tenant, after),
-    ],
+    [planMoveUpdate(ctx, current, to, { history: ':history', condition, values }), undo.audit(planId), ...reportDue(ctx.tenant, after)],
     [{ kind: 'plan-moved', planId, from, to }],
   );
   return { plan: summarizePlan(after, vietnamToday(ctx.now)) };

@@ -1,6 +1,45 @@
-import { UNDO_WINDOW_MINUTES, type UndoRefusal } from '../../../shared/supervision/rules.js';
+import { UNDO_WINDOW_MINUTES, type UndoCheck, type UndoRefusal } from '../../../shared/supervision/rules.js';
+import { auditPut } from '../../audit/record.js';
 import { ProblemError } from '../../http/problem.js';
-import { conflict } from './context.js';
+import { AUDIT_ENTITY, conflict, STATUS_MOVE_GUARD, statusMoveValues, type OpContext } from './context.js';
+
+/**
+ * What undoing a status step shares, for a plan and a recommendation alike: refused in plain words
+ * unless the check allows it; the history without its last step; the write's guard that nothing
+ * happened since that step (the version read, the status it moved to, no later write); and the
+ * audit entry of the undo (the log keeps both the step and its undo).
+ */
+export function undoStep<S extends string, H extends { on: string; at: string }>(
+  ctx: OpContext,
+  check: UndoCheck<S>,
+  steps: readonly H[],
+  what: { vi: string; en: string },
+) {
+  if (!check.ok) throw undoRefused(check.reason, what);
+  const { from, to } = check;
+  const step = steps[steps.length - 1]!;
+  const history = steps.slice(0, -1);
+  const at = ctx.now.toISOString();
+  return {
+    from,
+    to,
+    at,
+    history,
+    condition: `${STATUS_MOVE_GUARD} AND updatedAt = :stepAt`,
+    values: (expected: number): Record<string, unknown> => ({ ...statusMoveValues(expected, from, to, at), ':history': history, ':stepAt': step.at }),
+    audit: (entityId: string) =>
+      auditPut({
+        tenant: ctx.tenant,
+        actor: ctx.actor,
+        entity: AUDIT_ENTITY,
+        entityId,
+        action: 'undo',
+        before: { status: from, on: step.on },
+        after: { status: to },
+        at: ctx.now,
+      }),
+  };
+}
 
 /** Why an undo is refused, in plain words: another person's step is 403, anything else 409. */
 export function undoRefused(reason: UndoRefusal, what: { vi: string; en: string }): ProblemError {
