@@ -9,7 +9,6 @@ import { signatureCheckSchema, signatureStatuses } from './signatures.js';
  * The API validates with these schemas, the web app imports them, types are inferred from them.
  */
 
-export { MAX_FILE_BYTES } from './limits.js';
 /** Presigned PUT (browser → S3 incoming area) and GET (preview/download) lifetimes, seconds. */
 export const UPLOAD_URL_TTL_SECONDS = 600;
 export const DOWNLOAD_URL_TTL_SECONDS = 300;

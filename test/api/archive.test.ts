@@ -1,10 +1,10 @@
+import { MAX_FILE_BYTES } from '../../shared/archive/limits.js';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   documentDetailSchema,
   documentListSchema,
-  MAX_FILE_BYTES,
   uploadTicketSchema,
   verifyResultSchema,
   checkResultSchema,

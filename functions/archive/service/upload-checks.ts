@@ -1,4 +1,5 @@
-import { fileKinds, kindOfMime, MAX_FILE_BYTES, type DeclaredFile, type FileKind } from '../../../shared/archive/schema.js';
+import { MAX_FILE_BYTES } from '../../../shared/archive/limits.js';
+import { fileKinds, kindOfMime, type DeclaredFile, type FileKind } from '../../../shared/archive/schema.js';
 import { keys } from '../../../shared/keys.js';
 import { ProblemError } from '../../http/problem.js';
 import { isConditionFailure } from '../../store/versioning.js';

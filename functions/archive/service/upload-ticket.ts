@@ -1,11 +1,5 @@
-import {
-  kindOfMime,
-  MAX_FILE_BYTES,
-  UPLOAD_TTL_SECONDS,
-  UPLOAD_URL_TTL_SECONDS,
-  type DeclaredFile,
-  type UploadTicket,
-} from '../../../shared/archive/schema.js';
+import { MAX_FILE_BYTES } from '../../../shared/archive/limits.js';
+import { kindOfMime, UPLOAD_TTL_SECONDS, UPLOAD_URL_TTL_SECONDS, type DeclaredFile, type UploadTicket } from '../../../shared/archive/schema.js';
 import { keys, s3Keys, tenantPrefix } from '../../../shared/keys.js';
 import { ProblemError } from '../../http/problem.js';
 import { actorOf, type Item } from '../records.js';

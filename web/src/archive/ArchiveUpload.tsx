@@ -1,6 +1,6 @@
 import { useNavigate, useSearchParams } from '@solidjs/router';
 import { createResource, createSignal, Show } from 'solid-js';
-import { MAX_FILE_BYTES } from '../../../shared/archive/schema.js';
+import { MAX_FILE_BYTES } from '../../../shared/archive/limits.js';
 import { t } from '../i18n.js';
 import { createDraft, DraftNotice, ErrorAlert, Field, focusHeading, SubmitButton, FileInput } from '../ui/index.js';
 import { canWrite, createMetadataForm, formatBytes, MetadataFields, metadataLabels } from './common.jsx';

@@ -22,7 +22,13 @@ export function Bell() {
       : t({ vi: `Thông báo: ${shown()} chưa đọc`, en: `Notifications: ${shown()} unread` });
   return (
     <A href="/notifications" class="bell" data-testid="bell" aria-label={label()} title={label()}>
-      <span aria-hidden="true">🔔</span>
+      {/* Drawn, not an emoji: a machine without an emoji font showed an empty box. */}
+      <svg class="bell-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+        <path
+          fill="currentColor"
+          d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+        />
+      </svg>
       <Show when={count() > 0}>
         <span class="bell-count" data-testid="bell-count" aria-hidden="true">
           {shown()}
