@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { createRemoteJWKSet } from 'jose';
 import { createApp, routeNotFound } from '../app.js';
+import { capabilityLoaders } from '../capabilities.js';
 import type { AppDeps } from '../http/env.js';
 import { createS3Client } from '../archive/s3-client.js';
 import { archiveStorage } from '../archive/storage.js';
@@ -135,6 +136,9 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     root.use('*', closeAfterUnreadBody);
     root.route('/local-idp', idp.routes());
     root.route('/', createApp(deps));
+    // A long-lived server imports every capability at start, as a warm Lambda has after its first
+    // requests: the first clicks (and a load test's first seconds) do not wait for a module to load.
+    await Promise.all(Object.values(capabilityLoaders).map((load) => load()));
     if (opts.webDist && existsSync(opts.webDist)) {
       const rootDir = relative(process.cwd(), opts.webDist) || '.';
       root.use('/*', serveStatic({ root: rootDir }));
