@@ -49,6 +49,20 @@ export async function signInAs(page: Page, baseUrl: string, email: string, passw
   await page.waitForSelector('[data-testid=who]');
 }
 
+/** Signs in as `email` and opens `path`, waiting until the page's first API calls have settled. */
+export async function visitAs(web: WebSuite, email: string, path: string): Promise<void> {
+  await signInAs(web.page, web.stack.url, email);
+  await web.page.goto(`${web.stack.url}${path}`);
+  await web.page.waitForLoadState('networkidle');
+}
+
+/** Follows the side navigation's entry `name`; at phone width the navigation is folded into the menu button, opened first. */
+export async function openFromNav(page: Page, name: string): Promise<void> {
+  const menu = page.locator('[aria-controls=main-nav]');
+  if (await menu.isVisible()) await menu.click();
+  await page.click(`nav.sidenav >> text=${name}`);
+}
+
 /**
  * Fills a form's fields in the order given, one `selector: value` entry a field: a `<select>` gets
  * the option with that value, any other field the text. `within` is the page or a part of it.
