@@ -17,7 +17,8 @@ export type LogBatch = z.infer<typeof logBatchSchema>;
 
 /**
  * The API's `tenant_usage` lines in one log batch. A Lambda text log line is
- * `<time>\t<request id>\tINFO\t{json}`; anything not a well-formed usage line is skipped, and said.
+ * `<time>\t<request id>\tINFO\t{json}` (text format) or `{"message":"{json}",…}` (JSON format);
+ * anything not a well-formed usage line is skipped, and said.
  */
 export function usageEntriesOf(batch: LogBatch): UsageEntry[] {
   const entries: UsageEntry[] = [];
@@ -28,6 +29,9 @@ export function usageEntriesOf(batch: LogBatch): UsageEntry[] {
     let line: unknown;
     try {
       line = JSON.parse(event.message.slice(start));
+      // Lambda's JSON log format wraps the printed text in `message`.
+      const wrapped = (line as { message?: unknown }).message;
+      if (typeof wrapped === 'string' && wrapped.startsWith('{')) line = JSON.parse(wrapped);
     } catch {
       skipped++;
       continue;

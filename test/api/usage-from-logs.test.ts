@@ -106,12 +106,14 @@ describe('usage from the API log (the AWS path)', () => {
       JSON.stringify({ level: 'info', msg: USAGE_LOG_MSG, month: MONTH, provinceCode: '01', localityCode: '00103', counts: { requests: -5 } }),
       `{"msg":"${USAGE_LOG_MSG}", broken`,
       good,
+      // the same line as Lambda's JSON log format prints it
+      JSON.stringify({ timestamp: '2026-12-07T01:00:00Z', level: 'INFO', requestId: 'c0ffee', message: good }),
     ];
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    expect(await applyUsageLogs(h.doc, h.tableName, delivery(lines).data)).toEqual({ entries: 1 });
+    expect(await applyUsageLogs(h.doc, h.tableName, delivery(lines).data)).toEqual({ entries: 2 });
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('"skipped":3'));
     expect(await applyUsageLogs(h.doc, h.tableName, delivery([good], 'CONTROL_MESSAGE').data)).toEqual({ entries: 0 });
-    expect((await tayhoUsage())?.requests).toBe(start + 2);
+    expect((await tayhoUsage())?.requests).toBe(start + 4);
   });
 
   it('writes more than 100 tenants of one delivery in several transactions', async () => {
