@@ -1,5 +1,6 @@
 import { foldVietnamese } from '../format.js';
 import type { AgencyCode, Party } from './schema.js';
+import type { Text } from '../text.js';
 
 /**
  * Parties, signatories and document headings by the tenant's level (issue 11, item 6). Since
@@ -32,7 +33,7 @@ export const partyAgenciesByLevel: Record<UnitLevel, readonly AgencyCode[]> = {
   commune: ['HDND', 'UBND', 'MTTQ', 'HCCB', 'HLHPN', 'HND', 'DTN', 'OTHER'],
 };
 
-export const levelLabels: Record<UnitLevel, { vi: string; en: string }> = {
+export const levelLabels: Record<UnitLevel, Text> = {
   province: { vi: 'cấp tỉnh', en: 'province level' },
   district: { vi: 'cấp huyện (trước 01/07/2025)', en: 'district level (before 01/07/2025)' },
   commune: { vi: 'cấp xã', en: 'commune level' },
