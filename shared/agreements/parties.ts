@@ -104,9 +104,12 @@ export function partyChoices(u: Unit): Party[] {
   return partyAgenciesByLevel[u.level].map((agency) => ({ agency, name: defaultPartyName(agency, u) }));
 }
 
-/** A new draft's parties: the Standing Committee of the HĐND, the UBND and the Front of the unit. */
+/** The bodies of a joint program or regulation, a new draft's parties: the Standing Committee of the HĐND, the UBND and the Front. */
+export const jointBodies = ['HDND', 'UBND', 'MTTQ'] as const;
+
+/** A new draft's parties, each with the usual name in this unit. */
 export function defaultParties(u: Unit): Party[] {
-  return (['HDND', 'UBND', 'MTTQ'] as const).map((agency) => ({ agency, name: defaultPartyName(agency, u) }));
+  return jointBodies.map((agency) => ({ agency, name: defaultPartyName(agency, u) }));
 }
 
 /** True when a party is a body of this unit (a known agency whose name names the unit, or only its type). */
