@@ -13,6 +13,15 @@ import type { Text } from '../../shared/text.js';
 
 export type Column<K extends string> = { readonly key: K; readonly vi: string; readonly en: string };
 
+/** What every template row carries besides its own cells: its line in the file, its "Số TT", and the version it was exported at (null: a new row). */
+export type TemplateRow = { row: number; no: number; version: number | null };
+
+/** A column's Vietnamese name (the header cell), by its key: what the previews list as changed. */
+export const columnNames =
+  <K extends string>(columns: readonly Column<K>[]) =>
+  (k: K): string =>
+    columns.find((c) => c.key === k)!.vi;
+
 export type RowReader<K extends string> = {
   row: number;
   get: (k: K) => string;
