@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import * as catalog from './role-labels.json' with { type: 'json' };
+import * as catalog from './role-labels.json';
 import type { Text } from './text.js';
 
 /**

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { Text } from '../text.js';
-import * as catalog from './labels.json' with { type: 'json' };
+import * as catalog from './labels.json';
 
 /**
  * The words of agreements: kinds, statuses, agencies, item statuses, and their labels (vi, en), kept

@@ -3,7 +3,7 @@ import { wholeNumberQuery } from '../query.js';
 import { listResponseOf, pagingQuery } from '../paging.js';
 import { bilingual } from '../problem.js';
 import type { Text } from '../text.js';
-import * as catalog from './labels.json' with { type: 'json' };
+import * as catalog from './labels.json';
 import { signatureCheckSchema, signatureStatuses } from './signatures.js';
 
 /**

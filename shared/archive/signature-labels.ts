@@ -1,5 +1,5 @@
 import type { Text } from '../text.js';
-import * as catalog from './signature-labels.json' with { type: 'json' };
+import * as catalog from './signature-labels.json';
 import type { SignatureProblem, SignatureStatus } from './signatures.js';
 
 /**

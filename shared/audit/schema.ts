@@ -3,7 +3,7 @@ import { localityCodeSchema } from '../identity.js';
 import { bilingual } from '../problem.js';
 import { wholeNumberQuery } from '../query.js';
 import type { Text } from '../text.js';
-import * as catalog from './labels.json' with { type: 'json' };
+import * as catalog from './labels.json';
 
 const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;

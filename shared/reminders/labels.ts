@@ -1,6 +1,6 @@
 import { formatDate } from '../format.js';
 import type { Text } from '../text.js';
-import * as catalog from './labels.json' with { type: 'json' };
+import * as catalog from './labels.json';
 import type { Notification, NotificationKind, Stage } from './schema.js';
 
 /** What each kind of notification is called (filters, preferences), from ./labels.json. */

@@ -1,5 +1,5 @@
 import type { Text } from '../text.js';
-import * as catalog from './labels.json' with { type: 'json' };
+import * as catalog from './labels.json';
 import type { FindingKind, OwnerBody, PlanStatus, PlanType, RecommendationStatus, SupervisionMethod } from './schema.js';
 
 /**
