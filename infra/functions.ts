@@ -1,18 +1,11 @@
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { AssetHashType, type ILocalBundling } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
-import { type BuildOptions, buildSync } from 'esbuild';
+import { repoRoot } from './esbuild.js';
 
-/** Repository root: every function is bundled from here (its package.json, tsconfig.json and node_modules). */
-export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-/**
- * ESM bundles need `require` for the CommonJS parts of dependencies (`Dynamic require of node:https`
- * otherwise). See STACK-NOTES.md.
- */
-export const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+export { ENTRY_FILE, ESM_REQUIRE_BANNER, esbuildOptions, repoRoot } from './esbuild.js';
 
 export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_22_X;
 export const LAMBDA_ARCHITECTURE = lambda.Architecture.ARM_64;
@@ -33,35 +26,6 @@ export const RUNTIME_PROVIDED_MODULES = [
   '@aws-sdk/s3-request-presigner',
 ];
 
-/** The file Lambda loads (`index.handler`); the chunks it imports lie beside it in `chunks/`. */
-export const ENTRY_FILE = 'index.mjs';
-
-/**
- * How every function is bundled (the one definition: `cdk synth`, the bundle test, the cold-path
- * test and the cold-start bench use it): minified ESM for Node 22 with the createRequire banner, the
- * AWS SDK from the runtime, and split into chunks. Splitting is for the cold start: code behind an
- * `import()` (a capability, the .docx writer) goes to chunks of its own that Node reads, parses and
- * compiles on first use only, where one file made every cold start parse all of it.
- */
-export function esbuildOptions(entry: string): BuildOptions & { entryPoints: Record<string, string> } {
-  return {
-    entryPoints: { index: entry },
-    absWorkingDir: repoRoot,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node22',
-    minify: true,
-    splitting: true,
-    outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
-    mainFields: ['module', 'main'],
-    banner: { js: ESM_REQUIRE_BANNER },
-    external: ['@aws-sdk/*'],
-    logLevel: 'warning',
-  };
-}
-
 /** Every Lambda function of the product: entry file and exported handler. The bundle budget applies to each. */
 export const lambdaFunctions = {
   api: { entry: join(repoRoot, 'functions', 'lambda.ts'), handler: 'handler' },
@@ -72,15 +36,18 @@ export const lambdaFunctions = {
 export type FunctionName = keyof typeof lambdaFunctions;
 
 /**
- * Local esbuild (a devDependency; never Docker): CDK calls `tryBundle` and uses Docker only when it
- * answers false, which it never does (a failed build throws and fails the synth). `entry` is a
- * property, not only in the closure, because CDK caches bundles within one synth by the JSON of the
- * bundling options: two functions must not look alike there.
+ * Local esbuild (a devDependency; never Docker), run by infra/bundle-function.ts: CDK calls
+ * `tryBundle` and uses Docker only when it answers false, which it never does (a failed build throws
+ * and fails the synth). `entry` is a property, not only in the closure, because CDK caches bundles
+ * within one synth by the JSON of the bundling options: two functions must not look alike there.
  */
 class LocalEsbuild implements ILocalBundling {
   constructor(readonly entry: string) {}
   tryBundle(outputDir: string): boolean {
-    buildSync({ ...esbuildOptions(this.entry), outdir: outputDir });
+    execFileSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'infra', 'bundle-function.ts'), this.entry, outputDir], {
+      cwd: repoRoot,
+      stdio: 'inherit',
+    });
     return true;
   }
 }

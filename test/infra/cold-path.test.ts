@@ -34,8 +34,10 @@ describe('cold start of the API', () => {
     const capabilities = [...Object.keys(capabilityLoaders).map((p) => p.slice(1)), 'reminders'];
     const capabilityCode = eager.filter((f) => capabilities.some((cap) => f.startsWith(`functions/${cap}/`)) && !depsAdapters.includes(f));
     expect(capabilityCode).toEqual([]);
-    // Schemas are built at import: no capability's (the identity claims, shared/identity.ts, are checked on every request).
+    // Schemas are built at import: no capability's, and not the identity claims (built by the first token check).
     expect(eager.filter((f) => /^shared\/.*schema\.ts$/.test(f))).toEqual([]);
+    expect(eager).not.toContain('shared/identity.ts');
+    expect(eager).not.toContain('functions/identity/cognito-directory.ts');
     expect(eager).not.toContain('functions/http/openapi.ts');
     expect(eager).not.toContain('functions/capability-routes.ts');
   });
