@@ -29,8 +29,12 @@ const jsonAsString: Plugin = {
   name: 'json-as-string',
   setup(build) {
     build.onLoad({ filter: /\.json$/ }, async ({ path }) => {
-      const data = JSON.stringify(JSON.parse(await readFile(path, 'utf8')));
-      return { contents: `export default JSON.parse(${JSON.stringify(data)});`, loader: 'js' };
+      const data: unknown = JSON.parse(await readFile(path, 'utf8'));
+      // As esbuild's own JSON loader: the top-level keys are named exports too (`import * as catalog`).
+      const keys = data && typeof data === 'object' && !Array.isArray(data) ? Object.keys(data) : [];
+      const named = keys.map((k, i) => `const k${i} = data[${JSON.stringify(k)}];\nexport { k${i} as ${JSON.stringify(k)} };`);
+      const contents = [`const data = JSON.parse(${JSON.stringify(JSON.stringify(data))});`, 'export default data;', ...named].join('\n');
+      return { contents, loader: 'js' };
     });
   },
 };
