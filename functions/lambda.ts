@@ -4,7 +4,8 @@ import { archiveStorageFromEnv } from './archive/storage.js';
 import type { AppDeps } from './http/env.js';
 import { logUsageSink } from './http/usage.js';
 import { createTokenVerifier, verifierConfigFromEnv } from './auth/verify.js';
-import { CognitoIdentityDirectory } from './identity/cognito-directory.js';
+import type { CognitoDirectoryConfig } from './identity/cognito-directory.js';
+import type { IdentityDirectory } from './identity/directory.js';
 import { mailConfigFromEnv, unsubscribeSecret } from './reminders/mailer.js';
 import { createDocumentClient, dynamoConfigFromEnv } from './store/client.js';
 import { tenantAccessFromEnv } from './store/scoped-credentials.js';
@@ -20,7 +21,7 @@ export function depsFromEnv(env: NodeJS.ProcessEnv = process.env): AppDeps {
     archive: archiveStorageFromEnv(env),
     verifyToken: createTokenVerifier(verifierConfigFromEnv(env)),
     // USER_POOL_ID: the Cognito pool invited users are created in (COGNITO_ENDPOINT only for emulators).
-    directory: new CognitoIdentityDirectory({ userPoolId: env.USER_POOL_ID ?? '', region, endpoint: env.COGNITO_ENDPOINT || undefined }),
+    directory: cognitoDirectoryOnFirstUse({ userPoolId: env.USER_POOL_ID ?? '', region, endpoint: env.COGNITO_ENDPOINT || undefined }),
     now: () => new Date(),
     // Usage leaves as log lines; the usage function adds them up (no write on the request path).
     usage: logUsageSink,
@@ -34,6 +35,28 @@ export function depsFromEnv(env: NodeJS.ProcessEnv = process.env): AppDeps {
     trustAnchorsPem: env.ARCHIVE_TRUST_ANCHORS_PEM || undefined,
     // SES_FROM set (infra/reminders.ts, with -c sesIdentity -c sesFrom): mails go out right after the commit.
     mail: mail ? { config: mail, appUrl: env.APP_URL ?? '', secret: unsubscribeSecret(env) } : null,
+  };
+}
+
+/**
+ * The Cognito directory, imported by the first invitation or user change: it reads the claim names
+ * of shared/identity.ts, whose zod schemas a cold start should not build (functions/auth/verify.ts).
+ */
+function cognitoDirectoryOnFirstUse(cfg: CognitoDirectoryConfig): IdentityDirectory {
+  let directory: Promise<IdentityDirectory> | undefined;
+  const get = () =>
+    (directory ??= import('./identity/cognito-directory.js').then(
+      (m) => new m.CognitoIdentityDirectory(cfg),
+      (err: unknown) => {
+        directory = undefined; // tried again by the next call, not remembered
+        throw err;
+      },
+    ));
+  return {
+    createUser: async (user) => (await get()).createUser(user),
+    disableUser: async (email) => (await get()).disableUser(email),
+    enableUser: async (email) => (await get()).enableUser(email),
+    deleteUser: async (email) => (await get()).deleteUser(email),
   };
 }
 

@@ -8,11 +8,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import type { Auth } from './auth.js';
 import { trustAnchorsEnv, type EnvironmentConfig } from './environments.js';
-import { bundling, LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME, lambdaFunctions, repoRoot } from './functions.js';
+import { BundledFunction } from './functions.js';
 import { acknowledgeWildcardResources } from './nag.js';
 import { appRoutes, gatewayRouteKeys } from './routes.js';
 import { TENANT_READ_ACTIONS, TENANT_WRITE_ACTIONS } from './tenant-policy.js';
@@ -58,7 +57,7 @@ export const LIVE_ALIAS = 'live';
  * authorizer (issuer = the user pool, audience = the web client); public routes have none.
  */
 export class Api extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: BundledFunction;
   /** `live`: the alias API Gateway calls; a deploy publishes a version and moves this alias. */
   readonly alias: lambda.Alias;
   readonly httpApi: apigwv2.HttpApi;
@@ -139,21 +138,13 @@ export class Api extends Construct {
       }),
     );
 
-    const def = lambdaFunctions.api;
-    this.fn = new NodejsFunction(this, 'Function', {
+    this.fn = new BundledFunction(this, 'Function', 'api', {
       functionName: `phoi-hop-${config.name}-api`,
       description: `Phoi Hop API (${config.name})`,
-      entry: def.entry,
-      handler: def.handler,
-      projectRoot: repoRoot,
-      depsLockFilePath: `${repoRoot}/package-lock.json`,
-      runtime: LAMBDA_RUNTIME,
-      architecture: LAMBDA_ARCHITECTURE,
       memorySize: config.api.memoryMb,
       timeout: Duration.seconds(config.api.timeoutSeconds),
       role: this.role,
       logGroup: this.logGroup,
-      bundling,
       environment: {
         TABLE_NAME: table.tableName,
         AUTH_KIND: 'cognito',

@@ -4,7 +4,6 @@ import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as secrets from 'aws-cdk-lib/aws-secretsmanager';
@@ -13,7 +12,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from './environments.js';
-import { bundling, LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME, lambdaFunctions, repoRoot } from './functions.js';
+import { BundledFunction } from './functions.js';
 import { acknowledgeWildcardResources } from './nag.js';
 
 /** The e-mail sending identity from context (`-c sesIdentity=phoihop.gov.vn -c sesFrom=thongbao@phoihop.gov.vn`). */
@@ -30,7 +29,7 @@ export type RemindersProps = {
   /** The alarm topic (environments with alarms). */
   alarmTopic?: sns.ITopic;
   /** The API function: it sends the outbox's mail right after the commit that queued it. */
-  api?: { fn: NodejsFunction; role: iam.IRole };
+  api?: { fn: BundledFunction; role: iam.IRole };
 };
 
 /**
@@ -58,7 +57,7 @@ export const OUTBOX_TASK = { task: 'outbox' };
  * failed run or a parked event.
  */
 export class Reminders extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: BundledFunction;
   readonly role: iam.Role;
   readonly deadLetters: sqs.Queue;
   readonly schedule: scheduler.Schedule;
@@ -130,21 +129,13 @@ export class Reminders extends Construct {
       }
     }
 
-    const def = lambdaFunctions.reminders;
-    this.fn = new NodejsFunction(this, 'Function', {
+    this.fn = new BundledFunction(this, 'Function', 'reminders', {
       functionName: `phoi-hop-${config.name}-reminders`,
       description: `Phoi Hop daily reminders (${config.name})`,
-      entry: def.entry,
-      handler: def.handler,
-      projectRoot: repoRoot,
-      depsLockFilePath: `${repoRoot}/package-lock.json`,
-      runtime: LAMBDA_RUNTIME,
-      architecture: LAMBDA_ARCHITECTURE,
       memorySize: 512,
       timeout: Duration.minutes(5),
       role: this.role,
       logGroup,
-      bundling,
       environment,
     });
 

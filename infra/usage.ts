@@ -3,14 +3,13 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as destinations from 'aws-cdk-lib/aws-logs-destinations';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { USAGE_LOG_MSG } from '../functions/http/usage.js';
 import type { EnvironmentConfig } from './environments.js';
-import { bundling, LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME, lambdaFunctions, repoRoot } from './functions.js';
+import { BundledFunction } from './functions.js';
 
 /** The only items the usage function writes: one per tenant and month (`USAGE#<yyyy-mm>`). */
 export const USAGE_KEYS = ['USAGE#*'];
@@ -30,7 +29,7 @@ export type UsageProps = {
  * CloudWatch Logs retries a failed delivery; the function applies a delivery once (idempotency token).
  */
 export class UsageFromLogs extends Construct {
-  readonly fn: NodejsFunction;
+  readonly fn: BundledFunction;
   readonly role: iam.Role;
   readonly subscription: logs.SubscriptionFilter;
   readonly failed?: cloudwatch.Alarm;
@@ -53,21 +52,13 @@ export class UsageFromLogs extends Construct {
       }),
     );
 
-    const def = lambdaFunctions.usage;
-    this.fn = new NodejsFunction(this, 'Function', {
+    this.fn = new BundledFunction(this, 'Function', 'usage', {
       functionName: `phoi-hop-${config.name}-usage`,
       description: `Phoi Hop usage per tenant from the API log (${config.name})`,
-      entry: def.entry,
-      handler: def.handler,
-      projectRoot: repoRoot,
-      depsLockFilePath: `${repoRoot}/package-lock.json`,
-      runtime: LAMBDA_RUNTIME,
-      architecture: LAMBDA_ARCHITECTURE,
       memorySize: 256,
       timeout: Duration.seconds(30),
       role: this.role,
       logGroup,
-      bundling,
       environment: { TABLE_NAME: table.tableName },
     });
 

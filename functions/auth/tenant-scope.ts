@@ -1,5 +1,4 @@
 import type { Context } from 'hono';
-import { localityCodeSchema } from '../../shared/identity.js';
 import { keys, tenantOf, tenantPrefix, type TenantRef } from '../../shared/keys.js';
 import { findLocality, findProvince, successorCommunes } from '../../shared/localities/index.js';
 import { can } from '../../shared/roles.js';
@@ -39,7 +38,7 @@ export async function readTenant(c: Context<AppEnv>, requested: string | undefin
   }
   const own = tenantOf(identity);
   if (requested === undefined || requested === '' || requested === own.localityCode) return own;
-  if (!localityCodeSchema.safeParse(requested).success) throw notFound();
+  // Only a 3- or 5-digit code names a locality (the format localityCodeSchema checks).
   const locality = findLocality(requested);
   if (!locality) throw notFound();
   const target: TenantRef = { provinceCode: locality.provinceCode, localityCode: locality.code };

@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { identityFromClaims, type Identity } from '../../shared/identity.js';
+import type { Identity } from '../../shared/identity.js';
 
 export type TokenVerifier = (token: string) => Promise<Identity>;
 
@@ -14,6 +14,21 @@ export type VerifierConfig = {
 /** How many verified tokens a warm function remembers (the least recently used go first). */
 export const VERIFIED_TOKEN_CACHE_SIZE = 1000;
 const CLOCK_TOLERANCE_SECONDS = 5;
+
+/**
+ * The claims schema (zod) is built by the first token check, not by a cold start: public routes
+ * (health, config, localities, sign-up) never need it, and building zod schemas is a measurable part
+ * of a cold start (`npm run bench:cold-start`).
+ */
+let identityModule: Promise<typeof import('../../shared/identity.js')> | undefined;
+function claimsSchema() {
+  // A failed import is tried again by the next request, not remembered.
+  identityModule ??= import('../../shared/identity.js').catch((err: unknown) => {
+    identityModule = undefined;
+    throw err;
+  });
+  return identityModule;
+}
 
 /**
  * The one token check for AWS and local: signature against the issuer's JWKS, issuer, audience,
@@ -44,6 +59,7 @@ export function createTokenVerifier(cfg: VerifierConfig, cacheSize = VERIFIED_TO
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
     });
     if (payload.token_use !== 'id') throw new Error('not an ID token');
+    const { identityFromClaims } = await claimsSchema();
     const identity = identityFromClaims(payload as Record<string, unknown>);
     // A token without `exp` never expires by itself: verify it every time rather than keep it.
     if (typeof payload.exp === 'number' && cacheSize > 0) {

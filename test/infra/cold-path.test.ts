@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { capabilityLoaders } from '../../functions/capabilities.js';
-import { repoRoot } from '../../infra/functions.js';
+import { esbuildOptions, lambdaFunctions } from '../../infra/functions.js';
 
 /**
  * What a cold start of the API evaluates: the modules reached from functions/lambda.ts by static
@@ -10,19 +9,8 @@ import { repoRoot } from '../../infra/functions.js';
  * on first use, so a capability's routes, services and zod schemas stay out of this set.
  */
 async function everyRequestModules(): Promise<string[]> {
-  const out = await build({
-    entryPoints: [join(repoRoot, 'functions', 'lambda.ts')],
-    absWorkingDir: repoRoot,
-    bundle: true,
-    write: false,
-    metafile: true,
-    format: 'esm',
-    platform: 'node',
-    outdir: 'unused',
-    external: ['@aws-sdk/*'],
-    mainFields: ['module', 'main'],
-    logLevel: 'silent',
-  });
+  // The bundling of `cdk synth`, with the graph written out instead of the files.
+  const out = await build({ ...esbuildOptions(lambdaFunctions.api.entry), write: false, metafile: true, outdir: 'unused', logLevel: 'silent' });
   const inputs = out.metafile.inputs;
   const seen = new Set<string>();
   const queue = ['functions/lambda.ts'];
@@ -46,8 +34,10 @@ describe('cold start of the API', () => {
     const capabilities = [...Object.keys(capabilityLoaders).map((p) => p.slice(1)), 'reminders'];
     const capabilityCode = eager.filter((f) => capabilities.some((cap) => f.startsWith(`functions/${cap}/`)) && !depsAdapters.includes(f));
     expect(capabilityCode).toEqual([]);
-    // Schemas are built at import: no capability's (the identity claims, shared/identity.ts, are checked on every request).
+    // Schemas are built at import: no capability's, and not the identity claims (built by the first token check).
     expect(eager.filter((f) => /^shared\/.*schema\.ts$/.test(f))).toEqual([]);
+    expect(eager).not.toContain('shared/identity.ts');
+    expect(eager).not.toContain('functions/identity/cognito-directory.ts');
     expect(eager).not.toContain('functions/http/openapi.ts');
     expect(eager).not.toContain('functions/capability-routes.ts');
   });
