@@ -105,3 +105,18 @@ export class Alarms extends Construct {
     }
   }
 }
+
+/** An alarm that fires on one occurrence of `metric` in its period, sent to the alarm topic. */
+export function alarmOnAny(scope: Construct, id: string, a: { name: string; description: string; metric: cloudwatch.IMetric; topic: sns.ITopic }) {
+  const alarm = new cloudwatch.Alarm(scope, id, {
+    alarmName: a.name,
+    alarmDescription: a.description,
+    metric: a.metric,
+    threshold: 1,
+    evaluationPeriods: 1,
+    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+  });
+  alarm.addAlarmAction(new actions.SnsAction(a.topic));
+  return alarm;
+}

@@ -1,8 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { AssetHashType, type ILocalBundling } from 'aws-cdk-lib';
+import { AssetHashType, type ILocalBundling, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
+import type { EnvironmentConfig } from './environments.js';
 import { repoRoot } from './esbuild.js';
 
 export { ENTRY_FILE, ESM_REQUIRE_BANNER, esbuildOptions, repoRoot } from './esbuild.js';
@@ -100,3 +103,15 @@ export const BUNDLE_BUDGET_GZIP_BYTES = 290 * 1024;
  * export library would cross it; `npm run bench:cold-start` measures the time itself.
  */
 export const COLD_PATH_BUDGET_GZIP_BYTES = 115 * 1024;
+
+/**
+ * A background function's log group (the environment's retention, kept in protected environments)
+ * and its own role, which may write to that log group and nothing else until the caller adds more.
+ */
+export function ownLogsAndRole(scope: Construct, config: EnvironmentConfig, description: string) {
+  const removalPolicy = config.protect ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+  const logGroup = new logs.LogGroup(scope, 'Logs', { retention: config.logRetentionDays as unknown as logs.RetentionDays, removalPolicy });
+  const role = new iam.Role(scope, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), description });
+  role.addToPolicy(new iam.PolicyStatement({ sid: 'Logs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
+  return { logGroup, role, removalPolicy };
+}

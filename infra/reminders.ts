@@ -1,9 +1,7 @@
-import { Aws, Duration, RemovalPolicy, Stack, TimeZone, Validations } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { Aws, Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import type * as secrets from 'aws-cdk-lib/aws-secretsmanager';
@@ -12,7 +10,8 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { EnvironmentConfig } from './environments.js';
-import { BundledFunction } from './functions.js';
+import { alarmOnAny } from './alarms.js';
+import { BundledFunction, ownLogsAndRole } from './functions.js';
 import { acknowledgeWildcardResources } from './nag.js';
 
 /** The e-mail sending identity from context (`-c sesIdentity=phoihop.gov.vn -c sesFrom=thongbao@phoihop.gov.vn`). */
@@ -68,13 +67,10 @@ export class Reminders extends Construct {
   constructor(scope: Construct, id: string, props: RemindersProps) {
     super(scope, id);
     const { config, table } = props;
-    const removalPolicy = config.protect ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
-    const logGroup = new logs.LogGroup(this, 'Logs', { retention: config.logRetentionDays as unknown as logs.RetentionDays, removalPolicy });
-
-    this.role = new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), description: 'Phoi Hop daily reminder job' });
+    const { logGroup, role, removalPolicy } = ownLogsAndRole(this, config, 'Phoi Hop daily reminder job');
+    this.role = role;
     const leading = (keys: string[]) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': keys } });
     const statements = [
-      new iam.PolicyStatement({ sid: 'Logs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }),
       new iam.PolicyStatement({
         sid: 'DueIndex',
         actions: ['dynamodb:Query'],
@@ -177,29 +173,21 @@ export class Reminders extends Construct {
     );
 
     if (props.alarmTopic) {
-      const day = Duration.hours(1);
-      const failed = new cloudwatch.Alarm(this, 'Failed', {
-        alarmName: `phoi-hop-${config.name}-RemindersFailed`,
-        alarmDescription: 'The daily reminder job failed (it is retried; see its logs)',
-        metric: this.fn.metricErrors({ period: day, statistic: 'Sum' }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      });
-      const parked = new cloudwatch.Alarm(this, 'Parked', {
-        alarmName: `phoi-hop-${config.name}-RemindersParked`,
-        alarmDescription: 'A reminder run gave up and sits in the dead-letter queue',
-        metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      });
-      for (const a of [failed, parked]) {
-        a.addAlarmAction(new actions.SnsAction(props.alarmTopic));
-        this.alarms.push(a);
-      }
+      const topic = props.alarmTopic;
+      this.alarms.push(
+        alarmOnAny(this, 'Failed', {
+          name: `phoi-hop-${config.name}-RemindersFailed`,
+          description: 'The daily reminder job failed (it is retried; see its logs)',
+          metric: this.fn.metricErrors({ period: Duration.hours(1), statistic: 'Sum' }),
+          topic,
+        }),
+        alarmOnAny(this, 'Parked', {
+          name: `phoi-hop-${config.name}-RemindersParked`,
+          description: 'A reminder run gave up and sits in the dead-letter queue',
+          metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+          topic,
+        }),
+      );
     }
   }
 }

@@ -1,6 +1,5 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { Duration } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -9,7 +8,8 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { USAGE_LOG_MSG } from '../functions/http/usage.js';
 import type { EnvironmentConfig } from './environments.js';
-import { BundledFunction } from './functions.js';
+import { alarmOnAny } from './alarms.js';
+import { BundledFunction, ownLogsAndRole } from './functions.js';
 
 /** The only items the usage function writes: one per tenant and month (`USAGE#<yyyy-mm>`). */
 export const USAGE_KEYS = ['USAGE#*'];
@@ -37,11 +37,8 @@ export class UsageFromLogs extends Construct {
   constructor(scope: Construct, id: string, props: UsageProps) {
     super(scope, id);
     const { config, table } = props;
-    const removalPolicy = config.protect ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
-    const logGroup = new logs.LogGroup(this, 'Logs', { retention: config.logRetentionDays as unknown as logs.RetentionDays, removalPolicy });
-
-    this.role = new iam.Role(this, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), description: 'Phoi Hop usage from the API log' });
-    this.role.addToPolicy(new iam.PolicyStatement({ sid: 'Logs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
+    const { logGroup, role } = ownLogsAndRole(this, config, 'Phoi Hop usage from the API log');
+    this.role = role;
     // A transaction's updates are authorised as UpdateItem, each on its own key.
     this.role.addToPolicy(
       new iam.PolicyStatement({
@@ -69,16 +66,12 @@ export class UsageFromLogs extends Construct {
     });
 
     if (props.alarmTopic) {
-      this.failed = new cloudwatch.Alarm(this, 'Failed', {
-        alarmName: `phoi-hop-${config.name}-UsageFailed`,
-        alarmDescription: 'Usage lines could not be written (CloudWatch Logs retries; see the usage function logs)',
+      this.failed = alarmOnAny(this, 'Failed', {
+        name: `phoi-hop-${config.name}-UsageFailed`,
+        description: 'Usage lines could not be written (CloudWatch Logs retries; see the usage function logs)',
         metric: this.fn.metricErrors({ period: Duration.minutes(15), statistic: 'Sum' }),
-        threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        topic: props.alarmTopic,
       });
-      this.failed.addAlarmAction(new actions.SnsAction(props.alarmTopic));
     }
   }
 }
