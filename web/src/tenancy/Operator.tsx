@@ -5,7 +5,19 @@ import { type Tenant, type TenantStatus, tenantListSchema } from '../../../share
 import { type InvitationCreated, provinceOnboardedSchema } from '../../../shared/users/schema.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { type Column, ConfirmDialog, createAction, createPagedList, ErrorAlert, Field, GatedPage, Input, PagedTable, SubmitButton } from '../ui/index.js';
+import {
+  type Table,
+  ConfirmDialog,
+  createAction,
+  createPagedList,
+  pageUrl,
+  ErrorAlert,
+  Field,
+  GatedPage,
+  Input,
+  PagedTable,
+  SubmitButton,
+} from '../ui/index.js';
 import { InvitationLink } from './InvitationLink.jsx';
 import { TenantStatusFilter } from './TenantStatusFilter.jsx';
 import { tenantStatusLabels } from './labels.js';
@@ -150,35 +162,37 @@ function TenantList(props: { refresh: number }) {
     if (status()) q.set('status', status());
     return { params: q.toString(), refresh: props.refresh };
   });
-  const list = createPagedList(query, async (q, cursor) => {
-    const params = new URLSearchParams(q.params);
-    if (cursor) params.set('cursor', cursor);
-    const page = await api.get(`/api/tenancy/tenants?${params}`, tenantListSchema);
-    return { items: page.items, next: page.nextCursor };
-  });
+  const list = createPagedList(query, (q, cursor) => api.get(pageUrl('/api/tenancy/tenants', q.params, cursor), tenantListSchema));
 
-  const columns: Column<Tenant>[] = [
-    {
-      id: 'name',
-      header: { vi: 'Đơn vị', en: 'Tenant' },
-      cell: (tn) => (
-        <>
-          <strong>{tn.name}</strong>
-          <div class="hint">
-            {tn.provinceCode}
-            {tn.localityCode ? `/${tn.localityCode}` : ''} · {t(kindLabels[tn.kind])}
-          </div>
-        </>
-      ),
-    },
-    { id: 'province', header: { vi: 'Tỉnh, thành phố', en: 'Province' }, cell: (tn) => tn.provinceName },
-    {
-      id: 'status',
-      header: { vi: 'Trạng thái', en: 'Status' },
-      cell: (tn) => <span class={`badge ${tn.status}`}>{t(tenantStatusLabels[tn.status])}</span>,
-    },
-    { id: 'created', header: { vi: 'Ngày tạo', en: 'Created' }, cell: (tn) => formatDate(tn.createdAt) },
-  ];
+  const tenantTable: Table<Tenant> = {
+    columns: [
+      {
+        id: 'name',
+        header: { vi: 'Đơn vị', en: 'Tenant' },
+        cell: (tn) => (
+          <>
+            <strong>{tn.name}</strong>
+            <div class="hint">
+              {tn.provinceCode}
+              {tn.localityCode ? `/${tn.localityCode}` : ''} · {t(kindLabels[tn.kind])}
+            </div>
+          </>
+        ),
+      },
+      { id: 'province', header: { vi: 'Tỉnh, thành phố', en: 'Province' }, cell: (tn) => tn.provinceName },
+      {
+        id: 'status',
+        header: { vi: 'Trạng thái', en: 'Status' },
+        cell: (tn) => <span class={`badge ${tn.status}`}>{t(tenantStatusLabels[tn.status])}</span>,
+      },
+      { id: 'created', header: { vi: 'Ngày tạo', en: 'Created' }, cell: (tn) => formatDate(tn.createdAt) },
+    ],
+    label: { vi: 'Các đơn vị trên hệ thống', en: 'Tenants of the platform' },
+    testId: 'tenants',
+    emptyTestId: 'no-tenants',
+    empty: { vi: 'Không có đơn vị nào phù hợp.', en: 'No tenants match.' },
+    rowAttrs: (tn) => ({ 'data-tenant': `${tn.provinceCode}/${tn.localityCode ?? 'P'}` }),
+  };
 
   return (
     <>
@@ -197,16 +211,7 @@ function TenantList(props: { refresh: number }) {
         </Field>
         <TenantStatusFilter value={status()} onChange={setStatus} />
       </div>
-      <PagedTable
-        list={list}
-        columns={columns}
-        label={{ vi: 'Các đơn vị trên hệ thống', en: 'Tenants of the platform' }}
-        testId="tenants"
-        emptyTestId="no-tenants"
-        empty={{ vi: 'Không có đơn vị nào phù hợp.', en: 'No tenants match.' }}
-        rowAttrs={(tn) => ({ 'data-tenant': `${tn.provinceCode}/${tn.localityCode ?? 'P'}` })}
-        moreTestId="tenants-more"
-      />
+      <PagedTable list={list} {...tenantTable} moreTestId="tenants-more" />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { formatDate } from '../../../shared/format.js';
 import { type UsageReport, usageReportSchema } from '../../../shared/usage/schema.js';
 import { api } from '../api.js';
 import { lang, t } from '../i18n.js';
-import { Async, type Column, DataTable, DateInput, downloadFile, Field, focusHeading } from '../ui/index.js';
+import { Async, type Column, type Table, DataTable, DateInput, downloadFile, Field, focusHeading } from '../ui/index.js';
 
 /** `yyyy-mm` of today in Vietnam (UTC+7), the month the page opens on. */
 function thisMonth(): string {
@@ -34,43 +34,49 @@ const count = (id: string, header: { vi: string; en: string }, value: (r: UsageR
   sort: value,
   cell: (r) => num(value(r)),
 });
-const columns: Column<UsageRow>[] = [
-  {
-    id: 'tenant',
-    header: { vi: 'Đơn vị', en: 'Tenant' },
-    sort: (r) => r.localityName,
-    cell: (row) => (
-      <>
-        {row.localityName}
-        <br />
-        <small>
-          {row.provinceName} · {row.tenant}
-        </small>
-      </>
-    ),
-  },
-  count('requests', { vi: 'Yêu cầu', en: 'Requests' }, (r) => r.requests),
-  count('errors', { vi: 'Lỗi', en: 'Errors' }, (r) => r.errors),
-  count('rcu', { vi: 'RCU', en: 'RCU' }, (r) => r.rcu),
-  count('wcu', { vi: 'WCU', en: 'WCU' }, (r) => r.wcu),
-  {
-    id: 'archived',
-    header: { vi: 'Lưu trữ thêm', en: 'Archived' },
-    num: true,
-    descFirst: true,
-    sort: (r) => r.archiveBytes,
-    cell: (row) => (
-      <>
-        {bytes(row.archiveBytes)}
-        <Show when={row.archiveDocuments > 0}>
+const usageTable: Table<UsageRow> = {
+  columns: [
+    {
+      id: 'tenant',
+      header: { vi: 'Đơn vị', en: 'Tenant' },
+      sort: (r) => r.localityName,
+      cell: (row) => (
+        <>
+          {row.localityName}
           <br />
-          <small>{t({ vi: `${row.archiveDocuments} văn bản mới`, en: `${row.archiveDocuments} new documents` })}</small>
-        </Show>
-      </>
-    ),
-  },
-  { id: 'documents', header: { vi: 'Văn bản hiện có', en: 'Documents now' }, num: true, cell: (row) => row.documentsNow ?? '—' },
-];
+          <small>
+            {row.provinceName} · {row.tenant}
+          </small>
+        </>
+      ),
+    },
+    count('requests', { vi: 'Yêu cầu', en: 'Requests' }, (r) => r.requests),
+    count('errors', { vi: 'Lỗi', en: 'Errors' }, (r) => r.errors),
+    count('rcu', { vi: 'RCU', en: 'RCU' }, (r) => r.rcu),
+    count('wcu', { vi: 'WCU', en: 'WCU' }, (r) => r.wcu),
+    {
+      id: 'archived',
+      header: { vi: 'Lưu trữ thêm', en: 'Archived' },
+      num: true,
+      descFirst: true,
+      sort: (r) => r.archiveBytes,
+      cell: (row) => (
+        <>
+          {bytes(row.archiveBytes)}
+          <Show when={row.archiveDocuments > 0}>
+            <br />
+            <small>{t({ vi: `${row.archiveDocuments} văn bản mới`, en: `${row.archiveDocuments} new documents` })}</small>
+          </Show>
+        </>
+      ),
+    },
+    { id: 'documents', header: { vi: 'Văn bản hiện có', en: 'Documents now' }, num: true, cell: (row) => row.documentsNow ?? '—' },
+  ],
+  label: { vi: 'Mức sử dụng theo đơn vị', en: 'Usage per tenant' },
+  testId: 'usage-table',
+  empty: { vi: 'Chưa có số liệu trong tháng này.', en: 'No usage in this month yet.' },
+  rowAttrs: (row) => ({ 'data-tenant': row.tenant }),
+};
 
 /**
  * Usage per tenant and month (issue #16): operators see every tenant, a province admin its own
@@ -114,11 +120,7 @@ export function UsagePage() {
             </p>
             <DataTable
               rows={r().rows}
-              columns={columns}
-              label={{ vi: 'Mức sử dụng theo đơn vị', en: 'Usage per tenant' }}
-              testId="usage-table"
-              empty={{ vi: 'Chưa có số liệu trong tháng này.', en: 'No usage in this month yet.' }}
-              rowAttrs={(row) => ({ 'data-tenant': row.tenant })}
+              {...usageTable}
               footer={
                 <tr data-testid="usage-totals">
                   <th scope="row">{t({ vi: 'Tổng', en: 'Total' })}</th>
