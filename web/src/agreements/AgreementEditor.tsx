@@ -1,11 +1,11 @@
-import { A, useNavigate, useParams } from '@solidjs/router';
+import { useNavigate, useParams } from '@solidjs/router';
 import { createEffect, createResource, createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { defaultParties, defaultPartyName, partyAgenciesByLevel } from '../../../shared/agreements/parties.js';
 import { agencyCodes, fullTitle, agreementDetailSchema, agreementResultSchema, continuableSchema, type AgencyCode } from '../../../shared/agreements/schema.js';
 import { api } from '../api.js';
 import { t, ui } from '../i18n.js';
-import { createAction, createDraft, DraftNotice, Field, focusHeading, SubmitButton, RemoveButton } from '../ui/index.js';
+import { createAction, createDraft, DraftNotice, Field, focusHeading, SubmitButton, RemoveButton, BackLink } from '../ui/index.js';
 import { agencyName, ErrorBox, newIdempotencyKey, useOwnUnit } from './common.jsx';
 import { ContentEditor } from './ContentEditor.jsx';
 import { HeadingFields } from './HeadingFields.jsx';
@@ -79,9 +79,7 @@ export function AgreementEditor() {
 
   return (
     <section>
-      <p>
-        <A href={params.id ? `/agreements/${params.id}` : '/agreements'}>← {t({ vi: 'Quay lại', en: 'Back' })}</A>
-      </p>
+      <BackLink href={params.id ? `/agreements/${params.id}` : '/agreements'} label={{ vi: 'Quay lại', en: 'Back' }} />
       <h1>{params.id ? t({ vi: 'Sửa dự thảo', en: 'Edit draft' }) : t({ vi: 'Soạn văn bản phối hợp mới', en: 'New coordination draft' })}</h1>
       <Show when={!params.id || loaded()} fallback={loaded.error ? <ErrorBox error={loaded.error} /> : <p role="status">{t(ui.loading)}</p>}>
         <DraftNotice draft={draft} />

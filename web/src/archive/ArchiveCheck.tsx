@@ -3,7 +3,7 @@ import { createSignal, For, Show } from 'solid-js';
 import type { CheckResult } from '../../../shared/archive/schema.js';
 import { formatDateTime } from '../../../shared/format.js';
 import { t } from '../i18n.js';
-import { createAction, ErrorAlert, Field, focusHeading, FileInput } from '../ui/index.js';
+import { createAction, ErrorAlert, Field, focusHeading, FileInput, BackLink } from '../ui/index.js';
 import { checkHash, sha256Of } from './api.js';
 
 /**
@@ -31,9 +31,7 @@ export function ArchiveCheck() {
 
   return (
     <section>
-      <p>
-        <A href="/archive">← {t({ vi: 'Kho văn bản', en: 'Document archive' })}</A>
-      </p>
+      <BackLink href="/archive" label={{ vi: 'Kho văn bản', en: 'Document archive' }} />
       <h1>{t({ vi: 'Kiểm tra một tệp', en: 'Check a file' })}</h1>
       <p class="muted">
         {t({

@@ -4,7 +4,7 @@ import type { DocumentDetail } from '../../../shared/archive/schema.js';
 import { formatDate, formatDateTime } from '../../../shared/format.js';
 import { t, ui } from '../i18n.js';
 import { useLocality, withLocality } from '../tenancy/locality.jsx';
-import { Async, focusHeading } from '../ui/index.js';
+import { Async, focusHeading, BackLink } from '../ui/index.js';
 import { getDocument } from './api.js';
 import { canAdmin, canWrite, LinkView, typeLabel } from './common.jsx';
 import { DeleteRestore, EditForm, NewVersionForm } from './DocumentForms.jsx';
@@ -22,9 +22,7 @@ export function ArchiveDetail() {
   );
   return (
     <section>
-      <p>
-        <A href={withLocality('/archive', locality())}>← {t(ui.nav.archive)}</A>
-      </p>
+      <BackLink href={withLocality('/archive', locality())} label={ui.nav.archive} />
       <Async of={doc}>{(d) => <DocumentView doc={d()} onChange={(next) => (next ? mutate(next) : void refetch())} />}</Async>
     </section>
   );

@@ -3,7 +3,7 @@ import { createResource, createSignal } from 'solid-js';
 import { formatDate } from '../../../shared/format.js';
 import type { Board } from '../../../shared/supervision/views.js';
 import { t } from '../i18n.js';
-import { Async, type Table, DataTable, Field, focusHeading, LocalityPicker, SubmitButton, FilterForm } from '../ui/index.js';
+import { Async, type Table, DataTable, Field, focusHeading, LocalityPicker, SubmitButton, FilterForm, BackLink } from '../ui/index.js';
 import { supervisionApi, useLocality, withLocality } from './client.js';
 import { RecStatusBadge } from './common.jsx';
 
@@ -88,9 +88,7 @@ export function BoardPage() {
 
   return (
     <section>
-      <p>
-        <A href={withLocality('/supervision', locality())}>← {t({ vi: 'Danh sách kế hoạch', en: 'All plans' })}</A>
-      </p>
+      <BackLink href={withLocality('/supervision', locality())} label={{ vi: 'Danh sách kế hoạch', en: 'All plans' }} />
       <h1>{t({ vi: 'Theo dõi giải quyết kiến nghị sau giám sát', en: 'Recommendation follow-up' })}</h1>
       <FilterForm onApply={() => setQuery(text())}>
         <LocalityPicker value={locality()} onChange={setLocality} />

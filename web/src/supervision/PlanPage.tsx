@@ -8,7 +8,7 @@ import type { Session as PlanSession } from '../../../shared/supervision/schema.
 import type { PlanDetail } from '../../../shared/supervision/views.js';
 import { t } from '../i18n.js';
 import { session } from '../session.js';
-import { Async, type Table, createSelection, DataTable, focusHeading, RecordName, UndoNotice } from '../ui/index.js';
+import { Async, type Table, createSelection, DataTable, focusHeading, RecordName, UndoNotice, BackLink } from '../ui/index.js';
 import { BulkRecommendations } from './BulkRecommendations.jsx';
 import { canWrite, supervisionApi, useLocality, withLocality } from './client.js';
 import { DemoBadge, PlanStatusBadge } from './common.jsx';
@@ -40,9 +40,7 @@ export function PlanPage() {
 
   return (
     <section>
-      <p>
-        <A href={withLocality('/supervision', locality())}>← {t({ vi: 'Danh sách kế hoạch', en: 'All plans' })}</A>
-      </p>
+      <BackLink href={withLocality('/supervision', locality())} label={{ vi: 'Danh sách kế hoạch', en: 'All plans' }} />
       <Async of={detail}>{(d) => <PlanView detail={d()} writable={writable()} own={!locality()} locality={locality()} reload={refetch} />}</Async>
     </section>
   );

@@ -18,6 +18,7 @@ export { createPagedList, LoadMore, type Page, pageUrl } from './paged.jsx';
 export { PagedTable } from './PagedTable.jsx';
 export { allowed, GatedPage, RoleGate } from './RoleGate.jsx';
 export { AddButton, RemoveButton } from './RowButtons.jsx';
+export { BackLink } from './BackLink.jsx';
 export { DateInput, FileInput } from './DateInput.jsx';
 export { createDraft, type Draft, DraftNotice } from './draft.jsx';
 export { RecordName, RecordPicker } from './RecordPicker.jsx';
