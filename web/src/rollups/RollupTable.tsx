@@ -218,14 +218,10 @@ export function DataEntryCell(props: { row: DashboardRow; state: DataEntry | und
                   en: `Open ${props.row.name} to backfill 2021–2025 records? Its users may enter and edit records until the province closes it. This is audited.`,
                 }
           }
-          busy={action.busy()}
-          error={action.error()}
+          action={action}
           confirmTestId="data-entry-confirm"
           onConfirm={() => void change()}
-          onCancel={() => {
-            setConfirming(false);
-            action.setError(null);
-          }}
+          onCancel={() => setConfirming(false)}
         />
       </Show>
     </div>

@@ -114,10 +114,7 @@ function SignupList() {
     rowAttrs: (tn) => ({ 'data-locality': tn.localityCode ?? '' }),
   };
 
-  const close = () => {
-    setPending(null);
-    action.setError(null);
-  };
+  const close = () => setPending(null);
 
   return (
     <>
@@ -146,8 +143,7 @@ function SignupList() {
           en: `${pending()?.tenant.name ?? ''} becomes active and its contact is invited as the unit's administrator. An approval cannot be undone.`,
         }}
         confirmLabel={{ vi: 'Phê duyệt', en: 'Approve' }}
-        busy={action.busy()}
-        error={action.error()}
+        action={action}
         onConfirm={() => void decide(pending()!)}
         onCancel={close}
         testId="approve-dialog"
@@ -157,8 +153,7 @@ function SignupList() {
         open={pending()?.decision === 'reject'}
         title={{ vi: 'Từ chối đăng ký', en: 'Reject the sign-up' }}
         submitLabel={{ vi: 'Xác nhận từ chối', en: 'Confirm rejection' }}
-        busy={action.busy()}
-        error={action.error()}
+        action={action}
         onSubmit={() => void decide(pending()!)}
         onClose={close}
       >

@@ -134,13 +134,9 @@ function OnboardProvince(props: { onOnboarded: () => void }) {
           en: `${provinceName()} gets its tenant (active) and ${adminEmail()} is invited as its province admin. A province can be onboarded only once.`,
         }}
         confirmLabel={{ vi: 'Tạo đơn vị', en: 'Create' }}
-        busy={action.busy()}
-        error={action.error()}
+        action={action}
         onConfirm={() => void onboard()}
-        onCancel={() => {
-          setConfirming(false);
-          action.setError(null);
-        }}
+        onCancel={() => setConfirming(false)}
         testId="onboard-dialog"
         confirmTestId="onboard-confirm"
       />

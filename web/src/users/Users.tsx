@@ -163,13 +163,9 @@ function UsersOfTenant() {
             title={{ vi: 'Vô hiệu hoá tài khoản', en: 'Disable the account' }}
             message={{ vi: `Vô hiệu hoá tài khoản ${disabling()?.email ?? ''}?`, en: `Disable ${disabling()?.email ?? ''}?` }}
             confirmLabel={{ vi: 'Vô hiệu hoá', en: 'Disable' }}
-            busy={action.busy()}
-            error={action.error()}
+            action={action}
             confirmTestId="confirm-disable"
-            onCancel={() => {
-              setDisabling(null);
-              action.setError(null);
-            }}
+            onCancel={() => setDisabling(null)}
             onConfirm={async () => {
               const u = disabling();
               if (u && (await run(() => api.send(`/api/tenancy/users/${u.userId}/disable`, { method: 'POST', body: JSON.stringify({ version: u.version }) }))))
