@@ -4,7 +4,7 @@ import { provinceListSchema } from '../../../shared/localities/views.js';
 import { type Tenant, type TenantStatus, tenantListSchema } from '../../../shared/tenancy/schema.js';
 import { type InvitationCreated, provinceOnboardedSchema } from '../../../shared/users/schema.js';
 import { api } from '../api.js';
-import { t } from '../i18n.js';
+import { t, type Text } from '../i18n.js';
 import {
   type Table,
   ConfirmDialog,
@@ -22,6 +22,12 @@ import { InvitationLink } from './InvitationLink.jsx';
 import { TenantStatusFilter } from './TenantStatusFilter.jsx';
 import { tenantStatusLabels } from './labels.js';
 import './tenancy.css';
+
+/** What onboarding a province creates, and who hands the link over. */
+const onboardingExplained: Text = {
+  vi: 'Chọn tỉnh, thành phố theo danh mục hành chính hiện hành. Hệ thống tạo đơn vị cấp tỉnh và lời mời cho quản trị viên đầu tiên; bạn chuyển đường dẫn mời cho người đó.',
+  en: 'Pick the province from the current official list. The system creates the province tenant and an invitation for its first admin; you hand the link over.',
+};
 
 const fieldLabels = {
   provinceCode: { vi: 'Tỉnh, thành phố', en: 'Province' },
@@ -74,12 +80,7 @@ function OnboardProvince(props: { onOnboarded: () => void }) {
   return (
     <>
       <h2>{t({ vi: 'Tạo đơn vị cấp tỉnh', en: 'Onboard a province' })}</h2>
-      <p class="hint">
-        {t({
-          vi: 'Chọn tỉnh, thành phố theo danh mục hành chính hiện hành. Hệ thống tạo đơn vị cấp tỉnh và lời mời cho quản trị viên đầu tiên; bạn chuyển đường dẫn mời cho người đó.',
-          en: 'Pick the province from the current official list. The system creates the province tenant and an invitation for its first admin; you hand the link over.',
-        })}
-      </p>
+      <p class="hint">{t(onboardingExplained)}</p>
       <form
         class="form narrow"
         data-testid="onboard-form"

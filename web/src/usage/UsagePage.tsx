@@ -2,8 +2,14 @@ import { createResource, createSignal, Show } from 'solid-js';
 import { formatDate } from '../../../shared/format.js';
 import { type UsageReport, usageReportSchema } from '../../../shared/usage/schema.js';
 import { api } from '../api.js';
-import { lang, t } from '../i18n.js';
+import { lang, t, type Text } from '../i18n.js';
 import { Async, type Column, type Table, DataTable, DateInput, downloadFile, Field, focusHeading } from '../ui/index.js';
+
+/** What the page counts, per tenant and month. */
+const usageExplained: Text = {
+  vi: 'Số yêu cầu, dung lượng đọc/ghi DynamoDB và văn bản lưu trữ của từng đơn vị trong tháng.',
+  en: 'Requests, DynamoDB read/write capacity and archived documents of each tenant in the month.',
+};
 
 /** `yyyy-mm` of today in Vietnam (UTC+7), the month the page opens on. */
 function thisMonth(): string {
@@ -92,12 +98,7 @@ export function UsagePage() {
   return (
     <section>
       <h1>{t({ vi: 'Mức sử dụng theo đơn vị', en: 'Usage per tenant' })}</h1>
-      <p class="lead">
-        {t({
-          vi: 'Số yêu cầu, dung lượng đọc/ghi DynamoDB và văn bản lưu trữ của từng đơn vị trong tháng.',
-          en: 'Requests, DynamoDB read/write capacity and archived documents of each tenant in the month.',
-        })}
-      </p>
+      <p class="lead">{t(usageExplained)}</p>
       <div class="filters">
         <Field label={{ vi: 'Tháng', en: 'Month' }}>
           <DateInput kind="month" name="month" value={month()} onValue={(v) => v && setMonth(v)} />
