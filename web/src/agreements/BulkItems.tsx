@@ -41,15 +41,7 @@ export function BulkItems(props: { agreement: Agreement; items: Item[]; selectio
   };
 
   return (
-    <BulkBar
-      selection={props.selection}
-      selectable={props.items.map((i) => i.no)}
-      noun={{ vi: 'nội dung', en: 'items' }}
-      busy={bulk.action.busy()}
-      error={bulk.action.error()}
-      done={bulk.done()}
-      onApply={() => void apply()}
-    >
+    <BulkBar change={bulk} selectable={props.items.map((i) => i.no)} onApply={() => void apply()}>
       <Select
         label={{ vi: 'Trạng thái', en: 'Status' }}
         testId="bulk-status"
