@@ -2,6 +2,7 @@ import { handle } from 'hono/aws-lambda';
 import { createApp } from './app.js';
 import { archiveStorageFromEnv } from './archive/storage.js';
 import type { AppDeps } from './http/env.js';
+import { logUsageSink } from './http/usage.js';
 import { createTokenVerifier, verifierConfigFromEnv } from './auth/verify.js';
 import { CognitoIdentityDirectory } from './identity/cognito-directory.js';
 import { mailConfigFromEnv, unsubscribeSecret } from './reminders/mailer.js';
@@ -21,6 +22,8 @@ export function depsFromEnv(env: NodeJS.ProcessEnv = process.env): AppDeps {
     // USER_POOL_ID: the Cognito pool invited users are created in (COGNITO_ENDPOINT only for emulators).
     directory: new CognitoIdentityDirectory({ userPoolId: env.USER_POOL_ID ?? '', region, endpoint: env.COGNITO_ENDPOINT || undefined }),
     now: () => new Date(),
+    // Usage leaves as log lines; the usage function adds them up (no write on the request path).
+    usage: logUsageSink,
     authConfig:
       env.AUTH_KIND === 'local'
         ? { kind: 'local', tokenUrl: env.AUTH_TOKEN_URL ?? `${env.AUTH_ISSUER}/token` }

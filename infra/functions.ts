@@ -53,6 +53,8 @@ export const lambdaFunctions = {
   api: { entry: join(repoRoot, 'functions', 'lambda.ts'), handler: 'handler' },
   /** The daily reminder job (EventBridge Scheduler, infra/reminders.ts). */
   reminders: { entry: join(repoRoot, 'functions', 'reminders', 'lambda.ts'), handler: 'handler' },
+  /** Per-tenant usage from the API's log lines (CloudWatch Logs subscription, infra/usage.ts). */
+  usage: { entry: join(repoRoot, 'functions', 'usage', 'logs-lambda.ts'), handler: 'handler' },
 } as const;
 
 /**

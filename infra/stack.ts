@@ -8,6 +8,7 @@ import { OpsDashboard } from './dashboard.js';
 import type { EnvironmentConfig } from './environments.js';
 import { ProgressiveDeploy } from './progressive.js';
 import { Reminders, type MailIdentity } from './reminders.js';
+import { UsageFromLogs } from './usage.js';
 import * as secrets from 'aws-cdk-lib/aws-secretsmanager';
 import { ArchiveBucket, LogBucket } from './storage.js';
 import { AppTable } from './table.js';
@@ -43,6 +44,8 @@ export class PhoiHopStack extends Stack {
   readonly progressive?: ProgressiveDeploy;
   /** The daily reminder job: schedule, function, dead-letter queue, alarms. */
   readonly reminders: Reminders;
+  /** Per-tenant usage from the API's log lines. */
+  readonly usage: UsageFromLogs;
 
   constructor(scope: Construct, id: string, props: PhoiHopStackProps) {
     super(scope, id, props);
@@ -107,6 +110,13 @@ export class PhoiHopStack extends Stack {
       mail: props.mail,
       alarmTopic: this.alarms?.topic,
       api: { fn: this.api.fn, role: this.api.role },
+    });
+
+    this.usage = new UsageFromLogs(this, 'Usage', {
+      config,
+      table: this.table.table,
+      apiLogGroup: this.api.logGroup,
+      alarmTopic: this.alarms?.topic,
     });
 
     if (config.apiDeployment !== 'all-at-once') {

@@ -7,6 +7,7 @@ import type { IdentityDirectory } from '../identity/directory.js';
 import type { MailSettings } from '../reminders/daily.js';
 import type { MeteredStore } from '../store/metered-store.js';
 import type { TenantAccess } from '../store/scoped-credentials.js';
+import type { UsageSink } from './usage.js';
 
 /** What the app needs from the outside world; the Lambda entry and the local server both build it. */
 export type AppDeps = {
@@ -29,6 +30,8 @@ export type AppDeps = {
    * the digest; unset: the mail stays queued in the outbox for the scheduled sender.
    */
   mail?: MailSettings | null;
+  /** Where each answered request's usage goes (functions/http/usage.ts): log lines on Lambda, a buffer locally. */
+  usage: UsageSink;
   /** PEM bundle of the trust anchors digital signatures are checked against (ARCHIVE_TRUST_ANCHORS_PEM); none shipped. */
   trustAnchorsPem?: string;
 };

@@ -1,20 +1,18 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { vietnamMonth } from '../../shared/dates.js';
 import { MeteredStore } from '../store/metered-store.js';
 import type { AppEnv } from './env.js';
-import { recordUsage, usageOf } from './usage.js';
+import { usageOf } from './usage.js';
 
 /**
  * Gives each API call its own metered store and reports what the call cost DynamoDB:
  * `x-ddb-requests`, `x-ddb-rcu`, `x-ddb-wcu`, `x-ddb-items` headers and one JSON log line.
  * Benchmarks and the "one read = one request" tests read these headers.
  *
- * Then it adds the call to its tenant's usage of the month (functions/http/usage.ts): one UpdateItem
- * ADD with the function's own credentials, after the response is complete. Where the runtime keeps
- * running after answering (`executionCtx.waitUntil`: the local Node server provides it), it does not
- * delay the answer; on Lambda it is awaited here (a frozen Lambda would lose a write left running),
- * which adds one UpdateItem's latency to authenticated calls (docs/operations.md, "Usage per tenant").
- * `RECORD_USAGE=false` turns it off.
+ * Then it hands the call's usage to the usage sink (functions/http/usage.ts): a log line on Lambda,
+ * added up by the usage function; an in-memory buffer in the Node server. No write waits on the
+ * answer (docs/operations.md, "Usage per tenant"). `RECORD_USAGE=false` turns it off.
  */
 export const metering = createMiddleware<AppEnv>(async (c, next) => {
   const started = performance.now();
@@ -56,35 +54,10 @@ export const metering = createMiddleware<AppEnv>(async (c, next) => {
   }
   // Usage is per tenant: anonymous calls (health, sign-up) and operators (no tenant) are not attributed.
   if (identity?.provinceCode && process.env.RECORD_USAGE !== 'false') {
-    const deps = c.var.deps;
-    const tenant = { provinceCode: identity.provinceCode, localityCode: identity.localityCode };
-    const write = usageOf(c, routePath)
-      .then((counts) => recordUsage(deps.doc, deps.tableName, tenant, deps.now(), counts))
-      .catch((err: unknown) =>
-        console.error(
-          JSON.stringify({
-            level: 'error',
-            msg: 'usage not recorded',
-            requestId: c.var.requestId,
-            tenant: `${tenant.provinceCode}#${tenant.localityCode ?? 'P'}`,
-            error: String(err),
-          }),
-        ),
-      );
-    const ctx = executionContext(c);
-    if (ctx) ctx.waitUntil(write);
-    else await write;
+    const { provinceCode, localityCode } = identity;
+    c.var.deps.usage.add({ month: vietnamMonth(c.var.deps.now()), provinceCode, localityCode, counts: await usageOf(c, routePath) });
   }
 });
-
-/** Cloudflare-style runtimes keep running after answering; Lambda and Node have no such context. */
-function executionContext(c: { executionCtx: { waitUntil(p: Promise<unknown>): void } }) {
-  try {
-    return typeof c.executionCtx?.waitUntil === 'function' ? c.executionCtx : undefined;
-  } catch {
-    return undefined; // Hono throws when the adapter gave none
-  }
-}
 
 function round(n: number) {
   return Math.round(n * 100) / 100;

@@ -7,6 +7,7 @@ import { createRemoteJWKSet } from 'jose';
 import { createApp, routeNotFound } from '../app.js';
 import { capabilityLoaders } from '../capabilities.js';
 import type { AppDeps } from '../http/env.js';
+import { BufferedUsageSink } from '../http/usage.js';
 import { createS3Client } from '../archive/s3-client.js';
 import { archiveStorage } from '../archive/storage.js';
 import { createTokenVerifier } from '../auth/verify.js';
@@ -111,9 +112,12 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       await rebuildDemoRollups({ doc, tableName });
     }
 
+    // Usage adds up in memory and is written every half second (one write per tenant, not per call).
+    const usage = new BufferedUsageSink(doc, tableName, { flushMs: 500 });
     const deps: AppDeps = {
       doc,
       tableName,
+      usage,
       archive: archiveStorage(s3, archiveBucket),
       // Verified exactly as Cognito tokens are: remote JWKS, issuer, audience.
       verifyToken: createTokenVerifier({ issuer, audience: LOCAL_CLIENT_ID, keys: createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`)) }),
@@ -147,9 +151,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     }
 
     const server: ServerType = await new Promise((resolve) => {
-      // The Node process outlives each answer, so work after it (per-tenant usage) need not delay it.
-      const executionCtx = { waitUntil: (p: Promise<unknown>) => void p.catch(() => {}), passThroughOnException: () => {}, props: {} };
-      const s = serve({ fetch: (req: Request) => root.fetch(req, undefined, executionCtx), port, hostname: '127.0.0.1' }, () => resolve(s));
+      const s = serve({ fetch: root.fetch, port, hostname: '127.0.0.1' }, () => resolve(s));
     });
 
     const runReminders = (at?: Date) =>
@@ -179,6 +181,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
         // Keep-alive sockets would hold close() open until they time out.
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
         await closed;
+        await usage.close().catch(() => {});
         doc.destroy();
         s3.destroy();
         await s3Local?.stop();

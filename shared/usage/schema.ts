@@ -67,3 +67,18 @@ export const usageCsvHeader = [
   'archive_documents',
   'documents_now',
 ];
+
+/**
+ * One answered request's usage as the API hands it on (a `tenant_usage` log line on AWS, an
+ * in-process buffer locally): the tenant, the Vietnam calendar month and what the call added.
+ */
+export const usageEntrySchema = z.object({
+  month: z.string().regex(MONTH),
+  provinceCode: z.string().regex(/^\d{2}$/),
+  localityCode: z
+    .string()
+    .regex(/^\d{3}(\d{2})?$/)
+    .nullable(),
+  counts: z.object(Object.fromEntries(usageCounters.map((k) => [k, z.number().nonnegative().optional()])) as Record<UsageCounter, z.ZodOptional<z.ZodNumber>>),
+});
+export type UsageEntry = z.infer<typeof usageEntrySchema>;

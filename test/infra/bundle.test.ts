@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,6 +40,7 @@ describe('Lambda bundles (as cdk synth builds them)', () => {
     expect(reports.map((r) => [r.fn, r.file])).toEqual([
       ['PhoiHop-prod/Api/Function', 'index.mjs'],
       ['PhoiHop-prod/Reminders/Function', 'index.mjs'],
+      ['PhoiHop-prod/Usage/Function', 'index.mjs'],
     ]);
     for (const r of reports) expect(readFileSync(r.path, 'utf8').startsWith(ESM_REQUIRE_BANNER)).toBe(true);
   });
@@ -102,6 +104,22 @@ describe('Lambda bundles (as cdk synth builds them)', () => {
       const res = JSON.parse(out.trim().split('\n').at(-1)!) as { statusCode: number; body: { status: string; version: string }; provinces: number };
       expect(res).toMatchObject({ statusCode: 200, body: { status: 'ok', version: 'bundle-test' }, provinces: 34 });
     }
+  });
+
+  it('runs the usage bundle in a plain Node process on a CloudWatch Logs delivery', async () => {
+    const endpoint = inject('dynamoEndpoint');
+    await ensureTable(endpoint, 'bundle-test-jobs');
+    const r = reports.find((x) => x.fn.endsWith('/Usage/Function'))!;
+    const line = JSON.stringify({ level: 'info', msg: 'tenant_usage', month: '2026-12', provinceCode: '01', localityCode: '00103', counts: { requests: 1 } });
+    const batch = { messageType: 'DATA_MESSAGE', logGroup: 'api', logStream: 's', logEvents: [{ id: '1', timestamp: 0, message: `t\tid\tINFO\t${line}` }] };
+    const data = gzipSync(JSON.stringify(batch)).toString('base64');
+    const script = `
+      const { handler } = await import(${JSON.stringify(pathToFileURL(join(taskDir(r), r.file)).href)});
+      console.log(JSON.stringify(await handler({ awslogs: { data: ${JSON.stringify(data)} } })));`;
+    const out = run(script, {
+      env: { PATH: process.env.PATH, TABLE_NAME: 'bundle-test-jobs', DYNAMODB_ENDPOINT: endpoint, AWS_REGION: 'ap-southeast-1' },
+    });
+    expect(JSON.parse(out.trim().split('\n').at(-1)!)).toEqual({ entries: 1 });
   });
 
   it('runs the reminder job bundle in a plain Node process against an empty table', async () => {

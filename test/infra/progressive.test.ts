@@ -24,8 +24,15 @@ describe.each(envNames)('progressive deploys in %s', (env) => {
     const integration = onlyResource(s.template, 'AWS::ApiGatewayV2::Integration');
     expect(integration.Properties.IntegrationUri).toEqual({ Ref: alias.logicalId });
     const permissions = Object.values(resources(s.template, 'AWS::Lambda::Permission'));
-    expect(permissions.length).toBeGreaterThan(0);
-    for (const p of permissions) expect(p.Properties).toMatchObject({ FunctionName: { Ref: alias.logicalId }, Principal: 'apigateway.amazonaws.com' });
+    const [byApi, byLogs] = [
+      permissions.filter((p) => p.Properties.Principal === 'apigateway.amazonaws.com'),
+      permissions.filter((p) => p.Properties.Principal === 'logs.amazonaws.com'),
+    ];
+    expect(byApi.length).toBeGreaterThan(0);
+    for (const p of byApi) expect(p.Properties).toMatchObject({ FunctionName: { Ref: alias.logicalId } });
+    // The one other caller: CloudWatch Logs hands the API's usage lines to the usage function.
+    expect(byLogs.map((p) => p.Properties.FunctionName)).toEqual([{ 'Fn::GetAtt': [logicalIdOf(s.stack.usage.fn), 'Arn'] }]);
+    expect(byApi.length + byLogs.length).toBe(permissions.length);
   });
 
   it(canary ? 'shifts 10 % for 5 minutes with CodeDeploy and rolls back on the errors, 5xx and p99 alarms' : 'deploys at once: no CodeDeploy', () => {

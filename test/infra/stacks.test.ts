@@ -262,9 +262,17 @@ describe.each(envNames)('stack for %s', (env) => {
     expect(topic.Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [expect.any(String), 'Arn'] });
     s.template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
     expect(alarms.map((a) => a.Properties.AlarmName).sort()).toEqual(
-      ['Api5xx', 'ApiLatencyP99', 'FunctionErrors', 'FunctionThrottles', 'RemindersFailed', 'RemindersParked', 'TableSystemErrors', 'TableThrottles'].map(
-        (n) => `phoi-hop-${env}-${n}`,
-      ),
+      [
+        'Api5xx',
+        'ApiLatencyP99',
+        'FunctionErrors',
+        'FunctionThrottles',
+        'RemindersFailed',
+        'RemindersParked',
+        'TableSystemErrors',
+        'TableThrottles',
+        'UsageFailed',
+      ].map((n) => `phoi-hop-${env}-${n}`),
     );
     for (const a of alarms) expect(a.Properties.AlarmActions).toEqual([{ Ref: topic.logicalId }]);
   });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp } from '../../functions/app.js';
+import { BufferedUsageSink } from '../../functions/http/usage.js';
 import type { AppDeps } from '../../functions/http/env.js';
 import { createS3Client } from '../../functions/archive/s3-client.js';
 import { archiveStorage } from '../../functions/archive/storage.js';
@@ -54,6 +55,8 @@ export async function createHarness(
     verifyToken: createTokenVerifier({ issuer: TEST_ISSUER, audience: LOCAL_CLIENT_ID, keys: idp.localKeySet() }),
     directory: new LocalIdentityDirectory(idp),
     now: () => clock(),
+    // Written on `deps.usage.flush()`: a test reads usage after flushing, as the report would later.
+    usage: new BufferedUsageSink(doc, tableName, { flushMs: 0 }),
     authConfig: { kind: 'local', tokenUrl: `${TEST_ISSUER}/token` },
     version: 'test',
     ...(opts.mail ? { mail: opts.mail } : {}),
