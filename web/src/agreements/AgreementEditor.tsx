@@ -5,7 +5,7 @@ import { defaultParties, defaultPartyName, partyAgenciesByLevel } from '../../..
 import { agencyCodes, fullTitle, agreementDetailSchema, agreementResultSchema, continuableSchema, type AgencyCode } from '../../../shared/agreements/schema.js';
 import { api } from '../api.js';
 import { t, ui } from '../i18n.js';
-import { createAction, createDraft, DraftNotice, Field, focusHeading, SubmitButton, RemoveButton, BackLink } from '../ui/index.js';
+import { createAction, createDraft, DraftNotice, focusHeading, SubmitButton, RemoveButton, BackLink, TextArea, textBinder } from '../ui/index.js';
 import { agencyName, ErrorBox, newIdempotencyKey, useOwnUnit } from './common.jsx';
 import { ContentEditor } from './ContentEditor.jsx';
 import { HeadingFields } from './HeadingFields.jsx';
@@ -17,6 +17,7 @@ export function AgreementEditor() {
   const params = useParams<{ id?: string }>();
   const navigate = useNavigate();
   const [form, setForm] = createStore<Form>(emptyForm());
+  const text = textBinder(form, (key, value) => setForm(key, value));
   const [version, setVersion] = createSignal<number | null>(null);
   const action = createAction();
   const idempotencyKey = newIdempotencyKey();
@@ -162,23 +163,16 @@ export function AgreementEditor() {
             )}
           </Show>
 
-          <Field label={{ vi: 'Lĩnh vực phối hợp (mỗi dòng một lĩnh vực)', en: 'Coordination areas (one per line)' }}>
-            <textarea name="areas" value={form.areas} onInput={(e) => setForm('areas', e.currentTarget.value)} />
-          </Field>
-          <Field label={{ vi: 'Phần mở đầu / tóm tắt', en: 'Preamble / summary' }}>
-            <textarea name="summary" value={form.summary} onInput={(e) => setForm('summary', e.currentTarget.value)} />
-          </Field>
+          <TextArea label={{ vi: 'Lĩnh vực phối hợp (mỗi dòng một lĩnh vực)', en: 'Coordination areas (one per line)' }} {...text('areas')} />
+          <TextArea label={{ vi: 'Phần mở đầu / tóm tắt', en: 'Preamble / summary' }} {...text('summary')} />
 
           <ContentEditor form={form} setForm={setForm} partyOptions={partyOptions()} />
 
-          <Field
+          <TextArea
             label={{ vi: 'Nơi nhận (mỗi dòng một nơi; để trống: các bên và "Lưu: VT")', en: 'Recipients (one per line; empty: the parties and the file copy)' }}
-          >
-            <textarea name="recipients" value={form.recipients} onInput={(e) => setForm('recipients', e.currentTarget.value)} />
-          </Field>
-          <Field label={{ vi: 'Ghi chú nhập liệu', en: 'Data-entry remarks' }}>
-            <textarea name="remarks" value={form.remarks} onInput={(e) => setForm('remarks', e.currentTarget.value)} />
-          </Field>
+            {...text('recipients')}
+          />
+          <TextArea label={{ vi: 'Ghi chú nhập liệu', en: 'Data-entry remarks' }} {...text('remarks')} />
           <ErrorBox error={action.error()} />
           <div class="actions">
             <SubmitButton label={{ vi: 'Lưu dự thảo', en: 'Save draft' }} busy={action.busy()} data-testid="save-agreement" />

@@ -11,7 +11,7 @@ export { type Column, DataTable, type Sort, sortRows, type Table } from './DataT
 export { cancelText, ConfirmDialog, Dialog, FormDialog, SubmitOrCancel } from './Dialog.jsx';
 export { ErrorAlert, toProblem } from './ErrorAlert.jsx';
 export { FilterForm } from './FilterForm.jsx';
-export { Field, Input, PasswordInput, Select, SubmitButton, TextArea } from './Field.jsx';
+export { Field, Input, PasswordInput, Select, SubmitButton, TextArea, textBinder } from './Field.jsx';
 export { focusHeading } from './focus.js';
 export { LocalityPicker } from './LocalityPicker.jsx';
 export { createPagedList, LoadMore, type Page, pageUrl } from './paged.jsx';
