@@ -6,7 +6,7 @@ import { agencyCodes, fullTitle, agreementDetailSchema, agreementResultSchema, c
 import { api } from '../api.js';
 import { t, ui } from '../i18n.js';
 import { createAction, createDraft, DraftNotice, focusHeading, SubmitButton, RemoveButton, BackLink, TextArea, textBinder } from '../ui/index.js';
-import { agencyName, ErrorBox, newIdempotencyKey, useOwnUnit } from './common.jsx';
+import { AgencySelect, ErrorBox, newIdempotencyKey, useOwnUnit } from './common.jsx';
 import { ContentEditor } from './ContentEditor.jsx';
 import { HeadingFields } from './HeadingFields.jsx';
 import { contentOf, emptyForm, type Form, formOf } from './editor-form.js';
@@ -108,15 +108,7 @@ export function AgreementEditor() {
           <For each={form.parties}>
             {(p, i) => (
               <div class="row-edit" data-testid="party">
-                <select
-                  class="narrow-field"
-                  aria-label={t({ vi: 'Cơ quan', en: 'Agency' })}
-                  name={`party-agency-${i()}`}
-                  value={p.agency}
-                  onChange={(e) => pickAgency(i(), e.currentTarget.value as AgencyCode)}
-                >
-                  <For each={agencyChoices(p.agency)}>{(c) => <option value={c}>{agencyName(c) || t({ vi: 'Khác', en: 'Other' })}</option>}</For>
-                </select>
+                <AgencySelect name={`party-agency-${i()}`} choices={agencyChoices(p.agency)} value={p.agency} onValue={(a) => pickAgency(i(), a)} />
                 <input
                   name={`party-${i()}`}
                   required
