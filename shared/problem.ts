@@ -2,6 +2,7 @@ import type * as z from 'zod';
 // One file per locale: `z.locales` would bundle all ~50 languages (~230 KB) into the Lambda.
 import en from 'zod/v4/locales/en.js';
 import vi from 'zod/v4/locales/vi.js';
+import type { Text } from './text.js';
 
 /**
  * RFC 9457 problem details, bilingual. `type` is stable: clients branch on it, never on text.
@@ -48,7 +49,7 @@ export type Problem = {
   errors?: FieldError[];
 };
 
-export function makeProblem(type: ProblemType, opts: { detail?: { vi: string; en: string }; errors?: FieldError[]; instance?: string } = {}): Problem {
+export function makeProblem(type: ProblemType, opts: { detail?: Text; errors?: FieldError[]; instance?: string } = {}): Problem {
   const t = problemTypes[type];
   return {
     type: PROBLEM_TYPE_BASE + type,
@@ -81,7 +82,7 @@ export function bilingual(vi: string, en: string): { error: string } {
   return { error: `${vi}${BILINGUAL_SEPARATOR}${en}` };
 }
 
-function splitBilingual(message: string): { vi: string; en: string } | null {
+function splitBilingual(message: string): Text | null {
   const i = message.indexOf(BILINGUAL_SEPARATOR);
   return i < 0 ? null : { vi: message.slice(0, i), en: message.slice(i + BILINGUAL_SEPARATOR.length) };
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { bilingual } from './problem.js';
+import type { Text } from './text.js';
 
 /**
  * Numbers in a query string or a path, read the same way everywhere: the text must be digits, so
@@ -16,7 +17,7 @@ export function yearQuery(min = 1945, max = 2100) {
 }
 
 /** A whole number in a query or path (`?limit=`, `/items/:no`), named in the message: "Số dòng mỗi trang phải là số nguyên". */
-export function wholeNumberQuery(name: { vi: string; en: string }, min: number, max: number) {
+export function wholeNumberQuery(name: Text, min: number, max: number) {
   const range = bilingual(`${name.vi} từ ${min} đến ${max}`, `${name.en} is between ${min} and ${max}`);
   return z
     .string()

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import * as catalog from './role-labels.json';
+import type { Text } from './text.js';
 
 /**
  * Roles and what each may do: the one role matrix of the product. Middleware enforces it; docs and
@@ -34,33 +36,9 @@ export function can(role: Role, permission: Permission): boolean {
   return roleMatrix[role].includes(permission);
 }
 
-export const roleLabels: Record<Role, { vi: string; en: string }> = {
-  locality_admin: { vi: 'Quản trị đơn vị cấp xã', en: 'Locality admin' },
-  locality_editor: { vi: 'Biên tập viên đơn vị cấp xã', en: 'Locality editor' },
-  locality_viewer: { vi: 'Người xem đơn vị cấp xã', en: 'Locality viewer' },
-  province_admin: { vi: 'Quản trị cấp tỉnh', en: 'Province admin' },
-  province_viewer: { vi: 'Người xem cấp tỉnh', en: 'Province viewer' },
-  operator: { vi: 'Vận hành nền tảng', en: 'Platform operator' },
-};
-
-/** What each permission means, for docs/roles.md and the web app. */
-export const permissionLabels: Record<Permission, { vi: string; en: string }> = {
-  'tenant:read': { vi: 'Xem dữ liệu của đơn vị mình', en: "Read own tenant's records" },
-  'tenant:write': { vi: 'Tạo và sửa dữ liệu của đơn vị mình', en: "Create and change own tenant's records" },
-  'tenant:admin': { vi: 'Quản lý người dùng, lời mời, xem nhật ký thay đổi của đơn vị mình', en: 'Users, invitations and audit log of own tenant' },
-  'province:read': {
-    vi: 'Xem tổng hợp và xem (chỉ đọc) các xã, phường trong tỉnh và hồ sơ lịch sử của các quận, huyện cũ',
-    en: "Roll-ups and read-only drill-down into the province's localities and its former districts' records",
-  },
-  'province:admin': {
-    vi: 'Duyệt đăng ký của các xã, phường trong tỉnh; mở, đóng hồ sơ lịch sử để nhập bổ sung',
-    en: "Approve or reject the province's locality sign-ups; open and close historical tenants for data entry",
-  },
-  'platform:operate': {
-    vi: 'Vận hành: sức khỏe hệ thống, tạo đơn vị cấp tỉnh (không xem hồ sơ nghiệp vụ)',
-    en: 'Operate: health, create province tenants (never records)',
-  },
-};
+/** Names of the roles and what each permission means (./role-labels.json), for docs/roles.md and the web app. */
+export const roleLabels: Record<Role, Text> = catalog.role;
+export const permissionLabels: Record<Permission, Text> = catalog.permission;
 
 /**
  * Which roles a role may invite. An admin invites into its own tenant only, so a locality admin

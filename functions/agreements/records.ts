@@ -21,6 +21,7 @@ import {
   type Review,
   type Signing,
 } from '../../shared/agreements/schema.js';
+import { itemContentOf } from '../../shared/agreements/editable.js';
 import { foldVietnamese } from '../../shared/format.js';
 import { keys, tenantPrefix, type TenantRef } from '../../shared/keys.js';
 import type { HeaderMeta } from './header-meta.js';
@@ -59,23 +60,6 @@ export function searchTextOf(c: AgreementContent, extra: string[] = []): string 
 }
 
 const pad3 = (n: number) => String(n).padStart(3, '0');
-
-type ContentItem = AgreementContent['items'][number];
-
-/** The content fields of an item, without what storing it adds (number, notes, version). */
-function itemContentOf(it: ContentItem): ContentItem {
-  return {
-    title: it.title,
-    description: it.description,
-    lead: it.lead,
-    cooperating: it.cooperating,
-    due: it.due,
-    status: it.status,
-    progress: it.progress,
-    evidence: it.evidence,
-    placeholder: it.placeholder,
-  };
-}
 
 /** Chapter, article and content-item items of a content (numbered by position). */
 export function contentItems(t: TenantRef, id: string, c: AgreementContent, now: string): DbItem[] {
@@ -330,29 +314,5 @@ export function detailFromItems(rows: Record<string, unknown>[], now: Date): Agr
     reviews: reviews.sort((a, b) => (a.period < b.period ? -1 : 1)),
     documents: documents.sort((a, b) => ((a.signedOn ?? '') < (b.signedOn ?? '') ? -1 : 1)),
     asOf: today,
-  };
-}
-
-/** The editable content of a stored agreement (what an amendment starts from). */
-export function contentOfDetail(d: AgreementDetail): AgreementContent {
-  const a = d.agreement;
-  return {
-    kind: a.kind,
-    number: a.number,
-    title: a.title,
-    parties: a.parties,
-    term: a.term,
-    year: a.year,
-    areas: a.areas,
-    summary: a.summary,
-    chapters: d.chapters.map((c) => ({
-      title: c.title,
-      placeholder: c.placeholder,
-      articles: c.articles.map((x) => ({ title: x.title, text: x.text, placeholder: x.placeholder })),
-    })),
-    items: d.items.map(itemContentOf),
-    recipients: a.recipients,
-    remarks: a.remarks,
-    continues: a.continues ? { provinceCode: a.continues.provinceCode, localityCode: a.continues.localityCode, agreementId: a.continues.agreementId } : null,
   };
 }

@@ -1,4 +1,5 @@
 import type { AgreementContentInput, AgreementStatus, ReviewInput, Signatory } from '../../shared/agreements/schema.js';
+import { defaultParties } from '../../shared/agreements/parties.js';
 import type { TenantRef } from '../../shared/keys.js';
 import { todaysUnitAgreements } from './agreements-today.js';
 
@@ -32,6 +33,14 @@ const TAY_HO = { provinceCode: '01', localityCode: '003' };
 const CAU_GIAY = { provinceCode: '01', localityCode: '005' };
 const DONG_DA = { provinceCode: '01', localityCode: '006' };
 const THAI_NGUYEN = { provinceCode: '19', localityCode: null };
+
+/** A signing as the articles report it: they name no venue. */
+const articleSigning = (signedOn: string, signatories: Signatory[], remarks: string): SeedAgreement['signing'] => ({
+  signedOn,
+  place: '',
+  signatories,
+  remarks,
+});
 
 /** A signatory the article names only by body ("Thường trực HĐND … đã ký"). */
 const unnamed = (agency: Signatory['agency'], onBehalf: string): Signatory => ({ agency, onBehalf, title: null, name: null });
@@ -86,24 +95,18 @@ function thaiNguyenRegulation(
         '(giữ chỗ); việc chia các điều vào 3 chương là tạm (chia đều) — cần nhập lại theo văn bản gốc. Bài viết không nêu số, ký hiệu, ' +
         'địa điểm ký và họ tên người ký. Các lĩnh vực phối hợp là danh sách bài viết nêu chung cho cả ba quy chế.',
     },
-    signing: {
-      signedOn: '2021-10-14',
-      place: '',
-      signatories: [unnamed(other.agency, other.signer), unnamed('MTTQ', 'Thường trực Ủy ban MTTQ tỉnh')],
-      remarks: 'Bài viết: Đoàn đại biểu Quốc hội tỉnh, Thường trực HĐND, lãnh đạo UBND và Thường trực Ủy ban MTTQ tỉnh đã ký; không nêu tên người ký.',
-    },
+    signing: articleSigning(
+      '2021-10-14',
+      [unnamed(other.agency, other.signer), unnamed('MTTQ', 'Thường trực Ủy ban MTTQ tỉnh')],
+      'Bài viết: Đoàn đại biểu Quốc hội tỉnh, Thường trực HĐND, lãnh đạo UBND và Thường trực Ủy ban MTTQ tỉnh đã ký; không nêu tên người ký.',
+    ),
     reviews: [],
   };
 }
 
-/** The three standing bodies of a former district, as its programs name them. */
-const districtParties = (district: string) => [
-  { agency: 'HDND' as const, name: `Thường trực Hội đồng nhân dân quận ${district}` },
-  { agency: 'UBND' as const, name: `Ủy ban nhân dân quận ${district}` },
-  { agency: 'MTTQ' as const, name: `Ủy ban Mặt trận Tổ quốc Việt Nam quận ${district}` },
-];
-const tayHoParties = districtParties('Tây Hồ');
-const dongDaParties = districtParties('Đống Đa');
+/** The three standing bodies of a former district, named as a new draft names them (and as its programs do). */
+const tayHoParties = defaultParties({ level: 'district', name: 'Quận Tây Hồ' });
+const dongDaParties = defaultParties({ level: 'district', name: 'Quận Đống Đa' });
 /** The same bodies signing, where an article names them only as bodies. */
 const districtSigners = [unnamed('HDND', 'Thường trực HĐND quận'), unnamed('UBND', 'UBND quận'), unnamed('MTTQ', 'Ủy ban MTTQ Việt Nam quận')];
 
@@ -141,14 +144,12 @@ export const seedAgreements: SeedAgreement[] = [
         'Bài viết (seed 000) nêu Quy chế "với nhiều nội dung, quy định cụ thể, phân công trách nhiệm cho mỗi cơ quan" trong các lĩnh vực trên; ' +
         'không nêu số chương, điều, số, ký hiệu, địa điểm và họ tên người ký. Chương, điều chưa được nhập.',
     },
-    signing: {
-      signedOn: '2021-11-10',
-      place: '',
-      signatories: [unnamed('HDND', 'Lãnh đạo HĐND quận'), unnamed('UBND', 'Lãnh đạo UBND quận'), unnamed('MTTQ', 'Lãnh đạo Ủy ban MTTQ Việt Nam quận')],
-      remarks:
-        'Bài viết: "Tại Hội nghị lãnh đạo ba cơ quan ký kết Quy chế". Dự hội nghị có Ông Nguyễn Hữu Tuyên – Chủ tịch HĐND Quận; ' +
+    signing: articleSigning(
+      '2021-11-10',
+      [unnamed('HDND', 'Lãnh đạo HĐND quận'), unnamed('UBND', 'Lãnh đạo UBND quận'), unnamed('MTTQ', 'Lãnh đạo Ủy ban MTTQ Việt Nam quận')],
+      'Bài viết: "Tại Hội nghị lãnh đạo ba cơ quan ký kết Quy chế". Dự hội nghị có Ông Nguyễn Hữu Tuyên – Chủ tịch HĐND Quận; ' +
         'Ông Lưu Ngọc Hà – Chủ tịch UBND Quận; bà Văn Thúy Hoa – Chủ tịch Ủy ban MTTQ Việt Nam Quận. Bài viết không nêu riêng tên người ký.',
-    },
+    ),
     reviews: [],
   },
 
@@ -215,13 +216,11 @@ export const seedAgreements: SeedAgreement[] = [
         'Sáu nội dung ghi nguyên văn theo bài viết (seed 001). Bài viết không nêu số, ký hiệu, địa điểm, người ký, cơ quan chủ trì và thời hạn ' +
         'của từng nội dung; hạn của nội dung được tính là hết năm 2024.',
     },
-    signing: {
-      signedOn: '2024-02-28',
-      place: '',
-      signatories: districtSigners,
-      remarks:
-        'Bài viết: "Thường trực HĐND - UBND - Ủy ban MTTQ Việt Nam quận đã ký kết Chương trình phối hợp công tác năm 2024 với 06 nội dung"; không nêu tên người ký.',
-    },
+    signing: articleSigning(
+      '2024-02-28',
+      districtSigners,
+      'Bài viết: "Thường trực HĐND - UBND - Ủy ban MTTQ Việt Nam quận đã ký kết Chương trình phối hợp công tác năm 2024 với 06 nội dung"; không nêu tên người ký.',
+    ),
     reviews: [],
   },
 
@@ -241,14 +240,12 @@ export const seedAgreements: SeedAgreement[] = [
         'Bài viết (seed 002) nêu 07 nhiệm vụ nhưng trình bày chung trong một đoạn, không tách từng nhiệm vụ: 07 nhiệm vụ là giữ chỗ (Nhiệm vụ 1–7), ' +
         'nội dung chủ yếu trích nguyên văn ở phần tóm tắt. Không nêu số, ký hiệu, địa điểm, người ký.',
     },
-    signing: {
-      signedOn: '2021-01-06',
-      place: '',
-      signatories: districtSigners,
-      remarks:
-        'Dự lễ ký kết có: Nguyễn Anh Cường - Phó Bí thư Thường trực Quận ủy, Chủ tịch HĐND Quận; Đặng Việt Quân - PBT, Chủ tịch UBND Quận; ' +
+    signing: articleSigning(
+      '2021-01-06',
+      districtSigners,
+      'Dự lễ ký kết có: Nguyễn Anh Cường - Phó Bí thư Thường trực Quận ủy, Chủ tịch HĐND Quận; Đặng Việt Quân - PBT, Chủ tịch UBND Quận; ' +
         'Đỗ Trọng Nam - UVTV, Chủ tịch Uỷ ban MTTQ Việt Nam Quận. Ảnh: "Đại diện lãnh đạo HĐND - UBND - Uỷ ban MTTQ Quận ký kết"; bài viết không nêu tên người ký.',
-    },
+    ),
     reviews: [],
   },
   {
@@ -274,12 +271,11 @@ export const seedAgreements: SeedAgreement[] = [
         'Bài viết (seed 002) không nêu tên từng tổ chức chính trị - xã hội ký kết, không nêu số, ký hiệu và người ký. Bốn nội dung là các "nhiệm vụ trọng tâm" ' +
         'bài viết liệt kê (kết thúc bằng "…", nên có thể chưa đủ); bài viết in "chính quyền đô;" — ghi theo câu trước đó của bài: "chính quyền đô thị".',
     },
-    signing: {
-      signedOn: '2021-01-06',
-      place: '',
-      signatories: [unnamed('MTTQ', 'Ủy ban MTTQ Việt Nam quận'), unnamed('OTHER', 'Các tổ chức chính trị - xã hội quận')],
-      remarks: 'Ảnh: "Đại diện lãnh đạo Ủy ban MTTQ và các đoàn thể chính trị - xã hội quận Đống Đa ký kết chương trình phối hợp năm 2021".',
-    },
+    signing: articleSigning(
+      '2021-01-06',
+      [unnamed('MTTQ', 'Ủy ban MTTQ Việt Nam quận'), unnamed('OTHER', 'Các tổ chức chính trị - xã hội quận')],
+      'Ảnh: "Đại diện lãnh đạo Ủy ban MTTQ và các đoàn thể chính trị - xã hội quận Đống Đa ký kết chương trình phối hợp năm 2021".',
+    ),
     reviews: [],
   },
 

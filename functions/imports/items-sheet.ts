@@ -13,7 +13,7 @@ import { agencyOf } from '../../shared/imports/agencies.js';
 import { ITEM_COLUMNS, ITEMS_SHEET_NAME, type ItemColumn, type RowChange } from '../../shared/imports/schema.js';
 import type { Cell, Table } from '../export/table-export.js';
 import type { Grid } from './sheet-read.js';
-import { isoOfCell, readTemplateRows, statusByLabel } from './sheet-rows.js';
+import { columnNames, isoOfCell, readTemplateRows, statusByLabel, type TemplateRow } from './sheet-rows.js';
 
 /**
  * The items sheet: the same columns for the export, the template and the import. Each imported row
@@ -46,9 +46,7 @@ export function itemsTable(d: AgreementDetail | null): Table {
 }
 
 /** What a row asks for, in the agreement's own shapes. */
-export type ItemRow = {
-  row: number;
-  no: number;
+export type ItemRow = TemplateRow & {
   title: string;
   description: string;
   lead: Party | null;
@@ -56,11 +54,10 @@ export type ItemRow = {
   due: Due | null;
   status: ItemStatus;
   progress: number;
-  version: number | null;
 };
 
 const STATUS_BY_LABEL = statusByLabel(itemStatuses, (s) => itemStatusInfo[s].vi);
-const colName = (k: ItemColumn) => ITEM_COLUMNS.find((c) => c.key === k)!.vi;
+const colName = columnNames(ITEM_COLUMNS);
 
 /** Rows of the grid, or the problems: a wrong template (header row) stops at once; row errors are all listed. */
 export function readItemRows(grid: Grid): ItemRow[] {

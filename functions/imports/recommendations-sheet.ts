@@ -7,7 +7,7 @@ import type { Cell, Table } from '../export/table-export.js';
 import { ProblemError } from '../http/problem.js';
 import { changedFields, type RecommendationChange, type RecommendationSet } from '../supervision/service/change-recommendations.js';
 import type { Grid } from './sheet-read.js';
-import { isoOfCell, readTemplateRows, rowNumberReader, statusByLabel, wholeNumber } from './sheet-rows.js';
+import { columnNames, isoOfCell, readTemplateRows, rowNumberReader, statusByLabel, type TemplateRow, wholeNumber } from './sheet-rows.js';
 
 /**
  * Supervision recommendations as a spreadsheet: the same columns for the export, the template and
@@ -32,19 +32,16 @@ export function recommendationsTable(recs: Recommendation[] | null): Table {
   };
 }
 
-export type RecommendationRow = {
-  row: number;
-  no: number;
+export type RecommendationRow = TemplateRow & {
   findingNo: number;
   content: string;
   responsibleUnit: string;
   deadline: string;
   status: RecommendationStatus;
-  version: number | null;
 };
 
 const STATUS_BY_LABEL = statusByLabel(recommendationStatuses, (s) => recommendationStatusLabels[s].vi);
-const colName = (k: RecommendationColumn) => RECOMMENDATION_COLUMNS.find((c) => c.key === k)!.vi;
+const colName = columnNames(RECOMMENDATION_COLUMNS);
 
 export function readRecommendationRows(grid: Grid): RecommendationRow[] {
   const rowNumber = rowNumberReader();

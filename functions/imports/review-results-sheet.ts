@@ -5,7 +5,7 @@ import type { FieldError } from '../../shared/problem.js';
 import type { Cell, Table } from '../export/table-export.js';
 import { ProblemError } from '../http/problem.js';
 import type { Grid } from './sheet-read.js';
-import { readTemplateRows, rowNumberReader, statusByLabel, wholeNumber } from './sheet-rows.js';
+import { columnNames, readTemplateRows, rowNumberReader, statusByLabel, type TemplateRow, wholeNumber } from './sheet-rows.js';
 
 /**
  * A review's (sơ kết / tổng kết) per-item results as a spreadsheet: one row per item of the
@@ -29,7 +29,7 @@ export function reviewResultsTable(d: AgreementDetail | null, review: Review | n
   };
 }
 
-export type ReviewResultRow = { row: number; no: number; result: ItemResult | null; version: number | null };
+export type ReviewResultRow = TemplateRow & { result: ItemResult | null };
 
 const STATUS_BY_LABEL = statusByLabel(itemStatuses, (s) => itemStatusInfo[s].vi);
 
@@ -64,7 +64,7 @@ export function readReviewResultRows(grid: Grid): ReviewResultRow[] {
 }
 
 const norm = (r: ItemResult | null | undefined) => (r ? JSON.stringify([r.result.trim(), r.status ?? null, r.progress ?? null]) : null);
-const colName = (k: ReviewResultColumn) => REVIEW_RESULT_COLUMNS.find((c) => c.key === k)!.vi;
+const colName = columnNames(REVIEW_RESULT_COLUMNS);
 
 function changedColumns(r: ReviewResultRow, cur: ItemResult | undefined): string[] {
   if (norm(r.result) === norm(cur)) return [];

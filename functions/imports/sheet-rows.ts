@@ -2,6 +2,7 @@ import { foldVietnamese } from '../../shared/format.js';
 import type { FieldError } from '../../shared/problem.js';
 import { ProblemError } from '../http/problem.js';
 import { cellText, excelSerialToDate, type Grid } from './sheet-read.js';
+import type { Text } from '../../shared/text.js';
 
 /**
  * What every template sheet's reader shares: the header row must be the template's (else
@@ -12,6 +13,15 @@ import { cellText, excelSerialToDate, type Grid } from './sheet-read.js';
 
 export type Column<K extends string> = { readonly key: K; readonly vi: string; readonly en: string };
 
+/** What every template row carries besides its own cells: its line in the file, its "Số TT", and the version it was exported at (null: a new row). */
+export type TemplateRow = { row: number; no: number; version: number | null };
+
+/** A column's Vietnamese name (the header cell), by its key: what the previews list as changed. */
+export const columnNames =
+  <K extends string>(columns: readonly Column<K>[]) =>
+  (k: K): string =>
+    columns.find((c) => c.key === k)!.vi;
+
 export type RowReader<K extends string> = {
   row: number;
   get: (k: K) => string;
@@ -19,12 +29,7 @@ export type RowReader<K extends string> = {
 };
 
 /** `template` names the template as the wrong-template message says it: its Vietnamese name, and in English e.g. `the “Review results” template`. */
-export function readTemplateRows<K extends string, R>(
-  grid: Grid,
-  columns: readonly Column<K>[],
-  template: { vi: string; en: string },
-  each: (r: RowReader<K>) => R,
-): R[] {
+export function readTemplateRows<K extends string, R>(grid: Grid, columns: readonly Column<K>[], template: Text, each: (r: RowReader<K>) => R): R[] {
   const header = (grid[0] ?? []).map((h) => foldVietnamese(h));
   const missing = columns.filter((c, i) => header[i] !== foldVietnamese(c.vi)).map((c) => c.vi);
   if (missing.length) {

@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { createLocalJWKSet, decodeJwt, exportJWK, generateKeyPair, importJWK, type JWK, jwtVerify, SignJWT } from 'jose';
 import * as z from 'zod';
 import { claimNames } from '../../shared/identity.js';
-import { roleSchema } from '../../shared/roles.js';
+import { accountFields } from '../../shared/users/schema.js';
 import { validate } from '../http/validate.js';
 import { ProblemError, handleError } from '../http/problem.js';
 
@@ -19,12 +19,11 @@ const scrypt = promisify(scryptCb) as (pw: string, salt: Buffer, len: number) =>
  */
 export const localUserSchema = z.object({
   sub: z.string(),
+  ...accountFields,
+  /** The pool stores well-formed addresses only. */
   email: z.email(),
-  name: z.string().optional(),
-  role: roleSchema,
   provinceCode: z.string().nullable(),
   localityCode: z.string().nullable(),
-  agency: z.string().optional(),
   passwordHash: z.string(),
   /** Disabled users cannot sign in (Cognito's AdminDisableUser). */
   disabled: z.boolean().optional(),

@@ -1,5 +1,6 @@
 import { foldVietnamese } from '../format.js';
 import type { AgencyCode, Party } from './schema.js';
+import type { Text } from '../text.js';
 
 /**
  * Parties, signatories and document headings by the tenant's level (issue 11, item 6). Since
@@ -32,7 +33,7 @@ export const partyAgenciesByLevel: Record<UnitLevel, readonly AgencyCode[]> = {
   commune: ['HDND', 'UBND', 'MTTQ', 'HCCB', 'HLHPN', 'HND', 'DTN', 'OTHER'],
 };
 
-export const levelLabels: Record<UnitLevel, { vi: string; en: string }> = {
+export const levelLabels: Record<UnitLevel, Text> = {
   province: { vi: 'cấp tỉnh', en: 'province level' },
   district: { vi: 'cấp huyện (trước 01/07/2025)', en: 'district level (before 01/07/2025)' },
   commune: { vi: 'cấp xã', en: 'commune level' },
@@ -103,9 +104,12 @@ export function partyChoices(u: Unit): Party[] {
   return partyAgenciesByLevel[u.level].map((agency) => ({ agency, name: defaultPartyName(agency, u) }));
 }
 
-/** A new draft's parties: the Standing Committee of the HĐND, the UBND and the Front of the unit. */
+/** The bodies of a joint program or regulation, a new draft's parties: the Standing Committee of the HĐND, the UBND and the Front. */
+export const jointBodies = ['HDND', 'UBND', 'MTTQ'] as const;
+
+/** A new draft's parties, each with the usual name in this unit. */
 export function defaultParties(u: Unit): Party[] {
-  return (['HDND', 'UBND', 'MTTQ'] as const).map((agency) => ({ agency, name: defaultPartyName(agency, u) }));
+  return jointBodies.map((agency) => ({ agency, name: defaultPartyName(agency, u) }));
 }
 
 /** True when a party is a body of this unit (a known agency whose name names the unit, or only its type). */

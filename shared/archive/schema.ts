@@ -2,6 +2,8 @@ import * as z from 'zod';
 import { wholeNumberQuery } from '../query.js';
 import { listResponseOf, pagingQuery } from '../paging.js';
 import { bilingual } from '../problem.js';
+import type { Text } from '../text.js';
+import * as catalog from './labels.json';
 import { signatureCheckSchema, signatureStatuses } from './signatures.js';
 
 /**
@@ -18,27 +20,12 @@ export const UPLOAD_TTL_SECONDS = 24 * 3600;
 export const MAX_LINKS = 20;
 export const MAX_VERSIONS = 50;
 
-/** Document kinds (Decree 30/2020 abbreviations), in the order the form lists them. */
-export const documentTypes = [
-  { code: 'QC', vi: 'Quy chế', en: 'Regulation' },
-  { code: 'CTr', vi: 'Chương trình', en: 'Program' },
-  { code: 'KH', vi: 'Kế hoạch', en: 'Plan' },
-  { code: 'BC', vi: 'Báo cáo', en: 'Report' },
-  { code: 'BB', vi: 'Biên bản', en: 'Minutes' },
-  { code: 'NQ', vi: 'Nghị quyết', en: 'Resolution' },
-  { code: 'QĐ', vi: 'Quyết định', en: 'Decision' },
-  { code: 'TB', vi: 'Thông báo', en: 'Notice' },
-  { code: 'TTr', vi: 'Tờ trình', en: 'Submission' },
-  { code: 'HD', vi: 'Hướng dẫn', en: 'Guidance' },
-  { code: 'CV', vi: 'Công văn', en: 'Official letter' },
-  { code: 'KHAC', vi: 'Văn bản khác', en: 'Other document' },
-] as const;
-export const documentTypeCodes = documentTypes.map((d) => d.code) as unknown as readonly [
-  (typeof documentTypes)[number]['code'],
-  ...(typeof documentTypes)[number]['code'][],
-];
+/** Document kinds (Decree 30/2020 abbreviations), in the order the form lists them; their names are in ./labels.json. */
+export const documentTypeCodes = ['QC', 'CTr', 'KH', 'BC', 'BB', 'NQ', 'QĐ', 'TB', 'TTr', 'HD', 'CV', 'KHAC'] as const;
 export const documentTypeSchema = z.enum(documentTypeCodes, bilingual('Loại văn bản không hợp lệ', 'Unknown document type'));
 export type DocumentType = z.infer<typeof documentTypeSchema>;
+const documentTypeLabels: Record<DocumentType, Text> = catalog.documentType;
+export const documentTypes = documentTypeCodes.map((code) => ({ code, ...documentTypeLabels[code] }));
 
 /** Accepted file kinds, decided by content (magic bytes), never by name. */
 export const fileKinds = {
@@ -77,11 +64,7 @@ export const documentLinkSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type DocumentLink = z.infer<typeof documentLinkSchema>;
-export const linkKindLabels: Record<DocumentLink['kind'], { vi: string; en: string }> = {
-  agreement: { vi: 'Quy chế / chương trình', en: 'Agreement' },
-  plan: { vi: 'Kế hoạch giám sát', en: 'Supervision plan' },
-  review: { vi: 'Sơ kết / tổng kết', en: 'Review' },
-};
+export const linkKindLabels: Record<DocumentLink['kind'], Text> = catalog.linkKind;
 export function linkKey(l: DocumentLink): string {
   return l.kind === 'review' ? `review#${l.id}#${l.period}` : `${l.kind}#${l.id}`;
 }
@@ -315,6 +298,6 @@ export const numberCheckResultSchema = z.object({
 });
 export type NumberCheckResult = z.infer<typeof numberCheckResultSchema>;
 
-export function documentTypeLabel(code: string): { vi: string; en: string } {
+export function documentTypeLabel(code: string): Text {
   return documentTypes.find((d) => d.code === code) ?? { vi: code, en: code };
 }

@@ -2,6 +2,8 @@ import * as z from 'zod';
 import { localityCodeSchema } from '../identity.js';
 import { bilingual } from '../problem.js';
 import { wholeNumberQuery } from '../query.js';
+import type { Text } from '../text.js';
+import * as catalog from './labels.json';
 
 const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
@@ -100,33 +102,6 @@ export const auditActions = [
   'supersede',
   'progress',
 ] as const;
-export const auditActionLabels: Record<string, { vi: string; en: string }> = {
-  create: { vi: 'Tạo mới', en: 'Created' },
-  update: { vi: 'Cập nhật', en: 'Updated' },
-  delete: { vi: 'Xoá', en: 'Deleted' },
-  'sign-up': { vi: 'Đăng ký', en: 'Signed up' },
-  approve: { vi: 'Phê duyệt', en: 'Approved' },
-  reject: { vi: 'Từ chối', en: 'Rejected' },
-  invite: { vi: 'Mời', en: 'Invited' },
-  revoke: { vi: 'Thu hồi', en: 'Revoked' },
-  accept: { vi: 'Nhận lời mời', en: 'Accepted' },
-  disable: { vi: 'Vô hiệu hoá', en: 'Disabled' },
-  enable: { vi: 'Kích hoạt lại', en: 'Re-enabled' },
-  reissue: { vi: 'Cấp lại lời mời', en: 'Invitation re-issued' },
-  // Agreements (issue #4).
-  sign: { vi: 'Ký kết', en: 'Signed' },
-  transition: { vi: 'Chuyển trạng thái', en: 'Status changed' },
-  amend: { vi: 'Sửa đổi, bổ sung', en: 'Amended' },
-  supersede: { vi: 'Bị thay thế', en: 'Superseded' },
-  progress: { vi: 'Cập nhật tiến độ', en: 'Progress updated' },
-};
-export const auditEntityLabels: Record<string, { vi: string; en: string }> = {
-  tenant: { vi: 'Đơn vị', en: 'Tenant' },
-  user: { vi: 'Người dùng', en: 'User' },
-  invitation: { vi: 'Lời mời', en: 'Invitation' },
-  agreement: { vi: 'Quy chế/chương trình', en: 'Agreement' },
-  'agreement-item': { vi: 'Nội dung phối hợp', en: 'Agreement item' },
-  'agreement-review': { vi: 'Sơ kết/tổng kết', en: 'Review' },
-  supervision: { vi: 'Giám sát', en: 'Supervision' },
-  document: { vi: 'Văn bản', en: 'Document' },
-};
+/** Their names, in ./labels.json. */
+export const auditActionLabels: Record<string, Text> = catalog.action;
+export const auditEntityLabels: Record<string, Text> = catalog.entity;

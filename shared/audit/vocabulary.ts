@@ -1,8 +1,10 @@
+import type { Text } from '../text.js';
+import fieldLabels from './field-labels.json' with { type: 'json' };
+
 /**
  * What the audit log records, in words: every entity and action the product writes (the catalogue
  * a test holds the code to), and the labels of the fields whose before/after it shows.
  */
-type Text = { vi: string; en: string };
 
 /** Every (entity → actions) pair written through `auditPut` (test/unit/audit-sentences.test.ts scans for them). */
 export const auditCatalogue = {
@@ -17,84 +19,5 @@ export const auditCatalogue = {
 } as const satisfies Record<string, readonly string[]>;
 export type AuditEntity = keyof typeof auditCatalogue;
 
-/** Labels of the fields an audit entry may show (a field not listed is named "other details", never by its code). */
-export const auditFieldLabels: Record<string, Text> = {
-  status: { vi: 'Trạng thái', en: 'Status' },
-  name: { vi: 'Tên', en: 'Name' },
-  title: { vi: 'Trích yếu', en: 'Title' },
-  kind: { vi: 'Loại', en: 'Kind' },
-  type: { vi: 'Loại văn bản', en: 'Document type' },
-  number: { vi: 'Số, ký hiệu', en: 'Number' },
-  numberSymbol: { vi: 'Số, ký hiệu', en: 'Number' },
-  year: { vi: 'Năm', en: 'Year' },
-  term: { vi: 'Nhiệm kỳ', en: 'Term' },
-  parties: { vi: 'Các bên tham gia', en: 'Parties' },
-  areas: { vi: 'Lĩnh vực phối hợp', en: 'Coordination areas' },
-  summary: { vi: 'Trích yếu, tóm tắt', en: 'Summary' },
-  items: { vi: 'Nội dung phối hợp', en: 'Content items' },
-  chapters: { vi: 'Chương, điều', en: 'Chapters and articles' },
-  recipients: { vi: 'Nơi nhận', en: 'Recipients' },
-  remarks: { vi: 'Ghi chú', en: 'Remarks' },
-  note: { vi: 'Ghi chú', en: 'Note' },
-  signedOn: { vi: 'Ngày ký', en: 'Signing date' },
-  effectiveFrom: { vi: 'Hiệu lực từ', en: 'In force from' },
-  effectiveTo: { vi: 'Hiệu lực đến', en: 'In force until' },
-  place: { vi: 'Địa điểm', en: 'Venue' },
-  signatories: { vi: 'Người ký', en: 'Signatories' },
-  signers: { vi: 'Người ký', en: 'Signers' },
-  issuingAgencies: { vi: 'Cơ quan ban hành', en: 'Issuing agencies' },
-  tags: { vi: 'Từ khoá', en: 'Tags' },
-  links: { vi: 'Liên kết', en: 'Links' },
-  file: { vi: 'Tệp', en: 'File' },
-  latestVersionNo: { vi: 'Phiên bản mới nhất', en: 'Latest version' },
-  deleted: { vi: 'Đã xoá', en: 'Deleted' },
-  deletedReason: { vi: 'Lý do xoá', en: 'Reason for deleting' },
-  reason: { vi: 'Lý do', en: 'Reason' },
-  supersededBy: { vi: 'Được thay thế bởi', en: 'Superseded by' },
-  amendedBy: { vi: 'Được sửa đổi bởi', en: 'Amended by' },
-  amends: { vi: 'Sửa đổi, bổ sung văn bản', en: 'Amends' },
-  continues: { vi: 'Tiếp nối văn bản', en: 'Continues' },
-  progress: { vi: 'Tiến độ (%)', en: 'Progress (%)' },
-  notes: { vi: 'Ghi nhận tiến độ', en: 'Progress notes' },
-  evidence: { vi: 'Minh chứng', en: 'Evidence' },
-  heldOn: { vi: 'Ngày hội nghị', en: 'Held on' },
-  reportedBy: { vi: 'Người trình bày báo cáo', en: 'Presented by' },
-  itemResults: { vi: 'Kết quả từng nội dung', en: 'Result per item' },
-  achievements: { vi: 'Kết quả đạt được', en: 'Achievements' },
-  shortcomings: { vi: 'Tồn tại, hạn chế', en: 'Shortcomings' },
-  priorities: { vi: 'Nhiệm vụ trọng tâm', en: 'Priorities' },
-  discussion: { vi: 'Ý kiến thảo luận', en: 'Discussion' },
-  commendations: { vi: 'Khen thưởng', en: 'Commendations' },
-  topic: { vi: 'Chủ đề', en: 'Topic' },
-  owner: { vi: 'Chủ thể giám sát', en: 'Supervising body' },
-  supervisedUnits: { vi: 'Đối tượng chịu sự giám sát', en: 'Supervised units' },
-  period: { vi: 'Thời gian', en: 'Period' },
-  sessions: { vi: 'Lịch làm việc', en: 'Working sessions' },
-  team: { vi: 'Thành phần Đoàn', en: 'Team' },
-  methods: { vi: 'Phương thức', en: 'Methods' },
-  methodNote: { vi: 'Ghi chú phương thức', en: 'Method notes' },
-  agreementRef: { vi: 'Nội dung phối hợp được thực hiện', en: 'Agreement item carried out' },
-  content: { vi: 'Nội dung', en: 'Content' },
-  responsibleUnit: { vi: 'Đơn vị chịu trách nhiệm', en: 'Responsible unit' },
-  deadline: { vi: 'Thời hạn', en: 'Deadline' },
-  respondedOn: { vi: 'Ngày trả lời', en: 'Answered on' },
-  respondedBy: { vi: 'Đơn vị trả lời', en: 'Answered by' },
-  attachments: { vi: 'Tài liệu kèm theo', en: 'Attachments' },
-  resolvedOn: { vi: 'Ngày giải quyết xong', en: 'Resolved on' },
-  history: { vi: 'Diễn biến', en: 'History' },
-  email: { vi: 'Thư điện tử', en: 'Email' },
-  role: { vi: 'Vai trò', en: 'Role' },
-  agency: { vi: 'Cơ quan', en: 'Agency' },
-  disabled: { vi: 'Đã vô hiệu hoá', en: 'Disabled' },
-  contactName: { vi: 'Người liên hệ', en: 'Contact' },
-  contactEmail: { vi: 'Thư điện tử liên hệ', en: 'Contact email' },
-  decidedAt: { vi: 'Thời điểm quyết định', en: 'Decided at' },
-  decidedBy: { vi: 'Người quyết định', en: 'Decided by' },
-  rejectionReason: { vi: 'Lý do từ chối', en: 'Reason for rejecting' },
-  dataEntryOpen: { vi: 'Mở nhập liệu hồ sơ lịch sử', en: 'Open for data entry' },
-  createdAt: { vi: 'Thời điểm tạo', en: 'Created at' },
-  createdBy: { vi: 'Người tạo', en: 'Created by' },
-  expiresAt: { vi: 'Hết hạn lúc', en: 'Expires at' },
-  acceptedAt: { vi: 'Nhận lời mời lúc', en: 'Accepted at' },
-  revokedAt: { vi: 'Thu hồi lúc', en: 'Revoked at' },
-};
+/** Labels of the fields an audit entry may show, in ./field-labels.json (a field not listed is named "other details", never by its code). */
+export const auditFieldLabels: Record<string, Text> = fieldLabels;

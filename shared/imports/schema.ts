@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { agencyRefSchema, dueSchema, headingFields, itemSchema, signatorySchema } from '../agreements/schema.js';
 import { itemStatusSchema } from '../agreements/vocabulary.js';
 import { fieldErrorSchema } from '../problem-schema.js';
+import columnNames from './columns.json' with { type: 'json' };
 
 /**
  * Import of programs, plans and regulations from a document (#18): what the API proposes after
@@ -79,27 +80,16 @@ export const MAX_DOCUMENT_BYTES = 15 * 1024 * 1024;
 
 // ── spreadsheets (one template for export and import) ─────────────────────────────────────────────
 
-/** Columns several sheets carry, named once so that every template says them alike. */
-const column = {
-  no: { key: 'no', vi: 'Số TT', en: 'No.' },
-  title: { key: 'title', vi: 'Nội dung', en: 'Item' },
-  status: { key: 'status', vi: 'Trạng thái', en: 'Status' },
-  progress: { key: 'progress', vi: 'Tiến độ (%)', en: 'Progress (%)' },
-  version: { key: 'version', vi: 'Phiên bản', en: 'Version' },
-} as const;
+/**
+ * A sheet's columns in order, by their keys in ./columns.json: one catalog of column names, so that
+ * every template names a column alike. The Vietnamese name is the header cell.
+ */
+function sheetColumns<K extends keyof typeof columnNames>(...keys: K[]) {
+  return keys.map((key) => ({ key, ...columnNames[key] }));
+}
 
 /** Columns of the program/plan items sheet, in order; the header row must carry exactly these. */
-export const ITEM_COLUMNS = [
-  column.no,
-  column.title,
-  { key: 'description', vi: 'Mô tả', en: 'Description' },
-  { key: 'lead', vi: 'Cơ quan chủ trì', en: 'Lead agency' },
-  { key: 'cooperating', vi: 'Cơ quan phối hợp', en: 'Cooperating agencies' },
-  { key: 'due', vi: 'Thời hạn', en: 'Deadline' },
-  column.status,
-  column.progress,
-  column.version,
-] as const;
+export const ITEM_COLUMNS = sheetColumns('no', 'title', 'description', 'lead', 'cooperating', 'due', 'status', 'progress', 'version');
 export type ItemColumn = (typeof ITEM_COLUMNS)[number]['key'];
 export const ITEMS_SHEET_NAME = 'Noi dung phoi hop';
 
@@ -155,26 +145,14 @@ export type BulkItems = z.infer<typeof bulkItemsSchema>;
  * version in every row (the review is one record). "Nội dung" is read-only context: the item's title.
  */
 export const REVIEW_RESULT_COLUMNS = [
-  column.no,
-  column.title,
-  { key: 'result', vi: 'Kết quả thực hiện', en: 'Result' },
-  column.status,
-  column.progress,
-  { key: 'version', vi: 'Phiên bản báo cáo', en: 'Report version' },
-] as const;
+  ...sheetColumns('no', 'title', 'result', 'status', 'progress'),
+  { key: 'version' as const, ...columnNames.reportVersion },
+];
 export type ReviewResultColumn = (typeof REVIEW_RESULT_COLUMNS)[number]['key'];
 export const REVIEW_RESULTS_SHEET_NAME = 'Ket qua so ket tong ket';
 
 /** Supervision recommendations (kiến nghị) of one plan, numbered as the plan numbers them. */
-export const RECOMMENDATION_COLUMNS = [
-  column.no,
-  { key: 'findingNo', vi: 'Kết quả giám sát số', en: 'Finding no.' },
-  { key: 'content', vi: 'Nội dung kiến nghị', en: 'Recommendation' },
-  { key: 'responsibleUnit', vi: 'Đơn vị chịu trách nhiệm', en: 'Responsible unit' },
-  { key: 'deadline', vi: 'Thời hạn', en: 'Deadline' },
-  column.status,
-  column.version,
-] as const;
+export const RECOMMENDATION_COLUMNS = sheetColumns('no', 'findingNo', 'content', 'responsibleUnit', 'deadline', 'status', 'version');
 export type RecommendationColumn = (typeof RECOMMENDATION_COLUMNS)[number]['key'];
 export const RECOMMENDATIONS_SHEET_NAME = 'Kien nghi giam sat';
 

@@ -57,13 +57,18 @@ export const versionBodySchema = z.strictObject({
     .positive(bilingual('Phiên bản là số nguyên dương', 'Version is a positive integer')),
 });
 
-export const userStatuses = ['active', 'disabled'] as const;
-export const userSchema = z.object({
-  userId: z.string(),
+/** Who a person is in the tenant: what a user account holds and what an invitation will give it. */
+export const accountFields = {
   email: z.string(),
   name: z.string().optional(),
   role: roleSchema,
   agency: z.string().optional(),
+};
+
+export const userStatuses = ['active', 'disabled'] as const;
+export const userSchema = z.object({
+  userId: z.string(),
+  ...accountFields,
   status: z.enum(userStatuses),
   createdAt: z.string(),
   disabledAt: z.string().optional(),
@@ -74,10 +79,7 @@ export type User = z.infer<typeof userSchema>;
 export const invitationStatuses = ['pending', 'accepted', 'revoked'] as const;
 export const invitationSchema = z.object({
   invitationId: z.string(),
-  email: z.string(),
-  name: z.string().optional(),
-  role: roleSchema,
-  agency: z.string().optional(),
+  ...accountFields,
   status: z.enum(invitationStatuses),
   createdAt: z.string(),
   expiresAt: z.string(),

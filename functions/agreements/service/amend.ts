@@ -6,7 +6,8 @@ import { idempotentCreate } from '../../store/idempotency.js';
 import type { TransactItem } from '../../store/metered-store.js';
 import { withConflict } from '../../store/versioning.js';
 import { readPartition } from '../repository.js';
-import { contentOfDetail, detailFromItems } from '../records.js';
+import { editableContent } from '../../../shared/agreements/editable.js';
+import { detailFromItems } from '../records.js';
 import { agreementNotFound, auditView, checkVersion, wrongState, type OpContext } from './context.js';
 import { newDraftWrites } from './new-draft.js';
 import { agreementRollup } from '../../rollups/agreements.js';
@@ -37,7 +38,7 @@ export async function amendAgreement(ctx: OpContext, id: string, reason: string,
       if (original.amendedBy) {
         throw wrongState('Văn bản này đã có một dự thảo sửa đổi, bổ sung', 'This agreement already has a draft amendment');
       }
-      const content = contentOfDetail(detail);
+      const content = editableContent(detail);
       const newIdValue = newId(ctx.now);
       const at = ctx.now.toISOString();
       const draft = newDraftWrites(ctx, newIdValue, content, {

@@ -13,7 +13,7 @@ import { ProblemError } from '../../http/problem.js';
 import type { TransactItem } from '../../store/metered-store.js';
 import { withConflict } from '../../store/versioning.js';
 import { agreementRollup } from '../../rollups/agreements.js';
-import { contentOfDetail } from '../records.js';
+import { editableContent } from '../../../shared/agreements/editable.js';
 import { readDetail } from '../repository.js';
 import { agreementNotFound, auditView, frozen, type OpContext } from './context.js';
 import { updateDraft } from './update.js';
@@ -89,7 +89,7 @@ export async function applyItemRows(ctx: OpContext, id: string, rows: ItemRow[],
 }
 
 async function applyToDraft(ctx: OpContext, d: AgreementDetail, rows: ItemRow[], version: number): Promise<ApplyResult> {
-  const content = contentOfDetail(d);
+  const content = editableContent(d);
   const errors: FieldError[] = [];
   for (const r of [...rows].sort((a, b) => a.no - b.no)) {
     const fields = { title: r.title, description: r.description, lead: r.lead, cooperating: r.cooperating, due: r.due, status: r.status, progress: r.progress };

@@ -7,6 +7,7 @@ import { staleVersion, versionCondition } from '../../store/versioning.js';
 import { notFound } from '../../auth/tenant-scope.js';
 import { readPartition } from '../repository.js';
 import { agreementFromItem, type DbItem } from '../records.js';
+import type { Text } from '../../../shared/text.js';
 
 export type { OpContext } from '../../store/op-context.js';
 
@@ -81,7 +82,7 @@ export type { Agreement };
  * `notBefore` (what it follows, e.g. the signing), and — when `today` is given — never after today.
  * Past years are fine: agreements are backfilled from 2021 on.
  */
-export function checkHappenedOn(field: string, on: string, today: string | null, notBefore: string | null, early: { vi: string; en: string }): void {
+export function checkHappenedOn(field: string, on: string, today: string | null, notBefore: string | null, early: Text): void {
   const problem = happenedOnProblem(on, today ?? '9999-12-31', notBefore);
   if (!problem) return;
   const [vi, en] = problem === 'after-today' ? ['Ngày không được sau hôm nay', 'The date must not be after today'] : [early.vi, early.en];

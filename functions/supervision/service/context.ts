@@ -5,6 +5,7 @@ import { idempotentCreate, type RecordResult } from '../../store/idempotency.js'
 import type { OpContext } from '../../store/op-context.js';
 import { staleVersion } from '../../store/versioning.js';
 import { by } from '../items.js';
+import type { Text } from '../../../shared/text.js';
 
 /** What the supervision writes share: the idempotency input, audit ids and their problems. */
 
@@ -40,12 +41,11 @@ export function checkVersion(current: number, expected: number): void {
   if (current !== expected) throw staleVersion();
 }
 
-/** What a date that comes too early is told, per rule (the previous step, the recommendation answered, …). */
-export type TooEarly = { vi: string; en: string };
-export const BEFORE_PREVIOUS_STEP: TooEarly = { vi: 'Ngày chuyển bước không được trước bước trước đó', en: 'The date must not be before the previous step' };
+/** What a date before the previous step is told (each rule says its own: the recommendation answered, …). */
+export const BEFORE_PREVIOUS_STEP: Text = { vi: 'Ngày chuyển bước không được trước bước trước đó', en: 'The date must not be before the previous step' };
 
 /** A date something happened (shared/dates.ts `happenedOnProblem`): not after today, not before `notBefore`. */
-export function checkHappenedOn(field: string, on: string, today: string, notBefore: string | null = null, early: TooEarly = BEFORE_PREVIOUS_STEP): void {
+export function checkHappenedOn(field: string, on: string, today: string, notBefore: string | null = null, early: Text = BEFORE_PREVIOUS_STEP): void {
   const problem = happenedOnProblem(on, today, notBefore);
   if (problem === 'after-today') throw invalid(field, 'Ngày không được sau hôm nay', 'The date must not be after today');
   if (problem === 'before-previous') throw invalid(field, early.vi, early.en);

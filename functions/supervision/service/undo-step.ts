@@ -2,6 +2,7 @@ import { UNDO_WINDOW_MINUTES, type UndoCheck, type UndoRefusal } from '../../../
 import { auditPut } from '../../audit/record.js';
 import { ProblemError } from '../../http/problem.js';
 import { AUDIT_ENTITY, conflict, STATUS_MOVE_GUARD, statusMoveValues, type OpContext } from './context.js';
+import type { Text } from '../../../shared/text.js';
 
 /**
  * What undoing a status step shares, for a plan and a recommendation alike: refused in plain words
@@ -9,12 +10,7 @@ import { AUDIT_ENTITY, conflict, STATUS_MOVE_GUARD, statusMoveValues, type OpCon
  * happened since that step (the version read, the status it moved to, no later write); and the
  * audit entry of the undo (the log keeps both the step and its undo).
  */
-export function undoStep<S extends string, H extends { on: string; at: string }>(
-  ctx: OpContext,
-  check: UndoCheck<S>,
-  steps: readonly H[],
-  what: { vi: string; en: string },
-) {
+export function undoStep<S extends string, H extends { on: string; at: string }>(ctx: OpContext, check: UndoCheck<S>, steps: readonly H[], what: Text) {
   if (!check.ok) throw undoRefused(check.reason, what);
   const { from, to } = check;
   const step = steps[steps.length - 1]!;
@@ -42,7 +38,7 @@ export function undoStep<S extends string, H extends { on: string; at: string }>
 }
 
 /** Why an undo is refused, in plain words: another person's step is 403, anything else 409. */
-export function undoRefused(reason: UndoRefusal, what: { vi: string; en: string }): ProblemError {
+export function undoRefused(reason: UndoRefusal, what: Text): ProblemError {
   switch (reason) {
     case 'other-user':
       return new ProblemError('forbidden', {

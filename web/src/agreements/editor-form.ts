@@ -1,3 +1,5 @@
+import { editableContent } from '../../../shared/agreements/editable.js';
+import { jointBodies } from '../../../shared/agreements/parties.js';
 import type { AgencyCode, AgreementContentInput, AgreementDetail, AgreementKind, ContinuesInput } from '../../../shared/agreements/schema.js';
 
 /** The agreement editor's form state, as text fields, and its conversion to and from the API's shapes. */
@@ -43,11 +45,7 @@ export function emptyForm(): Form {
     year: String(thisYear),
     termFrom: '2021',
     termTo: '2026',
-    parties: [
-      { agency: 'HDND', name: '' },
-      { agency: 'UBND', name: '' },
-      { agency: 'MTTQ', name: '' },
-    ],
+    parties: jointBodies.map((agency) => ({ agency, name: '' })),
     areas: '',
     summary: '',
     items: [],
@@ -58,19 +56,17 @@ export function emptyForm(): Form {
   };
 }
 
+/** The form of a stored agreement: its editable content (as an amendment starts from it) as text fields. */
 export function formOf(d: AgreementDetail): Form {
-  const a = d.agreement;
+  const { year, term, parties, areas, items, recipients, ...asIs } = editableContent(d);
   return {
-    kind: a.kind,
-    number: a.number,
-    title: a.title,
-    year: a.year ? String(a.year) : String(thisYear),
-    termFrom: String(a.term?.from ?? 2021),
-    termTo: String(a.term?.to ?? 2026),
-    parties: a.parties.map((p) => ({ ...p })),
-    areas: a.areas.join('\n'),
-    summary: a.summary,
-    items: d.items.map((i) => ({
+    ...asIs,
+    year: year ? String(year) : String(thisYear),
+    termFrom: String(term?.from ?? 2021),
+    termTo: String(term?.to ?? 2026),
+    parties: parties.map((p) => ({ ...p })),
+    areas: areas.join('\n'),
+    items: items.map((i) => ({
       title: i.title,
       description: i.description,
       lead: i.lead ? `${i.lead.agency}|${i.lead.name}` : '',
@@ -81,14 +77,7 @@ export function formOf(d: AgreementDetail): Form {
       evidence: i.evidence,
       cooperating: i.cooperating.map((c) => `${c.agency}|${c.name}`),
     })),
-    chapters: d.chapters.map((c) => ({
-      title: c.title,
-      placeholder: c.placeholder,
-      articles: c.articles.map((x) => ({ title: x.title, text: x.text, placeholder: x.placeholder })),
-    })),
-    recipients: a.recipients.join('\n'),
-    remarks: a.remarks,
-    continues: a.continues ? { provinceCode: a.continues.provinceCode, localityCode: a.continues.localityCode, agreementId: a.continues.agreementId } : null,
+    recipients: recipients.join('\n'),
   };
 }
 
