@@ -11,6 +11,7 @@
  */
 import { parseArgs } from 'node:util';
 import { startLocalStack } from '../functions/local/server.js';
+import { stackBearer } from '../test/support/stack-users.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 process.env.LOG_REQUESTS = 'false';
@@ -45,16 +46,7 @@ const stack = await startLocalStack({
 });
 
 type Role = 'locality_editor' | 'province_admin' | 'province_viewer';
-async function tokenFor(role: Role, provinceCode: string, localityCode: string | null) {
-  const user = await stack.idp.upsertUser({
-    email: `load.${role}.${provinceCode}.${localityCode ?? 'p'}@load.vn`,
-    role,
-    provinceCode,
-    localityCode,
-    password: 'Load@12345',
-  });
-  return `Bearer ${await stack.idp.issueIdToken(user)}`;
-}
+const tokenFor = (role: Role, provinceCode: string, localityCode: string | null) => stackBearer(stack, 'load', role, provinceCode, localityCode);
 
 const provinces = [...new Set(localities.map((l) => l.provinceCode))];
 const out = {

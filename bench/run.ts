@@ -56,6 +56,7 @@ import { dashboardWireSchema } from '../shared/rollups/schema.js';
 import { ensureTable } from '../functions/local/dynamodb-local.js';
 import { remindersCase } from './reminders.js';
 import { signatureCase } from './signatures.js';
+import { stackBearer } from '../test/support/stack-users.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 process.env.LOG_REQUESTS = 'false';
@@ -122,14 +123,25 @@ const store = () => new MeteredStore(doc, stack.tableName);
 
 type Role = 'locality_editor' | 'locality_viewer' | 'province_viewer';
 async function tokenFor(role: Role, provinceCode: string, localityCode: string | null) {
-  const user = await stack.idp.upsertUser({
-    email: `bench.${role}.${provinceCode}.${localityCode ?? 'p'}@bench.vn`,
-    role,
-    provinceCode,
-    localityCode,
-    password: 'Bench@12345',
-  });
-  return { authorization: `Bearer ${await stack.idp.issueIdToken(user)}` };
+  return { authorization: await stackBearer(stack, 'bench', role, provinceCode, localityCode) };
+}
+
+type Page = {
+  Count?: number;
+  ScannedCount?: number;
+  Items?: Record<string, unknown>[];
+  ConsumedCapacity?: { CapacityUnits?: number };
+  LastEvaluatedKey?: Record<string, unknown>;
+};
+
+/** Every page of a Query or Scan: `send` sends one page's command from the key where the last one stopped. */
+async function* pagesOf(send: (start: Record<string, unknown> | undefined) => Promise<Page>) {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await send(start);
+    yield out;
+    start = out.LastEvaluatedKey;
+  } while (start);
 }
 
 async function call(method: string, path: string, headers: Record<string, string>, body?: unknown) {
@@ -270,9 +282,8 @@ async function rawRollupQuery(provinceCode: string) {
   const t0 = performance.now();
   let pages = 0;
   let count = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await doc.send(
+  const query = (start: Record<string, unknown> | undefined) =>
+    doc.send(
       new QueryCommand({
         TableName: stack.tableName,
         KeyConditionExpression: 'PK = :pk',
@@ -280,10 +291,10 @@ async function rawRollupQuery(provinceCode: string) {
         ExclusiveStartKey: start,
       }),
     );
+  for await (const out of pagesOf(query)) {
     pages += 1;
     count += out.Count ?? 0;
-    start = out.LastEvaluatedKey;
-  } while (start);
+  }
   return { ms: performance.now() - t0, pages, count };
 }
 
@@ -428,17 +439,17 @@ async function hanoiCase() {
     let rcu = 0;
     let items = 0;
     const counts: typeof naiveCounts = {};
-    let lastKey: Record<string, unknown> | undefined;
-    do {
-      const out = await doc.send(
+    const scan = (start: Record<string, unknown> | undefined) =>
+      doc.send(
         new ScanCommand({
           TableName: stack.tableName,
           FilterExpression: 'begins_with(PK, :p)',
           ExpressionAttributeValues: { ':p': `${c.provinceCode}#` },
-          ExclusiveStartKey: lastKey,
+          ExclusiveStartKey: start,
           ReturnConsumedCapacity: 'TOTAL',
         }),
       );
+    for await (const out of pagesOf(scan)) {
       requests += 1;
       rcu += out.ConsumedCapacity?.CapacityUnits ?? 0;
       items += out.ScannedCount ?? 0;
@@ -449,8 +460,7 @@ async function hanoiCase() {
         else if (it.entity === 'agreement-item') cnt.items += 1;
         else if (typeof it.SK === 'string' && it.SK === 'P') cnt.plans += 1;
       }
-      lastKey = out.LastEvaluatedKey;
-    } while (lastKey);
+    }
     naiveSamples.push({ ms: performance.now() - t0, requests, rcu: round(rcu), items });
     naiveCounts = counts;
   }

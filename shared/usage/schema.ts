@@ -51,20 +51,10 @@ export const usageReportSchema = z.object({
 });
 export type UsageReport = z.infer<typeof usageReportSchema>;
 
+/** The CSV's columns: who, then each counter in snake case (`archive_bytes`), then documents held now. */
 export const usageCsvHeader = [
-  'month',
-  'tenant',
-  'province_code',
-  'province',
-  'locality_code',
-  'locality',
-  'requests',
-  'errors',
-  'rcu',
-  'wcu',
-  'archive_bytes',
-  'archive_versions',
-  'archive_documents',
+  ...['month', 'tenant', 'province_code', 'province', 'locality_code', 'locality'],
+  ...usageCounters.map((name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)),
   'documents_now',
 ];
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { seedId, seedItems } from '../../functions/demo/agreements.js';
 import { seedAgreements } from '../../functions/demo/agreements-data.js';
 import type { AgreementDetail } from '../../shared/agreements/schema.js';
-import { agreementsClient, problemOf, programBody, type Headers } from '../support/agreements.js';
+import { agreementsClient, problemOf, TAY_HO_WARD_PARTIES, thaiNguyenRegulation, wardProgram2026, type Headers } from '../support/agreements.js';
 import { ddbCost, harnessSuite } from '../support/harness.js';
 
 /**
@@ -18,21 +18,6 @@ let otherWard: Headers; // Phường Đông Ngạc 01#00602, successor of Quận
 let province: Headers;
 let tayHo2024: string;
 let bacTuLiem: string;
-
-const wardParties = [
-  { agency: 'HDND' as const, name: 'Thường trực Hội đồng nhân dân phường Tây Hồ' },
-  { agency: 'UBND' as const, name: 'Ủy ban nhân dân phường Tây Hồ' },
-  { agency: 'MTTQ' as const, name: 'Ủy ban Mặt trận Tổ quốc Việt Nam phường Tây Hồ' },
-];
-const program2026 = (extra: Record<string, unknown> = {}) =>
-  programBody({
-    number: '',
-    title: 'Phối hợp công tác năm 2026',
-    year: 2026,
-    parties: wardParties,
-    items: [{ title: 'Phối hợp tổ chức tiếp xúc cử tri' }],
-    ...extra,
-  });
 
 const h = harnessSuite({ now: () => new Date('2026-03-02T03:00:00Z') });
 
@@ -53,14 +38,14 @@ beforeAll(async () => {
 describe('parties by level', () => {
   it('accepts the commune’s bodies and the organisations under the Front', async () => {
     const parties = [
-      ...wardParties,
+      ...TAY_HO_WARD_PARTIES,
       { agency: 'HCCB' as const, name: 'Hội Cựu chiến binh phường Tây Hồ' },
       { agency: 'HLHPN' as const, name: 'Hội Liên hiệp Phụ nữ phường Tây Hồ' },
       { agency: 'HND' as const, name: 'Hội Nông dân phường Tây Hồ' },
       { agency: 'DTN' as const, name: 'Đoàn Thanh niên Cộng sản Hồ Chí Minh phường Tây Hồ' },
       { agency: 'OTHER' as const, name: 'Hội Chữ thập đỏ phường Tây Hồ' },
     ];
-    const a = await api.create(ward, program2026({ parties }));
+    const a = await api.create(ward, wardProgram2026({ parties }));
     expect(a.parties).toEqual(parties);
   });
 
@@ -69,8 +54,8 @@ describe('parties by level', () => {
       'POST',
       '',
       ward,
-      program2026({
-        parties: [wardParties[0], { agency: 'DBQH', name: 'Đoàn ĐBQH phường' }, { agency: 'LDLD', name: 'Liên đoàn Lao động phường Tây Hồ' }],
+      wardProgram2026({
+        parties: [TAY_HO_WARD_PARTIES[0]!, { agency: 'DBQH', name: 'Đoàn ĐBQH phường' }, { agency: 'LDLD', name: 'Liên đoàn Lao động phường Tây Hồ' }],
       }),
     );
     expect(res.status).toBe(400);
@@ -82,17 +67,9 @@ describe('parties by level', () => {
   });
 
   it('keeps Đoàn ĐBQH for the province, and refuses it as a commune signatory', async () => {
-    const reg = await api.call('POST', '', province, {
-      kind: 'regulation',
-      title: 'Phối hợp công tác giai đoạn 2026-2031',
-      term: { from: 2026, to: 2031 },
-      parties: [
-        { agency: 'DBQH', name: 'Đoàn đại biểu Quốc hội tỉnh Thái Nguyên' },
-        { agency: 'MTTQ', name: 'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Thái Nguyên' },
-      ],
-    });
+    const reg = await api.call('POST', '', province, thaiNguyenRegulation());
     expect(reg.status).toBe(201);
-    const a = await api.create(ward, program2026());
+    const a = await api.create(ward, wardProgram2026());
     const sign = await api.call('POST', `/${a.id}/sign`, ward, {
       version: 1,
       signedOn: '2026-03-02',
@@ -105,7 +82,7 @@ describe('parties by level', () => {
 
 describe('the ward’s Decree 30 export', () => {
   it('writes "HĐND - UBND - ỦY BAN MTTQ VIỆT NAM PHƯỜNG TÂY HỒ", "Tây Hồ, ngày …" and the ward’s signature blocks', async () => {
-    const a = await api.create(ward, program2026());
+    const a = await api.create(ward, wardProgram2026());
     const signed = await api.call('POST', `/${a.id}/sign`, ward, {
       version: 1,
       signedOn: '2026-03-02',
@@ -140,7 +117,7 @@ describe('continues: a ward’s program continuing its predecessor district’s'
   });
 
   it('links the 2024 program of Quận Tây Hồ; the detail shows it and stays one request', async () => {
-    const a = await api.create(ward, program2026({ continues: { provinceCode: '01', localityCode: '003', agreementId: tayHo2024 } }));
+    const a = await api.create(ward, wardProgram2026({ continues: { provinceCode: '01', localityCode: '003', agreementId: tayHo2024 } }));
     expect(a.continues).toEqual({
       provinceCode: '01',
       localityCode: '003',
@@ -160,11 +137,11 @@ describe('continues: a ward’s program continuing its predecessor district’s'
     expect((await api.call('POST', `/${tayHo2024}/amendments?locality=003`, ward, { version: 1, reason: 'x' })).status).toBe(404);
 
     // Editing the draft keeps or drops the link; an amendment carries it.
-    const put = await api.call('PUT', `/${a.id}`, ward, { ...program2026({ continues: null }), version: 1 });
+    const put = await api.call('PUT', `/${a.id}`, ward, { ...wardProgram2026({ continues: null }), version: 1 });
     expect(put.status).toBe(200);
     expect(((await put.json()) as { agreement: AgreementDetail['agreement'] }).agreement.continues).toBeNull();
     const put2 = await api.call('PUT', `/${a.id}`, ward, {
-      ...program2026({ continues: { provinceCode: '01', localityCode: '003', agreementId: tayHo2024 } }),
+      ...wardProgram2026({ continues: { provinceCode: '01', localityCode: '003', agreementId: tayHo2024 } }),
       version: 2,
     });
     expect(put2.status).toBe(200);
@@ -178,7 +155,7 @@ describe('continues: a ward’s program continuing its predecessor district’s'
 
   it('refuses a district that is not the predecessor with the same answer whether or not the agreement exists there', async () => {
     const tryRef = async (headers: Headers, continues: unknown) => {
-      const res = await api.call('POST', '', headers, program2026({ continues: continues as never }));
+      const res = await api.call('POST', '', headers, wardProgram2026({ continues: continues as never }));
       return { status: res.status, body: await res.text() };
     };
     // Phường Tây Hồ naming Quận Bắc Từ Liêm's real regulation, and a made-up id there.
@@ -204,22 +181,13 @@ describe('continues: a ward’s program continuing its predecessor district’s'
 
   it('is for a commune’s programs and regulations only', async () => {
     const ref = { provinceCode: '01', localityCode: '003', agreementId: tayHo2024 };
-    const plan = await api.call('POST', '', ward, program2026({ kind: 'plan', continues: ref }));
+    const plan = await api.call('POST', '', ward, wardProgram2026({ kind: 'plan', continues: ref }));
     expect(plan.status).toBe(400);
     expect((await problemOf(plan)).errors!.map((e) => e.field)).toEqual(['continues']);
-    const fromProvince = await api.call('POST', '', province, {
-      kind: 'regulation',
-      title: 'Phối hợp',
-      term: { from: 2026, to: 2031 },
-      parties: [
-        { agency: 'HDND', name: 'HĐND tỉnh Thái Nguyên' },
-        { agency: 'MTTQ', name: 'Ủy ban MTTQ tỉnh Thái Nguyên' },
-      ],
-      continues: ref,
-    });
+    const fromProvince = await api.call('POST', '', province, thaiNguyenRegulation({ continues: ref }));
     expect(fromProvince.status).toBe(400);
     expect((await problemOf(fromProvince)).errors!.map((e) => e.field)).toEqual(['continues']);
-    const badShape = await api.call('POST', '', ward, program2026({ continues: { provinceCode: '01', localityCode: '00103', agreementId: 'x' } as never }));
+    const badShape = await api.call('POST', '', ward, wardProgram2026({ continues: { provinceCode: '01', localityCode: '00103', agreementId: 'x' } as never }));
     expect(badShape.status).toBe(400);
   });
 });

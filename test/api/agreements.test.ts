@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { AgreementDetail, AgreementSummary, Review } from '../../shared/agreements/schema.js';
 import { keys } from '../../shared/keys.js';
 import { MeteredStore } from '../../functions/store/metered-store.js';
-import { agreementsClient, problemOf, programBody, regulationBody, type Headers } from '../support/agreements.js';
+import { agreementsClient, problemOf, programBody, regulationBody, thaiNguyenRegulation, type Headers } from '../support/agreements.js';
 import { ddbCost, harnessSuite } from '../support/harness.js';
 
 const TAY_HO = { provinceCode: '01', localityCode: '00103' };
@@ -576,15 +576,7 @@ describe('province staff', () => {
 
   it('run the province’s own agreements in their own tenant (19#P)', async () => {
     const tnAdmin = (await h.userToken({ role: 'province_admin', provinceCode: '19', localityCode: null })).headers;
-    const a = await api.create(
-      tnAdmin,
-      regulationBody({
-        parties: [
-          { agency: 'DBQH', name: 'Đoàn ĐBQH tỉnh Thái Nguyên' },
-          { agency: 'MTTQ', name: 'Ủy ban MTTQ tỉnh Thái Nguyên' },
-        ],
-      }),
-    );
+    const a = await api.create(tnAdmin, thaiNguyenRegulation());
     const store = new MeteredStore(h.doc, h.tableName);
     expect(await store.get({ Key: keys.agreement({ provinceCode: '19', localityCode: null }, a.id) })).toBeDefined();
     const tnViewer = (await h.userToken({ role: 'province_viewer', provinceCode: '19', localityCode: null })).headers;

@@ -6,7 +6,7 @@ import type { PlanDetail } from '../../shared/supervision/views.js';
 import { agreementsClient, programBody } from '../support/agreements.js';
 import { harnessSuite } from '../support/harness.js';
 import { xlsxOf, type SheetCell } from '../support/sheets.js';
-import { caller, samplePlan } from '../support/supervision-fixtures.js';
+import { caller, sampleFinding, samplePlan } from '../support/supervision-fixtures.js';
 
 /**
  * Reviews' per-item results and supervision recommendations as spreadsheets: one template both ways,
@@ -73,15 +73,20 @@ async function planWithRecommendations(who = editor) {
     const r = await call('POST', `/api/supervision/plans/${id}/transitions`, who, { to, version });
     expect(r.status, r.text).toBe(200);
   }
-  const f = await call('POST', `/api/supervision/plans/${id}/findings`, who, {
-    kind: 'shortcoming',
-    title: 'Còn công trình vi phạm trật tự xây dựng chậm xử lý',
-    recommendations: [
-      { content: 'Xử lý dứt điểm công trình vi phạm tại tổ dân phố số 2', responsibleUnit: 'UBND phường Quảng An', deadline: '2026-03-31' },
-      { content: 'Rà soát, báo cáo danh sách công trình vi phạm', responsibleUnit: 'Phòng Quản lý đô thị', deadline: '2026-04-15' },
-      { content: 'Công khai kết quả xử lý trên cổng thông tin', responsibleUnit: 'UBND phường Nhật Tân', deadline: '2026-04-30' },
-    ],
-  });
+  // The sample finding, its second recommendation due 15/04/2026, and a third.
+  const [first, second] = sampleFinding().recommendations!;
+  const f = await call(
+    'POST',
+    `/api/supervision/plans/${id}/findings`,
+    who,
+    sampleFinding({
+      recommendations: [
+        first!,
+        { ...second!, deadline: '2026-04-15' },
+        { content: 'Công khai kết quả xử lý trên cổng thông tin', responsibleUnit: 'UBND phường Nhật Tân', deadline: '2026-04-30' },
+      ],
+    }),
+  );
   expect(f.status, f.text).toBe(201);
   const r = await call('POST', `/api/supervision/plans/${id}/recommendations/1/responses`, who, {
     version: 1,

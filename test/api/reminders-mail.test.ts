@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runDaily } from '../../functions/reminders/daily.js';
 import { unsubscribeToken } from '../../functions/reminders/unsubscribe-token.js';
 import { MeteredStore } from '../../functions/store/metered-store.js';
-import { agreementsClient, programBody, type Headers } from '../support/agreements.js';
+import { agreementsClient, type Headers, wardItemDue, wardProgram2026 } from '../support/agreements.js';
 import { harnessSuite } from '../support/harness.js';
 import { mailTo, tenantUser, TEST_UNSUBSCRIBE_SECRET, testMail, unsubscribeFromMail } from '../support/reminders.js';
 import { expectFieldError } from '../support/tenancy.js';
@@ -20,21 +20,11 @@ const h = harnessSuite({ now: () => clock });
 beforeAll(async () => {
   editor = await tenantUser(h, { role: 'locality_editor', ...ward, agency: 'UBND', email: 'bientap.mail@phuongtayho.test' });
   const api = agreementsClient(h);
-  const parties = [
-    { agency: 'HDND' as const, name: 'Thường trực HĐND phường Tây Hồ' },
-    { agency: 'UBND' as const, name: 'UBND phường Tây Hồ' },
-  ];
   const a = await api.create(
     editor.headers,
-    programBody({
+    wardProgram2026({
       number: '02/CTrPH',
-      title: 'Phối hợp công tác năm 2026',
-      year: 2026,
-      parties,
-      items: [
-        { title: 'Tiếp xúc cử tri trước kỳ họp', lead: parties[1], due: { kind: 'date', on: '2026-03-10' } },
-        { title: 'Rà soát kiến nghị cử tri', lead: parties[1], due: { kind: 'date', on: '2026-03-20' } },
-      ],
+      items: [wardItemDue('Tiếp xúc cử tri trước kỳ họp', 'UBND', '2026-03-10'), wardItemDue('Rà soát kiến nghị cử tri', 'UBND', '2026-03-20')],
     }),
   );
   await api.sign(editor.headers, a.id, a.version, { signedOn: '2026-01-15' });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { agreementsClient, programBody, type Headers } from '../support/agreements.js';
+import { agreementsClient, type Headers, wardItemDue, wardProgram2026 } from '../support/agreements.js';
 import { harnessSuite } from '../support/harness.js';
 import { notificationsOf, runJob, tenantUser, unreadCount } from '../support/reminders.js';
 import { caller, samplePlan } from '../support/supervision-fixtures.js';
@@ -21,11 +21,6 @@ let programVersion = 0;
 let planId = '';
 
 const ward = { provinceCode: '01', localityCode: '00103' }; // Phường Tây Hồ
-const parties = [
-  { agency: 'HDND' as const, name: 'Thường trực Hội đồng nhân dân phường Tây Hồ' },
-  { agency: 'UBND' as const, name: 'Ủy ban nhân dân phường Tây Hồ' },
-  { agency: 'MTTQ' as const, name: 'Ủy ban Mặt trận Tổ quốc Việt Nam phường Tây Hồ' },
-];
 
 const h = harnessSuite({ now: () => clock });
 
@@ -40,16 +35,13 @@ beforeAll(async () => {
   clock = new Date('2026-01-20T03:00:00Z');
   const created = await api.create(
     ubnd.headers,
-    programBody({
+    wardProgram2026({
       number: '01/CTrPH',
-      title: 'Phối hợp công tác năm 2026',
-      year: 2026,
-      parties,
       items: [
-        { title: 'Tổ chức tiếp xúc cử tri giữa năm', lead: parties[1], due: { kind: 'date', on: '2026-06-30' } },
-        { title: 'Giám sát việc giải quyết kiến nghị', lead: parties[2], due: { kind: 'date', on: '2026-06-25' } },
-        { title: 'Kỳ họp thường lệ giữa năm', lead: parties[0], due: { kind: 'date', on: '2026-06-01' } },
-        { title: 'Tổng kết phong trào thi đua', lead: parties[1], due: { kind: 'date', on: '2026-09-30' } },
+        wardItemDue('Tổ chức tiếp xúc cử tri giữa năm', 'UBND', '2026-06-30'),
+        wardItemDue('Giám sát việc giải quyết kiến nghị', 'MTTQ', '2026-06-25'),
+        wardItemDue('Kỳ họp thường lệ giữa năm', 'HDND', '2026-06-01'),
+        wardItemDue('Tổng kết phong trào thi đua', 'UBND', '2026-09-30'),
       ],
     }),
   );

@@ -5,7 +5,7 @@ import { MeteredStore } from '../../functions/store/metered-store.js';
 import { dashboardWireSchema } from '../../shared/rollups/schema.js';
 import { agreementsClient, programBody, regulationBody } from '../support/agreements.js';
 import { ddbCost, harnessSuite } from '../support/harness.js';
-import { caller, samplePlan } from '../support/supervision-fixtures.js';
+import { caller, sampleFinding, samplePlan } from '../support/supervision-fixtures.js';
 
 /**
  * Roll-up rows cannot drift: after a realistic mix of writes through the API (agreements created,
@@ -59,14 +59,7 @@ describe('roll-up counters kept at write time', () => {
     await call('POST', `/api/supervision/plans/${planId}/transitions`, editor, { to: 'notified', version: 1 });
     await call('POST', `/api/supervision/plans/${planId}/transitions`, editor, { to: 'in_progress', version: 2 });
     day = '2026-03-18';
-    const f = await call('POST', `/api/supervision/plans/${planId}/findings`, editor, {
-      kind: 'shortcoming',
-      title: 'Còn công trình vi phạm chậm xử lý',
-      recommendations: [
-        { content: 'Xử lý dứt điểm công trình vi phạm', responsibleUnit: 'UBND phường Quảng An', deadline: '2026-03-31' },
-        { content: 'Rà soát danh sách công trình vi phạm', responsibleUnit: 'Phòng Quản lý đô thị', deadline: '2026-03-25' },
-      ],
-    });
+    const f = await call('POST', `/api/supervision/plans/${planId}/findings`, editor, sampleFinding());
     expect(f.status, f.text).toBe(201);
     await call('POST', `/api/supervision/plans/${planId}/recommendations/1/responses`, editor, { version: 1, respondedOn: '2026-03-18', content: 'Đã xử lý' });
     const r = await call('POST', `/api/supervision/plans/${planId}/recommendations/1/transitions`, editor, { to: 'resolved', version: 2 });

@@ -4,7 +4,7 @@ import { addTransactionContributor } from '../../functions/supervision/service/c
 import { supervisionKeys } from '../../shared/keys.js';
 import type { Board, PlanDetail } from '../../shared/supervision/views.js';
 import { ddbCost, harnessSuite } from '../support/harness.js';
-import { caller, samplePlan, type Headers } from '../support/supervision-fixtures.js';
+import { caller, sampleFinding, samplePlan, type Headers } from '../support/supervision-fixtures.js';
 
 let call: ReturnType<typeof caller>;
 let editor: Headers;
@@ -159,20 +159,7 @@ describe('findings, recommendations and follow-up', () => {
 
     setDay('2026-03-18');
     const auditsBefore = await auditCount('2026-03');
-    const f = await call(
-      'POST',
-      `/api/supervision/plans/${plan.id}/findings`,
-      { ...editor, 'idempotency-key': `finding-${plan.id}` },
-      {
-        kind: 'shortcoming',
-        title: 'Còn công trình vi phạm trật tự xây dựng chậm xử lý',
-        detail: 'Hai công trình tại phường Quảng An chưa được xử lý dứt điểm.',
-        recommendations: [
-          { content: 'Xử lý dứt điểm công trình vi phạm tại tổ dân phố số 2', responsibleUnit: 'UBND phường Quảng An', deadline: '2026-03-31' },
-          { content: 'Rà soát, báo cáo danh sách công trình vi phạm', responsibleUnit: 'Phòng Quản lý đô thị', deadline: '2026-03-25' },
-        ],
-      },
-    );
+    const f = await call('POST', `/api/supervision/plans/${plan.id}/findings`, { ...editor, 'idempotency-key': `finding-${plan.id}` }, sampleFinding());
     expect(f.status, f.text).toBe(201);
     expect(f.json.finding).toMatchObject({ no: 1, kind: 'shortcoming' });
     expect(f.json.recommendations.map((r: { no: number; status: string }) => [r.no, r.status])).toEqual([

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signInAs, webSuite } from '../support/browser.js';
+import { fill, signInAs, webSuite } from '../support/browser.js';
 import { setDataEntry } from '../support/locality-flow.js';
 
 const web = webSuite('browser-agreements', { page: { acceptDownloads: true } });
@@ -83,9 +83,11 @@ describe('agreements in a real browser', () => {
     // Progress of item 1, with a dated note on its timeline.
     const item = web.page.locator('[data-testid=item-1]');
     await item.locator('[data-testid=open-progress]').click();
-    await item.locator('select[name=status]').selectOption('in_progress');
-    await item.locator('input[name=progress]').fill('60');
-    await item.locator('input[name=noteText]').fill('Đã tổ chức hội nghị phản biện lần 1');
+    await fill(item, {
+      'select[name=status]': 'in_progress',
+      'input[name=progress]': '60',
+      'input[name=noteText]': 'Đã tổ chức hội nghị phản biện lần 1',
+    });
     await item.locator('button[type=submit]').click();
     await expect.poll(() => item.locator('[role=progressbar]').getAttribute('aria-valuenow')).toBe('60');
     expect(await item.locator('[data-testid=timeline]').innerText()).toContain('Đã tổ chức hội nghị phản biện lần 1');
@@ -94,14 +96,16 @@ describe('agreements in a real browser', () => {
     // Semi-annual review.
     await web.page.click('[data-testid=new-review]');
     await web.page.waitForSelector('[data-testid=review-editor]');
-    await web.page.selectOption('select[name=half]', 'H1');
-    await web.page.fill('input[name=result-1]', 'Tổ chức 01 hội nghị phản biện');
-    await web.page.fill('textarea[name=achievements]', 'Ba cơ quan phối hợp chặt chẽ, đúng kế hoạch.');
-    await web.page.fill('textarea[name=shortcomings]', 'Công tác tuyên truyền có lúc chưa thường xuyên.');
-    await web.page.fill('textarea[name=priorities]', 'Tổ chức kỳ họp cuối năm.');
-    await web.page.fill('input[name=decidedBy]', 'UBND Quận');
-    await web.page.fill('input[name=collectives]', '9');
-    await web.page.fill('input[name=individuals]', '11');
+    await fill(web.page, {
+      'select[name=half]': 'H1',
+      'input[name=result-1]': 'Tổ chức 01 hội nghị phản biện',
+      'textarea[name=achievements]': 'Ba cơ quan phối hợp chặt chẽ, đúng kế hoạch.',
+      'textarea[name=shortcomings]': 'Công tác tuyên truyền có lúc chưa thường xuyên.',
+      'textarea[name=priorities]': 'Tổ chức kỳ họp cuối năm.',
+      'input[name=decidedBy]': 'UBND Quận',
+      'input[name=collectives]': '9',
+      'input[name=individuals]': '11',
+    });
     await web.page.click('[data-testid=save-review]');
     await web.page.waitForSelector('[data-testid=review]');
     const review = await web.page.locator('[data-testid=review]').innerText();

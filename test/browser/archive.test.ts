@@ -73,15 +73,16 @@ describe('signed-document archive in a real browser', () => {
   });
 
   it('finds it by a search without diacritics', async () => {
+    const search = async (q: string) => {
+      await web.page.fill('input[name=q]', q);
+      await web.page.click('[data-testid=archive-search]');
+    };
     await web.page.goto(`${web.stack.url}/archive`);
-    await web.page.fill('input[name=q]', 'ky ket chuong trinh phoi hop');
-    await web.page.click('[data-testid=archive-search]');
+    await search('ky ket chuong trinh phoi hop');
     await expect.poll(() => web.page.locator('[data-testid=archive-results]').innerText()).toContain('05/CTrPH-HĐND-UBND-MTTQ');
-    await web.page.fill('input[name=q]', 'khong co van ban nay');
-    await web.page.click('[data-testid=archive-search]');
+    await search('khong co van ban nay');
     await web.page.waitForSelector('[data-testid=archive-empty]');
-    await web.page.fill('input[name=q]', 'NGUYEN THU HA');
-    await web.page.click('[data-testid=archive-search]');
+    await search('NGUYEN THU HA');
     await web.page.click('[data-testid=archive-results] >> text=05/CTrPH-HĐND-UBND-MTTQ');
     await web.page.waitForURL(docUrl);
   });

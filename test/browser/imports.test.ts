@@ -94,15 +94,11 @@ describe('bulk changes in a real browser, at 390 px and by keyboard', () => {
     await web.page.setViewportSize({ width: 390, height: 844 });
     await web.page.goto(`${web.stack.url}/agreements/${id}`);
     await web.page.waitForSelector('[data-testid=bulk-bar]');
-    for (const no of [1, 2]) {
-      await web.page.focus(`[data-testid=select-item-${no}]`);
-      await web.page.keyboard.press('Space');
-    }
+    for (const no of [1, 2]) await web.page.press(`[data-testid=select-item-${no}]`, 'Space');
     await expect.poll(() => web.page.locator('[data-testid=bulk-count]').innerText()).toContain('Đã chọn 2 nội dung');
     await web.page.focus('[data-testid=bulk-status]');
     await web.page.selectOption('[data-testid=bulk-status]', 'in_progress');
-    await web.page.focus('[data-testid=bulk-apply]');
-    await web.page.keyboard.press('Enter');
+    await web.page.press('[data-testid=bulk-apply]', 'Enter');
     await expect.poll(() => web.page.locator('[data-testid=bulk-count]').innerText()).toContain('đã cập nhật 2 nội dung');
     await expect.poll(() => web.page.locator('[data-testid=item-1]').innerText()).toContain('Đang thực hiện');
     expect(await web.page.locator('[data-testid=item-2]').innerText()).toContain('Đang thực hiện');
@@ -170,13 +166,9 @@ describe('bulk changes in a real browser, at 390 px and by keyboard', () => {
     await web.page.goto(`${web.stack.url}/supervision/plans/${plan.id}`);
     await web.page.waitForSelector('[data-testid=bulk-bar]');
     expect(await web.page.locator('[data-testid=rec-3]').innerText()).toContain('Công khai lịch thu gom');
-    for (const no of [2, 3]) {
-      await web.page.focus(`[data-testid=select-rec-${no}]`);
-      await web.page.keyboard.press('Space');
-    }
+    for (const no of [2, 3]) await web.page.press(`[data-testid=select-rec-${no}]`, 'Space');
     await web.page.fill('[data-testid=bulk-unit]', 'Phòng Tài nguyên và Môi trường');
-    await web.page.focus('[data-testid=bulk-apply]');
-    await web.page.keyboard.press('Enter');
+    await web.page.press('[data-testid=bulk-apply]', 'Enter');
     await expect.poll(() => web.page.locator('[data-testid=bulk-count]').innerText()).toContain('đã cập nhật 2 kiến nghị');
     await expect.poll(() => web.page.locator('[data-testid=rec-2] [data-testid=rec-unit]').innerText()).toBe('Phòng Tài nguyên và Môi trường');
     expect(await web.page.locator('[data-testid=rec-3] [data-testid=rec-unit]').innerText()).toBe('Phòng Tài nguyên và Môi trường');
@@ -209,8 +201,7 @@ describe('from the archive to a draft', () => {
     await web.page.goto(`${web.stack.url}/archive/${doc.id}`);
     await web.page.waitForSelector('[data-testid=doc-title]');
     expect(await web.page.getAttribute('[data-testid=import-as-draft]', 'href')).toBe(`/agreements/import?document=${doc.id}`);
-    await web.page.focus('[data-testid=import-as-draft]');
-    await web.page.keyboard.press('Enter');
+    await web.page.press('[data-testid=import-as-draft]', 'Enter');
     await web.page.waitForURL(/\/agreements\/import\?document=/);
     await web.page.waitForSelector('[data-testid=import-review]');
     expect(await web.page.locator('[data-testid=import-article]').count()).toBe(3);

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signInAs, webSuite } from '../support/browser.js';
+import { fill, signInAs, webSuite } from '../support/browser.js';
 import { setDataEntry } from '../support/locality-flow.js';
+import { fillFindingForm, fillPlanForm, planStep } from '../support/supervision-page.js';
 
 /**
  * Backfilling history in a real browser: Quận Đống Đa (history since 01/07/2025, opened by Hà Nội
@@ -20,28 +21,23 @@ beforeAll(async () => {
 });
 
 /** Takes the plan's next step on the given day (typed as the clerk types it) and confirms. */
-async function step(to: string, on: string) {
-  await web.page.fill('input[name=transition-on]', on);
-  await web.page.click(`[data-testid=plan-move-${to}]`);
-  await web.page.click('[data-testid=plan-step-confirm]');
-}
+const step = (to: string, on: string) => planStep(web.page, to, on);
 
 describe('a 2024 supervision plan entered in December 2026', () => {
   it('is created with the day it was planned', async () => {
     await signInAs(web.page, web.stack.url, 'admin.dongda@demo.phoihop.vn');
     await web.page.goto(`${web.stack.url}/supervision`);
     await web.page.click('[data-testid=new-plan]');
-    await web.page.fill('input[name=topic]', 'Giám sát việc giải quyết kiến nghị cử tri năm 2024');
-    await web.page.fill('textarea[name=units]', 'UBND phường Láng Hạ');
-    await web.page.fill('input[name=periodFrom]', '2024-05-01');
-    await web.page.fill('input[name=periodTo]', '2024-06-30');
     // "Ngày diễn ra": the form offers the day the plan was really made.
     expect(await web.page.locator('label:has(input[name=plannedOn])').innerText()).toContain('Ngày diễn ra');
-    await web.page.fill('input[name=plannedOn]', '2024-04-15');
-    await web.page.fill('input[name=session-date-0]', '2024-05-20');
-    await web.page.fill('input[name=session-unit-0]', 'UBND phường Láng Hạ');
-    await web.page.fill('input[name=leader-name]', 'Đỗ Thị Lan');
-    await web.page.fill('input[name=leader-agency]', 'HĐND quận');
+    await fillPlanForm(web.page, {
+      topic: 'Giám sát việc giải quyết kiến nghị cử tri năm 2024',
+      units: ['UBND phường Láng Hạ'],
+      period: ['2024-05-01', '2024-06-30'],
+      plannedOn: '2024-04-15',
+      sessions: [{ on: '2024-05-20', unit: 'UBND phường Láng Hạ' }],
+      leader: { name: 'Đỗ Thị Lan', agency: 'HĐND quận' },
+    });
     await web.page.click('[data-testid=save-plan]');
     await web.page.waitForURL(/\/supervision\/plans\/[0-9A-Z]{26}$/);
     await expect.poll(() => text('[data-testid=plan-history]')).toContain('15/04/2024');
@@ -65,17 +61,15 @@ describe('a 2024 supervision plan entered in December 2026', () => {
   });
 
   it('dates the recommendation, its answer and its resolution the day they happened', async () => {
-    await web.page.fill('input[name=finding-title]', 'Còn kiến nghị cử tri chậm giải quyết');
-    await web.page.fill('textarea[name=rec-0-content]', 'Giải quyết dứt điểm kiến nghị về ngập úng');
-    await web.page.fill('input[name=rec-0-unit]', 'UBND phường Láng Hạ');
-    await web.page.fill('input[name=rec-0-deadline]', '2024-07-31');
-    await web.page.fill('input[name=rec-0-madeOn]', '2024-06-10');
+    await fillFindingForm(web.page, {
+      title: 'Còn kiến nghị cử tri chậm giải quyết',
+      recommendations: [{ content: 'Giải quyết dứt điểm kiến nghị về ngập úng', unit: 'UBND phường Láng Hạ', deadline: '2024-07-31', madeOn: '2024-06-10' }],
+    });
     await web.page.click('[data-testid=save-finding]');
     await rec(1).waitFor();
 
     await rec(1).locator('[data-testid=rec-respond]').click();
-    await rec(1).locator('input[name=respondedOn]').fill('2024-07-20');
-    await rec(1).locator('textarea[name=response-content]').fill('Đã nạo vét cống thoát nước.');
+    await fill(rec(1), { 'input[name=respondedOn]': '2024-07-20', 'textarea[name=response-content]': 'Đã nạo vét cống thoát nước.' });
     await rec(1).locator('[data-testid=save-response]').click();
     await expect.poll(() => rec(1).locator('[data-testid=rec-status]').innerText()).toBe('Đã trả lời');
     expect(await rec(1).locator('[data-testid=rec-responses]').innerText()).toContain('20/07/2024');

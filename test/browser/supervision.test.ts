@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signInAs, webSuite } from '../support/browser.js';
 import { setDataEntry } from '../support/locality-flow.js';
+import { fillFindingForm, fillPlanForm, planStep } from '../support/supervision-page.js';
 
 /**
  * Issue #5 "done when": in a real browser a district creates a plan, records a finding with two
@@ -36,24 +37,21 @@ describe('supervision in a real browser', () => {
     await web.page.click('nav.sidenav >> text=Giám sát');
     await web.page.waitForSelector('[data-testid=no-plans]');
     await web.page.click('[data-testid=new-plan]');
-    await web.page.selectOption('select[name=ownerBody]', 'hdnd_standing');
-    await web.page.selectOption('select[name=type]', 'thematic');
-    await web.page.fill('input[name=topic]', 'Giám sát công tác quản lý trật tự xây dựng trên địa bàn quận');
-    await web.page.fill('textarea[name=units]', 'UBND phường Láng Hạ\nUBND phường Ô Chợ Dừa');
-    await web.page.fill('input[name=periodFrom]', '2026-03-01');
-    await web.page.fill('input[name=periodTo]', '2026-04-30');
-    await web.page.fill('input[name=session-date-0]', '2026-03-10');
-    await web.page.fill('input[name=session-unit-0]', 'UBND phường Láng Hạ');
-    await web.page.click('[data-testid=add-session]');
-    await web.page.fill('input[name=session-date-1]', '2026-03-17');
-    await web.page.fill('input[name=session-unit-1]', 'UBND phường Ô Chợ Dừa');
+    await fillPlanForm(web.page, {
+      ownerBody: 'hdnd_standing',
+      type: 'thematic',
+      topic: 'Giám sát công tác quản lý trật tự xây dựng trên địa bàn quận',
+      units: ['UBND phường Láng Hạ', 'UBND phường Ô Chợ Dừa'],
+      period: ['2026-03-01', '2026-04-30'],
+      sessions: [
+        { on: '2026-03-10', unit: 'UBND phường Láng Hạ' },
+        { on: '2026-03-17', unit: 'UBND phường Ô Chợ Dừa' },
+      ],
+      leader: { name: 'Đỗ Thị Lan', title: 'Phó Chủ tịch HĐND quận', agency: 'HĐND quận' },
+      members: [{ name: 'Nguyễn Văn Thành', agency: 'Ủy ban MTTQ quận' }],
+    });
+    // The due date shows on the form, before the plan is saved.
     expect(await text('[data-testid=form-report-due]')).toContain('01/04/2026');
-    await web.page.fill('input[name=leader-name]', 'Đỗ Thị Lan');
-    await web.page.fill('input[name=leader-title]', 'Phó Chủ tịch HĐND quận');
-    await web.page.fill('input[name=leader-agency]', 'HĐND quận');
-    await web.page.click('[data-testid=add-member]');
-    await web.page.fill('input[name=member-0-name]', 'Nguyễn Văn Thành');
-    await web.page.fill('input[name=member-0-agency]', 'Ủy ban MTTQ quận');
     await web.page.check('input[name=methods][value=field_survey]');
     await web.page.click('[data-testid=save-plan]');
     await web.page.waitForURL(/\/supervision\/plans\/[0-9A-Z]{26}$/);
@@ -74,23 +72,20 @@ describe('supervision in a real browser', () => {
     await web.page.click('[data-testid=plan-undo-undo]');
     await expect.poll(() => text('[data-testid=plan-status]')).toContain('Đã lập kế hoạch');
     expect(await web.page.locator('[data-testid=plan-undo]').count()).toBe(0);
-    await web.page.click('[data-testid=plan-move-notified]');
-    await web.page.click('[data-testid=plan-step-confirm]');
+    await planStep(web.page, 'notified');
     await expect.poll(() => text('[data-testid=plan-status]')).toContain('Đã thông báo');
-    await web.page.click('[data-testid=plan-move-in_progress]');
-    await web.page.click('[data-testid=plan-step-confirm]');
+    await planStep(web.page, 'in_progress');
     await expect.poll(() => text('[data-testid=plan-status]')).toContain('Đang giám sát');
     expect(await text('[data-testid=plan-history]')).toContain('02/03/2026');
 
-    await web.page.selectOption('select[name=finding-kind]', 'shortcoming');
-    await web.page.fill('input[name=finding-title]', 'Còn công trình vi phạm trật tự xây dựng chậm xử lý');
-    await web.page.fill('textarea[name=rec-0-content]', 'Xử lý dứt điểm công trình vi phạm tại phường Láng Hạ');
-    await web.page.fill('input[name=rec-0-unit]', 'UBND phường Láng Hạ');
-    await web.page.fill('input[name=rec-0-deadline]', '2026-03-31');
-    await web.page.click('[data-testid=add-rec-row]');
-    await web.page.fill('textarea[name=rec-1-content]', 'Rà soát, báo cáo danh sách công trình vi phạm');
-    await web.page.fill('input[name=rec-1-unit]', 'Phòng Quản lý đô thị quận');
-    await web.page.fill('input[name=rec-1-deadline]', '2026-03-20');
+    await fillFindingForm(web.page, {
+      kind: 'shortcoming',
+      title: 'Còn công trình vi phạm trật tự xây dựng chậm xử lý',
+      recommendations: [
+        { content: 'Xử lý dứt điểm công trình vi phạm tại phường Láng Hạ', unit: 'UBND phường Láng Hạ', deadline: '2026-03-31' },
+        { content: 'Rà soát, báo cáo danh sách công trình vi phạm', unit: 'Phòng Quản lý đô thị quận', deadline: '2026-03-20' },
+      ],
+    });
     await web.page.click('[data-testid=save-finding]');
     await rec(2).waitFor();
     expect(await rec(1).locator('[data-testid=rec-status]').innerText()).toBe('Chưa trả lời');
@@ -154,11 +149,9 @@ describe('supervision in a real browser', () => {
     expect(await rec(2).locator('[data-testid=rec-overdue]').innerText()).toBe('Quá hạn');
     expect(await rec(1).locator('[data-testid=rec-overdue]').count()).toBe(0);
     // the plan cannot close while it is open
-    await web.page.click('[data-testid=plan-move-reported]');
-    await web.page.click('[data-testid=plan-step-confirm]');
+    await planStep(web.page, 'reported');
     await expect.poll(() => text('[data-testid=plan-status]')).toContain('Đã báo cáo kết quả');
-    await web.page.click('[data-testid=plan-move-closed]');
-    await web.page.click('[data-testid=plan-step-confirm]');
+    await planStep(web.page, 'closed');
     // The refusal is said in the dialog that asked.
     await expect.poll(() => text('[data-testid=plan-step-dialog] [role=alert]')).toContain('Còn 1 kiến nghị chưa giải quyết xong');
     await web.page.click('[data-testid=plan-step-dialog] .dialog-cancel');

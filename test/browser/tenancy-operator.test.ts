@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signInAs, webSuite } from '../support/browser.js';
+import { openFromNav, signInAs, visitAs, webSuite } from '../support/browser.js';
 
 const web = webSuite('browser-operator', { page: { viewport: { width: 390, height: 844 } } });
 
@@ -8,15 +8,11 @@ const rows = () => web.page.locator('[data-testid=tenants] tbody tr');
 describe('the operator page in a real browser (390 px, keyboard)', () => {
   it('onboards a province by keyboard, shows its invitation link, and lists and filters tenants', async () => {
     // Other roles have no entry for it.
-    await signInAs(web.page, web.stack.url, 'admin.hanoi@demo.phoihop.vn');
-    await web.page.goto(`${web.stack.url}/province`);
-    await web.page.waitForLoadState('networkidle');
+    await visitAs(web, 'admin.hanoi@demo.phoihop.vn', '/province');
     expect(await web.page.locator('nav.sidenav >> text=Đơn vị trên hệ thống').count()).toBe(0);
 
     await signInAs(web.page, web.stack.url, 'vanhanh@demo.phoihop.vn');
-    const menu = web.page.locator('[aria-controls=main-nav]');
-    if (await menu.isVisible()) await menu.click();
-    await web.page.click('nav.sidenav >> text=Đơn vị trên hệ thống');
+    await openFromNav(web.page, 'Đơn vị trên hệ thống');
     await web.page.waitForSelector('[data-testid=tenants] tbody tr');
     expect(await web.page.locator('h1').innerText()).toBe('Vận hành: các đơn vị trên hệ thống');
     // The demo's tenants: Hà Nội and Thái Nguyên provinces among them; Hồ Chí Minh not yet.

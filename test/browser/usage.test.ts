@@ -1,28 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { signInAs, webSuite } from '../support/browser.js';
+import { openFromNav, signInAs, visitAs, webSuite } from '../support/browser.js';
 
 // The narrowest phone the product supports.
 const web = webSuite('browser-usage', { page: { viewport: { width: 390, height: 844 } } });
 
 async function openUsage() {
-  // At 390 px the navigation is folded into the menu button; open the menu, then follow the link.
-  const menu = web.page.locator('[aria-controls=main-nav]');
-  if (await menu.isVisible()) await menu.click();
-  await web.page.click('nav.sidenav >> text=Mức sử dụng');
+  await openFromNav(web.page, 'Mức sử dụng');
   await web.page.waitForSelector('[data-testid=usage-table]');
 }
 
 describe('usage page in a real browser (390 px)', () => {
   it('shows two tenants to the operator, and each province admin only its own', async () => {
     // Two tenants of two provinces use the app (each sign-in and page load is a few API calls).
-    await signInAs(web.page, web.stack.url, 'admin.tayho@demo.phoihop.vn');
-    await web.page.goto(`${web.stack.url}/archive`);
-    await web.page.waitForLoadState('networkidle');
+    await visitAs(web, 'admin.tayho@demo.phoihop.vn', '/archive');
     // a locality admin has no usage entry in the navigation, and the API refuses
     expect(await web.page.locator('nav.sidenav >> text=Mức sử dụng').count()).toBe(0);
-    await signInAs(web.page, web.stack.url, 'admin.thainguyen@demo.phoihop.vn');
-    await web.page.goto(`${web.stack.url}/agreements`);
-    await web.page.waitForLoadState('networkidle');
+    await visitAs(web, 'admin.thainguyen@demo.phoihop.vn', '/agreements');
 
     await signInAs(web.page, web.stack.url, 'vanhanh@demo.phoihop.vn');
     await openUsage();

@@ -17,25 +17,24 @@ describe('prod security snapshot', () => {
     const view: Record<string, unknown> = {};
     const each = (type: string, fn: (r: { Properties: Record<string, any>; [k: string]: any }) => unknown) =>
       Object.fromEntries(Object.entries(resources(template, type)).map(([id, r]) => [id, fn(r)]));
+    /** What is kept of a stateful resource: its DeletionPolicy and the listed properties. */
+    const stateful = (type: string, properties: string[]) => each(type, (r) => ({ ...pick(r, ['DeletionPolicy']), ...pick(r.Properties, properties) }));
 
     view.table = each('AWS::DynamoDB::GlobalTable', (r) => ({
       ...pick(r, ['DeletionPolicy', 'UpdateReplacePolicy']),
       SSESpecification: r.Properties.SSESpecification ?? 'AWS owned key (default)',
       Replicas: (r.Properties.Replicas as Record<string, unknown>[]).map((x) => pick(x, ['DeletionProtectionEnabled', 'PointInTimeRecoverySpecification'])),
     }));
-    view.buckets = each('AWS::S3::Bucket', (r) => ({
-      ...pick(r, ['DeletionPolicy']),
-      ...pick(r.Properties, [
-        'PublicAccessBlockConfiguration',
-        'BucketEncryption',
-        'VersioningConfiguration',
-        'ObjectLockEnabled',
-        'ObjectLockConfiguration',
-        'OwnershipControls',
-        'LoggingConfiguration',
-        'CorsConfiguration',
-      ]),
-    }));
+    view.buckets = stateful('AWS::S3::Bucket', [
+      'PublicAccessBlockConfiguration',
+      'BucketEncryption',
+      'VersioningConfiguration',
+      'ObjectLockEnabled',
+      'ObjectLockConfiguration',
+      'OwnershipControls',
+      'LoggingConfiguration',
+      'CorsConfiguration',
+    ]);
     view.bucketPolicies = each('AWS::S3::BucketPolicy', (r) => r.Properties.PolicyDocument);
     view.roles = each('AWS::IAM::Role', (r) => pick(r.Properties, ['AssumeRolePolicyDocument', 'ManagedPolicyArns', 'MaxSessionDuration', 'Policies']));
     view.policies = each('AWS::IAM::Policy', (r) => ({ Roles: r.Properties.Roles, PolicyDocument: r.Properties.PolicyDocument }));
@@ -46,18 +45,15 @@ describe('prod security snapshot', () => {
         .sort(([a], [b]) => a!.localeCompare(b!)),
     );
     view.stage = each('AWS::ApiGatewayV2::Stage', (r) => pick(r.Properties, ['DefaultRouteSettings']));
-    view.userPool = each('AWS::Cognito::UserPool', (r) => ({
-      ...pick(r, ['DeletionPolicy']),
-      ...pick(r.Properties, [
-        'AdminCreateUserConfig',
-        'DeletionProtection',
-        'MfaConfiguration',
-        'EnabledMfas',
-        'Policies',
-        'UsernameAttributes',
-        'AccountRecoverySetting',
-      ]),
-    }));
+    view.userPool = stateful('AWS::Cognito::UserPool', [
+      'AdminCreateUserConfig',
+      'DeletionProtection',
+      'MfaConfiguration',
+      'EnabledMfas',
+      'Policies',
+      'UsernameAttributes',
+      'AccountRecoverySetting',
+    ]);
     view.userPoolClient = each('AWS::Cognito::UserPoolClient', (r) =>
       pick(r.Properties, [
         'ExplicitAuthFlows',

@@ -26,6 +26,26 @@ export function programBody(overrides: Partial<AgreementContentInput> = {}): Agr
   };
 }
 
+/** Phường Tây Hồ's three bodies, named as the app proposes them for a ward. */
+export const TAY_HO_WARD_PARTIES = defaultParties({ level: 'commune', name: 'Phường Tây Hồ', type: 'Phường' });
+
+/** Phường Tây Hồ's 2026 program (no number yet): its three bodies and one item, unless overridden. */
+export function wardProgram2026(overrides: Partial<AgreementContentInput> = {}): AgreementContentInput {
+  return programBody({
+    number: '',
+    title: 'Phối hợp công tác năm 2026',
+    year: 2026,
+    parties: TAY_HO_WARD_PARTIES,
+    items: [{ title: 'Phối hợp tổ chức tiếp xúc cử tri' }],
+    ...overrides,
+  });
+}
+
+/** An item of a Phường Tây Hồ program led by one of its bodies and due on a day. */
+export function wardItemDue(title: string, lead: 'HDND' | 'UBND' | 'MTTQ', on: string) {
+  return { title, lead: TAY_HO_WARD_PARTIES.find((p) => p.agency === lead)!, due: { kind: 'date' as const, on } };
+}
+
 export function regulationBody(overrides: Partial<AgreementContentInput> = {}): AgreementContentInput {
   return {
     kind: 'regulation',
@@ -45,6 +65,19 @@ export function regulationBody(overrides: Partial<AgreementContentInput> = {}): 
     ],
     ...overrides,
   };
+}
+
+/** A regulation of Thái Nguyên province itself: Đoàn ĐBQH is a party at province level only. */
+export function thaiNguyenRegulation(overrides: Partial<AgreementContentInput> = {}): AgreementContentInput {
+  return regulationBody({
+    title: 'Phối hợp công tác giai đoạn 2026-2031',
+    term: { from: 2026, to: 2031 },
+    parties: [
+      { agency: 'DBQH', name: 'Đoàn đại biểu Quốc hội tỉnh Thái Nguyên' },
+      { agency: 'MTTQ', name: 'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Thái Nguyên' },
+    ],
+    ...overrides,
+  });
 }
 
 /** Small client for the agreements API of one harness. */

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { LocalStack } from '../../functions/local/server.js';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../functions/demo/data.js';
 import { startSuiteStack } from './local-stack.js';
 
@@ -47,6 +47,32 @@ export async function signInAs(page: Page, baseUrl: string, email: string, passw
   await page.click('button[type=submit]');
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
   await page.waitForSelector('[data-testid=who]');
+}
+
+/** Signs in as `email` and opens `path`, waiting until the page's first API calls have settled. */
+export async function visitAs(web: WebSuite, email: string, path: string): Promise<void> {
+  await signInAs(web.page, web.stack.url, email);
+  await web.page.goto(`${web.stack.url}${path}`);
+  await web.page.waitForLoadState('networkidle');
+}
+
+/** Follows the side navigation's entry `name`; at phone width the navigation is folded into the menu button, opened first. */
+export async function openFromNav(page: Page, name: string): Promise<void> {
+  const menu = page.locator('[aria-controls=main-nav]');
+  if (await menu.isVisible()) await menu.click();
+  await page.click(`nav.sidenav >> text=${name}`);
+}
+
+/**
+ * Fills a form's fields in the order given, one `selector: value` entry a field: a `<select>` gets
+ * the option with that value, any other field the text. `within` is the page or a part of it.
+ */
+export async function fill(within: Page | Locator, fields: Record<string, string>): Promise<void> {
+  for (const [selector, value] of Object.entries(fields)) {
+    const field = within.locator(selector);
+    if (await field.evaluate((el) => el.tagName === 'SELECT')) await field.selectOption(value);
+    else await field.fill(value);
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { PlanInput } from '../../shared/supervision/schema.js';
+import type { FindingInput, PlanInput } from '../../shared/supervision/schema.js';
 import type { Harness } from './harness.js';
 
 export type Headers = Record<string, string>;
@@ -39,6 +39,23 @@ export function samplePlan(over: Partial<PlanInput> = {}): PlanInput {
       members: [{ name: 'Trần Thị Bình', title: 'Ủy viên Ban Thường trực', agency: 'Ủy ban MTTQ quận' }],
     },
     methods: ['working_session', 'field_survey'],
+    ...over,
+  };
+}
+
+/**
+ * A shortcoming found by the sample plan, with two recommendations: UBND phường Quảng An's due
+ * 31/03/2026 and the urban management office's due 25/03/2026.
+ */
+export function sampleFinding(over: Partial<FindingInput> = {}): FindingInput {
+  return {
+    kind: 'shortcoming',
+    title: 'Còn công trình vi phạm trật tự xây dựng chậm xử lý',
+    detail: 'Hai công trình tại phường Quảng An chưa được xử lý dứt điểm.',
+    recommendations: [
+      { content: 'Xử lý dứt điểm công trình vi phạm tại tổ dân phố số 2', responsibleUnit: 'UBND phường Quảng An', deadline: '2026-03-31' },
+      { content: 'Rà soát, báo cáo danh sách công trình vi phạm', responsibleUnit: 'Phòng Quản lý đô thị', deadline: '2026-03-25' },
+    ],
     ...over,
   };
 }

@@ -74,31 +74,30 @@ describe('the two official lists', () => {
     expect(current.reduce((n, p) => n + p.localities.length, 0)).toBe(3314);
   });
 
-  it('carry level, list date and validity on every unit', () => {
-    const badDistricts = provincesOf['2025-03'].flatMap((p) =>
+  it.each([
+    {
+      list: '2025-03' as const,
+      each: { level: 'district', listAsOf: '2025-03-01', validUntil: DISTRICT_LEVEL_LAST_DAY },
+      code: /^\d{3}$/,
+      types: null,
+    },
+    {
+      list: '2026-04' as const,
+      each: { level: 'commune', listAsOf: '2026-04-30', validFrom: '2025-07-01', validUntil: null },
+      code: /^\d{5}$/,
+      types: ['Xã', 'Phường', 'Đặc khu'],
+    },
+  ])('carry level, list date and validity on every unit of the $list list', ({ list, each, code, types }) => {
+    const bad = provincesOf[list].flatMap((p) =>
       p.localities.filter(
-        (d) =>
-          d.level !== 'district' ||
-          d.provinceCode !== p.code ||
-          d.listAsOf !== '2025-03-01' ||
-          d.validUntil !== DISTRICT_LEVEL_LAST_DAY ||
-          !/^\d{3}$/.test(d.code),
+        (u) =>
+          Object.entries(each).some(([field, value]) => u[field as keyof typeof u] !== value) ||
+          u.provinceCode !== p.code ||
+          !code.test(u.code) ||
+          (types !== null && !types.includes(u.type)),
       ),
     );
-    expect(badDistricts).toEqual([]);
-    const badUnits = provincesOf['2026-04'].flatMap((p) =>
-      p.localities.filter(
-        (c) =>
-          c.level !== 'commune' ||
-          c.provinceCode !== p.code ||
-          c.listAsOf !== '2026-04-30' ||
-          c.validFrom !== '2025-07-01' ||
-          c.validUntil !== null ||
-          !/^\d{5}$/.test(c.code) ||
-          !['Xã', 'Phường', 'Đặc khu'].includes(c.type),
-      ),
-    );
-    expect(badUnits).toEqual([]);
+    expect(bad).toEqual([]);
   });
 
   it('Hà Nội has 126 current units (30 districts in 2025), Hồ Chí Minh 168', () => {
