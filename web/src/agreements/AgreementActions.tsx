@@ -48,10 +48,7 @@ export function AgreementActions(props: { detail: Detail; writable: boolean; loc
     );
     if (r) navigate(`/agreements/${r.agreement.id}`);
   };
-  const close = () => {
-    setAsking(null);
-    action.setError(null);
-  };
+  const close = () => setAsking(null);
 
   return (
     <>
@@ -129,8 +126,7 @@ export function AgreementActions(props: { detail: Detail; writable: boolean; loc
           en: 'The draft and its content are removed from the list. The deletion is recorded in the audit log and cannot be undone from this page.',
         }}
         confirmLabel={{ vi: 'Xóa dự thảo', en: 'Delete draft' }}
-        busy={action.busy()}
-        error={action.error()}
+        action={action}
         onConfirm={() => void deleteDraft()}
         onCancel={close}
         confirmTestId="confirm-delete"
@@ -139,8 +135,7 @@ export function AgreementActions(props: { detail: Detail; writable: boolean; loc
         open={asking() === 'amend'}
         title={{ vi: 'Sửa đổi, bổ sung', en: 'Amend' }}
         submitLabel={{ vi: 'Tạo dự thảo sửa đổi', en: 'Create the amendment draft' }}
-        busy={action.busy()}
-        error={action.error()}
+        action={action}
         onSubmit={() => void amend()}
         onClose={close}
         testId="amend-dialog"

@@ -4,7 +4,7 @@ import { agreementDetailSchema, fullTitle, periodLabel } from '../../../shared/a
 import { formatDate } from '../../../shared/format.js';
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
-import { Async, focusHeading } from '../ui/index.js';
+import { Async, focusHeading, BackLink } from '../ui/index.js';
 import { AgreementActions } from './AgreementActions.jsx';
 import { AgreementSections } from './AgreementSections.jsx';
 import { canWrite, StatusBadge, useLocality, withLocality } from './common.jsx';
@@ -32,9 +32,7 @@ export function AgreementDetailPage() {
 
   return (
     <section>
-      <p>
-        <A href={withLocality('/agreements', locality())}>← {t(ui.nav.agreements)}</A>
-      </p>
+      <BackLink href={withLocality('/agreements', locality())} label={ui.nav.agreements} />
       <Async of={detail} errorTestId="form-error">
         {(d) => {
           const a = () => d().agreement;

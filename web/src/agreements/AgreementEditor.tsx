@@ -1,12 +1,12 @@
-import { A, useNavigate, useParams } from '@solidjs/router';
+import { useNavigate, useParams } from '@solidjs/router';
 import { createEffect, createResource, createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { defaultParties, defaultPartyName, partyAgenciesByLevel } from '../../../shared/agreements/parties.js';
 import { agencyCodes, fullTitle, agreementDetailSchema, agreementResultSchema, continuableSchema, type AgencyCode } from '../../../shared/agreements/schema.js';
 import { api } from '../api.js';
 import { t, ui } from '../i18n.js';
-import { createAction, createDraft, DraftNotice, Field, focusHeading, SubmitButton, RemoveButton } from '../ui/index.js';
-import { agencyName, ErrorBox, newIdempotencyKey, useOwnUnit } from './common.jsx';
+import { createAction, createDraft, DraftNotice, focusHeading, SubmitButton, RemoveButton, BackLink, TextArea, textBinder } from '../ui/index.js';
+import { AgencySelect, ErrorBox, newIdempotencyKey, useOwnUnit } from './common.jsx';
 import { ContentEditor } from './ContentEditor.jsx';
 import { HeadingFields } from './HeadingFields.jsx';
 import { contentOf, emptyForm, type Form, formOf } from './editor-form.js';
@@ -17,6 +17,7 @@ export function AgreementEditor() {
   const params = useParams<{ id?: string }>();
   const navigate = useNavigate();
   const [form, setForm] = createStore<Form>(emptyForm());
+  const text = textBinder(form, (key, value) => setForm(key, value));
   const [version, setVersion] = createSignal<number | null>(null);
   const action = createAction();
   const idempotencyKey = newIdempotencyKey();
@@ -79,9 +80,7 @@ export function AgreementEditor() {
 
   return (
     <section>
-      <p>
-        <A href={params.id ? `/agreements/${params.id}` : '/agreements'}>← {t({ vi: 'Quay lại', en: 'Back' })}</A>
-      </p>
+      <BackLink href={params.id ? `/agreements/${params.id}` : '/agreements'} label={{ vi: 'Quay lại', en: 'Back' }} />
       <h1>{params.id ? t({ vi: 'Sửa dự thảo', en: 'Edit draft' }) : t({ vi: 'Soạn văn bản phối hợp mới', en: 'New coordination draft' })}</h1>
       <Show when={!params.id || loaded()} fallback={loaded.error ? <ErrorBox error={loaded.error} /> : <p role="status">{t(ui.loading)}</p>}>
         <DraftNotice draft={draft} />
@@ -109,15 +108,7 @@ export function AgreementEditor() {
           <For each={form.parties}>
             {(p, i) => (
               <div class="row-edit" data-testid="party">
-                <select
-                  class="narrow-field"
-                  aria-label={t({ vi: 'Cơ quan', en: 'Agency' })}
-                  name={`party-agency-${i()}`}
-                  value={p.agency}
-                  onChange={(e) => pickAgency(i(), e.currentTarget.value as AgencyCode)}
-                >
-                  <For each={agencyChoices(p.agency)}>{(c) => <option value={c}>{agencyName(c) || t({ vi: 'Khác', en: 'Other' })}</option>}</For>
-                </select>
+                <AgencySelect name={`party-agency-${i()}`} choices={agencyChoices(p.agency)} value={p.agency} onValue={(a) => pickAgency(i(), a)} />
                 <input
                   name={`party-${i()}`}
                   required
@@ -164,23 +155,16 @@ export function AgreementEditor() {
             )}
           </Show>
 
-          <Field label={{ vi: 'Lĩnh vực phối hợp (mỗi dòng một lĩnh vực)', en: 'Coordination areas (one per line)' }}>
-            <textarea name="areas" value={form.areas} onInput={(e) => setForm('areas', e.currentTarget.value)} />
-          </Field>
-          <Field label={{ vi: 'Phần mở đầu / tóm tắt', en: 'Preamble / summary' }}>
-            <textarea name="summary" value={form.summary} onInput={(e) => setForm('summary', e.currentTarget.value)} />
-          </Field>
+          <TextArea label={{ vi: 'Lĩnh vực phối hợp (mỗi dòng một lĩnh vực)', en: 'Coordination areas (one per line)' }} {...text('areas')} />
+          <TextArea label={{ vi: 'Phần mở đầu / tóm tắt', en: 'Preamble / summary' }} {...text('summary')} />
 
           <ContentEditor form={form} setForm={setForm} partyOptions={partyOptions()} />
 
-          <Field
+          <TextArea
             label={{ vi: 'Nơi nhận (mỗi dòng một nơi; để trống: các bên và "Lưu: VT")', en: 'Recipients (one per line; empty: the parties and the file copy)' }}
-          >
-            <textarea name="recipients" value={form.recipients} onInput={(e) => setForm('recipients', e.currentTarget.value)} />
-          </Field>
-          <Field label={{ vi: 'Ghi chú nhập liệu', en: 'Data-entry remarks' }}>
-            <textarea name="remarks" value={form.remarks} onInput={(e) => setForm('remarks', e.currentTarget.value)} />
-          </Field>
+            {...text('recipients')}
+          />
+          <TextArea label={{ vi: 'Ghi chú nhập liệu', en: 'Data-entry remarks' }} {...text('remarks')} />
           <ErrorBox error={action.error()} />
           <div class="actions">
             <SubmitButton label={{ vi: 'Lưu dự thảo', en: 'Save draft' }} busy={action.busy()} data-testid="save-agreement" />

@@ -15,7 +15,7 @@ import {
 import { formatDate } from '../../../shared/format.js';
 import { api } from '../api.js';
 import { lang, type Text, t, ui } from '../i18n.js';
-import { type Column, createPagedList, Field, focusHeading, LocalityPicker, PagedTable, Select, SubmitButton, FilterForm } from '../ui/index.js';
+import { type Table, createPagedList, pageUrl, Field, focusHeading, LocalityPicker, PagedTable, Select, SubmitButton, FilterForm } from '../ui/index.js';
 import { agencyName, canWrite, ProgressBar, StatusBadge, withLocality } from './common.jsx';
 
 const empty = { vi: 'Không có văn bản nào phù hợp.', en: 'No matching agreements.' };
@@ -39,58 +39,60 @@ export function AgreementList() {
     for (const k of ['kind', 'status', 'year', 'party', 'q', 'locality']) if (p(k)) s.set(k, p(k));
     return s.toString();
   };
-  const list = createPagedList(query, async (qs, cursor) => {
-    const s = new URLSearchParams(qs);
-    if (cursor) s.set('cursor', cursor);
-    const r = await api.get(`/api/agreements${s.size ? `?${s}` : ''}`, listResponseSchema);
-    return { items: r.items, next: r.nextCursor };
-  });
-  const columns: Column<AgreementSummary>[] = [
-    {
-      id: 'title',
-      header: { vi: 'Văn bản', en: 'Agreement' },
-      cell: (a) => (
-        <>
-          <A href={withLocality(`/agreements/${a.id}`, locality())}>{fullTitle(a, lang())}</A>
-          <div class="muted">
-            {a.number ? `${t({ vi: 'Số', en: 'No.' })} ${a.number}` : t({ vi: 'Chưa có số', en: 'Unnumbered' })}
-            {a.signedOn ? ` · ${t({ vi: 'ký', en: 'signed' })} ${formatDate(a.signedOn)}` : ''}
-            {a.revision > 1 ? ` · ${t({ vi: 'sửa đổi lần', en: 'revision' })} ${a.revision - 1}` : ''}
-          </div>
-        </>
-      ),
-    },
-    { id: 'period', header: { vi: 'Thời hạn', en: 'Period' }, cell: (a) => periodLabel(a) },
-    { id: 'parties', header: { vi: 'Bên tham gia', en: 'Parties' }, cell: (a) => a.parties.map((x) => agencyName(x.agency) || x.name).join(', ') },
-    { id: 'status', header: { vi: 'Trạng thái', en: 'Status' }, cell: (a) => <StatusBadge status={a.status} /> },
-    {
-      id: 'progress',
-      header: { vi: 'Tiến độ', en: 'Progress' },
-      descFirst: true,
-      sort: (a) => a.itemStats.averageProgress,
-      cell: (a) => (
-        <Show
-          when={a.itemStats.total}
-          fallback={
-            <span class="muted">
-              {a.articleCount ? `${a.chapterCount} ${t({ vi: 'chương', en: 'chapters' })}, ${a.articleCount} ${t({ vi: 'điều', en: 'articles' })}` : '—'}
-            </span>
-          }
-        >
-          <ProgressBar value={a.itemStats.averageProgress} label={`${t({ vi: 'Tiến độ', en: 'Progress' })}: ${fullTitle(a, lang())}`} />
-          <div class="muted">
-            {a.itemStats.byStatus.done}/{a.itemStats.total} {t({ vi: 'hoàn thành', en: 'done' })}
-            <Show when={a.itemStats.overdue}>
-              {' · '}
-              <span class="badge overdue">
-                {a.itemStats.overdue} {t({ vi: 'quá hạn', en: 'overdue' })}
+  const list = createPagedList(query, (qs, cursor) => api.get(pageUrl('/api/agreements', qs, cursor), listResponseSchema));
+  const agreementTable: Table<AgreementSummary> = {
+    columns: [
+      {
+        id: 'title',
+        header: { vi: 'Văn bản', en: 'Agreement' },
+        cell: (a) => (
+          <>
+            <A href={withLocality(`/agreements/${a.id}`, locality())}>{fullTitle(a, lang())}</A>
+            <div class="muted">
+              {a.number ? `${t({ vi: 'Số', en: 'No.' })} ${a.number}` : t({ vi: 'Chưa có số', en: 'Unnumbered' })}
+              {a.signedOn ? ` · ${t({ vi: 'ký', en: 'signed' })} ${formatDate(a.signedOn)}` : ''}
+              {a.revision > 1 ? ` · ${t({ vi: 'sửa đổi lần', en: 'revision' })} ${a.revision - 1}` : ''}
+            </div>
+          </>
+        ),
+      },
+      { id: 'period', header: { vi: 'Thời hạn', en: 'Period' }, cell: (a) => periodLabel(a) },
+      { id: 'parties', header: { vi: 'Bên tham gia', en: 'Parties' }, cell: (a) => a.parties.map((x) => agencyName(x.agency) || x.name).join(', ') },
+      { id: 'status', header: { vi: 'Trạng thái', en: 'Status' }, cell: (a) => <StatusBadge status={a.status} /> },
+      {
+        id: 'progress',
+        header: { vi: 'Tiến độ', en: 'Progress' },
+        descFirst: true,
+        sort: (a) => a.itemStats.averageProgress,
+        cell: (a) => (
+          <Show
+            when={a.itemStats.total}
+            fallback={
+              <span class="muted">
+                {a.articleCount ? `${a.chapterCount} ${t({ vi: 'chương', en: 'chapters' })}, ${a.articleCount} ${t({ vi: 'điều', en: 'articles' })}` : '—'}
               </span>
-            </Show>
-          </div>
-        </Show>
-      ),
-    },
-  ];
+            }
+          >
+            <ProgressBar value={a.itemStats.averageProgress} label={`${t({ vi: 'Tiến độ', en: 'Progress' })}: ${fullTitle(a, lang())}`} />
+            <div class="muted">
+              {a.itemStats.byStatus.done}/{a.itemStats.total} {t({ vi: 'hoàn thành', en: 'done' })}
+              <Show when={a.itemStats.overdue}>
+                {' · '}
+                <span class="badge overdue">
+                  {a.itemStats.overdue} {t({ vi: 'quá hạn', en: 'overdue' })}
+                </span>
+              </Show>
+            </div>
+          </Show>
+        ),
+      },
+    ],
+    label: ui.nav.agreements,
+    testId: 'agreement-list',
+    emptyTestId: 'empty',
+    empty,
+    rowAttrs: () => ({ 'data-testid': 'agreement-row' }),
+  };
 
   return (
     <section>
@@ -137,17 +139,7 @@ export function AgreementList() {
           </A>
         </Show>
       </div>
-      <PagedTable
-        list={list}
-        columns={columns}
-        label={ui.nav.agreements}
-        testId="agreement-list"
-        emptyTestId="empty"
-        empty={empty}
-        rowAttrs={() => ({ 'data-testid': 'agreement-row' })}
-        moreTestId="load-more"
-        errorTestId="form-error"
-      />
+      <PagedTable list={list} {...agreementTable} moreTestId="load-more" errorTestId="form-error" />
     </section>
   );
 }

@@ -1,8 +1,8 @@
 import { A } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { For, type JSX, Show } from 'solid-js';
 import { type AgreementDetail as Detail, reviewTitle, trackingStatuses } from '../../../shared/agreements/schema.js';
 import { formatDate, formatDateTime } from '../../../shared/format.js';
-import { lang, t } from '../i18n.js';
+import { lang, type Text, t } from '../i18n.js';
 import { createAction, createSelection } from '../ui/index.js';
 import { BulkItems } from './BulkItems.jsx';
 import { agencyName, download, ProgressBar, withLocality } from './common.jsx';
@@ -58,8 +58,7 @@ export function AgreementSections(props: { detail: Detail; writable: boolean; lo
       </Show>
 
       <Show when={d().chapters.length}>
-        <div class="section" data-testid="chapters">
-          <h2>{t({ vi: 'Chương, điều', en: 'Chapters and articles' })}</h2>
+        <Section title={{ vi: 'Chương, điều', en: 'Chapters and articles' }} testId="chapters">
           <For each={d().chapters}>
             {(ch) => (
               <div>
@@ -90,13 +89,12 @@ export function AgreementSections(props: { detail: Detail; writable: boolean; lo
               </div>
             )}
           </For>
-        </div>
+        </Section>
       </Show>
 
       <Show when={d().signing}>
         {(s) => (
-          <div class="section" data-testid="signing">
-            <h2>{t({ vi: 'Ký kết', en: 'Signing' })}</h2>
+          <Section title={{ vi: 'Ký kết', en: 'Signing' }} testId="signing">
             <p>
               {formatDate(s().signedOn)}
               {s().place ? ` — ${s().place}` : ''}
@@ -114,13 +112,12 @@ export function AgreementSections(props: { detail: Detail; writable: boolean; lo
             <Show when={props.writable && s().remarks}>
               <p class="remarks">{s().remarks}</p>
             </Show>
-          </div>
+          </Section>
         )}
       </Show>
 
       <Show when={d().documents.length}>
-        <div class="section" data-testid="documents">
-          <h2>{t({ vi: 'Văn bản đã ký trong kho lưu trữ', en: 'Signed documents in the archive' })}</h2>
+        <Section title={{ vi: 'Văn bản đã ký trong kho lưu trữ', en: 'Signed documents in the archive' }} testId="documents">
           <ul>
             <For each={d().documents}>
               {(doc) => (
@@ -138,11 +135,10 @@ export function AgreementSections(props: { detail: Detail; writable: boolean; lo
               )}
             </For>
           </ul>
-        </div>
+        </Section>
       </Show>
 
-      <div class="section" data-testid="reviews">
-        <h2>{t({ vi: 'Sơ kết, tổng kết', en: 'Reviews' })}</h2>
+      <Section title={{ vi: 'Sơ kết, tổng kết', en: 'Reviews' }} testId="reviews">
         <Show when={d().reviews.length} fallback={<p class="muted">{t({ vi: 'Chưa có.', en: 'None yet.' })}</p>}>
           <For each={d().reviews}>
             {(r) => (
@@ -195,11 +191,21 @@ export function AgreementSections(props: { detail: Detail; writable: boolean; lo
             )}
           </For>
         </Show>
-      </div>
+      </Section>
       <p class="muted">
         {t({ vi: 'Phiên bản', en: 'Version' })} {a().version} · {t({ vi: 'cập nhật', en: 'updated' })} {formatDateTime(a().updatedAt)} ·{' '}
         {t({ vi: 'quá hạn tính đến ngày', en: 'overdue as of' })} {formatDate(d().asOf)}
       </p>
     </>
+  );
+}
+
+/** One part of the agreement's page: its heading, then what it holds. */
+function Section(props: { title: Text; testId: string; children: JSX.Element }) {
+  return (
+    <div class="section" data-testid={props.testId}>
+      <h2>{t(props.title)}</h2>
+      {props.children}
+    </div>
   );
 }

@@ -3,8 +3,14 @@ import { type Agreement, type Item, type ItemStatus, itemStatuses, itemStatusInf
 import { agencyOf } from '../../../shared/imports/agencies.js';
 import { type BulkItems as Body, bulkItemsResultSchema } from '../../../shared/imports/schema.js';
 import { api } from '../api.js';
-import { t } from '../i18n.js';
+import { t, type Text } from '../i18n.js';
 import { BulkBar, createBulkChange, DateInput, Field, type Selection, Select } from '../ui/index.js';
+
+/** A signed program's items change status in bulk; their deadlines and leads change by amendment. */
+const signedStatusOnly: Text = {
+  vi: 'Văn bản đã ký: chỉ đổi trạng thái (thời hạn, cơ quan chủ trì cần sửa đổi, bổ sung văn bản).',
+  en: 'Signed: status only (deadlines and leads change by amendment).',
+};
 
 /**
  * The selected items of a program get the same status (and, in a draft, deadline or lead agency) in
@@ -35,15 +41,7 @@ export function BulkItems(props: { agreement: Agreement; items: Item[]; selectio
   };
 
   return (
-    <BulkBar
-      selection={props.selection}
-      selectable={props.items.map((i) => i.no)}
-      noun={{ vi: 'nội dung', en: 'items' }}
-      busy={bulk.action.busy()}
-      error={bulk.action.error()}
-      done={bulk.done()}
-      onApply={() => void apply()}
-    >
+    <BulkBar change={bulk} selectable={props.items.map((i) => i.no)} onApply={() => void apply()}>
       <Select
         label={{ vi: 'Trạng thái', en: 'Status' }}
         testId="bulk-status"
@@ -53,17 +51,7 @@ export function BulkItems(props: { agreement: Agreement; items: Item[]; selectio
         value={f.status}
         onValue={(v) => bulk.setFields('status', v)}
       />
-      <Show
-        when={draft()}
-        fallback={
-          <p class="muted">
-            {t({
-              vi: 'Văn bản đã ký: chỉ đổi trạng thái (thời hạn, cơ quan chủ trì cần sửa đổi, bổ sung văn bản).',
-              en: 'Signed: status only (deadlines and leads change by amendment).',
-            })}
-          </p>
-        }
-      >
+      <Show when={draft()} fallback={<p class="muted">{t(signedStatusOnly)}</p>}>
         <Field label={{ vi: 'Thời hạn mới', en: 'New deadline' }} hint={{ vi: 'Để trống: không đổi', en: 'Empty: no change' }}>
           <DateInput value={f.due} onValue={(v) => bulk.setFields('due', v)} data-testid="bulk-due" />
         </Field>

@@ -1,4 +1,4 @@
-import { A, useNavigate, useParams } from '@solidjs/router';
+import { useNavigate, useParams } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import {
@@ -12,7 +12,7 @@ import {
 } from '../../../shared/agreements/schema.js';
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
-import { createAction, createDraft, DraftNotice, Field, focusHeading, SubmitButton, Input, DateInput } from '../ui/index.js';
+import { createAction, createDraft, DraftNotice, Field, focusHeading, SubmitButton, Input, DateInput, BackLink } from '../ui/index.js';
 import { ErrorBox, todayVN } from './common.jsx';
 
 type Form = {
@@ -161,9 +161,7 @@ export function ReviewEditor() {
 
   return (
     <section>
-      <p>
-        <A href={`/agreements/${params.id}`}>← {t({ vi: 'Quay lại văn bản', en: 'Back to the agreement' })}</A>
-      </p>
+      <BackLink href={`/agreements/${params.id}`} label={{ vi: 'Quay lại văn bản', en: 'Back to the agreement' }} />
       <Show when={detail()} fallback={detail.error ? <ErrorBox error={detail.error} /> : <p role="status">{t(ui.loading)}</p>}>
         {(d) => (
           <>

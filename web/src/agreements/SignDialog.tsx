@@ -5,7 +5,7 @@ import { agencyCodes, type AgreementDetail as Detail, type SignInput } from '../
 import { api } from '../api.js';
 import { type Text, t } from '../i18n.js';
 import { createAction, Dialog, Field, SubmitButton, AddButton, RemoveButton, Input, DateInput } from '../ui/index.js';
-import { agencyName, ErrorBox, todayVN, useOwnUnit } from './common.jsx';
+import { AgencySelect, ErrorBox, todayVN, useOwnUnit } from './common.jsx';
 
 /** A signatory's text fields, in the order of a signature block ("TM. …", title, name). */
 const signatoryFields: { key: 'onBehalf' | 'title' | 'name'; label: Text; placeholder?: string; required?: boolean }[] = [
@@ -67,14 +67,7 @@ export function SignDialog(props: { open: boolean; detail: Detail; onClose: () =
         <For each={form.signatories}>
           {(s, i) => (
             <div class="row-edit" data-testid="signatory">
-              <select
-                class="narrow-field"
-                aria-label={t({ vi: 'Cơ quan', en: 'Agency' })}
-                value={s.agency}
-                onChange={(e) => setForm('signatories', i(), 'agency', e.currentTarget.value as typeof s.agency)}
-              >
-                <For each={agencyChoices()}>{(c) => <option value={c}>{agencyName(c) || t({ vi: 'Khác', en: 'Other' })}</option>}</For>
-              </select>
+              <AgencySelect choices={agencyChoices()} value={s.agency} onValue={(a) => setForm('signatories', i(), 'agency', a)} />
               <For each={signatoryFields}>
                 {(f) => (
                   <input

@@ -1,5 +1,5 @@
 import { vietnamToday } from '../../../shared/dates.js';
-import { Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { agencyLabels, itemStatusInfo, statusLabels, type AgencyCode, type AgreementStatus, type ItemStatus } from '../../../shared/agreements/schema.js';
 import type { Unit } from '../../../shared/agreements/parties.js';
 import { t } from '../i18n.js';
@@ -71,6 +71,21 @@ export function ProgressBar(props: { value: number; label?: string }) {
 
 export function agencyName(code: AgencyCode): string {
   return t({ vi: agencyLabels[code].short || agencyLabels[code].vi, en: agencyLabels[code].en });
+}
+
+/** The agency of a party or a signatory: a narrow drop-down named "Cơ quan" ("Khác" for an agency without a name). */
+export function AgencySelect(props: { choices: readonly AgencyCode[]; value: AgencyCode; onValue: (agency: AgencyCode) => void; name?: string }) {
+  return (
+    <select
+      class="narrow-field"
+      aria-label={t({ vi: 'Cơ quan', en: 'Agency' })}
+      name={props.name}
+      value={props.value}
+      onChange={(e) => props.onValue(e.currentTarget.value as AgencyCode)}
+    >
+      <For each={props.choices}>{(c) => <option value={c}>{agencyName(c) || t({ vi: 'Khác', en: 'Other' })}</option>}</For>
+    </select>
+  );
 }
 
 /** A refused write on an agreement form (problem+json per field). */

@@ -2,9 +2,15 @@ import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { CheckResult } from '../../../shared/archive/schema.js';
 import { formatDateTime } from '../../../shared/format.js';
-import { t } from '../i18n.js';
-import { createAction, ErrorAlert, Field, focusHeading, FileInput } from '../ui/index.js';
+import { t, type Text } from '../i18n.js';
+import { createAction, ErrorAlert, Field, focusHeading, FileInput, BackLink } from '../ui/index.js';
 import { checkHash, sha256Of } from './api.js';
+
+/** Under the heading (the page's own comment below says the same to developers). */
+const howTheCheckWorks: Text = {
+  vi: 'Chọn một tệp để biết kho có lưu đúng tệp đó (từng byte) hay không. Tệp được tính SHA-256 ngay trên máy bạn; chỉ mã băm được gửi đi.',
+  en: 'Choose a file to learn whether the archive holds exactly that file. Its SHA-256 is computed on your device; only the hash is sent.',
+};
 
 /**
  * "Does the archive hold exactly this file?" The file's SHA-256 is computed in this browser
@@ -31,16 +37,9 @@ export function ArchiveCheck() {
 
   return (
     <section>
-      <p>
-        <A href="/archive">← {t({ vi: 'Kho văn bản', en: 'Document archive' })}</A>
-      </p>
+      <BackLink href="/archive" label={{ vi: 'Kho văn bản', en: 'Document archive' }} />
       <h1>{t({ vi: 'Kiểm tra một tệp', en: 'Check a file' })}</h1>
-      <p class="muted">
-        {t({
-          vi: 'Chọn một tệp để biết kho có lưu đúng tệp đó (từng byte) hay không. Tệp được tính SHA-256 ngay trên máy bạn; chỉ mã băm được gửi đi.',
-          en: 'Choose a file to learn whether the archive holds exactly that file. Its SHA-256 is computed on your device; only the hash is sent.',
-        })}
-      </p>
+      <p class="muted">{t(howTheCheckWorks)}</p>
       <form class="archive-form" onSubmit={(e) => e.preventDefault()}>
         <Field label={{ vi: 'Tệp cần kiểm tra', en: 'File to check' }}>
           <FileInput name="check-file" disabled={action.busy()} onFile={(file) => void (file && check(file))} />

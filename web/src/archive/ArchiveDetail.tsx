@@ -2,14 +2,20 @@ import { A, useParams } from '@solidjs/router';
 import { createEffect, createResource, createSignal, For, on, Show } from 'solid-js';
 import type { DocumentDetail } from '../../../shared/archive/schema.js';
 import { formatDate, formatDateTime } from '../../../shared/format.js';
-import { t, ui } from '../i18n.js';
+import { t, ui, type Text } from '../i18n.js';
 import { useLocality, withLocality } from '../tenancy/locality.jsx';
-import { Async, focusHeading } from '../ui/index.js';
+import { Async, focusHeading, BackLink } from '../ui/index.js';
 import { getDocument } from './api.js';
 import { canAdmin, canWrite, LinkView, typeLabel } from './common.jsx';
 import { DeleteRestore, EditForm, NewVersionForm } from './DocumentForms.jsx';
 import { SignatureView } from './SignatureView.jsx';
 import { Preview, VersionTable } from './Versions.jsx';
+
+/** Under "Các phiên bản tệp": why there are versions at all. */
+const versionsExplained: Text = {
+  vi: 'Bản gốc không bao giờ bị ghi đè: mỗi lần đính chính là một phiên bản mới. SHA-256 được tính khi lưu và có thể kiểm tra lại bất kỳ lúc nào.',
+  en: 'Originals are never overwritten: each correction is a new version. SHA-256 is computed when stored and can be re-checked at any time.',
+};
 
 /** One document: metadata, links, version chain, preview, download, integrity check, corrections, soft delete. */
 export function ArchiveDetail() {
@@ -22,9 +28,7 @@ export function ArchiveDetail() {
   );
   return (
     <section>
-      <p>
-        <A href={withLocality('/archive', locality())}>← {t(ui.nav.archive)}</A>
-      </p>
+      <BackLink href={withLocality('/archive', locality())} label={ui.nav.archive} />
       <Async of={doc}>{(d) => <DocumentView doc={d()} onChange={(next) => (next ? mutate(next) : void refetch())} />}</Async>
     </section>
   );
@@ -124,12 +128,7 @@ function DocumentView(props: { doc: DocumentDetail; onChange: (d?: DocumentDetai
 
       <div class="archive-section">
         <h2>{t({ vi: 'Các phiên bản tệp', en: 'File versions' })}</h2>
-        <p class="muted">
-          {t({
-            vi: 'Bản gốc không bao giờ bị ghi đè: mỗi lần đính chính là một phiên bản mới. SHA-256 được tính khi lưu và có thể kiểm tra lại bất kỳ lúc nào.',
-            en: 'Originals are never overwritten: each correction is a new version. SHA-256 is computed when stored and can be re-checked at any time.',
-          })}
-        </p>
+        <p class="muted">{t(versionsExplained)}</p>
         <VersionTable doc={d()} onPreview={setPreviewOf} />
       </div>
 

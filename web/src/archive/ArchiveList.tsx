@@ -27,10 +27,7 @@ export function ArchiveList() {
   const [applied, setApplied] = createSignal(filters());
   const list = createPagedList(
     () => ({ ...applied(), locality: locality() }),
-    async (f, cursor) => {
-      const page = await listDocuments({ ...f, cursor: cursor ?? null });
-      return { items: page.items, next: page.nextCursor };
-    },
+    (f, cursor) => listDocuments({ ...f, cursor: cursor ?? null }),
   );
   const columns: Column<DocumentSummary>[] = [
     { id: 'number', header: { vi: 'Số, ký hiệu', en: 'Number' }, cell: (d) => <A href={withLocality(`/archive/${d.id}`, locality())}>{d.numberSymbol}</A> },

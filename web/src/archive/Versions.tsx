@@ -3,7 +3,7 @@ import type { DocumentDetail, DocumentVersion, VerifyResult } from '../../../sha
 import { formatDateTime } from '../../../shared/format.js';
 import { t } from '../i18n.js';
 import { useLocality } from '../tenancy/locality.jsx';
-import { type Column, createAction, DataTable, ErrorAlert, SubmitButton } from '../ui/index.js';
+import { type Table, createAction, DataTable, ErrorAlert, SubmitButton } from '../ui/index.js';
 import { fileUrl, verifyVersion } from './api.js';
 import { formatBytes } from './common.jsx';
 import { SignatureView } from './SignatureView.jsx';
@@ -17,82 +17,78 @@ const textLabels: Record<NonNullable<DocumentVersion['text']>['status'], { vi: s
 
 /** The version chain, newest first: file, SHA-256, who stored it; view, download, verify. */
 export function VersionTable(props: { doc: DocumentDetail; onPreview: (versionNo: number) => void }) {
-  const columns: Column<DocumentVersion>[] = [
-    {
-      id: 'no',
-      header: { vi: 'Phiên bản', en: 'Version' },
-      cell: (v) => (
-        <>
-          {v.versionNo}{' '}
-          <Show when={v.current}>
-            <span class="archive-badge">{t({ vi: 'hiện hành', en: 'current' })}</span>
-          </Show>
-        </>
-      ),
-    },
-    {
-      id: 'file',
-      header: { vi: 'Tệp', en: 'File' },
-      cell: (v) => (
-        <>
-          {v.fileName}
-          <br />
-          <span class="muted">{formatBytes(v.size)}</span>
-          <Show when={v.note}>
+  const versionTable: Table<DocumentVersion> = {
+    columns: [
+      {
+        id: 'no',
+        header: { vi: 'Phiên bản', en: 'Version' },
+        cell: (v) => (
+          <>
+            {v.versionNo}{' '}
+            <Show when={v.current}>
+              <span class="archive-badge">{t({ vi: 'hiện hành', en: 'current' })}</span>
+            </Show>
+          </>
+        ),
+      },
+      {
+        id: 'file',
+        header: { vi: 'Tệp', en: 'File' },
+        cell: (v) => (
+          <>
+            {v.fileName}
             <br />
-            <em>{v.note}</em>
-          </Show>
-          <Show when={v.text}>
-            {(text) => (
-              <>
-                <br />
-                <span class="muted" data-testid={`text-${v.versionNo}`}>
-                  {t(textLabels[text().status])}
-                  {text().truncated ? ` ${t({ vi: '(phần đầu)', en: '(the beginning)' })}` : ''}
-                </span>
-              </>
-            )}
-          </Show>
-        </>
-      ),
-    },
-    {
-      id: 'sha',
-      header: { vi: 'SHA-256', en: 'SHA-256' },
-      cell: (v) => (
-        <span class="archive-hash" title={v.sha256}>
-          {v.sha256}
-        </span>
-      ),
-    },
-    {
-      id: 'uploaded',
-      header: { vi: 'Tải lên', en: 'Uploaded' },
-      cell: (v) => (
-        <>
-          {v.uploadedBy.name ?? v.uploadedBy.email}
-          <br />
-          {formatDateTime(v.uploadedAt)}
-        </>
-      ),
-    },
-    {
-      id: 'actions',
-      header: { vi: 'Thao tác', en: 'Actions' },
-      hiddenHeader: true,
-      cell: (v) => <VersionActions doc={props.doc} v={v} onPreview={() => props.onPreview(v.versionNo)} />,
-    },
-  ];
-  return (
-    <DataTable
-      rows={[...props.doc.versions].reverse()}
-      columns={columns}
-      label={{ vi: 'Các phiên bản tệp', en: 'File versions' }}
-      testId="versions"
-      rowAttrs={(v) => ({ 'data-testid': `version-${v.versionNo}` })}
-      stack
-    />
-  );
+            <span class="muted">{formatBytes(v.size)}</span>
+            <Show when={v.note}>
+              <br />
+              <em>{v.note}</em>
+            </Show>
+            <Show when={v.text}>
+              {(text) => (
+                <>
+                  <br />
+                  <span class="muted" data-testid={`text-${v.versionNo}`}>
+                    {t(textLabels[text().status])}
+                    {text().truncated ? ` ${t({ vi: '(phần đầu)', en: '(the beginning)' })}` : ''}
+                  </span>
+                </>
+              )}
+            </Show>
+          </>
+        ),
+      },
+      {
+        id: 'sha',
+        header: { vi: 'SHA-256', en: 'SHA-256' },
+        cell: (v) => (
+          <span class="archive-hash" title={v.sha256}>
+            {v.sha256}
+          </span>
+        ),
+      },
+      {
+        id: 'uploaded',
+        header: { vi: 'Tải lên', en: 'Uploaded' },
+        cell: (v) => (
+          <>
+            {v.uploadedBy.name ?? v.uploadedBy.email}
+            <br />
+            {formatDateTime(v.uploadedAt)}
+          </>
+        ),
+      },
+      {
+        id: 'actions',
+        header: { vi: 'Thao tác', en: 'Actions' },
+        hiddenHeader: true,
+        cell: (v) => <VersionActions doc={props.doc} v={v} onPreview={() => props.onPreview(v.versionNo)} />,
+      },
+    ],
+    label: { vi: 'Các phiên bản tệp', en: 'File versions' },
+    testId: 'versions',
+    rowAttrs: (v) => ({ 'data-testid': `version-${v.versionNo}` }),
+  };
+  return <DataTable rows={[...props.doc.versions].reverse()} {...versionTable} stack />;
 }
 
 function VersionActions(props: { doc: DocumentDetail; v: DocumentVersion; onPreview: () => void }) {

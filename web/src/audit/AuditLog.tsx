@@ -6,7 +6,20 @@ import { auditActionLabels, auditActions, auditEntities, auditEntityLabels, type
 import { roleLabels, type Role } from '../../../shared/roles.js';
 import { api } from '../api.js';
 import { lang, t, ui } from '../i18n.js';
-import { type Column, createPagedList, Field, GatedPage, LocalityPicker, SubmitButton, PagedTable, Input, DateInput, Select, FilterForm } from '../ui/index.js';
+import {
+  type Table,
+  createPagedList,
+  pageUrl,
+  Field,
+  GatedPage,
+  LocalityPicker,
+  SubmitButton,
+  PagedTable,
+  Input,
+  DateInput,
+  Select,
+  FilterForm,
+} from '../ui/index.js';
 import '../tenancy/tenancy.css';
 import { auditSentence, auditValue, fieldLabel, tenantCodeOf } from './sentence.js';
 
@@ -58,42 +71,48 @@ function AuditSentence(props: { event: AuditEvent }) {
   return <span data-testid="audit-sentence">{auditSentence(props.event, lang(), name())}</span>;
 }
 
-const columns: Column<AuditEvent>[] = [
-  {
-    id: 'what',
-    header: { vi: 'Nội dung', en: 'What happened' },
-    cell: (e) => (
-      <>
-        <AuditSentence event={e} />
-        <div class="hint">
-          {e.actor.email} ·{' '}
-          {e.actor.role === 'public' ? t({ vi: 'Công khai (đăng ký)', en: 'Public (sign-up)' }) : (roleLabels[e.actor.role as Role]?.[lang()] ?? '')}
-        </div>
-      </>
-    ),
-  },
-  {
-    id: 'changes',
-    header: { vi: 'Thay đổi', en: 'Changes' },
-    cell: (e) => (
-      <ul class="changes">
-        <For each={Object.entries(e.changes).slice(0, 8)}>
-          {([field, c]) => (
-            <li>
-              <span class="field-name">{fieldLabel(field, lang())}</span>: {auditValue(c.before, lang())} → {auditValue(c.after, lang())}
-              <Show when={c.digested}>
-                <span class="hint">
-                  {' '}
-                  {t({ vi: '(bản ghi đầy đủ quá dài, chỉ lưu phần đầu và dấu kiểm)', en: '(too long to keep in full: beginning and checksum kept)' })}
-                </span>
-              </Show>
-            </li>
-          )}
-        </For>
-      </ul>
-    ),
-  },
-];
+const auditTable: Table<AuditEvent> = {
+  columns: [
+    {
+      id: 'what',
+      header: { vi: 'Nội dung', en: 'What happened' },
+      cell: (e) => (
+        <>
+          <AuditSentence event={e} />
+          <div class="hint">
+            {e.actor.email} ·{' '}
+            {e.actor.role === 'public' ? t({ vi: 'Công khai (đăng ký)', en: 'Public (sign-up)' }) : (roleLabels[e.actor.role as Role]?.[lang()] ?? '')}
+          </div>
+        </>
+      ),
+    },
+    {
+      id: 'changes',
+      header: { vi: 'Thay đổi', en: 'Changes' },
+      cell: (e) => (
+        <ul class="changes">
+          <For each={Object.entries(e.changes).slice(0, 8)}>
+            {([field, c]) => (
+              <li>
+                <span class="field-name">{fieldLabel(field, lang())}</span>: {auditValue(c.before, lang())} → {auditValue(c.after, lang())}
+                <Show when={c.digested}>
+                  <span class="hint">
+                    {' '}
+                    {t({ vi: '(bản ghi đầy đủ quá dài, chỉ lưu phần đầu và dấu kiểm)', en: '(too long to keep in full: beginning and checksum kept)' })}
+                  </span>
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      ),
+    },
+  ],
+  label: ui.nav.audit,
+  testId: 'audit',
+  empty,
+  rowAttrs: (e) => ({ 'data-action': e.action }),
+};
 
 function AuditBrowser() {
   const [month, setMonth] = createSignal(thisMonth());
@@ -115,10 +134,7 @@ function AuditBrowser() {
   };
   // The filters apply when the form is sent, not at each keystroke.
   const [applied, setApplied] = createSignal(query());
-  const list = createPagedList(applied, async (q, cursor) => {
-    const page = await api.get(`/api/audit?${q}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, auditPageSchema);
-    return { items: page.items, next: page.nextCursor };
-  });
+  const list = createPagedList(applied, (q, cursor) => api.get(pageUrl('/api/audit', q, cursor), auditPageSchema));
 
   return (
     <>
@@ -155,15 +171,7 @@ function AuditBrowser() {
         />
         <SubmitButton label={{ vi: 'Lọc', en: 'Filter' }} busy={list.busy()} />
       </FilterForm>
-      <PagedTable
-        list={list}
-        columns={columns}
-        label={ui.nav.audit}
-        testId="audit"
-        emptyTestId="audit-empty"
-        empty={empty}
-        rowAttrs={(e) => ({ 'data-action': e.action })}
-      />
+      <PagedTable list={list} {...auditTable} />
     </>
   );
 }

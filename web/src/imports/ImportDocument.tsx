@@ -1,4 +1,4 @@
-import { A, useNavigate, useSearchParams } from '@solidjs/router';
+import { useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, For, onMount, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import * as z from 'zod';
@@ -7,7 +7,7 @@ import { agreementSummarySchema, type AgreementKind } from '../../../shared/agre
 import { documentProposalSchema, MAX_DIRECT_UPLOAD_BYTES, type DocumentProposal } from '../../../shared/imports/schema.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { createAction, ErrorAlert, Field, focusHeading, SubmitButton } from '../ui/index.js';
+import { createAction, ErrorAlert, Field, focusHeading, SubmitButton, BackLink } from '../ui/index.js';
 import { uploadFile } from '../archive/api.js';
 import { HeadingFields } from '../agreements/HeadingFields.jsx';
 import { ArticlesReview, ItemsReview, SourceText } from './ReviewSections.jsx';
@@ -97,9 +97,7 @@ export function ImportDocument() {
 
   return (
     <section>
-      <p>
-        <A href="/agreements">← {t({ vi: 'Quay lại danh sách', en: 'Back to the list' })}</A>
-      </p>
+      <BackLink href="/agreements" label={{ vi: 'Quay lại danh sách', en: 'Back to the list' }} />
       <h1>{t({ vi: 'Nhập từ văn bản Word hoặc PDF', en: 'Import from a Word or PDF document' })}</h1>
       <Show when={!proposal()}>
         <form class="form" onSubmit={readFile}>

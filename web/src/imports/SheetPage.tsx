@@ -1,10 +1,9 @@
-import { A } from '@solidjs/router';
 import { createSignal, For, type JSX, Show } from 'solid-js';
 import type * as z from 'zod';
 import type { RowChange } from '../../../shared/imports/schema.js';
 import { api } from '../api.js';
 import { t, type Text } from '../i18n.js';
-import { createAction, ErrorAlert, Field, focusHeading, SubmitButton } from '../ui/index.js';
+import { createAction, ErrorAlert, Field, focusHeading, SubmitButton, BackLink } from '../ui/index.js';
 import { canWrite, download, useLocality, withLocality } from '../agreements/common.jsx';
 
 type Preview = { rows: number; changes: RowChange[]; unchanged: number; applied: boolean };
@@ -47,9 +46,7 @@ export function SheetPage<P extends Preview>(props: {
 
   return (
     <section>
-      <p>
-        <A href={withLocality(props.back.href, locality())}>← {t(props.back.label)}</A>
-      </p>
+      <BackLink href={withLocality(props.back.href, locality())} label={props.back.label} />
       <h1>{t(props.title)}</h1>
       {props.children}
       <div class="actions">

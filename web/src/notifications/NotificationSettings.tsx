@@ -1,10 +1,9 @@
-import { A } from '@solidjs/router';
 import { createResource, createSignal, For, Show } from 'solid-js';
 import { kindLabels } from '../../../shared/reminders/labels.js';
 import { mailsKind, type NotificationKind, type Preferences, preferencesSchema, reminderKinds, userEventKinds } from '../../../shared/reminders/schema.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { createAction, ErrorAlert, focusHeading, SubmitButton } from '../ui/index.js';
+import { createAction, ErrorAlert, focusHeading, SubmitButton, BackLink } from '../ui/index.js';
 import './notifications.css';
 
 /** Per-kind e-mail preferences: the daily digest on or off with its reminder kinds, and the events mailed at once (off unless chosen). */
@@ -14,9 +13,7 @@ export function NotificationSettings() {
   return (
     <section>
       <h1>{t({ vi: 'Cài đặt nhận thư thông báo', en: 'Notification e-mail settings' })}</h1>
-      <p>
-        <A href="/notifications">← {t({ vi: 'Thông báo', en: 'Notifications' })}</A>
-      </p>
+      <BackLink href="/notifications" label={{ vi: 'Thông báo', en: 'Notifications' }} />
       <Show when={prefs()}>{(p) => <SettingsForm initial={p()} />}</Show>
       <ErrorAlert error={prefs.error} />
     </section>

@@ -5,7 +5,7 @@ import { headline, kindLabels } from '../../../shared/reminders/labels.js';
 import { type Notification, notificationKinds, notificationListSchema } from '../../../shared/reminders/schema.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { type Column, createAction, createPagedList, ErrorAlert, Field, focusHeading, PagedTable, SubmitButton } from '../ui/index.js';
+import { type Table, createAction, createPagedList, pageUrl, ErrorAlert, Field, focusHeading, PagedTable, SubmitButton } from '../ui/index.js';
 import { refreshUnread } from './unread.js';
 import './notifications.css';
 
@@ -23,10 +23,7 @@ export function NotificationsPage() {
     if (kind()) q.set('kind', kind());
     return q;
   };
-  const list = createPagedList(query, async (q, cursor) => {
-    const page = await api.get(`/api/notifications?${q}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, notificationListSchema);
-    return { items: page.items, next: page.nextCursor };
-  });
+  const list = createPagedList(query, (q, cursor) => api.get(pageUrl('/api/notifications', q, cursor), notificationListSchema));
   const action = createAction();
   const markRead = (n: Notification) =>
     action.run(async () => {
@@ -46,42 +43,48 @@ export function NotificationsPage() {
       await refreshUnread();
     });
 
-  const columns: Column<Notification>[] = [
-    { id: 'at', header: { vi: 'Thời điểm', en: 'When' }, cell: (n) => formatDateTime(n.at) },
-    {
-      id: 'what',
-      header: { vi: 'Nội dung', en: 'What' },
-      cell: (n) => (
-        <>
-          <strong>{t(headline(n))}</strong>
-          <div>
-            <A href={n.link} data-testid="notification-link" onClick={(e) => void open(n, e)}>
-              {n.label}
-            </A>
-          </div>
-          <Show when={n.context}>
-            <div class="hint">{n.context}</div>
+  const notificationTable: Table<Notification> = {
+    columns: [
+      { id: 'at', header: { vi: 'Thời điểm', en: 'When' }, cell: (n) => formatDateTime(n.at) },
+      {
+        id: 'what',
+        header: { vi: 'Nội dung', en: 'What' },
+        cell: (n) => (
+          <>
+            <strong>{t(headline(n))}</strong>
+            <div>
+              <A href={n.link} data-testid="notification-link" onClick={(e) => void open(n, e)}>
+                {n.label}
+              </A>
+            </div>
+            <Show when={n.context}>
+              <div class="hint">{n.context}</div>
+            </Show>
+          </>
+        ),
+      },
+      {
+        id: 'state',
+        header: { vi: 'Trạng thái', en: 'State' },
+        cell: (n) => (
+          <Show when={!n.read} fallback={<span class="muted">{t({ vi: 'Đã đọc', en: 'Read' })}</span>}>
+            <SubmitButton
+              type="button"
+              small
+              secondary
+              data-testid="mark-read"
+              label={{ vi: 'Đánh dấu đã đọc', en: 'Mark read' }}
+              onClick={() => void markRead(n)}
+            />
           </Show>
-        </>
-      ),
-    },
-    {
-      id: 'state',
-      header: { vi: 'Trạng thái', en: 'State' },
-      cell: (n) => (
-        <Show when={!n.read} fallback={<span class="muted">{t({ vi: 'Đã đọc', en: 'Read' })}</span>}>
-          <SubmitButton
-            type="button"
-            small
-            secondary
-            data-testid="mark-read"
-            label={{ vi: 'Đánh dấu đã đọc', en: 'Mark read' }}
-            onClick={() => void markRead(n)}
-          />
-        </Show>
-      ),
-    },
-  ];
+        ),
+      },
+    ],
+    label: { vi: 'Thông báo', en: 'Notifications' },
+    testId: 'notifications',
+    empty: { vi: 'Không có thông báo nào.', en: 'No notifications.' },
+    rowAttrs: (n) => ({ 'data-read': String(n.read), 'data-kind': n.kind }),
+  };
 
   return (
     <section>
@@ -110,15 +113,7 @@ export function NotificationsPage() {
         />
       </div>
       <ErrorAlert error={action.error()} />
-      <PagedTable
-        list={list}
-        columns={columns}
-        label={{ vi: 'Thông báo', en: 'Notifications' }}
-        testId="notifications"
-        emptyTestId="notifications-empty"
-        empty={{ vi: 'Không có thông báo nào.', en: 'No notifications.' }}
-        rowAttrs={(n) => ({ 'data-read': String(n.read), 'data-kind': n.kind })}
-      />
+      <PagedTable list={list} {...notificationTable} />
     </section>
   );
 }

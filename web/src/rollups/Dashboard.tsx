@@ -4,9 +4,9 @@ import { formatDate } from '../../../shared/format.js';
 import { dashboardWireSchema, type DashboardRow } from '../../../shared/rollups/schema.js';
 import { signUpListSchema } from '../../../shared/tenancy/schema.js';
 import { api } from '../api.js';
-import { t, type Text } from '../i18n.js';
+import { t, type Text, ui } from '../i18n.js';
 import { session } from '../session.js';
-import { allowed, createAction, downloadFile, ErrorAlert, Field, focusHeading, type Sort } from '../ui/index.js';
+import { allowed, createAction, downloadFile, ErrorAlert, Field, FilterForm, focusHeading, type Sort, SubmitButton } from '../ui/index.js';
 import { BarChart } from './BarChart.jsx';
 import { chartRows as rowsOfChart } from './chart-rows.js';
 import { type DataEntry, DataEntryCell, dataEntryKey, RollupTable, Totals } from './RollupTable.jsx';
@@ -101,14 +101,7 @@ export function ProvinceDashboard() {
                 {t({ vi: '(hợp nhất từ 01/07/2025)', en: '(merged on 01/07/2025)' })}
               </Show>
             </p>
-            <form
-              class="filters"
-              data-testid="rollup-filters"
-              onSubmit={(e) => {
-                e.preventDefault();
-                setFilter('q', text().trim());
-              }}
-            >
+            <FilterForm data-testid="rollup-filters" onApply={() => setFilter('q', text().trim())}>
               <Field label={{ vi: 'Năm', en: 'Year' }}>
                 <select name="year" value={d().year} onChange={(e) => setFilter('year', e.currentTarget.value)}>
                   <For each={[0, 1, 2, 3, 4, 5].map((i) => Number(d().today.slice(0, 4)) - i)}>{(y) => <option value={y}>{y}</option>}</For>
@@ -125,7 +118,7 @@ export function ProvinceDashboard() {
               </Field>
               <Field label={{ vi: 'Loại đơn vị', en: 'Unit type' }}>
                 <select name="type" value={typeof params.type === 'string' ? params.type : ''} onChange={(e) => setFilter('type', e.currentTarget.value)}>
-                  <option value="">{t({ vi: 'Tất cả', en: 'All' })}</option>
+                  <option value="">{t(ui.all)}</option>
                   <For each={unitTypes}>{(u) => <option value={u.value}>{t(u.label)}</option>}</For>
                 </select>
               </Field>
@@ -135,15 +128,13 @@ export function ProvinceDashboard() {
                   value={typeof params.signed === 'string' ? params.signed : ''}
                   onChange={(e) => setFilter('signed', e.currentTarget.value)}
                 >
-                  <option value="">{t({ vi: 'Tất cả', en: 'All' })}</option>
+                  <option value="">{t(ui.all)}</option>
                   <option value="yes">{t({ vi: 'Đã ký chương trình năm nay', en: 'Signed this year’s program' })}</option>
                   <option value="no">{t({ vi: 'Chưa ký chương trình năm nay', en: 'No signed program this year' })}</option>
                 </select>
               </Field>
-              <button class="button secondary" type="submit">
-                {t({ vi: 'Lọc', en: 'Filter' })}
-              </button>
-            </form>
+              <SubmitButton secondary label={{ vi: 'Lọc', en: 'Filter' }} />
+            </FilterForm>
 
             <h2>{t({ vi: 'Xã, phường, đặc khu hiện hành', en: 'Current communes, wards and special zones' })}</h2>
             <Totals totals={d().totals} year={d().year} unit={{ vi: 'xã, phường, đặc khu', en: 'communes, wards, special zones' }} testId="totals" />
@@ -184,14 +175,7 @@ export function ProvinceDashboard() {
               </a>
             </p>
             <ErrorAlert error={exportAction.error()} />
-            <RollupTable
-              rows={rows()}
-              year={d().year}
-              sort={sort()}
-              onSort={setSort}
-              testId="rollup-table"
-              nameLabel={{ vi: 'Xã, phường, đặc khu', en: 'Commune, ward, special zone' }}
-            />
+            <RollupTable rows={rows()} year={d().year} sort={sort()} onSort={setSort} />
 
             <section class="history" data-testid="historical-section" aria-labelledby="historical-title">
               <h2 id="historical-title">{t({ vi: 'Đơn vị lịch sử (trước 01/07/2025)', en: 'Historical units (before 01/07/2025)' })}</h2>
@@ -207,8 +191,6 @@ export function ProvinceDashboard() {
                 year={d().year}
                 sort={sort()}
                 onSort={setSort}
-                testId="historical-table"
-                nameLabel={{ vi: 'Quận, huyện, tỉnh (2025)', en: 'District, province (2025)' }}
                 historical
                 provinceCode={d().provinceCode}
                 extra={{

@@ -6,7 +6,7 @@ import { formatDate } from '../../../shared/format.js';
 import { dashboardWireSchema } from '../../../shared/rollups/schema.js';
 import { planListSchema } from '../../../shared/supervision/views.js';
 import { api } from '../api.js';
-import { Async, type Column, DataTable, focusHeading } from '../ui/index.js';
+import { Async, type Column, DataTable, focusHeading, BackLink } from '../ui/index.js';
 import { t } from '../i18n.js';
 import { useLocality, withLocality } from '../tenancy/locality.jsx';
 
@@ -43,9 +43,7 @@ export function LocalityDrillDown() {
 
   return (
     <section>
-      <p>
-        <A href="/province">← {t({ vi: 'Tổng hợp toàn tỉnh', en: 'Province roll-up' })}</A>
-      </p>
+      <BackLink href="/province" label={{ vi: 'Tổng hợp toàn tỉnh', en: 'Province roll-up' }} />
       <h1 data-testid="locality-name">{row()?.name ?? code()}</h1>
       <Show when={/^\d{5}$/.test(code())}>
         <FollowButton type="locality" id={code()} />

@@ -49,18 +49,23 @@ export function Totals(props: { totals: DashboardTotals; year: number; unit: Tex
   );
 }
 
+/** What names the two tables: the current units, and the historical ones (2025 districts, merged provinces). */
+const tables = {
+  current: { testId: 'rollup-table', nameLabel: { vi: 'Xã, phường, đặc khu', en: 'Commune, ward, special zone' } },
+  historical: { testId: 'historical-table', nameLabel: { vi: 'Quận, huyện, tỉnh (2025)', en: 'District, province (2025)' } },
+} satisfies Record<string, { testId: string; nameLabel: Text }>;
+
 /** The same columns for the current units and the historical ones; both share one sort order. */
 export function RollupTable(props: {
   rows: DashboardRow[];
   year: number;
   sort: Sort;
   onSort: (s: Sort) => void;
-  testId: string;
-  nameLabel: Text;
   historical?: boolean;
   provinceCode?: string;
   extra?: { header: Text; cell: (r: DashboardRow) => JSX.Element };
 }) {
+  const table = () => (props.historical ? tables.historical : tables.current);
   const count = (id: string, header: Text, value: (r: DashboardRow) => number, warn = false, hint?: Text): Column<DashboardRow> => ({
     id,
     header,
@@ -72,7 +77,7 @@ export function RollupTable(props: {
   const columns = (): Column<DashboardRow>[] => [
     {
       id: 'name',
-      header: props.nameLabel,
+      header: table().nameLabel,
       sort: (r) => r.name,
       cell: (r) => (
         <>
@@ -159,8 +164,8 @@ export function RollupTable(props: {
     <DataTable
       rows={props.rows}
       columns={columns()}
-      label={props.nameLabel}
-      testId={props.testId}
+      label={table().nameLabel}
+      testId={table().testId}
       empty={{ vi: 'Không có đơn vị nào phù hợp bộ lọc.', en: 'No unit matches the filters.' }}
       sort={props.sort}
       onSort={props.onSort}
@@ -218,14 +223,10 @@ export function DataEntryCell(props: { row: DashboardRow; state: DataEntry | und
                   en: `Open ${props.row.name} to backfill 2021–2025 records? Its users may enter and edit records until the province closes it. This is audited.`,
                 }
           }
-          busy={action.busy()}
-          error={action.error()}
+          action={action}
           confirmTestId="data-entry-confirm"
           onConfirm={() => void change()}
-          onCancel={() => {
-            setConfirming(false);
-            action.setError(null);
-          }}
+          onCancel={() => setConfirming(false)}
         />
       </Show>
     </div>

@@ -3,7 +3,7 @@ import { createResource, createSignal } from 'solid-js';
 import { formatDate } from '../../../shared/format.js';
 import type { Board } from '../../../shared/supervision/views.js';
 import { t } from '../i18n.js';
-import { Async, type Column, DataTable, Field, focusHeading, LocalityPicker, SubmitButton, FilterForm } from '../ui/index.js';
+import { Async, type Table, DataTable, Field, focusHeading, LocalityPicker, SubmitButton, FilterForm, BackLink } from '../ui/index.js';
 import { supervisionApi, useLocality, withLocality } from './client.js';
 import { RecStatusBadge } from './common.jsx';
 
@@ -12,29 +12,40 @@ const unitHeader = { vi: 'Đơn vị', en: 'Unit' };
 const overdueHeader = { vi: 'Quá hạn', en: 'Overdue' };
 const unresolvedHeader = { vi: 'Chưa giải quyết xong', en: 'Unresolved' };
 
-const unitColumns: Column<Board['byUnit'][number]>[] = [
-  { id: 'unit', header: unitHeader, sort: (u) => u.unit, cell: (u) => u.unit },
-  { id: 'open', header: unresolvedHeader, num: true, descFirst: true, sort: (u) => u.open, testId: 'unit-open', cell: (u) => u.open },
-  { id: 'overdue', header: overdueHeader, num: true, descFirst: true, sort: (u) => u.overdue, testId: 'unit-overdue', cell: (u) => u.overdue },
-  { id: 'answered', header: { vi: 'Đã trả lời', en: 'Answered' }, num: true, cell: (u) => u.answered },
-  { id: 'accepted', header: { vi: 'Đã tiếp thu', en: 'Accepted' }, num: true, cell: (u) => u.accepted },
-  { id: 'next', header: { vi: 'Hạn gần nhất', en: 'Next deadline' }, sort: (u) => u.nextDeadline ?? '', cell: (u) => formatDate(u.nextDeadline) },
-];
+const unitTable: Table<Board['byUnit'][number]> = {
+  columns: [
+    { id: 'unit', header: unitHeader, sort: (u) => u.unit, cell: (u) => u.unit },
+    { id: 'open', header: unresolvedHeader, num: true, descFirst: true, sort: (u) => u.open, testId: 'unit-open', cell: (u) => u.open },
+    { id: 'overdue', header: overdueHeader, num: true, descFirst: true, sort: (u) => u.overdue, testId: 'unit-overdue', cell: (u) => u.overdue },
+    { id: 'answered', header: { vi: 'Đã trả lời', en: 'Answered' }, num: true, cell: (u) => u.answered },
+    { id: 'accepted', header: { vi: 'Đã tiếp thu', en: 'Accepted' }, num: true, cell: (u) => u.accepted },
+    { id: 'next', header: { vi: 'Hạn gần nhất', en: 'Next deadline' }, sort: (u) => u.nextDeadline ?? '', cell: (u) => formatDate(u.nextDeadline) },
+  ],
+  label: { vi: 'Theo đơn vị chịu trách nhiệm', en: 'By responsible unit' },
+  testId: 'board-units',
+  empty: { vi: 'Không có kiến nghị nào đang theo dõi.', en: 'Nothing to follow up.' },
+  rowAttrs: (u) => ({ 'data-testid': 'board-unit', 'data-unit': u.unit }),
+};
 
-const periodColumns: Column<Board['periods'][number]>[] = [
-  {
-    id: 'period',
-    header: { vi: 'Kỳ', en: 'Period' },
-    cell: (p) =>
-      p.period.includes('Q') ? t({ vi: `Quý ${p.period.slice(-1)}`, en: `Q${p.period.slice(-1)}` }) : t({ vi: `Cả năm ${p.period}`, en: `Year ${p.period}` }),
-  },
-  { id: 'due', header: { vi: 'Đến hạn', en: 'Due' }, num: true, testId: 'period-due', cell: (p) => p.due },
-  { id: 'resolved', header: { vi: 'Đã giải quyết', en: 'Resolved' }, num: true, testId: 'period-resolved', cell: (p) => p.resolved },
-  { id: 'onTime', header: { vi: 'Đúng hạn', en: 'On time' }, num: true, cell: (p) => p.resolvedOnTime },
-  { id: 'unresolved', header: { vi: 'Chưa xong', en: 'Unresolved' }, num: true, cell: (p) => p.unresolved },
-  { id: 'overdue', header: overdueHeader, num: true, cell: (p) => p.overdue },
-  { id: 'rate', header: { vi: 'Tỷ lệ', en: 'Rate' }, num: true, testId: 'period-rate', cell: (p) => percent(p.rate) },
-];
+const periodTable: Table<Board['periods'][number]> = {
+  columns: [
+    {
+      id: 'period',
+      header: { vi: 'Kỳ', en: 'Period' },
+      cell: (p) =>
+        p.period.includes('Q') ? t({ vi: `Quý ${p.period.slice(-1)}`, en: `Q${p.period.slice(-1)}` }) : t({ vi: `Cả năm ${p.period}`, en: `Year ${p.period}` }),
+    },
+    { id: 'due', header: { vi: 'Đến hạn', en: 'Due' }, num: true, testId: 'period-due', cell: (p) => p.due },
+    { id: 'resolved', header: { vi: 'Đã giải quyết', en: 'Resolved' }, num: true, testId: 'period-resolved', cell: (p) => p.resolved },
+    { id: 'onTime', header: { vi: 'Đúng hạn', en: 'On time' }, num: true, cell: (p) => p.resolvedOnTime },
+    { id: 'unresolved', header: { vi: 'Chưa xong', en: 'Unresolved' }, num: true, cell: (p) => p.unresolved },
+    { id: 'overdue', header: overdueHeader, num: true, cell: (p) => p.overdue },
+    { id: 'rate', header: { vi: 'Tỷ lệ', en: 'Rate' }, num: true, testId: 'period-rate', cell: (p) => percent(p.rate) },
+  ],
+  label: { vi: 'Tỷ lệ giải quyết theo kỳ', en: 'Resolution rate per period' },
+  testId: 'board-periods',
+  rowAttrs: (p) => ({ 'data-testid': 'board-period', 'data-period': p.period }),
+};
 
 /**
  * Follow-up board: every unresolved recommendation across plans, by responsible unit with overdue
@@ -51,29 +62,33 @@ export function BoardPage() {
     () => ({ year: year(), q: query(), locality: locality() }),
     (p) => supervisionApi.board({ year: p.year ? Number(p.year) : undefined, q: p.q || undefined, locality: p.locality }),
   );
-  const openColumns: Column<Board['open'][number]>[] = [
-    { id: 'deadline', header: { vi: 'Thời hạn', en: 'Deadline' }, sort: (r) => r.deadline, cell: (r) => formatDate(r.deadline) },
-    {
-      id: 'content',
-      header: { vi: 'Kiến nghị', en: 'Recommendation' },
-      cell: (r) => (
-        <>
-          {r.content}
-          <div class="muted">
-            <A href={withLocality(`/supervision/plans/${r.planId}`, locality())}>{r.planTopic}</A>
-          </div>
-        </>
-      ),
-    },
-    { id: 'unit', header: unitHeader, sort: (r) => r.responsibleUnit, cell: (r) => r.responsibleUnit },
-    { id: 'state', header: { vi: 'Tình trạng', en: 'State' }, cell: (r) => <RecStatusBadge status={r.status} overdue={r.overdue} /> },
-  ];
+  const openTable: Table<Board['open'][number]> = {
+    columns: [
+      { id: 'deadline', header: { vi: 'Thời hạn', en: 'Deadline' }, sort: (r) => r.deadline, cell: (r) => formatDate(r.deadline) },
+      {
+        id: 'content',
+        header: { vi: 'Kiến nghị', en: 'Recommendation' },
+        cell: (r) => (
+          <>
+            {r.content}
+            <div class="muted">
+              <A href={withLocality(`/supervision/plans/${r.planId}`, locality())}>{r.planTopic}</A>
+            </div>
+          </>
+        ),
+      },
+      { id: 'unit', header: unitHeader, sort: (r) => r.responsibleUnit, cell: (r) => r.responsibleUnit },
+      { id: 'state', header: { vi: 'Tình trạng', en: 'State' }, cell: (r) => <RecStatusBadge status={r.status} overdue={r.overdue} /> },
+    ],
+    label: { vi: 'Kiến nghị đang theo dõi', en: 'Recommendations being followed' },
+    testId: 'board-open',
+    empty: { vi: 'Không có kiến nghị nào.', en: 'None.' },
+    rowAttrs: () => ({ 'data-testid': 'board-rec' }),
+  };
 
   return (
     <section>
-      <p>
-        <A href={withLocality('/supervision', locality())}>← {t({ vi: 'Danh sách kế hoạch', en: 'All plans' })}</A>
-      </p>
+      <BackLink href={withLocality('/supervision', locality())} label={{ vi: 'Danh sách kế hoạch', en: 'All plans' }} />
       <h1>{t({ vi: 'Theo dõi giải quyết kiến nghị sau giám sát', en: 'Recommendation follow-up' })}</h1>
       <FilterForm onApply={() => setQuery(text())}>
         <LocalityPicker value={locality()} onChange={setLocality} />
@@ -112,15 +127,7 @@ export function BoardPage() {
             </div>
 
             <div class="sup-section">
-              <DataTable
-                heading
-                rows={b().byUnit}
-                columns={unitColumns}
-                label={{ vi: 'Theo đơn vị chịu trách nhiệm', en: 'By responsible unit' }}
-                testId="board-units"
-                empty={{ vi: 'Không có kiến nghị nào đang theo dõi.', en: 'Nothing to follow up.' }}
-                rowAttrs={(u) => ({ 'data-testid': 'board-unit', 'data-unit': u.unit })}
-              />
+              <DataTable rows={b().byUnit} {...unitTable} heading />
             </div>
 
             <div class="sup-section">
@@ -133,26 +140,11 @@ export function BoardPage() {
                   en: 'Among the recommendations whose deadline falls in the period: resolved / due.',
                 })}
               </p>
-              <DataTable
-                rows={b().periods}
-                columns={periodColumns}
-                label={{ vi: 'Tỷ lệ giải quyết theo kỳ', en: 'Resolution rate per period' }}
-                testId="board-periods"
-                rowAttrs={(p) => ({ 'data-testid': 'board-period', 'data-period': p.period })}
-              />
+              <DataTable rows={b().periods} {...periodTable} />
             </div>
 
             <div class="sup-section">
-              <DataTable
-                heading
-                rows={b().open}
-                columns={openColumns}
-                label={{ vi: 'Kiến nghị đang theo dõi', en: 'Recommendations being followed' }}
-                testId="board-open"
-                empty={{ vi: 'Không có kiến nghị nào.', en: 'None.' }}
-                rowAttrs={() => ({ 'data-testid': 'board-rec' })}
-                stack
-              />
+              <DataTable rows={b().open} {...openTable} heading stack />
             </div>
           </>
         )}

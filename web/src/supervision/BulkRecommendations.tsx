@@ -39,15 +39,7 @@ export function BulkRecommendations(props: { planId: string; recs: Recommendatio
   };
 
   return (
-    <BulkBar
-      selection={props.selection}
-      selectable={props.recs.filter((r) => r.status !== 'resolved').map((r) => r.no)}
-      noun={{ vi: 'kiến nghị', en: 'recommendations' }}
-      busy={bulk.action.busy()}
-      error={bulk.action.error()}
-      done={bulk.done()}
-      onApply={() => void apply()}
-    >
+    <BulkBar change={bulk} selectable={props.recs.filter((r) => r.status !== 'resolved').map((r) => r.no)} onApply={() => void apply()}>
       <Field label={{ vi: 'Trạng thái', en: 'Status' }}>
         <select value={f.status} onChange={(e) => bulk.setFields('status', e.currentTarget.value as (typeof moves)[number])} data-testid="bulk-status">
           <option value="">{t({ vi: '— Không đổi —', en: '— No change —' })}</option>

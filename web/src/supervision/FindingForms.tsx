@@ -4,7 +4,7 @@ import { findingKindLabels } from '../../../shared/supervision/labels.js';
 import { type FindingKind, findingKinds } from '../../../shared/supervision/schema.js';
 import { vietnamToday } from '../../../shared/dates.js';
 import { t } from '../i18n.js';
-import { createAction, ErrorAlert, Field, SubmitButton, AddButton, DateInput, SubmitOrCancel } from '../ui/index.js';
+import { createAction, ErrorAlert, Field, SubmitButton, AddButton, DateInput, SubmitOrCancel, TextArea, textBinder } from '../ui/index.js';
 import { newIdempotencyKey, supervisionApi } from './client.js';
 
 /** `madeOn` (the day the recommendation was made) is asked when a recommendation is added, not when one is edited. */
@@ -48,6 +48,7 @@ export function RecFields(props: { prefix: string; value: RecRow; set: (k: keyof
 /** A finding with any number of recommendations, written in one transaction. */
 export function FindingForm(props: { planId: string; reload: () => void }) {
   const [form, setForm] = createStore({ kind: 'shortcoming' as FindingKind, title: '', detail: '', recs: [emptyRec()] });
+  const text = textBinder(form, (key, value) => setForm(key, value));
   const action = createAction();
   let key = newIdempotencyKey();
   const submit = async (e: SubmitEvent) => {
@@ -83,9 +84,7 @@ export function FindingForm(props: { planId: string; reload: () => void }) {
           <input name="finding-title" value={form.title} onInput={(e) => setForm('title', e.currentTarget.value)} />
         </label>
       </div>
-      <Field label={{ vi: 'Chi tiết', en: 'Details' }}>
-        <textarea name="finding-detail" rows="2" value={form.detail} onInput={(e) => setForm('detail', e.currentTarget.value)} />
-      </Field>
+      <TextArea label={{ vi: 'Chi tiết', en: 'Details' }} rows="2" {...text('detail', 'finding-detail')} />
       <Index each={form.recs}>
         {(r, i) => (
           <fieldset>

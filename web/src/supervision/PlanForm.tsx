@@ -31,6 +31,8 @@ import {
   DateInput,
   RecordPicker,
   TextArea,
+  Input,
+  textBinder,
 } from '../ui/index.js';
 import { ownTenant } from '../tenancy/locality.jsx';
 
@@ -160,6 +162,7 @@ function PersonFields(props: { prefix: string; value: Person; set: (k: keyof Per
 function PlanEditor(props: { plan?: PlanSummary }) {
   const navigate = useNavigate();
   const [form, setForm] = createStore<FormState>(props.plan ? fromPlan(props.plan) : blank());
+  const text = textBinder(form, (key, value) => setForm(key, value));
   const action = createAction();
   let idemKey = newIdempotencyKey();
   const draft = createDraft({ key: () => `plan:${props.plan?.id ?? 'new'}`, form, setForm, ready: () => true });
@@ -209,18 +212,14 @@ function PlanEditor(props: { plan?: PlanSummary }) {
               <For each={ownerBodies}>{(b) => <option value={b}>{t(ownerBodyLabels[b])}</option>}</For>
             </select>
           </Field>
-          <Field label={{ vi: 'Tên Ban / Tổ đại biểu / các cơ quan phối hợp', en: 'Committee / group / joint bodies' }}>
-            <input name="ownerName" value={form.ownerName} onInput={(e) => setForm('ownerName', e.currentTarget.value)} />
-          </Field>
+          <Input label={{ vi: 'Tên Ban / Tổ đại biểu / các cơ quan phối hợp', en: 'Committee / group / joint bodies' }} {...text('ownerName')} />
           <Field label={{ vi: 'Loại hoạt động', en: 'Type' }}>
             <select name="type" value={form.type} onChange={(e) => setForm('type', e.currentTarget.value as PlanType)}>
               <For each={planTypes}>{(p) => <option value={p}>{t(planTypeLabels[p])}</option>}</For>
             </select>
           </Field>
         </div>
-        <Field label={{ vi: 'Nội dung giám sát', en: 'Topic' }}>
-          <input name="topic" required value={form.topic} onInput={(e) => setForm('topic', e.currentTarget.value)} />
-        </Field>
+        <Input label={{ vi: 'Nội dung giám sát', en: 'Topic' }} required {...text('topic')} />
         <label>
           {t({ vi: 'Đối tượng chịu sự giám sát', en: 'Supervised units' })}{' '}
           <span class="hint">{t({ vi: 'mỗi dòng một đơn vị', en: 'one unit per line' })}</span>

@@ -8,7 +8,7 @@ import type { Session as PlanSession } from '../../../shared/supervision/schema.
 import type { PlanDetail } from '../../../shared/supervision/views.js';
 import { t } from '../i18n.js';
 import { session } from '../session.js';
-import { Async, type Column, createSelection, DataTable, focusHeading, RecordName, UndoNotice } from '../ui/index.js';
+import { Async, type Table, createSelection, DataTable, focusHeading, RecordName, UndoNotice, BackLink } from '../ui/index.js';
 import { BulkRecommendations } from './BulkRecommendations.jsx';
 import { canWrite, supervisionApi, useLocality, withLocality } from './client.js';
 import { DemoBadge, PlanStatusBadge } from './common.jsx';
@@ -16,12 +16,16 @@ import { AddRecommendation, FindingForm } from './FindingForms.jsx';
 import { PlanTransitions } from './PlanTransitions.jsx';
 import { RecommendationItem } from './RecommendationItem.jsx';
 
-const sessionColumns: Column<PlanSession>[] = [
-  { id: 'date', header: { vi: 'Ngày', en: 'Date' }, cell: (s) => `${s.time ? `${s.time} ` : ''}${formatDate(s.date)}` },
-  { id: 'unit', header: { vi: 'Làm việc với', en: 'With' }, cell: (s) => s.unit },
-  { id: 'place', header: { vi: 'Địa điểm', en: 'Place' }, cell: (s) => s.place ?? '' },
-  { id: 'content', header: { vi: 'Nội dung', en: 'Content' }, cell: (s) => s.content ?? '' },
-];
+const sessionTable: Table<PlanSession> = {
+  columns: [
+    { id: 'date', header: { vi: 'Ngày', en: 'Date' }, cell: (s) => `${s.time ? `${s.time} ` : ''}${formatDate(s.date)}` },
+    { id: 'unit', header: { vi: 'Làm việc với', en: 'With' }, cell: (s) => s.unit },
+    { id: 'place', header: { vi: 'Địa điểm', en: 'Place' }, cell: (s) => s.place ?? '' },
+    { id: 'content', header: { vi: 'Nội dung', en: 'Content' }, cell: (s) => s.content ?? '' },
+  ],
+  label: { vi: 'Lịch làm việc', en: 'Working sessions' },
+  empty: { vi: 'Chưa có lịch làm việc.', en: 'No sessions scheduled.' },
+};
 
 /** One plan: facts, schedule, team, report due date, status steps, findings with recommendations and their follow-up. */
 export function PlanPage() {
@@ -36,9 +40,7 @@ export function PlanPage() {
 
   return (
     <section>
-      <p>
-        <A href={withLocality('/supervision', locality())}>← {t({ vi: 'Danh sách kế hoạch', en: 'All plans' })}</A>
-      </p>
+      <BackLink href={withLocality('/supervision', locality())} label={{ vi: 'Danh sách kế hoạch', en: 'All plans' }} />
       <Async of={detail}>{(d) => <PlanView detail={d()} writable={writable()} own={!locality()} locality={locality()} reload={refetch} />}</Async>
     </section>
   );
@@ -155,14 +157,7 @@ function PlanView(props: { detail: PlanDetail; writable: boolean; own: boolean; 
       </div>
 
       <div class="sup-section">
-        <DataTable
-          heading
-          rows={[...plan().sessions].sort((a, b) => a.date.localeCompare(b.date))}
-          columns={sessionColumns}
-          label={{ vi: 'Lịch làm việc', en: 'Working sessions' }}
-          empty={{ vi: 'Chưa có lịch làm việc.', en: 'No sessions scheduled.' }}
-          stack
-        />
+        <DataTable rows={[...plan().sessions].sort((a, b) => a.date.localeCompare(b.date))} {...sessionTable} heading stack />
       </div>
 
       <div class="sup-section">

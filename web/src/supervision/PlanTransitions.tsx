@@ -78,16 +78,12 @@ export function PlanTransitions(props: { plan: PlanSummary; today: string; reloa
         title={asking() ? planStatusActions[asking()!] : { vi: '', en: '' }}
         message={asking() ? { vi: stepConsequences[asking()!].vi + undoLater.vi, en: stepConsequences[asking()!].en + undoLater.en } : { vi: '', en: '' }}
         confirmLabel={asking() ? planStatusActions[asking()!] : undefined}
-        busy={action.busy()}
-        error={action.error()}
+        action={action}
         onConfirm={() => {
           const to = asking()!;
           void act(() => supervisionApi.move(props.plan.id, { to, version: props.plan.version, on: on() || undefined, note: note().trim() || undefined }));
         }}
-        onCancel={() => {
-          setAsking(null);
-          action.setError(null);
-        }}
+        onCancel={() => setAsking(null)}
         testId="plan-step-dialog"
         confirmTestId="plan-step-confirm"
       />

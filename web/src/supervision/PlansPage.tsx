@@ -5,7 +5,7 @@ import { ownerBodyLabels, planStatusLabels, planTypeLabels } from '../../../shar
 import { planStatuses } from '../../../shared/supervision/schema.js';
 import type { PlanSummary } from '../../../shared/supervision/views.js';
 import { t, ui } from '../i18n.js';
-import { type Column, createPagedList, Field, focusHeading, LocalityPicker, PagedTable, FilterForm, Select } from '../ui/index.js';
+import { type Table, createPagedList, Field, focusHeading, LocalityPicker, PagedTable, FilterForm, Select } from '../ui/index.js';
 import { canWrite, supervisionApi, useLocality, withLocality } from './client.js';
 import { DemoBadge, PlanStatusBadge } from './common.jsx';
 
@@ -20,66 +20,70 @@ export function PlansPage() {
   const [text, setText] = createSignal('');
   const [query, setQuery] = createSignal('');
   const filters = () => ({ status: status() || undefined, year: year() ? Number(year()) : undefined, q: query() || undefined, locality: locality() });
-  const list = createPagedList(filters, async (f, cursor) => {
-    const page = await supervisionApi.list({ ...f, cursor });
-    return { items: page.items, next: page.nextCursor };
-  });
-  const columns: Column<PlanSummary>[] = [
-    {
-      id: 'topic',
-      header: { vi: 'Nội dung giám sát', en: 'Topic' },
-      cell: (p) => (
-        <>
-          <A href={withLocality(`/supervision/plans/${p.id}`, locality())}>{p.topic}</A>
-          <div class="muted">{t(planTypeLabels[p.type])}</div>
-          <Show when={p.demo}>
-            <DemoBadge />
-          </Show>
-        </>
-      ),
-    },
-    {
-      id: 'owner',
-      header: { vi: 'Chủ thể', en: 'Owner' },
-      cell: (p) => (
-        <>
-          {t(ownerBodyLabels[p.owner.body])}
-          <Show when={p.owner.name}>
-            <div class="muted">{p.owner.name}</div>
-          </Show>
-        </>
-      ),
-    },
-    {
-      id: 'period',
-      header: { vi: 'Thời gian', en: 'Period' },
-      sort: (p) => p.period.from,
-      cell: (p) => `${formatDate(p.period.from)} – ${formatDate(p.period.to)}`,
-    },
-    { id: 'status', header: { vi: 'Trạng thái', en: 'Status' }, cell: (p) => <PlanStatusBadge status={p.status} /> },
-    {
-      id: 'due',
-      header: { vi: 'Hạn báo cáo', en: 'Report due' },
-      sort: (p) => p.reportDueOn ?? '',
-      cell: (p) => (
-        <>
-          {p.reportDueOn ? formatDate(p.reportDueOn) : '—'}
-          <Show when={p.reportOverdue}>
-            {' '}
-            <span class="badge overdue">{t({ vi: 'Chậm báo cáo', en: 'Report late' })}</span>
-          </Show>
-        </>
-      ),
-    },
-    {
-      id: 'open',
-      header: { vi: 'Kiến nghị chưa xong', en: 'Open recs' },
-      num: true,
-      descFirst: true,
-      sort: (p) => p.openRecommendations,
-      cell: (p) => p.openRecommendations,
-    },
-  ];
+  const list = createPagedList(filters, (f, cursor) => supervisionApi.list({ ...f, cursor }));
+  const planTable: Table<PlanSummary> = {
+    columns: [
+      {
+        id: 'topic',
+        header: { vi: 'Nội dung giám sát', en: 'Topic' },
+        cell: (p) => (
+          <>
+            <A href={withLocality(`/supervision/plans/${p.id}`, locality())}>{p.topic}</A>
+            <div class="muted">{t(planTypeLabels[p.type])}</div>
+            <Show when={p.demo}>
+              <DemoBadge />
+            </Show>
+          </>
+        ),
+      },
+      {
+        id: 'owner',
+        header: { vi: 'Chủ thể', en: 'Owner' },
+        cell: (p) => (
+          <>
+            {t(ownerBodyLabels[p.owner.body])}
+            <Show when={p.owner.name}>
+              <div class="muted">{p.owner.name}</div>
+            </Show>
+          </>
+        ),
+      },
+      {
+        id: 'period',
+        header: { vi: 'Thời gian', en: 'Period' },
+        sort: (p) => p.period.from,
+        cell: (p) => `${formatDate(p.period.from)} – ${formatDate(p.period.to)}`,
+      },
+      { id: 'status', header: { vi: 'Trạng thái', en: 'Status' }, cell: (p) => <PlanStatusBadge status={p.status} /> },
+      {
+        id: 'due',
+        header: { vi: 'Hạn báo cáo', en: 'Report due' },
+        sort: (p) => p.reportDueOn ?? '',
+        cell: (p) => (
+          <>
+            {p.reportDueOn ? formatDate(p.reportDueOn) : '—'}
+            <Show when={p.reportOverdue}>
+              {' '}
+              <span class="badge overdue">{t({ vi: 'Chậm báo cáo', en: 'Report late' })}</span>
+            </Show>
+          </>
+        ),
+      },
+      {
+        id: 'open',
+        header: { vi: 'Kiến nghị chưa xong', en: 'Open recs' },
+        num: true,
+        descFirst: true,
+        sort: (p) => p.openRecommendations,
+        cell: (p) => p.openRecommendations,
+      },
+    ],
+    label: { vi: 'Kế hoạch giám sát', en: 'Supervision plans' },
+    testId: 'plan-list',
+    emptyTestId: 'no-plans',
+    empty,
+    rowAttrs: () => ({ 'data-testid': 'plan-row' }),
+  };
 
   return (
     <section>
@@ -121,16 +125,7 @@ export function PlansPage() {
           {t({ vi: 'Tìm', en: 'Search' })}
         </button>
       </FilterForm>
-      <PagedTable
-        list={list}
-        columns={columns}
-        label={{ vi: 'Kế hoạch giám sát', en: 'Supervision plans' }}
-        testId="plan-list"
-        emptyTestId="no-plans"
-        empty={empty}
-        rowAttrs={() => ({ 'data-testid': 'plan-row' })}
-        moreTestId="more-plans"
-      />
+      <PagedTable list={list} {...planTable} moreTestId="more-plans" />
     </section>
   );
 }

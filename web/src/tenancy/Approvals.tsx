@@ -4,7 +4,7 @@ import { signUpListSchema, type Tenant, type TenantStatus } from '../../../share
 import { decisionResultSchema, type InvitationCreated } from '../../../shared/users/schema.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { Async, type Column, ConfirmDialog, createAction, DataTable, FormDialog, ErrorAlert, Field, GatedPage, SubmitButton } from '../ui/index.js';
+import { Async, type Table, ConfirmDialog, createAction, DataTable, FormDialog, ErrorAlert, Field, GatedPage, SubmitButton } from '../ui/index.js';
 import { InvitationLink } from './InvitationLink.jsx';
 import { TenantStatusFilter } from './TenantStatusFilter.jsx';
 import { tenantStatusLabels } from './labels.js';
@@ -42,75 +42,79 @@ function SignupList() {
     refetch();
   };
 
-  const columns: Column<Tenant>[] = [
-    {
-      id: 'name',
-      header: { vi: 'Đơn vị', en: 'Locality' },
-      sort: (tn) => tn.name,
-      cell: (tn) => (
-        <>
-          <strong>{tn.name}</strong>
-          <div class="hint">{tn.localityCode}</div>
-        </>
-      ),
-    },
-    {
-      id: 'agency',
-      header: { vi: 'Cơ quan / người liên hệ', en: 'Agency / contact' },
-      cell: (tn) => (
-        <>
-          {tn.agency}
-          <div class="hint">
-            {tn.contactName} · {tn.contactEmail}
-          </div>
-        </>
-      ),
-    },
-    {
-      id: 'requested',
-      header: { vi: 'Ngày đăng ký', en: 'Requested' },
-      descFirst: true,
-      sort: (tn) => tn.requestedAt ?? tn.createdAt,
-      cell: (tn) => formatDate(tn.requestedAt ?? tn.createdAt),
-    },
-    {
-      id: 'status',
-      header: { vi: 'Trạng thái', en: 'Status' },
-      cell: (tn) => (
-        <>
-          <span class={`badge ${tn.status}`}>{t(tenantStatusLabels[tn.status])}</span>
-          <Show when={tn.rejectionReason}>
-            <div class="hint">{tn.rejectionReason}</div>
+  const signupTable: Table<Tenant> = {
+    columns: [
+      {
+        id: 'name',
+        header: { vi: 'Đơn vị', en: 'Locality' },
+        sort: (tn) => tn.name,
+        cell: (tn) => (
+          <>
+            <strong>{tn.name}</strong>
+            <div class="hint">{tn.localityCode}</div>
+          </>
+        ),
+      },
+      {
+        id: 'agency',
+        header: { vi: 'Cơ quan / người liên hệ', en: 'Agency / contact' },
+        cell: (tn) => (
+          <>
+            {tn.agency}
+            <div class="hint">
+              {tn.contactName} · {tn.contactEmail}
+            </div>
+          </>
+        ),
+      },
+      {
+        id: 'requested',
+        header: { vi: 'Ngày đăng ký', en: 'Requested' },
+        descFirst: true,
+        sort: (tn) => tn.requestedAt ?? tn.createdAt,
+        cell: (tn) => formatDate(tn.requestedAt ?? tn.createdAt),
+      },
+      {
+        id: 'status',
+        header: { vi: 'Trạng thái', en: 'Status' },
+        cell: (tn) => (
+          <>
+            <span class={`badge ${tn.status}`}>{t(tenantStatusLabels[tn.status])}</span>
+            <Show when={tn.rejectionReason}>
+              <div class="hint">{tn.rejectionReason}</div>
+            </Show>
+          </>
+        ),
+      },
+      {
+        id: 'actions',
+        header: { vi: 'Thao tác', en: 'Actions' },
+        hiddenHeader: true,
+        cell: (tn) => (
+          <Show when={tn.status === 'pending'}>
+            <div class="row-actions">
+              <SubmitButton
+                type="button"
+                label={{ vi: 'Phê duyệt', en: 'Approve' }}
+                busy={action.busy()}
+                onClick={() => setPending({ tenant: tn, decision: 'approve' })}
+              />
+              <button type="button" class="button secondary" onClick={() => setPending({ tenant: tn, decision: 'reject' })}>
+                {t({ vi: 'Từ chối', en: 'Reject' })}
+              </button>
+            </div>
           </Show>
-        </>
-      ),
-    },
-    {
-      id: 'actions',
-      header: { vi: 'Thao tác', en: 'Actions' },
-      hiddenHeader: true,
-      cell: (tn) => (
-        <Show when={tn.status === 'pending'}>
-          <div class="row-actions">
-            <SubmitButton
-              type="button"
-              label={{ vi: 'Phê duyệt', en: 'Approve' }}
-              busy={action.busy()}
-              onClick={() => setPending({ tenant: tn, decision: 'approve' })}
-            />
-            <button type="button" class="button secondary" onClick={() => setPending({ tenant: tn, decision: 'reject' })}>
-              {t({ vi: 'Từ chối', en: 'Reject' })}
-            </button>
-          </div>
-        </Show>
-      ),
-    },
-  ];
-
-  const close = () => {
-    setPending(null);
-    action.setError(null);
+        ),
+      },
+    ],
+    label: { vi: 'Đăng ký của các đơn vị', en: 'Sign-ups' },
+    testId: 'signups',
+    emptyTestId: 'no-signups',
+    empty: { vi: 'Chưa có đăng ký nào.', en: 'No sign-ups yet.' },
+    rowAttrs: (tn) => ({ 'data-locality': tn.localityCode ?? '' }),
   };
+
+  const close = () => setPending(null);
 
   return (
     <>
@@ -130,20 +134,7 @@ function SignupList() {
           </>
         )}
       </Show>
-      <Async of={list}>
-        {(tenants) => (
-          <DataTable
-            rows={tenants()}
-            columns={columns}
-            label={{ vi: 'Đăng ký của các đơn vị', en: 'Sign-ups' }}
-            testId="signups"
-            emptyTestId="no-signups"
-            empty={{ vi: 'Chưa có đăng ký nào.', en: 'No sign-ups yet.' }}
-            rowAttrs={(tn) => ({ 'data-locality': tn.localityCode ?? '' })}
-            stack
-          />
-        )}
-      </Async>
+      <Async of={list}>{(tenants) => <DataTable rows={tenants()} {...signupTable} stack />}</Async>
       <ConfirmDialog
         open={pending()?.decision === 'approve'}
         title={{ vi: 'Phê duyệt đăng ký', en: 'Approve the sign-up' }}
@@ -152,8 +143,7 @@ function SignupList() {
           en: `${pending()?.tenant.name ?? ''} becomes active and its contact is invited as the unit's administrator. An approval cannot be undone.`,
         }}
         confirmLabel={{ vi: 'Phê duyệt', en: 'Approve' }}
-        busy={action.busy()}
-        error={action.error()}
+        action={action}
         onConfirm={() => void decide(pending()!)}
         onCancel={close}
         testId="approve-dialog"
@@ -163,8 +153,7 @@ function SignupList() {
         open={pending()?.decision === 'reject'}
         title={{ vi: 'Từ chối đăng ký', en: 'Reject the sign-up' }}
         submitLabel={{ vi: 'Xác nhận từ chối', en: 'Confirm rejection' }}
-        busy={action.busy()}
-        error={action.error()}
+        action={action}
         onSubmit={() => void decide(pending()!)}
         onClose={close}
       >

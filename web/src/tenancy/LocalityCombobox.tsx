@@ -1,8 +1,8 @@
-import { createEffect, createResource, createSignal, For, on, onCleanup, Show } from 'solid-js';
+import { createEffect, createResource, For, on, Show } from 'solid-js';
 import { provinceLocalitiesSchema } from '../../../shared/localities/views.js';
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { comboboxKeydown } from '../ui/combobox.js';
+import { createTypeAhead } from '../ui/combobox.js';
 import '../ui/ui.css';
 import type { ProvinceItem, Unit } from './SignUp.jsx';
 
@@ -14,12 +14,8 @@ const SHOWN = 12;
  * Enter picks, Esc closes. The API does the diacritics-insensitive matching.
  */
 export function LocalityCombobox(props: { province: ProvinceItem | undefined; value: Unit | null; onChange: (u: Unit | null) => void }) {
-  const [text, setText] = createSignal('');
-  const [query, setQuery] = createSignal('');
-  const [open, setOpen] = createSignal(false);
-  const [active, setActive] = createSignal(0);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  onCleanup(() => clearTimeout(timer));
+  const typeAhead = createTypeAhead(150);
+  const { text, setText, query, setQuery, open, setOpen, active, setActive } = typeAhead;
 
   // A new province starts the search afresh.
   createEffect(
@@ -45,19 +41,15 @@ export function LocalityCombobox(props: { province: ProvinceItem | undefined; va
   const more = () => (matches.latest?.length ?? 0) > SHOWN;
 
   const type = (value: string) => {
-    setText(value);
+    typeAhead.type(value);
     props.onChange(null);
-    setOpen(true);
-    setActive(0);
-    clearTimeout(timer);
-    timer = setTimeout(() => setQuery(value.trim()), 150);
   };
   const pick = (u: Unit) => {
     props.onChange(u);
     setText(u.name);
     setOpen(false);
   };
-  const keydown = (e: KeyboardEvent) => comboboxKeydown(e, { open, setOpen, options: shown, active, setActive, pick });
+  const keydown = typeAhead.keydown(shown, pick);
   const optionId = (code: string) => `signup-locality-${code}`;
 
   return (

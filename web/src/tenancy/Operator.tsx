@@ -4,12 +4,30 @@ import { provinceListSchema } from '../../../shared/localities/views.js';
 import { type Tenant, type TenantStatus, tenantListSchema } from '../../../shared/tenancy/schema.js';
 import { type InvitationCreated, provinceOnboardedSchema } from '../../../shared/users/schema.js';
 import { api } from '../api.js';
-import { t } from '../i18n.js';
-import { type Column, ConfirmDialog, createAction, createPagedList, ErrorAlert, Field, GatedPage, Input, PagedTable, SubmitButton } from '../ui/index.js';
+import { t, type Text } from '../i18n.js';
+import {
+  type Table,
+  ConfirmDialog,
+  createAction,
+  createPagedList,
+  pageUrl,
+  ErrorAlert,
+  Field,
+  GatedPage,
+  Input,
+  PagedTable,
+  SubmitButton,
+} from '../ui/index.js';
 import { InvitationLink } from './InvitationLink.jsx';
 import { TenantStatusFilter } from './TenantStatusFilter.jsx';
 import { tenantStatusLabels } from './labels.js';
 import './tenancy.css';
+
+/** What onboarding a province creates, and who hands the link over. */
+const onboardingExplained: Text = {
+  vi: 'Chọn tỉnh, thành phố theo danh mục hành chính hiện hành. Hệ thống tạo đơn vị cấp tỉnh và lời mời cho quản trị viên đầu tiên; bạn chuyển đường dẫn mời cho người đó.',
+  en: 'Pick the province from the current official list. The system creates the province tenant and an invitation for its first admin; you hand the link over.',
+};
 
 const fieldLabels = {
   provinceCode: { vi: 'Tỉnh, thành phố', en: 'Province' },
@@ -62,12 +80,7 @@ function OnboardProvince(props: { onOnboarded: () => void }) {
   return (
     <>
       <h2>{t({ vi: 'Tạo đơn vị cấp tỉnh', en: 'Onboard a province' })}</h2>
-      <p class="hint">
-        {t({
-          vi: 'Chọn tỉnh, thành phố theo danh mục hành chính hiện hành. Hệ thống tạo đơn vị cấp tỉnh và lời mời cho quản trị viên đầu tiên; bạn chuyển đường dẫn mời cho người đó.',
-          en: 'Pick the province from the current official list. The system creates the province tenant and an invitation for its first admin; you hand the link over.',
-        })}
-      </p>
+      <p class="hint">{t(onboardingExplained)}</p>
       <form
         class="form narrow"
         data-testid="onboard-form"
@@ -122,13 +135,9 @@ function OnboardProvince(props: { onOnboarded: () => void }) {
           en: `${provinceName()} gets its tenant (active) and ${adminEmail()} is invited as its province admin. A province can be onboarded only once.`,
         }}
         confirmLabel={{ vi: 'Tạo đơn vị', en: 'Create' }}
-        busy={action.busy()}
-        error={action.error()}
+        action={action}
         onConfirm={() => void onboard()}
-        onCancel={() => {
-          setConfirming(false);
-          action.setError(null);
-        }}
+        onCancel={() => setConfirming(false)}
         testId="onboard-dialog"
         confirmTestId="onboard-confirm"
       />
@@ -150,35 +159,37 @@ function TenantList(props: { refresh: number }) {
     if (status()) q.set('status', status());
     return { params: q.toString(), refresh: props.refresh };
   });
-  const list = createPagedList(query, async (q, cursor) => {
-    const params = new URLSearchParams(q.params);
-    if (cursor) params.set('cursor', cursor);
-    const page = await api.get(`/api/tenancy/tenants?${params}`, tenantListSchema);
-    return { items: page.items, next: page.nextCursor };
-  });
+  const list = createPagedList(query, (q, cursor) => api.get(pageUrl('/api/tenancy/tenants', q.params, cursor), tenantListSchema));
 
-  const columns: Column<Tenant>[] = [
-    {
-      id: 'name',
-      header: { vi: 'Đơn vị', en: 'Tenant' },
-      cell: (tn) => (
-        <>
-          <strong>{tn.name}</strong>
-          <div class="hint">
-            {tn.provinceCode}
-            {tn.localityCode ? `/${tn.localityCode}` : ''} · {t(kindLabels[tn.kind])}
-          </div>
-        </>
-      ),
-    },
-    { id: 'province', header: { vi: 'Tỉnh, thành phố', en: 'Province' }, cell: (tn) => tn.provinceName },
-    {
-      id: 'status',
-      header: { vi: 'Trạng thái', en: 'Status' },
-      cell: (tn) => <span class={`badge ${tn.status}`}>{t(tenantStatusLabels[tn.status])}</span>,
-    },
-    { id: 'created', header: { vi: 'Ngày tạo', en: 'Created' }, cell: (tn) => formatDate(tn.createdAt) },
-  ];
+  const tenantTable: Table<Tenant> = {
+    columns: [
+      {
+        id: 'name',
+        header: { vi: 'Đơn vị', en: 'Tenant' },
+        cell: (tn) => (
+          <>
+            <strong>{tn.name}</strong>
+            <div class="hint">
+              {tn.provinceCode}
+              {tn.localityCode ? `/${tn.localityCode}` : ''} · {t(kindLabels[tn.kind])}
+            </div>
+          </>
+        ),
+      },
+      { id: 'province', header: { vi: 'Tỉnh, thành phố', en: 'Province' }, cell: (tn) => tn.provinceName },
+      {
+        id: 'status',
+        header: { vi: 'Trạng thái', en: 'Status' },
+        cell: (tn) => <span class={`badge ${tn.status}`}>{t(tenantStatusLabels[tn.status])}</span>,
+      },
+      { id: 'created', header: { vi: 'Ngày tạo', en: 'Created' }, cell: (tn) => formatDate(tn.createdAt) },
+    ],
+    label: { vi: 'Các đơn vị trên hệ thống', en: 'Tenants of the platform' },
+    testId: 'tenants',
+    emptyTestId: 'no-tenants',
+    empty: { vi: 'Không có đơn vị nào phù hợp.', en: 'No tenants match.' },
+    rowAttrs: (tn) => ({ 'data-tenant': `${tn.provinceCode}/${tn.localityCode ?? 'P'}` }),
+  };
 
   return (
     <>
@@ -197,16 +208,7 @@ function TenantList(props: { refresh: number }) {
         </Field>
         <TenantStatusFilter value={status()} onChange={setStatus} />
       </div>
-      <PagedTable
-        list={list}
-        columns={columns}
-        label={{ vi: 'Các đơn vị trên hệ thống', en: 'Tenants of the platform' }}
-        testId="tenants"
-        emptyTestId="no-tenants"
-        empty={{ vi: 'Không có đơn vị nào phù hợp.', en: 'No tenants match.' }}
-        rowAttrs={(tn) => ({ 'data-tenant': `${tn.provinceCode}/${tn.localityCode ?? 'P'}` })}
-        moreTestId="tenants-more"
-      />
+      <PagedTable list={list} {...tenantTable} moreTestId="tenants-more" />
     </>
   );
 }

@@ -27,50 +27,48 @@ export function SelectBox(props: { selection: Selection; no: number; label: Text
  * changed meanwhile, a move that is not allowed) is listed under it, naming the records.
  */
 export function BulkBar(props: {
-  selection: Selection;
+  /** The change the bar sends (createBulkChange): what is selected, what the records are called, the request's state. */
+  change: { selection: Selection; noun: Text; action: { busy: () => boolean; error: () => unknown }; done: () => string };
   /** Every selectable key, for "select all". */
   selectable: number[];
-  noun: Text;
-  busy: boolean;
-  error: unknown;
-  done?: string;
   onApply: () => void;
   children: JSX.Element;
 }) {
-  const count = () => props.selection.size();
+  const noun = () => props.change.noun;
+  const count = () => props.change.selection.size();
   return (
     <form
       class="bulk-bar"
       data-testid="bulk-bar"
-      aria-label={t({ vi: `Thay đổi nhiều ${props.noun.vi} cùng lúc`, en: `Change several ${props.noun.en} at once` })}
+      aria-label={t({ vi: `Thay đổi nhiều ${noun().vi} cùng lúc`, en: `Change several ${noun().en} at once` })}
       onSubmit={(e) => {
         e.preventDefault();
         props.onApply();
       }}
     >
       <fieldset>
-        <legend>{t({ vi: `Thay đổi nhiều ${props.noun.vi} cùng lúc`, en: `Change several ${props.noun.en} at once` })}</legend>
+        <legend>{t({ vi: `Thay đổi nhiều ${noun().vi} cùng lúc`, en: `Change several ${noun().en} at once` })}</legend>
         <p class="bulk-count" role="status" data-testid="bulk-count">
-          {t({ vi: `Đã chọn ${count()} ${props.noun.vi}`, en: `${count()} ${props.noun.en} selected` })}
-          <Show when={props.done}>{(d) => <> — {d()}</>}</Show>
+          {t({ vi: `Đã chọn ${count()} ${noun().vi}`, en: `${count()} ${noun().en} selected` })}
+          <Show when={props.change.done()}>{(d) => <> — {d()}</>}</Show>
         </p>
         <div class="actions">
-          <button type="button" class="button secondary small" onClick={() => props.selection.all(props.selectable)} data-testid="bulk-all">
+          <button type="button" class="button secondary small" onClick={() => props.change.selection.all(props.selectable)} data-testid="bulk-all">
             {t({ vi: 'Chọn tất cả', en: 'Select all' })}
           </button>
-          <button type="button" class="button secondary small" disabled={count() === 0} onClick={() => props.selection.clear()}>
+          <button type="button" class="button secondary small" disabled={count() === 0} onClick={() => props.change.selection.clear()}>
             {t({ vi: 'Bỏ chọn', en: 'Clear' })}
           </button>
         </div>
         <div class="bulk-fields">{props.children}</div>
         <SubmitButton
-          label={{ vi: `Áp dụng cho ${count()} ${props.noun.vi}`, en: `Apply to ${count()} ${props.noun.en}` }}
-          busy={props.busy}
+          label={{ vi: `Áp dụng cho ${count()} ${noun().vi}`, en: `Apply to ${count()} ${noun().en}` }}
+          busy={props.change.action.busy()}
           disabled={count() === 0}
           data-testid="bulk-apply"
         />
       </fieldset>
-      <ErrorAlert error={props.error} />
+      <ErrorAlert error={props.change.action.error()} />
     </form>
   );
 }

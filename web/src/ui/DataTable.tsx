@@ -26,6 +26,19 @@ export type Column<T> = {
 
 type RowAttrs = Record<string, string | undefined> & { class?: string };
 
+/**
+ * A table as data, declared once beside its columns: what it shows and how it is named, apart from
+ * where its rows come from. Pages spread it into DataTable or PagedTable.
+ */
+export type Table<T> = {
+  columns: Column<T>[];
+  label: Text;
+  testId?: string;
+  empty?: Text;
+  emptyTestId?: string;
+  rowAttrs?: (row: T) => RowAttrs;
+};
+
 export const emptyText: Text = { vi: 'Không có dữ liệu.', en: 'Nothing to show.' };
 
 export function sortRows<T>(rows: readonly T[], columns: Column<T>[], sort: Sort | undefined): T[] {
@@ -44,23 +57,19 @@ export function sortRows<T>(rows: readonly T[], columns: Column<T>[], sort: Sort
  * table, and on phones it scrolls inside its own box (focusable, named) or — `stack` — shows each row
  * as labelled lines. Sorting is internal unless `sort`/`onSort` are given (two tables sharing one order).
  */
-export function DataTable<T>(props: {
-  rows: readonly T[];
-  columns: Column<T>[];
-  label: Text;
-  testId?: string;
-  empty?: Text;
-  emptyTestId?: string;
-  rowAttrs?: (row: T) => RowAttrs;
-  sort?: Sort;
-  initialSort?: Sort;
-  onSort?: (sort: Sort) => void;
-  stack?: boolean;
-  /** Show the label above the table as its section heading (h2), empty or not. */
-  heading?: boolean;
-  /** A totals row, under the rows. */
-  footer?: JSX.Element;
-}) {
+export function DataTable<T>(
+  props: Table<T> & {
+    rows: readonly T[];
+    sort?: Sort;
+    initialSort?: Sort;
+    onSort?: (sort: Sort) => void;
+    stack?: boolean;
+    /** Show the label above the table as its section heading (h2), empty or not. */
+    heading?: boolean;
+    /** A totals row, under the rows. */
+    footer?: JSX.Element;
+  },
+) {
   const [ownSort, setOwnSort] = createSignal<Sort | undefined>(props.initialSort);
   const sort = () => props.sort ?? ownSort();
   const rows = createMemo(() => sortRows(props.rows, props.columns, sort()));

@@ -1,5 +1,6 @@
 import { createEffect, createUniqueId, type JSX, onCleanup, Show } from 'solid-js';
 import { t, type Text } from '../i18n.js';
+import type { Action } from './action.js';
 import { ErrorAlert } from './ErrorAlert.jsx';
 import { SubmitButton } from './Field.jsx';
 import './ui.css';
@@ -51,6 +52,23 @@ export function Dialog(props: { open: boolean; title: Text; onClose: () => void;
 }
 
 export const cancelText: Text = { vi: 'Hủy', en: 'Cancel' };
+
+/**
+ * The write a dialog asks for: its busy state and its error show in the dialog, and closing the
+ * dialog clears the error (it belonged to the request just given up). Without it, `busy`/`error`.
+ */
+type DialogAction = { action?: Action; busy?: boolean; error?: unknown };
+
+function actionOf(props: DialogAction, close: () => void) {
+  return {
+    busy: () => (props.action ? props.action.busy() : props.busy),
+    error: () => (props.action ? props.action.error() : props.error),
+    close: () => {
+      props.action?.setError(null);
+      close();
+    },
+  };
+}
 export const confirmText: Text = { vi: 'Xác nhận', en: 'Confirm' };
 
 /** A form's submit button and, after it, Cancel (which closes the form without a request). */
@@ -66,30 +84,31 @@ export function SubmitOrCancel(props: { label: Text; busy?: boolean; onCancel: (
 }
 
 /** "Are you sure?" before a consequential write; shows the write's error inside the dialog. */
-export function ConfirmDialog(props: {
-  open: boolean;
-  title: Text;
-  message: Text;
-  confirmLabel?: Text;
-  busy?: boolean;
-  error?: unknown;
-  onConfirm: () => void;
-  onCancel: () => void;
-  testId?: string;
-  confirmTestId?: string;
-}) {
+export function ConfirmDialog(
+  props: DialogAction & {
+    open: boolean;
+    title: Text;
+    message: Text;
+    confirmLabel?: Text;
+    onConfirm: () => void;
+    onCancel: () => void;
+    testId?: string;
+    confirmTestId?: string;
+  },
+) {
+  const write = actionOf(props, () => props.onCancel());
   return (
-    <Dialog open={props.open} title={props.title} onClose={props.onCancel} testId={props.testId}>
+    <Dialog open={props.open} title={props.title} onClose={write.close} testId={props.testId}>
       <p>{t(props.message)}</p>
-      <ErrorAlert error={props.error} />
+      <ErrorAlert error={write.error()} />
       <div class="dialog-actions">
-        <button type="button" class="button secondary dialog-cancel" disabled={props.busy} onClick={() => props.onCancel()}>
+        <button type="button" class="button secondary dialog-cancel" disabled={write.busy()} onClick={write.close}>
           {t(cancelText)}
         </button>
         <SubmitButton
           type="button"
           label={props.confirmLabel ?? confirmText}
-          busy={props.busy}
+          busy={write.busy()}
           data-testid={props.confirmTestId}
           onClick={() => props.onConfirm()}
         />
@@ -99,19 +118,20 @@ export function ConfirmDialog(props: {
 }
 
 /** A dialog holding a small form (a reason, a note): its fields, the write's error, Cancel and the submit button. */
-export function FormDialog(props: {
-  open: boolean;
-  title: Text;
-  submitLabel: Text;
-  busy?: boolean;
-  error?: unknown;
-  onSubmit: () => void;
-  onClose: () => void;
-  children: JSX.Element;
-  testId?: string;
-}) {
+export function FormDialog(
+  props: DialogAction & {
+    open: boolean;
+    title: Text;
+    submitLabel: Text;
+    onSubmit: () => void;
+    onClose: () => void;
+    children: JSX.Element;
+    testId?: string;
+  },
+) {
+  const write = actionOf(props, () => props.onClose());
   return (
-    <Dialog open={props.open} title={props.title} onClose={props.onClose} testId={props.testId}>
+    <Dialog open={props.open} title={props.title} onClose={write.close} testId={props.testId}>
       <form
         class="form"
         onSubmit={(e) => {
@@ -120,12 +140,12 @@ export function FormDialog(props: {
         }}
       >
         {props.children}
-        <ErrorAlert error={props.error} />
+        <ErrorAlert error={write.error()} />
         <div class="dialog-actions">
-          <button type="button" class="button secondary dialog-cancel" onClick={() => props.onClose()}>
+          <button type="button" class="button secondary dialog-cancel" onClick={write.close}>
             {t(cancelText)}
           </button>
-          <SubmitButton label={props.submitLabel} busy={props.busy} />
+          <SubmitButton label={props.submitLabel} busy={write.busy()} />
         </div>
       </form>
     </Dialog>

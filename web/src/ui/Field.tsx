@@ -66,6 +66,22 @@ export function PasswordInput(props: {
 
 type LabelProps = { label: Text; hint?: Text; fieldClass?: string };
 
+type TextKey<F> = { [K in keyof F]: F[K] extends string ? K : never }[keyof F] & string;
+
+/**
+ * Binds text fields to a form store: `text('summary')` is the name (the key unless given), the
+ * value and the input handler of the field that edits `form.summary` (spread into Input or TextArea).
+ */
+export function textBinder<F extends object>(form: F, set: (key: TextKey<F>, value: string) => void) {
+  return (key: TextKey<F>, name: string = key) => ({
+    name,
+    get value() {
+      return form[key] as string;
+    },
+    onInput: (e: { currentTarget: { value: string } }) => set(key, e.currentTarget.value),
+  });
+}
+
 /** A control inside its Field: the label props go to the Field, every other attribute to the control. */
 function labelled<A extends object>(control: (attributes: A) => JSX.Element) {
   return (props: LabelProps & A) => {

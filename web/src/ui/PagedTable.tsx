@@ -1,23 +1,13 @@
 import { Show } from 'solid-js';
-import { t, type Text, ui } from '../i18n.js';
-import { type Column, DataTable } from './DataTable.jsx';
+import { t, ui } from '../i18n.js';
+import { DataTable, type Table } from './DataTable.jsx';
 import { ErrorAlert } from './ErrorAlert.jsx';
 import { LoadMore } from './paged.jsx';
 
 type List<T> = { items: () => T[]; next: () => string | null; busy: () => boolean; loaded: () => boolean; error: () => unknown; loadMore: () => void };
 
 /** A paged list as a table: its error, "Đang tải…" until the first page, the table or its empty state, "Xem thêm". */
-export function PagedTable<T>(props: {
-  list: List<T>;
-  columns: Column<T>[];
-  label: Text;
-  testId?: string;
-  empty?: Text;
-  emptyTestId?: string;
-  rowAttrs?: (row: T) => Record<string, string | undefined>;
-  moreTestId?: string;
-  errorTestId?: string;
-}) {
+export function PagedTable<T>(props: Table<T> & { list: List<T>; moreTestId?: string; errorTestId?: string }) {
   return (
     <>
       <ErrorAlert error={props.list.error()} testId={props.errorTestId} />

@@ -1,6 +1,6 @@
-import { createResource, createSignal, createUniqueId, For, onCleanup, Show } from 'solid-js';
+import { createResource, createUniqueId, For, Show } from 'solid-js';
 import { t, type Text } from '../i18n.js';
-import { comboboxKeydown } from './combobox.js';
+import { createTypeAhead } from './combobox.js';
 import { describeRecord, type RecordKind, type RecordRef, recordLabel, searchRecords } from './records.js';
 import './ui.css';
 
@@ -28,13 +28,9 @@ export function RecordPicker(props: {
   /** Show the label above the field (default); inline rows name the field for screen readers only. */
   inline?: boolean;
 }) {
-  const [text, setText] = createSignal('');
-  const [query, setQuery] = createSignal<string | null>(null);
-  const [open, setOpen] = createSignal(false);
-  const [active, setActive] = createSignal(0);
+  const typeAhead = createTypeAhead(200, null);
+  const { text, setText, query, setQuery, open, setOpen, active, setActive, type } = typeAhead;
   const listId = createUniqueId();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  onCleanup(() => clearTimeout(timer));
 
   const [matches] = createResource(
     () => (query() === null ? false : { q: query()!, kind: props.kind }),
@@ -46,19 +42,12 @@ export function RecordPicker(props: {
   );
   const shown = () => (matches.error ? [] : (matches.latest ?? []).slice(0, SHOWN));
 
-  const type = (value: string) => {
-    setText(value);
-    setOpen(true);
-    setActive(0);
-    clearTimeout(timer);
-    timer = setTimeout(() => setQuery(value.trim()), 200);
-  };
   const pick = (r: RecordRef) => {
     props.onPick(r);
     setText('');
     setOpen(false);
   };
-  const keydown = (e: KeyboardEvent) => comboboxKeydown(e, { open, setOpen, options: shown, active, setActive, pick });
+  const keydown = typeAhead.keydown(shown, pick);
   const optionId = (i: number) => `${listId}-${i}`;
 
   const picker = () => (

@@ -1,9 +1,17 @@
 import { createEffect, createSignal, on, Show } from 'solid-js';
+import type { ListResponseOf } from '../../../shared/paging.js';
 import type { Text } from '../i18n.js';
 import { SubmitButton } from './Field.jsx';
 
-/** One page of a list, whatever the endpoint calls its cursor. */
-export type Page<T> = { items: T[]; next: string | null | undefined };
+/** One page of a list: the list contract every list endpoint answers, `{ items, nextCursor }`. */
+export type Page<T> = ListResponseOf<T>;
+
+/** A list endpoint's address for one page: its filters, then the cursor of the page after the first. */
+export function pageUrl(path: string, filters: string | URLSearchParams, cursor?: string): string {
+  const q = new URLSearchParams(filters);
+  if (cursor) q.set('cursor', cursor);
+  return q.size ? `${path}?${q}` : path;
+}
 
 /**
  * A list read page by page ("Xem thêm"): the first page is read whenever `query` changes (false: not
@@ -27,7 +35,7 @@ export function createPagedList<T, Q>(query: () => Q | false, fetchPage: (query:
       const page = await fetchPage(q, more ? (next() ?? undefined) : undefined);
       if (mine !== generation) return;
       setItems(more ? [...items(), ...page.items] : page.items);
-      setNext(page.next ?? null);
+      setNext(page.nextCursor);
       setLoaded(true);
     } catch (err) {
       if (mine !== generation) return;

@@ -48,5 +48,5 @@ export function createBulkChange<F extends Record<string, string>>(opts: { noun:
     setFields({ ...opts.blank });
     opts.reload();
   };
-  return { action, done, fields, setFields, versions, send };
+  return { noun: opts.noun, selection: opts.selection, action, done, fields, setFields, versions, send };
 }

@@ -2,8 +2,14 @@ import { createResource, createSignal, Show } from 'solid-js';
 import { formatDate } from '../../../shared/format.js';
 import { type UsageReport, usageReportSchema } from '../../../shared/usage/schema.js';
 import { api } from '../api.js';
-import { lang, t } from '../i18n.js';
-import { Async, type Column, DataTable, DateInput, downloadFile, Field, focusHeading } from '../ui/index.js';
+import { lang, t, type Text } from '../i18n.js';
+import { Async, type Column, type Table, DataTable, DateInput, downloadFile, Field, focusHeading } from '../ui/index.js';
+
+/** What the page counts, per tenant and month. */
+const usageExplained: Text = {
+  vi: 'Số yêu cầu, dung lượng đọc/ghi DynamoDB và văn bản lưu trữ của từng đơn vị trong tháng.',
+  en: 'Requests, DynamoDB read/write capacity and archived documents of each tenant in the month.',
+};
 
 /** `yyyy-mm` of today in Vietnam (UTC+7), the month the page opens on. */
 function thisMonth(): string {
@@ -34,43 +40,49 @@ const count = (id: string, header: { vi: string; en: string }, value: (r: UsageR
   sort: value,
   cell: (r) => num(value(r)),
 });
-const columns: Column<UsageRow>[] = [
-  {
-    id: 'tenant',
-    header: { vi: 'Đơn vị', en: 'Tenant' },
-    sort: (r) => r.localityName,
-    cell: (row) => (
-      <>
-        {row.localityName}
-        <br />
-        <small>
-          {row.provinceName} · {row.tenant}
-        </small>
-      </>
-    ),
-  },
-  count('requests', { vi: 'Yêu cầu', en: 'Requests' }, (r) => r.requests),
-  count('errors', { vi: 'Lỗi', en: 'Errors' }, (r) => r.errors),
-  count('rcu', { vi: 'RCU', en: 'RCU' }, (r) => r.rcu),
-  count('wcu', { vi: 'WCU', en: 'WCU' }, (r) => r.wcu),
-  {
-    id: 'archived',
-    header: { vi: 'Lưu trữ thêm', en: 'Archived' },
-    num: true,
-    descFirst: true,
-    sort: (r) => r.archiveBytes,
-    cell: (row) => (
-      <>
-        {bytes(row.archiveBytes)}
-        <Show when={row.archiveDocuments > 0}>
+const usageTable: Table<UsageRow> = {
+  columns: [
+    {
+      id: 'tenant',
+      header: { vi: 'Đơn vị', en: 'Tenant' },
+      sort: (r) => r.localityName,
+      cell: (row) => (
+        <>
+          {row.localityName}
           <br />
-          <small>{t({ vi: `${row.archiveDocuments} văn bản mới`, en: `${row.archiveDocuments} new documents` })}</small>
-        </Show>
-      </>
-    ),
-  },
-  { id: 'documents', header: { vi: 'Văn bản hiện có', en: 'Documents now' }, num: true, cell: (row) => row.documentsNow ?? '—' },
-];
+          <small>
+            {row.provinceName} · {row.tenant}
+          </small>
+        </>
+      ),
+    },
+    count('requests', { vi: 'Yêu cầu', en: 'Requests' }, (r) => r.requests),
+    count('errors', { vi: 'Lỗi', en: 'Errors' }, (r) => r.errors),
+    count('rcu', { vi: 'RCU', en: 'RCU' }, (r) => r.rcu),
+    count('wcu', { vi: 'WCU', en: 'WCU' }, (r) => r.wcu),
+    {
+      id: 'archived',
+      header: { vi: 'Lưu trữ thêm', en: 'Archived' },
+      num: true,
+      descFirst: true,
+      sort: (r) => r.archiveBytes,
+      cell: (row) => (
+        <>
+          {bytes(row.archiveBytes)}
+          <Show when={row.archiveDocuments > 0}>
+            <br />
+            <small>{t({ vi: `${row.archiveDocuments} văn bản mới`, en: `${row.archiveDocuments} new documents` })}</small>
+          </Show>
+        </>
+      ),
+    },
+    { id: 'documents', header: { vi: 'Văn bản hiện có', en: 'Documents now' }, num: true, cell: (row) => row.documentsNow ?? '—' },
+  ],
+  label: { vi: 'Mức sử dụng theo đơn vị', en: 'Usage per tenant' },
+  testId: 'usage-table',
+  empty: { vi: 'Chưa có số liệu trong tháng này.', en: 'No usage in this month yet.' },
+  rowAttrs: (row) => ({ 'data-tenant': row.tenant }),
+};
 
 /**
  * Usage per tenant and month (issue #16): operators see every tenant, a province admin its own
@@ -86,12 +98,7 @@ export function UsagePage() {
   return (
     <section>
       <h1>{t({ vi: 'Mức sử dụng theo đơn vị', en: 'Usage per tenant' })}</h1>
-      <p class="lead">
-        {t({
-          vi: 'Số yêu cầu, dung lượng đọc/ghi DynamoDB và văn bản lưu trữ của từng đơn vị trong tháng.',
-          en: 'Requests, DynamoDB read/write capacity and archived documents of each tenant in the month.',
-        })}
-      </p>
+      <p class="lead">{t(usageExplained)}</p>
       <div class="filters">
         <Field label={{ vi: 'Tháng', en: 'Month' }}>
           <DateInput kind="month" name="month" value={month()} onValue={(v) => v && setMonth(v)} />
@@ -114,11 +121,7 @@ export function UsagePage() {
             </p>
             <DataTable
               rows={r().rows}
-              columns={columns}
-              label={{ vi: 'Mức sử dụng theo đơn vị', en: 'Usage per tenant' }}
-              testId="usage-table"
-              empty={{ vi: 'Chưa có số liệu trong tháng này.', en: 'No usage in this month yet.' }}
-              rowAttrs={(row) => ({ 'data-tenant': row.tenant })}
+              {...usageTable}
               footer={
                 <tr data-testid="usage-totals">
                   <th scope="row">{t({ vi: 'Tổng', en: 'Total' })}</th>
