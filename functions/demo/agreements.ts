@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { agreementContentSchema, periodLabel, reviewInputSchema, reviewKindOf, reviewYearOf, type ContinuesRef } from '../../shared/agreements/schema.js';
+import { vietnamDayStart } from '../../shared/dates.js';
 import { keys } from '../../shared/keys.js';
 import { findLocalityIn } from '../../shared/localities/index.js';
 import { newHeaderMeta } from '../agreements/header-meta.js';
@@ -12,7 +13,7 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** A stable id in the product's id format (time of the source date + hash of the label). */
 export function seedId(label: string, isoDate: string): string {
-  let time = Date.parse(`${isoDate}T00:00:00+07:00`);
+  let time = vietnamDayStart(isoDate).getTime();
   let head = '';
   for (let i = 0; i < 10; i++) {
     head = ALPHABET[time % 32] + head;

@@ -1,4 +1,5 @@
 import { createSignal } from 'solid-js';
+import type { Text } from '../../shared/text.js';
 
 /** Vietnamese first; English is a switch. Every UI string has both. */
 export type Lang = 'vi' | 'en';
@@ -12,7 +13,7 @@ export function setLang(l: Lang) {
   document.documentElement.lang = l;
 }
 
-export type Text = { vi: string; en: string };
+export type { Text };
 export const t = (text: Text) => text[lang()];
 
 export const ui = {

@@ -1,18 +1,19 @@
 import { itemStatusInfo, statusLabels } from '../../../shared/agreements/vocabulary.js';
 import { auditFieldLabels } from '../../../shared/audit/vocabulary.js';
 import type { AuditEvent } from '../../../shared/audit/schema.js';
+import { vietnamClock } from '../../../shared/dates.js';
 import { formatDate } from '../../../shared/format.js';
 import { planStatusLabels, recommendationStatusLabels } from '../../../shared/supervision/labels.js';
+import type { Text } from '../../../shared/text.js';
 import { tenantStatusLabels } from '../tenancy/labels.js';
 
 type Lang = 'vi' | 'en';
-type Text = { vi: string; en: string };
 
 /** dd/mm/yyyy hh:mm in Vietnam time. */
 export function auditTime(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  const local = new Date(d.getTime() + 7 * 3600_000);
+  const local = vietnamClock(d);
   const hh = String(local.getUTCHours()).padStart(2, '0');
   const mi = String(local.getUTCMinutes()).padStart(2, '0');
   return `${formatDate(d)} ${hh}:${mi}`;

@@ -1,4 +1,5 @@
 import { createResource, createSignal, Show } from 'solid-js';
+import { vietnamMonth } from '../../../shared/dates.js';
 import { formatDate } from '../../../shared/format.js';
 import { type UsageReport, usageReportSchema } from '../../../shared/usage/schema.js';
 import { api } from '../api.js';
@@ -13,7 +14,7 @@ const usageExplained: Text = {
 
 /** `yyyy-mm` of today in Vietnam (UTC+7), the month the page opens on. */
 function thisMonth(): string {
-  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 7);
+  return vietnamMonth(Date.now());
 }
 
 const num = (n: number) => n.toLocaleString(lang() === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
