@@ -33,12 +33,13 @@
  *   both:    --iterations 100 --concurrency 8
  *   --quick  a smoke run in well under a minute (Hà Nội 10 × 10 × 5, 1 plan; HCM 3 × 5; 30 iterations)
  */
+import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import { isDeepStrictEqual } from 'node:util';
-import { BatchWriteCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { agreementFromItem, contentItems, headerItem } from '../functions/agreements/records.js';
 import { startLocalStack } from '../functions/local/server.js';
 import { importCase } from './import-case.js';
@@ -57,6 +58,7 @@ import { ensureTable } from '../functions/local/dynamodb-local.js';
 import { remindersCase } from './reminders.js';
 import { signatureCase } from './signatures.js';
 import { stackBearer } from '../test/support/stack-users.js';
+import { type DashboardClientInput, type DashboardClientRun, type Sample, timedGet as timedGetUrl } from './dashboard-client.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 process.env.LOG_REQUESTS = 'false';
@@ -233,7 +235,6 @@ function programsFor(t: TenantRef, count: number, itemsPer: number, yearOf: (i: 
 
 // ---------------------------------------------------------------------------------------------
 // Measurement helpers.
-type Sample = { ms: number; requests: number; rcu: number; items: number; serverMs?: number };
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
@@ -261,47 +262,17 @@ function summarise(samples: Sample[]) {
   };
 }
 
-async function timedGet(path: string, headers: Record<string, string>): Promise<Sample> {
-  const t0 = performance.now();
-  const res = await fetch(`${stack.url}${path}`, { headers });
-  await res.arrayBuffer();
-  const ms = performance.now() - t0;
-  if (!res.ok) throw new Error(`${path} → ${res.status}`);
-  return {
-    ms,
-    requests: Number(res.headers.get('x-ddb-requests')),
-    rcu: Number(res.headers.get('x-ddb-rcu')),
-    items: Number(res.headers.get('x-ddb-items')),
-    // `server-timing: app;dur=…` (functions/http/metering.ts): the time spent inside the app.
-    serverMs: Number(/dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? Number.NaN),
-  };
-}
+const execFileAsync = promisify(execFile);
+const timedGet = (path: string, headers: Record<string, string>) => timedGetUrl(`${stack.url}${path}`, headers);
 
-/**
- * The dashboard's one Query, straight from the SDK (all pages, though one is expected): the same
- * request the API sends, `ReturnConsumedCapacity: 'TOTAL'` included (the metered store asks for it:
- * the x-ddb-rcu header and the usage record). `capacity: false` leaves it out, as a plain Query:
- * DynamoDB Local takes a few ms more to size 208 items for it, which is the table's time, not the API's.
- */
-async function rawRollupQuery(provinceCode: string, capacity = true) {
-  const t0 = performance.now();
-  let pages = 0;
-  let count = 0;
-  const query = (start: Record<string, unknown> | undefined) =>
-    doc.send(
-      new QueryCommand({
-        TableName: stack.tableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': keys.rollupsOf(provinceCode).PK },
-        ExclusiveStartKey: start,
-        ...(capacity ? { ReturnConsumedCapacity: 'TOTAL' as const } : {}),
-      }),
-    );
-  for await (const out of pagesOf(query)) {
-    pages += 1;
-    count += out.Count ?? 0;
-  }
-  return { ms: performance.now() - t0, pages, count };
+/** The dashboard measurement's client, in a process of its own (bench/dashboard-client.ts). */
+async function dashboardClient(input: Omit<DashboardClientInput, 'url' | 'dynamoEndpoint' | 'tableName'> & { path: string }) {
+  const { path, ...rest } = input;
+  const args = JSON.stringify({ ...rest, url: `${stack.url}${path}`, dynamoEndpoint: stack.dynamoEndpoint, tableName: stack.tableName });
+  const { stdout } = await execFileAsync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'dashboard-client.ts'), args], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as DashboardClientRun;
 }
 
 async function measureEndpoint(path: string, headers: Record<string, string>, n = cfg.iterations) {
@@ -314,27 +285,11 @@ async function measureEndpoint(path: string, headers: Record<string, string>, n 
 }
 
 /**
- * The dashboard and the raw Query behind it, interleaved (A B, B A, …): on a shared machine a slow
- * stretch then hits both series alike, so the ratio of their p50s measures the API's own overhead.
+ * The dashboard and the raw Query behind it, interleaved by a client in its own process
+ * (bench/dashboard-client.ts): the ratio of their p50s measures the API's own overhead.
  */
 async function measureDashboardVsRaw(provinceCode: string, headers: Record<string, string>, n = cfg.iterations) {
-  const api: Sample[] = [];
-  const raw: number[] = [];
-  const plain: number[] = [];
-  let rawPages = 0;
-  for (let i = 0; i < n + 5; i++) {
-    const order = i % 2 === 0 ? ['api', 'raw', 'plain'] : ['plain', 'raw', 'api'];
-    for (const which of order) {
-      if (which === 'api') {
-        const s = await timedGet(`/api/rollups?year=${YEAR}`, headers);
-        if (i >= 5) api.push(s);
-      } else {
-        const r = await rawRollupQuery(provinceCode, which === 'raw');
-        rawPages = r.pages;
-        if (i >= 5) (which === 'raw' ? raw : plain).push(r.ms);
-      }
-    }
-  }
+  const { api, raw, plain, rawPages } = await dashboardClient({ path: `/api/rollups?year=${YEAR}`, headers, pk: keys.rollupsOf(provinceCode).PK, n });
   const dashboard = summarise(api);
   const rawQuery = { calls: raw.length, p50Ms: round(pct(raw, 50)), p99Ms: round(pct(raw, 99)), pages: rawPages };
   // Where the difference goes: the in-memory join alone (loadDashboard on the already-read items),
