@@ -1,6 +1,6 @@
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'hono';
-import { usageKeys } from '../../shared/keys.js';
+import { tenantPrefix, usageKeys } from '../../shared/keys.js';
 import type { UsageCounter, UsageCounts, UsageEntry } from '../../shared/usage/schema.js';
 import type { AppEnv } from './env.js';
 
@@ -129,7 +129,7 @@ export async function writeUsage(doc: DynamoDBDocumentClient, tableName: string,
 function sumPerItem(entries: UsageEntry[]): Map<string, UsageEntry> {
   const items = new Map<string, UsageEntry>();
   for (const e of entries) {
-    const key = `${e.month}|${e.provinceCode}#${e.localityCode ?? 'P'}`;
+    const key = `${e.month}|${tenantPrefix(e)}`;
     const item = items.get(key) ?? { month: e.month, provinceCode: e.provinceCode, localityCode: e.localityCode, counts: {} };
     for (const [name, n] of Object.entries(e.counts) as [UsageCounter, number | undefined][]) {
       if (n) item.counts[name] = (item.counts[name] ?? 0) + n;

@@ -59,8 +59,9 @@ export async function applyUsageLogs(doc: DynamoDBDocumentClient, tableName: str
   const batch = logBatchSchema.parse(JSON.parse(gunzipSync(Buffer.from(data, 'base64')).toString('utf8')));
   if (batch.messageType !== 'DATA_MESSAGE') return { entries: 0 }; // CONTROL_MESSAGE: the subscription's own check
   const entries = usageEntriesOf(batch);
+  if (!entries.length) return { entries: 0 };
   const at = new Date(Math.max(...batch.logEvents.map((e) => e.timestamp)));
-  if (entries.length) await writeUsage(doc, tableName, entries, { at, token: batchToken(batch) });
+  await writeUsage(doc, tableName, entries, { at, token: batchToken(batch) });
   return { entries: entries.length };
 }
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { localityCodeSchema, provinceCodeSchema } from '../identity.js';
 import { bilingual } from '../problem.js';
 
 /** Usage items' keys: shared/keys.ts `usageKeys`. */
@@ -64,11 +65,8 @@ export const usageCsvHeader = [
  */
 export const usageEntrySchema = z.object({
   month: z.string().regex(MONTH),
-  provinceCode: z.string().regex(/^\d{2}$/),
-  localityCode: z
-    .string()
-    .regex(/^\d{3}(\d{2})?$/)
-    .nullable(),
+  provinceCode: provinceCodeSchema,
+  localityCode: localityCodeSchema.nullable(),
   counts: z.object(Object.fromEntries(usageCounters.map((k) => [k, z.number().nonnegative().optional()])) as Record<UsageCounter, z.ZodOptional<z.ZodNumber>>),
 });
 export type UsageEntry = z.infer<typeof usageEntrySchema>;
